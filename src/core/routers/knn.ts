@@ -1,0 +1,114 @@
+// `knn`: each model's quality is the (similarity-weighted) mean of its scores on the k most similar
+// training queries by cosine, found by an exact scan over one contiguous matrix of unit vectors.
+import { z } from 'zod';
+import type { RouteQuery, TrainingData } from './router.ts';
+import { BaseRouter, type Scored } from './shared/base-router.ts';
+import { defineRouter } from './shared/define-router.ts';
+import { ExactIndex } from './shared/exact-index.ts';
+import { scoreMatrix } from './shared/outcomes.ts';
+import { f32 } from './shared/router-file.ts';
+import { stackRows, normalised } from './shared/vectors.ts';
+
+const options = z
+  .object({
+    k: z.number().int().positive().max(1000).default(20),
+    /** uniform: plain mean; distance: weight 1/(1 - similarity); softmax: exp(similarity / temperature). */
+    weighting: z.enum(['uniform', 'distance', 'softmax']).default('softmax'),
+    temperature: z.number().positive().default(0.05),
+    /** How many neighbours the explanation lists. */
+    explain: z.number().int().min(0).default(3),
+  })
+  .strict();
+type Options = z.infer<typeof options>;
+
+const state = z
+  .object({
+    dim: z.number().int().positive(),
+    vectors: f32,
+    /** n x models scores, NaN where the model was not run. */
+    scores: f32,
+    prior: z.array(z.number()),
+    ids: z.array(z.string()),
+    queries: z.array(z.string()),
+  })
+  .strict();
+type State = z.infer<typeof state>;
+
+class KnnRouter extends BaseRouter<Options, State> {
+  readonly needsEmbedding = true;
+  private index: ExactIndex | undefined;
+  private sum = new Float64Array(0);
+  private weight = new Float64Array(0);
+
+  protected train(data: TrainingData): State {
+    const dim = data.embeddings[0]!.length;
+    const sm = scoreMatrix(data);
+    const scores = new Float32Array(sm.scores.length);
+    for (let i = 0; i < scores.length; i++) scores[i] = sm.ran[i] ? sm.scores[i]! : NaN;
+    return {
+      dim,
+      vectors: stackRows(data.embeddings.map(normalised), dim),
+      scores,
+      prior: [...sm.meanScore],
+      ids: data.samples.map((s) => s.id),
+      queries: data.samples.map((s) => s.query.slice(0, 200)),
+    };
+  }
+
+  protected score(query: RouteQuery, st: State): Scored {
+    const m = st.prior.length;
+    if (!this.index || this.index.vectors !== st.vectors) {
+      this.index = new ExactIndex(st.vectors, st.dim, this.options.k);
+      this.sum = new Float64Array(m);
+      this.weight = new Float64Array(m);
+    }
+    const index = this.index;
+    index.search(query.embedding!, this.options.k);
+    this.sum.fill(0);
+    this.weight.fill(0);
+    const top = index.topSim[0] ?? 0;
+    for (let r = 0; r < index.found; r++) {
+      const row = index.topIndex[r]!;
+      const w = this.neighbourWeight(index.topSim[r]!, top);
+      for (let j = 0; j < m; j++) {
+        const s = st.scores[row * m + j]!;
+        if (s === s) (this.sum[j] += w * s), (this.weight[j] += w);
+      }
+    }
+    const quality = new Float64Array(m);
+    for (let j = 0; j < m; j++) quality[j] = this.weight[j]! > 0 ? this.sum[j]! / this.weight[j]! : st.prior[j]!;
+    const shown = Math.min(this.options.explain, index.found);
+    return {
+      quality,
+      explanation: {
+        summary: `Mean score of each model on the ${index.found} most similar training queries (${this.options.weighting} weighting).`,
+        neighbours: Array.from({ length: shown }, (_, r) => {
+          const row = index.topIndex[r]!;
+          return { id: st.ids[row]!, query: st.queries[row]!, similarity: index.topSim[r]! };
+        }),
+      },
+    };
+  }
+
+  private neighbourWeight(similarity: number, top: number): number {
+    if (this.options.weighting === 'uniform') return 1;
+    if (this.options.weighting === 'distance') return 1 / (1 - similarity + 1e-6);
+    return Math.exp((similarity - top) / this.options.temperature);
+  }
+
+  protected override checkState(st: State, models: number): void {
+    const n = st.ids.length;
+    if (st.vectors.length !== n * st.dim || st.scores.length !== n * models || st.queries.length !== n || st.prior.length !== models) {
+      throw new Error('invalid router file: knn state arrays do not match (samples x dim, samples x models)');
+    }
+  }
+}
+
+export const knnRouter = defineRouter({
+  name: 'knn',
+  description: 'k nearest training queries by cosine; each model scored by its neighbours',
+  input: 'embedding',
+  options,
+  state,
+  build: (name, o) => new KnnRouter(name, o),
+});
