@@ -6,8 +6,8 @@ import { BaseRouter, type Scored } from './shared/base-router.ts';
 import { defineRouter } from './shared/define-router.ts';
 import { ExactIndex } from './shared/exact-index.ts';
 import { scoreMatrix } from './shared/outcomes.ts';
-import { f32 } from './shared/router-file.ts';
-import { stackRows, normalised } from './shared/vectors.ts';
+import { expectLength } from './shared/router-file.ts';
+import { checkMemoryTable, memoryTable, memoryTableFields } from './shared/memory-table.ts';
 
 const options = z
   .object({
@@ -23,10 +23,7 @@ type Options = z.infer<typeof options>;
 
 const state = z
   .object({
-    dim: z.number().int().positive(),
-    vectors: f32,
-    /** n x models scores, NaN where the model was not run. */
-    scores: f32,
+    ...memoryTableFields,
     prior: z.array(z.number()),
     ids: z.array(z.string()),
     queries: z.array(z.string()),
@@ -41,15 +38,9 @@ class KnnRouter extends BaseRouter<Options, State> {
   private weight = new Float64Array(0);
 
   protected train(data: TrainingData): State {
-    const dim = data.embeddings[0]!.length;
-    const sm = scoreMatrix(data);
-    const scores = new Float32Array(sm.scores.length);
-    for (let i = 0; i < scores.length; i++) scores[i] = sm.ran[i] ? sm.scores[i]! : NaN;
     return {
-      dim,
-      vectors: stackRows(data.embeddings.map(normalised), dim),
-      scores,
-      prior: [...sm.meanScore],
+      ...memoryTable(data),
+      prior: [...scoreMatrix(data).meanScore],
       ids: data.samples.map((s) => s.id),
       queries: data.samples.map((s) => s.query.slice(0, 200)),
     };
@@ -97,10 +88,10 @@ class KnnRouter extends BaseRouter<Options, State> {
   }
 
   protected override checkState(st: State, models: number): void {
-    const n = st.ids.length;
-    if (st.vectors.length !== n * st.dim || st.scores.length !== n * models || st.queries.length !== n || st.prior.length !== models) {
-      throw new Error('invalid router file: knn state arrays do not match (samples x dim, samples x models)');
-    }
+    const n = checkMemoryTable(st, models);
+    expectLength(st.ids, n, 'learned.ids');
+    expectLength(st.queries, n, 'learned.queries');
+    expectLength(st.prior, models, 'learned.prior');
   }
 }
 

@@ -7,6 +7,12 @@ import { cheapestRouter } from './cheapest.ts';
 import { bestSingleRouter } from './best-single.ts';
 import { oracleRouter } from './oracle.ts';
 import { knnRouter } from './knn.ts';
+import { logregRouter } from './logreg.ts';
+import { mlpRouter } from './mlp.ts';
+import { svmRouter } from './svm.ts';
+import { mfRouter } from './mf.ts';
+import { eloRouter } from './elo.ts';
+import { swRankingRouter } from './sw-ranking.ts';
 
 /** What a router may need at run time besides its options: the provider layer, for routers that call models. */
 export interface RouterContext {
@@ -32,6 +38,12 @@ export const routers: Record<string, RouterEntry> = {
   largest: bestSingleRouter,
   oracle: oracleRouter,
   knn: knnRouter,
+  svm: svmRouter,
+  mlp: mlpRouter,
+  logreg: logregRouter,
+  mf: mfRouter,
+  elo: eloRouter,
+  'sw-ranking': swRankingRouter,
 };
 
 export function routerEntry(name: string): RouterEntry {

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { f32 } from './router-file.ts';
 import { gaussian, permutation, seededRandom, sigmoid } from './vectors.ts';
 import type { Step } from './base-router.ts';
+import { adamSlots, adamStep } from './adam.ts';
 
 export const denseNetSchema = z.object({
   inputs: z.number().int().positive(),
@@ -54,19 +55,16 @@ export async function trainDenseNet(spec: TrainSpec, step: Step): Promise<DenseN
   for (let i = 0; i < net.w1.length; i++) net.w1[i] = gaussian(random) * Math.sqrt(2 / d);
   if (h > 0) for (let i = 0; i < net.w2.length; i++) net.w2[i] = gaussian(random) * Math.sqrt(1 / h);
   const params = [net.w1, net.b1, net.w2, net.b2];
-  const grads = params.map((p) => new Float32Array(p.length));
-  const m1 = params.map((p) => new Float32Array(p.length));
-  const m2 = params.map((p) => new Float32Array(p.length));
+  const slots = adamSlots(params);
+  const grads = slots.map((s) => s.g);
   const act = new Float32Array(h);
   const dAct = new Float32Array(h);
   const out = new Float32Array(o);
   let t = 0;
-  const b1 = 0.9, b2 = 0.999;
   for (let epoch = 0; epoch < spec.epochs; epoch++) {
     const order = permutation(n, random);
     for (let start = 0; start < n; start += spec.batch) {
       const end = Math.min(n, start + spec.batch);
-      for (const g of grads) g.fill(0);
       for (let bi = start; bi < end; bi++) {
         const i = order[bi]!;
         const xo = i * d;
@@ -103,19 +101,7 @@ export async function trainDenseNet(spec: TrainSpec, step: Step): Promise<DenseN
           }
         }
       }
-      t++;
-      const scale = 1 / (end - start);
-      const lr = (spec.learningRate * Math.sqrt(1 - b2 ** t)) / (1 - b1 ** t);
-      params.forEach((p, pi) => {
-        const g = grads[pi]!, ma = m1[pi]!, va = m2[pi]!;
-        const decay = pi % 2 === 0 ? spec.l2 : 0;
-        for (let k = 0; k < p.length; k++) {
-          const gk = g[k]! * scale + decay * p[k]!;
-          ma[k] = b1 * ma[k]! + (1 - b1) * gk;
-          va[k] = b2 * va[k]! + (1 - b2) * gk * gk;
-          p[k] -= (lr * ma[k]!) / (Math.sqrt(va[k]!) + 1e-8);
-        }
-      });
+      adamStep(params, slots, ++t, spec.learningRate, 1 / (end - start), [spec.l2, 0, spec.l2, 0]);
       await step.at((epoch + end / n) / spec.epochs);
     }
   }

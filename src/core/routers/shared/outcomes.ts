@@ -70,7 +70,7 @@ export interface Battle {
 }
 
 /** Every pair of run models with different scores on a sample, as a battle. */
-export function battles(sm: ScoreMatrix): Battle[] {
+export function battles(sm: Pick<ScoreMatrix, 'n' | 'm' | 'scores' | 'ran'>): Battle[] {
   const out: Battle[] = [];
   for (let i = 0; i < sm.n; i++) {
     for (let a = 0; a < sm.m; a++) {
