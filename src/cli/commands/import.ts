@@ -84,7 +84,7 @@ function formatStats(stats: DatasetStats): string {
   const lines = [`queries  ${stats.queries}`, `models   ${stats.models.length}`, '', `${'model'.padEnd(width)}  queries  mean score  total cost (USD)`];
   for (const m of stats.models) {
     const estimated = m.estimatedCosts > 0 ? `  (estimated for ${m.estimatedCosts})` : '';
-    lines.push(`${m.model.padEnd(width)}  ${String(m.count).padStart(7)}  ${m.meanScore.toFixed(4).padStart(10)}  ${m.totalCost.toFixed(4).padStart(16)}${estimated}`);
+    lines.push(`${m.model.padEnd(width)}  ${String(m.count).padStart(7)}  ${m.meanScore.toFixed(4).padStart(10)}  ${m.totalCost.toFixed(6).padStart(16)}${estimated}`);
   }
   const tasks = Object.entries(stats.tasks);
   if (tasks.length > 0) {
