@@ -13,6 +13,9 @@ import { svmRouter } from './svm.ts';
 import { mfRouter } from './mf.ts';
 import { eloRouter } from './elo.ts';
 import { swRankingRouter } from './sw-ranking.ts';
+import { routerDcRouter } from './routerdc.ts';
+import { hybridLlmRouter } from './hybrid-llm.ts';
+import { graphRouter } from './graph.ts';
 
 /** What a router may need at run time besides its options: the provider layer, for routers that call models. */
 export interface RouterContext {
@@ -44,6 +47,9 @@ export const routers: Record<string, RouterEntry> = {
   mf: mfRouter,
   elo: eloRouter,
   'sw-ranking': swRankingRouter,
+  routerdc: routerDcRouter,
+  'hybrid-llm': hybridLlmRouter,
+  graph: graphRouter,
 };
 
 export function routerEntry(name: string): RouterEntry {
