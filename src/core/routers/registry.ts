@@ -16,6 +16,7 @@ import { swRankingRouter } from './sw-ranking.ts';
 import { routerDcRouter } from './routerdc.ts';
 import { hybridLlmRouter } from './hybrid-llm.ts';
 import { graphRouter } from './graph.ts';
+import { makeRulesRouter } from './rules.ts';
 
 /** What a router may need at run time besides its options: the provider layer, for routers that call models. */
 export interface RouterContext {
@@ -50,9 +51,11 @@ export const routers: Record<string, RouterEntry> = {
   routerdc: routerDcRouter,
   'hybrid-llm': hybridLlmRouter,
   graph: graphRouter,
+  rules: makeRulesRouter(routerEntry),
 };
 
 export function routerEntry(name: string): RouterEntry {
+  // (a function declaration: hoisted, so the table above can hand it to routers that build others)
   const entry = routers[name];
   if (!entry) throw new Error(`unknown router "${name}"; known routers: ${Object.keys(routers).join(', ') || '(none)'}`);
   return entry;

@@ -86,7 +86,7 @@ export abstract class BaseRouter<Options extends object, State> implements Route
 /** Progress and cancellation inside a training loop; yields to the event loop so a worker sees cancel messages. */
 export class Step {
   private last = 0;
-  constructor(private readonly control: FitControl) {}
+  constructor(readonly control: FitControl) {}
 
   async at(fraction: number): Promise<void> {
     this.abortIfAsked();
