@@ -124,12 +124,15 @@ class UseLite(nn.Module):
             x = layer(x, key_bias)
         return x
 
-    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+    def pool(self, states: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+        """Mean over the real tokens, tanh dense layer, L2 normalisation: [batch, 512]."""
         mask = attention_mask.to(torch.float32)
-        x = self.encode_tokens(input_ids, attention_mask)
-        pooled = (x * mask[..., None]).sum(1) / mask.sum(1, keepdim=True).clamp(min=1.0)
+        pooled = (states * mask[..., None]).sum(1) / mask.sum(1, keepdim=True).clamp(min=1.0)
         h = torch.tanh(self.pooler(pooled))
         return h * torch.rsqrt((h * h).sum(-1, keepdim=True).clamp(min=1e-12))
+
+    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+        return self.pool(self.encode_tokens(input_ids, attention_mask), attention_mask)
 
 
 def read_tfjs_weights(dist: str | Path) -> dict[str, np.ndarray]:

@@ -141,6 +141,29 @@ const odd = [
   '😀😃😄😁😆😅',
 ];
 
+const mixed = [
+  'Summarise this: The meeting moved to Thursday because the client asked for more time.',
+  'Rewrite in formal English: gonna be late, traffic is nuts',
+  'Is GPT-4 better than Claude for writing unit tests?',
+  'My React useEffect runs twice in development. Why?',
+  'Explain Big-O notation to a 12-year-old.',
+  'What should I pack for a week of hiking in the Alps in September?',
+  'Generate a SQL query that finds duplicate emails in a users table.',
+  'Estimate how many piano tuners work in Chicago.',
+  'Pros and cons of remote work, as a bulleted list.',
+  'Fix the bug: `for i in range(len(xs)): xs.remove(xs[i])`',
+  'A bat and a ball cost $1.10 in total; the bat costs $1.00 more than the ball. How much is the ball?',
+  'Write a limerick about a cat who learned to code.',
+  'What is the difference between affect and effect?',
+  'Was ist der Unterschied zwischen „seit“ und „seid“?',
+  'Comment dit-on "machine learning" en français ?',
+  'Describe the water cycle in four steps.',
+  'Can penguins fly? Answer yes or no.',
+  'Outline a 30-minute beginner workout with no equipment.',
+  'What year did the Berlin Wall fall, and why did it matter?',
+  'Convert 72 degrees Fahrenheit to Celsius.',
+];
+
 const topics = ['the weather', 'machine learning', 'the stock market', 'ancient Rome', 'quantum computing', 'gardening', 'football', 'cooking pasta', 'climate change', 'jazz music'];
 const templates = [
   (t: string) => `Tell me something interesting about ${t}.`,
@@ -162,4 +185,4 @@ const long = [
   Array.from({ length: 60 }, (_, i) => `item${i}`).join(', '),
 ];
 
-export const paritySentences: string[] = [...short, ...questions, ...code, ...math, ...nonEnglish, ...odd, ...generated, ...long];
+export const paritySentences: string[] = [...short, ...questions, ...mixed, ...code, ...math, ...nonEnglish, ...odd, ...generated, ...long];
