@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { usePreferences } from './stores/preferences.ts';
 import { CostQualitySlider } from './components/CostQualitySlider.tsx';
+import { EncoderDiagnostics } from './components/EncoderDiagnostics.tsx';
 
 export function App() {
   const loaded = usePreferences((s) => s.loaded);
@@ -16,6 +17,7 @@ export function App() {
       </header>
       <main>
         <p>Routes each message on your device to the cheapest model that will answer well.</p>
+        {location.hash.startsWith('#encoder') && <EncoderDiagnostics />}
       </main>
     </div>
   );
