@@ -1,5 +1,5 @@
 // The SIMD dot-product scan (dot-scan.wat) behind a small class: a matrix copied once into the module's
-// memory (rows zero-padded to a multiple of 8), then one call per query. `DotScan.create` returns
+// memory (rows zero-padded to a multiple of 16), then one call per query. `DotScan.create` returns
 // undefined where WebAssembly SIMD is unavailable, and callers fall back to the JavaScript loop.
 import { DOT_SCAN_WASM } from './dot-scan-wasm.ts';
 
@@ -31,7 +31,7 @@ export class DotScan {
   static create(matrix: Float32Array, rows: number, dim: number): DotScan | undefined {
     const mod = module();
     if (!mod) return undefined;
-    const padded = Math.ceil(dim / 8) * 8;
+    const padded = Math.ceil(dim / 16) * 16;
     const queryBytes = padded * 4, outBytes = Math.ceil((rows * 4) / 16) * 16;
     const bytes = queryBytes + outBytes + rows * padded * 4;
     const instance = new WebAssembly.Instance(mod);
