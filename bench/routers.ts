@@ -54,7 +54,7 @@ async function evaluateAll(datasets: BenchDataset[]): Promise<Row[]> {
 
 /** Trains in a worker thread (the training worker's handler) and returns the file and the seconds it took. */
 function trainInWorker(router: string, data: TrainingData): Promise<{ file: RouterFile; seconds: number }> {
-  const worker = new Worker(new URL('./train-worker-node.ts', import.meta.url), { execArgv: ['--import', 'tsx'] });
+  const worker = new Worker(new URL('./train-worker-node.mjs', import.meta.url));
   return new Promise((resolve, reject) => {
     worker.on('message', (e: TrainEvent) => {
       if (e.type === 'progress') return;
@@ -110,9 +110,12 @@ const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores (s
 const encoder = await projectEncoder();
 log(`encoder ${encoder.id} (${encoder.embedder.dim} dimensions, ${encoder.embedder.backend})`);
 const datasets = await benchDatasets();
+const save = (rows: Row[], scaleRows: Awaited<ReturnType<typeof scale>>) =>
+  writeFileSync('bench/routers.json', JSON.stringify({ machine, date: new Date().toISOString(), encoder: encoder.id, rows, scale: scaleRows }, null, 1) + '\n');
 const rows = await evaluateAll(datasets);
+save(rows, []);
 const scaleRows = await scale(datasets[1]!);
-writeFileSync('bench/routers.json', JSON.stringify({ machine, date: new Date().toISOString(), encoder: encoder.id, rows, scale: scaleRows }, null, 1) + '\n');
+save(rows, scaleRows);
 const readme = readFileSync('README.md', 'utf8');
 const start = '<!-- bench:routers -->', end = '<!-- /bench:routers -->';
 if (readme.includes(start)) {
