@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { battles, bestModelLabels, scoreMatrix } from './outcomes.ts';
+import type { TrainingData } from '../router.ts';
 
 const o = (score: number, cost: number) => ({ score, cost });
-const data = {
+const data: TrainingData = {
   models: ['dear', 'cheap', 'mid'],
   embeddings: [],
   samples: [
