@@ -88,7 +88,7 @@ describe('llmrouter import on small and broken input', () => {
     expect(imported(out)).toHaveLength(10);
   });
 
-  it('a malformed file exits 1 naming file, line and field, and leaves no output file', async () => {
+  it('a malformed file exits 1 naming file, line and field, and writes nothing (an earlier output stays whole)', async () => {
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, readFileSync(fixture, 'utf8').replace('mbpp,1,0.0021', 'mbpp,yes,0.0021'));
     const out = join(dir, 'never.jsonl');
@@ -96,6 +96,10 @@ describe('llmrouter import on small and broken input', () => {
     expect(code).toBe(1);
     expect(stderr.trim()).toBe(`llmrouter: ${bad}, line 12, field "gpt-4o": Invalid input: expected number, received NaN`);
     expect(existsSync(out)).toBe(false);
+    const kept = join(dir, 'kept.jsonl');
+    writeFileSync(kept, 'earlier import\n');
+    expect((await cli('import', fixture, bad, '--out', kept)).code).toBe(1);
+    expect(readFileSync(kept, 'utf8')).toBe('earlier import\n');
   });
 
   it('a model outside the catalog fails naming it, and --price supplies it', async () => {
