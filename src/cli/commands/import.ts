@@ -4,21 +4,23 @@ import { UsageError } from '../usage-error.ts';
 import { formats, isFormatName } from '../../core/data/importers/formats.ts';
 import { writeNative } from '../../core/data/native.ts';
 import type { Prices } from '../../core/data/pricing.ts';
+import { withQueryInfo } from '../../core/data/query-info.ts';
 import { datasetStats, type DatasetStats } from '../../core/data/stats.ts';
 import { writeTextAtomic } from '../../platform/node/files.ts';
-import { catalogFlag, readDatasets } from '../read-dataset.ts';
+import { catalogFlag, listFlag, queryInfo, readDatasets } from '../read-dataset.ts';
 
 const FORMATS = ['auto', ...Object.keys(formats)];
 
 export const importData: Command = {
   summary: 'convert routing data (LLMRouter, dcrouter, RouterBench, RouteLLM, native) to the native JSONL',
-  usage: `llmrouter import --from ${FORMATS.join('|')} FILE|DIR... --out FILE.jsonl [--stats] [--price MODEL=IN,OUT]... [--catalog FILE]`,
+  usage: `llmrouter import --from ${FORMATS.join('|')} FILE|DIR... --out FILE.jsonl [--stats] [--price MODEL=IN,OUT]... [--catalog FILE] [--queries FILE.jsonl]...`,
   options: {
     from: { type: 'string', default: 'auto' },
     out: { type: 'string' },
     stats: { type: 'boolean', default: false },
     price: { type: 'string', multiple: true },
     catalog: { type: 'string' },
+    queries: { type: 'string', multiple: true },
   },
   async run({ values, positionals }) {
     const from = String(values.from);
@@ -27,7 +29,9 @@ export const importData: Command = {
     if (typeof out !== 'string' || out === '') throw new UsageError('missing --out');
     if (positionals.length === 0) throw new UsageError('no input file or folder given');
     const catalog = await catalogFlag(values);
-    const { samples, files } = await readDatasets(positionals, from, { catalog, prices: priceFlags(values) });
+    const read = await readDatasets(positionals, from, { catalog, prices: priceFlags(values) });
+    const samples = withQueryInfo(read.samples, await queryInfo(values));
+    const files = read.files;
     await writeTextAtomic(out, writeNative(samples));
     console.log(`wrote ${samples.length} queries from ${files.length} file${files.length === 1 ? '' : 's'} to ${out}`);
     if (values.stats) console.log(formatStats(datasetStats(samples)));
@@ -36,11 +40,8 @@ export const importData: Command = {
 
 /** `--price model=in,out` flags as prices by model name (USD per million tokens). */
 function priceFlags(values: FlagValues): Record<string, Prices> {
-  const flags = values.price;
-  const list = Array.isArray(flags) ? flags : flags === undefined ? [] : [flags];
   const prices: Record<string, Prices> = {};
-  for (const flag of list) {
-    const text = String(flag);
+  for (const text of listFlag(values.price)) {
     const eq = text.lastIndexOf('=');
     const [input, output, ...rest] = text.slice(eq + 1).split(',').map(Number);
     if (eq <= 0 || input === undefined || output === undefined || rest.length > 0 || !(input >= 0) || !(output >= 0)) {
