@@ -46,9 +46,18 @@ export class OnnxEmbedder implements Embedder {
     return new OnnxEmbedder(source.id, session, tokenizer, output, dim, options.batchSize ?? 32);
   }
 
-  /** Token ids the model sees for a text (after truncation). */
+  /** Token ids the model sees for a text (after truncation to maxTokens). */
   tokenize(text: string): number[] {
     return this.tokenizer.encode(text);
+  }
+
+  /** Tokens in the text before truncation. */
+  countTokens(text: string): number {
+    return this.tokenizer.countTokens(text);
+  }
+
+  get maxTokens(): number {
+    return this.tokenizer.maxTokens;
   }
 
   async embed(texts: readonly string[]): Promise<Float32Array[]> {
