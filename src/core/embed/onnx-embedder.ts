@@ -22,6 +22,8 @@ export class OnnxEmbedder implements Embedder {
 
   private constructor(
     readonly modelId: string,
+    /** Model folder, file and size: changes when the model does (cache keys). */
+    readonly fingerprint: string,
     private readonly session: EncoderSession,
     private readonly tokenizer: TextTokenizer,
     private readonly output: 'sentence_embedding' | 'last_hidden_state',
@@ -43,7 +45,7 @@ export class OnnxEmbedder implements Embedder {
     }
     const dim = config.hidden_size;
     if (typeof dim !== 'number') throw new Error(`${source.id}config.json: hidden_size missing`);
-    return new OnnxEmbedder(source.id, session, tokenizer, output, dim, options.batchSize ?? 32);
+    return new OnnxEmbedder(source.id, `${source.id}${file}:${model.byteLength}`, session, tokenizer, output, dim, options.batchSize ?? 32);
   }
 
   /** Token ids the model sees for a text (after truncation to maxTokens). */
