@@ -4,83 +4,26 @@
 // throughput, and Node throughput on ~6,000 real queries (LLMRouter's) when ../shared/data is present.
 // Writes bench/results.json key "encoder" and prints the README table.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { chromiumArgs } from '../playwright.config.ts';
-import { createNodeEmbedder } from '../src/platform/node/encoder.ts';
-import type { Embedder } from '../src/core/embed/embedder.ts';
-import type { OnnxEmbedder } from '../src/core/embed/onnx-embedder.ts';
+import { LENGTHS, REPS, batchTexts, benchInputs, round, type Row } from './encoder-common.ts';
 import { cosine } from '../src/core/embed/pooling.ts';
 import { mergeResults } from './results-file.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 5210);
-const REPS = 40;
-const LENGTHS = [16, 64, 256];
 const root = resolve(import.meta.dirname, '..');
 
-interface Row {
-  where: string;
-  backend: string;
-  threads: number;
-  cold_start_ms: number;
-  p50_ms: Record<string, number>;
-  p95_ms: Record<string, number>;
-  batch_texts_per_s: number;
-  webgpu_vs_wasm_min_cosine?: number;
-}
-
-const words = 'the router reads each query and picks a model that will answer it well for the least money while keeping quality high'.split(' ');
-
-/** A text the encoder's tokenizer turns into exactly n tokens (before its 128-token limit). */
-function textOfTokens(countTokens: (t: string) => number, n: number): string {
-  let text = words[0];
-  for (let i = 1; ; i++) {
-    const next = `${text} ${words[i % words.length]}`;
-    if (countTokens(next) > n) return text;
-    text = next;
-  }
-}
-
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
-const round = (x: number) => Math.round(x * 100) / 100;
-
-async function latency(embedder: Pick<Embedder, 'embed'>, text: string, now: () => number) {
-  for (let i = 0; i < 3; i++) await embedder.embed([text]);
-  const times: number[] = [];
-  for (let i = 0; i < REPS; i++) {
-    const t0 = now();
-    await embedder.embed([text]);
-    times.push(now() - t0);
-  }
-  return { p50: round(percentile(times, 0.5)), p95: round(percentile(times, 0.95)) };
-}
-
-const batchTexts = Array.from({ length: 256 }, (_, i) => `Question ${i}: ${words.slice(i % 7, (i % 7) + 8 + (i % 11)).join(' ')}?`);
-
-async function nodeRow(threads: number, inputs: Record<number, string>): Promise<Row> {
-  const t0 = performance.now();
-  const embedder = await createNodeEmbedder({ threads });
-  await embedder.embed(['warm-up']);
-  const cold = performance.now() - t0;
-  const row: Row = { where: 'Node 20', backend: embedder.backend, threads, cold_start_ms: Math.round(cold), p50_ms: {}, p95_ms: {}, batch_texts_per_s: 0 };
-  for (const n of LENGTHS) {
-    const { p50, p95 } = await latency(embedder, inputs[n], () => performance.now());
-    row.p50_ms[n] = p50;
-    row.p95_ms[n] = p95;
-  }
-  const t1 = performance.now();
-  await embedder.embed(batchTexts);
-  row.batch_texts_per_s = Math.round(batchTexts.length / ((performance.now() - t1) / 1000));
-  return row;
-}
-
-function realQueries(): string[] | undefined {
-  const shared = [process.env.LLMROUTER_SHARED, join(root, '../shared'), '/work/shared'].find((d) => d && existsSync(join(d, 'data')));
-  const file = shared && join(shared, 'data/llmrouter/default_query_train.jsonl');
-  if (!file || !existsSync(file)) return undefined;
-  return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).query as string);
+/** One Node row in a fresh process: ORT reads its thread count once per process, and cold start means a cold runtime. */
+function nodeRow(threads: number, corpus: boolean): Promise<{ row: Row; corpus?: Record<string, number> }> {
+  return new Promise((done, fail) => {
+    const args = ['--import', 'tsx', join(root, 'bench/encoder-node.ts'), String(threads), corpus ? 'corpus' : ''];
+    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('exit', (code) => (code === 0 ? done(JSON.parse(out.trim().split('\n').at(-1)!)) : fail(new Error(`bench/encoder-node.ts ${threads} exited ${code}`))));
+  });
 }
 
 async function browserRows(inputs: Record<number, string>): Promise<Row[]> {
@@ -151,24 +94,15 @@ function table(rows: Row[]): string {
   return [head, `|${'---|'.repeat(8)}`, ...lines].join('\n');
 }
 
-const probe: OnnxEmbedder = await createNodeEmbedder({ threads: 1 });
-const inputs = Object.fromEntries(LENGTHS.map((n) => [n, textOfTokens((t) => probe.countTokens(t), n)]));
-for (const n of LENGTHS) console.log(`${n}-token input: ${probe.countTokens(inputs[n])} tokens, model reads ${probe.tokenize(inputs[n]).length}`);
-const rows = [await nodeRow(1, inputs), await nodeRow(2, inputs)];
-
-let corpus: Record<string, number> | string = 'skipped: ../shared/data not found';
-const queries = realQueries();
-if (queries) {
-  const embedder = await createNodeEmbedder({ threads: 2 });
-  const t0 = performance.now();
-  await embedder.embed(queries);
-  const seconds = (performance.now() - t0) / 1000;
-  corpus = { queries: queries.length, seconds: round(seconds), texts_per_s: Math.round(queries.length / seconds) };
+{
+  const node1 = await nodeRow(1, false);
+  const node2 = await nodeRow(2, true);
+  const rows = [node1.row, node2.row, ...(await browserRows(await benchInputs()))];
+  const corpus = node2.corpus ?? 'skipped: ../shared/data not found';
+  const machine = `${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, load average ${loadavg()[0].toFixed(1)} (shared machine)`;
+  mergeResults('encoder', { model: 'use-lite int8 (public/models/use-lite/onnx/model_quantized.onnx)', machine, date: new Date().toISOString(), rows, llmrouter_train_queries: corpus });
+  console.log(`machine: ${machine}\n`);
+  console.log(table(rows));
+  console.log(`\nNode, 2 threads, LLMRouter default_query_train.jsonl: ${JSON.stringify(corpus)}`);
 }
-rows.push(...(await browserRows(inputs)));
 
-const machine = `${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, load average ${loadavg()[0].toFixed(1)} (shared machine)`;
-mergeResults('encoder', { model: 'use-lite int8 (public/models/use-lite/onnx/model_quantized.onnx)', machine, date: new Date().toISOString(), rows, llmrouter_train_queries: corpus });
-console.log(`machine: ${machine}\n`);
-console.log(table(rows));
-console.log(`\nNode, 2 threads, LLMRouter default_query_train.jsonl: ${JSON.stringify(corpus)}`);

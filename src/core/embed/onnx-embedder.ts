@@ -35,9 +35,11 @@ export class OnnxEmbedder implements Embedder {
   }
 
   static async load(source: ModelSource, openSession: OpenSession, options: OnnxEmbedderOptions = {}): Promise<OnnxEmbedder> {
-    const config = (await source.json('config.json')) as Record<string, unknown>;
     const file = options.quantized === false ? 'onnx/model.onnx' : 'onnx/model_quantized.onnx';
-    const [tokenizer, model] = await Promise.all([loadTokenizer(source, config), source.bytes(file)]);
+    const modelBytes = source.bytes(file); // the big download starts first, beside the small JSON files
+    modelBytes.catch(() => {}); // awaited below; an early failure must not go unhandled meanwhile
+    const config = (await source.json('config.json')) as Record<string, unknown>;
+    const [tokenizer, model] = await Promise.all([loadTokenizer(source, config), modelBytes]);
     const session = await openSession(model);
     const output = session.outputNames.includes('sentence_embedding') ? 'sentence_embedding' : 'last_hidden_state';
     if (!session.outputNames.includes(output)) {
