@@ -108,10 +108,10 @@ function table(rows: Row[], scaleRows: Awaited<ReturnType<typeof scale>>, machin
 
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores (shared), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 const encoder = await projectEncoder();
-log(`encoder ${encoder.id} (${encoder.embedder.dim} dimensions, ${encoder.embedder.backend})`);
+log(`encoder USE-lite (${encoder.dim} dimensions, ${encoder.backend}), cache ${encoder.file}`);
 const datasets = await benchDatasets();
 const save = (rows: Row[], scaleRows: Awaited<ReturnType<typeof scale>>) =>
-  writeFileSync('bench/routers.json', JSON.stringify({ machine, date: new Date().toISOString(), encoder: encoder.id, rows, scale: scaleRows }, null, 1) + '\n');
+  writeFileSync('bench/routers.json', JSON.stringify({ machine, date: new Date().toISOString(), encoder: `USE-lite int8 (${encoder.dim} dimensions, ${encoder.backend})`, rows, scale: scaleRows }, null, 1) + '\n');
 const rows = await evaluateAll(datasets);
 save(rows, []);
 const scaleRows = await scale(datasets[1]!);

@@ -7,6 +7,7 @@ import { train } from './commands/train.ts';
 import { route } from './commands/route.ts';
 import { evalCommand } from './commands/eval.ts';
 import { importData } from './commands/import.ts';
+import { embed } from './commands/embed.ts';
 
 const commands: Record<string, Command> = {
   'list-routers': listRouters,
@@ -14,6 +15,7 @@ const commands: Record<string, Command> = {
   route,
   eval: evalCommand,
   import: importData,
+  embed,
 };
 
 function help(): string {

@@ -9,8 +9,8 @@ import type { Catalog } from '../core/catalog/model.ts';
 import { withQueryInfo } from '../core/data/query-info.ts';
 import { modelsOf, type RoutingSample } from '../core/data/sample.ts';
 import type { TrainingData } from '../core/routers/router.ts';
-import { createNodeEmbedder } from '../platform/node/encoder.ts';
-import { embedAll, type CachedEmbedder } from '../platform/node/embedding-cache.ts';
+import { createCachedNodeEmbedder } from '../platform/node/encoder.ts';
+import type { CachedEmbedder } from '../platform/node/embedding-cache.ts';
 
 /** Flags every data-reading verb accepts. */
 export const dataFlags = {
@@ -41,23 +41,27 @@ export function optionsFlag(values: FlagValues): Record<string, unknown> {
   }
 }
 
+export const EMBEDDING_CACHE = resolve(process.env.LLMROUTER_CACHE ?? '.cache/embeddings');
+
 let encoder: Promise<CachedEmbedder> | undefined;
 
-/** The project's sentence encoder (USE-lite, ONNX), loaded once. */
+/** The project's sentence encoder (USE-lite, ONNX) behind the on-disk embedding cache, loaded once. */
 export function projectEncoder(): Promise<CachedEmbedder> {
-  encoder ??= createNodeEmbedder().then((embedder) => ({ embedder, id: embedder.modelId }));
+  encoder ??= createCachedNodeEmbedder({ cacheDir: EMBEDDING_CACHE });
   return encoder;
 }
 
-export const EMBEDDING_CACHE = resolve(process.env.LLMROUTER_CACHE ?? '.cache/embeddings');
-
-/** Embeds texts with the project's encoder through the cache, reporting progress on stderr. */
+/** Embeds texts with the project's encoder (cached), reporting progress on stderr when it is a terminal. */
 export async function embedTexts(texts: readonly string[]): Promise<Float32Array[]> {
   const enc = await projectEncoder();
-  return embedAll(enc, texts, EMBEDDING_CACHE, (done, total) => {
-    if (process.stderr.isTTY) process.stderr.write(`\rembedding ${done}/${total}`);
-    if (done === total && process.stderr.isTTY) process.stderr.write('\n');
-  });
+  const out: Float32Array[] = [];
+  const chunk = 512;
+  for (let start = 0; start < texts.length; start += chunk) {
+    out.push(...(await enc.embed(texts.slice(start, start + chunk))));
+    if (process.stderr.isTTY && texts.length > chunk) process.stderr.write(`\rembedding ${Math.min(texts.length, start + chunk)}/${texts.length}`);
+  }
+  if (process.stderr.isTTY && texts.length > chunk) process.stderr.write('\n');
+  return out;
 }
 
 /** TrainingData over the samples' models, embedded when the router needs it. */
