@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../test-server/server.ts';
 import { chat, listModels } from './client.ts';
+import { testConnection } from './test-connection.ts';
 import { ProviderError } from './errors.ts';
 import type { WireFormat } from './definitions.ts';
 import type { CallOptions, ChatRequest, Endpoint } from './types.ts';
@@ -130,5 +131,14 @@ describe('a server that is not there', () => {
     expect(e.kind).toBe('network');
     expect(e.message).toMatch(/^nowhere: /);
     expect(e.message).not.toContain(KEY);
+  });
+});
+
+describe('testConnection', () => {
+  it('reports the models on success and the error kind, key-free, on failure', async () => {
+    expect(await testConnection(endpoint('anthropic'))).toMatchObject({ ok: true, models: ['echo-small', 'echo-large'] });
+    const report = await testConnection(endpoint('gemini', 'bad-gemini-key-1234'));
+    expect(report).toMatchObject({ ok: false, kind: 'auth' });
+    expect(JSON.stringify(report)).not.toContain('bad-gemini-key-1234');
   });
 });
