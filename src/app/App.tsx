@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { usePreferences } from './stores/preferences.ts';
 import { CostQualitySlider } from './components/CostQualitySlider.tsx';
+import { ProvidersPanel } from './components/providers/ProvidersPanel.tsx';
 
 export function App() {
   const loaded = usePreferences((s) => s.loaded);
@@ -16,6 +17,7 @@ export function App() {
       </header>
       <main>
         <p>Routes each message on your device to the cheapest model that will answer well.</p>
+        <ProvidersPanel />
       </main>
     </div>
   );
