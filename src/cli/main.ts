@@ -3,9 +3,11 @@ import { parseArgs } from 'node:util';
 import type { Command } from './command.ts';
 import { UsageError } from './usage-error.ts';
 import { listRouters } from './commands/list-routers.ts';
+import { importData } from './commands/import.ts';
 
 const commands: Record<string, Command> = {
   'list-routers': listRouters,
+  import: importData,
 };
 
 function help(): string {

@@ -1,0 +1,95 @@
+// `llmrouter import`: reads routing data in any supported format (files or folders) and writes the native JSONL.
+import type { Command, FlagValues } from '../command.ts';
+import { existingFile } from '../command.ts';
+import { UsageError } from '../usage-error.ts';
+import { defaultCatalog, parseCatalog } from '../../core/catalog/catalog.ts';
+import { detectFormat, formats, isFormatName, type FormatName } from '../../core/data/importers/formats.ts';
+import { concatDatasets, writeNative } from '../../core/data/native.ts';
+import type { Prices } from '../../core/data/pricing.ts';
+import { datasetStats, type DatasetStats } from '../../core/data/stats.ts';
+import { filesIn, isDirectory, readText, writeTextAtomic } from '../../platform/node/files.ts';
+
+const FORMATS = ['auto', ...Object.keys(formats)];
+
+export const importData: Command = {
+  summary: 'convert routing data (LLMRouter, dcrouter, RouterBench, RouteLLM, native) to the native JSONL',
+  usage: `llmrouter import --from ${FORMATS.join('|')} FILE|DIR... --out FILE.jsonl [--stats] [--price MODEL=IN,OUT]... [--catalog FILE]`,
+  options: {
+    from: { type: 'string', default: 'auto' },
+    out: { type: 'string' },
+    stats: { type: 'boolean', default: false },
+    price: { type: 'string', multiple: true },
+    catalog: { type: 'string' },
+  },
+  async run({ values, positionals }) {
+    const from = String(values.from);
+    if (from !== 'auto' && !isFormatName(from)) throw new UsageError(`--from must be one of ${FORMATS.join(', ')}, got "${from}"`);
+    const out = values.out;
+    if (typeof out !== 'string' || out === '') throw new UsageError('missing --out');
+    if (positionals.length === 0) throw new UsageError('no input file or folder given');
+    const catalogPath = values.catalog;
+    const catalog =
+      typeof catalogPath === 'string' ? parseCatalog(JSON.parse(await readText(existingFile(catalogPath, 'catalog'))), catalogPath) : defaultCatalog;
+    const options = { catalog, prices: priceFlags(values) };
+    const files = await inputFiles(positionals, from === 'auto' ? undefined : from);
+    const parts = [];
+    for (const file of files) {
+      const text = await readText(file);
+      const format = from === 'auto' ? detectFormat(text, file) : (from as FormatName);
+      parts.push({ file, samples: formats[format].read(text, file, options) });
+    }
+    const samples = concatDatasets(parts);
+    await writeTextAtomic(out, writeNative(samples));
+    console.log(`wrote ${samples.length} queries from ${files.length} file${files.length === 1 ? '' : 's'} to ${out}`);
+    if (values.stats) console.log(formatStats(datasetStats(samples)));
+  },
+};
+
+/** `--price model=in,out` flags as prices by model name (USD per million tokens). */
+function priceFlags(values: FlagValues): Record<string, Prices> {
+  const flags = values.price;
+  const list = Array.isArray(flags) ? flags : flags === undefined ? [] : [flags];
+  const prices: Record<string, Prices> = {};
+  for (const flag of list) {
+    const text = String(flag);
+    const eq = text.lastIndexOf('=');
+    const [input, output, ...rest] = text.slice(eq + 1).split(',').map(Number);
+    if (eq <= 0 || input === undefined || output === undefined || rest.length > 0 || !(input >= 0) || !(output >= 0)) {
+      throw new UsageError(`--price must look like MODEL=INPUT,OUTPUT (USD per million tokens), got "${text}"`);
+    }
+    prices[text.slice(0, eq)] = { input_price: input, output_price: output };
+  }
+  return prices;
+}
+
+/** Files named on the command line, with each folder replaced by its files of the format's kind. */
+async function inputFiles(paths: string[], format: FormatName | undefined): Promise<string[]> {
+  const files: string[] = [];
+  for (const path of paths) {
+    existingFile(path, 'input');
+    if (!(await isDirectory(path))) {
+      files.push(path);
+      continue;
+    }
+    const extensions = format ? [formats[format].extension] : [...new Set(Object.values(formats).map((f) => f.extension))];
+    const inside = (await Promise.all(extensions.map((ext) => filesIn(path, ext)))).flat();
+    if (inside.length === 0) throw new UsageError(`no ${extensions.join(' or ')} files in folder ${path}`);
+    files.push(...inside);
+  }
+  return files;
+}
+
+function formatStats(stats: DatasetStats): string {
+  const width = Math.max(5, ...stats.models.map((m) => m.model.length));
+  const lines = [`queries  ${stats.queries}`, `models   ${stats.models.length}`, '', `${'model'.padEnd(width)}  queries  mean score  total cost (USD)`];
+  for (const m of stats.models) {
+    const estimated = m.estimatedCosts > 0 ? `  (estimated for ${m.estimatedCosts})` : '';
+    lines.push(`${m.model.padEnd(width)}  ${String(m.count).padStart(7)}  ${m.meanScore.toFixed(4).padStart(10)}  ${m.totalCost.toFixed(6).padStart(16)}${estimated}`);
+  }
+  const tasks = Object.entries(stats.tasks);
+  if (tasks.length > 0) {
+    const taskWidth = Math.max(...tasks.map(([t]) => t.length));
+    lines.push('', `tasks    ${tasks.length}`, ...tasks.map(([t, n]) => `  ${t.padEnd(taskWidth)}  ${n}`));
+  }
+  return lines.join('\n');
+}
