@@ -1,0 +1,211 @@
+// Fallback, retries, the mid-stream policy, the circuit breaker, the budget and the concurrency limit,
+// through real HTTP against the local test server with faults injected per model.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../../test-server/server.ts';
+import type { CatalogModel } from '../catalog/model.ts';
+import { CircuitBreaker } from './circuit-breaker.ts';
+import { KeyRing } from './key-ring.ts';
+import { MemoryOutcomeLog } from './outcome.ts';
+import { CONTINUE_PROMPT, RoutedCaller, type RoutedCallerOptions, type RoutedEvent } from './routed-call.ts';
+import { SpendingGuard } from './spending-guard.ts';
+import type { WireFormat } from './definitions.ts';
+
+let server: TestServer;
+beforeAll(async () => void (server = await startTestServer()));
+afterAll(() => server.close());
+beforeEach(() => {
+  server.faults.set([]);
+  server.requests.splice(0);
+});
+
+const model = (id: string, provider: string, api_model: string): CatalogModel => ({ id, provider, api_model, input_price: 1, output_price: 2, context_window: 8192, description: id, strengths: [] });
+const catalog = [model('alpha', 'p-openai', 'echo-small'), model('beta', 'p-anthropic', 'echo-large'), model('gamma', 'p-gemini', 'echo-small')];
+const wires: Record<string, [WireFormat, string]> = { 'p-openai': ['openai', '/openai/v1'], 'p-anthropic': ['anthropic', '/anthropic/v1'], 'p-gemini': ['gemini', '/gemini/v1beta'] };
+const keys = new KeyRing({ 'p-openai': ['sk-one-1111'], 'p-anthropic': ['sk-ant-2222'], 'p-gemini': ['g-key-3333'] });
+const ranking = [{ model: 'alpha' }, { model: 'beta' }, { model: 'gamma' }];
+const messages = [{ role: 'user' as const, content: 'what is routing?' }];
+
+function caller(options: Partial<RoutedCallerOptions> = {}) {
+  const log = new MemoryOutcomeLog();
+  const events: RoutedEvent[] = [];
+  const c = new RoutedCaller({
+    catalog,
+    endpoint: (provider) => {
+      const [wire, path] = wires[provider]!;
+      return { provider, wire, baseUrl: server.url + path, key: keys.next(provider), streamUsage: true };
+    },
+    sink: log,
+    policy: { retries: 0, timeoutMs: 2000, backoff: { baseMs: 10, maxMs: 50 } },
+    ...options,
+  });
+  const call = (extra: { signal?: AbortSignal } = {}) => c.call({ ranking, messages, onEvent: (e) => events.push(e), ...extra });
+  return { c, log, events, call };
+}
+
+const kinds = (log: MemoryOutcomeLog) => log.outcomes.map((o) => `${o.model}:${o.kind}`);
+
+describe('fallback before the first token', () => {
+  it.each([
+    ['429 (Retry-After longer than the caller waits)', '429;retry-after=30', 'rate_limit'],
+    ['500', '500', 'server'],
+    ['a timeout', 'latency=1000', 'timeout'],
+    ['a connection reset', 'reset', 'network'],
+  ])('moves to the next model on %s', async (_name, fault, kind) => {
+    server.faults.set([{ model: 'echo-small', wire: 'openai', fault }]);
+    const { log, events, call } = caller({ policy: { retries: 1, timeoutMs: 300, maxRetryWaitMs: 5000, backoff: { baseMs: 10, maxMs: 50 } } });
+    const result = await call();
+    expect(result.complete).toBe(true);
+    expect(result.text).toBe('Echo from echo-large: what is routing?');
+    expect(result.segments.map((s) => s.model)).toEqual(['beta']);
+    expect(events).toContainEqual({ type: 'fallback', from: 'alpha', to: 'beta', resumed: false });
+    // 429 with a long Retry-After falls back at once; the others are retried once first.
+    const alphaTries = kind === 'rate_limit' ? 1 : 2;
+    expect(kinds(log)).toEqual([...Array(alphaTries).fill(`alpha:${kind}`), 'beta:ok']);
+    expect(log.outcomes.at(-1)).toMatchObject({ inputTokens: 4, outputTokens: 6, usageEstimated: false, cost: (4 * 1 + 6 * 2) / 1e6 });
+  });
+
+  it('retries the same model after its Retry-After when that is short', async () => {
+    server.faults.set([{ model: 'echo-small', wire: 'openai', fault: '429;retry-after=1', times: 1 }]);
+    const { log, events, call } = caller({ policy: { retries: 1, backoff: { baseMs: 10, maxMs: 50 } } });
+    const started = Date.now();
+    const result = await call();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(result.segments.map((s) => s.model)).toEqual(['alpha']);
+    expect(kinds(log)).toEqual(['alpha:rate_limit', 'alpha:ok']);
+    expect(events.find((e) => e.type === 'failed')).toMatchObject({ next: 'retry', delayMs: 1000 });
+  });
+
+  it('never puts a key into outcomes or events', async () => {
+    const bad = new KeyRing({ 'p-openai': ['bad-secret-key-5555'] });
+    const { log, events, call } = caller({ endpoint: (provider) => ({ provider, wire: wires[provider]![0], baseUrl: server.url + wires[provider]![1], key: provider === 'p-openai' ? bad.next(provider) : keys.next(provider) }) });
+    const result = await call();
+    expect(kinds(log)).toEqual(['alpha:auth', 'beta:ok']);
+    expect(JSON.stringify([log.outcomes, events, result])).not.toMatch(/bad-secret-key-5555|sk-ant-2222/);
+  });
+
+  it('stops without falling back when the user cancels', async () => {
+    server.faults.set([{ model: 'echo-small', wire: 'openai', fault: 'stall=200' }]);
+    const controller = new AbortController();
+    const { log, call } = caller();
+    const pending = call({ signal: controller.signal });
+    setTimeout(() => controller.abort(), 100);
+    const result = await pending;
+    expect(result.error?.kind).toBe('aborted');
+    expect(kinds(log)).toEqual(['alpha:aborted']);
+  });
+});
+
+describe('a failure after tokens have streamed', () => {
+  it('resumes with the next model, continuing the answer, when the policy says resume', async () => {
+    server.faults.set([{ model: 'echo-small', wire: 'openai', fault: 'reset=3' }]);
+    const { log, events, call } = caller({ policy: { midStream: 'resume', retries: 0 } });
+    const result = await call();
+    expect(result.complete).toBe(true);
+    expect(result.segments).toEqual([
+      { model: 'alpha', text: 'Echo from echo-small: ' },
+      { model: 'beta', text: `Echo from echo-large: ${CONTINUE_PROMPT}` },
+    ]);
+    expect(result.text).toBe(result.segments.map((s) => s.text).join(''));
+    expect(events).toContainEqual({ type: 'fallback', from: 'alpha', to: 'beta', resumed: true });
+    expect(log.outcomes.map((o) => [o.kind, o.resumed])).toEqual([['stream_cut', false], ['ok', true]]);
+    expect(log.outcomes[0]!.outputTokens).toBeGreaterThan(0); // the broken stream's output is still counted
+  });
+
+  it('stops and keeps the partial answer when the policy says stop', async () => {
+    server.faults.set([{ model: 'echo-small', wire: 'openai', fault: 'cut=3' }]);
+    const { log, events, call } = caller({ policy: { midStream: 'stop', retries: 1 } });
+    const result = await call();
+    expect(result.complete).toBe(false);
+    expect(result.text).toBe('Echo from echo-small: ');
+    expect(result.error?.kind).toBe('stream_cut');
+    expect(kinds(log)).toEqual(['alpha:stream_cut']);
+    expect(events.filter((e) => e.type === 'failed')).toMatchObject([{ next: 'stop' }]);
+  });
+});
+
+describe('the circuit breaker', () => {
+  it('opens after repeated failures, skips the provider, and closes after a successful trial', async () => {
+    let now = 1_000_000;
+    const breaker = new CircuitBreaker({ threshold: 2, cooldownMs: 60_000, now: () => now });
+    server.faults.set([{ wire: 'openai', fault: '500' }]);
+    const { log, events, call } = caller({ breaker });
+    await call();
+    await call();
+    expect(breaker.state('p-openai')).toBe('open');
+    server.requests.splice(0);
+    const third = await call();
+    expect(third.segments.map((s) => s.model)).toEqual(['beta']);
+    expect(events).toContainEqual({ type: 'skipped', model: 'alpha', reason: 'circuit_open' });
+    expect(server.requests.some((r) => r.wire === 'openai')).toBe(false);
+
+    now += 60_000;
+    expect(breaker.state('p-openai')).toBe('half-open');
+    server.faults.set([]);
+    const fourth = await call();
+    expect(fourth.segments.map((s) => s.model)).toEqual(['alpha']);
+    expect(breaker.state('p-openai')).toBe('closed');
+    expect(kinds(log).filter((k) => k.startsWith('alpha'))).toEqual(['alpha:server', 'alpha:server', 'alpha:ok']);
+  });
+
+  it('reopens when the half-open trial fails, and lets only one trial through', () => {
+    let now = 0;
+    const breaker = new CircuitBreaker({ threshold: 1, cooldownMs: 100, now: () => now });
+    breaker.failure('p');
+    expect(breaker.tryAcquire('p')).toBe(false);
+    now = 100;
+    expect(breaker.tryAcquire('p')).toBe(true);
+    expect(breaker.tryAcquire('p')).toBe(false);
+    breaker.failure('p');
+    expect(breaker.state('p')).toBe('open');
+  });
+});
+
+describe('the spending guard', () => {
+  it('refuses a call whose estimate would pass the daily budget, before any request', async () => {
+    const log = new MemoryOutcomeLog();
+    const guard = new SpendingGuard({ dailyUsd: 0.01 }, log);
+    log.record({ id: 'earlier', at: Date.now(), callId: 'c', model: 'alpha', provider: 'p-openai', attempt: 1, kind: 'ok', latencyMs: 1, inputTokens: 1, outputTokens: 1, usageEstimated: false, cost: 0.0095, resumed: false });
+    const { call } = caller({ guard, sink: log });
+    const result = await call();
+    expect(result.error?.kind).toBe('budget');
+    expect(result.error?.message).toMatch(/daily budget/);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('records what calls cost and refuses once the monthly budget is spent', async () => {
+    const log = new MemoryOutcomeLog();
+    // Each call is estimated at 4 input + 500 output tokens = $0.001004; the first actually costs $0.000016.
+    const guard = new SpendingGuard({ monthlyUsd: 0.00101 }, log);
+    const { call } = caller({ guard, sink: log });
+    const first = await call();
+    expect(first.complete).toBe(true);
+    expect(await log.spent(0, Date.now() + 1)).toBeCloseTo(first.cost, 12);
+    const second = await call();
+    expect(second.error?.kind).toBe('budget');
+    expect(second.error?.message).toMatch(/monthly budget/);
+  });
+});
+
+describe('the concurrency limit', () => {
+  it('holds calls beyond the limit until one finishes', async () => {
+    server.faults.set([{ wire: 'openai', fault: 'stall=30' }]);
+    const { c } = caller({ concurrency: 1 });
+    const spans: [number, number][] = [];
+    const timed = async () => {
+      let first = 0;
+      await c.call({ ranking, messages, onEvent: (e) => void (e.type === 'token' && !first && (first = Date.now())) });
+      spans.push([first, Date.now()]);
+    };
+    await Promise.all([timed(), timed()]);
+    const [a, b] = spans.sort((x, y) => x[0] - y[0]);
+    expect(b![0]).toBeGreaterThanOrEqual(a![1] - 5);
+  });
+});
+
+describe('the key ring', () => {
+  it('rotates a provider\'s keys round-robin', () => {
+    const ring = new KeyRing({ p: ['k1', 'k2', 'k3'] });
+    expect([1, 2, 3, 4, 5].map(() => ring.next('p'))).toEqual(['k1', 'k2', 'k3', 'k1', 'k2']);
+    expect(ring.next('none')).toBeUndefined();
+  });
+});

@@ -1,0 +1,81 @@
+// What each wire format contributes to a call: how to build the request, read a reply (whole or as
+// server-sent events) and read its error bodies. The transport (client.ts) is shared by all three.
+import type { EventSourceMessage } from 'eventsource-parser';
+import { ProviderError, type ErrorKind } from '../errors.ts';
+import type { ChatRequest, Endpoint } from '../types.ts';
+
+export interface HttpRequest {
+  url: string;
+  method: 'GET' | 'POST';
+  headers: Record<string, string>;
+  body?: unknown;
+}
+
+/** What one reply (or the replies so far) reported beside the text. */
+export interface ReplyMeta {
+  inputTokens?: number;
+  outputTokens?: number;
+  finishReason?: string;
+}
+
+/** Reads one stream's events; holds what they reported so far. */
+export interface StreamReader {
+  /** The text an event adds ('' for none); throws a ProviderError for an error event. */
+  read(event: EventSourceMessage): string;
+  /** True once the event that ends a complete reply arrived. */
+  readonly complete: boolean;
+  readonly meta: ReplyMeta;
+}
+
+export interface WireAdapter {
+  chat(endpoint: Endpoint, request: ChatRequest, stream: boolean): HttpRequest;
+  /** The whole reply of a non-streamed call. */
+  reply(body: unknown): { text: string } & ReplyMeta;
+  stream(): StreamReader;
+  /** The provider's model listing: the "test connection" call (free, and it checks the key). */
+  listModels(endpoint: Endpoint): HttpRequest;
+  modelIds(body: unknown): string[];
+  /** Reads the provider's error body; a kind only when the body says more than the status does. */
+  error(body: unknown): { message?: string; kind?: ErrorKind };
+}
+
+/** What a stream reader updates as events arrive. */
+export interface StreamState {
+  meta: ReplyMeta;
+  complete: boolean;
+}
+
+/** A stream reader from a function reading one event into the state and returning its text. */
+export function streamReader(read: (event: EventSourceMessage, state: StreamState) => string): StreamReader {
+  const state: StreamState = { meta: {}, complete: false };
+  return {
+    read: (event) => read(event, state),
+    get complete() {
+      return state.complete;
+    },
+    meta: state.meta,
+  };
+}
+
+/** The error an error event inside a stream stands for. */
+export function streamError(wire: WireAdapter, body: unknown): ProviderError {
+  const e = wire.error(body);
+  return new ProviderError(e.kind ?? 'server', e.message ?? 'error event in the stream');
+}
+
+/** Joins a base URL and a path without doubling or losing the slash. */
+export function joinUrl(baseUrl: string, path: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}
+
+/** Parses one SSE data field as JSON; a malformed one is the provider's fault, not ours. */
+export function eventJson(event: EventSourceMessage): any {
+  return JSON.parse(event.data);
+}
+
+/** A value looked up along a path of property names, or undefined. */
+export function at(value: unknown, ...path: (string | number)[]): any {
+  let v: any = value;
+  for (const p of path) v = v == null ? undefined : v[p];
+  return v;
+}

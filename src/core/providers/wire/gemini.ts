@@ -1,0 +1,82 @@
+// Google Gemini: POST {base}/models/{model}:generateContent, or :streamGenerateContent?alt=sse for
+// server-sent events; the key goes in x-goog-api-key (never the URL). A stream ends when its last
+// chunk carries a finishReason.
+import { ProviderError, type ErrorKind } from '../errors.ts';
+import { at, eventJson, joinUrl, streamError, streamReader, type ReplyMeta, type WireAdapter } from './adapter.ts';
+import type { Endpoint } from '../types.ts';
+
+function headers(endpoint: Endpoint): Record<string, string> {
+  return endpoint.key ? { 'x-goog-api-key': endpoint.key } : {};
+}
+
+const BLOCKED = new Set(['SAFETY', 'PROHIBITED_CONTENT', 'BLOCKLIST', 'SPII', 'RECITATION']);
+
+/** Reads one GenerateContentResponse (a whole reply or one stream chunk). */
+function readChunk(body: unknown): { text: string } & ReplyMeta {
+  const blocked = at(body, 'promptFeedback', 'blockReason');
+  if (blocked) throw new ProviderError('content_filter', `the prompt was blocked (${blocked})`);
+  const candidate = at(body, 'candidates', 0);
+  const finishReason: string | undefined = candidate?.finishReason;
+  if (finishReason && BLOCKED.has(finishReason)) throw new ProviderError('content_filter', `the answer was blocked (${finishReason})`);
+  const parts = (at(candidate, 'content', 'parts') ?? []) as { text?: string; thought?: boolean }[];
+  const usage = at(body, 'usageMetadata');
+  return {
+    text: parts.filter((p) => !p.thought).map((p) => p.text ?? '').join(''),
+    finishReason,
+    ...(usage ? { inputTokens: usage.promptTokenCount, outputTokens: usage.candidatesTokenCount } : {}),
+  };
+}
+
+function kindOf(status: string | undefined, message: string | undefined, reasons: string[]): ErrorKind | undefined {
+  if (reasons.includes('API_KEY_INVALID') || /API key not valid/i.test(message ?? '')) return 'auth';
+  if (status === 'UNAUTHENTICATED' || status === 'PERMISSION_DENIED') return 'auth';
+  if (status === 'RESOURCE_EXHAUSTED') return 'rate_limit';
+  if (status === 'INVALID_ARGUMENT' && /token/i.test(message ?? '') && /exceed|limit|long/i.test(message ?? '')) return 'context_length';
+  if (status === 'UNAVAILABLE' || status === 'INTERNAL') return 'server';
+  if (status === 'DEADLINE_EXCEEDED') return 'timeout';
+  return undefined;
+}
+
+export const geminiWire: WireAdapter = {
+  chat(endpoint, request, stream) {
+    const system = request.messages.filter((m) => m.role === 'system').map((m) => m.content).join('\n\n');
+    const method = stream ? 'streamGenerateContent?alt=sse' : 'generateContent';
+    return {
+      url: joinUrl(endpoint.baseUrl, `models/${encodeURIComponent(request.model)}:${method}`),
+      method: 'POST',
+      headers: headers(endpoint),
+      body: {
+        contents: request.messages
+          .filter((m) => m.role !== 'system')
+          .map((m) => ({ role: m.role === 'assistant' ? 'model' : 'user', parts: [{ text: m.content }] })),
+        ...(system ? { systemInstruction: { parts: [{ text: system }] } } : {}),
+        generationConfig: {
+          ...(request.maxTokens !== undefined ? { maxOutputTokens: request.maxTokens } : {}),
+          ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
+        },
+      },
+    };
+  },
+  reply: readChunk,
+  stream: () =>
+    streamReader((event, state) => {
+      const data = eventJson(event);
+      if (data.error) throw streamError(geminiWire, data);
+      const { text, ...chunkMeta } = readChunk(data);
+      for (const [k, v] of Object.entries(chunkMeta)) if (v !== undefined) (state.meta as Record<string, unknown>)[k] = v;
+      state.complete = state.meta.finishReason !== undefined;
+      return text;
+    }),
+  listModels(endpoint) {
+    return { url: joinUrl(endpoint.baseUrl, 'models'), method: 'GET', headers: headers(endpoint) };
+  },
+  modelIds(body) {
+    return ((at(body, 'models') ?? []) as { name: string }[]).map((m) => m.name.replace(/^models\//, ''));
+  },
+  error(body) {
+    // Errors of a streamed call may come wrapped in a one-element array.
+    const error = at(Array.isArray(body) ? body[0] : body, 'error');
+    const reasons = ((at(error, 'details') ?? []) as { reason?: string }[]).flatMap((d) => (d.reason ? [d.reason] : []));
+    return { message: at(error, 'message'), kind: kindOf(at(error, 'status'), at(error, 'message'), reasons) };
+  },
+};

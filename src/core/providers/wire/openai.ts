@@ -1,0 +1,69 @@
+// OpenAI-compatible Chat Completions (OpenAI, NIM, Groq, Together, Mistral, DeepSeek, OpenRouter,
+// Fireworks, Ollama, LM Studio, vLLM): POST {base}/chat/completions, `data: [DONE]` ends a stream.
+import type { ErrorKind } from '../errors.ts';
+import { at, eventJson, joinUrl, streamError, streamReader, type ReplyMeta, type WireAdapter } from './adapter.ts';
+import type { Endpoint } from '../types.ts';
+
+function headers(endpoint: Endpoint): Record<string, string> {
+  return endpoint.key ? { authorization: `Bearer ${endpoint.key}` } : {};
+}
+
+function usageOf(body: unknown): ReplyMeta {
+  const usage = at(body, 'usage');
+  return usage ? { inputTokens: usage.prompt_tokens, outputTokens: usage.completion_tokens } : {};
+}
+
+function kindOfCode(code: unknown, type: unknown): ErrorKind | undefined {
+  if (code === 'context_length_exceeded' || code === 'string_above_max_length') return 'context_length';
+  if (code === 'content_filter' || code === 'content_policy_violation') return 'content_filter';
+  if (code === 'invalid_api_key' || type === 'authentication_error') return 'auth';
+  if (code === 'rate_limit_exceeded' || code === 'insufficient_quota') return 'rate_limit';
+  return undefined;
+}
+
+export const openaiWire: WireAdapter = {
+  chat(endpoint, request, stream) {
+    return {
+      url: joinUrl(endpoint.baseUrl, 'chat/completions'),
+      method: 'POST',
+      headers: headers(endpoint),
+      body: {
+        model: request.model,
+        messages: request.messages,
+        stream,
+        ...(stream && endpoint.streamUsage ? { stream_options: { include_usage: true } } : {}),
+        ...(request.maxTokens !== undefined ? { max_tokens: request.maxTokens } : {}),
+        ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
+      },
+    };
+  },
+  reply(body) {
+    const choice = at(body, 'choices', 0);
+    return { text: at(choice, 'message', 'content') ?? '', finishReason: choice?.finish_reason, ...usageOf(body) };
+  },
+  stream: () =>
+    streamReader((event, state) => {
+      if (event.data.trim() === '[DONE]') {
+        state.complete = true;
+        return '';
+      }
+      const chunk = eventJson(event);
+      if (chunk.error) throw streamError(openaiWire, chunk);
+      Object.assign(state.meta, usageOf(chunk));
+      const choice = at(chunk, 'choices', 0);
+      if (choice?.finish_reason) state.meta.finishReason = choice.finish_reason;
+      return at(choice, 'delta', 'content') ?? '';
+    }),
+  listModels(endpoint) {
+    return { url: joinUrl(endpoint.baseUrl, 'models'), method: 'GET', headers: headers(endpoint) };
+  },
+  modelIds(body) {
+    return ((at(body, 'data') ?? []) as { id: string }[]).map((m) => m.id);
+  },
+  error(body) {
+    const error = at(body, 'error');
+    // Most servers send {error:{message,type,code}}; a few send {error:"text"} or {message}.
+    const message = typeof error === 'string' ? error : (at(error, 'message') ?? at(body, 'message'));
+    return { message, kind: kindOfCode(at(error, 'code'), at(error, 'type')) };
+  },
+};

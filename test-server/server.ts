@@ -1,0 +1,178 @@
+// A local stand-in for the providers' APIs on 127.0.0.1: speaks OpenAI Chat Completions (/openai/v1, and
+// /local/v1 with no key), Anthropic Messages (/anthropic/v1) and Gemini (/gemini/v1beta), streamed and not,
+// with deterministic echo answers, realistic usage, each provider's error bodies, CORS like the real APIs,
+// and faults injected per request (see faults.ts). Control: POST/DELETE /_control/faults, GET/DELETE
+// /_control/requests.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { FaultTable, parseFault, type Fault, type FaultRule } from './faults.ts';
+import { WIRE_SPECS, type ErrorCase, type Message, type WireSpec } from './wires.ts';
+
+export const TEST_MODELS = ['echo-small', 'echo-large'];
+
+export interface LoggedRequest {
+  wire: string;
+  path: string;
+  model?: string;
+  fault?: string;
+  /** Whether a key came with it (never the key itself). */
+  keyed: boolean;
+}
+
+export interface TestServer {
+  url: string;
+  port: number;
+  faults: FaultTable;
+  requests: LoggedRequest[];
+  close(): Promise<void>;
+}
+
+interface Route {
+  wire: string;
+  spec: WireSpec;
+  needsKey: boolean;
+  rest: string;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The deterministic answer: the model's name and the last user message, in word pieces. */
+export function echoAnswer(model: string, messages: Message[]): string[] {
+  const last = [...messages].reverse().find((m) => m.role === 'user')?.text ?? '';
+  return `Echo from ${model}: ${last}`.match(/\S+\s*/g) ?? [];
+}
+
+function route(path: string): Route | undefined {
+  const m = /^\/(openai|local|anthropic|gemini)\/(v1|v1beta)\/(.*)$/.exec(path);
+  if (!m) return undefined;
+  const wire = m[1] === 'local' ? 'openai' : m[1]!;
+  return { wire, spec: WIRE_SPECS[wire as keyof typeof WIRE_SPECS], needsKey: m[1] !== 'local', rest: m[3]! };
+}
+
+function cors(req: IncomingMessage, res: ServerResponse, fault: Fault): void {
+  if (fault.noCors) return;
+  res.setHeader('access-control-allow-origin', req.headers.origin ?? '*');
+  res.setHeader('access-control-expose-headers', 'retry-after, x-request-id');
+  res.setHeader('vary', 'origin');
+}
+
+function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(typeof body === 'string' ? body : JSON.stringify(body));
+}
+
+async function readBody(req: IncomingMessage): Promise<any> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text ? JSON.parse(text) : {};
+}
+
+/** Sends an event in two writes split mid-line, to exercise the client's reassembly of chunks. */
+async function writeSplit(res: ServerResponse, event: string): Promise<void> {
+  const half = Math.floor(event.length / 2);
+  res.write(event.slice(0, half));
+  await sleep(1);
+  res.write(event.slice(half));
+}
+
+export async function startTestServer(options: { port?: number; host?: string } = {}): Promise<TestServer> {
+  const faults = new FaultTable();
+  const requests: LoggedRequest[] = [];
+
+  async function control(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    if (path === '/_control/faults' && req.method === 'POST') {
+      const body = await readBody(req);
+      faults.set((body.rules ?? []) as FaultRule[]);
+      return json(res, 200, { ok: true });
+    }
+    if (path === '/_control/faults' && req.method === 'DELETE') return (faults.set([]), json(res, 200, { ok: true }));
+    if (path === '/_control/requests' && req.method === 'GET') return json(res, 200, requests);
+    if (path === '/_control/requests' && req.method === 'DELETE') return (requests.splice(0), json(res, 200, { ok: true }));
+    return json(res, 404, { error: `no control endpoint ${req.method} ${path}` });
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://test');
+    if (req.method === 'OPTIONS') {
+      // Preflight, as the real APIs answer it: any origin, the requested headers.
+      res.writeHead(204, {
+        'access-control-allow-origin': req.headers.origin ?? '*',
+        'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
+        'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
+        'access-control-max-age': '600',
+      });
+      return void res.end();
+    }
+    if (url.pathname.startsWith('/_control/')) return (cors(req, res, {}), control(req, res, url.pathname));
+    const r = route(url.pathname);
+    if (!r) return json(res, 404, { error: { message: `no route ${url.pathname}` } });
+
+    const body = req.method === 'POST' ? await readBody(req).catch(() => null) : {};
+    const listing = req.method === 'GET' && /^models\/?$/.test(r.rest);
+    const call = listing || body === null ? undefined : r.spec.read(url.pathname + url.search, body);
+    const key = r.spec.key(req.headers);
+    const spec = (req.headers['x-fault'] as string | undefined) ?? faults.take(r.wire, call?.model ?? '');
+    requests.push({ wire: r.wire, path: url.pathname, model: call?.model, fault: spec, keyed: key !== undefined });
+    const fault = spec ? parseFault(spec) : {};
+    cors(req, res, fault);
+
+    if (fault.latencyMs) await sleep(fault.latencyMs);
+    if (fault.resetAfter === 0) return void req.socket.destroy();
+    const fail = (status: number, which: ErrorCase) => {
+      const e = r.spec.error(status, which, key);
+      json(res, e.status, e.body, fault.retryAfter ? { 'retry-after': fault.retryAfter } : {});
+    };
+    if (r.needsKey && (!key || key.startsWith('bad') || fault.invalidKey)) return fail(401, 'auth');
+    if (fault.status) return fail(fault.status, 'status');
+    if (listing) return json(res, 200, r.spec.models(TEST_MODELS));
+    if (!call) return json(res, 400, { error: { message: 'the request body is not JSON' } });
+    if (fault.context) return fail(400, 'context');
+    if (fault.contentFilter) return fail(400, 'content-filter');
+
+    const pieces = echoAnswer(call.model, call.messages);
+    const reply = {
+      model: call.model,
+      pieces,
+      inputTokens: Math.ceil(call.messages.reduce((n, m) => n + m.text.length, 0) / 4),
+      outputTokens: pieces.length,
+      streamUsage: call.streamUsage,
+    };
+    if (!call.stream) {
+      if (fault.malformed) return json(res, 200, '{"choices": [{"message": ');
+      return json(res, 200, r.spec.whole(reply));
+    }
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+    res.flushHeaders();
+    const { head, pieces: textEvents, tail } = r.spec.events(reply);
+    for (const event of head) await writeSplit(res, event);
+    for (const [sent, event] of textEvents.entries()) {
+      if (fault.resetAfter === sent) return void (await sleep(20), req.socket.destroy()); // let what was sent arrive
+      if (fault.cutAfter === sent) return void res.end();
+      await writeSplit(res, fault.malformed && sent === 1 ? `data: {"choices":[{"delta":${r.spec.eol}${r.spec.eol}` : event);
+      if (fault.stallMs) await sleep(fault.stallMs);
+    }
+    for (const event of tail) await writeSplit(res, event);
+    res.end();
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: Error) => {
+      if (!res.headersSent) json(res, 500, { error: { message: e.message } });
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  const { port, address } = server.address() as AddressInfo;
+  return {
+    url: `http://${address}:${port}`,
+    port,
+    faults,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
