@@ -1,19 +1,59 @@
 // Every router by the name the CLI and the app use, with what it needs and how to build or load it.
 import type { Router, RouterFile } from './router.ts';
+import type { Complete } from './complete.ts';
+import { parseEnvelope } from './shared/router-file.ts';
+import { randomRouter } from './random.ts';
+import { cheapestRouter } from './cheapest.ts';
+import { bestSingleRouter } from './best-single.ts';
+import { oracleRouter } from './oracle.ts';
+import { knnRouter } from './knn.ts';
+import { logregRouter } from './logreg.ts';
+import { mlpRouter } from './mlp.ts';
+import { svmRouter } from './svm.ts';
+import { mfRouter } from './mf.ts';
+import { eloRouter } from './elo.ts';
+import { swRankingRouter } from './sw-ranking.ts';
+
+/** What a router may need at run time besides its options: the provider layer, for routers that call models. */
+export interface RouterContext {
+  complete?: Complete;
+}
 
 export interface RouterEntry {
   /** One line for `llmrouter list-routers` and the app's picker. */
   description: string;
   /** What the router reads: a query embedding, only the text, or calls to a provider. */
   input: 'embedding' | 'text' | 'provider';
-  create(options?: Record<string, unknown>): Router;
-  load(file: RouterFile): Router;
+  /** True for routers that read the true outcomes (the oracle): evaluation fits them on the test set. */
+  evaluationOnly: boolean;
+  create(options?: Record<string, unknown>, context?: RouterContext): Router;
+  load(file: RouterFile, context?: RouterContext): Router;
 }
 
-export const routers: Record<string, RouterEntry> = {};
+export const routers: Record<string, RouterEntry> = {
+  random: randomRouter,
+  cheapest: cheapestRouter,
+  smallest: cheapestRouter,
+  'best-single': bestSingleRouter,
+  largest: bestSingleRouter,
+  oracle: oracleRouter,
+  knn: knnRouter,
+  svm: svmRouter,
+  mlp: mlpRouter,
+  logreg: logregRouter,
+  mf: mfRouter,
+  elo: eloRouter,
+  'sw-ranking': swRankingRouter,
+};
 
 export function routerEntry(name: string): RouterEntry {
   const entry = routers[name];
   if (!entry) throw new Error(`unknown router "${name}"; known routers: ${Object.keys(routers).join(', ') || '(none)'}`);
   return entry;
+}
+
+/** A trained router from the parsed JSON of a router file, with a clear error when it is not one. */
+export function loadRouter(value: unknown, context?: RouterContext): Router {
+  const file = parseEnvelope(value);
+  return routerEntry(file.router).load(file, context);
 }

@@ -1,6 +1,7 @@
 // The one interface every router implements (DESIGN.md, "Routers"): built from options, trained by
 // `fit`, answering `predict` with per-model estimates and an explanation, serialised to versioned JSON.
 import type { RoutingSample } from '../data/sample.ts';
+import type { CatalogModel } from '../catalog/model.ts';
 
 /** A query as a router sees it: the text (with earlier turns for follow-ups) and, for embedding routers, its vector. */
 export interface RouteQuery {
@@ -38,6 +39,8 @@ export interface TrainingData {
   embeddings: readonly Float32Array[];
   /** The candidate models, in a fixed order; a model absent from a sample's outcomes was not run there. */
   models: readonly string[];
+  /** Catalog entries (prices, descriptors) for the models, where known: costs and model-agnostic routers use them. */
+  catalog?: readonly CatalogModel[];
 }
 
 export interface FitControl {

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { routerEntry } from './registry.ts';
+import { clusters, split } from '../../../test/helpers/synthetic.ts';
+import { expectRoundTrip, solverAccuracy } from '../../../test/helpers/router-checks.ts';
+import { ExactIndex } from './shared/exact-index.ts';
+import { seededRandom } from './shared/vectors.ts';
+
+const data = clusters(300);
+const [train, test] = split(data, 200);
+const solver = (i: number) => (test.samples[i]!.task === 'python' ? 'coder' : 'mathematician');
+
+describe('knn router', () => {
+  for (const weighting of ['uniform', 'distance', 'softmax'] as const) {
+    it(`routes each cluster to the model that solves it (${weighting} weighting)`, async () => {
+      const r = routerEntry('knn').create({ k: 5, weighting });
+      await r.fit(train);
+      expect(await solverAccuracy(r, test, solver)).toBe(1);
+    });
+  }
+
+  it('explains with the nearest neighbours and round-trips its file', async () => {
+    const r = routerEntry('knn').create({ k: 5 });
+    await r.fit(train);
+    const p = await r.predict({ text: test.samples[0]!.query, embedding: test.embeddings[0] });
+    expect(p.explanation.neighbours).toHaveLength(3);
+    expect(p.explanation.neighbours![0]!.query).toMatch(/python/);
+    await expectRoundTrip(r, test);
+  });
+
+  it('the exact index returns the true top-k, best first', () => {
+    const random = seededRandom(5);
+    const rows = Array.from({ length: 500 }, () => Float32Array.from({ length: 8 }, () => random() - 0.5));
+    const index = ExactIndex.build(rows, 8, 10);
+    const q = rows[42]!;
+    index.search(q, 10);
+    const sims = Array.from(index.similarities(q));
+    const expected = sims.map((s, i) => [s, i] as const).sort((a, b) => b[0] - a[0]).slice(0, 10).map(([, i]) => i);
+    index.search(q, 10);
+    expect(Array.from(index.topIndex)).toEqual(expected);
+    expect(index.topIndex[0]).toBe(42);
+  });
+});

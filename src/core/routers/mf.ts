@@ -1,0 +1,181 @@
+// `mf`: RouteLLM's matrix factorisation. Each model has a learned vector p; the query embedding q is
+// projected by a learned W; the model's score is w . (p/|p| * W q). Trained on pairwise outcomes
+// (the winner's score minus the loser's, logistic loss, Adam); then each model's score is
+// Platt-calibrated to its observed quality so the shared cost rule can weigh it.
+import { z } from 'zod';
+import type { RouteQuery, TrainingData } from './router.ts';
+import { BaseRouter, type Scored, type Step } from './shared/base-router.ts';
+import { defineRouter } from './shared/define-router.ts';
+import { battles, scoreMatrix } from './shared/outcomes.ts';
+import { applyPlatt, fitPlatt } from './shared/platt.ts';
+import { f32 } from './shared/router-file.ts';
+import { adamSlots, adamStep } from './shared/adam.ts';
+import { gaussian, permutation, seededRandom, sigmoid } from './shared/vectors.ts';
+
+const options = z
+  .object({
+    dim: z.number().int().positive().default(64),
+    epochs: z.number().int().positive().default(4),
+    learningRate: z.number().positive().default(0.003),
+    batch: z.number().int().positive().default(16),
+    seed: z.number().int().default(1),
+  })
+  .strict();
+type Options = z.infer<typeof options>;
+
+const state = z
+  .object({
+    inputs: z.number().int().positive(),
+    /** models x dim model vectors (unnormalised). */
+    modelVectors: f32,
+    /** dim x inputs projection. */
+    projection: f32,
+    classifier: f32,
+    platt: z.array(z.object({ a: z.number(), b: z.number() })),
+  })
+  .strict();
+type State = z.infer<typeof state>;
+
+class MfRouter extends BaseRouter<Options, State> {
+  readonly needsEmbedding = true;
+  private z = new Float64Array(0);
+  private s = new Float64Array(0);
+
+  protected async train(data: TrainingData, step: Step): Promise<State> {
+    const sm = scoreMatrix(data);
+    const { m, n } = sm;
+    const d = data.embeddings[0]!.length;
+    const k = this.options.dim;
+    const random = seededRandom(this.options.seed);
+    const st: State = {
+      inputs: d,
+      modelVectors: Float32Array.from({ length: m * k }, () => gaussian(random)),
+      projection: Float32Array.from({ length: k * d }, () => gaussian(random) / Math.sqrt(d)),
+      classifier: Float32Array.from({ length: k }, () => gaussian(random) / Math.sqrt(k)),
+      platt: [],
+    };
+    const bySample: { winner: number; loser: number }[][] = Array.from({ length: n }, () => []);
+    for (const b of battles(sm)) bySample[b.sample]!.push(b);
+    const trainable = data.samples.map((_, i) => i).filter((i) => bySample[i]!.length > 0);
+    const params = [st.modelVectors, st.projection, st.classifier];
+    const adam = adamSlots(params);
+    const zq = new Float64Array(k), dz = new Float64Array(k), ds = new Float64Array(m);
+    const norm = new Float64Array(m), s = new Float64Array(m);
+    let t = 0;
+    for (let epoch = 0; epoch < this.options.epochs; epoch++) {
+      const order = permutation(trainable.length, random);
+      for (let start = 0; start < order.length; start += this.options.batch) {
+        const end = Math.min(order.length, start + this.options.batch);
+        for (let j = 0; j < m; j++) {
+          let q = 0;
+          for (let c = 0; c < k; c++) q += st.modelVectors[j * k + c]! ** 2;
+          norm[j] = Math.sqrt(q) || 1;
+        }
+        for (let bi = start; bi < end; bi++) {
+          const i = trainable[order[bi]!]!;
+          const x = data.embeddings[i]!;
+          project(st.projection, x, k, d, zq);
+          for (let j = 0; j < m; j++) {
+            let v = 0;
+            for (let c = 0; c < k; c++) v += st.classifier[c]! * (st.modelVectors[j * k + c]! / norm[j]!) * zq[c]!;
+            s[j] = v;
+          }
+          ds.fill(0);
+          for (const b of bySample[i]!) {
+            const g = sigmoid(s[b.winner]! - s[b.loser]!) - 1;
+            ds[b.winner] += g;
+            ds[b.loser] -= g;
+          }
+          dz.fill(0);
+          for (let j = 0; j < m; j++) {
+            const g = ds[j]!;
+            if (g === 0) continue;
+            const o = j * k;
+            let dot = 0;
+            for (let c = 0; c < k; c++) dot += st.classifier[c]! * zq[c]! * st.modelVectors[o + c]!;
+            dot /= norm[j]! * norm[j]!;
+            for (let c = 0; c < k; c++) {
+              const pHat = st.modelVectors[o + c]! / norm[j]!;
+              dz[c] += g * st.classifier[c]! * pHat;
+              adam[2]!.g[c] += g * pHat * zq[c]!;
+              adam[0]!.g[o + c] += (g * (st.classifier[c]! * zq[c]! - dot * st.modelVectors[o + c]!)) / norm[j]!;
+            }
+          }
+          const gW = adam[1]!.g;
+          for (let c = 0; c < k; c++) {
+            const g = dz[c]!;
+            if (g === 0) continue;
+            const o = c * d;
+            for (let e = 0; e < d; e++) gW[o + e] += g * x[e]!;
+          }
+        }
+        adamStep(params, adam, ++t, this.options.learningRate, 1 / (end - start));
+        await step.at((epoch + end / order.length) / this.options.epochs);
+      }
+    }
+    const raw = Array.from({ length: m }, () => new Float64Array(n));
+    data.embeddings.forEach((x, i) => {
+      this.rawScores(st, x, s);
+      for (let j = 0; j < m; j++) raw[j]![i] = s[j]!;
+    });
+    st.platt = raw.map((r, j) => {
+      const keep = [...r.keys()].filter((i) => sm.ran[i * m + j]);
+      return fitPlatt(keep.map((i) => r[i]!), keep.map((i) => sm.scores[i * m + j]!));
+    });
+    return st;
+  }
+
+  /** Each model's raw score for embedding x, centred on the mean over models, into `out`. */
+  private rawScores(st: State, x: Float32Array, out: Float64Array): void {
+    const m = st.platt.length || out.length;
+    const k = st.classifier.length;
+    if (this.z.length !== k) this.z = new Float64Array(k);
+    project(st.projection, x, k, st.inputs, this.z);
+    let mean = 0;
+    for (let j = 0; j < m; j++) {
+      let q = 0, v = 0;
+      for (let c = 0; c < k; c++) q += st.modelVectors[j * k + c]! ** 2;
+      const inv = 1 / (Math.sqrt(q) || 1);
+      for (let c = 0; c < k; c++) v += st.classifier[c]! * st.modelVectors[j * k + c]! * inv * this.z[c]!;
+      out[j] = v;
+      mean += v / m;
+    }
+    for (let j = 0; j < m; j++) out[j] -= mean;
+  }
+
+  protected score(query: RouteQuery, st: State): Scored {
+    const m = st.platt.length;
+    if (this.s.length !== m) this.s = new Float64Array(m);
+    if (query.embedding!.length !== st.inputs) throw new Error(`query embedding has ${query.embedding!.length} dimensions, the router ${st.inputs}`);
+    this.rawScores(st, query.embedding!, this.s);
+    return {
+      quality: Array.from(this.s, (v, j) => applyPlatt(st.platt[j]!, v)),
+      explanation: { summary: 'Matrix factorisation (RouteLLM): learned model vectors against the projected query, trained on pairwise wins, calibrated to quality.' },
+    };
+  }
+
+  protected override checkState(st: State, models: number): void {
+    const k = st.classifier.length;
+    if (st.modelVectors.length !== models * k || st.projection.length !== k * st.inputs || st.platt.length !== models) {
+      throw new Error(`invalid router file: mf state sizes do not match ${models} models, dim ${k}, ${st.inputs} inputs`);
+    }
+  }
+}
+
+function project(w: Float32Array, x: Float32Array, k: number, d: number, out: Float64Array): void {
+  for (let c = 0; c < k; c++) {
+    let v = 0;
+    const o = c * d;
+    for (let e = 0; e < d; e++) v += w[o + e]! * x[e]!;
+    out[c] = v;
+  }
+}
+
+export const mfRouter = defineRouter({
+  name: 'mf',
+  description: 'matrix factorisation on pairwise wins (RouteLLM), N models',
+  input: 'embedding',
+  options,
+  state,
+  build: (name, o) => new MfRouter(name, o),
+});

@@ -1,0 +1,113 @@
+// What every trained router has in common: checking its training data, the shared cost estimator,
+// progress and cancellation, turning per-model qualities into estimates, and its versioned file.
+import type { z } from 'zod';
+import type { Explanation, FitControl, Prediction, RouteQuery, Router, RouterFile, TrainingData } from '../router.ts';
+import { CostModel, costStateSchema } from './cost-model.ts';
+import { ROUTER_FORMAT, ROUTER_VERSION, expectLength, pack, parseOrThrow, unpack } from './router-file.ts';
+
+export interface Scored {
+  /** Estimated quality per model, in the router's model order. */
+  quality: ArrayLike<number>;
+  explanation: Explanation;
+}
+
+export abstract class BaseRouter<Options extends object, State> implements Router<Options> {
+  abstract readonly needsEmbedding: boolean;
+  protected models: string[] = [];
+  protected costs: CostModel | undefined;
+  protected learned: State | undefined;
+
+  constructor(
+    readonly name: string,
+    readonly options: Options,
+  ) {}
+
+  /** Learns the state from validated data; report progress and stop on abort through `step`. */
+  protected abstract train(data: TrainingData, step: Step): Promise<State> | State;
+  /** Estimated quality of every model for one query. */
+  protected abstract score(query: RouteQuery, state: State): Scored;
+  /** Checks dimensions a schema cannot see (called on load); throw with the field name. */
+  protected checkState(_state: State, _models: number): void {}
+
+  async fit(data: TrainingData, control: FitControl = {}): Promise<void> {
+    checkTrainingData(data, this.needsEmbedding);
+    const learned = await this.train(data, new Step(control));
+    this.models = [...data.models];
+    this.costs = CostModel.fit(data);
+    this.learned = learned;
+    control.onProgress?.(1);
+  }
+
+  async predict(query: RouteQuery): Promise<Prediction> {
+    const state = this.trained();
+    if (this.needsEmbedding && !query.embedding) throw new Error(`router "${this.name}" needs the query's embedding`);
+    const { quality, explanation } = this.score(query, state);
+    return {
+      estimates: this.models.map((model, i) => ({ model, quality: quality[i]!, cost: this.costs!.estimate(i, query.text) })),
+      explanation,
+    };
+  }
+
+  toJSON(): RouterFile {
+    const state = this.trained();
+    return {
+      format: ROUTER_FORMAT,
+      version: ROUTER_VERSION,
+      router: this.name,
+      options: this.options,
+      models: this.models,
+      state: { costs: this.costs!.state, learned: pack(state) },
+    };
+  }
+
+  /** Loads a trained state from a file whose envelope is already checked. */
+  restore(file: RouterFile, schema: z.ZodType<State>): this {
+    const raw = file.state as { costs?: unknown; learned?: unknown } | null;
+    const costs = parseOrThrow(costStateSchema, raw?.costs, 'router file state.costs');
+    for (const key of ['perInputToken', 'fixed', 'source'] as const) expectLength(costs[key], file.models.length, `costs.${key}`);
+    const learned = parseOrThrow(schema, unpack(raw?.learned), 'router file state.learned');
+    this.checkState(learned, file.models.length);
+    this.models = [...file.models];
+    this.costs = new CostModel(costs);
+    this.learned = learned;
+    return this;
+  }
+
+  protected trained(): State {
+    if (this.learned === undefined) throw new Error(`router "${this.name}" is not trained: call fit or load a router file`);
+    return this.learned;
+  }
+}
+
+/** Progress and cancellation inside a training loop; yields to the event loop so a worker sees cancel messages. */
+export class Step {
+  private last = 0;
+  constructor(private readonly control: FitControl) {}
+
+  async at(fraction: number): Promise<void> {
+    this.abortIfAsked();
+    const now = Date.now();
+    if (now - this.last < 50) return;
+    this.last = now;
+    this.control.onProgress?.(Math.min(0.999, fraction));
+    await new Promise((r) => setTimeout(r, 0));
+    this.abortIfAsked();
+  }
+
+  abortIfAsked(): void {
+    if (this.control.signal?.aborted) throw new DOMException('training cancelled', 'AbortError');
+  }
+}
+
+export function checkTrainingData(data: TrainingData, needsEmbedding: boolean): void {
+  if (data.samples.length === 0) throw new Error('no training samples');
+  if (data.models.length === 0) throw new Error('no candidate models in the training data');
+  if (!needsEmbedding) return;
+  if (data.embeddings.length !== data.samples.length) {
+    throw new Error(`${data.samples.length} samples but ${data.embeddings.length} embeddings: embed every sample first`);
+  }
+  const dim = data.embeddings[0]!.length;
+  data.embeddings.forEach((e, i) => {
+    if (e.length !== dim) throw new Error(`embedding of sample ${data.samples[i]!.id} has ${e.length} dimensions, expected ${dim}`);
+  });
+}

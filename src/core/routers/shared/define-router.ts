@@ -1,0 +1,28 @@
+// Turns a router class and its option/state schemas into the registry's entry: `create` checks the
+// options (defaults filled in), `load` checks the file and restores the trained state.
+import type { z } from 'zod';
+import type { RouterEntry } from '../registry.ts';
+import type { RouterFile } from '../router.ts';
+import type { BaseRouter } from './base-router.ts';
+import { parseOrThrow } from './router-file.ts';
+
+export interface RouterSpec<Options extends object, State> {
+  name: string;
+  description: string;
+  input: RouterEntry['input'];
+  options: z.ZodType<Options, unknown>;
+  state: z.ZodType<State>;
+  build(name: string, options: Options): BaseRouter<Options, State>;
+  evaluationOnly?: boolean;
+}
+
+export function defineRouter<Options extends object, State>(spec: RouterSpec<Options, State>): RouterEntry {
+  const options = (raw: unknown) => parseOrThrow(spec.options, raw ?? {}, `${spec.name} options`);
+  return {
+    description: spec.description,
+    input: spec.input,
+    evaluationOnly: spec.evaluationOnly ?? false,
+    create: (raw) => spec.build(spec.name, options(raw)),
+    load: (file: RouterFile) => spec.build(spec.name, options(file.options)).restore(file, spec.state),
+  };
+}

@@ -1,0 +1,153 @@
+// A small feed-forward network (zero or one ReLU hidden layer, several outputs) trained with Adam
+// on masked per-output losses: logistic (soft targets in [0,1]) or hinge (targets 0/1 as -1/+1).
+// logreg and the hybrid/auto regressions are the no-hidden-layer case, mlp the one-hidden-layer
+// case, svm the hinge case. Weights live in flat Float32Arrays; training allocates only up front.
+import { z } from 'zod';
+import { f32 } from './router-file.ts';
+import { gaussian, permutation, seededRandom, sigmoid } from './vectors.ts';
+import type { Step } from './base-router.ts';
+import { adamSlots, adamStep } from './adam.ts';
+
+export const denseNetSchema = z.object({
+  inputs: z.number().int().positive(),
+  hidden: z.number().int().min(0),
+  outputs: z.number().int().positive(),
+  w1: f32,
+  b1: f32,
+  w2: f32,
+  b2: f32,
+});
+export type DenseNet = z.infer<typeof denseNetSchema>;
+
+export interface TrainSpec {
+  /** n x inputs, row-major. */
+  x: Float32Array;
+  /** n x outputs targets. */
+  y: Float32Array;
+  /** n x outputs: 1 where the target counts. */
+  mask: Uint8Array;
+  hidden: number;
+  outputs: number;
+  loss: 'logistic' | 'hinge';
+  epochs: number;
+  learningRate: number;
+  l2: number;
+  batch: number;
+  seed: number;
+}
+
+export async function trainDenseNet(spec: TrainSpec, step: Step): Promise<DenseNet> {
+  const { x, y, mask, hidden, outputs: o } = spec;
+  const n = y.length / o;
+  const d = x.length / n;
+  const random = seededRandom(spec.seed);
+  const h = hidden;
+  const firstOut = h > 0 ? h : d;
+  const net: DenseNet = {
+    inputs: d,
+    hidden: h,
+    outputs: o,
+    w1: new Float32Array(h * d),
+    b1: new Float32Array(h),
+    w2: new Float32Array(o * firstOut),
+    b2: new Float32Array(o),
+  };
+  for (let i = 0; i < net.w1.length; i++) net.w1[i] = gaussian(random) * Math.sqrt(2 / d);
+  if (h > 0) for (let i = 0; i < net.w2.length; i++) net.w2[i] = gaussian(random) * Math.sqrt(1 / h);
+  const params = [net.w1, net.b1, net.w2, net.b2];
+  const slots = adamSlots(params);
+  const grads = slots.map((s) => s.g);
+  const act = new Float32Array(h);
+  const dAct = new Float32Array(h);
+  const out = new Float32Array(o);
+  let t = 0;
+  for (let epoch = 0; epoch < spec.epochs; epoch++) {
+    const order = permutation(n, random);
+    for (let start = 0; start < n; start += spec.batch) {
+      const end = Math.min(n, start + spec.batch);
+      for (let bi = start; bi < end; bi++) {
+        const i = order[bi]!;
+        const xo = i * d;
+        const input = h > 0 ? act : null;
+        if (h > 0) forwardHidden(net, x, xo, act);
+        for (let k = 0; k < o; k++) {
+          let s = net.b2[k]!;
+          const wo = k * firstOut;
+          if (input) for (let j = 0; j < h; j++) s += net.w2[wo + j]! * input[j]!;
+          else for (let j = 0; j < d; j++) s += net.w2[wo + j]! * x[xo + j]!;
+          out[k] = s;
+        }
+        dAct.fill(0);
+        for (let k = 0; k < o; k++) {
+          if (!mask[i * o + k]) continue;
+          const g = lossGradient(spec.loss, out[k]!, y[i * o + k]!);
+          if (g === 0) continue;
+          grads[3]![k] += g;
+          const wo = k * firstOut;
+          if (input) {
+            for (let j = 0; j < h; j++) {
+              grads[2]![wo + j] += g * input[j]!;
+              dAct[j] += g * net.w2[wo + j]!;
+            }
+          } else for (let j = 0; j < d; j++) grads[2]![wo + j] += g * x[xo + j]!;
+        }
+        if (h > 0) {
+          for (let j = 0; j < h; j++) {
+            if (act[j]! <= 0 || dAct[j] === 0) continue;
+            const g = dAct[j]!;
+            grads[1]![j] += g;
+            const wo = j * d;
+            for (let c = 0; c < d; c++) grads[0]![wo + c] += g * x[xo + c]!;
+          }
+        }
+      }
+      adamStep(params, slots, ++t, spec.learningRate, 1 / (end - start), [spec.l2, 0, spec.l2, 0]);
+      await step.at((epoch + end / n) / spec.epochs);
+    }
+  }
+  return net;
+}
+
+function lossGradient(loss: TrainSpec['loss'], score: number, target: number): number {
+  if (loss === 'logistic') return sigmoid(score) - target;
+  const sign = target > 0.5 ? 1 : -1;
+  return sign * score < 1 ? -sign : 0;
+}
+
+function forwardHidden(net: DenseNet, x: Float32Array, xo: number, act: Float32Array): void {
+  const d = net.inputs;
+  for (let j = 0; j < net.hidden; j++) {
+    let s = net.b1[j]!;
+    const wo = j * d;
+    for (let c = 0; c < d; c++) s += net.w1[wo + c]! * x[xo + c]!;
+    act[j] = s > 0 ? s : 0;
+  }
+}
+
+/** Raw output scores for one input, written into `out` (`act` is scratch of length hidden). */
+export function denseForward(net: DenseNet, input: Float32Array, out: Float64Array, act: Float32Array): void {
+  const h = net.hidden;
+  if (h > 0) forwardHidden(net, input, 0, act);
+  const firstOut = h > 0 ? h : net.inputs;
+  const src = h > 0 ? act : input;
+  for (let k = 0; k < net.outputs; k++) {
+    let s = net.b2[k]!;
+    const wo = k * firstOut;
+    for (let j = 0; j < firstOut; j++) s += net.w2[wo + j]! * src[j]!;
+    out[k] = s;
+  }
+}
+
+/** Checks a loaded network's array sizes against its declared shape. */
+export function checkDenseNet(net: DenseNet, field: string): void {
+  const first = net.hidden > 0 ? net.hidden : net.inputs;
+  const sizes: [Float32Array, number, string][] = [
+    [net.w1, net.hidden * net.inputs, 'w1'],
+    [net.b1, net.hidden, 'b1'],
+    [net.w2, net.outputs * first, 'w2'],
+    [net.b2, net.outputs, 'b2'],
+  ];
+  for (const [a, n, name] of sizes) {
+    if (a.length !== n) throw new Error(`invalid router file: state.${field}.${name} has ${a.length} values, expected ${n}`);
+  }
+}

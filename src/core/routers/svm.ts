@@ -1,0 +1,104 @@
+// `svm`: linear one-vs-rest SVMs on the best-model label (ties to the cheaper model, optional cost
+// weight in the label), Platt-calibrated to class probabilities; a model's quality is the expected
+// score under that distribution, from each class's mean score per model in training.
+import { z } from 'zod';
+import type { RouteQuery, TrainingData } from './router.ts';
+import { BaseRouter, type Scored, type Step } from './shared/base-router.ts';
+import { checkDenseNet, denseForward, denseNetSchema, trainDenseNet } from './shared/dense-net.ts';
+import { defineRouter } from './shared/define-router.ts';
+import { bestModelLabels, scoreMatrix } from './shared/outcomes.ts';
+import { applyPlatt, fitPlatt } from './shared/platt.ts';
+import { f32 } from './shared/router-file.ts';
+import { stackRows } from './shared/vectors.ts';
+
+const options = z
+  .object({
+    /** Cost weight in the training label: 0 labels by quality alone. */
+    labelCostWeight: z.number().min(0).default(0),
+    epochs: z.number().int().positive().default(15),
+    learningRate: z.number().positive().default(0.01),
+    l2: z.number().min(0).default(1e-3),
+    seed: z.number().int().default(1),
+  })
+  .strict();
+type Options = z.infer<typeof options>;
+
+const state = z
+  .object({
+    net: denseNetSchema,
+    platt: z.array(z.object({ a: z.number(), b: z.number() })),
+    /** classes x models: mean score of each model on the samples labelled with each class. */
+    classQuality: f32,
+  })
+  .strict();
+type State = z.infer<typeof state>;
+
+class SvmRouter extends BaseRouter<Options, State> {
+  readonly needsEmbedding = true;
+  private out = new Float64Array(0);
+
+  protected async train(data: TrainingData, step: Step): Promise<State> {
+    const sm = scoreMatrix(data);
+    const labels = bestModelLabels(sm, this.options.labelCostWeight);
+    const m = sm.m;
+    const y = new Float32Array(sm.n * m);
+    labels.forEach((c, i) => (y[i * m + c] = 1));
+    const x = stackRows(data.embeddings, data.embeddings[0]!.length);
+    const o = this.options;
+    const net = await trainDenseNet(
+      { x, y, mask: new Uint8Array(y.length).fill(1), hidden: 0, outputs: m, loss: 'hinge', epochs: o.epochs, learningRate: o.learningRate, l2: o.l2, batch: 32, seed: o.seed },
+      step,
+    );
+    const margins = Array.from({ length: m }, () => new Float64Array(sm.n));
+    const out = new Float64Array(m);
+    for (let i = 0; i < sm.n; i++) {
+      denseForward(net, x.subarray(i * net.inputs, (i + 1) * net.inputs), out, new Float32Array(0));
+      for (let c = 0; c < m; c++) margins[c]![i] = out[c]!;
+    }
+    const platt = margins.map((mc, c) => fitPlatt(mc, Array.from(labels, (l) => (l === c ? 1 : 0))));
+    const classQuality = new Float32Array(m * m);
+    const count = new Float64Array(m * m);
+    const sum = new Float64Array(m * m);
+    labels.forEach((c, i) => {
+      for (let j = 0; j < m; j++) if (sm.ran[i * m + j]) (sum[c * m + j] += sm.scores[i * m + j]!), count[c * m + j]++;
+    });
+    for (let k = 0; k < m * m; k++) classQuality[k] = count[k] ? sum[k]! / count[k]! : sm.meanScore[k % m]!;
+    return { net, platt, classQuality };
+  }
+
+  protected score(query: RouteQuery, st: State): Scored {
+    const m = st.platt.length;
+    if (this.out.length !== m) this.out = new Float64Array(m);
+    denseForward(st.net, query.embedding!, this.out, new Float32Array(0));
+    const probability = Array.from(this.out, (s, c) => applyPlatt(st.platt[c]!, s));
+    const total = probability.reduce((a, b) => a + b, 0) || 1;
+    const quality = new Float64Array(m);
+    probability.forEach((p, c) => {
+      for (let j = 0; j < m; j++) quality[j] += (p / total) * st.classQuality[c * m + j]!;
+    });
+    const likeliest = probability.indexOf(Math.max(...probability));
+    return {
+      quality,
+      explanation: {
+        summary: 'Calibrated one-vs-rest SVMs give the chance each model is the best; qualities are the expected scores under it.',
+        features: { likeliest_best: this.models[likeliest]!, probability: probability[likeliest]! / total },
+      },
+    };
+  }
+
+  protected override checkState(st: State, models: number): void {
+    checkDenseNet(st.net, 'learned.net');
+    if (st.net.outputs !== models || st.platt.length !== models || st.classQuality.length !== models * models) {
+      throw new Error(`invalid router file: svm state does not match ${models} models`);
+    }
+  }
+}
+
+export const svmRouter = defineRouter({
+  name: 'svm',
+  description: 'linear one-vs-rest SVMs on the best model, probability calibrated',
+  input: 'embedding',
+  options,
+  state,
+  build: (name, o) => new SvmRouter(name, o),
+});

@@ -1,0 +1,50 @@
+// Synthetic routing data where the right answer is known, for router unit tests: queries in clusters
+// (vectors near a cluster centre), each cluster solved only by its own model; prices differ by model.
+import type { RoutingSample } from '../../src/core/data/sample.ts';
+import type { TrainingData } from '../../src/core/routers/router.ts';
+import { gaussian, normalised, seededRandom } from '../../src/core/routers/shared/vectors.ts';
+
+export interface ClusterSpec {
+  /** The model that solves this cluster's queries (all others fail). */
+  solver: string;
+  /** A word in each query's text, for text-reading routers. */
+  topic: string;
+}
+
+export const TWO_CLUSTERS: ClusterSpec[] = [
+  { solver: 'coder', topic: 'python' },
+  { solver: 'mathematician', topic: 'integral' },
+];
+
+/** Model prices: USD per call, the same for every query. */
+export const PRICES: Record<string, number> = { coder: 0.002, mathematician: 0.001, generalist: 0.01 };
+
+export function clusters(n: number, seed = 7, spec = TWO_CLUSTERS, dim = 16, noise = 0.3): TrainingData & { clusterOf: number[] } {
+  const random = seededRandom(seed);
+  const centres = spec.map(() => normalised(Float32Array.from({ length: dim }, () => gaussian(random))));
+  const models = [...new Set([...spec.map((c) => c.solver), ...Object.keys(PRICES)])];
+  const samples: RoutingSample[] = [];
+  const embeddings: Float32Array[] = [];
+  const clusterOf: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = i % spec.length;
+    const centre = centres[c]!;
+    embeddings.push(normalised(Float32Array.from(centre, (v) => v + noise * gaussian(random) / Math.sqrt(dim))));
+    clusterOf.push(c);
+    const outcomes = Object.fromEntries(
+      models.map((m) => [m, { score: m === spec[c]!.solver ? 1 : m === 'generalist' ? 0.6 : 0, cost: PRICES[m] ?? 0.005 }]),
+    );
+    samples.push({ id: `q${i}`, query: `question ${i} about ${spec[c]!.topic}`, task: spec[c]!.topic, outcomes });
+  }
+  return { samples, embeddings, models, clusterOf };
+}
+
+/** Splits synthetic data into train and test by index. */
+export function split<T extends TrainingData>(data: T, nTrain: number): [TrainingData, TrainingData] {
+  const part = (a: number, b?: number): TrainingData => ({
+    samples: data.samples.slice(a, b),
+    embeddings: data.embeddings.slice(a, b),
+    models: data.models,
+  });
+  return [part(0, nTrain), part(nTrain)];
+}
