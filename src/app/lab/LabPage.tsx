@@ -1,4 +1,41 @@
 // The router lab: import a dataset, see its statistics, train and evaluate routers, look at the curves.
+import { useEffect } from 'react';
+import { useLab } from '../stores/lab.ts';
+import { DatasetImport } from './DatasetImport.tsx';
+import { DatasetStatsView } from './DatasetStatsView.tsx';
+
 export function LabPage() {
-  return <div className="page lab" />;
+  const { loaded, load, datasets, selectedId, select, remove } = useLab();
+  useEffect(() => {
+    if (!loaded) void load();
+  }, [loaded, load]);
+  const dataset = datasets.find((d) => d.id === selectedId);
+  return (
+    <div className="page lab">
+      <section className="card" aria-labelledby="datasets-title">
+        <h2 id="datasets-title">Datasets</h2>
+        <DatasetImport />
+        {datasets.length > 0 && (
+          <div className="row" style={{ marginTop: '0.75rem' }}>
+            <label>
+              Dataset{' '}
+              <select aria-label="Dataset" value={selectedId ?? ''} onChange={(e) => select(e.target.value)}>
+                {datasets.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {d.name} ({d.stats.queries})
+                  </option>
+                ))}
+              </select>
+            </label>
+            {dataset && (
+              <button className="icon" aria-label={`Delete dataset ${dataset.name}`} onClick={() => void remove(dataset.id)}>
+                🗑
+              </button>
+            )}
+          </div>
+        )}
+        {dataset && <DatasetStatsView dataset={dataset} />}
+      </section>
+    </div>
+  );
 }
