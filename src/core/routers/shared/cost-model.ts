@@ -5,10 +5,10 @@
 import { z } from 'zod';
 import type { CatalogModel } from '../../catalog/model.ts';
 import type { TrainingData } from '../router.ts';
-import { estimateTokens } from '../../data/tokens.ts';
+import { ASSUMED_OUTPUT_TOKENS, estimateTokens } from '../../data/pricing.ts';
 
 /** Output tokens assumed for a catalog model the training data never ran. */
-export const DEFAULT_OUTPUT_TOKENS = 300;
+export const DEFAULT_OUTPUT_TOKENS = ASSUMED_OUTPUT_TOKENS;
 
 export const costStateSchema = z.object({
   /** USD per input token, per model. */

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate, perTask } from './evaluate.ts';
+import { routerEntry } from '../routers/registry.ts';
+import { clusters, split } from '../../../test/helpers/synthetic.ts';
+
+const [train, test] = split(clusters(300), 200);
+
+describe('evaluate', () => {
+  it('reports the DESIGN.md metrics: a router that knows the clusters matches the oracle', async () => {
+    const router = routerEntry('knn').create({ k: 5 });
+    await router.fit(train);
+    const e = await evaluate({ router, test: test.samples, embeddings: test.embeddings, nTrain: train.samples.length });
+    const r = e.report;
+    expect(Object.keys(r)).toEqual(['router', 'n_train', 'n_test', 'models', 'best_single', 'oracle', 'curve', 'aiq', 'quality_at_best_single_cost', 'cost_at_95pct_best_quality']);
+    expect(r.best_single).toEqual({ model: 'generalist', quality: expect.closeTo(0.6), cost: expect.closeTo(1) });
+    expect(r.oracle.quality).toBe(1);
+    expect(r.curve[0]).toMatchObject({ lambda: 0, quality: 1, cost: r.oracle.cost });
+    expect(r.curve.at(-1)!.quality).toBeCloseTo(0.5); // cheapest model everywhere: solves half
+    expect(r.quality_at_best_single_cost).toBe(1);
+    expect(r.cost_at_95pct_best_quality).toBeLessThan(0.2);
+    const tasks = perTask(test.samples, e, 0);
+    expect(tasks.map((t) => [t.task, t.quality])).toEqual([['python', 1], ['integral', 1]]);
+  });
+
+  it('a router that ignores the query sits on the single-model line', async () => {
+    const router = routerEntry('best-single').create();
+    await router.fit(train);
+    const r = (await evaluate({ router, test: test.samples, embeddings: [], nTrain: 200 })).report;
+    expect(r.curve[0]!.quality).toBeCloseTo(0.6);
+    expect(r.quality_at_best_single_cost).toBeCloseTo(0.6);
+  });
+});

@@ -1,0 +1,149 @@
+// Evaluates a trained router on a test set with per-model outcomes: routes every query once, applies
+// the shared decision rule over a grid of lambda values (each query limited to the models that were
+// run on it), scores the choices with the true outcomes, and reports the DESIGN.md metrics.
+import type { RoutingSample } from '../data/sample.ts';
+import { decide } from '../routers/decide.ts';
+import type { Prediction, Router } from '../routers/router.ts';
+import { aiq, costAtQuality, frontier, qualityAtCost, type CurvePoint } from './frontier.ts';
+
+/** Lambda values of the curve: dense where routers trade most, up to "always the cheapest". */
+export const LAMBDAS = [0, 0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.75, 1, 1.5, 2, 3, 5, 10, 1000];
+
+export interface EvalReport {
+  router: string;
+  n_train: number;
+  n_test: number;
+  models: string[];
+  best_single: { model: string; quality: number; cost: number };
+  oracle: { quality: number; cost: number };
+  curve: ({ lambda: number } & CurvePoint)[];
+  aiq: number;
+  quality_at_best_single_cost: number | null;
+  cost_at_95pct_best_quality: number | null;
+}
+
+export interface TaskBreakdown {
+  task: string;
+  n: number;
+  quality: number;
+  cost: number;
+  best_single: { model: string; quality: number };
+  oracle_quality: number;
+}
+
+export interface EvalInput {
+  router: Router;
+  test: readonly RoutingSample[];
+  /** Query embeddings aligned with `test` (empty for text-only routers). */
+  embeddings: readonly Float32Array[];
+  nTrain: number;
+  /** Models to evaluate among (default: every model in the test outcomes the router estimates). */
+  models?: readonly string[];
+  lambdas?: readonly number[];
+}
+
+export interface Evaluation {
+  report: EvalReport;
+  predictions: Prediction[];
+  /** Per query, the model chosen at each lambda of the curve. */
+  choices: string[][];
+}
+
+export async function evaluate(input: EvalInput): Promise<Evaluation> {
+  const { router, test } = input;
+  if (test.length === 0) throw new Error('the test set is empty');
+  const predictions: Prediction[] = [];
+  for (let i = 0; i < test.length; i++) {
+    predictions.push(await router.predict({ text: test[i]!.query, embedding: input.embeddings[i] }));
+  }
+  const estimated = new Set(predictions[0]!.estimates.map((e) => e.model));
+  const models = (input.models ?? modelsIn(test)).filter((m) => estimated.has(m));
+  if (models.length === 0) throw new Error('the router estimates none of the models in the test outcomes: it was trained on other models');
+  const allowed = test.map((s) => models.filter((m) => s.outcomes[m] !== undefined));
+  const lambdas = input.lambdas ?? LAMBDAS;
+  const choices = test.map(() => [] as string[]);
+  const curve = lambdas.map((lambda) => {
+    let quality = 0, cost = 0;
+    test.forEach((s, i) => {
+      if (allowed[i]!.length === 0) throw new Error(`test sample ${s.id} has no outcome for any model the router knows`);
+      const model = decide(predictions[i]!.estimates, { lambda, allowed: allowed[i] }).model;
+      choices[i]!.push(model);
+      quality += s.outcomes[model]!.score;
+      cost += s.outcomes[model]!.cost;
+    });
+    return { lambda, quality: quality / test.length, cost };
+  });
+  const best = bestSingle(test, models);
+  const hull = frontier(curve);
+  const reach = costAtQuality(hull, 0.95 * best.quality);
+  return {
+    predictions,
+    choices,
+    report: {
+      router: router.name,
+      n_train: input.nTrain,
+      n_test: test.length,
+      models,
+      best_single: best,
+      oracle: oracle(test, models),
+      curve,
+      aiq: aiq(curve),
+      quality_at_best_single_cost: qualityAtCost(hull, best.cost),
+      cost_at_95pct_best_quality: reach === null ? null : reach / best.cost,
+    },
+  };
+}
+
+/** Every model with an outcome in the samples, first seen first. */
+function modelsIn(samples: readonly RoutingSample[]): string[] {
+  const seen = new Set<string>();
+  for (const s of samples) for (const m of Object.keys(s.outcomes)) seen.add(m);
+  return [...seen];
+}
+
+/** The model with the best mean score on the samples (ties to the cheaper), with its total cost. */
+export function bestSingle(samples: readonly RoutingSample[], models: readonly string[]): { model: string; quality: number; cost: number } {
+  const rows = models.map((model) => {
+    let q = 0, c = 0;
+    for (const s of samples) {
+      const o = s.outcomes[model];
+      if (o) (q += o.score), (c += o.cost);
+    }
+    return { model, quality: q / samples.length, cost: c };
+  });
+  return rows.reduce((a, b) => (b.quality > a.quality + 1e-12 || (Math.abs(b.quality - a.quality) <= 1e-12 && b.cost < a.cost) ? b : a));
+}
+
+/** Per query, the cheapest model that scored best. */
+export function oracle(samples: readonly RoutingSample[], models: readonly string[]): { quality: number; cost: number } {
+  let quality = 0, cost = 0;
+  for (const s of samples) {
+    let best: { score: number; cost: number } | undefined;
+    for (const m of models) {
+      const o = s.outcomes[m];
+      if (o && (!best || o.score > best.score + 1e-12 || (Math.abs(o.score - best.score) <= 1e-12 && o.cost < best.cost))) best = o;
+    }
+    if (best) (quality += best.score), (cost += best.cost);
+  }
+  return { quality: quality / samples.length, cost };
+}
+
+/** Quality and cost per task at one lambda of the curve (by its index), against each task's best single model and oracle. */
+export function perTask(test: readonly RoutingSample[], evaluation: Evaluation, lambdaIndex: number): TaskBreakdown[] {
+  const byTask = new Map<string, number[]>();
+  test.forEach((s, i) => {
+    const key = s.task ?? '(none)';
+    byTask.set(key, [...(byTask.get(key) ?? []), i]);
+  });
+  const models = evaluation.report.models;
+  return [...byTask].map(([task, rows]) => {
+    const samples = rows.map((i) => test[i]!);
+    let quality = 0, cost = 0;
+    for (const i of rows) {
+      const o = test[i]!.outcomes[evaluation.choices[i]![lambdaIndex]!]!;
+      (quality += o.score), (cost += o.cost);
+    }
+    const best = bestSingle(samples, models);
+    return { task, n: rows.length, quality: quality / rows.length, cost, best_single: { model: best.model, quality: best.quality }, oracle_quality: oracle(samples, models).quality };
+  });
+}
