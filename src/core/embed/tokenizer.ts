@@ -1,0 +1,28 @@
+// The model folder's tokenizer.json through @huggingface/tokenizers (transformers.js's tokenizer library),
+// truncated to the model's token limit. For USE-lite it reproduces the TF.js SentencePiece tokenizer.
+import { Tokenizer } from '@huggingface/tokenizers';
+import type { ModelSource } from './model-source.ts';
+
+export interface TextTokenizer {
+  readonly maxTokens: number;
+  /** Token ids with the model's special tokens, at most maxTokens (a final special token such as [SEP] is kept). */
+  encode(text: string): number[];
+}
+
+type Json = Record<string, unknown>;
+
+export async function loadTokenizer(source: ModelSource, config: Json): Promise<TextTokenizer> {
+  const [tokenizerJson, tokenizerConfig] = (await Promise.all([source.json('tokenizer.json'), source.json('tokenizer_config.json')])) as [Json, Json];
+  const tokenizer = new Tokenizer(tokenizerJson as never, tokenizerConfig as never);
+  const limits = [(config.llmrouter as Json | undefined)?.max_tokens, tokenizerConfig.model_max_length, config.max_position_embeddings];
+  const maxTokens = limits.find((n): n is number => typeof n === 'number' && n > 0 && n <= 8192) ?? 512;
+  const keepsLast = tokenizerJson.post_processor != null;
+  return {
+    maxTokens,
+    encode(text) {
+      const ids = tokenizer.encode(text).ids;
+      if (ids.length <= maxTokens) return ids;
+      return keepsLast ? [...ids.slice(0, maxTokens - 1), ids[ids.length - 1]] : ids.slice(0, maxTokens);
+    },
+  };
+}
