@@ -40,12 +40,17 @@ describe.skipIf(!sharedData)('llmrouter import on the shared data', () => {
     expect(Object.keys(samples[0]!.outcomes)).toHaveLength(9);
   });
 
-  it('dcrouter_test.json: 500 queries (format detected from the file)', async () => {
+  it('dcrouter_test.json: 500 queries (format detected), tasks joined from the LLMRouter query files', async () => {
     const out = join(dir, 'dc-test.jsonl');
-    const { code, stdout } = await cli('import', data('llmrouter/dcrouter_test.json'), '--out', out);
+    const queries = ['--queries', data('llmrouter/default_query_train.jsonl'), '--queries', data('llmrouter/default_query_test.jsonl')];
+    const { code, stdout } = await cli('import', data('llmrouter/dcrouter_test.json'), ...queries, '--out', out, '--stats');
     expect(code).toBe(0);
     expect(stdout).toContain('wrote 500 queries from 1 file');
-    expect(imported(out)).toHaveLength(500);
+    expect(stdout).toMatch(/^tasks {4}10$/m);
+    expect(stdout).toMatch(/^ {2}human_eval +50$/m);
+    const samples = imported(out);
+    expect(samples).toHaveLength(500);
+    expect(samples.every((s) => s.task !== undefined && s.metric !== undefined)).toBe(true);
   });
 
   it('RouteLLM mmlu folder: 57 files, 14,042 queries, 2 models, one task per file', async () => {
@@ -83,7 +88,7 @@ describe('llmrouter import on small and broken input', () => {
     expect(imported(out)).toHaveLength(10);
   });
 
-  it('a malformed file exits 1 naming file, line and field, and leaves no output file', async () => {
+  it('a malformed file exits 1 naming file, line and field, and writes nothing (an earlier output stays whole)', async () => {
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, readFileSync(fixture, 'utf8').replace('mbpp,1,0.0021', 'mbpp,yes,0.0021'));
     const out = join(dir, 'never.jsonl');
@@ -91,6 +96,10 @@ describe('llmrouter import on small and broken input', () => {
     expect(code).toBe(1);
     expect(stderr.trim()).toBe(`llmrouter: ${bad}, line 12, field "gpt-4o": Invalid input: expected number, received NaN`);
     expect(existsSync(out)).toBe(false);
+    const kept = join(dir, 'kept.jsonl');
+    writeFileSync(kept, 'earlier import\n');
+    expect((await cli('import', fixture, bad, '--out', kept)).code).toBe(1);
+    expect(readFileSync(kept, 'utf8')).toBe('earlier import\n');
   });
 
   it('a model outside the catalog fails naming it, and --price supplies it', async () => {

@@ -6,6 +6,7 @@ import { defaultCatalog, parseCatalog } from '../../core/catalog/catalog.ts';
 import { detectFormat, formats, isFormatName, type FormatName } from '../../core/data/importers/formats.ts';
 import { concatDatasets, writeNative } from '../../core/data/native.ts';
 import type { Prices } from '../../core/data/pricing.ts';
+import { readQueryInfo, withQueryInfo, type QueryInfo } from '../../core/data/query-info.ts';
 import { datasetStats, type DatasetStats } from '../../core/data/stats.ts';
 import { filesIn, isDirectory, readText, writeTextAtomic } from '../../platform/node/files.ts';
 
@@ -13,13 +14,14 @@ const FORMATS = ['auto', ...Object.keys(formats)];
 
 export const importData: Command = {
   summary: 'convert routing data (LLMRouter, dcrouter, RouterBench, RouteLLM, native) to the native JSONL',
-  usage: `llmrouter import --from ${FORMATS.join('|')} FILE|DIR... --out FILE.jsonl [--stats] [--price MODEL=IN,OUT]... [--catalog FILE]`,
+  usage: `llmrouter import --from ${FORMATS.join('|')} FILE|DIR... --out FILE.jsonl [--stats] [--price MODEL=IN,OUT]... [--catalog FILE] [--queries FILE.jsonl]...`,
   options: {
     from: { type: 'string', default: 'auto' },
     out: { type: 'string' },
     stats: { type: 'boolean', default: false },
     price: { type: 'string', multiple: true },
     catalog: { type: 'string' },
+    queries: { type: 'string', multiple: true },
   },
   async run({ values, positionals }) {
     const from = String(values.from);
@@ -38,20 +40,31 @@ export const importData: Command = {
       const format = from === 'auto' ? detectFormat(text, file) : (from as FormatName);
       parts.push({ file, samples: formats[format].read(text, file, options) });
     }
-    const samples = concatDatasets(parts);
+    const samples = withQueryInfo(concatDatasets(parts), await queryInfo(values));
     await writeTextAtomic(out, writeNative(samples));
     console.log(`wrote ${samples.length} queries from ${files.length} file${files.length === 1 ? '' : 's'} to ${out}`);
     if (values.stats) console.log(formatStats(datasetStats(samples)));
   },
 };
 
+/** Task, ground truth and metric by query text from the `--queries` files (LLMRouter's default_query_*.jsonl). */
+async function queryInfo(values: FlagValues): Promise<Map<string, QueryInfo>> {
+  const info = new Map<string, QueryInfo>();
+  for (const file of listFlag(values.queries)) {
+    for (const [query, known] of readQueryInfo(await readText(existingFile(file, 'queries file')), file)) info.set(query, known);
+  }
+  return info;
+}
+
+/** A repeatable string flag as a list. */
+function listFlag(flag: FlagValues[string]): string[] {
+  return (Array.isArray(flag) ? flag : flag === undefined ? [] : [flag]).map(String);
+}
+
 /** `--price model=in,out` flags as prices by model name (USD per million tokens). */
 function priceFlags(values: FlagValues): Record<string, Prices> {
-  const flags = values.price;
-  const list = Array.isArray(flags) ? flags : flags === undefined ? [] : [flags];
   const prices: Record<string, Prices> = {};
-  for (const flag of list) {
-    const text = String(flag);
+  for (const text of listFlag(values.price)) {
     const eq = text.lastIndexOf('=');
     const [input, output, ...rest] = text.slice(eq + 1).split(',').map(Number);
     if (eq <= 0 || input === undefined || output === undefined || rest.length > 0 || !(input >= 0) || !(output >= 0)) {

@@ -6,6 +6,7 @@ import type { RoutingSample } from '../sample.ts';
 import { DataError, fileStem, validate } from '../data-error.ts';
 import { readJsonLines } from '../json-records.ts';
 import { modelId, pricedCall, type ImportOptions } from '../pricing.ts';
+import { answerText } from '../query-info.ts';
 
 const tokens = z.number().int().min(0).optional();
 
@@ -19,8 +20,7 @@ const rowSchema = z.object({
   cost: z.number().min(0).optional(),
   latency_ms: z.number().min(0).optional(),
   response: z.string().optional(),
-  /** Answers may be numbers or lists in LLMRouter's data; the native format keeps them as text. */
-  ground_truth: z.unknown().transform((v) => (v === undefined || v === null ? undefined : typeof v === 'string' ? v : JSON.stringify(v))),
+  ground_truth: answerText,
   metric: z.string().optional(),
 });
 
