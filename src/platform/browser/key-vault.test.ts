@@ -1,0 +1,76 @@
+// The key vault's crypto in Node's WebCrypto: keys sealed at rest (no plaintext in any stored record), the
+// device key non-extractable, passphrase mode needing the passphrase, tampering detected; and exports.
+import { describe, expect, it } from 'vitest';
+import { KeyVault, MemoryVaultStorage } from './key-vault.ts';
+import { openWithPassphrase, sealWithPassphrase } from './sealed-box.ts';
+
+const SECRET = 'sk-live-SECRET-abcdef0123456789';
+const FAST = 1000; // PBKDF2 iterations for tests; the default is 600,000
+
+/** Every stored byte and string, flattened, to search for plaintext. */
+function rawDump(storage: MemoryVaultStorage): string {
+  const parts: string[] = [];
+  const walk = (v: unknown) => {
+    if (v instanceof Uint8Array || v instanceof ArrayBuffer) parts.push(new TextDecoder('latin1').decode(v));
+    else if (typeof v === 'string') parts.push(v);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  for (const [id, value] of storage.records) parts.push(id), walk(value);
+  return parts.join('\n');
+}
+
+describe('KeyVault', () => {
+  it('stores keys sealed, returns them, and keeps the device key non-extractable', async () => {
+    const storage = new MemoryVaultStorage();
+    const vault = await KeyVault.open(storage);
+    await vault.setKeys('openai', [SECRET, 'sk-second-key-000']);
+    expect(rawDump(storage)).not.toContain(SECRET);
+    expect(rawDump(storage)).not.toContain('sk-second');
+    const header = storage.records.get('vault') as { key: CryptoKey };
+    expect(header.key.extractable).toBe(false);
+    await expect(crypto.subtle.exportKey('raw', header.key)).rejects.toThrow();
+    const reopened = await KeyVault.open(storage);
+    expect(await reopened.getKeys('openai')).toEqual([SECRET, 'sk-second-key-000']);
+    expect(await reopened.providers()).toEqual(['openai']);
+  });
+
+  it('detects a sealed record moved to another provider or altered', async () => {
+    const storage = new MemoryVaultStorage();
+    const vault = await KeyVault.open(storage);
+    await vault.setKeys('openai', [SECRET]);
+    storage.records.set('provider:groq', storage.records.get('provider:openai'));
+    await expect(vault.getKeys('groq')).rejects.toThrow();
+  });
+
+  it('under a passphrase, stores only the wrapped data key and needs the passphrase after reopening', async () => {
+    const storage = new MemoryVaultStorage();
+    const vault = await KeyVault.open(storage);
+    await vault.setKeys('anthropic', [SECRET]);
+    await vault.setPassphrase('correct horse battery staple', FAST);
+    expect(vault.mode).toBe('passphrase');
+    expect(await vault.getKeys('anthropic')).toEqual([SECRET]);
+    const header = storage.records.get('vault') as Record<string, unknown>;
+    expect(Object.values(header).some((v) => v instanceof CryptoKey)).toBe(false);
+    expect(rawDump(storage)).not.toContain(SECRET);
+
+    const copied = await KeyVault.open(storage); // a copied profile
+    expect(copied.locked).toBe(true);
+    await expect(copied.getKeys('anthropic')).rejects.toThrow(/locked/);
+    await expect(copied.unlock('wrong guess')).rejects.toThrow(/wrong passphrase/);
+    await copied.unlock('correct horse battery staple');
+    expect(await copied.getKeys('anthropic')).toEqual([SECRET]);
+
+    await copied.setPassphrase(null);
+    expect((await KeyVault.open(storage)).locked).toBe(false);
+    expect(await (await KeyVault.open(storage)).getKeys('anthropic')).toEqual([SECRET]);
+  });
+});
+
+describe('passphrase-sealed exports', () => {
+  it('round-trip with the passphrase, hide the plaintext, and refuse a wrong passphrase', async () => {
+    const sealed = await sealWithPassphrase(JSON.stringify({ openai: [SECRET] }), 'export pass', FAST);
+    expect(JSON.stringify(sealed)).not.toContain(SECRET);
+    expect(JSON.parse(await openWithPassphrase(sealed, 'export pass'))).toEqual({ openai: [SECRET] });
+    await expect(openWithPassphrase(sealed, 'nope')).rejects.toThrow(/wrong passphrase/);
+  });
+});
