@@ -1,0 +1,26 @@
+// The "Providers" settings section: the configured providers, adding one, the vault passphrase, export.
+import { useEffect } from 'react';
+import { useProviders } from '../../stores/providers.ts';
+import { AddProviderForm } from './AddProviderForm.tsx';
+import { ExportSettings } from './ExportSettings.tsx';
+import { ProviderRow } from './ProviderRow.tsx';
+import { VaultControls } from './VaultControls.tsx';
+
+export function ProvidersPanel() {
+  const { loaded, providers, load } = useProviders();
+  useEffect(() => void load(), [load]);
+  if (!loaded) return null;
+  return (
+    <section className="providers" aria-labelledby="providers-heading">
+      <h2 id="providers-heading">Providers</h2>
+      <VaultControls />
+      <ul className="provider-list">
+        {providers.map((p) => (
+          <ProviderRow key={p.id} setup={p} />
+        ))}
+      </ul>
+      <AddProviderForm />
+      <ExportSettings />
+    </section>
+  );
+}

@@ -1,0 +1,125 @@
+// The user's providers: which ones, at what base URL, with keys held in the key vault (IndexedDB, sealed)
+// and, once unlocked, in a key ring in memory only; state shows keys masked, never whole. The app's chat
+// calls `endpoint(provider)` (through a RoutedCaller) to reach a provider with its next key.
+import { create } from 'zustand';
+import { customProvider, providerDefinition, type WireFormat } from '../../core/providers/definitions.ts';
+import { KeyRing } from '../../core/providers/key-ring.ts';
+import { testConnection, type ConnectionReport } from '../../core/providers/test-connection.ts';
+import type { Endpoint } from '../../core/providers/types.ts';
+import { appKeyVault } from '../../platform/browser/key-vault-idb.ts';
+import { loadSetting, saveSetting } from '../../platform/browser/settings-store.ts';
+
+const KEY = 'providers';
+
+/** A provider the user set up; `id` is what catalog models name as their `provider`. */
+export interface ProviderSetup {
+  id: string;
+  label: string;
+  wire: WireFormat;
+  baseUrl: string;
+}
+
+interface ProvidersStore {
+  loaded: boolean;
+  /** True while the vault is under a passphrase not yet entered this session. */
+  locked: boolean;
+  vaultMode: 'device' | 'passphrase';
+  providers: ProviderSetup[];
+  /** Each provider's keys, masked (last four characters). */
+  maskedKeys: Record<string, string[]>;
+  reports: Record<string, ConnectionReport | 'testing'>;
+  load(): Promise<void>;
+  /** Adds or updates a provider; a key given is added to its keys. */
+  save(setup: ProviderSetup, key?: string): Promise<void>;
+  removeKey(id: string, index: number): Promise<void>;
+  remove(id: string): Promise<void>;
+  test(id: string): Promise<ConnectionReport>;
+  unlock(passphrase: string): Promise<void>;
+  setPassphrase(passphrase: string | null): Promise<void>;
+  /** How to reach a provider now (with its next key); undefined when not set up or locked. */
+  endpoint(provider: string): Endpoint | undefined;
+}
+
+/** Shows only the last four characters of a key. */
+export function maskKey(key: string): string {
+  return key.length >= 12 ? `••••${key.slice(-4)}` : '••••';
+}
+
+const ring = new KeyRing();
+
+async function readKeys(ids: readonly string[]): Promise<Record<string, string[]>> {
+  const vault = await appKeyVault();
+  const masked: Record<string, string[]> = {};
+  for (const id of ids) {
+    const keys = await vault.getKeys(id);
+    ring.set(id, keys);
+    masked[id] = keys.map(maskKey);
+  }
+  return masked;
+}
+
+export const useProviders = create<ProvidersStore>((set, get) => ({
+  loaded: false,
+  locked: false,
+  vaultMode: 'device',
+  providers: [],
+  maskedKeys: {},
+  reports: {},
+  async load() {
+    const providers = (await loadSetting<ProviderSetup[]>(KEY)) ?? [];
+    const vault = await appKeyVault();
+    const maskedKeys = vault.locked ? {} : await readKeys(providers.map((p) => p.id));
+    set({ providers, maskedKeys, locked: vault.locked, vaultMode: vault.mode, loaded: true });
+  },
+  async save(setup, key) {
+    const normalised = { ...setup, id: setup.id.trim(), baseUrl: setup.baseUrl.trim().replace(/\/+$/, '') };
+    if (!normalised.id) throw new Error('the provider needs an id');
+    new URL(normalised.baseUrl); // throws "Invalid URL" for a bad base URL before anything is saved
+    const providers = [...get().providers.filter((p) => p.id !== normalised.id), normalised];
+    if (key?.trim()) {
+      const vault = await appKeyVault();
+      await vault.setKeys(normalised.id, [...(await vault.getKeys(normalised.id)), key.trim()]);
+    }
+    await saveSetting(KEY, providers);
+    set({ providers, maskedKeys: { ...get().maskedKeys, ...(await readKeys([normalised.id])) } });
+  },
+  async removeKey(id, index) {
+    const vault = await appKeyVault();
+    await vault.setKeys(id, (await vault.getKeys(id)).filter((_, i) => i !== index));
+    set({ maskedKeys: { ...get().maskedKeys, ...(await readKeys([id])) } });
+  },
+  async remove(id) {
+    await (await appKeyVault()).setKeys(id, []);
+    ring.set(id, []);
+    const providers = get().providers.filter((p) => p.id !== id);
+    await saveSetting(KEY, providers);
+    const { [id]: _gone, ...maskedKeys } = get().maskedKeys;
+    set({ providers, maskedKeys });
+  },
+  async test(id) {
+    const endpoint = get().endpoint(id);
+    set({ reports: { ...get().reports, [id]: 'testing' } });
+    const report: ConnectionReport = endpoint
+      ? await testConnection(endpoint)
+      : { ok: false, kind: 'auth', message: `${id}: no key (or the vault is locked)`, latencyMs: 0 };
+    set({ reports: { ...get().reports, [id]: report } });
+    return report;
+  },
+  async unlock(passphrase) {
+    await (await appKeyVault()).unlock(passphrase);
+    set({ locked: false, maskedKeys: await readKeys(get().providers.map((p) => p.id)) });
+  },
+  async setPassphrase(passphrase) {
+    const vault = await appKeyVault();
+    await vault.setPassphrase(passphrase);
+    set({ vaultMode: vault.mode });
+  },
+  endpoint(provider) {
+    const setup = get().providers.find((p) => p.id === provider);
+    if (!setup) return undefined;
+    const definition = providerDefinition(setup.id) ?? customProvider(setup.id, setup.baseUrl, setup.wire);
+    const key = ring.next(provider);
+    if (definition.keyRequired && !key) return undefined;
+    return { provider, wire: setup.wire, baseUrl: setup.baseUrl, key, streamUsage: definition.streamUsage };
+  },
+}));

@@ -1,0 +1,31 @@
+// The Content-Security-Policy lets the app reach only itself, the known providers and local servers.
+import { describe, expect, it } from 'vitest';
+import { contentSecurityPolicy, parseOrigins } from './csp.ts';
+
+const connectSrc = (csp: string) => csp.split('; ').find((d) => d.startsWith('connect-src '))!.split(' ').slice(1);
+
+describe('contentSecurityPolicy', () => {
+  it('lists self, the provider origins and local servers in connect-src, and nothing else', () => {
+    expect(connectSrc(contentSecurityPolicy())).toEqual([
+      "'self'",
+      'https://api.openai.com',
+      'https://api.anthropic.com',
+      'https://generativelanguage.googleapis.com',
+      'https://integrate.api.nvidia.com',
+      'https://api.groq.com',
+      'https://api.together.xyz',
+      'https://api.mistral.ai',
+      'https://api.deepseek.com',
+      'https://openrouter.ai',
+      'https://api.fireworks.ai',
+      'http://127.0.0.1:*',
+      'http://localhost:*',
+    ]);
+  });
+
+  it('adds build-time origins for custom base URLs, reduced to their origin', () => {
+    expect(connectSrc(contentSecurityPolicy(parseOrigins(' https://llm.example.com/v1 , http://10.0.0.5:8080')))).toContain('https://llm.example.com');
+    expect(contentSecurityPolicy()).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(contentSecurityPolicy()).toContain("worker-src 'self' blob:");
+  });
+});
