@@ -9,7 +9,7 @@ const data = clusters(400);
 const [train, test] = split(data, 300);
 const solver = (i: number) => (test.samples[i]!.task === 'python' ? 'coder' : 'mathematician');
 
-describe.each(['logreg', 'mlp', 'svm', 'mf', 'sw-ranking'])('%s router', (name) => {
+describe.each(['logreg', 'mlp', 'svm', 'mf', 'sw-ranking', 'routerdc', 'graph'])('%s router', (name) => {
   it('routes each cluster to the only model that solves it, and round-trips its file bit for bit', async () => {
     const r = routerEntry(name).create();
     const progress: number[] = [];

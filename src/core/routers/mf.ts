@@ -7,18 +7,16 @@ import type { RouteQuery, TrainingData } from './router.ts';
 import { BaseRouter, type Scored, type Step } from './shared/base-router.ts';
 import { defineRouter } from './shared/define-router.ts';
 import { battles, scoreMatrix } from './shared/outcomes.ts';
-import { applyPlatt, fitPlatt } from './shared/platt.ts';
+import { applyPlatt, plattSchema, fitPlattPerModel } from './shared/platt.ts';
 import { f32 } from './shared/router-file.ts';
-import { adamSlots, adamStep } from './shared/adam.ts';
+import { adamSlots, adamStep, gradientOptions } from './shared/adam.ts';
 import { gaussian, permutation, seededRandom, sigmoid } from './shared/vectors.ts';
 
 const options = z
   .object({
     dim: z.number().int().positive().default(64),
-    epochs: z.number().int().positive().default(4),
-    learningRate: z.number().positive().default(0.003),
     batch: z.number().int().positive().default(16),
-    seed: z.number().int().default(1),
+    ...gradientOptions(4, 0.003),
   })
   .strict();
 type Options = z.infer<typeof options>;
@@ -31,7 +29,7 @@ const state = z
     /** dim x inputs projection. */
     projection: f32,
     classifier: f32,
-    platt: z.array(z.object({ a: z.number(), b: z.number() })),
+    platt: z.array(plattSchema),
   })
   .strict();
 type State = z.infer<typeof state>;
@@ -113,21 +111,15 @@ class MfRouter extends BaseRouter<Options, State> {
         await step.at((epoch + end / order.length) / this.options.epochs);
       }
     }
-    const raw = Array.from({ length: m }, () => new Float64Array(n));
-    data.embeddings.forEach((x, i) => {
-      this.rawScores(st, x, s);
-      for (let j = 0; j < m; j++) raw[j]![i] = s[j]!;
-    });
-    st.platt = raw.map((r, j) => {
-      const keep = [...r.keys()].filter((i) => sm.ran[i * m + j]);
-      return fitPlatt(keep.map((i) => r[i]!), keep.map((i) => sm.scores[i * m + j]!));
-    });
+    const raw = new Float64Array(n * m);
+    data.embeddings.forEach((x, i) => this.rawScores(st, x, raw.subarray(i * m, (i + 1) * m)));
+    st.platt = fitPlattPerModel(raw, sm);
     return st;
   }
 
   /** Each model's raw score for embedding x, centred on the mean over models, into `out`. */
   private rawScores(st: State, x: Float32Array, out: Float64Array): void {
-    const m = st.platt.length || out.length;
+    const m = out.length;
     const k = st.classifier.length;
     if (this.z.length !== k) this.z = new Float64Array(k);
     project(st.projection, x, k, st.inputs, this.z);

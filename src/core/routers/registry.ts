@@ -13,6 +13,10 @@ import { svmRouter } from './svm.ts';
 import { mfRouter } from './mf.ts';
 import { eloRouter } from './elo.ts';
 import { swRankingRouter } from './sw-ranking.ts';
+import { routerDcRouter } from './routerdc.ts';
+import { hybridLlmRouter } from './hybrid-llm.ts';
+import { graphRouter } from './graph.ts';
+import { makeRulesRouter } from './rules.ts';
 
 /** What a router may need at run time besides its options: the provider layer, for routers that call models. */
 export interface RouterContext {
@@ -44,9 +48,14 @@ export const routers: Record<string, RouterEntry> = {
   mf: mfRouter,
   elo: eloRouter,
   'sw-ranking': swRankingRouter,
+  routerdc: routerDcRouter,
+  'hybrid-llm': hybridLlmRouter,
+  graph: graphRouter,
+  rules: makeRulesRouter(routerEntry),
 };
 
 export function routerEntry(name: string): RouterEntry {
+  // (a function declaration: hoisted, so the table above can hand it to routers that build others)
   const entry = routers[name];
   if (!entry) throw new Error(`unknown router "${name}"; known routers: ${Object.keys(routers).join(', ') || '(none)'}`);
   return entry;

@@ -5,9 +5,10 @@ import { z } from 'zod';
 import type { RouteQuery, TrainingData } from './router.ts';
 import { BaseRouter, type Scored, type Step } from './shared/base-router.ts';
 import { checkDenseNet, denseForward, denseNetSchema, trainDenseNet } from './shared/dense-net.ts';
+import { gradientOptions } from './shared/adam.ts';
 import { defineRouter } from './shared/define-router.ts';
 import { bestModelLabels, scoreMatrix } from './shared/outcomes.ts';
-import { applyPlatt, fitPlatt } from './shared/platt.ts';
+import { applyPlatt, plattSchema, fitPlatt } from './shared/platt.ts';
 import { f32 } from './shared/router-file.ts';
 import { stackRows } from './shared/vectors.ts';
 
@@ -15,10 +16,8 @@ const options = z
   .object({
     /** Cost weight in the training label: 0 labels by quality alone. */
     labelCostWeight: z.number().min(0).default(0),
-    epochs: z.number().int().positive().default(15),
-    learningRate: z.number().positive().default(0.01),
     l2: z.number().min(0).default(1e-3),
-    seed: z.number().int().default(1),
+    ...gradientOptions(15, 0.01),
   })
   .strict();
 type Options = z.infer<typeof options>;
@@ -26,7 +25,7 @@ type Options = z.infer<typeof options>;
 const state = z
   .object({
     net: denseNetSchema,
-    platt: z.array(z.object({ a: z.number(), b: z.number() })),
+    platt: z.array(plattSchema),
     /** classes x models: mean score of each model on the samples labelled with each class. */
     classQuality: f32,
   })

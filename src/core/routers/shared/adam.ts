@@ -1,4 +1,5 @@
 // Adam updates over flat Float32Array parameters, shared by every router trained by gradient descent.
+import { z } from 'zod';
 
 export interface AdamSlot {
   /** Gradient accumulated since the last step. */
@@ -28,3 +29,10 @@ export function adamStep(params: readonly Float32Array[], slots: readonly AdamSl
     g.fill(0);
   });
 }
+
+/** The options every gradient-trained router takes, with its own defaults. */
+export const gradientOptions = (epochs: number, learningRate: number) => ({
+  epochs: z.number().int().positive().default(epochs),
+  learningRate: z.number().positive().default(learningRate),
+  seed: z.number().int().default(1),
+});

@@ -26,14 +26,18 @@ export abstract class BaseRouter<Options extends object, State> implements Route
   protected abstract train(data: TrainingData, step: Step): Promise<State> | State;
   /** Estimated quality of every model for one query. */
   protected abstract score(query: RouteQuery, state: State): Scored;
+  /** The models this router estimates (default: every model of the training data). */
+  protected candidates(data: TrainingData): string[] {
+    return [...data.models];
+  }
   /** Checks dimensions a schema cannot see (called on load); throw with the field name. */
   protected checkState(_state: State, _models: number): void {}
 
   async fit(data: TrainingData, control: FitControl = {}): Promise<void> {
     checkTrainingData(data, this.needsEmbedding);
     const learned = await this.train(data, new Step(control));
-    this.models = [...data.models];
-    this.costs = CostModel.fit(data);
+    this.models = this.candidates(data);
+    this.costs = CostModel.fit(data, this.models);
     this.learned = learned;
     control.onProgress?.(1);
   }
@@ -82,7 +86,7 @@ export abstract class BaseRouter<Options extends object, State> implements Route
 /** Progress and cancellation inside a training loop; yields to the event loop so a worker sees cancel messages. */
 export class Step {
   private last = 0;
-  constructor(private readonly control: FitControl) {}
+  constructor(readonly control: FitControl) {}
 
   async at(fraction: number): Promise<void> {
     this.abortIfAsked();

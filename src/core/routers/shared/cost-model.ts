@@ -28,11 +28,11 @@ export class CostModel {
     return this.state.perInputToken[index]! * estimateTokens(text) + this.state.fixed[index]!;
   }
 
-  static fit(data: TrainingData): CostModel {
+  static fit(data: TrainingData, models: readonly string[] = data.models): CostModel {
     const prices = new Map((data.catalog ?? []).map((m) => [m.id, m] as const));
     const tokens = data.samples.map((s) => estimateTokens(s.query));
     const state: CostState = { perInputToken: [], fixed: [], source: [] };
-    for (const model of data.models) {
+    for (const model of models) {
       const known = prices.get(model);
       const fitted = known ? fromCatalog(known, data, model) : fromData(data, model, tokens);
       state.perInputToken.push(fitted.perInputToken);

@@ -1,11 +1,11 @@
 // Platt scaling: a one-dimensional logistic fit p = sigmoid(a * s + b) from raw scores to observed
 // qualities (soft targets), by Newton's method. Turns SVM margins and pairwise scores into qualities.
+import { z } from 'zod';
 import { sigmoid } from './vectors.ts';
+import type { ScoreMatrix } from './outcomes.ts';
 
-export interface Platt {
-  a: number;
-  b: number;
-}
+export const plattSchema = z.object({ a: z.number(), b: z.number() }).strict();
+export type Platt = z.infer<typeof plattSchema>;
 
 export function fitPlatt(scores: ArrayLike<number>, targets: ArrayLike<number>, iterations = 50): Platt {
   let a = 0, b = 0;
@@ -31,3 +31,12 @@ export function fitPlatt(scores: ArrayLike<number>, targets: ArrayLike<number>, 
 }
 
 export const applyPlatt = (p: Platt, score: number): number => sigmoid(p.a * score + p.b);
+
+/** One Platt fit per model from raw scores (samples x models, row-major) to the scores of the samples that ran it. */
+export function fitPlattPerModel(raw: Float64Array, sm: ScoreMatrix): Platt[] {
+  return Array.from({ length: sm.m }, (_, j) => {
+    const x: number[] = [], y: number[] = [];
+    for (let i = 0; i < sm.n; i++) if (sm.ran[i * sm.m + j]) x.push(raw[i * sm.m + j]!), y.push(sm.scores[i * sm.m + j]!);
+    return fitPlatt(x, y);
+  });
+}

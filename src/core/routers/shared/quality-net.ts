@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { RouteQuery, TrainingData } from '../router.ts';
 import { BaseRouter, type Scored, type Step } from './base-router.ts';
 import { checkDenseNet, denseForward, denseNetSchema, trainDenseNet, type DenseNet } from './dense-net.ts';
+import { gradientOptions } from './adam.ts';
 import { scoreMatrix } from './outcomes.ts';
 import { sigmoid, stackRows } from './vectors.ts';
 
@@ -12,11 +13,9 @@ export const qualityNetOptions = (hidden: number, epochs: number, l2: number) =>
   z
     .object({
       hidden: z.number().int().min(0).default(hidden),
-      epochs: z.number().int().positive().default(epochs),
-      learningRate: z.number().positive().default(0.01),
+      ...gradientOptions(epochs, 0.01),
       l2: z.number().min(0).default(l2),
       batch: z.number().int().positive().default(32),
-      seed: z.number().int().default(1),
     })
     .strict();
 export type QualityNetOptions = z.infer<ReturnType<typeof qualityNetOptions>>;

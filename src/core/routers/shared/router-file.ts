@@ -44,6 +44,7 @@ export function pack(value: unknown): unknown {
 
 /** The inverse of `pack`. */
 export function unpack(value: unknown): unknown {
+  if (value instanceof Float32Array) return value;
   if (Array.isArray(value)) return value.map(unpack);
   if (value && typeof value === 'object') {
     const keys = Object.keys(value);

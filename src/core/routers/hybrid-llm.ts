@@ -1,0 +1,120 @@
+// `hybrid-llm`: Hybrid-LLM's router for a small/large pair. A logistic regression on the query
+// embedding predicts p = P(the small model is as good as the large one), trained on one of three
+// labels: deterministic (small >= large), probabilistic (the share of the k nearest training queries
+// where small >= large: one outcome per pair gives no sampled responses to count) or transformed
+// (small >= large - t, with t chosen to balance the labels, as in the paper). The threshold on p is
+// calibrated to a target share of large-model calls; at lambda 0 the large model is used when p is below it.
+import { z } from 'zod';
+import type { RouteQuery, TrainingData } from './router.ts';
+import { BaseRouter, type Scored, type Step } from './shared/base-router.ts';
+import { checkDenseNet, denseForward, denseNetSchema, trainDenseNet } from './shared/dense-net.ts';
+import { defineRouter } from './shared/define-router.ts';
+import { ExactIndex } from './shared/exact-index.ts';
+import { scoreMatrix } from './shared/outcomes.ts';
+import { sigmoid, stackRows } from './shared/vectors.ts';
+import { thresholdForShare } from '../eval/calibrate.ts';
+
+const options = z
+  .object({
+    /** The small and large models; default: the cheapest and the best on the training data. */
+    small: z.string().optional(),
+    large: z.string().optional(),
+    labels: z.enum(['deterministic', 'probabilistic', 'transformed']).default('transformed'),
+    /** Target share of queries sent to the large model (sets the threshold). */
+    largeShare: z.number().min(0).max(1).default(0.5),
+    neighbours: z.number().int().positive().default(10),
+    epochs: z.number().int().positive().default(20),
+    seed: z.number().int().default(1),
+  })
+  .strict();
+type Options = z.infer<typeof options>;
+
+const state = z.object({ net: denseNetSchema, threshold: z.number(), gap: z.number() }).strict();
+type State = z.infer<typeof state>;
+
+class HybridLlmRouter extends BaseRouter<Options, State> {
+  readonly needsEmbedding = true;
+  private out = new Float64Array(1);
+
+  protected override candidates(data: TrainingData): string[] {
+    const sm = scoreMatrix(data);
+    const idx = (name: string | undefined, pick: (j: number, k: number) => boolean) => {
+      if (name !== undefined) {
+        const j = data.models.indexOf(name);
+        if (j < 0) throw new Error(`hybrid-llm: model "${name}" is not in the training data (${data.models.join(', ')})`);
+        return j;
+      }
+      return data.models.reduce((best, _, j) => (pick(j, best) ? j : best), 0);
+    };
+    const small = idx(this.options.small, (j, k) => sm.meanCost[j]! < sm.meanCost[k]!);
+    const large = idx(this.options.large, (j, k) => sm.meanScore[j]! > sm.meanScore[k]!);
+    if (small === large) throw new Error('hybrid-llm: the small and large model are the same; name them with options small and large');
+    return [data.models[small]!, data.models[large]!];
+  }
+
+  protected async train(data: TrainingData, step: Step): Promise<State> {
+    const [small, large] = this.candidates(data);
+    const rows = data.samples.map((_, i) => i).filter((i) => data.samples[i]!.outcomes[small!] && data.samples[i]!.outcomes[large!]);
+    if (rows.length === 0) throw new Error(`hybrid-llm: no training sample has outcomes for both ${small} and ${large}`);
+    const diff = rows.map((i) => data.samples[i]!.outcomes[small!]!.score - data.samples[i]!.outcomes[large!]!.score);
+    const embeddings = rows.map((i) => data.embeddings[i]!);
+    const { y, gap } = this.labels(diff, embeddings);
+    const x = stackRows(embeddings, embeddings[0]!.length);
+    const net = await trainDenseNet(
+      { x, y, mask: new Uint8Array(y.length).fill(1), hidden: 0, outputs: 1, loss: 'logistic', epochs: this.options.epochs, learningRate: 0.01, l2: 1e-4, batch: 32, seed: this.options.seed },
+      step,
+    );
+    const p = embeddings.map((e) => this.probability(net, e));
+    const threshold = thresholdForShare(p.map((v) => -v), this.options.largeShare);
+    return { net, threshold: -threshold, gap };
+  }
+
+  private labels(diff: number[], embeddings: Float32Array[]): { y: Float32Array; gap: number } {
+    if (this.options.labels === 'deterministic') return { y: Float32Array.from(diff, (d) => (d >= 0 ? 1 : 0)), gap: 0 };
+    if (this.options.labels === 'transformed') {
+      const gaps = [...new Set(diff.map((d) => -d).filter((t) => t >= 0)), 0].sort((a, b) => a - b);
+      const balance = (t: number) => Math.abs(diff.filter((d) => d >= -t).length / diff.length - 0.5);
+      const gap = gaps.reduce((best, t) => (balance(t) < balance(best) ? t : best), 0);
+      return { y: Float32Array.from(diff, (d) => (d >= -gap ? 1 : 0)), gap };
+    }
+    const index = ExactIndex.build(embeddings, embeddings[0]!.length, this.options.neighbours + 1);
+    const y = new Float32Array(diff.length);
+    embeddings.forEach((e, i) => {
+      index.search(e, this.options.neighbours + 1);
+      let wins = 0;
+      for (let r = 0; r < index.found; r++) if (diff[index.topIndex[r]!]! >= 0) wins++;
+      y[i] = wins / index.found;
+    });
+    return { y, gap: 0 };
+  }
+
+  private probability(net: State['net'], embedding: Float32Array): number {
+    denseForward(net, embedding, this.out, new Float32Array(0));
+    return sigmoid(this.out[0]!);
+  }
+
+  protected score(query: RouteQuery, st: State): Scored {
+    const p = this.probability(st.net, query.embedding!);
+    return {
+      quality: [p, st.threshold],
+      explanation: {
+        summary: `Chance the small model (${this.models[0]}) is good enough, against a threshold calibrated to send ${Math.round(this.options.largeShare * 100)}% of queries to ${this.models[1]}.`,
+        features: { p_small_good_enough: Number(p.toFixed(4)), threshold: Number(st.threshold.toFixed(4)), label: this.options.labels },
+      },
+    };
+  }
+
+  protected override checkState(st: State, models: number): void {
+    checkDenseNet(st.net, 'learned.net');
+    if (models !== 2 || st.net.outputs !== 1) throw new Error('invalid router file: hybrid-llm routes between exactly two models');
+  }
+}
+
+export const hybridLlmRouter = defineRouter({
+  name: 'hybrid-llm',
+  description: 'Hybrid-LLM small/large router, threshold calibrated to a large-model share',
+  input: 'embedding',
+  options,
+  state,
+  build: (name, o) => new HybridLlmRouter(name, o),
+});

@@ -1,0 +1,198 @@
+// `routerdc`: RouterDC's dual contrastive learning. Query embeddings stay frozen; a trainable
+// projection W maps them into a space shared with one learned vector per model, and similarity is
+// the cosine over a temperature. Two losses: sample-model (each of the top models by score against the
+// worst ones) and sample-sample (a query against another of its k-means cluster, other clusters as
+// negatives: the cluster loss; its gradient reaches the anchor query only). Similarities are
+// Platt-calibrated per model to quality.
+import { z } from 'zod';
+import type { RouteQuery, TrainingData } from './router.ts';
+import { BaseRouter, type Scored, type Step } from './shared/base-router.ts';
+import { adamSlots, adamStep, gradientOptions } from './shared/adam.ts';
+import { defineRouter } from './shared/define-router.ts';
+import { kmeans } from './shared/kmeans.ts';
+import { scoreMatrix } from './shared/outcomes.ts';
+import { applyPlatt, fitPlattPerModel, plattSchema } from './shared/platt.ts';
+import { f32 } from './shared/router-file.ts';
+import { gaussian, normalised, permutation, seededRandom, stackRows } from './shared/vectors.ts';
+
+const options = z
+  .object({
+    dim: z.number().int().positive().default(64),
+    temperature: z.number().positive().default(0.2),
+    /** Models taken as positives (best scores) and negatives (worst) per query. */
+    positives: z.number().int().positive().default(2),
+    negatives: z.number().int().positive().default(3),
+    clusters: z.number().int().positive().default(8),
+    /** Weight of the sample-sample (cluster) loss. */
+    sampleWeight: z.number().min(0).default(0.5),
+    ...gradientOptions(6, 0.005),
+  })
+  .strict();
+type Options = z.infer<typeof options>;
+
+const state = z.object({ inputs: z.number().int().positive(), projection: f32, modelVectors: f32, platt: z.array(plattSchema) }).strict();
+type State = z.infer<typeof state>;
+
+class RouterDcRouter extends BaseRouter<Options, State> {
+  readonly needsEmbedding = true;
+  private u = new Float64Array(0);
+
+  protected async train(data: TrainingData, step: Step): Promise<State> {
+    const o = this.options;
+    const sm = scoreMatrix(data);
+    const { n, m } = sm;
+    const d = data.embeddings[0]!.length;
+    const k = o.dim;
+    const random = seededRandom(o.seed);
+    const st: State = {
+      inputs: d,
+      projection: Float32Array.from({ length: k * d }, () => gaussian(random) / Math.sqrt(d)),
+      modelVectors: Float32Array.from({ length: m * k }, () => gaussian(random)),
+      platt: [],
+    };
+    const x = stackRows(data.embeddings.map(normalised), d);
+    const cluster = kmeans(x, d, o.clusters, o.seed);
+    const members = Array.from({ length: Math.max(...cluster) + 1 }, () => [] as number[]);
+    cluster.forEach((c, i) => members[c]!.push(i));
+    const params = [st.projection, st.modelVectors];
+    const slots = adamSlots(params);
+    const u = new Float64Array(k), du = new Float64Array(k), other = new Float64Array(k);
+    const eHat = new Float64Array(m * k), sims = new Float64Array(m);
+    let t = 0;
+    const batch = 32;
+    for (let epoch = 0; epoch < o.epochs; epoch++) {
+      const order = permutation(n, random);
+      for (let start = 0; start < n; start += batch) {
+        const end = Math.min(n, start + batch);
+        const eNorm = unitRows(st.modelVectors, m, k, eHat);
+        for (let bi = start; bi < end; bi++) {
+          const i = order[bi]!;
+          const uNorm = projectUnit(st.projection, x, i, d, k, u);
+          du.fill(0);
+          for (let j = 0; j < m; j++) sims[j] = dot(u, eHat, j * k, k) / o.temperature;
+          const ranked = [...Array(m).keys()].filter((j) => sm.ran[i * m + j]).sort((a, b) => sm.scores[i * m + b]! - sm.scores[i * m + a]!);
+          const pos = ranked.slice(0, o.positives);
+          const neg = ranked.slice(-o.negatives).filter((j) => !pos.includes(j) && sm.scores[i * m + j]! < sm.scores[i * m + pos[0]!]!);
+          if (neg.length > 0) {
+            for (const p of pos) {
+              if (sm.scores[i * m + p]! <= sm.scores[i * m + neg[0]!]!) continue;
+              const group = [p, ...neg];
+              const mx = Math.max(...group.map((j) => sims[j]!));
+              const z = group.reduce((s, j) => s + Math.exp(sims[j]! - mx), 0);
+              for (const j of group) {
+                const g = (Math.exp(sims[j]! - mx) / z - (j === p ? 1 : 0)) / o.temperature;
+                for (let c = 0; c < k; c++) {
+                  du[c] += g * eHat[j * k + c]!;
+                  slots[1]!.g[j * k + c] += (g * (u[c]! - sims[j]! * o.temperature * eHat[j * k + c]!)) / eNorm[j]!;
+                }
+              }
+            }
+          }
+          const mine = members[cluster[i]!]!;
+          if (o.sampleWeight > 0 && mine.length > 1 && members.length > 1) {
+            const partner = mine[Math.floor(random() * mine.length)]!;
+            const group = [partner];
+            for (let r = 0; r < 3; r++) {
+              const j = Math.floor(random() * n);
+              if (cluster[j] !== cluster[i]) group.push(j);
+            }
+            const vecs = group.map((j) => (projectUnit(st.projection, x, j, d, k, other), Float64Array.from(other)));
+            const s = vecs.map((v) => dot(u, v, 0, k) / o.temperature);
+            const mx = Math.max(...s);
+            const z = s.reduce((a, v) => a + Math.exp(v - mx), 0);
+            vecs.forEach((v, gi) => {
+              const g = (o.sampleWeight * (Math.exp(s[gi]! - mx) / z - (gi === 0 ? 1 : 0))) / o.temperature;
+              for (let c = 0; c < k; c++) du[c] += g * v[c]!;
+            });
+          }
+          let along = 0;
+          for (let c = 0; c < k; c++) along += du[c]! * u[c]!;
+          const gW = slots[0]!.g;
+          for (let c = 0; c < k; c++) {
+            const g = (du[c]! - along * u[c]!) / uNorm;
+            if (g === 0) continue;
+            for (let e = 0; e < d; e++) gW[c * d + e] += g * x[i * d + e]!;
+          }
+        }
+        adamStep(params, slots, ++t, o.learningRate, 1 / (end - start));
+        await step.at((epoch + end / n) / o.epochs);
+      }
+    }
+    const raw = new Float64Array(n * m);
+    for (let i = 0; i < n; i++) this.similarities(st, x.subarray(i * d, (i + 1) * d), raw.subarray(i * m, (i + 1) * m));
+    st.platt = fitPlattPerModel(raw, sm);
+    return st;
+  }
+
+  /** Cosine similarity of the projected query with every model vector, into `out`. */
+  private similarities(st: State, embedding: Float32Array, out: Float64Array): void {
+    const k = st.projection.length / st.inputs;
+    const m = out.length;
+    if (this.u.length !== k) this.u = new Float64Array(k);
+    projectUnit(st.projection, normalised(embedding), 0, st.inputs, k, this.u);
+    const eHat = new Float64Array(m * k);
+    unitRows(st.modelVectors, m, k, eHat);
+    for (let j = 0; j < m; j++) out[j] = dot(this.u, eHat, j * k, k);
+  }
+
+  protected score(query: RouteQuery, st: State): Scored {
+    if (query.embedding!.length !== st.inputs) throw new Error(`query embedding has ${query.embedding!.length} dimensions, the router ${st.inputs}`);
+    const sims = new Float64Array(st.platt.length);
+    this.similarities(st, query.embedding!, sims);
+    return {
+      quality: Array.from(sims, (s, j) => applyPlatt(st.platt[j]!, s)),
+      explanation: {
+        summary: 'RouterDC: the query, projected into a space learned by dual contrastive training, is compared with each model\'s vector.',
+        features: Object.fromEntries(this.models.map((m, j) => [`similarity:${m}`, Number(sims[j]!.toFixed(3))])),
+      },
+    };
+  }
+
+  protected override checkState(st: State, models: number): void {
+    const k = st.projection.length / st.inputs;
+    if (!Number.isInteger(k) || st.modelVectors.length !== models * k || st.platt.length !== models) {
+      throw new Error(`invalid router file: routerdc state sizes do not match ${models} models`);
+    }
+  }
+}
+
+/** Writes W x_row (x row-major with row length d) normalised into `out`; returns the norm before normalising. */
+function projectUnit(w: Float32Array, x: Float32Array, row: number, d: number, k: number, out: Float64Array): number {
+  let norm = 0;
+  for (let c = 0; c < k; c++) {
+    let v = 0;
+    for (let e = 0; e < d; e++) v += w[c * d + e]! * x[row * d + e]!;
+    out[c] = v;
+    norm += v * v;
+  }
+  norm = Math.sqrt(norm) || 1;
+  for (let c = 0; c < k; c++) out[c] /= norm;
+  return norm;
+}
+
+/** Unit-length copies of the rows of `v` into `out`; returns the norms. */
+function unitRows(v: Float32Array, rows: number, k: number, out: Float64Array): Float64Array {
+  const norms = new Float64Array(rows);
+  for (let j = 0; j < rows; j++) {
+    let q = 0;
+    for (let c = 0; c < k; c++) q += v[j * k + c]! ** 2;
+    norms[j] = Math.sqrt(q) || 1;
+    for (let c = 0; c < k; c++) out[j * k + c] = v[j * k + c]! / norms[j]!;
+  }
+  return norms;
+}
+
+function dot(a: Float64Array, b: Float64Array, offset: number, k: number): number {
+  let s = 0;
+  for (let c = 0; c < k; c++) s += a[c]! * b[offset + c]!;
+  return s;
+}
+
+export const routerDcRouter = defineRouter({
+  name: 'routerdc',
+  description: 'RouterDC dual contrastive learning: query projection against learned model vectors',
+  input: 'embedding',
+  options,
+  state,
+  build: (name, o) => new RouterDcRouter(name, o),
+});

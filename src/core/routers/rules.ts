@@ -1,0 +1,121 @@
+// `rules`: user-written rules tried in order (regex, length, language, has-code); the first that
+// matches names the model. A query no rule matches goes to the fallback router, trained on the same
+// data. A matched model is ranked first at any lambda up to 1 (the other models keep the fallback's
+// order below it, as the fallback chain).
+import { z } from 'zod';
+import type { RouteQuery, RouterFile, TrainingData } from './router.ts';
+import type { RouterEntry } from './registry.ts';
+import { BaseRouter, type Scored, type Step } from './shared/base-router.ts';
+import { defineRouter } from './shared/define-router.ts';
+import { detectLanguage, hasCode, LANGUAGES } from './shared/text-features.ts';
+
+const ruleSchema = z
+  .object({
+    /** Shown in the explanation. */
+    name: z.string().optional(),
+    when: z
+      .object({
+        regex: z.string().optional(),
+        /** Regex flags, default case-insensitive. */
+        flags: z.string().default('i'),
+        minChars: z.number().int().min(0).optional(),
+        maxChars: z.number().int().min(0).optional(),
+        language: z.enum(LANGUAGES).optional(),
+        hasCode: z.boolean().optional(),
+      })
+      .strict(),
+    model: z.string().min(1),
+  })
+  .strict();
+type Rule = z.infer<typeof ruleSchema>;
+
+const options = z
+  .object({
+    rules: z.array(ruleSchema).default([]),
+    fallback: z.string().default('best-single'),
+    fallbackOptions: z.record(z.string(), z.unknown()).default({}),
+  })
+  .strict()
+  .superRefine((o, ctx) => {
+    o.rules.forEach((r, i) => {
+      if (r.when.regex === undefined) return;
+      try {
+        new RegExp(r.when.regex, r.when.flags);
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', path: ['rules', i, 'when', 'regex'], message: (e as Error).message });
+      }
+    });
+  });
+type Options = z.infer<typeof options>;
+
+const state = z.object({ fallback: z.custom<RouterFile>((v) => typeof v === 'object' && v !== null, { message: 'expected the fallback router file' }) }).strict();
+type State = z.infer<typeof state>;
+
+/** The first rule the text matches, with its index. */
+export function matchRule(rules: readonly Rule[], text: string): { rule: Rule; index: number } | undefined {
+  const index = rules.findIndex(({ when }) => {
+    if (when.regex !== undefined && !new RegExp(when.regex, when.flags).test(text)) return false;
+    if (when.minChars !== undefined && text.length < when.minChars) return false;
+    if (when.maxChars !== undefined && text.length > when.maxChars) return false;
+    if (when.language !== undefined && detectLanguage(text) !== when.language) return false;
+    if (when.hasCode !== undefined && hasCode(text) !== when.hasCode) return false;
+    return true;
+  });
+  return index < 0 ? undefined : { rule: rules[index]!, index };
+}
+
+/** The rules router, resolving its fallback by name through the registry's lookup. */
+export function makeRulesRouter(lookup: (name: string) => RouterEntry): RouterEntry {
+  class RulesRouter extends BaseRouter<Options, State> {
+    readonly needsEmbedding: boolean;
+    private fallbackRouter: ReturnType<RouterEntry['load']> | undefined;
+
+    constructor(name: string, o: Options) {
+      super(name, o);
+      this.needsEmbedding = lookup(o.fallback).input === 'embedding';
+    }
+
+    protected override candidates(data: TrainingData): string[] {
+      return [...new Set([...data.models, ...this.options.rules.map((r) => r.model)])];
+    }
+
+    protected async train(data: TrainingData, step: Step): Promise<State> {
+      const fallback = lookup(this.options.fallback).create(this.options.fallbackOptions);
+      await fallback.fit(data, step.control);
+      this.fallbackRouter = fallback;
+      return { fallback: fallback.toJSON() };
+    }
+
+    protected score(): Scored {
+      throw new Error('rules routes through predict');
+    }
+
+    override async predict(query: RouteQuery) {
+      const st = this.trained();
+      this.fallbackRouter ??= lookup(st.fallback.router).load(st.fallback);
+      const base = await this.fallbackRouter.predict(query);
+      const byModel = new Map(base.estimates.map((e) => [e.model, e.quality]));
+      const hit = matchRule(this.options.rules, query.text);
+      const estimates = this.models.map((model, i) => {
+        const q = byModel.get(model) ?? 0;
+        return { model, quality: hit ? (model === hit.rule.model ? 1 : q - 1) : q, cost: this.costs!.estimate(i, query.text) };
+      });
+      if (!hit) return { estimates, explanation: { ...base.explanation, summary: `No rule matched; ${this.options.fallback}: ${base.explanation.summary}` } };
+      const label = hit.rule.name ?? `rule ${hit.index + 1}`;
+      return { estimates, explanation: { summary: `${label} matched: use ${hit.rule.model}.`, features: { rule: label, language: detectLanguage(query.text), has_code: hasCode(query.text) } } };
+    }
+
+    protected override checkState(st: State): void {
+      this.fallbackRouter = lookup(st.fallback.router).load(st.fallback);
+    }
+  }
+
+  return defineRouter({
+    name: 'rules',
+    description: 'user rules (regex, length, language, has-code) with a fallback router',
+    input: 'text',
+    options,
+    state,
+    build: (name, o) => new RulesRouter(name, o),
+  });
+}
