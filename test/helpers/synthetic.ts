@@ -45,6 +45,7 @@ export function split<T extends TrainingData>(data: T, nTrain: number): [Trainin
     samples: data.samples.slice(a, b),
     embeddings: data.embeddings.slice(a, b),
     models: data.models,
+    ...(data.catalog ? { catalog: data.catalog } : {}),
   });
   return [part(0, nTrain), part(nTrain)];
 }

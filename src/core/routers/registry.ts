@@ -17,6 +17,7 @@ import { routerDcRouter } from './routerdc.ts';
 import { hybridLlmRouter } from './hybrid-llm.ts';
 import { graphRouter } from './graph.ts';
 import { makeRulesRouter } from './rules.ts';
+import { autoRouter } from './auto.ts';
 
 /** What a router may need at run time besides its options: the provider layer, for routers that call models. */
 export interface RouterContext {
@@ -52,6 +53,7 @@ export const routers: Record<string, RouterEntry> = {
   'hybrid-llm': hybridLlmRouter,
   graph: graphRouter,
   rules: makeRulesRouter(routerEntry),
+  auto: autoRouter,
 };
 
 export function routerEntry(name: string): RouterEntry {

@@ -86,14 +86,24 @@ export abstract class BaseRouter<Options extends object, State> implements Route
 /** Progress and cancellation inside a training loop; yields to the event loop so a worker sees cancel messages. */
 export class Step {
   private last = 0;
-  constructor(readonly control: FitControl) {}
+  constructor(
+    readonly control: FitControl,
+    private readonly from = 0,
+    private readonly to = 1,
+  ) {}
+
+  /** A step for one phase of training, covering [from, to] of this one's progress. */
+  part(from: number, to: number): Step {
+    const span = this.to - this.from;
+    return new Step(this.control, this.from + from * span, this.from + to * span);
+  }
 
   async at(fraction: number): Promise<void> {
     this.abortIfAsked();
     const now = Date.now();
     if (now - this.last < 50) return;
     this.last = now;
-    this.control.onProgress?.(Math.min(0.999, fraction));
+    this.control.onProgress?.(Math.min(0.999, this.from + fraction * (this.to - this.from)));
     await new Promise((r) => setTimeout(r, 0));
     this.abortIfAsked();
   }

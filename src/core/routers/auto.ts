@@ -1,0 +1,234 @@
+// `auto`: the model-agnostic router. From data it learns what a query needs: its domain (which
+// strengths it calls for: code, math, reasoning, knowledge, chat, multilingual; from the task names)
+// and its difficulty (one minus the mean score the models got). A small logistic link, fitted on the
+// training models' descriptors, maps (model capability, strength match, difficulty) to the chance a
+// model answers well, so it can estimate any catalog model, including ones never in the data:
+// the shared rule then takes the cheapest model expected to be good enough. Capability comes from the
+// catalog's public score, or (flagged) is estimated from the model's price when the catalog has none.
+import { z } from 'zod';
+import type { CatalogModel, Strength } from '../catalog/model.ts';
+import { strengthSchema } from '../catalog/model.ts';
+import { estimateTokens } from '../data/pricing.ts';
+import type { RouteQuery, TrainingData } from './router.ts';
+import { BaseRouter, type Scored, type Step } from './shared/base-router.ts';
+import { CostModel } from './shared/cost-model.ts';
+import { gradientOptions } from './shared/adam.ts';
+import { checkDenseNet, denseForward, denseNetSchema, trainDenseNet } from './shared/dense-net.ts';
+import { defineRouter } from './shared/define-router.ts';
+import { scoreMatrix } from './shared/outcomes.ts';
+import { detectLanguage } from './shared/text-features.ts';
+import { sigmoid, stackRows } from './shared/vectors.ts';
+
+/** Which strengths a benchmark task calls for, by a word in its name (first match wins). */
+const TASK_NEEDS: [RegExp, Strength[]][] = [
+  [/mbpp|human_?eval|code|program/i, ['code']],
+  [/mgsm/i, ['math', 'multilingual']],
+  [/gsm8k|math|arith|algebra/i, ['math']],
+  [/gpqa/i, ['knowledge', 'reasoning']],
+  [/mmlu|natural_qa|trivia|knowledge|_qa$/i, ['knowledge']],
+  [/commonsense|openbook|arc|logic|reason|bbh/i, ['reasoning']],
+  [/commongen|chat|writing|creative|mt_bench/i, ['chat']],
+];
+
+/** The strengths a task needs, or undefined when its name says nothing. */
+export function taskNeeds(task: string | undefined): Strength[] | undefined {
+  if (!task) return undefined;
+  return TASK_NEEDS.find(([re]) => re.test(task))?.[1];
+}
+
+/** Tokens above which a query needs a long-context model. */
+const LONG_CONTEXT_TOKENS = 8000;
+
+const options = z
+  .object({
+    ...gradientOptions(15, 0.01),
+    /** Models to serve besides those in the data (catalog ids); default: every catalog model given at training. */
+    serve: z.array(z.string()).optional(),
+  })
+  .strict();
+type Options = z.infer<typeof options>;
+
+const descriptorSchema = z.object({ capability: z.number(), strengths: z.array(strengthSchema), capabilitySource: z.enum(['catalog', 'price', 'assumed']) }).strict();
+type Descriptor = z.infer<typeof descriptorSchema>;
+
+const state = z
+  .object({
+    domains: z.array(strengthSchema),
+    domainNet: denseNetSchema,
+    difficultyNet: denseNetSchema,
+    link: denseNetSchema,
+    capabilityScale: z.object({ mean: z.number(), sd: z.number() }),
+    priceFit: z.object({ intercept: z.number(), slope: z.number() }),
+    descriptors: z.array(descriptorSchema),
+  })
+  .strict();
+type State = z.infer<typeof state>;
+
+class AutoRouter extends BaseRouter<Options, State> {
+  readonly needsEmbedding = true;
+  private catalog: readonly CatalogModel[] = [];
+
+  protected override candidates(data: TrainingData): string[] {
+    const served = this.options.serve ?? (data.catalog ?? []).map((m) => m.id);
+    return [...new Set([...data.models, ...served])];
+  }
+
+  protected async train(data: TrainingData, step: Step): Promise<State> {
+    this.catalog = data.catalog ?? [];
+    const known = this.catalog.filter((m) => m.capability);
+    if (known.length < 2) throw new Error('auto needs a catalog with capability scores for at least two models (TrainingData.catalog)');
+    const priceFit = fitPriceToCapability(known);
+    const caps = known.map((m) => m.capability!.score);
+    const mean = caps.reduce((a, b) => a + b, 0) / caps.length;
+    // At least 0.05: public capability scores of current models spread about that much, and a catalog
+    // with near-equal scores must not turn small differences into large ones.
+    const sd = Math.max(0.05, Math.sqrt(caps.reduce((a, b) => a + (b - mean) ** 2, 0) / caps.length));
+    const sm = scoreMatrix(data);
+    const d = data.embeddings[0]!.length;
+    const x = stackRows(data.embeddings, d);
+    const o = this.options;
+    const train = (y: Float32Array, mask: Uint8Array, outputs: number, inputs: Float32Array, epochs: number, part: [number, number]) =>
+      trainDenseNet(
+        { x: inputs, y, mask, hidden: 0, outputs, loss: 'logistic', epochs, learningRate: o.learningRate, l2: 1e-4, batch: 32, seed: o.seed },
+        step.part(...part),
+      );
+
+    const needs = data.samples.map((s) => taskNeeds(s.task));
+    const domains = strengthSchema.options.filter((d) => d !== 'vision' && d !== 'long-context' && (d === 'multilingual' || needs.some((n) => n?.includes(d))));
+    const n = data.samples.length;
+    const dy = new Float32Array(n * domains.length);
+    const dmask = new Uint8Array(n * domains.length);
+    data.samples.forEach((s, i) => {
+      const multilingual = detectLanguage(s.query) !== 'en';
+      domains.forEach((dom, k) => {
+        const need = needs[i];
+        if (dom === 'multilingual') (dmask[i * domains.length + k] = 1), (dy[i * domains.length + k] = multilingual || need?.includes(dom) ? 1 : 0);
+        else if (need) (dmask[i * domains.length + k] = 1), (dy[i * domains.length + k] = need.includes(dom) ? 1 : 0);
+      });
+    });
+    const domainNet = await train(dy, dmask, domains.length, x, o.epochs, [0, 0.4]);
+
+    const difficulty = new Float32Array(n);
+    for (let i = 0; i < n; i++) {
+      let s = 0, c = 0;
+      for (let j = 0; j < sm.m; j++) if (sm.ran[i * sm.m + j]) (s += sm.scores[i * sm.m + j]!), c++;
+      difficulty[i] = c ? 1 - s / c : 0.5;
+    }
+    const difficultyNet = await train(difficulty, new Uint8Array(n).fill(1), 1, x, o.epochs, [0.4, 0.8]);
+
+    const partial: State = { domains, domainNet, difficultyNet, link: difficultyNet, capabilityScale: { mean, sd }, priceFit, descriptors: [] };
+    const dataDescriptors = data.models.map((m) => describe(this.catalog.find((c) => c.id === m), priceFit));
+    const rows: number[] = [];
+    const y: number[] = [];
+    const features = new Float32Array(4);
+    const needsOf = new Float64Array(domains.length);
+    for (let i = 0; i < n; i++) {
+      const { difficulty: diff, long } = this.needs(partial, x.subarray(i * d, (i + 1) * d), data.samples[i]!.query, needsOf);
+      for (let j = 0; j < sm.m; j++) {
+        if (!sm.ran[i * sm.m + j]) continue;
+        linkFeatures(partial, dataDescriptors[j]!, needsOf, diff, long, features);
+        rows.push(...features);
+        y.push(sm.scores[i * sm.m + j]!);
+      }
+    }
+    const link = await train(Float32Array.from(y), new Uint8Array(y.length).fill(1), 1, Float32Array.from(rows), o.epochs, [0.8, 1]);
+    return { ...partial, link, descriptors: this.candidates(data).map((m) => describe(this.catalog.find((c) => c.id === m), priceFit)) };
+  }
+
+  /** Domain probabilities (into `out`), predicted difficulty and whether the query needs a long context. */
+  private needs(st: Pick<State, 'domainNet' | 'difficultyNet'>, embedding: Float32Array, text: string, out: Float64Array) {
+    denseForward(st.domainNet, embedding, out, new Float32Array(0));
+    for (let k = 0; k < out.length; k++) out[k] = sigmoid(out[k]!);
+    const diff = new Float64Array(1);
+    denseForward(st.difficultyNet, embedding, diff, new Float32Array(0));
+    return { difficulty: sigmoid(diff[0]!), long: estimateTokens(text) > LONG_CONTEXT_TOKENS };
+  }
+
+  protected score(query: RouteQuery, st: State): Scored {
+    const needs = new Float64Array(st.domains.length);
+    const { difficulty, long } = this.needs(st, query.embedding!, query.text, needs);
+    const features = new Float32Array(4);
+    const out = new Float64Array(1);
+    const quality = st.descriptors.map((desc) => {
+      linkFeatures(st, desc, needs, difficulty, long, features);
+      denseForward(st.link, features, out, new Float32Array(0));
+      return sigmoid(out[0]!);
+    });
+    const top = st.domains.map((dom, k) => [dom, needs[k]!] as const).sort((a, b) => b[1] - a[1])[0];
+    return {
+      quality,
+      explanation: {
+        summary: 'Predicted what the query needs (domain, difficulty) and matched it to each model\'s public capability and strengths.',
+        features: {
+          difficulty: Number(difficulty.toFixed(3)),
+          ...(top ? { domain: top[0], domain_probability: Number(top[1].toFixed(3)) } : {}),
+          long_context: long,
+          ...Object.fromEntries(this.models.flatMap((m, j) => (st.descriptors[j]!.capabilitySource === 'catalog' ? [] : [[`capability_${st.descriptors[j]!.capabilitySource}:${m}`, Number(st.descriptors[j]!.capability.toFixed(3))]]))),
+        },
+      },
+    };
+  }
+
+  /** Serve a different set of catalog models (the user's own) with the same learned needs and link. */
+  serve(models: readonly CatalogModel[]): void {
+    const st = this.trained();
+    if (models.length === 0) throw new Error('auto: serve at least one model');
+    this.learned = { ...st, descriptors: models.map((m) => describe(m, st.priceFit)) };
+    this.models = models.map((m) => m.id);
+    this.costs = CostModel.fromCatalog(models);
+  }
+
+  protected override checkState(st: State, models: number): void {
+    for (const [net, name] of [[st.domainNet, 'domainNet'], [st.difficultyNet, 'difficultyNet'], [st.link, 'link']] as const) checkDenseNet(net, `learned.${name}`);
+    if (st.descriptors.length !== models || st.domainNet.outputs !== st.domains.length || st.link.inputs !== 4) {
+      throw new Error(`invalid router file: auto state does not match ${models} models`);
+    }
+  }
+}
+
+/** The four link inputs: standardised capability, strength match, difficulty, and their interaction. */
+function linkFeatures(st: Pick<State, 'capabilityScale' | 'domains'>, desc: Descriptor, needs: Float64Array, difficulty: number, long: boolean, out: Float32Array): void {
+  const cap = (desc.capability - st.capabilityScale.mean) / st.capabilityScale.sd;
+  let match = 0;
+  st.domains.forEach((dom, k) => {
+    if (desc.strengths.includes(dom)) match += needs[k]!;
+  });
+  if (long) match += desc.strengths.includes('long-context') ? 1 : -1;
+  out[0] = cap;
+  out[1] = Math.min(1, match);
+  out[2] = difficulty;
+  out[3] = cap * difficulty;
+}
+
+/** Capability = intercept + slope x log(blended price), fitted on the models whose capability is public. */
+function fitPriceToCapability(models: readonly CatalogModel[]): { intercept: number; slope: number } {
+  const xs = models.map(logPrice);
+  const ys = models.map((m) => m.capability!.score);
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  const sxx = xs.reduce((a, x) => a + (x - mx) ** 2, 0);
+  const slope = sxx > 0 ? xs.reduce((a, x, i) => a + (x - mx) * (ys[i]! - my), 0) / sxx : 0;
+  return { intercept: my - slope * mx, slope };
+}
+
+const logPrice = (m: Pick<CatalogModel, 'input_price' | 'output_price'>) => Math.log(0.01 + (3 * m.input_price + m.output_price) / 4);
+
+function describe(model: CatalogModel | undefined, priceFit: { intercept: number; slope: number }): Descriptor {
+  if (!model) return { capability: priceFit.intercept, strengths: [], capabilitySource: 'assumed' };
+  if (model.capability) return { capability: model.capability.score, strengths: model.strengths, capabilitySource: 'catalog' };
+  const estimate = Math.min(1, Math.max(0, priceFit.intercept + priceFit.slope * logPrice(model)));
+  return { capability: estimate, strengths: model.strengths, capabilitySource: 'price' };
+}
+
+export function isAutoRouter(router: unknown): router is AutoRouter {
+  return router instanceof AutoRouter;
+}
+
+export const autoRouter = defineRouter({
+  name: 'auto',
+  description: 'model-agnostic: predicts domain and difficulty, maps them onto any catalog model',
+  input: 'embedding',
+  options,
+  state,
+  build: (name, o) => new AutoRouter(name, o),
+});
