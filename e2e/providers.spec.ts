@@ -59,7 +59,7 @@ test('a key is sealed in IndexedDB, masked on screen, and absent from logs and e
   const logs: string[] = [];
   page.on('console', (m) => logs.push(m.text()));
   page.on('pageerror', (e) => logs.push(e.message));
-  await page.goto('./');
+  await page.goto('./#settings');
   await addProvider(page, 'Anthropic', `${server.url}/anthropic/v1`, SECRET);
 
   const row = page.getByRole('listitem', { name: 'provider anthropic' });
@@ -92,7 +92,7 @@ test('a key is sealed in IndexedDB, masked on screen, and absent from logs and e
 });
 
 test('test connection works for each wire format and reports a bad key without showing it', async ({ page }) => {
-  await page.goto('./');
+  await page.goto('./#settings');
   await addProvider(page, 'Google Gemini', `${server.url}/gemini/v1beta`, 'gemini-good-key-1234');
   await addProvider(page, 'Custom server', `${server.url}/local/v1`, '', { id: 'local-echo', wire: 'openai' });
   await addProvider(page, 'OpenAI', `${server.url}/openai/v1`, 'bad-openai-key-99887766');
@@ -106,7 +106,7 @@ test('test connection works for each wire format and reports a bad key without s
 });
 
 test('under a passphrase, keys stay locked after a reload until it is entered', async ({ page }) => {
-  await page.goto('./');
+  await page.goto('./#settings');
   await addProvider(page, 'Anthropic', `${server.url}/anthropic/v1`, SECRET);
   const vault = page.getByRole('form', { name: 'Key vault' });
   await vault.getByLabel('Passphrase').fill('correct horse battery');
@@ -130,7 +130,7 @@ test('under a passphrase, keys stay locked after a reload until it is entered', 
 });
 
 test('the built app sends a Content-Security-Policy limiting connections to itself and the providers', async ({ page }) => {
-  const response = await page.goto('./');
+  const response = await page.goto('./#settings');
   const header = response!.headers()['content-security-policy'];
   expect(header).toContain("connect-src 'self' https://api.openai.com https://api.anthropic.com https://generativelanguage.googleapis.com");
   expect(header).toContain('http://127.0.0.1:*');

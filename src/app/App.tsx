@@ -1,7 +1,14 @@
-// The app shell: a top bar (tabs Chat / Lab / Settings, the cost/quality knob, the budget indicator) and the page.
+// The app shell: loads every store from IndexedDB, then a top bar (tabs Chat / Lab / Settings, the cost/quality
+// knob, the budget indicator) and the page.
 import { useEffect, useState } from 'react';
 import { usePreferences } from './stores/preferences.ts';
+import { useProviders } from './stores/providers.ts';
+import { useCatalog } from './stores/catalog.ts';
+import { useRouter } from './stores/router.ts';
+import { useLearning } from './stores/learning.ts';
+import { useConversations } from './stores/conversations.ts';
 import { CostQualitySlider } from './components/CostQualitySlider.tsx';
+import { BudgetIndicator } from './components/BudgetIndicator.tsx';
 import { ChatPage } from './chat/ChatPage.tsx';
 import { SettingsPage } from './settings/SettingsPage.tsx';
 import { LabPage } from './lab/LabPage.tsx';
@@ -10,10 +17,16 @@ const TABS = ['Chat', 'Lab', 'Settings'] as const;
 export type Tab = (typeof TABS)[number];
 
 export function App() {
-  const loaded = usePreferences((s) => s.loaded);
-  const load = usePreferences((s) => s.load);
-  const [tab, setTab] = useState<Tab>('Chat');
-  useEffect(() => void load(), [load]);
+  const [loaded, setLoaded] = useState(false);
+  const [tab, setTabState] = useState<Tab>(tabFromHash);
+  const setTab = (next: Tab) => {
+    location.hash = next.toLowerCase();
+    setTabState(next);
+  };
+  useEffect(() => {
+    const stores = [usePreferences, useProviders, useCatalog, useRouter, useLearning, useConversations];
+    void Promise.all(stores.map((s) => s.getState().load())).then(() => setLoaded(true));
+  }, []);
   if (!loaded) return <p className="loading">Loading…</p>;
   return (
     <div className="app">
@@ -27,6 +40,7 @@ export function App() {
           ))}
         </div>
         <CostQualitySlider />
+        <BudgetIndicator />
       </header>
       <main>
         {tab === 'Chat' && <ChatPage openSettings={() => setTab('Settings')} />}
@@ -35,4 +49,9 @@ export function App() {
       </main>
     </div>
   );
+}
+
+/** The page named by the URL's hash (#chat, #lab, #settings), so a reload or a link opens the same page. */
+function tabFromHash(): Tab {
+  return TABS.find((t) => `#${t.toLowerCase()}` === location.hash) ?? 'Chat';
 }

@@ -1,30 +1,30 @@
 // The chat page: conversations on the left, the thread and the composer on the right, and the first-run
 // onboarding when no provider is set up yet.
-import { useEffect } from 'react';
 import { useConversations } from '../stores/conversations.ts';
+import { useProviders } from '../stores/providers.ts';
+import { useUsableModels } from '../stores/usable-models.ts';
 import { Sidebar } from './Sidebar.tsx';
 import { Thread } from './Thread.tsx';
 import { Composer } from './Composer.tsx';
 
 export function ChatPage({ openSettings }: { openSettings(): void }) {
-  const { loaded, load, conversations, currentId } = useConversations();
-  useEffect(() => {
-    if (!loaded) void load();
-  }, [loaded, load]);
-  const models: string[] = [];
+  const { conversations, currentId } = useConversations();
+  const hasProvider = useProviders((s) => s.providers.length > 0);
+  const models = useUsableModels();
   const current = conversations.find((c) => c.id === currentId);
+  const blocked = !hasProvider ? 'Add a provider in Settings to start chatting' : models.length === 0 ? 'Enable at least one model in Settings' : undefined;
   return (
     <div className="chat">
       <Sidebar />
       <div className="chat-main">
-        {models.length === 0 ? (
+        {!hasProvider ? (
           <Onboarding openSettings={openSettings} />
         ) : current ? (
           <Thread conversation={current} models={models} />
         ) : (
           <p className="muted center">Start a new chat: your first message is routed on this device before anything is sent.</p>
         )}
-        <Composer models={models} disabled={models.length === 0 ? 'Add a provider in Settings to start chatting' : undefined} />
+        <Composer models={models} disabled={blocked} />
       </div>
     </div>
   );

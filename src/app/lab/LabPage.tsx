@@ -3,6 +3,8 @@ import { useEffect } from 'react';
 import { useLab } from '../stores/lab.ts';
 import { DatasetImport } from './DatasetImport.tsx';
 import { DatasetStatsView } from './DatasetStatsView.tsx';
+import { TrainPanel } from './TrainPanel.tsx';
+import { ResultsView } from './ResultsView.tsx';
 
 export function LabPage() {
   const { loaded, load, datasets, selectedId, select, remove } = useLab();
@@ -36,6 +38,8 @@ export function LabPage() {
         )}
         {dataset && <DatasetStatsView dataset={dataset} />}
       </section>
+      {dataset && <TrainPanel dataset={dataset} />}
+      {dataset && <ResultsView dataset={dataset} />}
     </div>
   );
 }

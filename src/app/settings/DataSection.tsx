@@ -11,11 +11,10 @@ export function DataSection() {
   const [usage, setUsage] = useState<{ usage: number; quota: number } | null>(null);
   const [includeKeys, setIncludeKeys] = useState(false);
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
-  const { outcomes, loaded, load } = useLearning();
+  const outcomes = useLearning((s) => s.outcomes);
   useEffect(() => {
-    if (!loaded) void load();
     void navigator.storage?.estimate().then((e) => setUsage({ usage: e.usage ?? 0, quota: e.quota ?? 0 }));
-  }, [loaded, load]);
+  }, [outcomes.length]);
   const samples = logToSamples(outcomes).samples;
 
   return (

@@ -1,10 +1,6 @@
 // The local learning log's record: what happened on one routed call, and what the user said about it.
-
-/** One provider attempt of a routed call's fallback chain. */
-export interface AttemptLog {
-  model: string;
-  error?: string;
-}
+// Its `cost` is the whole call's (failed attempts included), so the log is also the spending ledger.
+import type { AttemptOutcome } from '../providers/outcome.ts';
 
 export interface Feedback {
   thumbs?: 'up' | 'down';
@@ -27,13 +23,13 @@ export interface OutcomeRecord {
   /** The first model of the chain: the router's pick, or the user's when `forced`. */
   chosen: string;
   forced?: boolean;
-  /** Every model tried, in order; the last one answered unless `error` is set. */
-  attempts: AttemptLog[];
+  /** Every provider attempt, in order (the fallback path). */
+  attempts: AttemptOutcome[];
   answeredBy?: string;
   latency_ms: number;
   input_tokens: number;
   output_tokens: number;
-  /** USD of the answering call. */
+  /** USD of the whole call, every attempt included. */
   cost: number;
   error?: string;
   feedback?: Feedback;

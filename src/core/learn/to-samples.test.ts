@@ -8,7 +8,7 @@ const record = (over: Partial<OutcomeRecord>): OutcomeRecord => ({
   query: 'What is 2+2?',
   router: 'knn',
   chosen: 'small',
-  attempts: [{ model: 'small' }],
+  attempts: [],
   answeredBy: 'small',
   latency_ms: 120,
   input_tokens: 10,
