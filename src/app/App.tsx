@@ -9,6 +9,7 @@ import { useLearning } from './stores/learning.ts';
 import { useConversations } from './stores/conversations.ts';
 import { CostQualitySlider } from './components/CostQualitySlider.tsx';
 import { BudgetIndicator } from './components/BudgetIndicator.tsx';
+import { EncoderDiagnostics } from './components/EncoderDiagnostics.tsx';
 import { ChatPage } from './chat/ChatPage.tsx';
 import { SettingsPage } from './settings/SettingsPage.tsx';
 import { LabPage } from './lab/LabPage.tsx';
@@ -43,9 +44,15 @@ export function App() {
         <BudgetIndicator />
       </header>
       <main>
-        {tab === 'Chat' && <ChatPage openSettings={() => setTab('Settings')} />}
-        {tab === 'Lab' && <LabPage />}
-        {tab === 'Settings' && <SettingsPage />}
+        {location.hash.startsWith('#encoder') ? (
+          <EncoderDiagnostics />
+        ) : (
+          <>
+            {tab === 'Chat' && <ChatPage openSettings={() => setTab('Settings')} />}
+            {tab === 'Lab' && <LabPage />}
+            {tab === 'Settings' && <SettingsPage />}
+          </>
+        )}
       </main>
     </div>
   );
