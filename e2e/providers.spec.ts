@@ -145,3 +145,72 @@ test('the built app sends a Content-Security-Policy limiting connections to itse
   );
   expect(blocked).toBe('blocked');
 });
+
+async function send(page: Page, models: string, message: string) {
+  const form = page.getByRole('form', { name: 'Try a call' });
+  await form.getByLabel('Models, best first').fill(models);
+  await form.getByLabel('Message').fill(message);
+  await form.getByRole('button', { name: 'Send' }).click();
+  return form;
+}
+
+test.describe('calls from the browser', () => {
+  test.beforeEach(async ({ page }) => {
+    server.faults.set([]);
+    await page.goto('./');
+    await addProvider(page, 'OpenAI', `${server.url}/openai/v1`, 'sk-openai-browser-1111');
+    await addProvider(page, 'Anthropic', `${server.url}/anthropic/v1`, SECRET);
+    await addProvider(page, 'Google Gemini', `${server.url}/gemini/v1beta`, 'gemini-browser-key-2222');
+  });
+
+  test('stream an answer from each wire format', async ({ page }) => {
+    server.faults.set([{ fault: 'stall=120' }]);
+    for (const model of ['gpt-4o-mini', 'claude-haiku-4-5', 'gemini-2.0-flash']) {
+      const form = await send(page, model, 'stream me');
+      const answer = form.getByLabel('answer');
+      await expect(answer).toContainText('Echo from'); // pieces show while the stream is still going
+      await expect(form.getByLabel('call result')).toHaveCount(0);
+      await expect(form.getByLabel('call result')).toHaveText(new RegExp(`^Complete · ${model} · \\$0\\.0000`));
+      await expect(answer).toHaveText(`Echo from ${model}: stream me`);
+    }
+  });
+
+  test('fall back on a 500, resume or stop mid-stream by the setting, refuse over budget, and log outcomes without keys', async ({ page }) => {
+    server.faults.set([{ wire: 'openai', fault: '500' }]);
+    let form = await send(page, 'gpt-4o-mini, claude-haiku-4-5', 'hello browser');
+    await expect(form.getByLabel('call result')).toHaveText(/^Complete · claude-haiku-4-5 ·/);
+    await expect(form.getByLabel('answer')).toHaveText('Echo from claude-haiku-4-5: hello browser');
+    await expect(form.getByLabel('call events')).toContainText('fell back from gpt-4o-mini to claude-haiku-4-5');
+
+    server.faults.set([{ wire: 'openai', fault: 'reset=3' }]);
+    form = await send(page, 'gpt-4o-mini, claude-haiku-4-5', 'resume me');
+    await expect(form.getByLabel('call result')).toHaveText(/^Complete · gpt-4o-mini \+ claude-haiku-4-5 ·/);
+    await expect(form.locator('[data-model="gpt-4o-mini"]')).toHaveText('Echo from gpt-4o-mini: ');
+    await expect(form.locator('[data-model="claude-haiku-4-5"]')).toHaveClass('resumed');
+    await expect(form.getByLabel('call events')).toContainText('(continuing the answer)');
+
+    // Three failures of OpenAI in a row (the 500, its retry, the reset) opened its circuit: it is skipped now.
+    server.faults.set([]);
+    form = await send(page, 'gpt-4o-mini, claude-haiku-4-5', 'skip it');
+    await expect(form.getByLabel('call result')).toHaveText(/^Complete · claude-haiku-4-5 ·/);
+    await expect(form.getByLabel('call events')).toContainText('skipped gpt-4o-mini (circuit_open)');
+
+    await page.reload(); // a new session: circuits closed again
+    await page.getByLabel('When an answer breaks off').selectOption('stop');
+    server.faults.set([{ wire: 'openai', fault: 'cut=3' }]);
+    form = await send(page, 'gpt-4o-mini, claude-haiku-4-5', 'stop me');
+    await expect(form.getByLabel('call result')).toHaveText(/^Stopped \(stream_cut\)/);
+    await expect(form.getByLabel('call events')).toContainText('gpt-4o-mini failed (stream_cut); stop');
+    await expect(form.getByLabel('answer')).toHaveText('Echo from gpt-4o-mini: ');
+
+    await page.getByLabel('Daily budget (USD)').fill('0.0000001');
+    const before = server.requests.length;
+    form = await send(page, 'gpt-4o-mini, claude-haiku-4-5', 'too dear');
+    await expect(form.getByLabel('call result')).toHaveText(/^Stopped \(budget\): refused: .* daily budget/);
+    expect(server.requests.length).toBe(before);
+
+    const raw = await rawIndexedDB(page);
+    for (const kind of ['server', 'stream_cut', 'ok']) expect(raw).toContain(kind);
+    for (const key of [SECRET, 'sk-openai-browser-1111', 'gemini-browser-key-2222']) expect(raw).not.toContain(key);
+  });
+});

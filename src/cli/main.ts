@@ -4,10 +4,12 @@ import type { Command } from './command.ts';
 import { UsageError } from './usage-error.ts';
 import { listRouters } from './commands/list-routers.ts';
 import { importData } from './commands/import.ts';
+import { chat } from './commands/chat.ts';
 
 const commands: Record<string, Command> = {
   'list-routers': listRouters,
   import: importData,
+  chat,
 };
 
 function help(): string {

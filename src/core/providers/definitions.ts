@@ -29,6 +29,7 @@ export const PROVIDERS: readonly ProviderDefinition[] = [
   { id: 'deepseek', label: 'DeepSeek', wire: 'openai', baseUrl: 'https://api.deepseek.com/v1', keyRequired: true, streamUsage: true, corsNote: remoteCors },
   { id: 'openrouter', label: 'OpenRouter', wire: 'openai', baseUrl: 'https://openrouter.ai/api/v1', keyRequired: true, streamUsage: true, corsNote: remoteCors },
   { id: 'fireworks', label: 'Fireworks AI', wire: 'openai', baseUrl: 'https://api.fireworks.ai/inference/v1', keyRequired: true, streamUsage: true, corsNote: remoteCors },
+  { id: 'local', label: 'Local server (llama.cpp or any OpenAI-compatible)', wire: 'openai', baseUrl: 'http://127.0.0.1:8080/v1', keyRequired: false, streamUsage: true, corsNote: 'start the server allowing this page\'s origin (CORS)' },
   { id: 'ollama', label: 'Ollama (local)', wire: 'openai', baseUrl: 'http://127.0.0.1:11434/v1', keyRequired: false, streamUsage: true, corsNote: 'start Ollama with OLLAMA_ORIGINS set to this page\'s origin' },
   { id: 'lmstudio', label: 'LM Studio (local)', wire: 'openai', baseUrl: 'http://127.0.0.1:1234/v1', keyRequired: false, streamUsage: true, corsNote: 'enable CORS in LM Studio\'s server settings' },
   { id: 'vllm', label: 'vLLM (local)', wire: 'openai', baseUrl: 'http://127.0.0.1:8000/v1', keyRequired: false, streamUsage: true, corsNote: 'start vLLM with --allowed-origins including this page\'s origin' },

@@ -1,5 +1,6 @@
 // OpenAI-compatible Chat Completions (OpenAI, NIM, Groq, Together, Mistral, DeepSeek, OpenRouter,
-// Fireworks, Ollama, LM Studio, vLLM): POST {base}/chat/completions, `data: [DONE]` ends a stream.
+// Fireworks, Ollama, LM Studio, vLLM): POST {base}/chat/completions; a stream is complete at its finish
+// reason (usage may follow) and ends with `data: [DONE]`.
 import type { ErrorKind } from '../errors.ts';
 import { at, eventJson, joinUrl, streamError, streamReader, type ReplyMeta, type WireAdapter } from './adapter.ts';
 import type { Endpoint } from '../types.ts';
@@ -51,7 +52,11 @@ export const openaiWire: WireAdapter = {
       if (chunk.error) throw streamError(openaiWire, chunk);
       Object.assign(state.meta, usageOf(chunk));
       const choice = at(chunk, 'choices', 0);
-      if (choice?.finish_reason) state.meta.finishReason = choice.finish_reason;
+      if (choice?.finish_reason) {
+        // Some compatible servers close the stream after the finish reason without `[DONE]`.
+        state.meta.finishReason = choice.finish_reason;
+        state.complete = true;
+      }
       return at(choice, 'delta', 'content') ?? '';
     }),
   listModels(endpoint) {

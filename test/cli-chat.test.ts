@@ -1,0 +1,67 @@
+// Runs the real `llmrouter chat` against the provider test server: a streamed answer, a fallback noted on
+// stderr, outcomes logged as JSONL without the key, and a clear error when no key is set.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../test-server/server.ts';
+import { repoRoot } from './shared-data.ts';
+
+const bin = resolve(repoRoot, 'bin/llmrouter.js');
+const dir = mkdtempSync(join(tmpdir(), 'llmrouter-chat-'));
+const catalogFile = join(dir, 'catalog.json');
+const KEY = 'sk-cli-secret-24680';
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const model = (id: string, provider: string, api_model: string) => ({ id, provider, api_model, input_price: 1, output_price: 2, context_window: 8192, description: id });
+  writeFileSync(catalogFile, JSON.stringify({ models: [model('small', 'openai', 'echo-small'), model('large', 'anthropic', 'echo-large')] }));
+});
+afterAll(() => server.close());
+beforeEach(() => server.faults.set([]));
+
+async function cli(args: string[], env: Record<string, string> = {}) {
+  const base = ['chat', '--catalog', catalogFile, '--base-url', `openai=${server.url}/openai/v1`, '--base-url', `anthropic=${server.url}/anthropic/v1`];
+  try {
+    const { stdout, stderr } = await promisify(execFile)('node', [bin, ...base, ...args], { cwd: repoRoot, env: { ...process.env, OPENAI_API_KEY: KEY, ANTHROPIC_API_KEY: KEY, ...env } });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+describe('llmrouter chat', () => {
+  it('streams the answer to stdout', async () => {
+    const { code, stdout } = await cli(['--model', 'small', 'hello cli']);
+    expect(code).toBe(0);
+    expect(stdout.trim()).toBe('Echo from echo-small: hello cli');
+  });
+
+  it('falls back on a 500, says so on stderr, and logs both attempts without the key', async () => {
+    server.faults.set([{ wire: 'openai', fault: '500' }]);
+    const log = join(dir, 'outcomes.jsonl');
+    const { code, stdout, stderr } = await cli(['--model', 'small', '--fallback', 'large', '--log', log, 'hello again']);
+    expect(code).toBe(0);
+    expect(stdout.trim()).toBe('Echo from echo-large: hello again');
+    expect(stderr).toContain('[falling back from small to large]');
+    const lines = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((o) => `${o.model}:${o.kind}`)).toEqual(['small:server', 'small:server', 'large:ok']);
+    expect(readFileSync(log, 'utf8')).not.toContain(KEY);
+  });
+
+  it('fails with status 1 naming the variable when no key is set', async () => {
+    const { code, stderr } = await cli(['--model', 'small', 'hi'], { OPENAI_API_KEY: '' });
+    expect(code).toBe(1);
+    expect(stderr).toContain('set OPENAI_API_KEY');
+  });
+
+  it('rejects an unknown model as a usage error', async () => {
+    const { code, stderr } = await cli(['--model', 'nope', 'hi']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('model "nope" is not in the catalog');
+  });
+});
