@@ -7,7 +7,7 @@ test('first run without keys explains what to do', async ({ page }) => {
   const welcome = page.getByRole('region', { name: 'Welcome' });
   await expect(welcome).toBeVisible();
   await expect(welcome).toContainText('Bring your own API keys');
-  await expect(page.getByLabel('Message')).toBeDisabled();
+  await expect(page.getByLabel('Message', { exact: true })).toBeDisabled();
   await welcome.getByRole('button', { name: 'Add a provider' }).click();
   await expect(page.getByRole('tab', { name: 'Settings' })).toHaveAttribute('aria-selected', 'true');
 });

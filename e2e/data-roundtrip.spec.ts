@@ -28,6 +28,7 @@ test('export, delete everything, import: nothing lost', async ({ page }) => {
   await page.getByRole('button', { name: 'Delete everything' }).click();
   await page.waitForLoadState('load');
   await expect(page.getByLabel('lambda')).toHaveText('0.50');
+  await page.getByRole('tab', { name: 'Chat' }).click();
   await expect(page.getByRole('button', { name: 'Kept across export', exact: true })).toHaveCount(0);
 
   await page.getByRole('tab', { name: 'Settings' }).click();
@@ -35,6 +36,7 @@ test('export, delete everything, import: nothing lost', async ({ page }) => {
   await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible();
   await page.waitForLoadState('load');
   await expect(page.getByLabel('lambda')).toHaveText('0.75');
+  await page.getByRole('tab', { name: 'Chat' }).click();
   await expect(page.getByRole('button', { name: 'Kept across export', exact: true })).toBeVisible();
 
   const after = await exportAll(page);

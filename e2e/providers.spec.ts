@@ -157,7 +157,7 @@ async function send(page: Page, models: string, message: string) {
 test.describe('calls from the browser', () => {
   test.beforeEach(async ({ page }) => {
     server.faults.set([]);
-    await page.goto('./');
+    await page.goto('./#settings');
     await addProvider(page, 'OpenAI', `${server.url}/openai/v1`, 'sk-openai-browser-1111');
     await addProvider(page, 'Anthropic', `${server.url}/anthropic/v1`, SECRET);
     await addProvider(page, 'Google Gemini', `${server.url}/gemini/v1beta`, 'gemini-browser-key-2222');

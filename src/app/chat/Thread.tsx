@@ -6,7 +6,10 @@ import { MessageView } from './MessageView.tsx';
 export function Thread({ conversation, models }: { conversation: Conversation; models: readonly string[] }) {
   const end = useRef<HTMLDivElement>(null);
   const last = conversation.messages.at(-1);
-  useEffect(() => end.current?.scrollIntoView({ block: 'end' }), [conversation.messages.length, last?.content]);
+  useEffect(() => {
+    // Braces matter: recent Chromium returns a promise from scrollIntoView, which React must not get back.
+    void end.current?.scrollIntoView({ block: 'end' });
+  }, [conversation.messages.length, last?.content]);
   return (
     <section className="thread" aria-label="Thread">
       {conversation.messages.length === 0 && <p className="muted center">Say something to start “{conversation.title}”.</p>}

@@ -9,7 +9,7 @@ import { catalogModels, useCatalog } from '../stores/catalog.ts';
 import { usableModels } from '../stores/usable-models.ts';
 import { activeRouter } from '../stores/router.ts';
 import { embedQuery } from '../stores/encoder.ts';
-import { routedCaller } from '../stores/caller.ts';
+import { useCalls } from '../stores/calls.ts';
 import type { Feedback, OutcomeRecord } from '../../core/learn/outcome.ts';
 import type { ModelEstimate } from '../../core/routers/router.ts';
 import type { RoutedEvent } from '../../core/providers/routed-call.ts';
@@ -113,7 +113,7 @@ async function answer(conversationId: string, forced?: { model: string; by: 'sen
         }, 40);
       }
     };
-    const result = await routedCaller(catalog).call({
+    const result = await useCalls.getState().caller(catalog).call({
       ranking: ranking.map((r) => ({ model: r.model, ...(Number.isFinite(r.cost) ? { cost: r.cost } : {}) })),
       messages: history.map((m) => ({ role: m.role, content: m.content })),
       signal: controller.signal,
@@ -124,6 +124,8 @@ async function answer(conversationId: string, forced?: { model: string; by: 'sen
     const ok = result.outcomes.filter((o) => o.kind === 'ok').at(-1);
     const record: OutcomeRecord = {
       id: newId(),
+      type: 'routed-call',
+      callId: result.outcomes[0]?.callId ?? newId(),
       at: Date.now(),
       query: text,
       ...(context.length ? { context } : {}),
@@ -131,12 +133,12 @@ async function answer(conversationId: string, forced?: { model: string; by: 'sen
       router: routed.router,
       chosen: ranking[0]!.model,
       ...(forced ? { forced: true } : {}),
-      attempts: result.outcomes,
+      path: result.outcomes.map((o) => ({ model: o.model, kind: o.kind, latencyMs: o.latencyMs, ...(o.error ? { error: o.error } : {}) })),
       ...(ok ? { answeredBy: ok.model } : {}),
       latency_ms: result.outcomes.reduce((s, o) => s + o.latencyMs, 0),
       input_tokens: ok?.inputTokens ?? 0,
       output_tokens: ok?.outputTokens ?? 0,
-      cost: result.cost,
+      answerCost: ok?.cost ?? 0,
       ...(result.error ? { error: result.error.message } : {}),
     };
     await useLearning.getState().log(record);

@@ -1,10 +1,9 @@
 // The settings page: providers and keys, models and prices, the router in use, the encoder and its backend,
-// the budget, and the user's data.
+// and the user's data (budgets and call settings live in the providers section).
 import { ProvidersPanel } from '../components/providers/ProvidersPanel.tsx';
 import { ModelsSection } from './ModelsSection.tsx';
 import { RouterSection } from './RouterSection.tsx';
 import { EncoderSection } from './EncoderSection.tsx';
-import { BudgetSection } from './BudgetSection.tsx';
 import { DataSection } from './DataSection.tsx';
 
 export function SettingsPage() {
@@ -16,7 +15,6 @@ export function SettingsPage() {
       <ModelsSection />
       <RouterSection />
       <EncoderSection />
-      <BudgetSection />
       <DataSection />
     </div>
   );

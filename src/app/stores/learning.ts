@@ -1,7 +1,7 @@
-// The local learning log: every routed call's outcome, the user's feedback on it, and how many new training
+// The local learning log: every routed call's outcome (beside the provider layer's per-attempt records), the user's feedback on it, and how many new training
 // samples wait for the next retraining. Kept in IndexedDB's `outcomes` store.
 import { create } from 'zustand';
-import type { Feedback, OutcomeRecord } from '../../core/learn/outcome.ts';
+import { isOutcomeRecord, type Feedback, type OutcomeRecord } from '../../core/learn/outcome.ts';
 import { allRecords, getRecord, putRecord } from '../../platform/browser/records.ts';
 
 interface LearningStore {
@@ -19,8 +19,8 @@ export const useLearning = create<LearningStore>((set, get) => ({
   loaded: false,
   samplesAtLastTraining: 0,
   async load() {
-    const outcomes = await allRecords<OutcomeRecord>('outcomes');
-    set({ outcomes: outcomes.sort((a, b) => a.at - b.at), loaded: true });
+    const records = await allRecords<{ id: string; type?: unknown }>('outcomes');
+    set({ outcomes: records.filter(isOutcomeRecord).sort((a, b) => a.at - b.at), loaded: true });
   },
   async log(record) {
     set({ outcomes: [...get().outcomes, record] });

@@ -10,7 +10,7 @@ import { WorkerClient } from '../worker-client.ts';
 import type { RouterSpec, routeHandlers } from '../../workers/route.worker.ts';
 
 const KEY = 'router';
-/** The app's default: model-agnostic, so it routes among whatever models the user enables. */
+/** The app's default, shipped as public/routers/auto.json: model-agnostic, so it routes among whatever models the user enables. */
 export const DEFAULT_ROUTER = 'auto';
 
 export interface SavedRouter {
@@ -77,7 +77,7 @@ export async function activeRouter(models: readonly string[], catalog: readonly 
   worker ??= new WorkerClient(new Worker(new URL('../../workers/route.worker.ts', import.meta.url), { type: 'module' }));
   const { choice, saved } = useRouter.getState();
   const file = 'saved' in choice ? saved.find((r) => r.id === choice.saved)?.file : undefined;
-  const spec: RouterSpec = file ? { file } : { name: 'builtin' in choice ? choice.builtin : DEFAULT_ROUTER };
+  const spec: RouterSpec = file ? { file } : { url: new URL(`routers/${DEFAULT_ROUTER}.json`, document.baseURI).href };
   const key = JSON.stringify([spec, models]);
   if (key !== loadedKey) {
     loaded = await worker.call('use', { spec, catalog: catalog.filter((m) => models.includes(m.id)), models: [...models] });

@@ -4,16 +4,18 @@ import { feedbackScore, type OutcomeRecord } from './outcome.ts';
 
 const record = (over: Partial<OutcomeRecord>): OutcomeRecord => ({
   id: 'r1',
+  type: 'routed-call',
+  callId: 'c1',
   at: 1,
   query: 'What is 2+2?',
   router: 'knn',
   chosen: 'small',
-  attempts: [],
+  path: [{ model: 'small', kind: 'ok', latencyMs: 120 }],
   answeredBy: 'small',
   latency_ms: 120,
   input_tokens: 10,
   output_tokens: 5,
-  cost: 0.0001,
+  answerCost: 0.0001,
   ...over,
 });
 
@@ -38,7 +40,7 @@ describe('logToSamples', () => {
   it('joins answers to the same query into one sample with each model and its embedding', () => {
     const { samples, embeddings } = logToSamples([
       record({ id: 'a', at: 1, embedding: [1, 0], feedback: { regeneratedWith: 'big' } }),
-      record({ id: 'b', at: 2, query: ' what is 2+2? ', chosen: 'big', answeredBy: 'big', cost: 0.01, feedback: { thumbs: 'up' } }),
+      record({ id: 'b', at: 2, query: ' what is 2+2? ', chosen: 'big', answeredBy: 'big', answerCost: 0.01, feedback: { thumbs: 'up' } }),
       record({ id: 'c', at: 3, query: 'Write a poem', feedback: { rating: 5 } }),
     ]);
     expect(samples).toHaveLength(2);

@@ -24,7 +24,7 @@ export function logToSamples(records: readonly OutcomeRecord[]): LoggedSamples {
     }
     entry.sample.outcomes[r.answeredBy] = {
       score,
-      cost: r.cost,
+      cost: r.answerCost,
       input_tokens: r.input_tokens,
       output_tokens: r.output_tokens,
       latency_ms: r.latency_ms,

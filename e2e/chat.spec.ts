@@ -1,0 +1,47 @@
+// Chatting against the provider test server: each message is routed on-device by a router trained in the
+// lab, the answer streams in with its routing badge and explanation; a failing model falls back, in plain view.
+import { test, expect } from '@playwright/test';
+import { startTestServer, type TestServer } from '../test-server/server.ts';
+import { addTestProvider, chat, trainInLab } from './app-helpers.ts';
+
+let server: TestServer;
+test.beforeAll(async () => void (server = await startTestServer()));
+test.afterAll(() => server.close());
+test.beforeEach(() => server.faults.set([]));
+
+test('messages are routed on-device and streamed; the badge explains the pick', async ({ page }) => {
+  await page.goto('./');
+  await addTestProvider(page, server);
+  await trainInLab(page, ['knn']);
+  await page.getByRole('button', { name: 'Use knn in chat' }).click();
+
+  const math = await chat(page, 'What is 12 times 9?');
+  await expect(math).toContainText('Echo from echo-large: What is 12 times 9?');
+  const badge = math.getByRole('button', { name: /^Routing: echo-large chosen by knn/ });
+  await expect(badge).toContainText(/\d+ ms/);
+  await badge.click();
+  const why = math.getByRole('region', { name: 'Routing explanation' });
+  await expect(why.getByRole('row', { name: /echo-small/ })).toBeVisible();
+  await expect(why).toContainText('Nearest known queries');
+
+  const story = await chat(page, 'Tell me a short story about 4 cats');
+  await expect(story).toContainText('Echo from echo-small');
+
+  // "send to" overrides the router for one message
+  await page.getByLabel('Send to').selectOption('echo-large');
+  const forced = await chat(page, 'Suggest 3 names for a dog');
+  await expect(forced).toContainText('Echo from echo-large');
+  await expect(forced.getByRole('button', { name: /^Routing: echo-large/ })).toContainText('chosen by you');
+});
+
+test('a failing model falls back to the next one, shown in the thread', async ({ page }) => {
+  await page.goto('./');
+  await addTestProvider(page, server);
+  await trainInLab(page, ['knn']);
+  await page.getByRole('button', { name: 'Use knn in chat' }).click();
+  server.faults.set([{ model: 'echo-large', fault: '500' }]);
+  const answer = await chat(page, 'Solve for x: 3x + 5 = 0');
+  await expect(answer.getByRole('list', { name: 'Fallbacks' })).toContainText('echo-large failed');
+  await expect(answer.getByRole('list', { name: 'Fallbacks' })).toContainText('fell back to echo-small');
+  await expect(answer).toContainText('Echo from echo-small');
+});
