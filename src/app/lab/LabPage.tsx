@@ -5,6 +5,7 @@ import { DatasetImport } from './DatasetImport.tsx';
 import { DatasetStatsView } from './DatasetStatsView.tsx';
 import { TrainPanel } from './TrainPanel.tsx';
 import { ResultsView } from './ResultsView.tsx';
+import { LearningPanel } from './LearningPanel.tsx';
 
 export function LabPage() {
   const { loaded, load, datasets, selectedId, select, remove } = useLab();
@@ -40,6 +41,7 @@ export function LabPage() {
       </section>
       {dataset && <TrainPanel dataset={dataset} />}
       {dataset && <ResultsView dataset={dataset} />}
+      <LearningPanel />
     </div>
   );
 }

@@ -104,7 +104,7 @@ function SaveButton({ run, dataset }: { run: LabRun & { result: NonNullable<LabR
       disabled={saved}
       aria-label={`Use ${run.router} in chat`}
       onClick={async () => {
-        await save({ id: run.id, label: `${run.router} · ${dataset.name}`, createdAt: Date.now(), origin: 'lab', file: run.result.file, trainedOn: dataset.name }, true);
+        await save({ id: run.id, label: `${run.router} · ${dataset.name}`, createdAt: Date.now(), origin: 'lab', file: run.result.file, trainedOn: dataset.name, datasetId: dataset.id }, true);
         setSaved(true);
       }}
     >

@@ -4,12 +4,11 @@ import { create } from 'zustand';
 import { splitDataset } from '../../core/data/split.ts';
 import { modelsOf } from '../../core/data/sample.ts';
 import { routerEntry } from '../../core/routers/registry.ts';
-import { WorkerClient } from '../worker-client.ts';
-import type { LabRunResult, labHandlers } from '../../workers/lab.worker.ts';
+import { labWorker } from '../lab-worker.ts';
+import type { LabRunResult } from '../../workers/lab.worker.ts';
 import { catalogModels, useCatalog } from './catalog.ts';
-import { embedTexts } from './encoder.ts';
 import { usePreferences } from './preferences.ts';
-import type { DatasetRecord } from './lab.ts';
+import { datasetEmbeddings, type DatasetRecord } from './lab.ts';
 
 export interface LabRun {
   id: string;
@@ -36,11 +35,6 @@ interface LabRunsStore {
   clear(): void;
 }
 
-let worker: WorkerClient<typeof labHandlers> | undefined;
-const labWorker = () => (worker ??= new WorkerClient(new Worker(new URL('../../workers/lab.worker.ts', import.meta.url), { type: 'module' })));
-
-/** Query embeddings per dataset, computed once per session by the encoder worker. */
-const embeddingCache = new Map<string, Promise<Float32Array[]>>();
 
 export const useLabRuns = create<LabRunsStore>((set, get) => {
   const patch = (id: string, p: Partial<LabRun>) => set({ runs: get().runs.map((r) => (r.id === id ? { ...r, ...p } : r)) });
@@ -60,11 +54,7 @@ export const useLabRuns = create<LabRunsStore>((set, get) => {
         let trainEmbeddings: Float32Array[] = [];
         let testEmbeddings: Float32Array[] = [];
         if (needsEmbedding) {
-          if (!embeddingCache.has(dataset.id)) embeddingCache.set(dataset.id, embedTexts(dataset.samples.map((s) => s.query)));
-          const all = await embeddingCache.get(dataset.id)!.catch((e) => {
-            embeddingCache.delete(dataset.id);
-            throw e;
-          });
+          const all = await datasetEmbeddings(dataset);
           const byId = new Map(dataset.samples.map((s, i) => [s.id, all[i]!]));
           trainEmbeddings = train.map((s) => byId.get(s.id)!);
           testEmbeddings = test.map((s) => byId.get(s.id)!);

@@ -7,6 +7,7 @@ import { defaultCatalog } from '../../core/catalog/catalog.ts';
 import { allRecords, deleteRecord, putRecord } from '../../platform/browser/records.ts';
 import { WorkerClient } from '../worker-client.ts';
 import type { importHandlers } from '../../workers/import.worker.ts';
+import { embedTexts } from './encoder.ts';
 
 export interface DatasetRecord {
   id: string;
@@ -66,3 +67,17 @@ export const useLab = create<LabStore>((set, get) => ({
     set({ datasets, selectedId: get().selectedId === id ? (datasets[0]?.id ?? null) : get().selectedId });
   },
 }));
+
+/** Query embeddings per dataset, computed once per session by the encoder worker. */
+const embeddingCache = new Map<string, Promise<Float32Array[]>>();
+
+/** The embedding of every query of a dataset, in sample order. */
+export function datasetEmbeddings(dataset: DatasetRecord): Promise<Float32Array[]> {
+  let cached = embeddingCache.get(dataset.id);
+  if (!cached) {
+    cached = embedTexts(dataset.samples.map((s) => s.query));
+    cached.catch(() => embeddingCache.delete(dataset.id));
+    embeddingCache.set(dataset.id, cached);
+  }
+  return cached;
+}

@@ -20,8 +20,10 @@ export interface SavedRouter {
   createdAt: number;
   origin: 'lab' | 'learning';
   file: RouterFile;
-  /** Samples it was trained on, for the record. */
+  /** What it was trained on, for the record. */
   trainedOn?: string;
+  /** The lab dataset it was trained on: retraining from feedback starts from it. */
+  datasetId?: string;
 }
 
 /** The built-in router by name, or a saved one by id. */
@@ -77,7 +79,7 @@ export async function activeRouter(models: readonly string[], catalog: readonly 
   worker ??= new WorkerClient(new Worker(new URL('../../workers/route.worker.ts', import.meta.url), { type: 'module' }));
   const { choice, saved } = useRouter.getState();
   const file = 'saved' in choice ? saved.find((r) => r.id === choice.saved)?.file : undefined;
-  const spec: RouterSpec = file ? { file } : { url: new URL(`routers/${DEFAULT_ROUTER}.json`, document.baseURI).href };
+  const spec: RouterSpec = file ? { file } : { url: defaultRouterUrl() };
   const key = JSON.stringify([spec, models]);
   if (key !== loadedKey) {
     loaded = await worker.call('use', { spec, catalog: catalog.filter((m) => models.includes(m.id)), models: [...models] });
@@ -85,4 +87,9 @@ export async function activeRouter(models: readonly string[], catalog: readonly 
   }
   const client = worker;
   return { ...loaded!, route: (query: RouteQuery, policy: Policy) => client.call('route', { query, policy }) };
+}
+
+/** Where the shipped default router file is served, under the app's base path. */
+export function defaultRouterUrl(): string {
+  return new URL(`routers/${DEFAULT_ROUTER}.json`, document.baseURI).href;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { logToSamples } from './to-samples.ts';
+import { logToSamples, weighted } from './to-samples.ts';
 import { feedbackScore, type OutcomeRecord } from './outcome.ts';
 
 const record = (over: Partial<OutcomeRecord>): OutcomeRecord => ({
@@ -51,5 +51,15 @@ describe('logToSamples', () => {
     expect(Array.from(embeddings[0]!)).toEqual([1, 0]);
     expect(samples[1]!.outcomes.small!.score).toBe(1);
     expect(embeddings[1]).toBeUndefined();
+  });
+});
+
+describe('weighted', () => {
+  it('repeats each logged sample with its embedding under distinct ids', () => {
+    const logged = logToSamples([record({ embedding: [1, 0], feedback: { thumbs: 'down' } })]);
+    const heavy = weighted(logged, 3);
+    expect(heavy.samples.map((s) => s.id)).toEqual(['log-r1', 'log-r1#2', 'log-r1#3']);
+    expect(heavy.embeddings.every((e) => e === logged.embeddings[0])).toBe(true);
+    expect(weighted(logged, 0).samples).toHaveLength(1);
   });
 });

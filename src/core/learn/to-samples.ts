@@ -38,3 +38,20 @@ export function logToSamples(records: readonly OutcomeRecord[]): LoggedSamples {
 function queryKey(r: OutcomeRecord): string {
   return `${r.context?.at(-1) ?? ''}\u0000${r.query.trim().toLowerCase()}`;
 }
+
+/**
+ * The log's samples counted `weight` times each (copies with distinct ids), so the user's own outcomes can
+ * outweigh the benchmark data a router starts from: they are few, but they are what this user wants.
+ */
+export function weighted(logged: LoggedSamples, weight: number): LoggedSamples {
+  const copies = Math.max(1, Math.round(weight));
+  const samples: RoutingSample[] = [];
+  const embeddings: (Float32Array | undefined)[] = [];
+  logged.samples.forEach((s, i) => {
+    for (let c = 0; c < copies; c++) {
+      samples.push(c === 0 ? s : { ...s, id: `${s.id}#${c + 1}` });
+      embeddings.push(logged.embeddings[i]);
+    }
+  });
+  return { samples, embeddings };
+}
