@@ -14,30 +14,8 @@ export function LearningPanel() {
         {outcomes.length} routed calls logged; feedback made <strong>{samples}</strong> training samples ({samples - trainedSamples} new since the last retraining).
       </p>
       <div className="row">
-        <label>
-          Retrain after{' '}
-          <input
-            type="number"
-            min={1}
-            aria-label="Retrain after this many new samples"
-            defaultValue={retrainEvery}
-            style={{ width: '4rem' }}
-            onBlur={(e) => void setRetrainEvery(Number(e.target.value))}
-          />{' '}
-          new samples
-        </label>
-        <label>
-          Each rated answer counts as{' '}
-          <input
-            type="number"
-            min={1}
-            aria-label="Weight of a rated answer"
-            defaultValue={feedbackWeight}
-            style={{ width: '4rem' }}
-            onBlur={(e) => void setFeedbackWeight(Number(e.target.value))}
-          />{' '}
-          dataset samples
-        </label>
+        <NumberSetting label="Retrain after this many new samples" before="Retrain after" after="new samples" value={retrainEvery} onSave={setRetrainEvery} />
+        <NumberSetting label="Weight of a rated answer" before="Each rated answer counts as" after="dataset samples" value={feedbackWeight} onSave={setFeedbackWeight} />
         <button disabled={retraining || samples === 0} onClick={() => void retrain()}>
           {retraining ? 'Retraining…' : 'Retrain now'}
         </button>
@@ -76,5 +54,22 @@ export function LearningPanel() {
         </>
       )}
     </section>
+  );
+}
+
+function NumberSetting(props: { label: string; before: string; after: string; value: number; onSave(value: number): Promise<void> }) {
+  return (
+    <label>
+      {props.before}{' '}
+      <input
+        type="number"
+        min={1}
+        aria-label={props.label}
+        defaultValue={props.value}
+        style={{ width: '4rem' }}
+        onBlur={(e) => void props.onSave(Number(e.target.value))}
+      />{' '}
+      {props.after}
+    </label>
   );
 }
