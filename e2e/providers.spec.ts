@@ -88,6 +88,20 @@ test('a key is sealed in IndexedDB, masked on screen, and absent from logs and e
   expect(sealed).not.toContain(SECRET);
   expect(JSON.parse(sealed).keys).toMatchObject({ format: 'llmrouter-web/sealed', kdf: 'PBKDF2-SHA-256', iterations: 600000 });
 
+  // The sealed export restores provider and key in a fresh profile, given its passphrase.
+  const fresh = await (await page.context().browser()!.newContext({ baseURL: page.url() })).newPage();
+  await fresh.goto('./');
+  const file = { name: 'llmrouter-settings.json', mimeType: 'application/json', buffer: Buffer.from(sealed) };
+  await fresh.getByLabel('Import settings').setInputFiles(file);
+  await expect(fresh.getByText(/this file holds sealed keys/)).toBeVisible();
+  await fresh.getByLabel('Export passphrase').fill('export passphrase 1');
+  await fresh.getByLabel('Import settings').setInputFiles(file);
+  await expect(fresh.getByText('Imported llmrouter-settings.json')).toBeVisible();
+  await fresh.getByRole('listitem', { name: 'provider anthropic' }).getByRole('button', { name: 'Test connection' }).click();
+  await expect(fresh.getByLabel('connection anthropic')).toHaveText(/^Connected: 2 models/);
+  expect(await rawIndexedDB(fresh)).not.toContain(SECRET);
+  await fresh.context().close();
+
   expect(logs.join('\n')).not.toContain(SECRET);
 });
 

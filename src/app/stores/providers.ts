@@ -74,7 +74,7 @@ export const useProviders = create<ProvidersStore>((set, get) => ({
   async save(setup, key) {
     const normalised = { ...setup, id: setup.id.trim(), baseUrl: setup.baseUrl.trim().replace(/\/+$/, '') };
     if (!normalised.id) throw new Error('the provider needs an id');
-    new URL(normalised.baseUrl); // throws "Invalid URL" for a bad base URL before anything is saved
+    if (!URL.canParse(normalised.baseUrl)) throw new Error(`the base URL "${normalised.baseUrl}" is not a valid URL (e.g. https://api.openai.com/v1)`);
     const providers = [...get().providers.filter((p) => p.id !== normalised.id), normalised];
     if (key?.trim()) {
       const vault = await appKeyVault();

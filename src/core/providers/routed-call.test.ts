@@ -48,11 +48,11 @@ describe('fallback before the first token', () => {
   it.each([
     ['429 (Retry-After longer than the caller waits)', '429;retry-after=30', 'rate_limit'],
     ['500', '500', 'server'],
-    ['a timeout', 'latency=1000', 'timeout'],
+    ['a timeout', 'latency=2000', 'timeout'],
     ['a connection reset', 'reset', 'network'],
   ])('moves to the next model on %s', async (_name, fault, kind) => {
     server.faults.set([{ model: 'echo-small', wire: 'openai', fault }]);
-    const { log, events, call } = caller({ policy: { retries: 1, timeoutMs: 300, maxRetryWaitMs: 5000, backoff: { baseMs: 10, maxMs: 50 } } });
+    const { log, events, call } = caller({ policy: { retries: 1, timeoutMs: 600, maxRetryWaitMs: 5000, backoff: { baseMs: 10, maxMs: 50 } } });
     const result = await call();
     expect(result.complete).toBe(true);
     expect(result.text).toBe('Echo from echo-large: what is routing?');

@@ -40,8 +40,9 @@ export async function importSettings(text: string, keysPassphrase?: string): Pro
     if (!keysPassphrase) throw new Error('this file holds sealed keys: give the passphrase they were exported with');
     keys = JSON.parse(await openWithPassphrase(file.keys, keysPassphrase)) as Record<string, string[]>;
   }
+  const vault = await appKeyVault();
+  if (Object.keys(keys).length > 0 && vault.locked) throw new Error('the key vault is locked: unlock it before importing keys');
   const tx = (await appDB()).transaction('settings', 'readwrite');
   await Promise.all([...Object.entries(file.settings).map(([k, v]) => tx.store.put(v, k)), tx.done]);
-  const vault = await appKeyVault();
   for (const [provider, list] of Object.entries(keys)) await vault.setKeys(provider, list);
 }
