@@ -3,11 +3,17 @@ import { parseArgs } from 'node:util';
 import type { Command } from './command.ts';
 import { UsageError } from './usage-error.ts';
 import { listRouters } from './commands/list-routers.ts';
+import { train } from './commands/train.ts';
+import { route } from './commands/route.ts';
+import { evalCommand } from './commands/eval.ts';
 import { importData } from './commands/import.ts';
 import { chat } from './commands/chat.ts';
 
 const commands: Record<string, Command> = {
   'list-routers': listRouters,
+  train,
+  route,
+  eval: evalCommand,
   import: importData,
   chat,
 };

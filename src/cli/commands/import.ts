@@ -2,13 +2,13 @@
 import type { Command, FlagValues } from '../command.ts';
 import { existingFile } from '../command.ts';
 import { UsageError } from '../usage-error.ts';
-import { defaultCatalog, parseCatalog } from '../../core/catalog/catalog.ts';
-import { detectFormat, formats, isFormatName, type FormatName } from '../../core/data/importers/formats.ts';
-import { concatDatasets, writeNative } from '../../core/data/native.ts';
+import { formats, isFormatName } from '../../core/data/importers/formats.ts';
+import { writeNative } from '../../core/data/native.ts';
 import type { Prices } from '../../core/data/pricing.ts';
 import { readQueryInfo, withQueryInfo, type QueryInfo } from '../../core/data/query-info.ts';
 import { datasetStats, type DatasetStats } from '../../core/data/stats.ts';
-import { filesIn, isDirectory, readText, writeTextAtomic } from '../../platform/node/files.ts';
+import { readText, writeTextAtomic } from '../../platform/node/files.ts';
+import { catalogFlag, readDatasets } from '../read-dataset.ts';
 
 const FORMATS = ['auto', ...Object.keys(formats)];
 
@@ -29,18 +29,10 @@ export const importData: Command = {
     const out = values.out;
     if (typeof out !== 'string' || out === '') throw new UsageError('missing --out');
     if (positionals.length === 0) throw new UsageError('no input file or folder given');
-    const catalogPath = values.catalog;
-    const catalog =
-      typeof catalogPath === 'string' ? parseCatalog(JSON.parse(await readText(existingFile(catalogPath, 'catalog'))), catalogPath) : defaultCatalog;
-    const options = { catalog, prices: priceFlags(values) };
-    const files = await inputFiles(positionals, from === 'auto' ? undefined : from);
-    const parts = [];
-    for (const file of files) {
-      const text = await readText(file);
-      const format = from === 'auto' ? detectFormat(text, file) : (from as FormatName);
-      parts.push({ file, samples: formats[format].read(text, file, options) });
-    }
-    const samples = withQueryInfo(concatDatasets(parts), await queryInfo(values));
+    const catalog = await catalogFlag(values);
+    const read = await readDatasets(positionals, from, { catalog, prices: priceFlags(values) });
+    const files = read.files;
+    const samples = withQueryInfo(read.samples, await queryInfo(values));
     await writeTextAtomic(out, writeNative(samples));
     console.log(`wrote ${samples.length} queries from ${files.length} file${files.length === 1 ? '' : 's'} to ${out}`);
     if (values.stats) console.log(formatStats(datasetStats(samples)));
@@ -73,23 +65,6 @@ function priceFlags(values: FlagValues): Record<string, Prices> {
     prices[text.slice(0, eq)] = { input_price: input, output_price: output };
   }
   return prices;
-}
-
-/** Files named on the command line, with each folder replaced by its files of the format's kind. */
-async function inputFiles(paths: string[], format: FormatName | undefined): Promise<string[]> {
-  const files: string[] = [];
-  for (const path of paths) {
-    existingFile(path, 'input');
-    if (!(await isDirectory(path))) {
-      files.push(path);
-      continue;
-    }
-    const extensions = format ? [formats[format].extension] : [...new Set(Object.values(formats).map((f) => f.extension))];
-    const inside = (await Promise.all(extensions.map((ext) => filesIn(path, ext)))).flat();
-    if (inside.length === 0) throw new UsageError(`no ${extensions.join(' or ')} files in folder ${path}`);
-    files.push(...inside);
-  }
-  return files;
 }
 
 function formatStats(stats: DatasetStats): string {

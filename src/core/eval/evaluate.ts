@@ -47,15 +47,19 @@ export interface Evaluation {
   predictions: Prediction[];
   /** Per query, the model chosen at each lambda of the curve. */
   choices: string[][];
+  /** Mean milliseconds of one `predict` (after the embedding). */
+  msPerQuery: number;
 }
 
 export async function evaluate(input: EvalInput): Promise<Evaluation> {
   const { router, test } = input;
   if (test.length === 0) throw new Error('the test set is empty');
   const predictions: Prediction[] = [];
+  const started = performance.now();
   for (let i = 0; i < test.length; i++) {
     predictions.push(await router.predict({ text: test[i]!.query, embedding: input.embeddings[i] }));
   }
+  const msPerQuery = (performance.now() - started) / test.length;
   const estimated = new Set(predictions[0]!.estimates.map((e) => e.model));
   const models = (input.models ?? modelsIn(test)).filter((m) => estimated.has(m));
   if (models.length === 0) throw new Error('the router estimates none of the models in the test outcomes: it was trained on other models');
@@ -79,6 +83,7 @@ export async function evaluate(input: EvalInput): Promise<Evaluation> {
   return {
     predictions,
     choices,
+    msPerQuery,
     report: {
       router: router.name,
       n_train: input.nTrain,

@@ -16,7 +16,7 @@ import { gaussian, permutation, seededRandom, sigmoid, stackRows } from './share
 const options = z
   .object({
     hidden: z.number().int().positive().default(32),
-    ...gradientOptions(10, 0.005),
+    ...gradientOptions(5, 0.005),
   })
   .strict();
 type Options = z.infer<typeof options>;

@@ -10,7 +10,7 @@ import { BaseRouter, type Scored, type Step } from './shared/base-router.ts';
 import { checkDenseNet, denseForward, denseNetSchema, trainDenseNet } from './shared/dense-net.ts';
 import { defineRouter } from './shared/define-router.ts';
 import { ExactIndex } from './shared/exact-index.ts';
-import { scoreMatrix } from './shared/outcomes.ts';
+import { modelPair } from './shared/model-pair.ts';
 import { sigmoid, stackRows } from './shared/vectors.ts';
 import { thresholdForShare } from '../eval/calibrate.ts';
 
@@ -37,19 +37,7 @@ class HybridLlmRouter extends BaseRouter<Options, State> {
   private out = new Float64Array(1);
 
   protected override candidates(data: TrainingData): string[] {
-    const sm = scoreMatrix(data);
-    const idx = (name: string | undefined, pick: (j: number, k: number) => boolean) => {
-      if (name !== undefined) {
-        const j = data.models.indexOf(name);
-        if (j < 0) throw new Error(`hybrid-llm: model "${name}" is not in the training data (${data.models.join(', ')})`);
-        return j;
-      }
-      return data.models.reduce((best, _, j) => (pick(j, best) ? j : best), 0);
-    };
-    const small = idx(this.options.small, (j, k) => sm.meanCost[j]! < sm.meanCost[k]!);
-    const large = idx(this.options.large, (j, k) => sm.meanScore[j]! > sm.meanScore[k]!);
-    if (small === large) throw new Error('hybrid-llm: the small and large model are the same; name them with options small and large');
-    return [data.models[small]!, data.models[large]!];
+    return modelPair(data, 'hybrid-llm', this.options.small, this.options.large);
   }
 
   protected async train(data: TrainingData, step: Step): Promise<State> {

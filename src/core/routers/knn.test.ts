@@ -3,7 +3,8 @@ import { routerEntry } from './registry.ts';
 import { clusters, split } from '../../../test/helpers/synthetic.ts';
 import { expectRoundTrip, solverAccuracy } from '../../../test/helpers/router-checks.ts';
 import { ExactIndex } from './shared/exact-index.ts';
-import { seededRandom } from './shared/vectors.ts';
+import { dotRow, seededRandom } from './shared/vectors.ts';
+import { DotScan } from './shared/wasm/dot-scan.ts';
 
 const data = clusters(300);
 const [train, test] = split(data, 200);
@@ -25,6 +26,18 @@ describe('knn router', () => {
     expect(p.explanation.neighbours).toHaveLength(3);
     expect(p.explanation.neighbours![0]!.query).toMatch(/python/);
     await expectRoundTrip(r, test);
+  });
+
+  it('the SIMD scan gives the dot products of the JavaScript loop, for any dimension', () => {
+    const random = seededRandom(9);
+    for (const dim of [3, 8, 13, 512]) {
+      const m = Float32Array.from({ length: 50 * dim }, () => random() - 0.5);
+      const q = Float32Array.from({ length: dim }, () => random() - 0.5);
+      const scan = DotScan.create(m, 50, dim);
+      expect(scan).toBeDefined();
+      const got = Array.from(scan!.run(q));
+      got.forEach((v, r) => expect(v).toBeCloseTo(dotRow(q, m, r), 4));
+    }
   });
 
   it('the exact index returns the true top-k, best first', () => {

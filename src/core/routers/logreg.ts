@@ -6,7 +6,7 @@ export const logregRouter = defineRouter({
   name: 'logreg',
   description: "logistic regression per model: each model's chance of answering well",
   input: 'embedding',
-  options: qualityNetOptions(0, 20, 1e-4),
+  options: qualityNetOptions(0, 8, 1e-4),
   state: qualityNetState,
   build: (name, o) => new QualityNetRouter(name, { ...o, hidden: 0 }),
 });

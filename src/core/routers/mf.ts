@@ -14,9 +14,9 @@ import { gaussian, permutation, seededRandom, sigmoid } from './shared/vectors.t
 
 const options = z
   .object({
-    dim: z.number().int().positive().default(64),
-    batch: z.number().int().positive().default(16),
-    ...gradientOptions(4, 0.003),
+    dim: z.number().int().positive().default(32),
+    batch: z.number().int().positive().default(64),
+    ...gradientOptions(3, 0.01),
   })
   .strict();
 type Options = z.infer<typeof options>;

@@ -6,7 +6,7 @@ export const mlpRouter = defineRouter({
   name: 'mlp',
   description: "multi-output network: every model's quality at once",
   input: 'embedding',
-  options: qualityNetOptions(32, 12, 1e-4),
+  options: qualityNetOptions(32, 8, 1e-4),
   state: qualityNetState,
   build: (name, o) => new QualityNetRouter(name, o),
 });

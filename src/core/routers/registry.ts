@@ -18,6 +18,8 @@ import { hybridLlmRouter } from './hybrid-llm.ts';
 import { graphRouter } from './graph.ts';
 import { makeRulesRouter } from './rules.ts';
 import { autoRouter } from './auto.ts';
+import { automixRouter } from './automix.ts';
+import { llmRouter } from './llm-router.ts';
 
 /** What a router may need at run time besides its options: the provider layer, for routers that call models. */
 export interface RouterContext {
@@ -54,6 +56,8 @@ export const routers: Record<string, RouterEntry> = {
   graph: graphRouter,
   rules: makeRulesRouter(routerEntry),
   auto: autoRouter,
+  automix: automixRouter,
+  'llm-router': llmRouter,
 };
 
 export function routerEntry(name: string): RouterEntry {

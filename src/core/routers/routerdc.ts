@@ -25,7 +25,7 @@ const options = z
     clusters: z.number().int().positive().default(8),
     /** Weight of the sample-sample (cluster) loss. */
     sampleWeight: z.number().min(0).default(0.5),
-    ...gradientOptions(6, 0.005),
+    ...gradientOptions(4, 0.005),
   })
   .strict();
 type Options = z.infer<typeof options>;
@@ -56,12 +56,15 @@ class RouterDcRouter extends BaseRouter<Options, State> {
     cluster.forEach((c, i) => members[c]!.push(i));
     const params = [st.projection, st.modelVectors];
     const slots = adamSlots(params);
-    const u = new Float64Array(k), du = new Float64Array(k), other = new Float64Array(k);
+    const u = new Float64Array(k), du = new Float64Array(k);
+    const projected = new Float64Array(n * k);
     const eHat = new Float64Array(m * k), sims = new Float64Array(m);
     let t = 0;
     const batch = 32;
     for (let epoch = 0; epoch < o.epochs; epoch++) {
       const order = permutation(n, random);
+      // Other samples' projections for the sample-sample loss, refreshed once per epoch.
+      for (let i = 0; i < n; i++) projectUnit(st.projection, x, i, d, k, projected.subarray(i * k, (i + 1) * k));
       for (let start = 0; start < n; start += batch) {
         const end = Math.min(n, start + batch);
         const eNorm = unitRows(st.modelVectors, m, k, eHat);
@@ -96,7 +99,7 @@ class RouterDcRouter extends BaseRouter<Options, State> {
               const j = Math.floor(random() * n);
               if (cluster[j] !== cluster[i]) group.push(j);
             }
-            const vecs = group.map((j) => (projectUnit(st.projection, x, j, d, k, other), Float64Array.from(other)));
+            const vecs = group.map((j) => projected.subarray(j * k, (j + 1) * k));
             const s = vecs.map((v) => dot(u, v, 0, k) / o.temperature);
             const mx = Math.max(...s);
             const z = s.reduce((a, v) => a + Math.exp(v - mx), 0);

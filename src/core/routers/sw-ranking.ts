@@ -29,10 +29,10 @@ type State = z.infer<typeof state>;
 class SwRankingRouter extends BaseRouter<Options, State> {
   readonly needsEmbedding = true;
   private index: ExactIndex | undefined;
-  private weights = new Float64Array(0);
   private wins = new Float64Array(0);
   private ratings = new Float64Array(0);
-  private battles: Int32Array = new Int32Array(0);
+  private patterns: OutcomePatterns | undefined;
+  private patternWeight = new Float64Array(0);
 
   protected train(data: TrainingData): State {
     return memoryTable(data);
@@ -42,19 +42,20 @@ class SwRankingRouter extends BaseRouter<Options, State> {
     const m = this.models.length;
     if (!this.index || this.index.vectors !== st.vectors) {
       this.index = new ExactIndex(st.vectors, st.dim, 1);
-      this.weights = new Float64Array(this.index.size);
       this.wins = new Float64Array(m * m);
       this.ratings = new Float64Array(m);
-      this.battles = battleTriples(st.scores, m);
+      this.patterns = outcomePatterns(st.scores, m);
+      this.patternWeight = new Float64Array(this.patterns.count);
     }
+    const { of, battles: pb } = this.patterns!;
     const sims = this.index.similarities(query.embedding!);
     let max = -Infinity;
     for (let i = 0; i < sims.length; i++) if (sims[i]! > max) max = sims[i]!;
     const scale = Math.log(this.options.base) / (Math.abs(max) || 1);
-    for (let i = 0; i < sims.length; i++) this.weights[i] = 10 * Math.exp(sims[i]! * scale);
+    this.patternWeight.fill(0);
+    for (let i = 0; i < sims.length; i++) this.patternWeight[of[i]!] += 10 * Math.exp(sims[i]! * scale);
     this.wins.fill(0);
-    const b = this.battles;
-    for (let k = 0; k < b.length; k += 3) this.wins[b[k + 1]! * m + b[k + 2]!] += this.weights[b[k]!]!;
+    for (let k = 0; k < pb.length; k += 3) this.wins[pb[k + 1]! * m + pb[k + 2]!] += this.patternWeight[pb[k]!]!;
     bradleyTerry(this.wins, m, this.options.iterations, this.ratings);
     return {
       quality: winRateAgainstField(this.ratings),
@@ -70,13 +71,35 @@ class SwRankingRouter extends BaseRouter<Options, State> {
   }
 }
 
-/** Every (sample, winner, loser) triple of the score table, flattened. */
-function battleTriples(scores: Float32Array, m: number): Int32Array {
+/**
+ * Samples grouped by their row of scores (samples with the same outcomes fight the same battles), so
+ * a query sums weights per pattern and then adds each pattern's battles once.
+ */
+interface OutcomePatterns {
+  count: number;
+  /** Pattern index of each sample. */
+  of: Int32Array;
+  /** (pattern, winner, loser) triples, flattened. */
+  battles: Int32Array;
+}
+
+function outcomePatterns(scores: Float32Array, m: number): OutcomePatterns {
   const n = scores.length / m;
-  const ran = Uint8Array.from(scores, (s) => (Number.isNaN(s) ? 0 : 1));
+  const ids = new Map<string, number>();
+  const of = new Int32Array(n);
+  const rows: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const key = Array.from(scores.subarray(i * m, (i + 1) * m)).join(',');
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = ids.size)), rows.push(i);
+    of[i] = id;
+  }
+  const unique = new Float32Array(rows.length * m);
+  rows.forEach((row, p) => unique.set(scores.subarray(row * m, (row + 1) * m), p * m));
+  const ran = Uint8Array.from(unique, (s) => (Number.isNaN(s) ? 0 : 1));
   const flat: number[] = [];
-  for (const b of battles({ n, m, scores, ran })) flat.push(b.sample, b.winner, b.loser);
-  return Int32Array.from(flat);
+  for (const b of battles({ n: rows.length, m, scores: unique, ran })) flat.push(b.sample, b.winner, b.loser);
+  return { count: rows.length, of, battles: Int32Array.from(flat) };
 }
 
 export const swRankingRouter = defineRouter({

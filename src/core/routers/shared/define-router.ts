@@ -1,7 +1,7 @@
 // Turns a router class and its option/state schemas into the registry's entry: `create` checks the
 // options (defaults filled in), `load` checks the file and restores the trained state.
 import type { z } from 'zod';
-import type { RouterEntry } from '../registry.ts';
+import type { RouterContext, RouterEntry } from '../registry.ts';
 import type { RouterFile } from '../router.ts';
 import type { BaseRouter } from './base-router.ts';
 import { parseOrThrow } from './router-file.ts';
@@ -12,7 +12,7 @@ export interface RouterSpec<Options extends object, State> {
   input: RouterEntry['input'];
   options: z.ZodType<Options, unknown>;
   state: z.ZodType<State>;
-  build(name: string, options: Options): BaseRouter<Options, State>;
+  build(name: string, options: Options, context: RouterContext): BaseRouter<Options, State>;
   evaluationOnly?: boolean;
 }
 
@@ -22,7 +22,7 @@ export function defineRouter<Options extends object, State>(spec: RouterSpec<Opt
     description: spec.description,
     input: spec.input,
     evaluationOnly: spec.evaluationOnly ?? false,
-    create: (raw) => spec.build(spec.name, options(raw)),
-    load: (file: RouterFile) => spec.build(spec.name, options(file.options)).restore(file, spec.state),
+    create: (raw, context = {}) => spec.build(spec.name, options(raw), context),
+    load: (file: RouterFile, context = {}) => spec.build(spec.name, options(file.options), context).restore(file, spec.state),
   };
 }

@@ -56,10 +56,12 @@ export async function trainDenseNet(spec: TrainSpec, step: Step): Promise<DenseN
   if (h > 0) for (let i = 0; i < net.w2.length; i++) net.w2[i] = gaussian(random) * Math.sqrt(1 / h);
   const params = [net.w1, net.b1, net.w2, net.b2];
   const slots = adamSlots(params);
-  const grads = slots.map((s) => s.g);
+  const [g1, gb1, g2, gb2] = slots.map((s) => s.g) as [Float32Array, Float32Array, Float32Array, Float32Array];
+  const { w2 } = net;
   const act = new Float32Array(h);
-  const dAct = new Float32Array(h);
-  const out = new Float32Array(o);
+  const dAct = new Float64Array(h);
+  const out = new Float64Array(o);
+  const logistic = spec.loss === 'logistic';
   let t = 0;
   for (let epoch = 0; epoch < spec.epochs; epoch++) {
     const order = permutation(n, random);
@@ -68,37 +70,28 @@ export async function trainDenseNet(spec: TrainSpec, step: Step): Promise<DenseN
       for (let bi = start; bi < end; bi++) {
         const i = order[bi]!;
         const xo = i * d;
-        const input = h > 0 ? act : null;
-        if (h > 0) forwardHidden(net, x, xo, act);
-        for (let k = 0; k < o; k++) {
-          let s = net.b2[k]!;
-          const wo = k * firstOut;
-          if (input) for (let j = 0; j < h; j++) s += net.w2[wo + j]! * input[j]!;
-          else for (let j = 0; j < d; j++) s += net.w2[wo + j]! * x[xo + j]!;
-          out[k] = s;
-        }
-        dAct.fill(0);
+        forwardAt(net, x, xo, act, out);
+        if (h > 0) dAct.fill(0);
         for (let k = 0; k < o; k++) {
           if (!mask[i * o + k]) continue;
-          const g = lossGradient(spec.loss, out[k]!, y[i * o + k]!);
+          const target = y[i * o + k]!;
+          const g = logistic ? sigmoid(out[k]!) - target : hingeGradient(out[k]!, target);
           if (g === 0) continue;
-          grads[3]![k] += g;
+          gb2[k] += g;
           const wo = k * firstOut;
-          if (input) {
+          if (h > 0) {
             for (let j = 0; j < h; j++) {
-              grads[2]![wo + j] += g * input[j]!;
-              dAct[j] += g * net.w2[wo + j]!;
+              g2[wo + j] += g * act[j]!;
+              dAct[j] += g * w2[wo + j]!;
             }
-          } else for (let j = 0; j < d; j++) grads[2]![wo + j] += g * x[xo + j]!;
+          } else for (let j = 0; j < d; j++) g2[wo + j] += g * x[xo + j]!;
         }
-        if (h > 0) {
-          for (let j = 0; j < h; j++) {
-            if (act[j]! <= 0 || dAct[j] === 0) continue;
-            const g = dAct[j]!;
-            grads[1]![j] += g;
-            const wo = j * d;
-            for (let c = 0; c < d; c++) grads[0]![wo + c] += g * x[xo + c]!;
-          }
+        for (let j = 0; j < h; j++) {
+          const g = dAct[j]!;
+          if (act[j]! <= 0 || g === 0) continue;
+          gb1[j] += g;
+          const wo = j * d;
+          for (let c = 0; c < d; c++) g1[wo + c] += g * x[xo + c]!;
         }
       }
       adamStep(params, slots, ++t, spec.learningRate, 1 / (end - start), [spec.l2, 0, spec.l2, 0]);
@@ -108,36 +101,42 @@ export async function trainDenseNet(spec: TrainSpec, step: Step): Promise<DenseN
   return net;
 }
 
-function lossGradient(loss: TrainSpec['loss'], score: number, target: number): number {
-  if (loss === 'logistic') return sigmoid(score) - target;
+/** Hinge loss gradient for a 0/1 target read as -1/+1. */
+function hingeGradient(score: number, target: number): number {
   const sign = target > 0.5 ? 1 : -1;
   return sign * score < 1 ? -sign : 0;
 }
 
-function forwardHidden(net: DenseNet, x: Float32Array, xo: number, act: Float32Array): void {
-  const d = net.inputs;
-  for (let j = 0; j < net.hidden; j++) {
-    let s = net.b1[j]!;
+/** Output scores for the input at `x[xo .. xo + inputs)`, hidden activations into `act`. */
+function forwardAt(net: DenseNet, x: Float32Array, xo: number, act: Float32Array, out: Float64Array): void {
+  const { inputs: d, hidden: h, outputs: o, w1, b1, w2, b2 } = net;
+  for (let j = 0; j < h; j++) {
+    let s = b1[j]!;
     const wo = j * d;
-    for (let c = 0; c < d; c++) s += net.w1[wo + c]! * x[xo + c]!;
+    for (let c = 0; c < d; c++) s += w1[wo + c]! * x[xo + c]!;
     act[j] = s > 0 ? s : 0;
   }
-}
-
-/** Raw output scores for one input, written into `out` (`act` is scratch of length hidden). */
-export function denseForward(net: DenseNet, input: Float32Array, out: Float64Array, act: Float32Array): void {
-  const h = net.hidden;
-  if (h > 0) forwardHidden(net, input, 0, act);
-  const firstOut = h > 0 ? h : net.inputs;
-  const src = h > 0 ? act : input;
-  for (let k = 0; k < net.outputs; k++) {
-    let s = net.b2[k]!;
-    const wo = k * firstOut;
-    for (let j = 0; j < firstOut; j++) s += net.w2[wo + j]! * src[j]!;
-    out[k] = s;
+  if (h > 0) {
+    for (let k = 0; k < o; k++) {
+      let s = b2[k]!;
+      const wo = k * h;
+      for (let j = 0; j < h; j++) s += w2[wo + j]! * act[j]!;
+      out[k] = s;
+    }
+  } else {
+    for (let k = 0; k < o; k++) {
+      let s = b2[k]!;
+      const wo = k * d;
+      for (let j = 0; j < d; j++) s += w2[wo + j]! * x[xo + j]!;
+      out[k] = s;
+    }
   }
 }
 
+/** Raw output scores for one input, written into `out` (`act`: scratch of length hidden, may be shorter when none). */
+export function denseForward(net: DenseNet, input: Float32Array, out: Float64Array, act: Float32Array): void {
+  forwardAt(net, input, 0, act.length >= net.hidden ? act : new Float32Array(net.hidden), out);
+}
 /** Checks a loaded network's array sizes against its declared shape. */
 export function checkDenseNet(net: DenseNet, field: string): void {
   const first = net.hidden > 0 ? net.hidden : net.inputs;

@@ -1,6 +1,8 @@
 // An exact cosine nearest-neighbour index: unit vectors in one contiguous Float32Array, a dot-product
-// scan and a bounded top-k kept by insertion. Query-time buffers are allocated once per index.
+// scan (WebAssembly SIMD where available, else a JavaScript loop) and a bounded top-k kept by
+// insertion. Query-time buffers are allocated once per index.
 import { dotRow, normalised } from './vectors.ts';
+import { DotScan } from './wasm/dot-scan.ts';
 
 export class ExactIndex {
   readonly size: number;
@@ -10,6 +12,7 @@ export class ExactIndex {
   readonly topSim: Float32Array;
   /** How many of `topIndex`/`topSim` the last search filled. */
   found = 0;
+  private readonly simd: DotScan | undefined;
 
   /** `vectors` are unit length, row-major `size x dim`. */
   constructor(
@@ -19,9 +22,10 @@ export class ExactIndex {
   ) {
     this.size = vectors.length / dim;
     this.query = new Float32Array(dim);
-    this.sims = new Float32Array(this.size);
     this.topIndex = new Int32Array(maxK);
     this.topSim = new Float32Array(maxK);
+    this.simd = DotScan.create(vectors, this.size, dim);
+    this.sims = this.simd ? this.simd.out : new Float32Array(this.size);
   }
 
   static build(rows: readonly Float32Array[], dim: number, maxK: number): ExactIndex {
@@ -37,6 +41,7 @@ export class ExactIndex {
     for (let i = 0; i < this.dim; i++) n += query[i]! * query[i]!;
     const inv = n > 0 ? 1 / Math.sqrt(n) : 0;
     for (let i = 0; i < this.dim; i++) this.query[i] = query[i]! * inv;
+    if (this.simd) return this.simd.run(this.query);
     for (let r = 0; r < this.size; r++) this.sims[r] = dotRow(this.query, this.vectors, r);
     return this.sims;
   }

@@ -1,0 +1,44 @@
+// `llmrouter route`: loads a trained router file and decides which model should answer a query.
+import type { Command } from '../command.ts';
+import { existingFile, numberFlag, requiredFlag } from '../command.ts';
+import { embedTexts } from '../routing-data.ts';
+import { UsageError } from '../usage-error.ts';
+import { decide } from '../../core/routers/decide.ts';
+import { loadRouter } from '../../core/routers/registry.ts';
+import { readText } from '../../platform/node/files.ts';
+
+export const route: Command = {
+  summary: 'pick the model for a query with a trained router',
+  usage: 'llmrouter route --router FILE [--lambda 0] [--allowed MODEL,MODEL] [--budget USD] [--json] "query"',
+  options: { router: { type: 'string' }, lambda: { type: 'string' }, allowed: { type: 'string' }, budget: { type: 'string' }, json: { type: 'boolean', default: false } },
+  async run({ values, positionals }) {
+    const path = existingFile(requiredFlag(values, 'router'), 'router file');
+    const text = positionals.join(' ');
+    if (text.trim() === '') throw new UsageError('no query given');
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(await readText(path));
+    } catch (e) {
+      throw new Error(`${path}: not JSON (${(e as Error).message})`);
+    }
+    let router;
+    try {
+      router = loadRouter(parsed);
+    } catch (e) {
+      throw new Error(`${path}: ${(e as Error).message}`);
+    }
+    const embedding = router.needsEmbedding ? (await embedTexts([text]))[0] : undefined;
+    const prediction = await router.predict({ text, embedding });
+    const allowed = typeof values.allowed === 'string' ? values.allowed.split(',').map((m) => m.trim()) : undefined;
+    const budget = values.budget === undefined ? undefined : numberFlag(values, 'budget', 0);
+    const decision = decide(prediction.estimates, { lambda: numberFlag(values, 'lambda', 0), allowed, budget });
+    if (values.json) {
+      console.log(JSON.stringify({ model: decision.model, ranking: decision.ranking, explanation: prediction.explanation }));
+      return;
+    }
+    console.log(decision.model);
+    console.log(`  ${prediction.explanation.summary}`);
+    for (const r of decision.ranking) console.log(`  ${r.model.padEnd(32)} quality ${r.quality.toFixed(3)}  cost $${r.cost.toFixed(6)}  utility ${r.utility.toFixed(3)}`);
+    for (const n of prediction.explanation.neighbours ?? []) console.log(`  neighbour ${n.similarity.toFixed(3)}  ${n.query.slice(0, 80).replace(/\s+/g, ' ')}`);
+  },
+};

@@ -1,0 +1,30 @@
+// `llmrouter train`: fits a router on a dataset (any importer format) and writes its versioned JSON file.
+import type { Command } from '../command.ts';
+import { requiredFlag } from '../command.ts';
+import { catalogFlag } from '../read-dataset.ts';
+import { DATA_USAGE, dataFlags, optionsFlag, readData, trainingData } from '../routing-data.ts';
+import { UsageError } from '../usage-error.ts';
+import { routerEntry } from '../../core/routers/registry.ts';
+import { writeTextAtomic } from '../../platform/node/files.ts';
+
+export const train: Command = {
+  summary: 'train a router on a dataset and save it',
+  usage: `llmrouter train --router NAME --data FILE --out FILE ${DATA_USAGE}`,
+  options: { router: { type: 'string' }, data: { type: 'string' }, out: { type: 'string' }, ...dataFlags },
+  async run({ values }) {
+    const name = requiredFlag(values, 'router');
+    const out = requiredFlag(values, 'out');
+    const entry = routerEntry(name);
+    if (entry.evaluationOnly) throw new UsageError(`router "${name}" is for evaluation only (llmrouter eval)`);
+    const router = entry.create(optionsFlag(values));
+    const catalog = await catalogFlag(values);
+    const data = await trainingData(await readData(requiredFlag(values, 'data'), values, catalog), router.needsEmbedding, catalog);
+    const started = performance.now();
+    await router.fit(data, {
+      onProgress: (f) => process.stderr.isTTY && process.stderr.write(`\rtraining ${name} ${(f * 100).toFixed(0)}%`),
+    });
+    if (process.stderr.isTTY) process.stderr.write('\n');
+    await writeTextAtomic(out, JSON.stringify(router.toJSON()));
+    console.log(`trained ${name} on ${data.samples.length} queries over ${data.models.length} models in ${((performance.now() - started) / 1000).toFixed(1)} s: ${out}`);
+  },
+};

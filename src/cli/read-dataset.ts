@@ -1,0 +1,48 @@
+// Reading routing data for any verb: files or folders in any importer format (detected, or named by
+// --from) joined into one native dataset, and the catalog named by --catalog (else the default one).
+import type { FlagValues } from './command.ts';
+import { existingFile } from './command.ts';
+import { UsageError } from './usage-error.ts';
+import { defaultCatalog, parseCatalog } from '../core/catalog/catalog.ts';
+import type { Catalog } from '../core/catalog/model.ts';
+import { detectFormat, formats, type FormatName } from '../core/data/importers/formats.ts';
+import { concatDatasets } from '../core/data/native.ts';
+import type { ImportOptions } from '../core/data/pricing.ts';
+import type { RoutingSample } from '../core/data/sample.ts';
+import { filesIn, isDirectory, readText } from '../platform/node/files.ts';
+
+/** The catalog of --catalog FILE, else the shipped default. */
+export async function catalogFlag(values: FlagValues): Promise<Catalog> {
+  const path = values.catalog;
+  return typeof path === 'string' ? parseCatalog(JSON.parse(await readText(existingFile(path, 'catalog'))), path) : defaultCatalog;
+}
+
+/** Reads every file (folders expanded) in format `from` ('auto' detects each) into one dataset. */
+export async function readDatasets(paths: string[], from: string, options: ImportOptions): Promise<{ samples: RoutingSample[]; files: string[] }> {
+  const files = await inputFiles(paths, from === 'auto' ? undefined : (from as FormatName));
+  const parts = [];
+  for (const file of files) {
+    const text = await readText(file);
+    const format = from === 'auto' ? detectFormat(text, file) : (from as FormatName);
+    parts.push({ file, samples: formats[format].read(text, file, options) });
+  }
+  return { samples: concatDatasets(parts), files };
+}
+
+/** Files named on the command line, with each folder replaced by its files of the format's kind. */
+async function inputFiles(paths: string[], format: FormatName | undefined): Promise<string[]> {
+  const files: string[] = [];
+  for (const path of paths) {
+    existingFile(path, 'input');
+    if (!(await isDirectory(path))) {
+      files.push(path);
+      continue;
+    }
+    const extensions = format ? [formats[format].extension] : [...new Set(Object.values(formats).map((f) => f.extension))];
+    const inside = (await Promise.all(extensions.map((ext) => filesIn(path, ext)))).flat();
+    if (inside.length === 0) throw new UsageError(`no ${extensions.join(' or ')} files in folder ${path}`);
+    files.push(...inside);
+  }
+  return files;
+}
+

@@ -1,0 +1,79 @@
+// What train, eval and route share: the dataset flags (--from, --tasks, --catalog), the project's
+// encoder with its on-disk embedding cache, and TrainingData for a router (embedded when it needs it).
+import { resolve } from 'node:path';
+import type { FlagValues } from './command.ts';
+import { existingFile } from './command.ts';
+import { readDatasets } from './read-dataset.ts';
+import { UsageError } from './usage-error.ts';
+import type { Catalog } from '../core/catalog/model.ts';
+import { joinTasks, readTaskIndex } from '../core/data/join-tasks.ts';
+import { modelsOf, type RoutingSample } from '../core/data/sample.ts';
+import type { TrainingData } from '../core/routers/router.ts';
+import { createNodeEmbedder } from '../platform/node/encoder.ts';
+import { embedAll, type CachedEmbedder } from '../platform/node/embedding-cache.ts';
+import { readText } from '../platform/node/files.ts';
+
+/** Flags every data-reading verb accepts. */
+export const dataFlags = {
+  from: { type: 'string', default: 'auto' },
+  tasks: { type: 'string', multiple: true },
+  catalog: { type: 'string' },
+  options: { type: 'string' },
+} as const;
+
+export const DATA_USAGE = '[--from FORMAT] [--tasks QUERIES.jsonl]... [--catalog FILE] [--options JSON]';
+
+/** Reads a dataset in any format, with tasks joined from LLMRouter query files when given (--tasks). */
+export async function readData(path: string, values: FlagValues, catalog: Catalog): Promise<RoutingSample[]> {
+  const { samples } = await readDatasets([existingFile(path, 'data file')], String(values.from ?? 'auto'), { catalog });
+  const taskFiles = ([] as unknown[]).concat(values.tasks ?? []).map(String);
+  if (taskFiles.length > 0) {
+    const index = new Map<string, string>();
+    for (const f of taskFiles) readTaskIndex(await readText(existingFile(f, 'tasks file')), f, index);
+    joinTasks(samples, index);
+  }
+  return samples;
+}
+
+/** Router options from --options JSON. */
+export function optionsFlag(values: FlagValues): Record<string, unknown> {
+  const raw = values.options;
+  if (raw === undefined) return {};
+  try {
+    const parsed = JSON.parse(String(raw));
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
+    return parsed;
+  } catch (e) {
+    throw new UsageError(`--options must be a JSON object, e.g. '{"k":20}' (${(e as Error).message})`);
+  }
+}
+
+let encoder: Promise<CachedEmbedder> | undefined;
+
+/** The project's sentence encoder (USE-lite, ONNX), loaded once. */
+export function projectEncoder(): Promise<CachedEmbedder> {
+  encoder ??= createNodeEmbedder().then((embedder) => ({ embedder, id: embedder.modelId }));
+  return encoder;
+}
+
+export const EMBEDDING_CACHE = resolve(process.env.LLMROUTER_CACHE ?? '.cache/embeddings');
+
+/** Embeds texts with the project's encoder through the cache, reporting progress on stderr. */
+export async function embedTexts(texts: readonly string[]): Promise<Float32Array[]> {
+  const enc = await projectEncoder();
+  return embedAll(enc, texts, EMBEDDING_CACHE, (done, total) => {
+    if (process.stderr.isTTY) process.stderr.write(`\rembedding ${done}/${total}`);
+    if (done === total && process.stderr.isTTY) process.stderr.write('\n');
+  });
+}
+
+/** TrainingData over the samples' models, embedded when the router needs it. */
+export async function trainingData(samples: RoutingSample[], needsEmbedding: boolean, catalog: Catalog): Promise<TrainingData> {
+  if (samples.length === 0) throw new UsageError('the dataset has no samples');
+  return {
+    samples,
+    embeddings: needsEmbedding ? await embedTexts(samples.map((s) => s.query)) : [],
+    models: modelsOf(samples),
+    catalog: catalog.models,
+  };
+}

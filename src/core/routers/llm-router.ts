@@ -1,0 +1,84 @@
+// `llm-router`: an LLM reads the query and a description of every candidate model (from the catalog:
+// description, strengths, price) and names the model to use, through the provider layer (the
+// CausalLM / LLM-as-judge router). The named model gets quality 1, the others 0; a reply naming no
+// known model leaves all equal (the cheapest wins) and says so.
+import { z } from 'zod';
+import type { Complete } from './complete.ts';
+import type { RouteQuery, TrainingData } from './router.ts';
+import type { RouterContext } from './registry.ts';
+import { BaseRouter, type Scored } from './shared/base-router.ts';
+import { defineRouter } from './shared/define-router.ts';
+
+const options = z
+  .object({
+    /** The model that reads the query and picks (a catalog id the provider layer can call). */
+    judge: z.string().min(1),
+  })
+  .strict();
+type Options = z.infer<typeof options>;
+const state = z.object({ descriptions: z.array(z.string()) }).strict();
+type State = z.infer<typeof state>;
+
+export const JUDGE_INSTRUCTIONS =
+  'You route user queries to language models. Pick the cheapest model that will answer the query well. Reply with the model name only.';
+
+/** The user message the judge reads. */
+export function judgePrompt(query: string, models: readonly string[], descriptions: readonly string[]): string {
+  const list = models.map((m, i) => `- ${m}: ${descriptions[i]}`).join('\n');
+  return `Models:\n${list}\n\nQuery:\n${query}\n\nWhich model should answer? Reply with its name only.`;
+}
+
+/** The model a reply names: the longest model name found in it (so "gpt-4o-mini" beats "gpt-4o"). */
+export function namedModel(reply: string, models: readonly string[]): string | undefined {
+  const text = reply.toLowerCase();
+  return [...models].sort((a, b) => b.length - a.length).find((m) => text.includes(m.toLowerCase()));
+}
+
+class LlmRouter extends BaseRouter<Options, State> {
+  readonly needsEmbedding = false;
+  constructor(name: string, o: Options, private readonly complete: Complete | undefined) {
+    super(name, o);
+  }
+
+  protected train(data: TrainingData): State {
+    const catalog = new Map((data.catalog ?? []).map((m) => [m.id, m]));
+    return {
+      descriptions: data.models.map((id) => {
+        const m = catalog.get(id);
+        if (!m) return 'no description';
+        const strengths = m.strengths.length ? ` Strengths: ${m.strengths.join(', ')}.` : '';
+        return `${m.description}${strengths} USD ${m.input_price}/${m.output_price} per million input/output tokens.`;
+      }),
+    };
+  }
+
+  protected score(): Scored {
+    throw new Error('llm-router routes through predict');
+  }
+
+  override async predict(query: RouteQuery) {
+    const st = this.trained();
+    if (!this.complete) throw new Error('llm-router calls a judge model: create it with a provider (context.complete)');
+    const reply = await this.complete(this.options.judge, [
+      { role: 'system', content: JUDGE_INSTRUCTIONS },
+      { role: 'user', content: judgePrompt(query.text, this.models, st.descriptions) },
+    ], { maxTokens: 32, temperature: 0 });
+    const chosen = namedModel(reply.text, this.models);
+    return {
+      estimates: this.models.map((model, i) => ({ model, quality: chosen === undefined || model === chosen ? 1 : 0, cost: this.costs!.estimate(i, query.text) })),
+      explanation: {
+        summary: chosen ? `${this.options.judge} chose ${chosen}.` : `${this.options.judge}'s reply named no known model; all models are left equal.`,
+        features: { judge_reply: reply.text.slice(0, 200), judge_cost: reply.cost },
+      },
+    };
+  }
+}
+
+export const llmRouter = defineRouter({
+  name: 'llm-router',
+  description: 'an LLM reads the query and the model descriptions and names the model',
+  input: 'provider',
+  options,
+  state,
+  build: (name, o, context: RouterContext) => new LlmRouter(name, o, context.complete),
+});

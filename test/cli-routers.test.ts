@@ -1,0 +1,77 @@
+// `llmrouter train`, `route` and `eval --json` in-process on a small native dataset written from the
+// synthetic clusters (real encoder, embedding cache in a temp folder), and clear errors for bad router files.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { clusters } from './helpers/synthetic.ts';
+import { writeNative } from '../src/core/data/native.ts';
+import { routers } from '../src/core/routers/registry.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'llmrouter-routers-'));
+process.env.LLMROUTER_CACHE = join(dir, 'cache');
+const { main } = await import('../src/cli/main.ts');
+
+const topics = ['python function that sorts a list', 'integral of a polynomial function'];
+const samples = clusters(60).samples.map((s, i) => ({ ...s, query: `${topics[i % 2]} number ${i}` }));
+const data = join(dir, 'data.jsonl');
+writeFileSync(data, writeNative(samples));
+
+async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [], err: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
+  const error = vi.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
+  try {
+    const code = await main(args);
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+  }
+}
+
+const offline = Object.entries(routers).filter(([, e]) => e.input !== 'provider').map(([name]) => name);
+
+describe('llmrouter eval --json', () => {
+  it.each(offline)('%s prints the DESIGN.md object', async (name) => {
+    const { code, out, err } = await run('eval', '--router', name, '--data', data, '--test-fraction', '0.25', '--seed', '1', '--json');
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const r = JSON.parse(out);
+    expect(Object.keys(r)).toEqual(['router', 'n_train', 'n_test', 'models', 'best_single', 'oracle', 'curve', 'aiq', 'quality_at_best_single_cost', 'cost_at_95pct_best_quality']);
+    expect(r.n_test).toBe(15);
+    expect(r.curve.length).toBeGreaterThan(5);
+  }, 60_000);
+
+  it('refuses routers that call providers', async () => {
+    const { code, err } = await run('eval', '--router', 'automix', '--data', data);
+    expect(code).toBe(2);
+    expect(err).toMatch(/calls providers/);
+  });
+});
+
+describe('llmrouter train and route', () => {
+  it('trains knn, routes a query to the model that solves its cluster, and explains', async () => {
+    const file = join(dir, 'knn.json');
+    expect((await run('train', '--router', 'knn', '--data', data, '--out', file, '--options', '{"k":5}')).code).toBe(0);
+    const { code, out } = await run('route', '--router', file, '--json', 'python function that sorts a list number 999');
+    expect(code).toBe(0);
+    const r = JSON.parse(out);
+    expect(r.model).toBe('coder');
+    expect(r.explanation.neighbours[0].query).toMatch(/python/);
+    expect((await run('route', '--router', file, '--lambda', '1000', 'python function that sorts a list')).out.split('\n')[0]).toBe('mathematician');
+  }, 60_000);
+
+  it('names what is wrong with a malformed or incompatible router file', async () => {
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, '{"format": "llmrouter-web/router", "version": 1, "router": "knn", "options": {}, "models": ["a"], "state": {"costs": {}}}');
+    const r1 = await run('route', '--router', bad, 'hello');
+    expect(r1.code).toBe(1);
+    expect(r1.err).toMatch(/bad\.json: invalid router file state\.costs/);
+    writeFileSync(bad, '{"format": "llmrouter-web/router", "version": 2}');
+    expect((await run('route', '--router', bad, 'hello')).err).toMatch(/version 2 is not supported/);
+    writeFileSync(bad, 'not json');
+    expect((await run('route', '--router', bad, 'hello')).err).toMatch(/bad\.json: not JSON/);
+    expect((await run('train', '--router', 'knn', '--data', data, '--out', bad, '--options', '{"k":"many"}')).err).toMatch(/knn options\.k/);
+  }, 60_000);
+});
