@@ -108,11 +108,11 @@ function table(rows: Row[], scaleRows: Awaited<ReturnType<typeof scale>>, machin
 
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores (shared), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 const encoder = await projectEncoder();
-log(`encoder ${encoder.id} (${encoder.embedder.dim} dimensions, ${encoder.embedder.backend})`);
+log(`encoder ${encoder.file} (${encoder.dim} dimensions, ${encoder.backend})`);
 const datasets = await benchDatasets();
 const rows = await evaluateAll(datasets);
 const scaleRows = await scale(datasets[1]!);
-writeFileSync('bench/routers.json', JSON.stringify({ machine, date: new Date().toISOString(), encoder: encoder.id, rows, scale: scaleRows }, null, 1) + '\n');
+writeFileSync('bench/routers.json', JSON.stringify({ machine, date: new Date().toISOString(), encoder: encoder.file, rows, scale: scaleRows }, null, 1) + '\n');
 const readme = readFileSync('README.md', 'utf8');
 const start = '<!-- bench:routers -->', end = '<!-- /bench:routers -->';
 if (readme.includes(start)) {

@@ -8,6 +8,7 @@ import { route } from './commands/route.ts';
 import { evalCommand } from './commands/eval.ts';
 import { importData } from './commands/import.ts';
 import { chat } from './commands/chat.ts';
+import { embed } from './commands/embed.ts';
 
 const commands: Record<string, Command> = {
   'list-routers': listRouters,
@@ -16,6 +17,7 @@ const commands: Record<string, Command> = {
   eval: evalCommand,
   import: importData,
   chat,
+  embed,
 };
 
 function help(): string {

@@ -9,8 +9,8 @@ import type { Catalog } from '../core/catalog/model.ts';
 import { joinTasks, readTaskIndex } from '../core/data/join-tasks.ts';
 import { modelsOf, type RoutingSample } from '../core/data/sample.ts';
 import type { TrainingData } from '../core/routers/router.ts';
-import { createNodeEmbedder } from '../platform/node/encoder.ts';
-import { embedAll, type CachedEmbedder } from '../platform/node/embedding-cache.ts';
+import { createCachedNodeEmbedder } from '../platform/node/encoder.ts';
+import type { CachedEmbedder } from '../platform/node/embedding-cache.ts';
 import { readText } from '../platform/node/files.ts';
 
 /** Flags every data-reading verb accepts. */
@@ -52,19 +52,15 @@ let encoder: Promise<CachedEmbedder> | undefined;
 
 /** The project's sentence encoder (USE-lite, ONNX), loaded once. */
 export function projectEncoder(): Promise<CachedEmbedder> {
-  encoder ??= createNodeEmbedder().then((embedder) => ({ embedder, id: embedder.modelId }));
+  encoder ??= createCachedNodeEmbedder({ cacheDir: EMBEDDING_CACHE });
   return encoder;
 }
 
 export const EMBEDDING_CACHE = resolve(process.env.LLMROUTER_CACHE ?? '.cache/embeddings');
 
-/** Embeds texts with the project's encoder through the cache, reporting progress on stderr. */
+/** Embeds texts with the project's encoder through its disk cache. */
 export async function embedTexts(texts: readonly string[]): Promise<Float32Array[]> {
-  const enc = await projectEncoder();
-  return embedAll(enc, texts, EMBEDDING_CACHE, (done, total) => {
-    if (process.stderr.isTTY) process.stderr.write(`\rembedding ${done}/${total}`);
-    if (done === total && process.stderr.isTTY) process.stderr.write('\n');
-  });
+  return (await projectEncoder()).embed(texts);
 }
 
 /** TrainingData over the samples' models, embedded when the router needs it. */

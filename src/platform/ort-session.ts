@@ -12,9 +12,27 @@ export interface SessionChoice {
   threads: number;
 }
 
+// A one-node ONNX model (y = Identity(x), opset 13, serialised by the onnx package). Opening a session on it
+// makes ORT fetch, compile and start its WASM runtime (and thread pool) while the real model still downloads.
+const IDENTITY_MODEL = Uint8Array.from([
+  8, 7, 18, 0, 58, 60, 10, 16, 10, 1, 120, 18, 1, 121, 34, 8, 73, 100, 101, 110, 116, 105, 116, 121, 18, 6, 119, 97, 114,
+  109, 117, 112, 90, 15, 10, 1, 120, 18, 10, 10, 8, 8, 1, 18, 4, 10, 2, 8, 1, 98, 15, 10, 1, 121, 18, 10, 10, 8, 8, 1, 18,
+  4, 10, 2, 8, 1, 66, 4, 10, 0, 16, 13,
+]);
+let runtime: Promise<void> | undefined;
+
+function startRuntime(): Promise<void> {
+  runtime ??= ort.InferenceSession.create(IDENTITY_MODEL, { executionProviders: ['wasm'] }).then((s) => s.release());
+  return runtime;
+}
+
+/** Sets ORT's WASM threads and starts its runtime at once; the returned opener waits for it. */
 export function ortSessionOpener(choice: SessionChoice): OpenSession {
   ort.env.wasm.numThreads = choice.threads;
+  const ready = startRuntime();
+  ready.catch(() => {}); // reported by the opener when it is used
   return async (model) => {
+    await ready;
     const session = await ort.InferenceSession.create(model, {
       executionProviders: [choice.backend],
       graphOptimizationLevel: 'all',

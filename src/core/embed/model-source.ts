@@ -18,7 +18,7 @@ export function parseModelJson(text: string, where: string): unknown {
   }
 }
 
-/** URL of a model folder: full URLs and relative paths as given, "owner/name" ids on the hub. */
+/** URL of a model folder: a bare "owner/name" is a hub id; URLs and paths ("./x", "/x", "x/y/") resolve against base. */
 export function modelFolderUrl(nameOrUrl: string, base?: string): string {
   const isHubId = /^[\w.-]+\/[\w.-]+$/.test(nameOrUrl) && !nameOrUrl.startsWith('.');
   const url = isHubId ? `${HUB}/${nameOrUrl}/resolve/main/` : new URL(nameOrUrl, base).href;

@@ -22,6 +22,8 @@ export class OnnxEmbedder implements Embedder {
 
   private constructor(
     readonly modelId: string,
+    /** Model folder, file and size: changes when the model does (cache keys). */
+    readonly fingerprint: string,
     private readonly session: EncoderSession,
     private readonly tokenizer: TextTokenizer,
     private readonly output: 'sentence_embedding' | 'last_hidden_state',
@@ -33,9 +35,11 @@ export class OnnxEmbedder implements Embedder {
   }
 
   static async load(source: ModelSource, openSession: OpenSession, options: OnnxEmbedderOptions = {}): Promise<OnnxEmbedder> {
-    const config = (await source.json('config.json')) as Record<string, unknown>;
     const file = options.quantized === false ? 'onnx/model.onnx' : 'onnx/model_quantized.onnx';
-    const [tokenizer, model] = await Promise.all([loadTokenizer(source, config), source.bytes(file)]);
+    const modelBytes = source.bytes(file); // the big download starts first, beside the small JSON files
+    modelBytes.catch(() => {}); // awaited below; an early failure must not go unhandled meanwhile
+    const config = (await source.json('config.json')) as Record<string, unknown>;
+    const [tokenizer, model] = await Promise.all([loadTokenizer(source, config), modelBytes]);
     const session = await openSession(model);
     const output = session.outputNames.includes('sentence_embedding') ? 'sentence_embedding' : 'last_hidden_state';
     if (!session.outputNames.includes(output)) {
@@ -43,12 +47,21 @@ export class OnnxEmbedder implements Embedder {
     }
     const dim = config.hidden_size;
     if (typeof dim !== 'number') throw new Error(`${source.id}config.json: hidden_size missing`);
-    return new OnnxEmbedder(source.id, session, tokenizer, output, dim, options.batchSize ?? 32);
+    return new OnnxEmbedder(source.id, `${source.id}${file}:${model.byteLength}`, session, tokenizer, output, dim, options.batchSize ?? 32);
   }
 
-  /** Token ids the model sees for a text (after truncation). */
+  /** Token ids the model sees for a text (after truncation to maxTokens). */
   tokenize(text: string): number[] {
     return this.tokenizer.encode(text);
+  }
+
+  /** Tokens in the text before truncation. */
+  countTokens(text: string): number {
+    return this.tokenizer.countTokens(text);
+  }
+
+  get maxTokens(): number {
+    return this.tokenizer.maxTokens;
   }
 
   async embed(texts: readonly string[]): Promise<Float32Array[]> {

@@ -7,6 +7,8 @@ export interface TextTokenizer {
   readonly maxTokens: number;
   /** Token ids with the model's special tokens, at most maxTokens (a final special token such as [SEP] is kept). */
   encode(text: string): number[];
+  /** How many tokens the text has before truncation. */
+  countTokens(text: string): number;
 }
 
 type Json = Record<string, unknown>;
@@ -24,5 +26,6 @@ export async function loadTokenizer(source: ModelSource, config: Json): Promise<
       if (ids.length <= maxTokens) return ids;
       return keepsLast ? [...ids.slice(0, maxTokens - 1), ids[ids.length - 1]] : ids.slice(0, maxTokens);
     },
+    countTokens: (text) => tokenizer.encode(text).ids.length,
   };
 }

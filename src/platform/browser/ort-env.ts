@@ -1,8 +1,10 @@
 // onnxruntime-web in the browser: its .wasm/.mjs come from the app's own origin (Vite emits them as assets, no
 // CDN), WebGPU when an adapter exists, otherwise WASM (threaded when the page is cross-origin isolated).
 // A WebGPU session that fails to open falls back to WASM without the caller noticing (backend says which ran).
-import wasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.jsep.wasm?url';
-import mjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.jsep.mjs?url';
+import jsepWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.jsep.wasm?url';
+import jsepMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.jsep.mjs?url';
+import cpuWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
+import cpuMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.mjs?url';
 import type { OpenSession } from '../../core/embed/session.ts';
 import { ort, ortSessionOpener } from '../ort-session.ts';
 
@@ -30,18 +32,22 @@ export function wasmThreads(requested?: number): number {
 }
 
 export async function browserSessionOpener(options: BrowserRuntimeOptions = {}): Promise<OpenSession> {
-  ort.env.wasm.wasmPaths = { wasm: new URL(wasmUrl, import.meta.url).href, mjs: new URL(mjsUrl, import.meta.url).href };
-  const threads = wasmThreads(options.threads);
-  const wasm = ortSessionOpener({ backend: 'wasm', threads });
   const prefer = options.prefer ?? 'auto';
-  if (prefer === 'wasm' || !(await hasWebGpuAdapter())) return wasm;
-  const webgpu = ortSessionOpener({ backend: 'webgpu', threads });
+  const gpu = prefer !== 'wasm' && (await hasWebGpuAdapter());
+  // Same ORT version, two builds of its WASM: the WebGPU one (JSEP) runs CPU kernels about 2x slower than the
+  // plain SIMD build, so a page without WebGPU loads the plain one. Only one of them is downloaded per page.
+  const [wasm, mjs] = gpu ? [jsepWasmUrl, jsepMjsUrl] : [cpuWasmUrl, cpuMjsUrl];
+  ort.env.wasm.wasmPaths = { wasm: new URL(wasm, import.meta.url).href, mjs: new URL(mjs, import.meta.url).href };
+  const threads = wasmThreads(options.threads);
+  const onWasm = ortSessionOpener({ backend: 'wasm', threads });
+  if (!gpu) return onWasm;
+  const onWebGpu = ortSessionOpener({ backend: 'webgpu', threads });
   return async (model) => {
     try {
-      return await webgpu(model);
+      return await onWebGpu(model);
     } catch (e) {
       if (prefer === 'webgpu') throw e;
-      return wasm(model);
+      return onWasm(model);
     }
   };
 }

@@ -1,55 +1,53 @@
-// Embeddings of many texts in Node, cached on disk per encoder and text (one file per encoder under
-// .cache/embeddings, appended as new texts are embedded), so train, eval and the benchmark embed a
-// dataset once.
+// A disk cache of embeddings for Node benchmarks that embed the same datasets again and again: one file per
+// model fingerprint, records of sha256(text) + the vector, appended as new texts are embedded.
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, truncateSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Embedder } from '../../core/embed/embedder.ts';
+import type { Backend, Embedder } from '../../core/embed/embedder.ts';
 
-export interface CachedEmbedder {
-  embedder: Embedder;
-  /** Names the encoder: vectors of different encoders never mix. */
-  id: string;
-}
+const HASH_BYTES = 32;
+const sha256 = (s: string) => createHash('sha256').update(s).digest();
 
-const key = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
+export class CachedEmbedder implements Embedder {
+  readonly dim: number;
+  readonly backend: Backend;
+  readonly file: string;
+  private vectors?: Map<string, Float32Array>;
 
-/** One vector per text, from the cache where present; `onProgress(done, total)` while embedding the rest. */
-export async function embedAll(
-  { embedder, id }: CachedEmbedder,
-  texts: readonly string[],
-  dir: string,
-  onProgress?: (done: number, total: number) => void,
-): Promise<Float32Array[]> {
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${createHash('sha256').update(id).digest('hex').slice(0, 16)}-${embedder.dim}.bin`);
-  const known = readCache(file, embedder.dim);
-  const missing = [...new Set(texts.filter((t) => !known.has(key(t))))];
-  const batch = 256;
-  for (let start = 0; start < missing.length; start += batch) {
-    const part = missing.slice(start, start + batch);
-    const vectors = await embedder.embed(part);
-    const records = part.map((t, i) => {
-      known.set(key(t), vectors[i]!);
-      return Buffer.concat([Buffer.from(key(t), 'hex'), Buffer.from(vectors[i]!.buffer, vectors[i]!.byteOffset, vectors[i]!.byteLength)]);
-    });
-    appendFileSync(file, Buffer.concat(records));
-    onProgress?.(Math.min(missing.length, start + batch), missing.length);
+  constructor(private readonly inner: Embedder, fingerprint: string, dir: string) {
+    this.dim = inner.dim;
+    this.backend = inner.backend;
+    mkdirSync(dir, { recursive: true });
+    this.file = join(dir, `${sha256(fingerprint).toString('hex').slice(0, 16)}-${inner.dim}.bin`);
   }
-  return texts.map((t) => known.get(key(t))!);
-}
 
-/** Records of 16 key bytes then dim float32s; a torn last record (interrupted write) is cut off. */
-function readCache(file: string, dim: number): Map<string, Float32Array> {
-  const map = new Map<string, Float32Array>();
-  if (!existsSync(file)) return map;
-  const bytes = readFileSync(file);
-  const size = 16 + 4 * dim;
-  if (bytes.length % size !== 0) truncateSync(file, bytes.length - (bytes.length % size));
-  for (let o = 0; o + size <= bytes.length; o += size) {
-    const vector = new Float32Array(dim);
-    new Uint8Array(vector.buffer).set(bytes.subarray(o + 16, o + size));
-    map.set(bytes.subarray(o, o + 16).toString('hex'), vector);
+  async embed(texts: readonly string[]): Promise<Float32Array[]> {
+    const cache = (this.vectors ??= this.read());
+    const keys = texts.map((t) => sha256(t));
+    const missing = [...new Set(texts.filter((_, i) => !cache.has(keys[i].toString('hex'))))];
+    if (missing.length > 0) {
+      const fresh = await this.inner.embed(missing);
+      const records = missing.map((text, i) => {
+        const key = sha256(text);
+        cache.set(key.toString('hex'), fresh[i]);
+        return Buffer.concat([key, Buffer.from(fresh[i].buffer, fresh[i].byteOffset, fresh[i].byteLength)]);
+      });
+      appendFileSync(this.file, Buffer.concat(records));
+    }
+    return keys.map((k) => cache.get(k.toString('hex'))!.slice());
   }
-  return map;
+
+  private read(): Map<string, Float32Array> {
+    const map = new Map<string, Float32Array>();
+    if (!existsSync(this.file)) return map;
+    const bytes = readFileSync(this.file);
+    const record = HASH_BYTES + this.dim * 4;
+    const whole = bytes.length - (bytes.length % record); // a torn last record (killed mid-write) is ignored
+    for (let at = 0; at < whole; at += record) {
+      const vector = new Float32Array(this.dim);
+      new Uint8Array(vector.buffer).set(bytes.subarray(at + HASH_BYTES, at + record));
+      map.set(bytes.subarray(at, at + HASH_BYTES).toString('hex'), vector);
+    }
+    return map;
+  }
 }

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { fetchModelSource, modelFolderUrl, parseModelJson, type ModelSource } from '../../core/embed/model-source.ts';
 import { BUILTIN_MODEL, OnnxEmbedder, type OnnxEmbedderOptions } from '../../core/embed/onnx-embedder.ts';
 import { ortSessionOpener } from '../ort-session.ts';
+import { CachedEmbedder } from './embedding-cache.ts';
 
 export const builtinModelDir = fileURLToPath(new URL(`../../../public/models/${BUILTIN_MODEL}/`, import.meta.url));
 
@@ -45,4 +46,10 @@ export interface NodeEmbedderOptions extends OnnxEmbedderOptions {
 export function createNodeEmbedder(options: NodeEmbedderOptions = {}): Promise<OnnxEmbedder> {
   const threads = options.threads ?? Math.min(4, availableParallelism());
   return OnnxEmbedder.load(nodeModelSource(options.model), ortSessionOpener({ backend: 'wasm', threads }), options);
+}
+
+/** createNodeEmbedder behind a disk cache: texts embedded once are read back on later runs. */
+export async function createCachedNodeEmbedder(options: NodeEmbedderOptions & { cacheDir: string }): Promise<CachedEmbedder> {
+  const embedder = await createNodeEmbedder(options);
+  return new CachedEmbedder(embedder, embedder.fingerprint, options.cacheDir);
 }
