@@ -1,9 +1,16 @@
-// The one lab worker of the page (training, evaluation, retraining), started on first use.
+// The page's lab workers, started on first use: training (train.worker.ts, with progress and cancel) and
+// evaluation (lab.worker.ts).
 import { WorkerClient } from './worker-client.ts';
+import { TrainClient } from '../workers/train-client.ts';
 import type { labHandlers } from '../workers/lab.worker.ts';
 
-let worker: WorkerClient<typeof labHandlers> | undefined;
+let lab: WorkerClient<typeof labHandlers> | undefined;
+let trainer: TrainClient | undefined;
 
 export function labWorker(): WorkerClient<typeof labHandlers> {
-  return (worker ??= new WorkerClient(new Worker(new URL('../workers/lab.worker.ts', import.meta.url), { type: 'module' })));
+  return (lab ??= new WorkerClient(new Worker(new URL('../workers/lab.worker.ts', import.meta.url), { type: 'module' })));
+}
+
+export function trainWorker(): TrainClient {
+  return (trainer ??= TrainClient.start());
 }

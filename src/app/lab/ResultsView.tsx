@@ -43,7 +43,7 @@ export function ResultsView({ dataset }: { dataset: DatasetRecord }) {
               <td>{r.result.report.aiq.toFixed(3)}</td>
               <td>{r.result.report.quality_at_best_single_cost === null ? '—' : pct(r.result.report.quality_at_best_single_cost)}</td>
               <td>{r.result.report.cost_at_95pct_best_quality === null ? 'never' : pct(r.result.report.cost_at_95pct_best_quality)}</td>
-              <td>{r.result.trainMs.toFixed(0)} ms</td>
+              <td>{(r.result.trainSeconds * 1000).toFixed(0)} ms</td>
               <td>
                 <SaveButton run={r} dataset={dataset} />
               </td>

@@ -4,8 +4,9 @@ import { create } from 'zustand';
 import { splitDataset } from '../../core/data/split.ts';
 import { modelsOf } from '../../core/data/sample.ts';
 import { routerEntry } from '../../core/routers/registry.ts';
-import { labWorker } from '../lab-worker.ts';
-import type { LabRunResult } from '../../workers/lab.worker.ts';
+import { labWorker, trainWorker } from '../lab-worker.ts';
+import type { EvaluateResult } from '../../workers/lab.worker.ts';
+import type { RouterFile } from '../../core/routers/router.ts';
 import { catalogModels, useCatalog } from './catalog.ts';
 import { usePreferences } from './preferences.ts';
 import { datasetEmbeddings, type DatasetRecord } from './lab.ts';
@@ -14,10 +15,10 @@ export interface LabRun {
   id: string;
   router: string;
   datasetId: string;
-  status: 'embedding' | 'training' | 'done' | 'cancelled' | 'error';
+  status: 'embedding' | 'training' | 'evaluating' | 'done' | 'cancelled' | 'error';
   progress: number;
   error?: string;
-  result?: LabRunResult;
+  result?: EvaluateResult & { file: RouterFile; trainSeconds: number };
   controller?: AbortController;
 }
 
@@ -60,20 +61,27 @@ export const useLabRuns = create<LabRunsStore>((set, get) => {
           testEmbeddings = test.map((s) => byId.get(s.id)!);
           patch(id, { status: 'training' });
         }
-        const result = await labWorker().call(
-          'run',
-          {
-            router,
-            train,
-            trainEmbeddings,
-            test,
-            testEmbeddings,
-            models: modelsOf(dataset.samples),
-            catalog: catalogModels(useCatalog.getState().models),
-            lambda: usePreferences.getState().lambda,
-          },
-          { signal: controller.signal, onProgress: (progress) => patch(id, { progress }) },
+        const entry = routerEntry(router);
+        const models = modelsOf(dataset.samples);
+        const catalog = catalogModels(useCatalog.getState().models);
+        // Routers that read the true outcomes (the oracle) are fitted on the test set itself.
+        const [fitSamples, fitEmbeddings] = entry.evaluationOnly ? [test, testEmbeddings] : [train, trainEmbeddings];
+        const trained = await trainWorker().train(
+          router,
+          {},
+          { samples: fitSamples, embeddings: fitEmbeddings, models, catalog },
+          { signal: controller.signal, onProgress: (f) => patch(id, { progress: f * 0.9 }) },
         );
+        patch(id, { status: 'evaluating', progress: 0.9 });
+        const evaluated = await labWorker().call('evaluate', {
+          file: trained.file,
+          test,
+          testEmbeddings,
+          nTrain: fitSamples.length,
+          models,
+          lambda: usePreferences.getState().lambda,
+        });
+        const result = { ...evaluated, file: trained.file, trainSeconds: trained.seconds };
         patch(id, { status: 'done', progress: 1, result, controller: undefined });
       } catch (e) {
         const cancelled = controller.signal.aborted;

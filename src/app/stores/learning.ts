@@ -6,10 +6,11 @@ import { create } from 'zustand';
 import { isOutcomeRecord, type Feedback, type OutcomeRecord } from '../../core/learn/outcome.ts';
 import { logToSamples, weighted } from '../../core/learn/to-samples.ts';
 import type { RouterFile } from '../../core/routers/router.ts';
+import { modelsOf } from '../../core/data/sample.ts';
 import { allRecords, getRecord, putRecord } from '../../platform/browser/records.ts';
 import { loadSetting, saveSetting } from '../../platform/browser/settings-store.ts';
-import { labWorker } from '../lab-worker.ts';
-import type { RetrainResult } from '../../workers/lab.worker.ts';
+import { labWorker, trainWorker } from '../lab-worker.ts';
+import type { Changes } from '../../workers/lab.worker.ts';
 import { catalogModels, useCatalog } from './catalog.ts';
 import { embedTexts } from './encoder.ts';
 import { datasetEmbeddings, useLab } from './lab.ts';
@@ -25,7 +26,7 @@ interface LearningSettings {
   feedbackWeight: number;
   /** Training samples in the log at the last retraining. */
   trainedSamples: number;
-  last?: { at: number; samples: number; router: string; changes: RetrainResult['changes'] };
+  last?: { at: number; samples: number; router: string; changes: Changes };
 }
 
 interface LearningStore extends LearningSettings {
@@ -92,12 +93,17 @@ export const useLearning = create<LearningStore>((set, get) => {
         const [baseVectors, filled] = await Promise.all([dataset ? datasetEmbeddings(dataset) : [], missing.length ? embedTexts(missing) : []]);
         let next = 0;
         const logVectors = logged.embeddings.map((e) => e ?? filled[next++]!);
-        const result = await labWorker().call('retrain', {
-          base,
-          samples: [...baseSamples, ...logged.samples],
+        const samples = [...baseSamples, ...logged.samples];
+        const trained = await trainWorker().train(base.router, base.options as Record<string, unknown>, {
+          samples,
           embeddings: [...baseVectors, ...logVectors],
+          models: modelsOf(samples),
           catalog: catalogModels(useCatalog.getState().models),
-          probe: log.samples.map((s) => ({ text: s.query, embedding: logVectors[logged.samples.findIndex((w) => w.id === s.id)] })),
+        });
+        const changes = await labWorker().call('compare', {
+          before: base,
+          after: trained.file,
+          queries: log.samples.map((s) => ({ text: s.query, embedding: logVectors[logged.samples.findIndex((w) => w.id === s.id)] })),
           lambda: usePreferences.getState().lambda,
         });
         const label = `${base.router} + ${log.samples.length} from feedback`;
@@ -107,13 +113,13 @@ export const useLearning = create<LearningStore>((set, get) => {
             label,
             createdAt: Date.now(),
             origin: 'learning',
-            file: result.file,
+            file: trained.file,
             trainedOn: `${dataset?.name ?? 'the shipped default'} and ${log.samples.length} logged samples (each counted ${get().feedbackWeight}×)`,
             ...(dataset ? { datasetId: dataset.id } : {}),
           },
           true,
         );
-        await persist({ trainedSamples: log.samples.length, last: { at: Date.now(), samples: log.samples.length, router: routerLabel(useRouter.getState().choice, useRouter.getState().saved), changes: result.changes } });
+        await persist({ trainedSamples: log.samples.length, last: { at: Date.now(), samples: log.samples.length, router: routerLabel(useRouter.getState().choice, useRouter.getState().saved), changes } });
       } catch (e) {
         set({ retrainError: (e as Error).message });
       } finally {
