@@ -1,5 +1,6 @@
 // One message of the thread: the text (markdown for answers), its routing badge, fallbacks and errors shown
 // plainly, and the answer's actions: copy, stop, regenerate (with another model), thumbs and a 1-5 rating.
+import { ThumbUpIcon, ThumbDownIcon } from '../components/icons.tsx';
 import { useState } from 'react';
 import type { ChatMessage } from '../stores/conversations.ts';
 import { Markdown } from './Markdown.tsx';
@@ -102,10 +103,10 @@ function Feedback({ message }: { message: ChatMessage }) {
   return (
     <span className="feedback">
       <button aria-label="Good answer" aria-pressed={fb.thumbs === 'up'} onClick={() => void giveFeedback(message.id, { thumbs: 'up' })}>
-        👍
+        <ThumbUpIcon />
       </button>
       <button aria-label="Bad answer" aria-pressed={fb.thumbs === 'down'} onClick={() => void giveFeedback(message.id, { thumbs: 'down' })}>
-        👎
+        <ThumbDownIcon />
       </button>
       <select aria-label="Rate this answer" value={fb.rating ?? ''} onChange={(e) => void giveFeedback(message.id, { rating: Number(e.target.value) })}>
         <option value="" disabled>

@@ -1,4 +1,5 @@
 // The left column: new chat, search, and the conversations with rename and delete.
+import { PencilIcon, TrashIcon } from '../components/icons.tsx';
 import { useState } from 'react';
 import { matching, useConversations, type Conversation } from '../stores/conversations.ts';
 
@@ -57,7 +58,7 @@ function ConversationItem({ conversation, current, onSelect }: { conversation: C
           setEditing(true);
         }}
       >
-        ✎
+        <PencilIcon />
       </button>
       <button
         className="icon"
@@ -65,7 +66,7 @@ function ConversationItem({ conversation, current, onSelect }: { conversation: C
         title="Delete"
         onClick={() => window.confirm(`Delete “${conversation.title}”?`) && void remove(conversation.id)}
       >
-        🗑
+        <TrashIcon />
       </button>
     </li>
   );

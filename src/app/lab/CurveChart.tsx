@@ -17,7 +17,8 @@ export function CurveChart({ series, label }: { series: ChartSeries[]; label: st
       {
         width: box.current.clientWidth || 640,
         height: 320,
-        scales: { x: { time: false } },
+        scales: { x: { time: false }, y: { range: [0, 1.05] } },
+        legend: { live: false },
         axes: [{ label: 'cost (USD over the test set)' }, { label: 'quality', values: (_u, v) => v.map((x) => `${(x * 100).toFixed(0)}%`) }],
         series: [
           { label: 'cost', value: (_u, v) => (v == null ? '—' : `$${v.toPrecision(3)}`) },

@@ -1,4 +1,5 @@
 // The router lab: import a dataset, see its statistics, train and evaluate routers, look at the curves.
+import { TrashIcon } from '../components/icons.tsx';
 import { useEffect } from 'react';
 import { useLab } from '../stores/lab.ts';
 import { DatasetImport } from './DatasetImport.tsx';
@@ -32,7 +33,7 @@ export function LabPage() {
             </label>
             {dataset && (
               <button className="icon" aria-label={`Delete dataset ${dataset.name}`} onClick={() => void remove(dataset.id)}>
-                🗑
+                <TrashIcon />
               </button>
             )}
           </div>

@@ -1,5 +1,6 @@
 // The router used in chat: the built-in default or a trained router saved from the lab or local learning,
 // with its options shown.
+import { TrashIcon } from '../components/icons.tsx';
 import { DEFAULT_ROUTER, useRouter } from '../stores/router.ts';
 import { routers } from '../../core/routers/registry.ts';
 
@@ -43,7 +44,7 @@ export function RouterSection() {
               <li key={r.id}>
                 {r.label} <span className="muted">({r.file.router})</span>{' '}
                 <button className="icon" aria-label={`Delete router ${r.label}`} onClick={() => void remove(r.id)}>
-                  🗑
+                  <TrashIcon />
                 </button>
               </li>
             ))}

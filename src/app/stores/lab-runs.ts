@@ -59,6 +59,7 @@ export const useLabRuns = create<LabRunsStore>((set, get) => {
           const byId = new Map(dataset.samples.map((s, i) => [s.id, all[i]!]));
           trainEmbeddings = train.map((s) => byId.get(s.id)!);
           testEmbeddings = test.map((s) => byId.get(s.id)!);
+          controller.signal.throwIfAborted();
           patch(id, { status: 'training' });
         }
         const entry = routerEntry(router);

@@ -1,0 +1,42 @@
+// The lab trains routers in workers (progress, cancel), evaluates them side by side on the test split and
+// draws the cost-quality curves against the single models and the oracle; the page stays responsive.
+import { test, expect } from '@playwright/test';
+import { trainInLab } from './app-helpers.ts';
+
+test('routers train and evaluate side by side; curve, AIQ and per-task table; no long main-thread task', async ({ page }) => {
+  await page.goto('./#lab');
+  await page.evaluate(() => {
+    const w = window as unknown as { longTasks: number[] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask', buffered: false });
+  });
+  await trainInLab(page, ['knn', 'best-single', 'oracle']);
+  const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  expect(longTasks.filter((d) => d > 100), `main-thread tasks over 100 ms: ${longTasks.join(', ')}`).toEqual([]);
+
+  await expect(page.getByRole('img', { name: 'Cost-quality curve' }).locator('canvas')).toBeVisible();
+  const table = page.getByRole('table', { name: 'Router comparison' });
+  const knn = table.getByRole('row', { name: /^knn/ });
+  const aiq = (row: typeof knn) => row.getByRole('cell').nth(1).innerText().then(Number);
+  // knn sees what each query needs, so it beats always taking the best single model on the curve.
+  expect(await aiq(knn)).toBeGreaterThan(await aiq(table.getByRole('row', { name: /^best-single/ })));
+  await expect(page.getByText(/Best single model: echo-large \(100%/)).toBeVisible();
+
+  const tasks = page.getByRole('table', { name: 'Per-task results' });
+  await expect(tasks.getByRole('row')).toHaveCount(4);
+  await expect(tasks.getByRole('row', { name: /^chat/ })).toBeVisible();
+  await expect(tasks.getByRole('row', { name: /^math/ })).toBeVisible();
+});
+
+test('a training run can be cancelled', async ({ page }) => {
+  await page.goto('./#lab');
+  await trainInLab(page, ['knn']);
+  const picks = page.getByRole('group', { name: 'Routers' });
+  await picks.getByRole('checkbox', { name: 'knn', exact: true }).uncheck();
+  await picks.getByRole('checkbox', { name: 'routerdc', exact: true }).check();
+  await page.getByRole('button', { name: 'Train and evaluate' }).click();
+  await expect(page.getByRole('progressbar', { name: 'Training routerdc' })).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel routerdc' }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: 'routerdc' })).toContainText('cancelled');
+  await expect(page.getByRole('table', { name: 'Router comparison' }).getByRole('row', { name: /^routerdc/ })).toHaveCount(0);
+});
