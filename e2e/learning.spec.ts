@@ -1,8 +1,12 @@
 // Local learning: feedback on answers becomes training samples, the router retrains in the background from
-// them, and a later message on the same subject is routed differently.
+// them, and a later message on the same subject is routed differently; the log exports as a native dataset
+// that the CLI imports.
 import { test, expect } from '@playwright/test';
 import { startTestServer, type TestServer } from '../test-server/server.ts';
 import { addTestProvider, chat, trainInLab } from './app-helpers.ts';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { readNative } from '../src/core/data/native.ts';
 
 let server: TestServer;
 test.beforeAll(async () => void (server = await startTestServer()));
@@ -42,4 +46,15 @@ test('feedback retrains the router and changes a later decision', async ({ page 
   const later = await chat(page, question);
   await expect(later).toContainText('Echo from echo-large');
   await expect(later.getByRole('button', { name: /^Routing: echo-large chosen by knn/ })).toBeVisible();
+
+  // The log leaves as a native dataset that the CLI reads.
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export log as dataset' }).click()]);
+  const file = await download.path();
+  const [sample] = readNative(readFileSync(file, 'utf8'), 'log.jsonl');
+  expect(sample!.query).toBe(question);
+  expect(sample!.outcomes['echo-small']!.score).toBe(0);
+  expect(sample!.outcomes['echo-large']!.score).toBe(1);
+  const out = execFileSync('npx', ['llmrouter', 'import', '--from', 'native', file, '--out', `${file}.native.jsonl`, '--stats'], { encoding: 'utf8' });
+  expect(out).toContain('wrote 1 queries');
 });
