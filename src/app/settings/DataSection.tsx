@@ -1,5 +1,5 @@
-// Storage used, export and import of all data (keys only when asked), the learning log as a dataset,
-// and deleting everything.
+// Storage used, export and import of all data (keys only when asked, sealed under a passphrase), the
+// learning log as a dataset, and deleting everything.
 import { useEffect, useState } from 'react';
 import { deleteEverything, exportAll, importAll } from '../../platform/browser/backup.ts';
 import { logToSamples } from '../../core/learn/to-samples.ts';
@@ -10,6 +10,7 @@ import { download } from '../download.ts';
 export function DataSection() {
   const [usage, setUsage] = useState<{ usage: number; quota: number } | null>(null);
   const [includeKeys, setIncludeKeys] = useState(false);
+  const [passphrase, setPassphrase] = useState('');
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
   const outcomes = useLearning((s) => s.outcomes);
   useEffect(() => {
@@ -29,9 +30,18 @@ export function DataSection() {
         <label>
           <input type="checkbox" checked={includeKeys} onChange={(e) => setIncludeKeys(e.target.checked)} /> Include API keys
         </label>
+        <input
+          type="password"
+          autoComplete="off"
+          aria-label="Passphrase for keys"
+          placeholder="passphrase for keys"
+          value={passphrase}
+          onChange={(e) => setPassphrase(e.target.value)}
+        />
         <button
           onClick={async () => {
-            const doc = await exportAll({ includeKeys });
+            if (includeKeys && !passphrase) return setMessage({ text: 'Keys leave only sealed: enter a passphrase for them first.', error: true });
+            const doc = await exportAll(includeKeys ? { keysPassphrase: passphrase } : {});
             download(`llmrouter-web-backup-${new Date().toISOString().slice(0, 10)}.json`, JSON.stringify(doc));
           }}
         >
@@ -49,7 +59,7 @@ export function DataSection() {
               e.target.value = '';
               if (!file) return;
               try {
-                const { records } = await importAll(await file.text(), file.name);
+                const { records } = await importAll(await file.text(), file.name, passphrase || undefined);
                 setMessage({ text: `Imported ${records} records from ${file.name}. Reloading…` });
                 setTimeout(() => location.reload(), 600);
               } catch (err) {

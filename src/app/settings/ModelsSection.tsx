@@ -79,18 +79,20 @@ function AddModelForm({ providers }: { providers: string[] }) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError('');
+    const sent = fields;
+    setFields({ ...sent, id: '', api_model: '' });
     try {
       await saveModel({
-        id: fields.id.trim(),
-        provider: fields.provider,
-        api_model: fields.api_model.trim() || fields.id.trim(),
-        input_price: Number(fields.input_price),
-        output_price: Number(fields.output_price),
-        context_window: Number(fields.context_window),
-        description: `Added by you for ${fields.provider}`,
+        id: sent.id.trim(),
+        provider: sent.provider,
+        api_model: sent.api_model.trim() || sent.id.trim(),
+        input_price: Number(sent.input_price),
+        output_price: Number(sent.output_price),
+        context_window: Number(sent.context_window),
+        description: `Added by you for ${sent.provider}`,
       });
-      setFields({ ...fields, id: '', api_model: '' });
     } catch (err) {
+      setFields(sent);
       setError((err as Error).message);
     }
   };
