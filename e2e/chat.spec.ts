@@ -34,6 +34,20 @@ test('messages are routed on-device and streamed; the badge explains the pick', 
   await expect(forced.getByRole('button', { name: /^Routing: echo-large/ })).toContainText('chosen by you');
 });
 
+test('out of the box, the shipped model-agnostic router routes among the models the user enabled', async ({ page }) => {
+  await page.goto('./');
+  await addTestProvider(page, server);
+  await expect(page.getByLabel('Router in use')).toHaveValue('builtin:auto');
+  const answer = await chat(page, 'Hello there, how are you today?');
+  await expect(answer).toContainText(/Echo from echo-(small|large): Hello there/);
+  const badge = answer.getByRole('button', { name: /^Routing: echo-(small|large) chosen by auto/ });
+  await badge.click();
+  const why = answer.getByRole('region', { name: 'Routing explanation' });
+  await expect(why.getByRole('row', { name: /echo-small/ })).toBeVisible();
+  await expect(why.getByRole('row', { name: /echo-large/ })).toBeVisible();
+  await expect(why).toContainText('Features used');
+});
+
 test('a failing model falls back to the next one, shown in the thread', async ({ page }) => {
   await page.goto('./');
   await addTestProvider(page, server);
