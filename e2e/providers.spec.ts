@@ -90,7 +90,7 @@ test('a key is sealed in IndexedDB, masked on screen, and absent from logs and e
 
   // The sealed export restores provider and key in a fresh profile, given its passphrase.
   const fresh = await (await page.context().browser()!.newContext({ baseURL: page.url() })).newPage();
-  await fresh.goto('./');
+  await fresh.goto('./#settings');
   const file = { name: 'llmrouter-settings.json', mimeType: 'application/json', buffer: Buffer.from(sealed) };
   await fresh.getByLabel('Import settings').setInputFiles(file);
   await expect(fresh.getByText(/this file holds sealed keys/)).toBeVisible();
