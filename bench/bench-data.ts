@@ -26,7 +26,7 @@ export function sharedDataDir(): string {
 export async function benchDatasets(): Promise<BenchDataset[]> {
   const data = sharedDataDir();
   const llm = (f: string) => resolve(data, 'llmrouter', f);
-  const tasks = { from: 'auto', tasks: [llm('default_query_train.jsonl'), llm('default_query_test.jsonl')] };
+  const tasks = { from: 'auto', queries: [llm('default_query_train.jsonl'), llm('default_query_test.jsonl')] };
   const options = { catalog: defaultCatalog };
   const mmlu = (await readDatasets([resolve(data, 'routellm/mmlu')], 'routellm', options)).samples;
   const gsm8k = (await readDatasets([resolve(data, 'routellm/gsm8k_responses.csv')], 'routellm', options)).samples;

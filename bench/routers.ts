@@ -17,7 +17,7 @@ import type { RouterFile, TrainingData } from '../src/core/routers/router.ts';
 const OFFLINE = Object.entries(routers)
   .filter(([name, e]) => e.input !== 'provider' && name !== 'rules' && !['smallest', 'largest'].includes(name))
   .map(([name]) => name);
-const SCALE_ROUTERS = OFFLINE.filter((n) => routerEntry(n).input === 'embedding');
+const SCALE_ROUTERS = OFFLINE.filter((n) => routerEntry(n).input === 'embedding' || n === 'elo');
 const SCALE_SAMPLES = 10_000;
 
 interface Row {
@@ -54,7 +54,7 @@ async function evaluateAll(datasets: BenchDataset[]): Promise<Row[]> {
 
 /** Trains in a worker thread (the training worker's handler) and returns the file and the seconds it took. */
 function trainInWorker(router: string, data: TrainingData): Promise<{ file: RouterFile; seconds: number }> {
-  const worker = new Worker(new URL('./train-worker-node.ts', import.meta.url), { execArgv: ['--import', 'tsx'] });
+  const worker = new Worker(new URL('./train-worker-node.mjs', import.meta.url));
   return new Promise((resolve, reject) => {
     worker.on('message', (e: TrainEvent) => {
       if (e.type === 'progress') return;
@@ -108,11 +108,14 @@ function table(rows: Row[], scaleRows: Awaited<ReturnType<typeof scale>>, machin
 
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores (shared), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 const encoder = await projectEncoder();
-log(`encoder ${encoder.file} (${encoder.dim} dimensions, ${encoder.backend})`);
+log(`encoder USE-lite (${encoder.dim} dimensions, ${encoder.backend}), cache ${encoder.file}`);
 const datasets = await benchDatasets();
+const save = (rows: Row[], scaleRows: Awaited<ReturnType<typeof scale>>) =>
+  writeFileSync('bench/routers.json', JSON.stringify({ machine, date: new Date().toISOString(), encoder: `USE-lite int8 (${encoder.dim} dimensions, ${encoder.backend})`, rows, scale: scaleRows }, null, 1) + '\n');
 const rows = await evaluateAll(datasets);
+save(rows, []);
 const scaleRows = await scale(datasets[1]!);
-writeFileSync('bench/routers.json', JSON.stringify({ machine, date: new Date().toISOString(), encoder: encoder.file, rows, scale: scaleRows }, null, 1) + '\n');
+save(rows, scaleRows);
 const readme = readFileSync('README.md', 'utf8');
 const start = '<!-- bench:routers -->', end = '<!-- /bench:routers -->';
 if (readme.includes(start)) {

@@ -7,8 +7,8 @@ import { train } from './commands/train.ts';
 import { route } from './commands/route.ts';
 import { evalCommand } from './commands/eval.ts';
 import { importData } from './commands/import.ts';
-import { chat } from './commands/chat.ts';
 import { embed } from './commands/embed.ts';
+import { chat } from './commands/chat.ts';
 
 const commands: Record<string, Command> = {
   'list-routers': listRouters,
@@ -16,8 +16,8 @@ const commands: Record<string, Command> = {
   route,
   eval: evalCommand,
   import: importData,
-  chat,
   embed,
+  chat,
 };
 
 function help(): string {

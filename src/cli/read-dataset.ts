@@ -1,5 +1,6 @@
 // Reading routing data for any verb: files or folders in any importer format (detected, or named by
-// --from) joined into one native dataset, and the catalog named by --catalog (else the default one).
+// --from) joined into one native dataset, what --queries files say about each query (task, ground truth,
+// metric), and the catalog named by --catalog (else the default one).
 import type { FlagValues } from './command.ts';
 import { existingFile } from './command.ts';
 import { UsageError } from './usage-error.ts';
@@ -9,12 +10,27 @@ import { detectFormat, formats, type FormatName } from '../core/data/importers/f
 import { concatDatasets } from '../core/data/native.ts';
 import type { ImportOptions } from '../core/data/pricing.ts';
 import type { RoutingSample } from '../core/data/sample.ts';
+import { readQueryInfo, type QueryInfo } from '../core/data/query-info.ts';
 import { filesIn, isDirectory, readText } from '../platform/node/files.ts';
 
 /** The catalog of --catalog FILE, else the shipped default. */
 export async function catalogFlag(values: FlagValues): Promise<Catalog> {
   const path = values.catalog;
   return typeof path === 'string' ? parseCatalog(JSON.parse(await readText(existingFile(path, 'catalog'))), path) : defaultCatalog;
+}
+
+/** Task, ground truth and metric by query text from the `--queries` files (LLMRouter's default_query_*.jsonl). */
+export async function queryInfo(values: FlagValues): Promise<Map<string, QueryInfo>> {
+  const info = new Map<string, QueryInfo>();
+  for (const file of listFlag(values.queries)) {
+    for (const [query, known] of readQueryInfo(await readText(existingFile(file, 'queries file')), file)) info.set(query, known);
+  }
+  return info;
+}
+
+/** A repeatable string flag as a list. */
+export function listFlag(flag: FlagValues[string]): string[] {
+  return (Array.isArray(flag) ? flag : flag === undefined ? [] : [flag]).map(String);
 }
 
 /** Reads every file (folders expanded) in format `from` ('auto' detects each) into one dataset. */

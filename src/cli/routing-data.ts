@@ -3,36 +3,29 @@
 import { resolve } from 'node:path';
 import type { FlagValues } from './command.ts';
 import { existingFile } from './command.ts';
-import { readDatasets } from './read-dataset.ts';
+import { queryInfo, readDatasets } from './read-dataset.ts';
 import { UsageError } from './usage-error.ts';
 import type { Catalog } from '../core/catalog/model.ts';
-import { joinTasks, readTaskIndex } from '../core/data/join-tasks.ts';
+import { withQueryInfo } from '../core/data/query-info.ts';
 import { modelsOf, type RoutingSample } from '../core/data/sample.ts';
 import type { TrainingData } from '../core/routers/router.ts';
 import { createCachedNodeEmbedder } from '../platform/node/encoder.ts';
 import type { CachedEmbedder } from '../platform/node/embedding-cache.ts';
-import { readText } from '../platform/node/files.ts';
 
 /** Flags every data-reading verb accepts. */
 export const dataFlags = {
   from: { type: 'string', default: 'auto' },
-  tasks: { type: 'string', multiple: true },
+  queries: { type: 'string', multiple: true },
   catalog: { type: 'string' },
   options: { type: 'string' },
 } as const;
 
-export const DATA_USAGE = '[--from FORMAT] [--tasks QUERIES.jsonl]... [--catalog FILE] [--options JSON]';
+export const DATA_USAGE = '[--from FORMAT] [--queries QUERIES.jsonl]... [--catalog FILE] [--options JSON]';
 
-/** Reads a dataset in any format, with tasks joined from LLMRouter query files when given (--tasks). */
+/** Reads a dataset in any format, with tasks joined from LLMRouter query files when given (--queries). */
 export async function readData(path: string, values: FlagValues, catalog: Catalog): Promise<RoutingSample[]> {
   const { samples } = await readDatasets([existingFile(path, 'data file')], String(values.from ?? 'auto'), { catalog });
-  const taskFiles = ([] as unknown[]).concat(values.tasks ?? []).map(String);
-  if (taskFiles.length > 0) {
-    const index = new Map<string, string>();
-    for (const f of taskFiles) readTaskIndex(await readText(existingFile(f, 'tasks file')), f, index);
-    joinTasks(samples, index);
-  }
-  return samples;
+  return withQueryInfo(samples, await queryInfo(values));
 }
 
 /** Router options from --options JSON. */
@@ -48,19 +41,27 @@ export function optionsFlag(values: FlagValues): Record<string, unknown> {
   }
 }
 
+export const EMBEDDING_CACHE = resolve(process.env.LLMROUTER_CACHE ?? '.cache/embeddings');
+
 let encoder: Promise<CachedEmbedder> | undefined;
 
-/** The project's sentence encoder (USE-lite, ONNX), loaded once. */
+/** The project's sentence encoder (USE-lite, ONNX) behind the on-disk embedding cache, loaded once. */
 export function projectEncoder(): Promise<CachedEmbedder> {
   encoder ??= createCachedNodeEmbedder({ cacheDir: EMBEDDING_CACHE });
   return encoder;
 }
 
-export const EMBEDDING_CACHE = resolve(process.env.LLMROUTER_CACHE ?? '.cache/embeddings');
-
-/** Embeds texts with the project's encoder through its disk cache. */
+/** Embeds texts with the project's encoder (cached), reporting progress on stderr when it is a terminal. */
 export async function embedTexts(texts: readonly string[]): Promise<Float32Array[]> {
-  return (await projectEncoder()).embed(texts);
+  const enc = await projectEncoder();
+  const out: Float32Array[] = [];
+  const chunk = 512;
+  for (let start = 0; start < texts.length; start += chunk) {
+    out.push(...(await enc.embed(texts.slice(start, start + chunk))));
+    if (process.stderr.isTTY && texts.length > chunk) process.stderr.write(`\rembedding ${Math.min(texts.length, start + chunk)}/${texts.length}`);
+  }
+  if (process.stderr.isTTY && texts.length > chunk) process.stderr.write('\n');
+  return out;
 }
 
 /** TrainingData over the samples' models, embedded when the router needs it. */

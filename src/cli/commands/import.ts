@@ -1,14 +1,13 @@
 // `llmrouter import`: reads routing data in any supported format (files or folders) and writes the native JSONL.
 import type { Command, FlagValues } from '../command.ts';
-import { existingFile } from '../command.ts';
 import { UsageError } from '../usage-error.ts';
 import { formats, isFormatName } from '../../core/data/importers/formats.ts';
 import { writeNative } from '../../core/data/native.ts';
 import type { Prices } from '../../core/data/pricing.ts';
-import { readQueryInfo, withQueryInfo, type QueryInfo } from '../../core/data/query-info.ts';
+import { withQueryInfo } from '../../core/data/query-info.ts';
 import { datasetStats, type DatasetStats } from '../../core/data/stats.ts';
-import { readText, writeTextAtomic } from '../../platform/node/files.ts';
-import { catalogFlag, readDatasets } from '../read-dataset.ts';
+import { writeTextAtomic } from '../../platform/node/files.ts';
+import { catalogFlag, listFlag, queryInfo, readDatasets } from '../read-dataset.ts';
 
 const FORMATS = ['auto', ...Object.keys(formats)];
 
@@ -31,27 +30,13 @@ export const importData: Command = {
     if (positionals.length === 0) throw new UsageError('no input file or folder given');
     const catalog = await catalogFlag(values);
     const read = await readDatasets(positionals, from, { catalog, prices: priceFlags(values) });
-    const files = read.files;
     const samples = withQueryInfo(read.samples, await queryInfo(values));
+    const files = read.files;
     await writeTextAtomic(out, writeNative(samples));
     console.log(`wrote ${samples.length} queries from ${files.length} file${files.length === 1 ? '' : 's'} to ${out}`);
     if (values.stats) console.log(formatStats(datasetStats(samples)));
   },
 };
-
-/** Task, ground truth and metric by query text from the `--queries` files (LLMRouter's default_query_*.jsonl). */
-async function queryInfo(values: FlagValues): Promise<Map<string, QueryInfo>> {
-  const info = new Map<string, QueryInfo>();
-  for (const file of listFlag(values.queries)) {
-    for (const [query, known] of readQueryInfo(await readText(existingFile(file, 'queries file')), file)) info.set(query, known);
-  }
-  return info;
-}
-
-/** A repeatable string flag as a list. */
-function listFlag(flag: FlagValues[string]): string[] {
-  return (Array.isArray(flag) ? flag : flag === undefined ? [] : [flag]).map(String);
-}
 
 /** `--price model=in,out` flags as prices by model name (USD per million tokens). */
 function priceFlags(values: FlagValues): Record<string, Prices> {

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Complete } from './complete.ts';
 import type { RouteQuery, TrainingData } from './router.ts';
 import type { RouterContext } from './registry.ts';
-import { BaseRouter, type Scored } from './shared/base-router.ts';
+import { TrainedRouter } from './shared/base-router.ts';
 import { defineRouter } from './shared/define-router.ts';
 import { modelPair } from './shared/model-pair.ts';
 
@@ -30,7 +30,7 @@ export function verificationPrompt(query: string, answer: string): string {
   return `Context: ${query}\n\nAnswer: ${answer}\n\nIs the answer correct and complete for the context above? Reply with Yes or No.`;
 }
 
-class AutomixRouter extends BaseRouter<Options, Record<string, never>> {
+class AutomixRouter extends TrainedRouter<Options, Record<string, never>> {
   readonly needsEmbedding = false;
   constructor(name: string, o: Options, private readonly complete: Complete | undefined) {
     super(name, o);
@@ -44,11 +44,7 @@ class AutomixRouter extends BaseRouter<Options, Record<string, never>> {
     return {};
   }
 
-  protected score(): Scored {
-    throw new Error('automix routes through predict');
-  }
-
-  override async predict(query: RouteQuery) {
+  async predict(query: RouteQuery) {
     this.trained();
     if (!this.complete) throw new Error('automix calls the small model: create it with a provider (context.complete)');
     const [small, large] = this.models as [string, string];
@@ -69,10 +65,7 @@ class AutomixRouter extends BaseRouter<Options, Record<string, never>> {
     }
     const score = agree / o.samples;
     return {
-      estimates: [
-        { model: small, quality: score, cost: this.costs!.estimate(0, query.text) },
-        { model: large, quality: o.threshold, cost: this.costs!.estimate(1, query.text) },
-      ],
+      estimates: this.withCosts([score, o.threshold], query.text),
       explanation: {
         summary: `${small} answered and ${o.policy === 'threshold' ? 'verified its answer' : 'answered consistently'} with score ${score.toFixed(2)} (threshold ${o.threshold}): ${score >= o.threshold ? 'kept' : `escalate to ${large}`}.`,
         features: { verification: score, small_answer: first.text, routing_cost: cost },

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Complete } from './complete.ts';
 import type { RouteQuery, TrainingData } from './router.ts';
 import type { RouterContext } from './registry.ts';
-import { BaseRouter, type Scored } from './shared/base-router.ts';
+import { TrainedRouter } from './shared/base-router.ts';
 import { defineRouter } from './shared/define-router.ts';
 
 const options = z
@@ -34,7 +34,7 @@ export function namedModel(reply: string, models: readonly string[]): string | u
   return [...models].sort((a, b) => b.length - a.length).find((m) => text.includes(m.toLowerCase()));
 }
 
-class LlmRouter extends BaseRouter<Options, State> {
+class LlmRouter extends TrainedRouter<Options, State> {
   readonly needsEmbedding = false;
   constructor(name: string, o: Options, private readonly complete: Complete | undefined) {
     super(name, o);
@@ -52,11 +52,7 @@ class LlmRouter extends BaseRouter<Options, State> {
     };
   }
 
-  protected score(): Scored {
-    throw new Error('llm-router routes through predict');
-  }
-
-  override async predict(query: RouteQuery) {
+  async predict(query: RouteQuery) {
     const st = this.trained();
     if (!this.complete) throw new Error('llm-router calls a judge model: create it with a provider (context.complete)');
     const reply = await this.complete(this.options.judge, [
@@ -65,7 +61,7 @@ class LlmRouter extends BaseRouter<Options, State> {
     ], { maxTokens: 32, temperature: 0 });
     const chosen = namedModel(reply.text, this.models);
     return {
-      estimates: this.models.map((model, i) => ({ model, quality: chosen === undefined || model === chosen ? 1 : 0, cost: this.costs!.estimate(i, query.text) })),
+      estimates: this.withCosts(this.models.map((model) => (chosen === undefined || model === chosen ? 1 : 0)), query.text),
       explanation: {
         summary: chosen ? `${this.options.judge} chose ${chosen}.` : `${this.options.judge}'s reply named no known model; all models are left equal.`,
         features: { judge_reply: reply.text.slice(0, 200), judge_cost: reply.cost },

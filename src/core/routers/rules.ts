@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { RouteQuery, RouterFile, TrainingData } from './router.ts';
 import type { RouterEntry } from './registry.ts';
-import { BaseRouter, type Scored, type Step } from './shared/base-router.ts';
+import { TrainedRouter, type Step } from './shared/base-router.ts';
 import { defineRouter } from './shared/define-router.ts';
 import { detectLanguage, hasCode, LANGUAGES } from './shared/text-features.ts';
 
@@ -66,7 +66,7 @@ export function matchRule(rules: readonly Rule[], text: string): { rule: Rule; i
 
 /** The rules router, resolving its fallback by name through the registry's lookup. */
 export function makeRulesRouter(lookup: (name: string) => RouterEntry): RouterEntry {
-  class RulesRouter extends BaseRouter<Options, State> {
+  class RulesRouter extends TrainedRouter<Options, State> {
     readonly needsEmbedding: boolean;
     private fallbackRouter: ReturnType<RouterEntry['load']> | undefined;
 
@@ -86,20 +86,16 @@ export function makeRulesRouter(lookup: (name: string) => RouterEntry): RouterEn
       return { fallback: fallback.toJSON() };
     }
 
-    protected score(): Scored {
-      throw new Error('rules routes through predict');
-    }
-
-    override async predict(query: RouteQuery) {
+    async predict(query: RouteQuery) {
       const st = this.trained();
       this.fallbackRouter ??= lookup(st.fallback.router).load(st.fallback);
       const base = await this.fallbackRouter.predict(query);
       const byModel = new Map(base.estimates.map((e) => [e.model, e.quality]));
       const hit = matchRule(this.options.rules, query.text);
-      const estimates = this.models.map((model, i) => {
-        const q = byModel.get(model) ?? 0;
-        return { model, quality: hit ? (model === hit.rule.model ? 1 : q - 1) : q, cost: this.costs!.estimate(i, query.text) };
-      });
+      const estimates = this.withCosts(
+        this.models.map((model) => (hit && model === hit.rule.model ? 1 : (byModel.get(model) ?? 0) - (hit ? 1 : 0))),
+        query.text,
+      );
       if (!hit) return { estimates, explanation: { ...base.explanation, summary: `No rule matched; ${this.options.fallback}: ${base.explanation.summary}` } };
       const label = hit.rule.name ?? `rule ${hit.index + 1}`;
       return { estimates, explanation: { summary: `${label} matched: use ${hit.rule.model}.`, features: { rule: label, language: detectLanguage(query.text), has_code: hasCode(query.text) } } };

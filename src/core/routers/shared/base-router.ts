@@ -1,7 +1,8 @@
-// What every trained router has in common: checking its training data, the shared cost estimator,
-// progress and cancellation, turning per-model qualities into estimates, and its versioned file.
+// What every trained router has in common (TrainedRouter): checking its training data, the shared cost
+// estimator, progress and cancellation, and its versioned file; and, for routers that score each model's
+// quality for a query (BaseRouter, all but the calling and rule routers), turning those scores into estimates.
 import type { z } from 'zod';
-import type { Explanation, FitControl, Prediction, RouteQuery, Router, RouterFile, TrainingData } from '../router.ts';
+import type { Explanation, FitControl, ModelEstimate, Prediction, RouteQuery, Router, RouterFile, TrainingData } from '../router.ts';
 import { CostModel, costStateSchema } from './cost-model.ts';
 import { ROUTER_FORMAT, ROUTER_VERSION, expectLength, pack, parseOrThrow, unpack } from './router-file.ts';
 
@@ -11,7 +12,7 @@ export interface Scored {
   explanation: Explanation;
 }
 
-export abstract class BaseRouter<Options extends object, State> implements Router<Options> {
+export abstract class TrainedRouter<Options extends object, State> implements Router<Options> {
   abstract readonly needsEmbedding: boolean;
   protected models: string[] = [];
   protected costs: CostModel | undefined;
@@ -24,8 +25,6 @@ export abstract class BaseRouter<Options extends object, State> implements Route
 
   /** Learns the state from validated data; report progress and stop on abort through `step`. */
   protected abstract train(data: TrainingData, step: Step): Promise<State> | State;
-  /** Estimated quality of every model for one query. */
-  protected abstract score(query: RouteQuery, state: State): Scored;
   /** The models this router estimates (default: every model of the training data). */
   protected candidates(data: TrainingData): string[] {
     return [...data.models];
@@ -42,14 +41,11 @@ export abstract class BaseRouter<Options extends object, State> implements Route
     control.onProgress?.(1);
   }
 
-  async predict(query: RouteQuery): Promise<Prediction> {
-    const state = this.trained();
-    if (this.needsEmbedding && !query.embedding) throw new Error(`router "${this.name}" needs the query's embedding`);
-    const { quality, explanation } = this.score(query, state);
-    return {
-      estimates: this.models.map((model, i) => ({ model, quality: quality[i]!, cost: this.costs!.estimate(i, query.text) })),
-      explanation,
-    };
+  abstract predict(query: RouteQuery): Promise<Prediction>;
+
+  /** Each model with its estimated quality (in model order) and the shared estimate of its cost for `text`. */
+  protected withCosts(quality: ArrayLike<number>, text: string): ModelEstimate[] {
+    return this.models.map((model, i) => ({ model, quality: quality[i]!, cost: this.costs!.estimate(i, text) }));
   }
 
   toJSON(): RouterFile {
@@ -80,6 +76,19 @@ export abstract class BaseRouter<Options extends object, State> implements Route
   protected trained(): State {
     if (this.learned === undefined) throw new Error(`router "${this.name}" is not trained: call fit or load a router file`);
     return this.learned;
+  }
+}
+
+/** A router that scores every model's quality for one query; the estimates add the shared costs. */
+export abstract class BaseRouter<Options extends object, State> extends TrainedRouter<Options, State> {
+  /** Estimated quality of every model for one query. */
+  protected abstract score(query: RouteQuery, state: State): Scored;
+
+  async predict(query: RouteQuery): Promise<Prediction> {
+    const state = this.trained();
+    if (this.needsEmbedding && !query.embedding) throw new Error(`router "${this.name}" needs the query's embedding`);
+    const { quality, explanation } = this.score(query, state);
+    return { estimates: this.withCosts(quality, query.text), explanation };
   }
 }
 

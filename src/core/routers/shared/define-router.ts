@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import type { RouterContext, RouterEntry } from '../registry.ts';
 import type { RouterFile } from '../router.ts';
-import type { BaseRouter } from './base-router.ts';
+import type { TrainedRouter } from './base-router.ts';
 import { parseOrThrow } from './router-file.ts';
 
 export interface RouterSpec<Options extends object, State> {
@@ -12,7 +12,7 @@ export interface RouterSpec<Options extends object, State> {
   input: RouterEntry['input'];
   options: z.ZodType<Options, unknown>;
   state: z.ZodType<State>;
-  build(name: string, options: Options, context: RouterContext): BaseRouter<Options, State>;
+  build(name: string, options: Options, context: RouterContext): TrainedRouter<Options, State>;
   evaluationOnly?: boolean;
 }
 
