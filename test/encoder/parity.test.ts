@@ -31,6 +31,17 @@ describe('USE-lite ONNX vs TF.js', () => {
     expect(1 - differing.length / paritySentences.length).toBeGreaterThanOrEqual(0.95);
   });
 
+  // The one difference we know of, kept out of the parity set on purpose. vocab.json gives 7 pieces no score
+  // (SentencePiece user-defined symbols such as "▁:)"; TF.js adds them as 0). TF.js's Viterbi treats a best
+  // score of exactly 0 as "nothing yet", so at the very start of a text it throws away the 0-score path and splits
+  // ":)" into "▁" ":" ")". SentencePiece (which USE-lite was trained with) and our tokenizer keep the symbol whole.
+  it('differs from TF.js only where TF.js drops a scoreless symbol at the start of a text', async () => {
+    const embedder = await createNodeEmbedder();
+    expect(reference.tokenize(':) thanks')).toEqual([30, 57, 52, 2478]);
+    expect(embedder.tokenize(':) thanks')).toEqual([658, 2478]);
+    expect(reference.tokenize('thanks :)')).toEqual(embedder.tokenize('thanks :)')); // inside a text both keep it
+  });
+
   const check = (quantized: boolean, floor: number) => async () => {
     const embedder = await createNodeEmbedder({ quantized });
     const got = await embedder.embed(paritySentences);

@@ -38,7 +38,7 @@ export function nodeModelSource(model: string = builtinModelDir): ModelSource {
 
 export interface NodeEmbedderOptions extends OnnxEmbedderOptions {
   model?: string;
-  /** WASM threads; default: one per core, at most 4. */
+  /** WASM threads; default: one per core, at most 4. ORT reads this once per process, at its first session. */
   threads?: number;
 }
 
