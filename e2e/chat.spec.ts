@@ -32,6 +32,8 @@ test('messages are routed on-device and streamed; the badge explains the pick', 
   const forced = await chat(page, 'Suggest 3 names for a dog');
   await expect(forced).toContainText('Echo from echo-large');
   await expect(forced.getByRole('button', { name: /^Routing: echo-large/ })).toContainText('chosen by you');
+  // Three calls were paid for: the budget indicator counts them.
+  await expect(page.getByRole('status', { name: 'Budget' })).toHaveText(/^Today \$0\.0\d*[1-9]/);
 });
 
 test('out of the box, the shipped model-agnostic router routes among the models the user enabled', async ({ page }) => {

@@ -33,6 +33,8 @@ test('feedback retrains the router and changes a later decision', async ({ page 
   await expect(second).toContainText('Echo from echo-large');
   await second.getByRole('button', { name: 'Good answer' }).click();
   await expect(second.getByRole('button', { name: 'Good answer' })).toHaveAttribute('aria-pressed', 'true');
+  await second.getByLabel('Rate this answer').selectOption('5');
+  await expect(second.getByLabel('Rate this answer')).toHaveValue('5');
 
   await page.getByRole('tab', { name: 'Lab' }).click();
   const changes = page.getByRole('table', { name: 'Decisions before and after retraining' });

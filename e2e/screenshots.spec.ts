@@ -18,11 +18,14 @@ test('screenshots of chat, lab and settings', async ({ page }) => {
   await page.screenshot({ path: 'docs/screenshots/lab.png' });
   await page.setViewportSize({ width: 1280, height: 800 });
 
-  await chat(page, 'What is 12 times 9?');
+  const math = await chat(page, 'What is 12 times 9?');
+  await math.getByRole('button', { name: /^Routing:/ }).click();
   const answer = await chat(page, 'Write a Python function that returns 7 fibonacci numbers\n```python\ndef fib(n):\n    a, b = 0, 1\n    return [a := b for _ in range(n)]\n```');
-  await answer.getByRole('button', { name: /^Routing:/ }).click();
-  await expect(answer.getByRole('region', { name: 'Routing explanation' })).toBeVisible();
+  await expect(math.getByRole('region', { name: 'Routing explanation' })).toBeVisible();
+  await expect(answer.locator('pre code.hljs')).toBeVisible();
+  await page.setViewportSize({ width: 1280, height: 1000 });
   await page.screenshot({ path: 'docs/screenshots/chat.png' });
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   await page.getByRole('tab', { name: 'Settings' }).click();
   await page.setViewportSize({ width: 1280, height: 1500 });
