@@ -24,8 +24,17 @@ test('messages are routed on-device and streamed; the badge explains the pick', 
   await expect(why.getByRole('row', { name: /echo-small/ })).toBeVisible();
   await expect(why).toContainText('Nearest known queries');
 
+  await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: '+ New chat' }).click();
   const story = await chat(page, 'Tell me a short story about 4 cats');
   await expect(story).toContainText('Echo from echo-small');
+  // A follow-up is routed with the conversation: alone, "Another one please" looks like nothing the router
+  // knows and goes to the dearer model; after a story request it is another cheap story.
+  const followUp = await chat(page, 'Another one please');
+  await expect(followUp).toContainText('Echo from echo-small');
+  await followUp.getByRole('button', { name: /^Routing:/ }).click();
+  await expect(followUp.getByRole('region', { name: 'Routing explanation' })).toContainText('the router also saw the previous message');
+  await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: '+ New chat' }).click();
+  await expect(await chat(page, 'Another one please')).toContainText('Echo from echo-large');
 
   // "send to" overrides the router for one message
   await page.getByLabel('Send to').selectOption('echo-large');

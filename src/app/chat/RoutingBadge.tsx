@@ -35,6 +35,11 @@ function Explanation({ routing }: { routing: RoutingInfo }) {
   return (
     <section className="explanation" aria-label="Routing explanation">
       <p>{explanation.summary}</p>
+      {routing.contextTurns > 0 && (
+        <p>
+          Read as a follow-up: the router also saw the {routing.contextTurns === 1 ? 'previous message' : `${routing.contextTurns} previous messages`} of this conversation.
+        </p>
+      )}
       <p className="muted">
         Rule: the highest predicted quality − λ·cost (λ = {routing.lambda.toFixed(2)}), ties to the cheaper model.
       </p>

@@ -96,6 +96,7 @@ async function answer(conversationId: string, forced?: { model: string; by: 'sen
       explanation: routed.prediction.explanation,
       ms,
       lambda,
+      contextTurns: context.length,
       ...(forced ? { forcedBy: forced.by } : {}),
     };
     await patch({ routing, status: 'streaming' });

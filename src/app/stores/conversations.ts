@@ -15,6 +15,8 @@ export interface RoutingInfo {
   /** Milliseconds the routing itself took (embedding + prediction + decision). */
   ms: number;
   lambda: number;
+  /** Earlier user turns the router read with the message (context-aware routing of follow-ups). */
+  contextTurns: number;
   /** Set when the user chose the model ("send to ..." or "regenerate with ..."). */
   forcedBy?: 'send-to' | 'regenerate';
 }
