@@ -1,6 +1,7 @@
 // The lab trains routers in workers (progress, cancel), evaluates them side by side on the test split and
 // draws the cost-quality curves against the single models and the oracle; the page stays responsive.
 import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { trainInLab } from './app-helpers.ts';
 
 test('routers train and evaluate side by side; curve, AIQ and per-task table; no long main-thread task', async ({ page }) => {
@@ -21,6 +22,9 @@ test('routers train and evaluate side by side; curve, AIQ and per-task table; no
   // knn sees what each query needs, so it beats always taking the best single model on the curve.
   expect(await aiq(knn)).toBeGreaterThan(await aiq(table.getByRole('row', { name: /^best-single/ })));
   await expect(page.getByText(/Best single model: echo-large \(100%/)).toBeVisible();
+  // A trained router can be saved as its versioned file (what `llmrouter route --router FILE` reads).
+  const [file] = await Promise.all([page.waitForEvent('download'), knn.getByRole('button', { name: 'Download knn' }).click()]);
+  expect(JSON.parse(readFileSync(await file.path(), 'utf8'))).toMatchObject({ format: 'llmrouter-web/router', router: 'knn' });
 
   const tasks = page.getByRole('table', { name: 'Per-task results' });
   await expect(tasks.getByRole('row')).toHaveCount(4);

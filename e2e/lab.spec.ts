@@ -1,6 +1,11 @@
 // The router lab: importing a dataset (file picker and drag and drop) shows its statistics; bad files are refused clearly.
 import { test, expect } from '@playwright/test';
 import { routerbenchCsv } from './fixtures.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/** The project's shared routing data (never copied into the repository), when this machine has it. */
+const shared = [process.env.LLMROUTER_SHARED, resolve('../shared'), '/work/shared'].find((d) => d && existsSync(`${d}/data`));
 
 test('lab imports a RouterBench CSV and shows its statistics', async ({ page }) => {
   await page.goto('./');
@@ -28,4 +33,16 @@ test('lab takes a dropped file and names the line of a malformed one', async ({ 
   await page.getByLabel('Drop a dataset here').dispatchEvent('drop', { dataTransfer: drop });
   await expect(page.getByRole('alert')).toContainText('bad.jsonl');
   await expect(page.getByRole('alert')).toContainText('line 1');
+});
+
+test('lab imports a real LLMRouter dcrouter file, pricing its calls from the catalog', async ({ page }) => {
+  test.skip(!shared, 'no shared/data on this machine (set LLMROUTER_SHARED)');
+  await page.goto('./#lab');
+  const text = readFileSync(`${shared}/data/llmrouter/dcrouter_test.json`);
+  await page.getByLabel('Import dataset').setInputFiles({ name: 'dcrouter_test.json', mimeType: 'application/json', buffer: text });
+  const stats = page.getByLabel('Dataset statistics');
+  await expect(stats).toContainText('500 queries');
+  await expect(stats).toContainText('9 models');
+  await expect(stats).toContainText('format dcrouter');
+  await expect(stats.getByRole('row', { name: /llama-3\.1-8b-instruct/ })).toContainText('(est.)');
 });

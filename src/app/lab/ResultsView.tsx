@@ -7,6 +7,7 @@ import { CurveChart } from './CurveChart.tsx';
 import type { ChartSeries } from './curve-data.ts';
 import type { DatasetRecord } from '../stores/lab.ts';
 import { pct, usd } from '../format.ts';
+import { download } from '../download.ts';
 
 export function ResultsView({ dataset }: { dataset: DatasetRecord }) {
   const runs = useLabRuns((s) => s.runs);
@@ -45,7 +46,10 @@ export function ResultsView({ dataset }: { dataset: DatasetRecord }) {
               <td>{r.result.report.cost_at_95pct_best_quality === null ? 'never' : pct(r.result.report.cost_at_95pct_best_quality)}</td>
               <td>{(r.result.trainSeconds * 1000).toFixed(0)} ms</td>
               <td>
-                <SaveButton run={r} dataset={dataset} />
+                <SaveButton run={r} dataset={dataset} />{' '}
+                <button aria-label={`Download ${r.router}`} onClick={() => download(`${r.router}-${dataset.name.replace(/\.[^.]+$/, '')}.router.json`, JSON.stringify(r.result.file))}>
+                  Download
+                </button>
               </td>
             </tr>
           ))}
