@@ -13,11 +13,22 @@ const solver = (i: number) => (test.samples[i]!.task === 'python' ? 'coder' : 'm
 describe('knn router', () => {
   for (const weighting of ['uniform', 'distance', 'softmax'] as const) {
     it(`routes each cluster to the model that solves it (${weighting} weighting)`, async () => {
-      const r = routerEntry('knn').create({ k: 5, weighting });
+      const r = routerEntry('knn').create({ k: 5, weighting, tune: false });
       await r.fit(train);
       expect(await solverAccuracy(r, test, solver)).toBe(1);
     });
   }
+
+  it('tunes k and temperature on a validation part of the training data, or keeps them as given', async () => {
+    const tuned = routerEntry('knn').create();
+    await tuned.fit(train);
+    const st = (tuned.toJSON().state as { learned: { k: number; temperature: number } }).learned;
+    expect([5, 10, 20, 30, 50, 100]).toContain(st.k);
+    expect([0.02, 0.05, 0.1]).toContain(st.temperature);
+    const fixed = routerEntry('knn').create({ k: 7, temperature: 0.3, tune: false });
+    await fixed.fit(train);
+    expect((fixed.toJSON().state as { learned: { k: number; temperature: number } }).learned).toMatchObject({ k: 7, temperature: 0.3 });
+  });
 
   it('explains with the nearest neighbours and round-trips its file', async () => {
     const r = routerEntry('knn').create({ k: 5 });
