@@ -1,4 +1,5 @@
 // The README's screenshots of chat, lab and settings, taken from the built app against the test server.
+// They go to docs/screenshots/ with SCREENSHOTS=1 (to refresh the README), else to the test's output folder.
 import { test, expect } from '@playwright/test';
 import { startTestServer, type TestServer } from '../test-server/server.ts';
 import { addTestProvider, chat, trainInLab } from './app-helpers.ts';
@@ -7,7 +8,8 @@ let server: TestServer;
 test.beforeAll(async () => void (server = await startTestServer()));
 test.afterAll(() => server.close());
 
-test('screenshots of chat, lab and settings', async ({ page }) => {
+test('screenshots of chat, lab and settings', async ({ page }, info) => {
+  const shot = (name: string) => (process.env.SCREENSHOTS ? `docs/screenshots/${name}.png` : info.outputPath(`${name}.png`));
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto('./');
   await addTestProvider(page, server);
@@ -15,7 +17,7 @@ test('screenshots of chat, lab and settings', async ({ page }) => {
   await page.getByRole('button', { name: 'Use knn in chat' }).click();
   // The page scrolls inside <main>, so a tall viewport shows the whole lab.
   await page.setViewportSize({ width: 1280, height: 1750 });
-  await page.screenshot({ path: 'docs/screenshots/lab.png' });
+  await page.screenshot({ path: shot('lab') });
   await page.setViewportSize({ width: 1280, height: 800 });
 
   const math = await chat(page, 'What is 12 times 9?');
@@ -24,10 +26,10 @@ test('screenshots of chat, lab and settings', async ({ page }) => {
   await expect(math.getByRole('region', { name: 'Routing explanation' })).toBeVisible();
   await expect(answer.locator('pre code.hljs')).toBeVisible();
   await page.setViewportSize({ width: 1280, height: 1000 });
-  await page.screenshot({ path: 'docs/screenshots/chat.png' });
+  await page.screenshot({ path: shot('chat') });
   await page.setViewportSize({ width: 1280, height: 800 });
 
   await page.getByRole('tab', { name: 'Settings' }).click();
   await page.setViewportSize({ width: 1280, height: 1500 });
-  await page.screenshot({ path: 'docs/screenshots/settings.png' });
+  await page.screenshot({ path: shot('settings') });
 });
