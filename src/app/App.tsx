@@ -16,7 +16,7 @@ import { SettingsPage } from './settings/SettingsPage.tsx';
 import { LabPage } from './lab/LabPage.tsx';
 
 const TABS = ['Chat', 'Lab', 'Settings'] as const;
-export type Tab = (typeof TABS)[number];
+type Tab = (typeof TABS)[number];
 
 export function App() {
   const [loaded, setLoaded] = useState(false);

@@ -33,7 +33,6 @@ interface LabRunsStore {
   setSplit(split: SplitChoice): void;
   start(dataset: DatasetRecord, router: string): Promise<void>;
   cancel(id: string): void;
-  clear(): void;
 }
 
 
@@ -91,9 +90,6 @@ export const useLabRuns = create<LabRunsStore>((set, get) => {
     },
     cancel(id) {
       get().runs.find((r) => r.id === id)?.controller?.abort();
-    },
-    clear() {
-      set({ runs: get().runs.filter((r) => r.controller) });
     },
   };
 });
