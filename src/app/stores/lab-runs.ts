@@ -54,11 +54,11 @@ export const useLabRuns = create<LabRunsStore>((set, get) => {
         let trainEmbeddings: Float32Array[] = [];
         let testEmbeddings: Float32Array[] = [];
         if (needsEmbedding) {
-          const all = await datasetEmbeddings(dataset);
+          // Cancelling stops waiting at once; the embeddings still land in the cache for the next run.
+          const all = await abortable(datasetEmbeddings(dataset), controller.signal);
           const byId = new Map(dataset.samples.map((s, i) => [s.id, all[i]!]));
           trainEmbeddings = train.map((s) => byId.get(s.id)!);
           testEmbeddings = test.map((s) => byId.get(s.id)!);
-          controller.signal.throwIfAborted();
           patch(id, { status: 'training' });
         }
         const entry = routerEntry(router);
@@ -80,7 +80,7 @@ export const useLabRuns = create<LabRunsStore>((set, get) => {
           nTrain: fitSamples.length,
           models,
           lambda: usePreferences.getState().lambda,
-        });
+        }, { signal: controller.signal });
         const result = { ...evaluated, file: trained.file, trainSeconds: trained.seconds };
         patch(id, { status: 'done', progress: 1, result, controller: undefined });
       } catch (e) {
@@ -93,3 +93,10 @@ export const useLabRuns = create<LabRunsStore>((set, get) => {
     },
   };
 });
+
+function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    signal.addEventListener('abort', () => reject(new Error('cancelled')), { once: true });
+    work.then(resolve, reject);
+  });
+}
