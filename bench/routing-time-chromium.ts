@@ -1,6 +1,6 @@
 // `npm run bench:routers:chromium`: serves bench/browser/routing-time.html with Vite (port 5301) and
-// runs it in Debian's Chromium through Playwright; writes bench/routers-chromium.json.
-import { writeFileSync } from 'node:fs';
+// runs it in Debian's Chromium through Playwright; writes bench/routers-chromium.json and its README table.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { createServer } from 'vite';
 import { chromiumArgs } from '../playwright.config.ts';
@@ -17,6 +17,18 @@ try {
   if ((results as { error?: string }).error) throw new Error((results as { error: string }).error);
   writeFileSync('bench/routers-chromium.json', JSON.stringify({ date: new Date().toISOString(), ...(results as object) }, null, 1) + '\n');
   console.log(JSON.stringify(results, null, 1));
+  const r = results as { userAgent: string; samples: number; results: { router: string; train_seconds: number; ms_per_query: number }[] };
+  const chrome = /HeadlessChrome\/([\d.]+)/.exec(r.userAgent)?.[1] ?? r.userAgent;
+  const table = [
+    `Chromium ${chrome} (headless, same machine), ${r.samples.toLocaleString('en')} training samples of 512 dimensions, trained in the page; routing time over 1,000 queries after the embedding:`,
+    '',
+    '| router | train (s) | routing (ms/query) |',
+    '| --- | --- | --- |',
+    ...r.results.map((x) => `| ${x.router} | ${x.train_seconds.toFixed(2)} | ${x.ms_per_query.toFixed(3)} |`),
+  ].join('\n');
+  const readme = readFileSync('README.md', 'utf8');
+  const start = '<!-- bench:routers-chromium -->', end = '<!-- /bench:routers-chromium -->';
+  if (readme.includes(start)) writeFileSync('README.md', readme.slice(0, readme.indexOf(start) + start.length) + '\n' + table + '\n' + readme.slice(readme.indexOf(end)));
 } finally {
   await browser.close();
   await server.close();

@@ -38,6 +38,8 @@ export const route: Command = {
     }
     console.log(decision.model);
     console.log(`  ${prediction.explanation.summary}`);
+    const features = Object.entries(prediction.explanation.features ?? {});
+    if (features.length > 0) console.log(`  ${features.map(([k, v]) => `${k}=${String(v).slice(0, 60)}`).join('  ')}`);
     for (const r of decision.ranking) console.log(`  ${r.model.padEnd(32)} quality ${r.quality.toFixed(3)}  cost $${r.cost.toFixed(6)}  utility ${r.utility.toFixed(3)}`);
     for (const n of prediction.explanation.neighbours ?? []) console.log(`  neighbour ${n.similarity.toFixed(3)}  ${n.query.slice(0, 80).replace(/\s+/g, ' ')}`);
   },

@@ -45,7 +45,7 @@ describe('auto router', () => {
     }
     expect(right / test.samples.length).toBeGreaterThanOrEqual(0.95);
     const p = await r.predict({ text: test.samples[0]!.query, embedding: test.embeddings[0] });
-    expect(p.explanation.features).toMatchObject({ domain: 'code', 'capability_price:new-coder': expect.any(Number) });
+    expect(p.explanation.features).toMatchObject({ domain: 'code', capability_from_price: 'new-coder' });
     const reloaded = loadRouter(JSON.parse(JSON.stringify(r.toJSON())));
     expect((await reloaded.predict({ text: 'q', embedding: test.embeddings[0] })).estimates.map((e) => e.model)).toEqual(['new-coder', 'new-math', 'new-general']);
   });

@@ -163,7 +163,7 @@ class AutoRouter extends BaseRouter<Options, State> {
           difficulty: Number(difficulty.toFixed(3)),
           ...(top ? { domain: top[0], domain_probability: Number(top[1].toFixed(3)) } : {}),
           long_context: long,
-          ...Object.fromEntries(this.models.flatMap((m, j) => (st.descriptors[j]!.capabilitySource === 'catalog' ? [] : [[`capability_${st.descriptors[j]!.capabilitySource}:${m}`, Number(st.descriptors[j]!.capability.toFixed(3))]]))),
+          capability_from_price: this.models.filter((_, j) => st.descriptors[j]!.capabilitySource !== 'catalog').join(', '),
         },
       },
     };
