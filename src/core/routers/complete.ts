@@ -1,9 +1,9 @@
 // The one thing provider-calling routers (automix, llm-router) need from the provider layer: send
-// messages to a model, get the text back with what the call cost. The provider clients fulfil it.
-export interface ChatMessage {
-  role: 'system' | 'user' | 'assistant';
-  content: string;
-}
+// messages to a model, get the text back with what the call cost. `completeVia` (routed-complete.ts) makes
+// one from the provider layer; tests may pass any function of this shape.
+import type { ChatMessage } from '../providers/types.ts';
+
+export type { ChatMessage };
 
 export interface CompleteOptions {
   maxTokens?: number;
