@@ -1,9 +1,11 @@
 // Builds the static app. Relative base so it works under any path; cross-origin isolation headers so
 // onnxruntime-web may use threads; onnxruntime-web kept out of pre-bundling so its .wasm files are copied.
 // The built index.html carries the Content-Security-Policy as a <meta> (static hosts), and `vite preview`
-// also sends it as a header.
+// also sends it as a header. A Workbox service worker precaches the app, its models and the ORT wasm so it
+// starts and routes offline, and the web app manifest makes it installable.
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { contentSecurityPolicy, parseOrigins } from './src/platform/browser/csp.ts';
 
 const csp = contentSecurityPolicy(parseOrigins(process.env.LLMROUTER_CONNECT_ORIGINS));
@@ -22,7 +24,37 @@ const cspMeta: Plugin = {
 
 export default defineConfig({
   base: './',
-  plugins: [react(), cspMeta],
+  plugins: [
+    react(),
+    cspMeta,
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: 'script',
+      includeAssets: ['icon-192.png', 'icon-512.png'],
+      manifest: {
+        name: 'llmrouter-web',
+        short_name: 'llmrouter',
+        description: 'Bring-your-own-key chat that routes each message on your device.',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: '#3b6cf6',
+        icons: [
+          { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,mjs,css,html,wasm,onnx,json,txt,model,png,svg,ico,webmanifest}'],
+        maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+        skipWaiting: true,
+      },
+    }),
+  ],
   optimizeDeps: { exclude: ['onnxruntime-web'] },
   worker: { format: 'es' },
   build: { target: 'es2022', outDir: 'dist', chunkSizeWarningLimit: 2048 },

@@ -26,6 +26,6 @@ test('a setting persists in IndexedDB across a browser restart', async () => {
     await expect(page.getByLabel('lambda')).toHaveText('1.25');
     await context.close();
   } finally {
-    rmSync(profile, { recursive: true, force: true });
+    rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
   }
 });

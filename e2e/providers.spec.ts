@@ -59,7 +59,7 @@ test('a key is sealed in IndexedDB, masked on screen, and absent from logs and e
   const logs: string[] = [];
   page.on('console', (m) => logs.push(m.text()));
   page.on('pageerror', (e) => logs.push(e.message));
-  await page.goto('./');
+  await page.goto('./#settings');
   await addProvider(page, 'Anthropic', `${server.url}/anthropic/v1`, SECRET);
 
   const row = page.getByRole('listitem', { name: 'provider anthropic' });
@@ -90,7 +90,7 @@ test('a key is sealed in IndexedDB, masked on screen, and absent from logs and e
 
   // The sealed export restores provider and key in a fresh profile, given its passphrase.
   const fresh = await (await page.context().browser()!.newContext({ baseURL: page.url() })).newPage();
-  await fresh.goto('./');
+  await fresh.goto('./#settings');
   const file = { name: 'llmrouter-settings.json', mimeType: 'application/json', buffer: Buffer.from(sealed) };
   await fresh.getByLabel('Import settings').setInputFiles(file);
   await expect(fresh.getByText(/this file holds sealed keys/)).toBeVisible();
@@ -106,7 +106,7 @@ test('a key is sealed in IndexedDB, masked on screen, and absent from logs and e
 });
 
 test('test connection works for each wire format and reports a bad key without showing it', async ({ page }) => {
-  await page.goto('./');
+  await page.goto('./#settings');
   await addProvider(page, 'Google Gemini', `${server.url}/gemini/v1beta`, 'gemini-good-key-1234');
   await addProvider(page, 'Custom server', `${server.url}/local/v1`, '', { id: 'local-echo', wire: 'openai' });
   await addProvider(page, 'OpenAI', `${server.url}/openai/v1`, 'bad-openai-key-99887766');
@@ -120,7 +120,7 @@ test('test connection works for each wire format and reports a bad key without s
 });
 
 test('under a passphrase, keys stay locked after a reload until it is entered', async ({ page }) => {
-  await page.goto('./');
+  await page.goto('./#settings');
   await addProvider(page, 'Anthropic', `${server.url}/anthropic/v1`, SECRET);
   const vault = page.getByRole('form', { name: 'Key vault' });
   await vault.getByLabel('Passphrase').fill('correct horse battery');
@@ -144,7 +144,7 @@ test('under a passphrase, keys stay locked after a reload until it is entered', 
 });
 
 test('the built app sends a Content-Security-Policy limiting connections to itself and the providers', async ({ page }) => {
-  const response = await page.goto('./');
+  const response = await page.goto('./#settings');
   const header = response!.headers()['content-security-policy'];
   expect(header).toContain("connect-src 'self' https://api.openai.com https://api.anthropic.com https://generativelanguage.googleapis.com");
   expect(header).toContain('http://127.0.0.1:*');
@@ -171,7 +171,7 @@ async function send(page: Page, models: string, message: string) {
 test.describe('calls from the browser', () => {
   test.beforeEach(async ({ page }) => {
     server.faults.set([]);
-    await page.goto('./');
+    await page.goto('./#settings');
     await addProvider(page, 'OpenAI', `${server.url}/openai/v1`, 'sk-openai-browser-1111');
     await addProvider(page, 'Anthropic', `${server.url}/anthropic/v1`, SECRET);
     await addProvider(page, 'Google Gemini', `${server.url}/gemini/v1beta`, 'gemini-browser-key-2222');

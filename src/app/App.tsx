@@ -1,26 +1,65 @@
-// The app shell: header with the cost/quality knob, and the page the user is on.
-import { useEffect } from 'react';
+// The app shell: loads every store from IndexedDB, then a top bar (tabs Chat / Lab / Settings, the cost/quality
+// knob, the budget indicator) and the page.
+import { useEffect, useState } from 'react';
 import { usePreferences } from './stores/preferences.ts';
+import { useProviders } from './stores/providers.ts';
+import { useCatalog } from './stores/catalog.ts';
+import { useRouter } from './stores/router.ts';
+import { useLearning } from './stores/learning.ts';
+import { useConversations } from './stores/conversations.ts';
+import { useCalls } from './stores/calls.ts';
 import { CostQualitySlider } from './components/CostQualitySlider.tsx';
+import { BudgetIndicator } from './components/BudgetIndicator.tsx';
 import { EncoderDiagnostics } from './components/EncoderDiagnostics.tsx';
-import { ProvidersPanel } from './components/providers/ProvidersPanel.tsx';
+import { ChatPage } from './chat/ChatPage.tsx';
+import { SettingsPage } from './settings/SettingsPage.tsx';
+import { LabPage } from './lab/LabPage.tsx';
+
+const TABS = ['Chat', 'Lab', 'Settings'] as const;
+type Tab = (typeof TABS)[number];
 
 export function App() {
-  const loaded = usePreferences((s) => s.loaded);
-  const load = usePreferences((s) => s.load);
-  useEffect(() => void load(), [load]);
+  const [loaded, setLoaded] = useState(false);
+  const [tab, setTabState] = useState<Tab>(tabFromHash);
+  const setTab = (next: Tab) => {
+    location.hash = next.toLowerCase();
+    setTabState(next);
+  };
+  useEffect(() => {
+    const stores = [usePreferences, useProviders, useCalls, useCatalog, useRouter, useLearning, useConversations];
+    void Promise.all(stores.map((s) => s.getState().load())).then(() => setLoaded(true));
+  }, []);
   if (!loaded) return <p className="loading">Loading…</p>;
   return (
     <div className="app">
-      <header>
+      <header className="topbar">
         <h1>llmrouter-web</h1>
+        <div role="tablist" aria-label="Pages">
+          {TABS.map((t) => (
+            <button key={t} role="tab" aria-selected={tab === t} onClick={() => setTab(t)}>
+              {t}
+            </button>
+          ))}
+        </div>
         <CostQualitySlider />
+        <BudgetIndicator />
       </header>
       <main>
-        <p>Routes each message on your device to the cheapest model that will answer well.</p>
-        {location.hash.startsWith('#encoder') && <EncoderDiagnostics />}
-        <ProvidersPanel />
+        {location.hash.startsWith('#encoder') ? (
+          <EncoderDiagnostics />
+        ) : (
+          <>
+            {tab === 'Chat' && <ChatPage openSettings={() => setTab('Settings')} />}
+            {tab === 'Lab' && <LabPage />}
+            {tab === 'Settings' && <SettingsPage />}
+          </>
+        )}
       </main>
     </div>
   );
+}
+
+/** The page named by the URL's hash (#chat, #lab, #settings), so a reload or a link opens the same page. */
+function tabFromHash(): Tab {
+  return TABS.find((t) => `#${t.toLowerCase()}` === location.hash) ?? 'Chat';
 }

@@ -1,0 +1,60 @@
+// The message box at the bottom of the thread, with the per-message "send to" override.
+import { useState } from 'react';
+import { send, stop, useChatRun } from './chat-actions.ts';
+
+export function Composer({ models, disabled }: { models: readonly string[]; disabled?: string }) {
+  const [text, setText] = useState('');
+  const [sendTo, setSendTo] = useState('');
+  const running = useChatRun((s) => s.running);
+  const submit = () => {
+    if (!text.trim() || running) return;
+    void send(text, sendTo || undefined);
+    setText('');
+  };
+  return (
+    <form
+      className="composer"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <textarea
+        aria-label="Message"
+        placeholder={disabled ?? 'Ask anything — it is routed on your device first'}
+        disabled={!!disabled}
+        value={text}
+        rows={Math.min(8, Math.max(2, text.split('\n').length))}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && !e.shiftKey) {
+            e.preventDefault();
+            submit();
+          }
+        }}
+      />
+      <div className="composer-bar">
+        <label>
+          Send to{' '}
+          <select aria-label="Send to" value={sendTo} onChange={(e) => setSendTo(e.target.value)}>
+            <option value="">the routed model (auto)</option>
+            {models.map((m) => (
+              <option key={m} value={m}>
+                {m}
+              </option>
+            ))}
+          </select>
+        </label>
+        {running ? (
+          <button type="button" onClick={stop}>
+            Stop
+          </button>
+        ) : (
+          <button type="submit" className="primary" disabled={!!disabled || !text.trim()}>
+            Send
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

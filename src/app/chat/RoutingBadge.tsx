@@ -1,0 +1,91 @@
+// The compact routing badge under an answer (model, router, predicted quality and cost of the pick and of
+// the premium alternative, routing time) and, on click, the explanation of the decision.
+import { useState } from 'react';
+import type { RoutingInfo } from '../stores/conversations.ts';
+import { pct, usd } from '../format.ts';
+
+export function RoutingBadge({ routing }: { routing: RoutingInfo }) {
+  const [open, setOpen] = useState(false);
+  const { pick, premium } = routing;
+  return (
+    <div className="routing">
+      <button className="badge" aria-expanded={open} aria-label={`Routing: ${routing.model} chosen by ${routing.router}`} onClick={() => setOpen(!open)}>
+        <strong>{routing.model}</strong>
+        <span>{routing.forcedBy ? 'chosen by you' : routing.router}</span>
+        <span title="predicted quality and cost of the pick">
+          q {pct(pick.quality)} · {usd(pick.cost)}
+        </span>
+        {premium.model !== pick.model && (
+          <span className="muted" title="predicted quality and cost of the premium alternative">
+            vs {premium.model} q {pct(premium.quality)} · {usd(premium.cost)}
+          </span>
+        )}
+        <span className="muted" title="time the on-device routing took">
+          {routing.ms.toFixed(0)} ms
+        </span>
+      </button>
+      {open && <Explanation routing={routing} />}
+    </div>
+  );
+}
+
+function Explanation({ routing }: { routing: RoutingInfo }) {
+  const { explanation } = routing;
+  const estimates = [...routing.estimates].sort((a, b) => b.quality - a.quality);
+  return (
+    <section className="explanation" aria-label="Routing explanation">
+      <p>{explanation.summary}</p>
+      {routing.contextTurns > 0 && (
+        <p>
+          Read as a follow-up: the router also saw the {routing.contextTurns === 1 ? 'previous message' : `${routing.contextTurns} previous messages`} of this conversation.
+        </p>
+      )}
+      <p className="muted">
+        Rule: the highest predicted quality − λ·cost (λ = {routing.lambda.toFixed(2)}), ties to the cheaper model.
+      </p>
+      <table>
+        <thead>
+          <tr>
+            <th>model</th>
+            <th>predicted quality</th>
+            <th>predicted cost</th>
+          </tr>
+        </thead>
+        <tbody>
+          {estimates.map((e) => (
+            <tr key={e.model} className={e.model === routing.model ? 'chosen' : undefined}>
+              <td>{e.model}</td>
+              <td>{pct(e.quality)}</td>
+              <td>{usd(e.cost)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {explanation.neighbours && explanation.neighbours.length > 0 && (
+        <>
+          <h4>Nearest known queries</h4>
+          <ol>
+            {explanation.neighbours.map((n) => (
+              <li key={n.id}>
+                <span className="muted">{n.similarity.toFixed(2)}</span> {n.query}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+      {explanation.features && Object.keys(explanation.features).length > 0 && (
+        <>
+          <h4>Features used</h4>
+          <dl>
+            {Object.entries(explanation.features).map(([k, v]) => (
+              <div key={k}>
+                <dt>{k}</dt>
+                <dd>{typeof v === 'number' ? Number(v.toFixed(3)) : String(v)}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      )}
+    </section>
+  );
+}

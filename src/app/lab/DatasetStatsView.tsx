@@ -1,0 +1,46 @@
+// A dataset's statistics: queries, tasks, and per model its runs, mean score and total cost.
+import type { DatasetRecord } from '../stores/lab.ts';
+import { pct, usd } from '../format.ts';
+
+export function DatasetStatsView({ dataset }: { dataset: DatasetRecord }) {
+  const { stats } = dataset;
+  const tasks = Object.entries(stats.tasks).sort((a, b) => b[1] - a[1]);
+  return (
+    <div aria-label="Dataset statistics">
+      <p>
+        <strong>{stats.queries}</strong> queries · <strong>{stats.models.length}</strong> models · {tasks.length} tasks · format {dataset.format}
+      </p>
+      <table>
+        <thead>
+          <tr>
+            <th>model</th>
+            <th>runs</th>
+            <th>mean score</th>
+            <th>total cost</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...stats.models]
+            .sort((a, b) => b.meanScore - a.meanScore)
+            .map((m) => (
+              <tr key={m.model}>
+                <td>{m.model}</td>
+                <td>{m.count}</td>
+                <td>{pct(m.meanScore)}</td>
+                <td>
+                  {usd(m.totalCost)}
+                  {m.estimatedCosts > 0 && <span className="muted" title="costs estimated from the text"> (est.)</span>}
+                </td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
+      {tasks.length > 0 && (
+        <p className="muted">
+          Tasks: {tasks.slice(0, 12).map(([t, n]) => `${t} (${n})`).join(', ')}
+          {tasks.length > 12 && ` and ${tasks.length - 12} more`}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+// The lab's results: the cost-quality curves of the routers against the single models and the oracle,
+// a summary table (AIQ and the frontier figures), the per-task table, and saving a router for chat.
+import { useMemo, useState } from 'react';
+import { useLabRuns, type LabRun } from '../stores/lab-runs.ts';
+import { useRouter } from '../stores/router.ts';
+import { CurveChart } from './CurveChart.tsx';
+import type { ChartSeries } from './curve-data.ts';
+import type { DatasetRecord } from '../stores/lab.ts';
+import { pct, usd } from '../format.ts';
+import { download } from '../download.ts';
+
+export function ResultsView({ dataset }: { dataset: DatasetRecord }) {
+  const runs = useLabRuns((s) => s.runs);
+  const done = runs.filter((r): r is LabRun & { result: NonNullable<LabRun['result']> } => r.datasetId === dataset.id && !!r.result);
+  const [taskRun, setTaskRun] = useState<string | null>(null);
+  const series = useMemo(() => {
+    if (done.length === 0) return [];
+    const first = done[0]!.result;
+    const lines: ChartSeries[] = done.filter((r) => r.router !== 'oracle').map((r) => ({ label: r.router, kind: 'line', points: r.result.report.curve }));
+    const dots: ChartSeries[] = first.singles.map((s) => ({ label: s.model, kind: 'dot', points: [s] }));
+    return [...lines, ...dots, { label: 'oracle', kind: 'dot', points: [first.report.oracle] } as ChartSeries];
+  }, [done]);
+  if (done.length === 0) return null;
+  const shown = done.find((r) => r.id === taskRun) ?? done.find((r) => r.router !== 'oracle') ?? done[0]!;
+  return (
+    <section className="card" aria-labelledby="results-title">
+      <h2 id="results-title">Results on the test split</h2>
+      <CurveChart series={series} label="Cost-quality curve" />
+      <table aria-label="Router comparison">
+        <thead>
+          <tr>
+            <th>router</th>
+            <th>AIQ</th>
+            <th>quality at best-single cost</th>
+            <th>cost to 95% of best single</th>
+            <th>train</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {done.map((r) => (
+            <tr key={r.id}>
+              <td>{r.router}</td>
+              <td>{r.result.report.aiq.toFixed(3)}</td>
+              <td>{r.result.report.quality_at_best_single_cost === null ? '—' : pct(r.result.report.quality_at_best_single_cost)}</td>
+              <td>{r.result.report.cost_at_95pct_best_quality === null ? 'never' : pct(r.result.report.cost_at_95pct_best_quality)}</td>
+              <td>{(r.result.trainSeconds * 1000).toFixed(0)} ms</td>
+              <td>
+                <SaveButton run={r} dataset={dataset} />{' '}
+                <button aria-label={`Download ${r.router}`} onClick={() => download(`${r.router}-${dataset.name.replace(/\.[^.]+$/, '')}.router.json`, JSON.stringify(r.result.file))}>
+                  Download
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted">
+        Best single model: {done[0]!.result.report.best_single.model} ({pct(done[0]!.result.report.best_single.quality)}, {usd(done[0]!.result.report.best_single.cost)}); oracle{' '}
+        {pct(done[0]!.result.report.oracle.quality)} at {usd(done[0]!.result.report.oracle.cost)}.
+      </p>
+      <h3>
+        Per task for{' '}
+        <select aria-label="Per-task router" value={shown.id} onChange={(e) => setTaskRun(e.target.value)}>
+          {done.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.router}
+            </option>
+          ))}
+        </select>
+      </h3>
+      <table aria-label="Per-task results">
+        <thead>
+          <tr>
+            <th>task</th>
+            <th>queries</th>
+            <th>router quality</th>
+            <th>router cost</th>
+            <th>best single</th>
+            <th>oracle</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.result.tasks.map((t) => (
+            <tr key={t.task}>
+              <td>{t.task}</td>
+              <td>{t.n}</td>
+              <td>{pct(t.quality)}</td>
+              <td>{usd(t.cost)}</td>
+              <td>
+                {t.best_single.model} {pct(t.best_single.quality)}
+              </td>
+              <td>{pct(t.oracle_quality)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function SaveButton({ run, dataset }: { run: LabRun & { result: NonNullable<LabRun['result']> }; dataset: DatasetRecord }) {
+  const save = useRouter((s) => s.save);
+  const [saved, setSaved] = useState(false);
+  if (run.router === 'oracle') return null;
+  return (
+    <button
+      disabled={saved}
+      aria-label={`Use ${run.router} in chat`}
+      onClick={async () => {
+        await save({ id: run.id, label: `${run.router} · ${dataset.name}`, createdAt: Date.now(), origin: 'lab', file: run.result.file, trainedOn: dataset.name, datasetId: dataset.id }, true);
+        setSaved(true);
+      }}
+    >
+      {saved ? 'In use in chat' : 'Use in chat'}
+    </button>
+  );
+}

@@ -1,0 +1,71 @@
+// Train routers on the selected dataset and evaluate them on its test split: pick routers, start, watch
+// progress, cancel.
+import { useState } from 'react';
+import { routers } from '../../core/routers/registry.ts';
+import { useLabRuns } from '../stores/lab-runs.ts';
+import type { DatasetRecord } from '../stores/lab.ts';
+
+/** Routers that need no provider calls; the lab trains and evaluates them on recorded outcomes. */
+const TRAINABLE = Object.entries(routers).filter(([, e]) => e.input !== 'provider');
+
+export function TrainPanel({ dataset }: { dataset: DatasetRecord }) {
+  const { runs, split, setSplit, start, cancel } = useLabRuns();
+  const [chosen, setChosen] = useState<string[]>(['knn', 'best-single', 'oracle']);
+  const active = runs.filter((r) => r.datasetId === dataset.id);
+  return (
+    <section className="card" aria-labelledby="train-title">
+      <h2 id="train-title">Train and evaluate</h2>
+      <fieldset className="router-picks">
+        <legend>Routers</legend>
+        {TRAINABLE.map(([name, entry]) => (
+          <label key={name} title={entry.description}>
+            <input
+              type="checkbox"
+              checked={chosen.includes(name)}
+              onChange={(e) => setChosen(e.target.checked ? [...chosen, name] : chosen.filter((c) => c !== name))}
+            />{' '}
+            {name}
+          </label>
+        ))}
+      </fieldset>
+      <div className="row">
+        <label>
+          Test share{' '}
+          <input
+            type="number"
+            aria-label="Test share"
+            min={0.05}
+            max={0.9}
+            step={0.05}
+            value={split.testFraction}
+            onChange={(e) => setSplit({ ...split, testFraction: Number(e.target.value) })}
+            style={{ width: '5rem' }}
+          />
+        </label>
+        <label>
+          Seed{' '}
+          <input type="number" aria-label="Seed" value={split.seed} onChange={(e) => setSplit({ ...split, seed: Number(e.target.value) })} style={{ width: '5rem' }} />
+        </label>
+        <button className="primary" disabled={chosen.length === 0} onClick={() => chosen.forEach((r) => void start(dataset, r))}>
+          Train and evaluate
+        </button>
+      </div>
+      {active.length > 0 && (
+        <ul className="runs">
+          {active.map((run) => (
+            <li key={run.id}>
+              <span className="run-name">{run.router}</span>
+              <progress aria-label={`Training ${run.router}`} max={1} value={run.progress} />
+              <span className="muted">{run.status === 'error' ? <span className="error">{run.error}</span> : run.status}</span>
+              {run.controller && (
+                <button aria-label={`Cancel ${run.router}`} onClick={() => cancel(run.id)}>
+                  Cancel
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

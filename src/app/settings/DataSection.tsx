@@ -1,0 +1,97 @@
+// Storage used, export and import of all data (keys only when asked, sealed under a passphrase), the
+// learning log as a dataset, and deleting everything.
+import { useEffect, useState } from 'react';
+import { deleteEverything, exportAll, importAll } from '../../platform/browser/backup.ts';
+import { logToSamples } from '../../core/learn/to-samples.ts';
+import { useLearning } from '../stores/learning.ts';
+import { bytes } from '../format.ts';
+import { download } from '../download.ts';
+
+export function DataSection() {
+  const [usage, setUsage] = useState<{ usage: number; quota: number } | null>(null);
+  const [includeKeys, setIncludeKeys] = useState(false);
+  const [passphrase, setPassphrase] = useState('');
+  const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
+  const outcomes = useLearning((s) => s.outcomes);
+  useEffect(() => {
+    void navigator.storage?.estimate().then((e) => setUsage({ usage: e.usage ?? 0, quota: e.quota ?? 0 }));
+  }, [outcomes.length]);
+  const samples = logToSamples(outcomes).samples;
+
+  return (
+    <section className="card" aria-labelledby="data-title">
+      <h2 id="data-title">Your data</h2>
+      <p>
+        Storage used: <strong aria-label="Storage used">{usage ? bytes(usage.usage) : '…'}</strong>
+        {usage && usage.quota > 0 && <span className="muted"> of {bytes(usage.quota)} available</span>}. Learning log: {outcomes.length} calls,{' '}
+        {samples.length} training samples.
+      </p>
+      <div className="row">
+        <label>
+          <input type="checkbox" checked={includeKeys} onChange={(e) => setIncludeKeys(e.target.checked)} /> Include API keys
+        </label>
+        <input
+          type="password"
+          autoComplete="off"
+          aria-label="Passphrase for keys"
+          placeholder="passphrase for keys"
+          value={passphrase}
+          onChange={(e) => setPassphrase(e.target.value)}
+        />
+        <button
+          onClick={async () => {
+            if (includeKeys && !passphrase) return setMessage({ text: 'Keys leave only sealed: enter a passphrase for them first.', error: true });
+            const doc = await exportAll(includeKeys ? { keysPassphrase: passphrase } : {});
+            download(`llmrouter-web-backup-${new Date().toISOString().slice(0, 10)}.json`, JSON.stringify(doc));
+          }}
+        >
+          Export all data
+        </button>
+        <label className="button">
+          Import data
+          <input
+            type="file"
+            accept="application/json,.json"
+            aria-label="Import data"
+            hidden
+            onChange={async (e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (!file) return;
+              try {
+                const { records } = await importAll(await file.text(), file.name, passphrase || undefined);
+                setMessage({ text: `Imported ${records} records from ${file.name}. Reloading…` });
+                setTimeout(() => location.reload(), 600);
+              } catch (err) {
+                setMessage({ text: (err as Error).message, error: true });
+              }
+            }}
+          />
+        </label>
+        <button
+          disabled={samples.length === 0}
+          onClick={() => download('llmrouter-web-log.jsonl', samples.map((s) => JSON.stringify(s)).join('\n') + '\n', 'application/x-ndjson')}
+        >
+          Export log as dataset
+        </button>
+      </div>
+      {message && (
+        <p role={message.error ? 'alert' : 'status'} className={message.error ? 'error' : undefined}>
+          {message.text}
+        </p>
+      )}
+      <div className="danger-zone">
+        <button
+          className="danger"
+          onClick={async () => {
+            if (!window.confirm('Delete every conversation, key, log, dataset and router on this device?')) return;
+            await deleteEverything();
+            location.reload();
+          }}
+        >
+          Delete everything
+        </button>
+      </div>
+    </section>
+  );
+}

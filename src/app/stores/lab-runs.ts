@@ -1,0 +1,102 @@
+// The lab's training and evaluation runs: each trains one router on the selected dataset's train split in
+// the lab worker and evaluates it on the test split; runs can be cancelled, and a trained one saved for chat.
+import { create } from 'zustand';
+import { splitDataset } from '../../core/data/split.ts';
+import { modelsOf } from '../../core/data/sample.ts';
+import { routerEntry } from '../../core/routers/registry.ts';
+import { labWorker, trainWorker } from '../lab-worker.ts';
+import type { EvaluateResult } from '../../workers/lab.worker.ts';
+import type { RouterFile } from '../../core/routers/router.ts';
+import { catalogModels, useCatalog } from './catalog.ts';
+import { usePreferences } from './preferences.ts';
+import { datasetEmbeddings, type DatasetRecord } from './lab.ts';
+
+export interface LabRun {
+  id: string;
+  router: string;
+  datasetId: string;
+  status: 'embedding' | 'training' | 'evaluating' | 'done' | 'cancelled' | 'error';
+  progress: number;
+  error?: string;
+  result?: EvaluateResult & { file: RouterFile; trainSeconds: number };
+  controller?: AbortController;
+}
+
+interface SplitChoice {
+  testFraction: number;
+  seed: number;
+}
+
+interface LabRunsStore {
+  runs: LabRun[];
+  split: SplitChoice;
+  setSplit(split: SplitChoice): void;
+  start(dataset: DatasetRecord, router: string): Promise<void>;
+  cancel(id: string): void;
+}
+
+
+export const useLabRuns = create<LabRunsStore>((set, get) => {
+  const patch = (id: string, p: Partial<LabRun>) => set({ runs: get().runs.map((r) => (r.id === id ? { ...r, ...p } : r)) });
+  return {
+    runs: [],
+    split: { testFraction: 0.3, seed: 42 },
+    setSplit(split) {
+      set({ split });
+    },
+    async start(dataset, router) {
+      const id = crypto.randomUUID();
+      const controller = new AbortController();
+      const needsEmbedding = routerEntry(router).input === 'embedding';
+      set({ runs: [...get().runs, { id, router, datasetId: dataset.id, status: needsEmbedding ? 'embedding' : 'training', progress: 0, controller }] });
+      try {
+        const { train, test } = splitDataset(dataset.samples, { ...get().split, stratifyByTask: true });
+        let trainEmbeddings: Float32Array[] = [];
+        let testEmbeddings: Float32Array[] = [];
+        if (needsEmbedding) {
+          // Cancelling stops waiting at once; the embeddings still land in the cache for the next run.
+          const all = await abortable(datasetEmbeddings(dataset), controller.signal);
+          const byId = new Map(dataset.samples.map((s, i) => [s.id, all[i]!]));
+          trainEmbeddings = train.map((s) => byId.get(s.id)!);
+          testEmbeddings = test.map((s) => byId.get(s.id)!);
+          patch(id, { status: 'training' });
+        }
+        const entry = routerEntry(router);
+        const models = modelsOf(dataset.samples);
+        const catalog = catalogModels(useCatalog.getState().models);
+        // Routers that read the true outcomes (the oracle) are fitted on the test set itself.
+        const [fitSamples, fitEmbeddings] = entry.evaluationOnly ? [test, testEmbeddings] : [train, trainEmbeddings];
+        const trained = await trainWorker().train(
+          router,
+          {},
+          { samples: fitSamples, embeddings: fitEmbeddings, models, catalog },
+          { signal: controller.signal, onProgress: (f) => patch(id, { progress: f * 0.9 }) },
+        );
+        patch(id, { status: 'evaluating', progress: 0.9 });
+        const evaluated = await labWorker().call('evaluate', {
+          file: trained.file,
+          test,
+          testEmbeddings,
+          nTrain: fitSamples.length,
+          models,
+          lambda: usePreferences.getState().lambda,
+        }, { signal: controller.signal });
+        const result = { ...evaluated, file: trained.file, trainSeconds: trained.seconds };
+        patch(id, { status: 'done', progress: 1, result, controller: undefined });
+      } catch (e) {
+        const cancelled = controller.signal.aborted;
+        patch(id, { status: cancelled ? 'cancelled' : 'error', controller: undefined, ...(cancelled ? {} : { error: (e as Error).message }) });
+      }
+    },
+    cancel(id) {
+      get().runs.find((r) => r.id === id)?.controller?.abort();
+    },
+  };
+});
+
+function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    signal.addEventListener('abort', () => reject(new Error('cancelled')), { once: true });
+    work.then(resolve, reject);
+  });
+}

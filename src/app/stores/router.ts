@@ -1,0 +1,95 @@
+// The router used in chat: the built-in default or a trained router saved from the lab or from local
+// learning (kept in IndexedDB's `routers` store), and the routing worker that runs it.
+import { create } from 'zustand';
+import type { CatalogModel } from '../../core/catalog/model.ts';
+import type { Policy } from '../../core/routers/decide.ts';
+import type { RouteQuery, RouterFile } from '../../core/routers/router.ts';
+import { allRecords, deleteRecord, putRecord } from '../../platform/browser/records.ts';
+import { loadSetting, saveSetting } from '../../platform/browser/settings-store.ts';
+import { WorkerClient } from '../worker-client.ts';
+import type { RouterSpec, routeHandlers } from '../../workers/route.worker.ts';
+
+const KEY = 'router';
+/** The app's default, shipped as public/routers/auto.json: model-agnostic, so it routes among whatever models the user enables. */
+export const DEFAULT_ROUTER = 'auto';
+
+export interface SavedRouter {
+  id: string;
+  /** The name the user saved it under. */
+  label: string;
+  createdAt: number;
+  origin: 'lab' | 'learning';
+  file: RouterFile;
+  /** What it was trained on, for the record. */
+  trainedOn?: string;
+  /** The lab dataset it was trained on: retraining from feedback starts from it. */
+  datasetId?: string;
+}
+
+/** The built-in router by name, or a saved one by id. */
+export type RouterChoice = { builtin: string } | { saved: string };
+
+interface RouterStore {
+  choice: RouterChoice;
+  saved: SavedRouter[];
+  loaded: boolean;
+  load(): Promise<void>;
+  choose(choice: RouterChoice): Promise<void>;
+  save(router: SavedRouter, use?: boolean): Promise<void>;
+  remove(id: string): Promise<void>;
+}
+
+export const useRouter = create<RouterStore>((set, get) => ({
+  choice: { builtin: DEFAULT_ROUTER },
+  saved: [],
+  loaded: false,
+  async load() {
+    const [choice, saved] = await Promise.all([loadSetting<RouterChoice>(KEY), allRecords<SavedRouter>('routers')]);
+    set({ choice: choice ?? get().choice, saved: saved.sort((a, b) => b.createdAt - a.createdAt), loaded: true });
+  },
+  async choose(choice) {
+    set({ choice });
+    await saveSetting(KEY, choice);
+  },
+  async save(router, use = false) {
+    await putRecord('routers', router);
+    set({ saved: [router, ...get().saved.filter((r) => r.id !== router.id)] });
+    if (use) await get().choose({ saved: router.id });
+  },
+  async remove(id) {
+    await deleteRecord('routers', id);
+    set({ saved: get().saved.filter((r) => r.id !== id) });
+    const choice = get().choice;
+    if ('saved' in choice && choice.saved === id) await get().choose({ builtin: DEFAULT_ROUTER });
+  },
+}));
+
+/** A short name for the router in use. */
+export function routerLabel(choice: RouterChoice, saved: readonly SavedRouter[]): string {
+  if ('builtin' in choice) return choice.builtin;
+  return saved.find((r) => r.id === choice.saved)?.label ?? 'saved router';
+}
+
+let worker: WorkerClient<typeof routeHandlers> | undefined;
+let loadedKey = '';
+let loaded: { needsEmbedding: boolean; name: string; models: string[] } | undefined;
+
+/** The chosen router, loaded in the routing worker for these models (reloaded when the choice or the models change). */
+export async function activeRouter(models: readonly string[], catalog: readonly CatalogModel[]) {
+  worker ??= new WorkerClient(new Worker(new URL('../../workers/route.worker.ts', import.meta.url), { type: 'module' }));
+  const { choice, saved } = useRouter.getState();
+  const file = 'saved' in choice ? saved.find((r) => r.id === choice.saved)?.file : undefined;
+  const spec: RouterSpec = file ? { file } : { url: defaultRouterUrl() };
+  const key = JSON.stringify([spec, models]);
+  if (key !== loadedKey) {
+    loaded = await worker.call('use', { spec, catalog: catalog.filter((m) => models.includes(m.id)), models: [...models] });
+    loadedKey = key;
+  }
+  const client = worker;
+  return { ...loaded!, route: (query: RouteQuery, policy: Policy) => client.call('route', { query, policy }) };
+}
+
+/** Where the shipped default router file is served, under the app's base path. */
+export function defaultRouterUrl(): string {
+  return new URL(`routers/${DEFAULT_ROUTER}.json`, document.baseURI).href;
+}

@@ -1,0 +1,77 @@
+// Export of every IndexedDB store to one JSON document, import of it back, and deleting everything.
+// API keys never travel as stored (they are sealed under this browser's own key): only when the user asks,
+// and then sealed under a passphrase, like the settings export.
+import { appDB, type AppDB } from './db.ts';
+import { openSealedKeys, restoreKeys, sealedKeys } from './settings-export.ts';
+import type { PassphraseSealed } from './sealed-box.ts';
+
+/** Everything but the key vault, which is exported sealed or not at all. */
+const STORES = ['settings', 'conversations', 'outcomes', 'datasets', 'routers'] as const;
+type StoreName = (typeof STORES)[number];
+
+export interface Backup {
+  format: 'llmrouter-web/backup';
+  version: 1;
+  exportedAt: string;
+  /** Each store as [key, value] pairs, so stores with and without in-line keys read back the same. */
+  stores: Partial<Record<StoreName, [IDBValidKey, unknown][]>>;
+  /** Provider keys, sealed under the user's passphrase, when they asked for them. */
+  keys?: PassphraseSealed;
+}
+
+export async function exportAll(options: { keysPassphrase?: string } = {}): Promise<Backup> {
+  const db = await appDB();
+  const stores: Backup['stores'] = {};
+  for (const name of STORES) {
+    const tx = db.transaction(name);
+    const [keys, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll()]);
+    stores[name] = keys.map((k, i) => [k, values[i]]);
+  }
+  const backup: Backup = { format: 'llmrouter-web/backup', version: 1, exportedAt: new Date().toISOString(), stores };
+  if (options.keysPassphrase) backup.keys = await sealedKeys(options.keysPassphrase);
+  return backup;
+}
+
+/** Checks the whole document first, then writes it in one transaction: a bad file changes nothing. */
+export async function importAll(text: string, fileName = 'backup', keysPassphrase?: string): Promise<{ records: number }> {
+  let doc: Backup;
+  try {
+    doc = JSON.parse(text) as Backup;
+  } catch (e) {
+    throw new Error(`${fileName}: not JSON (${(e as Error).message})`);
+  }
+  if (doc?.format !== 'llmrouter-web/backup' || doc.version !== 1) {
+    throw new Error(`${fileName}: field "format" must be "llmrouter-web/backup" version 1`);
+  }
+  for (const [name, entries] of Object.entries(doc.stores ?? {})) {
+    if (!(STORES as readonly string[]).includes(name)) throw new Error(`${fileName}: unknown store "${name}"`);
+    if (!Array.isArray(entries) || entries.some((e) => !Array.isArray(e) || e.length !== 2)) {
+      throw new Error(`${fileName}: store "${name}" must be a list of [key, value] pairs`);
+    }
+  }
+  const keys = doc.keys ? await openSealedKeys(doc.keys, keysPassphrase).catch((e: Error) => Promise.reject(new Error(`${fileName}: ${e.message}`))) : {};
+  const db = await appDB();
+  const names = Object.keys(doc.stores) as StoreName[];
+  const tx = db.transaction(names, 'readwrite');
+  let records = 0;
+  for (const name of names) {
+    const store = tx.objectStore(name);
+    for (const [key, value] of doc.stores[name]!) {
+      records++;
+      if (store.keyPath) void store.put(value as AppDB[typeof name]['value']);
+      else void store.put(value as AppDB[typeof name]['value'], key as string);
+    }
+  }
+  await tx.done;
+  await restoreKeys(keys);
+  return { records: records + Object.keys(keys).length };
+}
+
+/** Empties every store, keys included (the database itself stays open for the running app). */
+export async function deleteEverything(): Promise<void> {
+  const db = await appDB();
+  const all = [...STORES, 'keys'] as const;
+  const tx = db.transaction(all, 'readwrite');
+  await Promise.all(all.map((name) => tx.objectStore(name).clear()));
+  await tx.done;
+}
