@@ -5,13 +5,14 @@
 import { defaultCatalog } from '../../src/core/catalog/catalog.ts';
 import { routers } from '../../src/core/routers/registry.ts';
 import type { TrainingData } from '../../src/core/routers/router.ts';
-import { gaussian, normalised, seededRandom } from '../../src/core/routers/shared/vectors.ts';
+import { gaussian, normalised } from '../../src/core/routers/shared/vectors.ts';
+import { mulberry32 } from '../../src/core/data/random.ts';
 
 const N = 10_000, DIM = 512, QUERIES = 1000;
 const MODELS = ['qwen2.5-7b-instruct', 'llama3-chatqa-1.5-8b', 'llama-3.1-nemotron-51b-instruct', 'llama3-chatqa-1.5-70b', 'mistral-7b-instruct-v0.3', 'gemma-2-9b-it', 'codegemma-7b', 'llama-3.1-8b-instruct', 'llama-3.3-nemotron-super-49b-v1'];
 
 function syntheticData(): TrainingData {
-  const random = seededRandom(11);
+  const random = mulberry32(11);
   const vector = () => normalised(Float32Array.from({ length: DIM }, () => gaussian(random)));
   const skill = MODELS.map(() => 0.2 + 0.6 * random());
   const samples = Array.from({ length: N }, (_, i) => ({
@@ -26,7 +27,7 @@ function syntheticData(): TrainingData {
 async function run() {
   const log = document.getElementById('log')!;
   const data = syntheticData();
-  const random = seededRandom(12);
+  const random = mulberry32(12);
   const queries = Array.from({ length: QUERIES }, () => normalised(Float32Array.from({ length: DIM }, () => gaussian(random))));
   const results: { router: string; train_seconds: number; ms_per_query: number }[] = [];
   for (const [name, entry] of Object.entries(routers)) {

@@ -2,7 +2,8 @@
 // (vectors near a cluster centre), each cluster solved only by its own model; prices differ by model.
 import type { RoutingSample } from '../../src/core/data/sample.ts';
 import type { TrainingData } from '../../src/core/routers/router.ts';
-import { gaussian, normalised, seededRandom } from '../../src/core/routers/shared/vectors.ts';
+import { gaussian, normalised } from '../../src/core/routers/shared/vectors.ts';
+import { mulberry32 } from '../../src/core/data/random.ts';
 
 export interface ClusterSpec {
   /** The model that solves this cluster's queries (all others fail). */
@@ -20,7 +21,7 @@ export const TWO_CLUSTERS: ClusterSpec[] = [
 export const PRICES: Record<string, number> = { coder: 0.002, mathematician: 0.001, generalist: 0.01 };
 
 export function clusters(n: number, seed = 7, spec = TWO_CLUSTERS, dim = 16, noise = 0.3): TrainingData & { clusterOf: number[] } {
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const centres = spec.map(() => normalised(Float32Array.from({ length: dim }, () => gaussian(random))));
   const models = [...new Set([...spec.map((c) => c.solver), ...Object.keys(PRICES)])];
   const samples: RoutingSample[] = [];

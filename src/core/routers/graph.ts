@@ -11,7 +11,8 @@ import { adamSlots, adamStep, gradientOptions } from './shared/adam.ts';
 import { defineRouter } from './shared/define-router.ts';
 import { scoreMatrix, type ScoreMatrix } from './shared/outcomes.ts';
 import { f32 } from './shared/router-file.ts';
-import { gaussian, permutation, seededRandom, sigmoid, stackRows } from './shared/vectors.ts';
+import { gaussian, permutation, sigmoid, stackRows } from './shared/vectors.ts';
+import { mulberry32 } from '../data/random.ts';
 
 const options = z
   .object({
@@ -45,7 +46,7 @@ class GraphRouter extends BaseRouter<Options, State> {
     const { n, m } = sm;
     const d = data.embeddings[0]!.length;
     const h = o.hidden;
-    const random = seededRandom(o.seed);
+    const random = mulberry32(o.seed);
     const init = (length: number, scale: number) => Float32Array.from({ length }, () => gaussian(random) * scale);
     const st: State = {
       inputs: d,

@@ -3,7 +3,8 @@ import { routerEntry } from './registry.ts';
 import { clusters, split } from '../../../test/helpers/synthetic.ts';
 import { expectRoundTrip, solverAccuracy } from '../../../test/helpers/router-checks.ts';
 import { ExactIndex } from './shared/exact-index.ts';
-import { dotRow, seededRandom } from './shared/vectors.ts';
+import { dotRow } from './shared/vectors.ts';
+import { mulberry32 } from '../data/random.ts';
 import { DotScan } from './shared/wasm/dot-scan.ts';
 
 const data = clusters(300);
@@ -40,7 +41,7 @@ describe('knn router', () => {
   });
 
   it('the SIMD scan gives the dot products of the JavaScript loop, for any dimension', () => {
-    const random = seededRandom(9);
+    const random = mulberry32(9);
     for (const dim of [3, 8, 13, 512]) {
       const m = Float32Array.from({ length: 50 * dim }, () => random() - 0.5);
       const q = Float32Array.from({ length: dim }, () => random() - 0.5);
@@ -52,7 +53,7 @@ describe('knn router', () => {
   });
 
   it('the exact index returns the true top-k, best first', () => {
-    const random = seededRandom(5);
+    const random = mulberry32(5);
     const rows = Array.from({ length: 500 }, () => Float32Array.from({ length: 8 }, () => random() - 0.5));
     const index = ExactIndex.build(rows, 8, 10);
     const q = rows[42]!;

@@ -10,7 +10,8 @@ import { ExactIndex } from './shared/exact-index.ts';
 import { scoreMatrix } from './shared/outcomes.ts';
 import { expectLength } from './shared/router-file.ts';
 import { checkMemoryTable, memoryTable, memoryTableFields, type MemoryTable } from './shared/memory-table.ts';
-import { permutation, seededRandom } from './shared/vectors.ts';
+import { permutation } from './shared/vectors.ts';
+import { mulberry32 } from '../data/random.ts';
 
 const options = z
   .object({
@@ -126,7 +127,7 @@ const TEMPERATURE_GRID = [0.02, 0.05, 0.1];
 /** The (k, temperature) whose lambda-0 choices score best on a seeded 20% of the training samples. */
 function tune(table: MemoryTable, m: number, prior: number[], meanCost: Float64Array, weighting: Options['weighting']): { k: number; temperature: number } {
   const n = table.vectors.length / table.dim;
-  const order = permutation(n, seededRandom(1));
+  const order = permutation(n, mulberry32(1));
   const nVal = Math.floor(n * 0.2);
   const val = order.subarray(0, nVal), fit = order.subarray(nVal);
   const vectors = new Float32Array(fit.length * table.dim);

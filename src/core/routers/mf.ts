@@ -10,7 +10,8 @@ import { battles, scoreMatrix } from './shared/outcomes.ts';
 import { applyPlatt, plattSchema, fitPlattPerModel } from './shared/platt.ts';
 import { f32 } from './shared/router-file.ts';
 import { adamSlots, adamStep, gradientOptions } from './shared/adam.ts';
-import { gaussian, permutation, seededRandom, sigmoid } from './shared/vectors.ts';
+import { gaussian, permutation, sigmoid } from './shared/vectors.ts';
+import { mulberry32 } from '../data/random.ts';
 
 const options = z
   .object({
@@ -44,7 +45,7 @@ class MfRouter extends BaseRouter<Options, State> {
     const { m, n } = sm;
     const d = data.embeddings[0]!.length;
     const k = this.options.dim;
-    const random = seededRandom(this.options.seed);
+    const random = mulberry32(this.options.seed);
     const st: State = {
       inputs: d,
       modelVectors: Float32Array.from({ length: m * k }, () => gaussian(random)),

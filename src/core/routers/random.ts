@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { RouteQuery } from './router.ts';
 import { BaseRouter, type Scored } from './shared/base-router.ts';
 import { defineRouter } from './shared/define-router.ts';
-import { seededRandom } from './shared/vectors.ts';
+import { mulberry32 } from '../data/random.ts';
 
 const options = z.object({ seed: z.number().int().default(1) }).strict();
 type Options = z.infer<typeof options>;
@@ -15,7 +15,7 @@ class RandomRouter extends BaseRouter<Options, Record<string, never>> {
     return {};
   }
   protected score(query: RouteQuery): Scored {
-    const random = seededRandom(hashText(query.text) ^ this.options.seed);
+    const random = mulberry32(hashText(query.text) ^ this.options.seed);
     return {
       quality: this.models.map(() => random()),
       explanation: { summary: 'A random draw per model (seeded by the query): the baseline every router must beat.' },

@@ -13,7 +13,8 @@ import { kmeans } from './shared/kmeans.ts';
 import { scoreMatrix } from './shared/outcomes.ts';
 import { applyPlatt, fitPlattPerModel, plattSchema } from './shared/platt.ts';
 import { f32 } from './shared/router-file.ts';
-import { gaussian, normalised, permutation, seededRandom, stackRows } from './shared/vectors.ts';
+import { gaussian, normalised, permutation, stackRows } from './shared/vectors.ts';
+import { mulberry32 } from '../data/random.ts';
 
 const options = z
   .object({
@@ -43,7 +44,7 @@ class RouterDcRouter extends BaseRouter<Options, State> {
     const { n, m } = sm;
     const d = data.embeddings[0]!.length;
     const k = o.dim;
-    const random = seededRandom(o.seed);
+    const random = mulberry32(o.seed);
     const st: State = {
       inputs: d,
       projection: Float32Array.from({ length: k * d }, () => gaussian(random) / Math.sqrt(d)),

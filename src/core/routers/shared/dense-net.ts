@@ -4,7 +4,8 @@
 // case, svm the hinge case. Weights live in flat Float32Arrays; training allocates only up front.
 import { z } from 'zod';
 import { f32 } from './router-file.ts';
-import { gaussian, permutation, seededRandom, sigmoid } from './vectors.ts';
+import { gaussian, permutation, sigmoid } from './vectors.ts';
+import { mulberry32 } from '../../data/random.ts';
 import type { Step } from './base-router.ts';
 import { adamSlots, adamStep } from './adam.ts';
 
@@ -40,7 +41,7 @@ export async function trainDenseNet(spec: TrainSpec, step: Step): Promise<DenseN
   const { x, y, mask, hidden, outputs: o } = spec;
   const n = y.length / o;
   const d = x.length / n;
-  const random = seededRandom(spec.seed);
+  const random = mulberry32(spec.seed);
   const h = hidden;
   const firstOut = h > 0 ? h : d;
   const net: DenseNet = {

@@ -1,10 +1,11 @@
 // Lloyd's k-means on unit vectors (cosine), seeded: cluster labels for contrastive training.
-import { dotRow, normalised, seededRandom } from './vectors.ts';
+import { dotRow, normalised } from './vectors.ts';
+import { mulberry32 } from '../../data/random.ts';
 
 export function kmeans(vectors: Float32Array, dim: number, k: number, seed: number, iterations = 10): Int32Array {
   const n = vectors.length / dim;
   const kk = Math.min(k, n);
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const centres = new Float32Array(kk * dim);
   for (let c = 0; c < kk; c++) {
     const row = Math.floor(random() * n);

@@ -1,17 +1,5 @@
-// Numeric building blocks shared by the routers: seeded randomness, dot products, normalisation,
+// Numeric building blocks shared by the routers: gaussian draws and permutations, dot products, normalisation,
 // and a lossless JSON form for Float32Array (base64 of its little-endian bytes).
-
-/** Mulberry32: a small seeded generator, so every training run with the same seed gives the same router. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A standard normal draw (Box-Muller) from a uniform generator. */
 export function gaussian(random: () => number): number {
