@@ -54,3 +54,13 @@ test('the diagnostics page embeds typed text and reports backend and cold start'
   await page.getByRole('button', { name: 'Embed' }).click();
   await expect(page.getByLabel('embedding')).toHaveText(/^\[-?0\.\d{4}, /);
 });
+
+test('by default a software WebGPU adapter (SwiftShader here) is passed over for WASM', async ({ page }) => {
+  await page.goto('./#encoder');
+  const software = await page.evaluate(async () => {
+    const adapter = await (navigator as Navigator & { gpu: { requestAdapter(): Promise<{ info: { isFallbackAdapter: boolean } } | null> } }).gpu.requestAdapter();
+    return adapter?.info.isFallbackAdapter;
+  });
+  expect(software).toBe(true);
+  await expect(page.getByLabel('encoder backend')).toHaveText('wasm', { timeout: 90_000 });
+});

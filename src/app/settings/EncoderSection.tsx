@@ -26,7 +26,7 @@ export function EncoderSection() {
         <label>
           Backend{' '}
           <select aria-label="Encoder backend preference" value={prefer} onChange={(e) => void setPrefer(e.target.value as BackendPreference)}>
-            <option value="auto">WebGPU when available, else WASM</option>
+            <option value="auto">WebGPU on a hardware adapter, else WASM</option>
             <option value="webgpu">WebGPU</option>
             <option value="wasm">WASM</option>
           </select>

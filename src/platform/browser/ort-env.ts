@@ -1,5 +1,7 @@
 // onnxruntime-web in the browser: its .wasm/.mjs come from the app's own origin (Vite emits them as assets, no
-// CDN), WebGPU when an adapter exists, otherwise WASM (threaded when the page is cross-origin isolated).
+// CDN), WebGPU when a hardware adapter exists, otherwise WASM (threaded when the page is cross-origin isolated).
+// A software (fallback) adapter such as SwiftShader is used only when WebGPU is asked for by name: it is
+// correct but about 100x slower than WASM.
 // A WebGPU session that fails to open falls back to WASM without the caller noticing (backend says which ran).
 import jsepWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.jsep.wasm?url';
 import jsepMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.jsep.mjs?url';
@@ -16,11 +18,16 @@ export interface BrowserRuntimeOptions {
   threads?: number;
 }
 
-async function hasWebGpuAdapter(): Promise<boolean> {
-  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+interface Adapter {
+  info?: { isFallbackAdapter?: boolean };
+}
+
+async function hasWebGpuAdapter(acceptSoftware: boolean): Promise<boolean> {
+  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<Adapter | null> } }).gpu;
   if (!gpu) return false;
   try {
-    return (await gpu.requestAdapter()) != null;
+    const adapter = await gpu.requestAdapter();
+    return adapter != null && (acceptSoftware || !adapter.info?.isFallbackAdapter);
   } catch {
     return false;
   }
@@ -33,7 +40,7 @@ export function wasmThreads(requested?: number): number {
 
 export async function browserSessionOpener(options: BrowserRuntimeOptions = {}): Promise<OpenSession> {
   const prefer = options.prefer ?? 'auto';
-  const gpu = prefer !== 'wasm' && (await hasWebGpuAdapter());
+  const gpu = prefer !== 'wasm' && (await hasWebGpuAdapter(prefer === 'webgpu'));
   // Same ORT version, two builds of its WASM: the WebGPU one (JSEP) runs CPU kernels about 2x slower than the
   // plain SIMD build, so a page without WebGPU loads the plain one. Only one of them is downloaded per page.
   const [wasm, mjs] = gpu ? [jsepWasmUrl, jsepMjsUrl] : [cpuWasmUrl, cpuMjsUrl];
