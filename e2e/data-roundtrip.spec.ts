@@ -12,7 +12,7 @@ test.afterAll(() => server.close());
 async function exportAll(page: Page, keysPassphrase?: string) {
   await page.getByRole('tab', { name: 'Settings' }).click();
   if (keysPassphrase) {
-    await page.getByLabel('Include API keys').check();
+    await page.getByLabel('Include keys (sealed with a passphrase)').check();
     await page.getByLabel('Passphrase for keys').fill(keysPassphrase);
   }
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export all data' }).click()]);

@@ -1,5 +1,6 @@
 // Providers in the built app against the local provider test server (real HTTP, real CORS, real IndexedDB):
-// keys sealed at rest (raw store read back), masked on screen, absent from logs and exports; test connection
+// keys sealed at rest (raw store read back), masked on screen, absent from logs and exports (the one backup
+// export/import, keys only sealed; refused while the vault is locked); test connection
 // for each wire format; the passphrase lock across a reload; the Content-Security-Policy header and meta.
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
@@ -51,9 +52,12 @@ async function addProvider(page: Page, kind: string, baseUrl: string, key: strin
 
 async function exported(page: Page): Promise<string> {
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export settings' }).click();
+  await page.getByRole('button', { name: 'Export all data' }).click();
   return readFileSync(await (await download).path(), 'utf8');
 }
+
+/** The settings store of an exported backup, as an object. */
+const settingsOf = (backup: string) => Object.fromEntries(JSON.parse(backup).stores.settings);
 
 test('a key is sealed in IndexedDB, masked on screen, and absent from logs and exports', async ({ page }) => {
   const logs: string[] = [];
@@ -78,12 +82,12 @@ test('a key is sealed in IndexedDB, masked on screen, and absent from logs and e
   expect(raw).not.toContain(SECRET.slice(8, 24));
 
   const plain = await exported(page);
-  expect(JSON.parse(plain).settings.providers[0]).toMatchObject({ id: 'anthropic', baseUrl: `${server.url}/anthropic/v1` });
+  expect(settingsOf(plain).providers[0]).toMatchObject({ id: 'anthropic', baseUrl: `${server.url}/anthropic/v1` });
   expect(plain).not.toContain(SECRET);
   expect(JSON.parse(plain).keys).toBeUndefined();
 
-  await page.getByLabel('Include keys (encrypted)').check();
-  await page.getByLabel('Export passphrase').fill('export passphrase 1');
+  await page.getByLabel('Include keys (sealed with a passphrase)').check();
+  await page.getByLabel('Passphrase for keys').fill('export passphrase 1');
   const sealed = await exported(page);
   expect(sealed).not.toContain(SECRET);
   expect(JSON.parse(sealed).keys).toMatchObject({ format: 'llmrouter-web/sealed', kdf: 'PBKDF2-SHA-256', iterations: 600000 });
@@ -91,12 +95,14 @@ test('a key is sealed in IndexedDB, masked on screen, and absent from logs and e
   // The sealed export restores provider and key in a fresh profile, given its passphrase.
   const fresh = await (await page.context().browser()!.newContext({ baseURL: page.url() })).newPage();
   await fresh.goto('./#settings');
-  const file = { name: 'llmrouter-settings.json', mimeType: 'application/json', buffer: Buffer.from(sealed) };
-  await fresh.getByLabel('Import settings').setInputFiles(file);
-  await expect(fresh.getByText(/this file holds sealed keys/)).toBeVisible();
-  await fresh.getByLabel('Export passphrase').fill('export passphrase 1');
-  await fresh.getByLabel('Import settings').setInputFiles(file);
-  await expect(fresh.getByText('Imported llmrouter-settings.json')).toBeVisible();
+  const file = { name: 'llmrouter-backup.json', mimeType: 'application/json', buffer: Buffer.from(sealed) };
+  await fresh.getByLabel('Import data').setInputFiles(file);
+  await expect(fresh.getByRole('alert')).toHaveText(/^llmrouter-backup.json: this file holds sealed keys/);
+  await fresh.getByLabel('Passphrase for keys').fill('export passphrase 1');
+  await fresh.getByLabel('Import data').setInputFiles(file);
+  const imported = fresh.getByRole('status').filter({ hasText: 'from llmrouter-backup.json' });
+  await expect(imported).toBeVisible();
+  await expect(imported).toBeHidden(); // the app reloads with the restored data
   await fresh.getByRole('listitem', { name: 'provider anthropic' }).getByRole('button', { name: 'Test connection' }).click();
   await expect(fresh.getByLabel('connection anthropic')).toHaveText(/^Connected: 2 models/);
   expect(await rawIndexedDB(fresh)).not.toContain(SECRET);
@@ -123,6 +129,9 @@ test('under a passphrase, keys stay locked after a reload until it is entered', 
   await page.goto('./#settings');
   await addProvider(page, 'Anthropic', `${server.url}/anthropic/v1`, SECRET);
   const vault = page.getByRole('form', { name: 'Key vault' });
+  await page.getByLabel('Include keys (sealed with a passphrase)').check();
+  await page.getByLabel('Passphrase for keys').fill('export passphrase 2');
+  const backup = JSON.parse(await exported(page));
   await vault.getByLabel('Passphrase').fill('correct horse battery');
   await vault.getByRole('button', { name: 'Set passphrase' }).click();
   await expect(vault).toContainText('protected by a passphrase');
@@ -130,6 +139,13 @@ test('under a passphrase, keys stay locked after a reload until it is entered', 
 
   await page.reload();
   await expect(vault).toContainText('Keys are locked');
+  // While locked, an import holding keys is refused before it writes anything (its settings included).
+  const changed = `${server.url}/changed-by-import/v1`;
+  backup.stores.settings = backup.stores.settings.map(([k, v]: [string, unknown]) => [k, k === 'providers' ? [{ ...(v as object[])[0], baseUrl: changed }] : v]);
+  await page.getByLabel('Passphrase for keys').fill('export passphrase 2');
+  await page.getByLabel('Import data').setInputFiles({ name: 'locked.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+  await expect(page.getByRole('alert')).toHaveText('locked.json: the key vault is locked: unlock it before importing keys');
+  expect(await rawIndexedDB(page)).not.toContain(changed);
   await page.getByRole('listitem', { name: 'provider anthropic' }).getByRole('button', { name: 'Test connection' }).click();
   await expect(page.getByLabel('connection anthropic')).toHaveText(/^Failed/);
   await vault.getByLabel('Passphrase').fill('wrong passphrase');

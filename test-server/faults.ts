@@ -1,5 +1,6 @@
 // Faults the test server injects, written as `429;retry-after=1`, `latency=200`, `reset`, `cut=3`,
-// `reset=3`, `stall=50`, `malformed`, `invalid-key`, `context`, `content-filter`, `no-cors` (joined by `;`),
+// `reset=3`, `stall=50`, `malformed`, `invalid-key`, `context`, `content-filter`, `content-filter-after=3`,
+// `no-cors` (joined by `;`),
 // chosen per request by the `x-fault` header or by a rule table set through POST /_control/faults.
 
 export interface Fault {
@@ -19,6 +20,8 @@ export interface Fault {
   invalidKey?: boolean;
   context?: boolean;
   contentFilter?: boolean;
+  /** Answer with this many pieces, then end as the provider does when its safety filter stops an answer. */
+  filterAfter?: number;
   noCors?: boolean;
 }
 
@@ -47,6 +50,7 @@ export function parseFault(spec: string): Fault {
     else if (name === 'invalid-key') fault.invalidKey = true;
     else if (name === 'context') fault.context = true;
     else if (name === 'content-filter') fault.contentFilter = true;
+    else if (name === 'content-filter-after') fault.filterAfter = n ?? 0;
     else if (name === 'no-cors') fault.noCors = true;
     else throw new Error(`unknown fault "${part}" in "${spec}"`);
   }

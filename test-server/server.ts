@@ -130,13 +130,14 @@ export async function startTestServer(options: { port?: number; host?: string } 
     if (fault.context) return fail(400, 'context');
     if (fault.contentFilter) return fail(400, 'content-filter');
 
-    const pieces = echoAnswer(call.model, call.messages);
+    const pieces = echoAnswer(call.model, call.messages).slice(0, fault.filterAfter);
     const reply = {
       model: call.model,
       pieces,
       inputTokens: Math.ceil(call.messages.reduce((n, m) => n + m.text.length, 0) / 4),
       outputTokens: pieces.length,
       streamUsage: call.streamUsage,
+      filtered: fault.filterAfter !== undefined,
     };
     if (!call.stream) {
       if (fault.malformed) return json(res, 200, '{"choices": [{"message": ');

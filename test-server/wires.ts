@@ -13,6 +13,8 @@ export interface Reply {
   outputTokens: number;
   /** Ask for usage in the stream (OpenAI's stream_options.include_usage). */
   streamUsage: boolean;
+  /** The provider's safety filter stopped the answer after these pieces. */
+  filtered: boolean;
 }
 
 export interface StreamEvents {
@@ -49,7 +51,7 @@ const openai: WireSpec = {
       object: 'chat.completion',
       created: 1700000000,
       model: r.model,
-      choices: [{ index: 0, message: { role: 'assistant', content: r.pieces.join('') }, finish_reason: 'stop' }],
+      choices: [{ index: 0, message: { role: 'assistant', content: r.pieces.join('') }, finish_reason: r.filtered ? 'content_filter' : 'stop' }],
       usage: { prompt_tokens: r.inputTokens, completion_tokens: r.outputTokens, total_tokens: r.inputTokens + r.outputTokens },
     };
   },
@@ -59,7 +61,7 @@ const openai: WireSpec = {
       head: [sse(chunk({ role: 'assistant', content: '' }, null)), ': keep-alive\n\n'],
       pieces: r.pieces.map((p) => sse(chunk({ content: p }, null))),
       tail: [
-        sse(chunk({}, 'stop')),
+        sse(chunk({}, r.filtered ? 'content_filter' : 'stop')),
         ...(r.streamUsage ? [sse({ id: 'chatcmpl-test', object: 'chat.completion.chunk', model: r.model, choices: [], usage: { prompt_tokens: r.inputTokens, completion_tokens: r.outputTokens, total_tokens: r.inputTokens + r.outputTokens } })] : []),
         'data: [DONE]\n\n',
       ],
@@ -88,7 +90,7 @@ const anthropic: WireSpec = {
   },
   key: (h) => (typeof h['x-api-key'] === 'string' ? h['x-api-key'] : undefined),
   whole(r) {
-    return { id: 'msg_test', type: 'message', role: 'assistant', model: r.model, content: [{ type: 'text', text: r.pieces.join('') }], stop_reason: 'end_turn', stop_sequence: null, usage: { input_tokens: r.inputTokens, output_tokens: r.outputTokens } };
+    return { id: 'msg_test', type: 'message', role: 'assistant', model: r.model, content: [{ type: 'text', text: r.pieces.join('') }], stop_reason: r.filtered ? 'refusal' : 'end_turn', stop_sequence: null, usage: { input_tokens: r.inputTokens, output_tokens: r.outputTokens } };
   },
   events(r) {
     return {
@@ -100,7 +102,7 @@ const anthropic: WireSpec = {
       pieces: r.pieces.map((p) => sse({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: p } }, 'content_block_delta')),
       tail: [
       sse({ type: 'content_block_stop', index: 0 }, 'content_block_stop'),
-      sse({ type: 'message_delta', delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: r.outputTokens } }, 'message_delta'),
+      sse({ type: 'message_delta', delta: { stop_reason: r.filtered ? 'refusal' : 'end_turn', stop_sequence: null }, usage: { output_tokens: r.outputTokens } }, 'message_delta'),
       sse({ type: 'message_stop' }, 'message_stop'),
       ],
     };
@@ -127,11 +129,14 @@ const gemini: WireSpec = {
   },
   key: (h) => (typeof h['x-goog-api-key'] === 'string' ? h['x-goog-api-key'] : undefined),
   whole(r) {
-    return geminiChunk(r, r.pieces.join(''), 'STOP', r.outputTokens);
+    return geminiChunk(r, r.pieces.join(''), r.filtered ? 'SAFETY' : 'STOP', r.outputTokens);
   },
   events(r) {
-    const pieces = r.pieces.map((p, i) => `data: ${JSON.stringify(geminiChunk(r, p, i === r.pieces.length - 1 ? 'STOP' : undefined, i + 1))}\r\n\r\n`);
-    return { head: [], pieces, tail: [] };
+    const event = (chunk: unknown) => `data: ${JSON.stringify(chunk)}\r\n\r\n`;
+    const pieces = r.pieces.map((p, i) => event(geminiChunk(r, p, !r.filtered && i === r.pieces.length - 1 ? 'STOP' : undefined, i + 1)));
+    // A blocked answer ends with a chunk that has the finish reason and safety ratings but no content.
+    const blocked = { candidates: [{ finishReason: 'SAFETY', index: 0, safetyRatings: [{ category: 'HARM_CATEGORY_DANGEROUS_CONTENT', probability: 'HIGH', blocked: true }] }], modelVersion: r.model };
+    return { head: [], pieces, tail: r.filtered ? [event(blocked)] : [] };
   },
   eol: '\r\n',
   error(status, which) {

@@ -28,7 +28,7 @@ export function DataSection() {
       </p>
       <div className="row">
         <label>
-          <input type="checkbox" checked={includeKeys} onChange={(e) => setIncludeKeys(e.target.checked)} /> Include API keys
+          <input type="checkbox" checked={includeKeys} onChange={(e) => setIncludeKeys(e.target.checked)} /> Include keys (sealed with a passphrase)
         </label>
         <input
           type="password"
@@ -40,7 +40,7 @@ export function DataSection() {
         />
         <button
           onClick={async () => {
-            if (includeKeys && !passphrase) return setMessage({ text: 'Keys leave only sealed: enter a passphrase for them first.', error: true });
+            if (includeKeys && passphrase.length < 8) return setMessage({ text: 'Keys leave only sealed: enter a passphrase of at least 8 characters first.', error: true });
             const doc = await exportAll(includeKeys ? { keysPassphrase: passphrase } : {});
             download(`llmrouter-web-backup-${new Date().toISOString().slice(0, 10)}.json`, JSON.stringify(doc));
           }}

@@ -1,5 +1,5 @@
 // The three wire clients against the local test server: streamed and whole answers, usage, every error
-// kind from each provider's real error bodies, cut and malformed streams, timeouts and cancellation.
+// kind from each provider's real error bodies, cut, filtered and malformed streams, timeouts and cancellation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../test-server/server.ts';
 import { chat, listModels } from './client.ts';
@@ -85,6 +85,17 @@ describe.each(['openai', 'anthropic', 'gemini'] as const)('%s wire', (wire) => {
       expect(e.kind).toBe('stream_cut');
       expect(tokens.join('')).toBe('Echo from echo-small: ');
     }
+  });
+
+  it("reports an answer the provider's safety filter stopped as content_filter, after the pieces that arrived", async () => {
+    const reason = { openai: 'finish_reason content_filter', anthropic: 'stop_reason refusal', gemini: 'finishReason SAFETY' }[wire];
+    const tokens: string[] = [];
+    const e = await failure(chat(endpoint(wire), request, withFault('content-filter-after=3', { onToken: (t) => tokens.push(t) })));
+    expect([e.kind, e.canFallBack]).toEqual(['content_filter', true]);
+    expect(e.message).toContain(reason);
+    expect(tokens.join('')).toBe('Echo from echo-small: ');
+    const whole = await failure(chat(endpoint(wire), request, withFault('content-filter-after=3')));
+    expect([whole.kind, whole.message]).toEqual(['content_filter', e.message]);
   });
 
   it('reports malformed JSON, streamed or whole, as malformed', async () => {

@@ -111,14 +111,17 @@ describe('a failure after tokens have streamed', () => {
     expect(log.outcomes[0]!.outputTokens).toBeGreaterThan(0); // the broken stream's output is still counted
   });
 
-  it('stops and keeps the partial answer when the policy says stop', async () => {
-    server.faults.set([{ model: 'echo-small', wire: 'openai', fault: 'cut=3' }]);
+  it.each([
+    ['cut=3', 'stream_cut'],
+    ['content-filter-after=3', 'content_filter'],
+  ])('stops and keeps the partial answer when the policy says stop (%s)', async (fault, kind) => {
+    server.faults.set([{ model: 'echo-small', wire: 'openai', fault }]);
     const { log, events, call } = caller({ policy: { midStream: 'stop', retries: 1 } });
     const result = await call();
     expect(result.complete).toBe(false);
     expect(result.text).toBe('Echo from echo-small: ');
-    expect(result.error?.kind).toBe('stream_cut');
-    expect(kinds(log)).toEqual(['alpha:stream_cut']);
+    expect(result.error?.kind).toBe(kind);
+    expect(kinds(log)).toEqual([`alpha:${kind}`]);
     expect(events.filter((e) => e.type === 'failed')).toMatchObject([{ next: 'stop' }]);
   });
 });

@@ -1,9 +1,9 @@
 // Export of every IndexedDB store to one JSON document, import of it back, and deleting everything.
 // API keys never travel as stored (they are sealed under this browser's own key): only when the user asks,
-// and then sealed under a passphrase, like the settings export.
+// and then sealed under a passphrase (PBKDF2 + AES-GCM), never in plain text.
 import { appDB, type AppDB } from './db.ts';
-import { openSealedKeys, restoreKeys, sealedKeys } from './settings-export.ts';
-import type { PassphraseSealed } from './sealed-box.ts';
+import { appKeyVault } from './key-vault-idb.ts';
+import { openWithPassphrase, sealWithPassphrase, type PassphraseSealed } from './sealed-box.ts';
 
 /** Everything but the key vault, which is exported sealed or not at all. */
 const STORES = ['settings', 'conversations', 'outcomes', 'datasets', 'routers'] as const;
@@ -65,6 +65,27 @@ export async function importAll(text: string, fileName = 'backup', keysPassphras
   await tx.done;
   await restoreKeys(keys);
   return { records: records + Object.keys(keys).length };
+}
+
+/** Every provider's keys from the vault, sealed under a passphrase. */
+async function sealedKeys(passphrase: string): Promise<PassphraseSealed> {
+  const vault = await appKeyVault();
+  const keys = Object.fromEntries(await Promise.all((await vault.providers()).map(async (p) => [p, await vault.getKeys(p)] as const)));
+  return sealWithPassphrase(JSON.stringify(keys), passphrase);
+}
+
+/** Opens exported keys; throws before anything is written when the passphrase is missing or wrong, or the vault is locked. */
+async function openSealedKeys(sealed: PassphraseSealed, passphrase: string | undefined): Promise<Record<string, string[]>> {
+  if (!passphrase) throw new Error('this file holds sealed keys: give the passphrase they were exported with');
+  const keys = JSON.parse(await openWithPassphrase(sealed, passphrase)) as Record<string, string[]>;
+  if (Object.keys(keys).length > 0 && (await appKeyVault()).locked) throw new Error('the key vault is locked: unlock it before importing keys');
+  return keys;
+}
+
+/** Puts opened keys into the vault. */
+async function restoreKeys(keys: Record<string, string[]>): Promise<void> {
+  const vault = await appKeyVault();
+  for (const [provider, list] of Object.entries(keys)) await vault.setKeys(provider, list);
 }
 
 /** Empties every store, keys included (the database itself stays open for the running app). */

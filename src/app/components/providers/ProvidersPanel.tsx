@@ -1,10 +1,9 @@
-// The "Providers" settings section: the configured providers, adding one, the vault passphrase, export,
+// The "Providers" settings section: the configured providers, adding one, the vault passphrase,
 // call settings (mid-stream policy, budgets) and a test call through the fallback chain.
 import { useEffect } from 'react';
 import { useProviders } from '../../stores/providers.ts';
 import { AddProviderForm } from './AddProviderForm.tsx';
 import { CallSettingsForm } from './CallSettingsForm.tsx';
-import { ExportSettings } from './ExportSettings.tsx';
 import { ProviderRow } from './ProviderRow.tsx';
 import { TryCall } from './TryCall.tsx';
 import { VaultControls } from './VaultControls.tsx';
@@ -23,7 +22,6 @@ export function ProvidersPanel() {
         ))}
       </ul>
       <AddProviderForm />
-      <ExportSettings />
       <CallSettingsForm />
       <TryCall />
     </section>

@@ -63,6 +63,11 @@ export function streamError(wire: WireAdapter, body: unknown): ProviderError {
   return new ProviderError(e.kind ?? 'server', e.message ?? 'error event in the stream');
 }
 
+/** An answer the provider's safety filter stopped (whole, or midway through a stream), by the reason it gave. */
+export function filteredAnswer(reason: string): ProviderError {
+  return new ProviderError('content_filter', `the provider's safety filter stopped the answer (${reason})`);
+}
+
 /** Joins a base URL and a path without doubling or losing the slash. */
 export function joinUrl(baseUrl: string, path: string): string {
   return `${baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;

@@ -1,7 +1,8 @@
 // Anthropic Messages: POST {base}/messages with x-api-key, the API version, and the header Anthropic
-// requires before it answers a browser directly. Streams end with a `message_stop` event.
+// requires before it answers a browser directly. Streams end with a `message_stop` event. The stop reason
+// `refusal` (the safety classifier stopped the answer) is a content_filter error, whole or streamed.
 import type { ErrorKind } from '../errors.ts';
-import { at, eventJson, joinUrl, streamError, streamReader, type WireAdapter } from './adapter.ts';
+import { at, eventJson, filteredAnswer, joinUrl, streamError, streamReader, type WireAdapter } from './adapter.ts';
 import type { Endpoint } from '../types.ts';
 
 const DEFAULT_MAX_TOKENS = 4096;
@@ -51,6 +52,7 @@ export const anthropicWire: WireAdapter = {
       .filter((b) => b.type === 'text')
       .map((b) => b.text)
       .join('');
+    if (at(body, 'stop_reason') === 'refusal') throw filteredAnswer('stop_reason refusal');
     return { text, inputTokens: at(body, 'usage', 'input_tokens'), outputTokens: at(body, 'usage', 'output_tokens'), finishReason: at(body, 'stop_reason') };
   },
   stream: () =>
@@ -66,6 +68,7 @@ export const anthropicWire: WireAdapter = {
           return at(data, 'delta', 'type') === 'text_delta' ? (at(data, 'delta', 'text') ?? '') : '';
         case 'message_delta':
           meta.outputTokens = at(data, 'usage', 'output_tokens') ?? meta.outputTokens;
+          if (at(data, 'delta', 'stop_reason') === 'refusal') throw filteredAnswer('stop_reason refusal');
           meta.finishReason = at(data, 'delta', 'stop_reason') ?? meta.finishReason;
           return '';
         case 'message_stop':

@@ -1,8 +1,9 @@
 // Google Gemini: POST {base}/models/{model}:generateContent, or :streamGenerateContent?alt=sse for
 // server-sent events; the key goes in x-goog-api-key (never the URL). A stream ends when its last
-// chunk carries a finishReason.
+// chunk carries a finishReason. A blocking finishReason (SAFETY and the like) is a content_filter error, whole
+// or streamed.
 import { ProviderError, type ErrorKind } from '../errors.ts';
-import { at, eventJson, joinUrl, streamError, streamReader, type ReplyMeta, type WireAdapter } from './adapter.ts';
+import { at, eventJson, filteredAnswer, joinUrl, streamError, streamReader, type ReplyMeta, type WireAdapter } from './adapter.ts';
 import type { Endpoint } from '../types.ts';
 
 function headers(endpoint: Endpoint): Record<string, string> {
@@ -17,7 +18,7 @@ function readChunk(body: unknown): { text: string } & ReplyMeta {
   if (blocked) throw new ProviderError('content_filter', `the prompt was blocked (${blocked})`);
   const candidate = at(body, 'candidates', 0);
   const finishReason: string | undefined = candidate?.finishReason;
-  if (finishReason && BLOCKED.has(finishReason)) throw new ProviderError('content_filter', `the answer was blocked (${finishReason})`);
+  if (finishReason && BLOCKED.has(finishReason)) throw filteredAnswer(`finishReason ${finishReason}`);
   const parts = (at(candidate, 'content', 'parts') ?? []) as { text?: string; thought?: boolean }[];
   const usage = at(body, 'usageMetadata');
   return {

@@ -1,8 +1,9 @@
 // OpenAI-compatible Chat Completions (OpenAI, NIM, Groq, Together, Mistral, DeepSeek, OpenRouter,
 // Fireworks, Ollama, LM Studio, vLLM): POST {base}/chat/completions; a stream is complete at its finish
-// reason (usage may follow) and ends with `data: [DONE]`.
+// reason (usage may follow) and ends with `data: [DONE]`. The finish reason `content_filter` is a
+// content_filter error, whole or streamed (the pieces already streamed stay with the caller).
 import type { ErrorKind } from '../errors.ts';
-import { at, eventJson, joinUrl, streamError, streamReader, type ReplyMeta, type WireAdapter } from './adapter.ts';
+import { at, eventJson, filteredAnswer, joinUrl, streamError, streamReader, type ReplyMeta, type WireAdapter } from './adapter.ts';
 import type { Endpoint } from '../types.ts';
 
 function headers(endpoint: Endpoint): Record<string, string> {
@@ -40,6 +41,7 @@ export const openaiWire: WireAdapter = {
   },
   reply(body) {
     const choice = at(body, 'choices', 0);
+    if (choice?.finish_reason === 'content_filter') throw filteredAnswer('finish_reason content_filter');
     return { text: at(choice, 'message', 'content') ?? '', finishReason: choice?.finish_reason, ...usageOf(body) };
   },
   stream: () =>
@@ -52,6 +54,7 @@ export const openaiWire: WireAdapter = {
       if (chunk.error) throw streamError(openaiWire, chunk);
       Object.assign(state.meta, usageOf(chunk));
       const choice = at(chunk, 'choices', 0);
+      if (choice?.finish_reason === 'content_filter') throw filteredAnswer('finish_reason content_filter');
       if (choice?.finish_reason) {
         // Some compatible servers close the stream after the finish reason without `[DONE]`.
         state.meta.finishReason = choice.finish_reason;
