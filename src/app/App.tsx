@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { usePreferences } from './stores/preferences.ts';
 import { CostQualitySlider } from './components/CostQualitySlider.tsx';
 import { EncoderDiagnostics } from './components/EncoderDiagnostics.tsx';
+import { BertDiagnostics } from './components/BertDiagnostics.tsx';
 import { ProvidersPanel } from './components/providers/ProvidersPanel.tsx';
 
 export function App() {
@@ -19,6 +20,7 @@ export function App() {
       <main>
         <p>Routes each message on your device to the cheapest model that will answer well.</p>
         {location.hash.startsWith('#encoder') && <EncoderDiagnostics />}
+        {location.hash.startsWith('#bert') && <BertDiagnostics />}
         <ProvidersPanel />
       </main>
     </div>
