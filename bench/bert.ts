@@ -3,6 +3,8 @@
 // labels: its model-agnostic path, the link fitted on each training split), then routing latency p50/p95 for
 // 64-token queries in Node (WASM) and in Chromium (WASM and WebGPU, through the app's #bert page on Vite, port 5601).
 // Writes its key `bert` into bench/routers.json, leaving the other routers' rows alone.
+// `npm run bench:bert -- --fp32`: only dcrouter with the fp32 model (train.py --keep-fp32) beside the int8 one,
+// merged into the same key as `fp32_vs_int8`.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { createServer } from 'vite';
@@ -21,6 +23,24 @@ const percentile = (ms: number[], p: number) => [...ms].sort((a, b) => a - b)[Ma
 const summary = (ms: number[]) => ({ runs: ms.length, p50_ms: percentile(ms, 0.5), p95_ms: percentile(ms, 0.95) });
 
 const datasets = await benchDatasets();
+const saveBert = (value: object) => {
+  const all = JSON.parse(readFileSync('bench/routers.json', 'utf8'));
+  all.bert = { ...all.bert, ...value };
+  writeFileSync('bench/routers.json', JSON.stringify(all, null, 1) + '\n');
+  log('wrote bench/routers.json (key "bert")');
+};
+if (process.argv.includes('--fp32')) {
+  const [dc] = datasets;
+  const compare: Record<string, unknown> = {};
+  for (const quantized of [false, true]) {
+    const r = await runEvaluation({ router: 'bert', options: { quantized }, train: dc!.train, test: dc!.test, catalog: defaultCatalog });
+    const { aiq, quality_at_best_single_cost, cost_at_95pct_best_quality, curve } = r.evaluation.report;
+    compare[quantized ? 'int8' : 'fp32'] = { aiq, quality_at_best_single_cost, cost_at_95pct_best_quality, quality_at_lambda_0: curve[0]!.quality };
+    log(`${quantized ? 'int8' : 'fp32'}: ${JSON.stringify(compare[quantized ? 'int8' : 'fp32'])}`);
+  }
+  saveBert({ fp32_vs_int8: { dataset: 'dcrouter', ...compare } });
+  process.exit(0);
+}
 const rows = [];
 for (const ds of datasets) {
   log(`${ds.name}: fit (link over the classifier's outputs) and evaluate`);
@@ -70,8 +90,5 @@ try {
   await server.close();
 }
 
-const all = JSON.parse(readFileSync('bench/routers.json', 'utf8'));
-all.bert = { date: new Date().toISOString(), artifact: `public/models/${BERT_MODEL}/onnx/model_quantized.onnx`, rows, latency_64_tokens: { node, chromium: chromiumRows } };
-writeFileSync('bench/routers.json', JSON.stringify(all, null, 1) + '\n');
-log('wrote bench/routers.json (key "bert")');
+saveBert({ date: new Date().toISOString(), artifact: `public/models/${BERT_MODEL}/onnx/model_quantized.onnx`, rows, latency_64_tokens: { node, chromium: chromiumRows } });
 process.exit(0);

@@ -142,6 +142,7 @@ def main() -> None:
     parser.add_argument("--patience", type=int, default=1)
     parser.add_argument("--max-tokens", type=int, default=64)
     parser.add_argument("--batch", type=int, default=32)
+    parser.add_argument("--keep-fp32", action="store_true", help="keep onnx/model.onnx (about 28 MB, not shipped)")
     parser.add_argument("--limit", type=int, default=0, help="use only the first N train/test queries (a smoke run)")
     parser.add_argument("--lr", type=float, default=3e-5, help="encoder learning rate (the head's is 30x)")
     args = parser.parse_args()
@@ -235,7 +236,8 @@ def main() -> None:
         "evaluation": evaluation,
         "artifact_bytes": int8.stat().st_size,
     })
-    fp32.unlink()  # rebuilt by this script, not shipped (about 28 MB)
+    if not args.keep_fp32:
+        fp32.unlink()  # rebuilt by this script, not shipped (about 28 MB)
     for f in sorted(out.rglob("*")):
         if f.is_file():
             log(out, f"{f.stat().st_size / 1e6:8.2f} MB  {f.relative_to(out)}")

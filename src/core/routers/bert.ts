@@ -37,6 +37,8 @@ const options = z
   .object({
     /** The classifier's model folder (transformers.js layout with a `logits` output). */
     model: z.string().default(BERT_MODEL),
+    /** The int8 model (default, shipped) or the fp32 onnx/model.onnx (rebuilt by train.py --keep-fp32, for checks). */
+    quantized: z.boolean().default(true),
     /** Models to serve besides those in the data (catalog ids): they take the model-agnostic path. */
     serve: z.array(z.string()).default([]),
     epochs: z.number().int().positive().default(15),
@@ -80,7 +82,7 @@ class BertRouter extends TrainedRouter<Options, State> {
   private open(): Promise<TextClassifier> {
     const open = this.context.openClassifier;
     if (!open) throw new Error('bert: this platform gave no classifier runtime (RouterContext.openClassifier)');
-    this.classifier ??= open(this.options.model);
+    this.classifier ??= open(this.options.model, { quantized: this.options.quantized });
     return this.classifier;
   }
 

@@ -32,7 +32,7 @@ export interface TextClassifier {
  * the encoder runtime over a classifier's model folder, for the bert router. */
 export interface RouterContext {
   complete?: Complete;
-  openClassifier?: (model: string) => Promise<TextClassifier>;
+  openClassifier?: (model: string, options: { quantized: boolean }) => Promise<TextClassifier>;
 }
 
 export interface RouterEntry {

@@ -56,7 +56,7 @@ export function createNodeEmbedder(options: NodeEmbedderOptions = {}): Promise<O
 }
 
 /** The bert router's classifier in Node (RouterContext.openClassifier): its model folder on the WASM runtime. */
-export const openNodeClassifier = (model: string) => createNodeEmbedder({ model: shippedModel(model) });
+export const openNodeClassifier = (model: string, options?: { quantized: boolean }) => createNodeEmbedder({ model: shippedModel(model), quantized: options?.quantized });
 
 /** createNodeEmbedder behind a disk cache: texts embedded once are read back on later runs. */
 export async function createCachedNodeEmbedder(options: NodeEmbedderOptions & { cacheDir: string }): Promise<CachedEmbedder> {
