@@ -64,7 +64,7 @@ def quantize(fp32: Path, int8: Path) -> None:
     quantize_dynamic(str(fp32), str(int8), weight_type=QuantType.QInt8, per_channel=True, op_types_to_quantize=["MatMul"])
     model = onnx.load(str(int8))
     graph = model.graph
-    lookup = next(n for n in graph.node if n.op_type == "Gather" and n.input[0] == "model.embeddings.weight")
+    lookup = next(n for n in graph.node if n.op_type == "Gather" and n.input[0].endswith("embeddings.weight"))
     table = next(i for i in graph.initializer if i.name == lookup.input[0])
     weights = numpy_helper.to_array(table)
     scale = (np.abs(weights).max(axis=1, keepdims=True) / 127).astype(np.float32)

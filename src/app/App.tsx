@@ -11,6 +11,7 @@ import { useCalls } from './stores/calls.ts';
 import { CostQualitySlider } from './components/CostQualitySlider.tsx';
 import { BudgetIndicator } from './components/BudgetIndicator.tsx';
 import { EncoderDiagnostics } from './components/EncoderDiagnostics.tsx';
+import { BertDiagnostics } from './components/BertDiagnostics.tsx';
 import { ChatPage } from './chat/ChatPage.tsx';
 import { SettingsPage } from './settings/SettingsPage.tsx';
 import { LabPage } from './lab/LabPage.tsx';
@@ -47,6 +48,8 @@ export function App() {
       <main>
         {location.hash.startsWith('#encoder') ? (
           <EncoderDiagnostics />
+        ) : location.hash.startsWith('#bert') ? (
+          <BertDiagnostics />
         ) : (
           <>
             {tab === 'Chat' && <ChatPage openSettings={() => setTab('Settings')} />}

@@ -7,6 +7,7 @@ import { evaluate, type Evaluation } from '../core/eval/evaluate.ts';
 import { routerEntry } from '../core/routers/registry.ts';
 import type { Router } from '../core/routers/router.ts';
 import { embedTexts, trainingData } from './routing-data.ts';
+import { openNodeClassifier } from '../platform/node/encoder.ts';
 import { UsageError } from './usage-error.ts';
 
 export interface EvalRun {
@@ -28,7 +29,7 @@ export interface EvalResult {
 export async function runEvaluation(run: EvalRun): Promise<EvalResult> {
   const entry = routerEntry(run.router);
   if (entry.input === 'provider') throw new UsageError(`router "${run.router}" calls providers: evaluate it through the provider layer, not offline`);
-  const router = entry.create(run.options ?? {});
+  const router = entry.create(run.options ?? {}, { openClassifier: openNodeClassifier });
   const hidden = new Set(run.holdOut ?? []);
   const train = hidden.size === 0 ? run.train : withoutModels(run.train, hidden);
   const fitOn = entry.evaluationOnly ? run.test : train;

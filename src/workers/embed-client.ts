@@ -26,6 +26,8 @@ export class EmbedClient implements Embedder {
     public backend: Backend = 'wasm',
     public dim = 0,
     public threads = 1,
+    /** A classifier's logit names (the bert router's model); empty for an encoder. */
+    public labels: readonly string[] = [],
   ) {
     worker.onmessage = ({ data }: MessageEvent<EmbedResponse>) => {
       const p = this.pending.get(data.id);
@@ -44,7 +46,7 @@ export class EmbedClient implements Embedder {
       threads: options.threads, quantized: options.quantized,
     });
     if (loaded.type !== 'loaded') throw new Error('embedding worker did not load');
-    Object.assign(client, { backend: loaded.backend, dim: loaded.dim, threads: loaded.threads });
+    Object.assign(client, { backend: loaded.backend, dim: loaded.dim, threads: loaded.threads, labels: loaded.labels });
     return client;
   }
 

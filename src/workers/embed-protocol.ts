@@ -7,6 +7,6 @@ export type EmbedRequest =
   | { type: 'embed'; id: number; texts: string[] };
 
 export type EmbedResponse =
-  | { type: 'loaded'; id: number; backend: Backend; dim: number; threads: number }
+  | { type: 'loaded'; id: number; backend: Backend; dim: number; threads: number; labels: string[] }
   | { type: 'embedded'; id: number; vectors: Float32Array[] }
   | { type: 'error'; id: number; message: string };

@@ -18,7 +18,7 @@ self.onmessage = async ({ data: req }: MessageEvent<EmbedRequest>) => {
         embedder = undefined; // a later load may retry (another model, the network back)
         throw err;
       });
-      post({ type: 'loaded', id: req.id, backend: e.backend, dim: e.dim, threads: e.backend === 'wasm' ? wasmThreads(req.threads) : 0 });
+      post({ type: 'loaded', id: req.id, backend: e.backend, dim: e.dim, threads: e.backend === 'wasm' ? wasmThreads(req.threads) : 0, labels: [...e.labels] });
     } else {
       if (!embedder) throw new Error('embed before load');
       const vectors = await (await embedder).embed(req.texts);

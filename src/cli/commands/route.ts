@@ -6,13 +6,17 @@ import { UsageError } from '../usage-error.ts';
 import { decide } from '../../core/routers/decide.ts';
 import { loadRouter } from '../../core/routers/registry.ts';
 import { readText } from '../../platform/node/files.ts';
+import { openNodeClassifier, shippedModel } from '../../platform/node/encoder.ts';
+import { BERT_MODEL } from '../../core/routers/bert.ts';
 
 export const route: Command = {
   summary: 'pick the model for a query with a trained router',
-  usage: 'llmrouter route --router FILE [--lambda 0] [--allowed MODEL,MODEL] [--budget USD] [--json] "query"',
+  usage: 'llmrouter route --router FILE|bert [--lambda 0] [--allowed MODEL,MODEL] [--budget USD] [--json] "query"',
   options: { router: { type: 'string' }, lambda: { type: 'string' }, allowed: { type: 'string' }, budget: { type: 'string' }, json: { type: 'boolean', default: false } },
   async run({ values, positionals }) {
-    const path = existingFile(requiredFlag(values, 'router'), 'router file');
+    const given = requiredFlag(values, 'router');
+    // `bert` is shipped trained: its router file lies beside its model (public/models/bert-router/router.json)
+    const path = existingFile(given === 'bert' ? `${shippedModel(BERT_MODEL)}/router.json` : given, 'router file');
     const text = positionals.join(' ');
     if (text.trim() === '') throw new UsageError('no query given');
     let parsed: unknown;
@@ -23,7 +27,7 @@ export const route: Command = {
     }
     let router;
     try {
-      router = loadRouter(parsed);
+      router = loadRouter(parsed, { openClassifier: openNodeClassifier });
     } catch (e) {
       throw new Error(`${path}: ${(e as Error).message}`);
     }

@@ -6,6 +6,7 @@ import { DATA_USAGE, dataFlags, optionsFlag, readData, trainingData } from '../r
 import { UsageError } from '../usage-error.ts';
 import { routerEntry } from '../../core/routers/registry.ts';
 import { writeTextAtomic } from '../../platform/node/files.ts';
+import { openNodeClassifier } from '../../platform/node/encoder.ts';
 
 export const train: Command = {
   summary: 'train a router on a dataset and save it',
@@ -16,7 +17,7 @@ export const train: Command = {
     const out = requiredFlag(values, 'out');
     const entry = routerEntry(name);
     if (entry.evaluationOnly) throw new UsageError(`router "${name}" is for evaluation only (llmrouter eval)`);
-    const router = entry.create(optionsFlag(values));
+    const router = entry.create(optionsFlag(values), { openClassifier: openNodeClassifier });
     const catalog = await catalogFlag(values);
     const data = await trainingData(await readData(requiredFlag(values, 'data'), values, catalog), router.needsEmbedding, catalog);
     const started = performance.now();

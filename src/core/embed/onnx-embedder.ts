@@ -1,6 +1,8 @@
 // Embedder over any transformers.js-format encoder folder (config.json, tokenizer.json, onnx/model*.onnx):
 // tokenises, batches texts of similar length, runs the session, then pools and normalises as the model needs
 // (USE-lite returns pooled `sentence_embedding`; BERT-style models like all-MiniLM-L6-v2 get mean pooling).
+// A classifier folder (a `logits` output, labels in config.json's id2label, like the bert router's) gives its
+// raw logits per text instead, unnormalised.
 import type { Backend, Embedder } from './embedder.ts';
 import type { ModelSource } from './model-source.ts';
 import type { EncoderSession, IdMatrix, OpenSession } from './session.ts';
@@ -16,6 +18,9 @@ export interface OnnxEmbedderOptions {
 
 export const BUILTIN_MODEL = 'use-lite';
 
+const OUTPUTS = ['logits', 'sentence_embedding', 'last_hidden_state'] as const;
+type Output = (typeof OUTPUTS)[number];
+
 export class OnnxEmbedder implements Embedder {
   readonly dim: number;
   readonly backend: Backend;
@@ -26,9 +31,11 @@ export class OnnxEmbedder implements Embedder {
     readonly fingerprint: string,
     private readonly session: EncoderSession,
     private readonly tokenizer: TextTokenizer,
-    private readonly output: 'sentence_embedding' | 'last_hidden_state',
+    private readonly output: Output,
     dim: number,
     private readonly batchSize: number,
+    /** For a classifier: the name of each logit (config.json's id2label, in index order); else empty. */
+    readonly labels: readonly string[],
   ) {
     this.dim = dim;
     this.backend = session.backend;
@@ -41,13 +48,13 @@ export class OnnxEmbedder implements Embedder {
     const config = (await source.json('config.json')) as Record<string, unknown>;
     const [tokenizer, model] = await Promise.all([loadTokenizer(source, config), modelBytes]);
     const session = await openSession(model);
-    const output = session.outputNames.includes('sentence_embedding') ? 'sentence_embedding' : 'last_hidden_state';
-    if (!session.outputNames.includes(output)) {
-      throw new Error(`${source.id}${file}: no sentence_embedding or last_hidden_state output (has ${session.outputNames.join(', ')})`);
-    }
-    const dim = config.hidden_size;
-    if (typeof dim !== 'number') throw new Error(`${source.id}config.json: hidden_size missing`);
-    return new OnnxEmbedder(source.id, `${source.id}${file}:${model.byteLength}`, session, tokenizer, output, dim, options.batchSize ?? 32);
+    const output = OUTPUTS.find((name) => session.outputNames.includes(name));
+    if (!output) throw new Error(`${source.id}${file}: no ${OUTPUTS.join(' or ')} output (has ${session.outputNames.join(', ')})`);
+    const dim = output === 'logits' ? Object.keys((config.id2label as object | undefined) ?? {}).length : config.hidden_size;
+    if (typeof dim !== 'number' || dim === 0) throw new Error(`${source.id}config.json: ${output === 'logits' ? 'id2label' : 'hidden_size'} missing`);
+    const id2label = (config.id2label ?? {}) as Record<string, string>;
+    const labels = output === 'logits' ? Array.from({ length: dim }, (_, i) => id2label[String(i)] ?? String(i)) : [];
+    return new OnnxEmbedder(source.id, `${source.id}${file}:${model.byteLength}`, session, tokenizer, output, dim, options.batchSize ?? 32, labels);
   }
 
   /** Token ids the model sees for a text (after truncation to maxTokens). */
@@ -93,6 +100,7 @@ export class OnnxEmbedder implements Embedder {
     if (this.output === 'last_hidden_state') {
       return meanPool(result.data, mask, batch.length, seq, this.dim).map(l2Normalize);
     }
-    return batch.map((_, b) => l2Normalize(result.data.slice(b * this.dim, (b + 1) * this.dim)));
+    const rows = batch.map((_, b) => result.data.slice(b * this.dim, (b + 1) * this.dim));
+    return this.output === 'logits' ? rows : rows.map(l2Normalize);
   }
 }

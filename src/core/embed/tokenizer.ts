@@ -13,8 +13,12 @@ export interface TextTokenizer {
 
 type Json = Record<string, unknown>;
 
+/** The model folder's tokenizer, or the one in the folder that config.json's `llmrouter.tokenizer_folder` names
+ * (relative, e.g. "../use-lite/": a fine-tuned model shares its base encoder's tokenizer instead of a copy). */
 export async function loadTokenizer(source: ModelSource, config: Json): Promise<TextTokenizer> {
-  const [tokenizerJson, tokenizerConfig] = (await Promise.all([source.json('tokenizer.json'), source.json('tokenizer_config.json')])) as [Json, Json];
+  const folder = (config.llmrouter as Json | undefined)?.tokenizer_folder;
+  const at = typeof folder === 'string' ? folder : '';
+  const [tokenizerJson, tokenizerConfig] = (await Promise.all([source.json(`${at}tokenizer.json`), source.json(`${at}tokenizer_config.json`)])) as [Json, Json];
   const tokenizer = new Tokenizer(tokenizerJson as never, tokenizerConfig as never);
   const limits = [(config.llmrouter as Json | undefined)?.max_tokens, tokenizerConfig.model_max_length, config.max_position_embeddings];
   const maxTokens = limits.find((n): n is number => typeof n === 'number' && n > 0 && n <= 8192) ?? 512;

@@ -36,8 +36,13 @@ export function taskNeeds(task: string | undefined): Strength[] | undefined {
   return TASK_NEEDS.find(([re]) => re.test(task))?.[1];
 }
 
+/** The strengths a router predicts from text: those some task needs, and multilingual (detected from the text). */
+export function needDomains(needs: readonly (Strength[] | undefined)[]): Strength[] {
+  return strengthSchema.options.filter((d) => d !== 'vision' && d !== 'long-context' && (d === 'multilingual' || needs.some((n) => n?.includes(d))));
+}
+
 /** Tokens above which a query needs a long-context model. */
-const LONG_CONTEXT_TOKENS = 8000;
+export const LONG_CONTEXT_TOKENS = 8000;
 
 const options = z
   .object({
@@ -48,8 +53,10 @@ const options = z
   .strict();
 type Options = z.infer<typeof options>;
 
-const descriptorSchema = z.object({ capability: z.number(), strengths: z.array(strengthSchema), capabilitySource: z.enum(['catalog', 'price', 'assumed']) }).strict();
-type Descriptor = z.infer<typeof descriptorSchema>;
+export const descriptorSchema = z.object({ capability: z.number(), strengths: z.array(strengthSchema), capabilitySource: z.enum(['catalog', 'price', 'assumed']) }).strict();
+export type Descriptor = z.infer<typeof descriptorSchema>;
+export const capabilityScaleSchema = z.object({ mean: z.number(), sd: z.number() });
+export const priceFitSchema = z.object({ intercept: z.number(), slope: z.number() });
 
 const state = z
   .object({
@@ -57,8 +64,8 @@ const state = z
     domainNet: denseNetSchema,
     difficultyNet: denseNetSchema,
     link: denseNetSchema,
-    capabilityScale: z.object({ mean: z.number(), sd: z.number() }),
-    priceFit: z.object({ intercept: z.number(), slope: z.number() }),
+    capabilityScale: capabilityScaleSchema,
+    priceFit: priceFitSchema,
     descriptors: z.array(descriptorSchema),
   })
   .strict();
@@ -75,14 +82,7 @@ class AutoRouter extends BaseRouter<Options, State> {
 
   protected async train(data: TrainingData, step: Step): Promise<State> {
     this.catalog = data.catalog ?? [];
-    const known = this.catalog.filter((m) => m.capability);
-    if (known.length < 2) throw new Error('auto needs a catalog with capability scores for at least two models (TrainingData.catalog)');
-    const priceFit = fitPriceToCapability(known);
-    const caps = known.map((m) => m.capability!.score);
-    const mean = caps.reduce((a, b) => a + b, 0) / caps.length;
-    // At least 0.05: public capability scores of current models spread about that much, and a catalog
-    // with near-equal scores must not turn small differences into large ones.
-    const sd = Math.max(0.05, Math.sqrt(caps.reduce((a, b) => a + (b - mean) ** 2, 0) / caps.length));
+    const { priceFit, capabilityScale } = catalogScales(this.catalog, 'auto');
     const sm = scoreMatrix(data);
     const d = data.embeddings[0]!.length;
     const x = stackRows(data.embeddings, d);
@@ -94,7 +94,7 @@ class AutoRouter extends BaseRouter<Options, State> {
       );
 
     const needs = data.samples.map((s) => taskNeeds(s.task));
-    const domains = strengthSchema.options.filter((d) => d !== 'vision' && d !== 'long-context' && (d === 'multilingual' || needs.some((n) => n?.includes(d))));
+    const domains = needDomains(needs);
     const n = data.samples.length;
     const dy = new Float32Array(n * domains.length);
     const dmask = new Uint8Array(n * domains.length);
@@ -116,7 +116,7 @@ class AutoRouter extends BaseRouter<Options, State> {
     }
     const difficultyNet = await train(difficulty, new Uint8Array(n).fill(1), 1, x, o.epochs, [0.4, 0.8]);
 
-    const partial: State = { domains, domainNet, difficultyNet, link: difficultyNet, capabilityScale: { mean, sd }, priceFit, descriptors: [] };
+    const partial: State = { domains, domainNet, difficultyNet, link: difficultyNet, capabilityScale, priceFit, descriptors: [] };
     const dataDescriptors = data.models.map((m) => describe(this.catalog.find((c) => c.id === m), priceFit));
     const rows: number[] = [];
     const y: number[] = [];
@@ -171,11 +171,7 @@ class AutoRouter extends BaseRouter<Options, State> {
 
   /** Serve a different set of catalog models (the user's own) with the same learned needs and link. */
   serve(models: readonly CatalogModel[]): void {
-    const st = this.trained();
-    if (models.length === 0) throw new Error('auto: serve at least one model');
-    this.learned = { ...st, descriptors: models.map((m) => describe(m, st.priceFit)) };
-    this.models = models.map((m) => m.id);
-    this.costs = CostModel.fromCatalog(models);
+    Object.assign(this, serveCatalog(this.trained(), models, 'auto'));
   }
 
   protected override checkState(st: State, models: number): void {
@@ -186,8 +182,20 @@ class AutoRouter extends BaseRouter<Options, State> {
   }
 }
 
+/** The price-to-capability fit and the spread of public capability scores, from a catalog (`who` for the error). */
+export function catalogScales(catalog: readonly CatalogModel[], who: string) {
+  const known = catalog.filter((m) => m.capability);
+  if (known.length < 2) throw new Error(`${who} needs a catalog with capability scores for at least two models (TrainingData.catalog)`);
+  const caps = known.map((m) => m.capability!.score);
+  const mean = caps.reduce((a, b) => a + b, 0) / caps.length;
+  // At least 0.05: public capability scores of current models spread about that much, and a catalog
+  // with near-equal scores must not turn small differences into large ones.
+  const sd = Math.max(0.05, Math.sqrt(caps.reduce((a, b) => a + (b - mean) ** 2, 0) / caps.length));
+  return { priceFit: fitPriceToCapability(known), capabilityScale: { mean, sd } };
+}
+
 /** The four link inputs: standardised capability, strength match, difficulty, and their interaction. */
-function linkFeatures(st: Pick<State, 'capabilityScale' | 'domains'>, desc: Descriptor, needs: Float64Array, difficulty: number, long: boolean, out: Float32Array): void {
+export function linkFeatures(st: Pick<State, 'capabilityScale' | 'domains'>, desc: Descriptor, needs: Float64Array, difficulty: number, long: boolean, out: Float32Array): void {
   const cap = (desc.capability - st.capabilityScale.mean) / st.capabilityScale.sd;
   let match = 0;
   st.domains.forEach((dom, k) => {
@@ -198,6 +206,12 @@ function linkFeatures(st: Pick<State, 'capabilityScale' | 'domains'>, desc: Desc
   out[1] = Math.min(1, match);
   out[2] = difficulty;
   out[3] = cap * difficulty;
+}
+
+/** A descriptor-based router's state, models and costs for a new set of catalog models (its `serve`). */
+export function serveCatalog<S extends { priceFit: z.infer<typeof priceFitSchema>; descriptors: Descriptor[] }>(st: S, models: readonly CatalogModel[], who: string) {
+  if (models.length === 0) throw new Error(`${who}: serve at least one model`);
+  return { learned: { ...st, descriptors: models.map((m) => describe(m, st.priceFit)) }, models: models.map((m) => m.id), costs: CostModel.fromCatalog(models) };
 }
 
 /** Capability = intercept + slope x log(blended price), fitted on the models whose capability is public. */
@@ -213,7 +227,7 @@ function fitPriceToCapability(models: readonly CatalogModel[]): { intercept: num
 
 const logPrice = (m: Pick<CatalogModel, 'input_price' | 'output_price'>) => Math.log(0.01 + (3 * m.input_price + m.output_price) / 4);
 
-function describe(model: CatalogModel | undefined, priceFit: { intercept: number; slope: number }): Descriptor {
+export function describe(model: CatalogModel | undefined, priceFit: { intercept: number; slope: number }): Descriptor {
   if (!model) return { capability: priceFit.intercept, strengths: [], capabilitySource: 'assumed' };
   if (model.capability) return { capability: model.capability.score, strengths: model.strengths, capabilitySource: 'catalog' };
   const estimate = Math.min(1, Math.max(0, priceFit.intercept + priceFit.slope * logPrice(model)));

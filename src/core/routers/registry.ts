@@ -20,10 +20,19 @@ import { makeRulesRouter } from './rules.ts';
 import { autoRouter } from './auto.ts';
 import { automixRouter } from './automix.ts';
 import { llmRouter } from './llm-router.ts';
+import { bertRouter } from './bert.ts';
 
-/** What a router may need at run time besides its options: the provider layer, for routers that call models. */
+/** A text classifier run by the platform's encoder runtime: raw logits per text, named by `labels`. */
+export interface TextClassifier {
+  readonly labels: readonly string[];
+  embed(texts: readonly string[]): Promise<Float32Array[]>;
+}
+
+/** What a router may need at run time besides its options: the provider layer, for routers that call models;
+ * the encoder runtime over a classifier's model folder, for the bert router. */
 export interface RouterContext {
   complete?: Complete;
+  openClassifier?: (model: string, options: { quantized: boolean }) => Promise<TextClassifier>;
 }
 
 export interface RouterEntry {
@@ -58,6 +67,7 @@ export const routers: Record<string, RouterEntry> = {
   auto: autoRouter,
   automix: automixRouter,
   'llm-router': llmRouter,
+  bert: bertRouter,
 };
 
 export function routerEntry(name: string): RouterEntry {

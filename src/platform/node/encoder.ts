@@ -10,7 +10,14 @@ import { BUILTIN_MODEL, OnnxEmbedder, type OnnxEmbedderOptions } from '../../cor
 import { ortSessionOpener } from '../ort-session.ts';
 import { CachedEmbedder } from './embedding-cache.ts';
 
-export const builtinModelDir = fileURLToPath(new URL(`../../../public/models/${BUILTIN_MODEL}/`, import.meta.url));
+const shippedModelsDir = fileURLToPath(new URL('../../../public/models/', import.meta.url));
+export const builtinModelDir = join(shippedModelsDir, BUILTIN_MODEL);
+
+/** A shipped model folder (public/models/NAME) when NAME is one, otherwise the name as given (a folder, URL or hub id). */
+export function shippedModel(model: string): string {
+  const dir = join(shippedModelsDir, model);
+  return /^[\w.-]+$/.test(model) && existsSync(dir) ? dir : model;
+}
 
 export function dirModelSource(dir: string): ModelSource {
   const root = resolve(dir);
@@ -47,6 +54,9 @@ export function createNodeEmbedder(options: NodeEmbedderOptions = {}): Promise<O
   const threads = options.threads ?? Math.min(4, availableParallelism());
   return OnnxEmbedder.load(nodeModelSource(options.model), ortSessionOpener({ backend: 'wasm', threads }), options);
 }
+
+/** The bert router's classifier in Node (RouterContext.openClassifier): its model folder on the WASM runtime. */
+export const openNodeClassifier = (model: string, options?: { quantized: boolean }) => createNodeEmbedder({ model: shippedModel(model), quantized: options?.quantized });
 
 /** createNodeEmbedder behind a disk cache: texts embedded once are read back on later runs. */
 export async function createCachedNodeEmbedder(options: NodeEmbedderOptions & { cacheDir: string }): Promise<CachedEmbedder> {
