@@ -30,6 +30,12 @@ export async function addTestProvider(page: Page, server: TestServer) {
   }
 }
 
+/** Picks a router by its name in Settings → Router in use (e.g. "bert (fine-tuned classifier, shipped)"). */
+export async function chooseRouter(page: Page, label: string) {
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  await page.getByLabel('Router in use').selectOption({ label });
+}
+
 /** Imports the fixture dataset in the lab and starts training the given routers on it. */
 export async function startTraining(page: Page, routers: string[]) {
   await page.getByRole('tab', { name: 'Lab' }).click();

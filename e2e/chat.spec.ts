@@ -2,7 +2,7 @@
 // lab, the answer streams in with its routing badge and explanation; a failing model falls back, in plain view.
 import { test, expect } from '@playwright/test';
 import { startTestServer, type TestServer } from '../test-server/server.ts';
-import { addTestProvider, chat, trainInLab } from './app-helpers.ts';
+import { addTestProvider, chat, chooseRouter, trainInLab } from './app-helpers.ts';
 
 let server: TestServer;
 test.beforeAll(async () => void (server = await startTestServer()));
@@ -57,6 +57,24 @@ test('out of the box, the shipped model-agnostic router routes among the models 
   await expect(why.getByRole('row', { name: /echo-small/ })).toBeVisible();
   await expect(why.getByRole('row', { name: /echo-large/ })).toBeVisible();
   await expect(why).toContainText('Features used');
+});
+
+test('the shipped bert router, picked in Settings, routes chat through its model-agnostic path for models it was not trained on', async ({ page }) => {
+  await page.goto('./');
+  await addTestProvider(page, server);
+  await chooseRouter(page, 'bert (fine-tuned classifier, shipped)');
+  await expect(page.getByLabel('Router in use')).toHaveValue('builtin:bert');
+  const answer = await chat(page, 'Solve for x: 3x + 7 = 22.');
+  await expect(answer).toContainText(/Echo from echo-(small|large): Solve for x/);
+  await answer.getByRole('button', { name: /^Routing: echo-(small|large) chosen by bert/ }).click();
+  const why = answer.getByRole('region', { name: 'Routing explanation' });
+  await expect(why).toContainText(/was not trained on \(echo-(small|large), echo-(small|large)\): it predicted the query's task and difficulty/);
+  await expect(why).toContainText('model-agnostic');
+  await expect(why.getByRole('row', { name: /echo-large/ })).toBeVisible();
+  // the choice is kept across a reload
+  await page.reload();
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  await expect(page.getByLabel('Router in use')).toHaveValue('builtin:bert');
 });
 
 test('a failing model falls back to the next one, shown in the thread', async ({ page }) => {

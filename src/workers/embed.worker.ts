@@ -1,7 +1,7 @@
 // Web Worker that owns the sentence encoder: loads the model folder by URL and embeds texts off the main thread.
-import { fetchModelSource } from '../core/embed/model-source.ts';
-import { OnnxEmbedder } from '../core/embed/onnx-embedder.ts';
-import { browserSessionOpener, wasmThreads } from '../platform/browser/ort-env.ts';
+import type { OnnxEmbedder } from '../core/embed/onnx-embedder.ts';
+import { wasmThreads } from '../platform/browser/ort-env.ts';
+import { openModel } from './open-model.ts';
 import type { EmbedRequest, EmbedResponse } from './embed-protocol.ts';
 
 let embedder: Promise<OnnxEmbedder> | undefined;
@@ -10,10 +10,7 @@ const post = (msg: EmbedResponse, transfer: Transferable[] = []) => self.postMes
 self.onmessage = async ({ data: req }: MessageEvent<EmbedRequest>) => {
   try {
     if (req.type === 'load') {
-      const options = { prefer: req.prefer, threads: req.threads };
-      embedder ??= browserSessionOpener(options).then((open) =>
-        OnnxEmbedder.load(fetchModelSource(req.modelUrl), open, { quantized: req.quantized }),
-      );
+      embedder ??= openModel(req.modelUrl, { prefer: req.prefer, threads: req.threads, quantized: req.quantized });
       const e = await embedder.catch((err) => {
         embedder = undefined; // a later load may retry (another model, the network back)
         throw err;

@@ -1,7 +1,7 @@
-// The router used in chat: the built-in default or a trained router saved from the lab or local learning,
+// The router used in chat: a built-in one (auto, bert) or a trained router saved from the lab or local learning,
 // with its options shown.
 import { TrashIcon } from '../components/icons.tsx';
-import { DEFAULT_ROUTER, useRouter } from '../stores/router.ts';
+import { BUILTIN_ROUTERS, useRouter } from '../stores/router.ts';
 import { routers } from '../../core/routers/registry.ts';
 
 export function RouterSection() {
@@ -21,7 +21,11 @@ export function RouterSection() {
             void choose(kind === 'builtin' ? { builtin: id } : { saved: id });
           }}
         >
-          <option value={`builtin:${DEFAULT_ROUTER}`}>{DEFAULT_ROUTER} (built-in, works with any models)</option>
+          {Object.entries(BUILTIN_ROUTERS).map(([name, r]) => (
+            <option key={name} value={`builtin:${name}`}>
+              {r.label}
+            </option>
+          ))}
           {saved.map((r) => (
             <option key={r.id} value={`saved:${r.id}`}>
               {r.label} ({r.file.router}, from {r.origin})

@@ -35,11 +35,16 @@ export const useEncoder = create<EncoderStore>((set) => ({
   },
 }));
 
+/** The user's backend preference for on-device models (the encoder, the bert router's classifier), as saved. */
+export async function encoderPreference(): Promise<BackendPreference> {
+  const saved = await loadSetting<{ prefer: BackendPreference }>(KEY);
+  return saved?.prefer ?? useEncoder.getState().prefer;
+}
+
 /** The running encoder, started on first use. */
 export function encoder(): Promise<EmbedClient> {
   client ??= (async () => {
-    const saved = await loadSetting<{ prefer: BackendPreference }>(KEY);
-    const prefer = saved?.prefer ?? useEncoder.getState().prefer;
+    const prefer = await encoderPreference();
     useEncoder.setState({ prefer, status: 'loading', error: undefined });
     const started = performance.now();
     try {

@@ -1,17 +1,25 @@
-// The router used in chat: the built-in default or a trained router saved from the lab or from local
-// learning (kept in IndexedDB's `routers` store), and the routing worker that runs it.
+// The router used in chat: a built-in one (the default auto, or the shipped bert classifier) or a trained router
+// saved from the lab or from local learning (kept in IndexedDB's `routers` store), and the routing worker that runs it.
 import { create } from 'zustand';
 import type { CatalogModel } from '../../core/catalog/model.ts';
 import type { Policy } from '../../core/routers/decide.ts';
 import type { RouteQuery, RouterFile } from '../../core/routers/router.ts';
+import { BERT_MODEL } from '../../core/routers/bert.ts';
 import { allRecords, deleteRecord, putRecord } from '../../platform/browser/records.ts';
 import { loadSetting, saveSetting } from '../../platform/browser/settings-store.ts';
 import { WorkerClient } from '../worker-client.ts';
+import { encoderPreference } from './encoder.ts';
 import type { RouterSpec, routeHandlers } from '../../workers/route.worker.ts';
 
 const KEY = 'router';
 /** The app's default, shipped as public/routers/auto.json: model-agnostic, so it routes among whatever models the user enables. */
 export const DEFAULT_ROUTER = 'auto';
+
+/** The routers shipped with the app: where each router file is served (under the app's base path), and its name in the picker. */
+export const BUILTIN_ROUTERS: Record<string, { path: string; label: string }> = {
+  [DEFAULT_ROUTER]: { path: `routers/${DEFAULT_ROUTER}.json`, label: `${DEFAULT_ROUTER} (built-in, works with any models)` },
+  bert: { path: `models/${BERT_MODEL}/router.json`, label: 'bert (fine-tuned classifier, shipped)' },
+};
 
 export interface SavedRouter {
   id: string;
@@ -79,17 +87,23 @@ export async function activeRouter(models: readonly string[], catalog: readonly 
   worker ??= new WorkerClient(new Worker(new URL('../../workers/route.worker.ts', import.meta.url), { type: 'module' }));
   const { choice, saved } = useRouter.getState();
   const file = 'saved' in choice ? saved.find((r) => r.id === choice.saved)?.file : undefined;
-  const spec: RouterSpec = file ? { file } : { url: defaultRouterUrl() };
-  const key = JSON.stringify([spec, models]);
+  const spec: RouterSpec = file ? { file } : { url: builtinRouterUrl('builtin' in choice ? choice.builtin : DEFAULT_ROUTER) };
+  const classifiers = { modelsUrl: new URL('models/', document.baseURI).href, prefer: await encoderPreference() };
+  const key = JSON.stringify([spec, classifiers, models]);
   if (key !== loadedKey) {
-    loaded = await worker.call('use', { spec, catalog: catalog.filter((m) => models.includes(m.id)), models: [...models] });
+    loaded = await worker.call('use', { spec, classifiers, catalog: catalog.filter((m) => models.includes(m.id)), models: [...models] });
     loadedKey = key;
   }
   const client = worker;
   return { ...loaded!, route: (query: RouteQuery, policy: Policy) => client.call('route', { query, policy }) };
 }
 
+/** Where a built-in router's file is served, under the app's base path (an unknown name, from an older app, is the default). */
+export function builtinRouterUrl(name: string): string {
+  return new URL((BUILTIN_ROUTERS[name] ?? BUILTIN_ROUTERS[DEFAULT_ROUTER]!).path, document.baseURI).href;
+}
+
 /** Where the shipped default router file is served, under the app's base path. */
 export function defaultRouterUrl(): string {
-  return new URL(`routers/${DEFAULT_ROUTER}.json`, document.baseURI).href;
+  return builtinRouterUrl(DEFAULT_ROUTER);
 }
