@@ -58,15 +58,20 @@ export type Descriptor = z.infer<typeof descriptorSchema>;
 export const capabilityScaleSchema = z.object({ mean: z.number(), sd: z.number() });
 export const priceFitSchema = z.object({ intercept: z.number(), slope: z.number() });
 
+/** What maps a query's needs onto any catalog model: shared by every router with a model-agnostic path. */
+export const catalogMappingFields = {
+  domains: z.array(strengthSchema),
+  link: denseNetSchema,
+  capabilityScale: capabilityScaleSchema,
+  priceFit: priceFitSchema,
+  descriptors: z.array(descriptorSchema),
+};
+
 const state = z
   .object({
-    domains: z.array(strengthSchema),
     domainNet: denseNetSchema,
     difficultyNet: denseNetSchema,
-    link: denseNetSchema,
-    capabilityScale: capabilityScaleSchema,
-    priceFit: priceFitSchema,
-    descriptors: z.array(descriptorSchema),
+    ...catalogMappingFields,
   })
   .strict();
 type State = z.infer<typeof state>;
@@ -116,7 +121,7 @@ class AutoRouter extends BaseRouter<Options, State> {
     }
     const difficultyNet = await train(difficulty, new Uint8Array(n).fill(1), 1, x, o.epochs, [0.4, 0.8]);
 
-    const partial: State = { domains, domainNet, difficultyNet, link: difficultyNet, capabilityScale, priceFit, descriptors: [] };
+    const partial: State = { domainNet, difficultyNet, domains, link: difficultyNet, capabilityScale, priceFit, descriptors: [] };
     const dataDescriptors = data.models.map((m) => describe(this.catalog.find((c) => c.id === m), priceFit));
     const rows: number[] = [];
     const y: number[] = [];

@@ -6,24 +6,21 @@
 // link, here fitted on the classifier's own outputs at `fit`; the explanation says which path it took.
 import { z } from 'zod';
 import type { CatalogModel } from '../catalog/model.ts';
-import { strengthSchema } from '../catalog/model.ts';
 import { estimateTokens } from '../data/pricing.ts';
 import type { RouterContext, TextClassifier } from './registry.ts';
 import type { Prediction, RouteQuery, TrainingData } from './router.ts';
 import {
   LONG_CONTEXT_TOKENS,
-  capabilityScaleSchema,
+  catalogMappingFields,
   catalogScales,
   describe,
-  descriptorSchema,
   linkFeatures,
   needDomains,
-  priceFitSchema,
   serveCatalog,
   taskNeeds,
 } from './auto.ts';
 import { TrainedRouter, type Step } from './shared/base-router.ts';
-import { checkDenseNet, denseForward, denseNetSchema, trainDenseNet } from './shared/dense-net.ts';
+import { checkDenseNet, denseForward, trainDenseNet } from './shared/dense-net.ts';
 import { defineRouter } from './shared/define-router.ts';
 import { scoreMatrix } from './shared/outcomes.ts';
 import { detectLanguage } from './shared/text-features.ts';
@@ -52,11 +49,7 @@ const state = z
     /** The classifier's outputs: its models (labels), then difficulty, then tasks (from config.json's id2label). */
     labels: z.array(z.string()),
     tasks: z.array(z.string()),
-    domains: z.array(strengthSchema),
-    link: denseNetSchema,
-    capabilityScale: capabilityScaleSchema,
-    priceFit: priceFitSchema,
-    descriptors: z.array(descriptorSchema),
+    ...catalogMappingFields,
   })
   .strict();
 type State = z.infer<typeof state>;
