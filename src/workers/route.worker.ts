@@ -24,15 +24,14 @@ interface Retargetable {
 }
 
 let router: Router | undefined;
-/** Classifiers opened so far, by folder, quantization and backend: a router reloaded for other models reuses its own. */
+/** Classifiers opened so far, by model, quantization and backend: a router reloaded for other models reuses its own. */
 const classifiers = new Map<string, Promise<TextClassifier>>();
 
 function classifierOpener(place: ClassifierPlace) {
   return (model: string, { quantized }: { quantized: boolean }): Promise<TextClassifier> => {
-    const folder = new URL(`${model}/`, place.modelsUrl).href;
-    const key = JSON.stringify([folder, quantized, place.prefer]);
+    const key = JSON.stringify([model, quantized, place.prefer]);
     if (!classifiers.has(key)) {
-      const opening = openModel(folder, { prefer: place.prefer, quantized });
+      const opening = openModel(model, { builtinModels: place.modelsUrl, prefer: place.prefer, dtype: quantized ? 'q8' : 'fp32', longText: 'truncate' });
       opening.catch(() => classifiers.delete(key)); // a later load may retry
       classifiers.set(key, opening);
     }

@@ -43,7 +43,7 @@ describe('USE-lite ONNX vs TF.js', () => {
   });
 
   const check = (quantized: boolean, floor: number) => async () => {
-    const embedder = await createNodeEmbedder({ quantized });
+    const embedder = await createNodeEmbedder({ dtype: quantized ? 'q8' : 'fp32' });
     const got = await embedder.embed(paritySentences);
     const cosines = got.map((v, i) => cosine(v, expected[i]));
     const worst = Math.min(...cosines);

@@ -9,6 +9,7 @@ import { allRecords, deleteRecord, putRecord } from '../../platform/browser/reco
 import { loadSetting, saveSetting } from '../../platform/browser/settings-store.ts';
 import { WorkerClient } from '../worker-client.ts';
 import { encoderPreference } from './encoder.ts';
+import { modelEnv } from '../../core/embed/model-env.ts';
 import type { RouterSpec, routeHandlers } from '../../workers/route.worker.ts';
 
 const KEY = 'router';
@@ -88,7 +89,7 @@ export async function activeRouter(models: readonly string[], catalog: readonly 
   const { choice, saved } = useRouter.getState();
   const file = 'saved' in choice ? saved.find((r) => r.id === choice.saved)?.file : undefined;
   const spec: RouterSpec = file ? { file } : { url: builtinRouterUrl('builtin' in choice ? choice.builtin : DEFAULT_ROUTER) };
-  const classifiers = { modelsUrl: new URL('models/', document.baseURI).href, prefer: await encoderPreference() };
+  const classifiers = { modelsUrl: new URL(modelEnv.builtinModels, document.baseURI).href, prefer: await encoderPreference() };
   const key = JSON.stringify([spec, classifiers, models]);
   if (key !== loadedKey) {
     loaded = await worker.call('use', { spec, classifiers, catalog: catalog.filter((m) => models.includes(m.id)), models: [...models] });

@@ -1,7 +1,10 @@
 // `llmrouter route`: loads a trained router file and decides which model should answer a query.
 import type { Command } from '../command.ts';
 import { existingFile, numberFlag, requiredFlag } from '../command.ts';
-import { embedTexts } from '../routing-data.ts';
+import { ENCODER_USAGE, embedTexts, encoderFlags, encoderOptions, projectEncoder, useEncoder } from '../routing-data.ts';
+import { checkRouterEncoder, encoderOfFile } from '../../core/routers/shared/router-encoder.ts';
+import type { RouterFile } from '../../core/routers/router.ts';
+import type { Dtype } from '../../core/embed/onnx-embedder.ts';
 import { UsageError } from '../usage-error.ts';
 import { decide } from '../../core/routers/decide.ts';
 import { loadRouter } from '../../core/routers/registry.ts';
@@ -11,8 +14,11 @@ import { BERT_MODEL } from '../../core/routers/bert.ts';
 
 export const route: Command = {
   summary: 'pick the model for a query with a trained router',
-  usage: 'llmrouter route --router FILE|bert [--lambda 0] [--allowed MODEL,MODEL] [--budget USD] [--json] "query"',
-  options: { router: { type: 'string' }, lambda: { type: 'string' }, allowed: { type: 'string' }, budget: { type: 'string' }, json: { type: 'boolean', default: false } },
+  usage: `llmrouter route --router FILE|bert [--lambda 0] [--allowed MODEL,MODEL] [--budget USD] [--json] ${ENCODER_USAGE} "query"`,
+  options: {
+    router: { type: 'string' }, lambda: { type: 'string' }, allowed: { type: 'string' }, budget: { type: 'string' }, json: { type: 'boolean', default: false },
+    ...encoderFlags,
+  },
   async run({ values, positionals }) {
     const given = requiredFlag(values, 'router');
     // `bert` is shipped trained: its router file lies beside its model (public/models/bert-router/router.json)
@@ -30,6 +36,14 @@ export const route: Command = {
       router = loadRouter(parsed, { openClassifier: openNodeClassifier });
     } catch (e) {
       throw new Error(`${path}: ${(e as Error).message}`);
+    }
+    if (router.needsEmbedding) {
+      // the file's own encoder unless --encoder names one; a different one is refused, naming both
+      const file = parsed as RouterFile;
+      const chosen = encoderOptions(values);
+      const trainedWith = encoderOfFile(file);
+      useEncoder({ ...chosen, model: chosen.model ?? trainedWith.id, dtype: chosen.dtype ?? (chosen.model ? undefined : (trainedWith.dtype as Dtype | undefined)) });
+      checkRouterEncoder(file, true, (await projectEncoder()).record);
     }
     const embedding = router.needsEmbedding ? (await embedTexts([text]))[0] : undefined;
     const prediction = await router.predict({ text, embedding });
