@@ -1,6 +1,6 @@
 // Proves the built app carries one ONNX Runtime: every bundle that holds onnxruntime-web's JS API holds one copy,
 // all copies (one per worker that runs models) are the version package.json pins (the one transformers.js
-// depends on), and the only ORT wasm builds emitted are that version's plain SIMD build and its WebGPU (asyncify)
+// depends on), none is in the main thread's bundle, and the only ORT wasm builds emitted are that version's plain SIMD build and its WebGPU (asyncify)
 // build, which src/platform/browser/ort-env.ts picks between. Runs after `vite build`; exits 1 naming what is wrong.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +18,7 @@ for (const file of files.filter((f) => /\.m?js$/.test(f))) {
   const apis = text.match(/defineProperty\([\w$]+\.versions,\s*"web"/g)?.length ?? 0;
   if (apis === 0) continue;
   if (apis > 1) problems.push(`${file} holds ${apis} copies of onnxruntime-web's API`);
+  if (/(^|\/)index-[\w-]+\.js$/.test(file)) problems.push(`${file}, the main thread's bundle, holds onnxruntime-web (models run in workers)`);
   const versions = new Set(text.match(/\d+\.\d+\.\d+-dev\.\d+-[0-9a-f]+/g)?.filter((v) => v.endsWith(pinned.split('-').at(-1))));
   if (!versions.has(pinned)) problems.push(`${file} holds onnxruntime-web but not version ${pinned}`);
   copies.push(file);

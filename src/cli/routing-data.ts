@@ -12,7 +12,7 @@ import type { TrainingData } from '../core/routers/router.ts';
 import { createCachedNodeEmbedder, createNodeEmbedder, nodeModel, type NodeEmbedderOptions } from '../platform/node/encoder.ts';
 import type { CachedEmbedder } from '../platform/node/embedding-cache.ts';
 import type { EncoderRecord } from '../core/embed/encoder-record.ts';
-import { DTYPES, type Dtype, type LongText } from '../core/embed/onnx-embedder.ts';
+import { DTYPES, type Dtype, type LongText } from '../core/embed/encoder-options.ts';
 import { POOLINGS, type Pooling } from '../core/embed/pooling.ts';
 
 /** Flags every data-reading verb accepts. */

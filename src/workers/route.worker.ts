@@ -6,6 +6,8 @@ import { openModel } from './open-model.ts';
 import { loadRouter, type TextClassifier } from '../core/routers/registry.ts';
 import type { BackendPreference } from '../platform/browser/ort-env.ts';
 import { decide, type Policy } from '../core/routers/decide.ts';
+import { encoderOfFile } from '../core/routers/shared/router-encoder.ts';
+import { parseEnvelope } from '../core/routers/shared/router-file.ts';
 import type { RouteQuery, Router, RouterFile } from '../core/routers/router.ts';
 import type { CatalogModel } from '../core/catalog/model.ts';
 
@@ -44,7 +46,7 @@ export const routeHandlers = {
     const file = 'file' in args.spec ? args.spec.file : await fetchRouterFile(args.spec.url);
     router = loadRouter(file, { openClassifier: classifierOpener(args.classifiers) });
     if ('serve' in router) (router as Router & Retargetable).serve(args.models.map((id) => args.catalog.find((m) => m.id === id)!).filter(Boolean));
-    return { name: router.name, needsEmbedding: router.needsEmbedding, models: router.toJSON().models };
+    return { name: router.name, needsEmbedding: router.needsEmbedding, models: router.toJSON().models, encoder: encoderOfFile(parseEnvelope(file)) };
   },
   async route(args: { query: RouteQuery; policy: Policy }) {
     if (!router) throw new Error('no router loaded');

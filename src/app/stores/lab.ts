@@ -7,7 +7,7 @@ import { defaultCatalog } from '../../core/catalog/catalog.ts';
 import { allRecords, deleteRecord, putRecord } from '../../platform/browser/records.ts';
 import { WorkerClient } from '../worker-client.ts';
 import type { importHandlers } from '../../workers/import.worker.ts';
-import { embedTexts } from './encoder.ts';
+import { embedTexts, encoderKey } from './encoder.ts';
 
 export interface DatasetRecord {
   id: string;
@@ -68,16 +68,17 @@ export const useLab = create<LabStore>((set, get) => ({
   },
 }));
 
-/** Query embeddings per dataset, computed once per session by the encoder worker. */
+/** Query embeddings per dataset and encoder, computed once per session by the encoder worker. */
 const embeddingCache = new Map<string, Promise<Float32Array[]>>();
 
-/** The embedding of every query of a dataset, in sample order. */
+/** The embedding of every query of a dataset by the chosen encoder, in sample order. */
 export function datasetEmbeddings(dataset: DatasetRecord): Promise<Float32Array[]> {
-  let cached = embeddingCache.get(dataset.id);
+  const key = `${encoderKey()} ${dataset.id}`;
+  let cached = embeddingCache.get(key);
   if (!cached) {
     cached = embedTexts(dataset.samples.map((s) => s.query));
-    cached.catch(() => embeddingCache.delete(dataset.id));
-    embeddingCache.set(dataset.id, cached);
+    cached.catch(() => embeddingCache.delete(key));
+    embeddingCache.set(key, cached);
   }
   return cached;
 }

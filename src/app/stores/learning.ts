@@ -12,7 +12,8 @@ import { loadSetting, saveSetting } from '../../platform/browser/settings-store.
 import { labWorker, trainWorker } from '../lab-worker.ts';
 import type { Changes } from '../../workers/lab.worker.ts';
 import { catalogModels, useCatalog } from './catalog.ts';
-import { embedTexts } from './encoder.ts';
+import { embedTexts, stampEncoder } from './encoder.ts';
+import { routerEntry } from '../../core/routers/registry.ts';
 import { datasetEmbeddings, useLab } from './lab.ts';
 import { usePreferences } from './preferences.ts';
 import { defaultRouterUrl, routerLabel, useRouter } from './router.ts';
@@ -113,7 +114,7 @@ export const useLearning = create<LearningStore>((set, get) => {
             label,
             createdAt: Date.now(),
             origin: 'learning',
-            file: trained.file,
+            file: await stampEncoder(trained.file, routerEntry(base.router).input === 'embedding'),
             trainedOn: `${dataset?.name ?? 'the shipped default'} and ${log.samples.length} logged samples (each counted ${get().feedbackWeight}×)`,
             ...(dataset ? { datasetId: dataset.id } : {}),
           },

@@ -10,6 +10,7 @@ import { loadSetting, saveSetting } from '../../platform/browser/settings-store.
 import { WorkerClient } from '../worker-client.ts';
 import { encoderPreference } from './encoder.ts';
 import { modelEnv } from '../../core/embed/model-env.ts';
+import type { EncoderRecord } from '../../core/embed/encoder-record.ts';
 import type { RouterSpec, routeHandlers } from '../../workers/route.worker.ts';
 
 const KEY = 'router';
@@ -81,7 +82,7 @@ export function routerLabel(choice: RouterChoice, saved: readonly SavedRouter[])
 
 let worker: WorkerClient<typeof routeHandlers> | undefined;
 let loadedKey = '';
-let loaded: { needsEmbedding: boolean; name: string; models: string[] } | undefined;
+let loaded: { needsEmbedding: boolean; name: string; models: string[]; encoder: EncoderRecord } | undefined;
 
 /** The chosen router, loaded in the routing worker for these models (reloaded when the choice or the models change). */
 export async function activeRouter(models: readonly string[], catalog: readonly CatalogModel[]) {

@@ -4,7 +4,7 @@ import { existingFile, numberFlag, requiredFlag } from '../command.ts';
 import { ENCODER_USAGE, embedTexts, encoderFlags, encoderOptions, projectEncoder, useEncoder } from '../routing-data.ts';
 import { checkRouterEncoder, encoderOfFile } from '../../core/routers/shared/router-encoder.ts';
 import type { RouterFile } from '../../core/routers/router.ts';
-import type { Dtype } from '../../core/embed/onnx-embedder.ts';
+import type { Dtype } from '../../core/embed/encoder-options.ts';
 import { UsageError } from '../usage-error.ts';
 import { decide } from '../../core/routers/decide.ts';
 import { loadRouter } from '../../core/routers/registry.ts';

@@ -3,7 +3,7 @@ import type { Command } from '../command.ts';
 import { requiredFlag } from '../command.ts';
 import { catalogFlag } from '../read-dataset.ts';
 import { DATA_USAGE, ENCODER_USAGE, dataFlags, encoderFlags, encoderFor, encoderOptions, optionsFlag, readData, trainingData, useEncoder } from '../routing-data.ts';
-import { routerFileWith } from '../../core/routers/shared/router-encoder.ts';
+import { withEncoder } from '../../core/routers/shared/router-encoder.ts';
 import { UsageError } from '../usage-error.ts';
 import { routerEntry } from '../../core/routers/registry.ts';
 import { writeTextAtomic } from '../../platform/node/files.ts';
@@ -27,7 +27,7 @@ export const train: Command = {
       onProgress: (f) => process.stderr.isTTY && process.stderr.write(`\rtraining ${name} ${(f * 100).toFixed(0)}%`),
     });
     if (process.stderr.isTTY) process.stderr.write('\n');
-    await writeTextAtomic(out, JSON.stringify(routerFileWith(router, await encoderFor(router.needsEmbedding))));
+    await writeTextAtomic(out, JSON.stringify(withEncoder(router.toJSON(), router.needsEmbedding, await encoderFor(router.needsEmbedding))));
     console.log(`trained ${name} on ${data.samples.length} queries over ${data.models.length} models in ${((performance.now() - started) / 1000).toFixed(1)} s: ${out}`);
   },
 };

@@ -18,6 +18,7 @@ export function withModelEnv<T>(where: ModelLocation, load: () => Promise<T>): P
     env.remotePathTemplate = where.kind === 'url' ? '{model}/' : '{model}/resolve/{revision}/';
     env.useBrowserCache = remote; // built-ins are precached by the service worker
     env.useWasmCache = false; // ORT's wasm comes from the app's origin, precached by the service worker
+    env.fetch = gatedFetch;
     if (modelEnv.cacheDir) env.cacheDir = modelEnv.cacheDir;
     const wasm = env.backends.onnx.wasm;
     if (wasm && modelEnv.wasmPaths) wasm.wasmPaths = { ...modelEnv.wasmPaths };
@@ -28,6 +29,13 @@ export function withModelEnv<T>(where: ModelLocation, load: () => Promise<T>): P
   queue = result.catch(() => undefined);
   return result;
 }
+
+/** fetch, refusing the hub while downloads from it are off (a cached hub model is read without fetching). */
+const gatedFetch: typeof fetch = (input, init) => {
+  const url = String(input instanceof Request ? input.url : input);
+  if (!modelEnv.allowHub && url.startsWith(modelEnv.hub)) return Promise.reject(new Error(`downloads from ${modelEnv.hub} are off: ${url} was not fetched`));
+  return fetch(input, init);
+};
 
 /** A URL on the page's own origin as a path (transformers.js fetches local folders by path); anything else as given. */
 function onThisOrigin(base: string): string {

@@ -1,11 +1,11 @@
 // The Content-Security-Policy lets the app reach only itself, the known providers and local servers.
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, parseOrigins } from './csp.ts';
+import { connectSrcWithout, contentSecurityPolicy, MODEL_HUB_ORIGINS, parseOrigins } from './csp.ts';
 
 const connectSrc = (csp: string) => csp.split('; ').find((d) => d.startsWith('connect-src '))!.split(' ').slice(1);
 
 describe('contentSecurityPolicy', () => {
-  it('lists self, the provider origins and local servers in connect-src, and nothing else', () => {
+  it('lists self, the provider origins, the model hub and local servers in connect-src, and nothing else', () => {
     expect(connectSrc(contentSecurityPolicy())).toEqual([
       "'self'",
       'https://api.openai.com',
@@ -18,6 +18,7 @@ describe('contentSecurityPolicy', () => {
       'https://api.deepseek.com',
       'https://openrouter.ai',
       'https://api.fireworks.ai',
+      ...MODEL_HUB_ORIGINS,
       'http://127.0.0.1:*',
       'http://localhost:*',
     ]);
@@ -29,3 +30,13 @@ describe('contentSecurityPolicy', () => {
     expect(contentSecurityPolicy()).toContain("worker-src 'self' blob:");
   });
 });
+
+describe('connectSrcWithout', () => {
+  it('gives the connect-src that closes the model hub again, keeping everything else', () => {
+    const closed = connectSrcWithout(contentSecurityPolicy(), MODEL_HUB_ORIGINS);
+    expect(closed.startsWith("connect-src 'self' https://api.openai.com")).toBe(true);
+    for (const origin of MODEL_HUB_ORIGINS) expect(closed).not.toContain(origin);
+    expect(closed).toContain('http://127.0.0.1:*');
+  });
+});
+

@@ -9,7 +9,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fetchModelSource, parseModelJson, type ModelSource } from '../../core/embed/model-source.ts';
 import { BUILTIN_ENCODER, locateModel, modelEnv, type ModelLocation } from '../../core/embed/model-env.ts';
-import { OnnxEmbedder, type OnnxEmbedderOptions } from '../../core/embed/onnx-embedder.ts';
+import { OnnxEmbedder } from '../../core/embed/onnx-embedder.ts';
+import type { OnnxEmbedderOptions } from '../../core/embed/encoder-options.ts';
 import { CachedEmbedder } from './embedding-cache.ts';
 
 const shippedModelsDir = fileURLToPath(new URL('../../../public/models/', import.meta.url));
