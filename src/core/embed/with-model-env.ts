@@ -1,5 +1,5 @@
 // Hands the model env (model-env.ts) to transformers.js's global `env` for one load at a time.
-import { env } from '@huggingface/transformers';
+import { env, LogLevel } from '@huggingface/transformers';
 import { modelEnv, type ModelLocation } from './model-env.ts';
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -19,6 +19,7 @@ export function withModelEnv<T>(where: ModelLocation, load: () => Promise<T>): P
     env.useBrowserCache = remote; // built-ins are precached by the service worker
     env.useWasmCache = false; // ORT's wasm comes from the app's origin, precached by the service worker
     env.fetch = gatedFetch;
+    env.logLevel = LogLevel.ERROR; // not its warning that USE-lite's model type is unknown (the base class runs it)
     if (modelEnv.cacheDir) env.cacheDir = modelEnv.cacheDir;
     const wasm = env.backends.onnx.wasm;
     if (wasm && modelEnv.wasmPaths) wasm.wasmPaths = { ...modelEnv.wasmPaths };
