@@ -2,7 +2,7 @@
 // last_hidden_state, CLS pooling declared in 1_Pooling/config.json, fp32 and fp16 files; random weights, built by
 // models/fixtures/build_tiny_bert.py) run by transformers.js in Node gives the same token ids as Python's
 // `tokenizers`, the same vectors as PyTorch (fp32) and Python onnxruntime (fp16), and reads long texts whole.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createNodeEmbedder } from '../../src/platform/node/encoder.ts';
@@ -44,6 +44,17 @@ describe('a BERT-style transformers.js encoder', () => {
     const truncating = await createNodeEmbedder({ model: dir, dtype: 'fp32', longText: 'truncate', threads: 1 });
     const [cut] = await truncating.embed(expected.long_texts.slice(0, 1));
     expect(cosine(cut!, Float32Array.from(expected.long_cls[0]!))).toBeLessThan(0.9999);
+  });
+
+  it('answers a repeated query from its cache with exactly the vector a fresh run gives', async () => {
+    const embedder = await createNodeEmbedder({ model: dir, dtype: 'fp32', threads: 1 });
+    const runs = vi.spyOn((embedder as unknown as { model: { forward: () => unknown } }).model, 'forward');
+    const [first] = await embedder.embed(['Hello world.']);
+    const [again] = await embedder.embed(['Hello world.']);
+    expect(runs).toHaveBeenCalledTimes(1);
+    expect(again).toEqual(first);
+    const [fresh] = await (await createNodeEmbedder({ model: dir, dtype: 'fp32', threads: 1 })).embed(['Hello world.']);
+    expect(again).toEqual(fresh);
   });
 
   it('names a model it cannot find', async () => {

@@ -63,15 +63,12 @@ export class OnnxEmbedder implements Embedder {
     const model = await withModelEnv(where, () =>
       AutoModel.from_pretrained(where.id, { dtype, device: device.device, revision, session_options: device.sessionOptions } as never),
     );
-    const outputNames = (model.sessions as Record<string, { outputNames: string[] }>).model!.outputNames;
-    const output = OUTPUTS.find((name) => outputNames.includes(name));
-    if (!output) throw new Error(`${where.name}: ${file} has no ${OUTPUTS.join(' or ')} output (has ${outputNames.join(', ')})`);
+    const output = outputOf(model, where, file);
     const pooling = options.pooling ?? (await modelPooling(source, llmrouter, output));
     if (output === 'last_hidden_state' && pooling === 'none') throw new Error(`${where.name}: pooling "none" needs a pooled output; this model gives token states (choose mean or cls)`);
-    const dim = output === 'logits' ? Object.keys((config.id2label as object | undefined) ?? {}).length : config.hidden_size;
-    if (typeof dim !== 'number' || dim === 0) throw new Error(`${where.name}: config.json has no ${output === 'logits' ? 'id2label' : 'hidden_size'}`);
-    const id2label = (config.id2label ?? {}) as Record<string, string>;
-    const labels = output === 'logits' ? Array.from({ length: dim }, (_, i) => id2label[String(i)] ?? String(i)) : [];
+    const labels = output === 'logits' ? labelsOf(config, where) : [];
+    const dim = output === 'logits' ? labels.length : config.hidden_size;
+    if (typeof dim !== 'number' || dim === 0) throw new Error(`${where.name}: config.json has no hidden_size`);
     const record: EncoderRecord = { id: where.name, ...(revision ? { revision } : {}), hash: await hash, dim, pooling, dtype };
     const probe = 'a b';
     const specials = specialTokensOf(tokenizer.encode(probe), tokenizer.encode(probe, { add_special_tokens: false }));
@@ -162,6 +159,22 @@ export class OnnxEmbedder implements Embedder {
     if (this.output !== 'last_hidden_state') return states;
     return this.record.pooling === 'cls' ? states.slice(null, 0) : mean_pooling(states, attention);
   }
+}
+
+/** The output the model is read by: a classifier's logits, a pooled sentence embedding, or token states. */
+function outputOf(model: PreTrainedModel, where: ModelLocation, file: string): Output {
+  const names = (model.sessions as Record<string, { outputNames: string[] }>).model!.outputNames;
+  const output = OUTPUTS.find((name) => names.includes(name));
+  if (!output) throw new Error(`${where.name}: ${file} has no ${OUTPUTS.join(' or ')} output (has ${names.join(', ')})`);
+  return output;
+}
+
+/** A classifier's logit names, in index order (config.json's id2label). */
+function labelsOf(config: Json, where: ModelLocation): string[] {
+  const id2label = (config.id2label ?? {}) as Record<string, string>;
+  const n = Object.keys(id2label).length;
+  if (n === 0) throw new Error(`${where.name}: config.json has no id2label for its logits`);
+  return Array.from({ length: n }, (_, i) => id2label[String(i)] ?? String(i));
 }
 
 function asFloat32(t: Tensor): Tensor {
