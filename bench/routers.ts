@@ -90,7 +90,7 @@ async function scale(mmlu: BenchDataset) {
 const fmt = (v: number | null, digits = 3) => (v === null ? 'never' : v.toFixed(digits));
 
 function table(rows: Row[], scaleRows: Awaited<ReturnType<typeof scale>>, machine: string): string {
-  const lines = [`Measured on ${machine}; encoder: USE-lite (ONNX int8, onnxruntime-web WASM in Node).`, ''];
+  const lines = [`Measured on ${machine}; encoder: ${describeEncoder(record)}, transformers.js on onnxruntime-node in Node.`, ''];
   for (const ds of [...new Set(rows.map((r) => r.dataset))]) {
     const first = rows.find((r) => r.dataset === ds)!.report;
     lines.push(`**${ds}** (${first.n_test} test queries; best single ${first.best_single.model}: quality ${fmt(first.best_single.quality)}, cost $${fmt(first.best_single.cost, 4)}; oracle ${fmt(first.oracle.quality)} at $${fmt(first.oracle.cost, 4)})`, '');
