@@ -48,9 +48,12 @@ async function embedOnPage(page: Page, hash: string, texts: string[]): Promise<{
   }, texts);
 }
 
-test('a small BERT from the hub matches the Python reference in Chromium: fp32 and fp16 on WASM, WebGPU, long texts whole', async ({ page, context }) => {
+test('a small BERT from the hub (only once downloads are allowed) matches the Python reference in Chromium: fp32 and fp16 on WASM, WebGPU, long texts whole', async ({ page, context }) => {
   test.setTimeout(180_000);
-  await fakeHub(context);
+  const fetched = await fakeHub(context);
+  await page.goto(`./#encoder?model=${HUB_ID}&prefer=wasm&dtype=fp32`); // hub downloads not allowed
+  await expect(page.getByRole('alert')).toContainText(`${HUB_ID} is not on this device and downloads from the hub are off`, { timeout: 60_000 });
+  expect(fetched).toEqual([]);
   const short = expected.texts.slice(0, 5);
   const fp32 = await embedOnPage(page, 'prefer=wasm&dtype=fp32', [...short, ...expected.long_texts]);
   expect(fp32.backend).toBe('wasm');
