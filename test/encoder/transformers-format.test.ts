@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createNodeEmbedder } from '../../src/platform/node/encoder.ts';
 import { cosine } from '../../src/core/embed/pooling.ts';
+import { modelEnv } from '../../src/core/embed/model-env.ts';
 
 const dir = resolve(import.meta.dirname, '../fixtures/tiny-bert');
 const expected = JSON.parse(readFileSync(`${dir}/expected.json`, 'utf8')) as {
@@ -57,7 +58,14 @@ describe('a BERT-style transformers.js encoder', () => {
     expect(again).toEqual(fresh);
   });
 
-  it('names a model it cannot find', async () => {
+  it('names a model it cannot find, and a hub model it may not download', async () => {
     await expect(createNodeEmbedder({ model: './no/such/model' })).rejects.toThrow('encoder "./no/such/model" not found');
+    const allowed = modelEnv.allowHub;
+    modelEnv.allowHub = false;
+    try {
+      await expect(createNodeEmbedder({ model: 'test-org/not-downloaded' })).rejects.toThrow('test-org/not-downloaded is not in');
+    } finally {
+      modelEnv.allowHub = allowed;
+    }
   });
 });

@@ -53,6 +53,7 @@ export function nodeModel(model: string = BUILTIN_ENCODER): { where: ModelLocati
   if (where.kind === 'builtin' || where.kind === 'dir') return { where, source: dirModelSource(join(where.base, where.id)) };
   const cached = join(modelEnv.cacheDir!, where.id);
   if (where.kind === 'hub' && existsSync(join(cached, 'config.json'))) return { where, source: dirModelSource(cached) };
+  if (where.kind === 'hub' && !modelEnv.allowHub) throw new Error(`${where.name} is not in ${modelEnv.cacheDir} and downloads from the hub are off (LLMROUTER_OFFLINE=1)`);
   const folder = where.kind === 'hub' ? `${modelEnv.hub}${where.id}/resolve/main/` : `${where.base}${where.id}/`;
   return { where, source: fetchModelSource(folder) };
 }
