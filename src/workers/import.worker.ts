@@ -1,16 +1,18 @@
 // Dataset import off the main thread: detects the format, reads the file into native samples with the
-// catalog's prices, and computes its statistics.
+// catalog's prices (repeated ids refused, or the first of each kept when asked), and computes its statistics.
 import { serve } from './rpc.ts';
 import { detectFormat, formats, type FormatName } from '../core/data/importers/formats.ts';
 import { datasetStats } from '../core/data/stats.ts';
+import { joinSamples } from '../core/data/duplicates.ts';
 import type { Catalog } from '../core/catalog/model.ts';
 
 export const importHandlers = {
-  importDataset(args: { text: string; fileName: string; catalog: Catalog; format?: FormatName }) {
+  importDataset(args: { text: string; fileName: string; catalog: Catalog; format?: FormatName; dedupe?: boolean }) {
     const format = args.format ?? detectFormat(args.text, args.fileName);
-    const samples = formats[format].read(args.text, args.fileName, { catalog: args.catalog });
+    const read = formats[format].read(args.text, args.fileName, { catalog: args.catalog });
+    const { samples, duplicates } = joinSamples([{ file: args.fileName, samples: read }], args.dedupe);
     if (samples.length === 0) throw new Error(`${args.fileName}: no samples in the file`);
-    return { format, samples, stats: datasetStats(samples) };
+    return { format, samples, duplicates, stats: datasetStats(samples) };
   },
 };
 

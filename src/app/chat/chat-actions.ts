@@ -10,6 +10,7 @@ import { usableModels } from '../stores/usable-models.ts';
 import { activeRouter } from '../stores/router.ts';
 import { embedQuery } from '../stores/encoder.ts';
 import { useCalls } from '../stores/calls.ts';
+import { useProviders } from '../stores/providers.ts';
 import type { Feedback, OutcomeRecord } from '../../core/learn/outcome.ts';
 import type { ModelEstimate } from '../../core/routers/router.ts';
 import type { RoutedEvent } from '../../core/providers/routed-call.ts';
@@ -19,6 +20,9 @@ interface ChatRun {
   running: string | null;
   controller: AbortController | null;
 }
+
+/** Why chat refuses to call while the vault is under a passphrase not yet entered. */
+export const VAULT_LOCKED = 'Your API keys are locked: unlock your keys to chat';
 
 export const useChatRun = create<ChatRun>(() => ({ running: null, controller: null }));
 
@@ -74,6 +78,7 @@ async function answer(conversationId: string, forced?: { model: string; by: 'sen
   try {
     const catalog = catalogModels(useCatalog.getState().models);
     const models = usableModels().map((m) => m.id);
+    if (useProviders.getState().locked) throw new Error(`${VAULT_LOCKED} (Settings → Providers).`);
     if (models.length === 0) throw new Error('No model is enabled: add a provider and enable its models in Settings.');
     const lambda = usePreferences.getState().lambda;
 
@@ -163,4 +168,5 @@ const SKIPPED: Record<Extract<RoutedEvent, { type: 'skipped' }>['reason'], strin
   circuit_open: 'skipped: too many recent failures (circuit open)',
   no_provider: 'skipped: its provider is not set up (or has no key)',
   unknown_model: 'skipped: not in the model catalog',
+  key_refused: 'skipped: the provider refused this key a moment ago',
 };

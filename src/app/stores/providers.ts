@@ -116,7 +116,7 @@ export const useProviders = create<ProvidersStore>((set, get) => ({
   },
   endpoint(provider) {
     const setup = get().providers.find((p) => p.id === provider);
-    if (!setup) return undefined;
+    if (!setup || get().locked) return undefined;
     const definition = providerDefinition(setup.id) ?? customProvider(setup.id, setup.baseUrl, setup.wire);
     const key = ring.next(provider);
     if (definition.keyRequired && !key) return undefined;
