@@ -1,7 +1,10 @@
 // Broken data never takes the app down: records that fail their schema, from a backup or left in IndexedDB,
 // are set aside and reported while the rest of the app works; safe mode opens without conversations; a backup
-// claiming an absurd key-derivation cost is refused at once.
+// claiming an absurd key-derivation cost is refused at once; a pandas-written dataset with repeated ids is
+// refused naming them, or imported keeping the first of each.
 import { test, expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { conversationOf, seedLocalProvider, seedRecords } from './idb-seed.ts';
 
 const good = conversationOf('good one', ['**fine**']);
@@ -65,7 +68,7 @@ test('records broken in IndexedDB itself are quarantined on load; the app stays 
   await expect(page.getByRole('button', { name: 'Export all data' })).toBeVisible();
   // The quarantined records still leave in the export, so nothing is lost.
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export all data' }).click()]);
-  const exported = await (await import('node:fs/promises')).readFile((await file.path())!, 'utf8');
+  const exported = readFileSync(await file.path(), 'utf8');
   expect(exported).toContain('quantum');
   expect(exported).toContain('oops');
 });
@@ -93,4 +96,15 @@ test('a backup claiming 2,000,000,000 PBKDF2 iterations is refused at once', asy
     'costly.json: the sealed keys claim PBKDF2-SHA-256 with 2000000000 iterations; this app accepts PBKDF2-SHA-256 with 100,000 to 5,000,000 iterations',
     { timeout: 2_000 },
   );
+});
+
+test('the lab refuses repeated sample ids naming them, and keeps the first of each when asked', async ({ page }) => {
+  const csv = readFileSync(resolve('test/fixtures/routerbench-pandas.csv'));
+  await page.goto('./#lab');
+  await page.getByLabel('Import dataset').setInputFiles({ name: 'pandas.csv', mimeType: 'text/csv', buffer: csv });
+  await expect(page.getByRole('alert').filter({ hasText: 'pandas.csv' })).toContainText('2 repeated sample ids: "gsm8k.0" (twice in pandas.csv), "mbpp.6" (twice in pandas.csv)');
+  await page.getByLabel('Keep the first of repeated sample ids').check();
+  await page.getByLabel('Import dataset').setInputFiles({ name: 'pandas.csv', mimeType: 'text/csv', buffer: csv });
+  await expect(page.getByRole('status').filter({ hasText: 'dropped' })).toHaveText('pandas.csv: kept the first sample of each repeated id, dropped 2');
+  await expect(page.getByLabel('Dataset statistics')).toContainText('42 queries');
 });

@@ -11,6 +11,8 @@ import { activeRouter } from '../stores/router.ts';
 import { embedQuery } from '../stores/encoder.ts';
 import { useCalls } from '../stores/calls.ts';
 import { useProviders } from '../stores/providers.ts';
+import { blockedOrigin, connectBlockedHint } from '../../platform/browser/connect-policy.ts';
+import type { CatalogModel } from '../../core/catalog/model.ts';
 import type { Feedback, OutcomeRecord } from '../../core/learn/outcome.ts';
 import type { ModelEstimate } from '../../core/routers/router.ts';
 import type { RoutedEvent } from '../../core/providers/routed-call.ts';
@@ -109,7 +111,7 @@ async function answer(conversationId: string, forced?: { model: string; by: 'sen
     let flush: ReturnType<typeof setTimeout> | undefined;
     const onEvent = (event: RoutedEvent) => {
       if (event.type === 'attempt' && attempts.at(-1)?.model !== event.model) attempts.push({ model: event.model });
-      else if (event.type === 'failed') attempts.at(-1)!.error = event.message;
+      else if (event.type === 'failed') attempts.at(-1)!.error = explainFailure(event, catalog);
       else if (event.type === 'skipped') attempts.push({ model: event.model, error: SKIPPED[event.reason] });
       else if (event.type === 'token') {
         content += event.text;
@@ -162,6 +164,15 @@ async function answer(conversationId: string, forced?: { model: string; by: 'sen
   } finally {
     useChatRun.setState({ running: null, controller: null });
   }
+}
+
+/** A failure as the user should read it: a connection the page's policy blocks says how to allow it. */
+function explainFailure(event: Extract<RoutedEvent, { type: 'failed' }>, catalog: readonly CatalogModel[]): string {
+  if (event.kind !== 'network' && event.kind !== 'cors') return event.message;
+  const provider = catalog.find((m) => m.id === event.model)?.provider;
+  const baseUrl = useProviders.getState().providers.find((p) => p.id === provider)?.baseUrl;
+  const origin = baseUrl === undefined ? undefined : blockedOrigin(baseUrl);
+  return origin ? connectBlockedHint(origin) : event.message;
 }
 
 const SKIPPED: Record<Extract<RoutedEvent, { type: 'skipped' }>['reason'], string> = {

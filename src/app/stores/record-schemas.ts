@@ -17,7 +17,11 @@ const routingSchema = z.looseObject({
   pick: estimateSchema,
   premium: estimateSchema,
   estimates: z.array(estimateSchema),
-  explanation: z.looseObject({ summary: z.string() }),
+  explanation: z.looseObject({
+    summary: z.string(),
+    neighbours: z.array(z.looseObject({ id: z.string(), query: z.string(), similarity: z.number() })).optional(),
+    features: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).optional(),
+  }),
   ms: z.number(),
   lambda: z.number(),
   contextTurns: z.number().optional(),

@@ -12,7 +12,7 @@ describe('the duplicate-id policy', () => {
       { file: 'b.jsonl', samples: [sample('y', 0)] },
     ];
     expect(dataErrorOf(() => joinSamples(parts)).message).toBe(
-      'a.csv, b.jsonl, field "id": 2 repeated sample ids: "x" (twice in a.csv), "y" (in a.csv and b.jsonl); remove them, or import with --dedupe (keeps the first of each)',
+      `a.csv, b.jsonl, field "id": 2 repeated sample ids: "x" (twice in a.csv), "y" (in a.csv and b.jsonl); remove them, or keep the first of each (--dedupe, or the lab's "Keep the first of repeated sample ids")`,
     );
   });
 
