@@ -33,7 +33,15 @@ export function App() {
     setTabState(next);
   };
   useEffect(() => {
-    const stores = { preferences: usePreferences, providers: useProviders, calls: useCalls, catalog: useCatalog, router: useRouter, learning: useLearning, ...(safeMode ? {} : { conversations: useConversations }) };
+    const stores = {
+      preferences: usePreferences,
+      providers: useProviders,
+      calls: useCalls,
+      catalog: useCatalog,
+      router: useRouter,
+      learning: useLearning,
+      ...(safeMode ? {} : { conversations: useConversations }),
+    };
     void Promise.allSettled(Object.values(stores).map((s) => s.getState().load())).then((results) => {
       const names = Object.keys(stores);
       setLoadErrors(results.flatMap((r, i) => (r.status === 'rejected' ? [`${names[i]} (${(r.reason as Error)?.message ?? String(r.reason)})`] : [])));
@@ -58,17 +66,17 @@ export function App() {
       <DataNotices loadErrors={loadErrors} safeMode={safeMode} />
       <main>
         <ErrorBoundary key={tab}>
-        {location.hash.startsWith('#encoder') ? (
-          <EncoderDiagnostics />
-        ) : location.hash.startsWith('#bert') ? (
-          <BertDiagnostics />
-        ) : (
-          <>
-            {tab === 'Chat' && <ChatPage openSettings={() => setTab('Settings')} />}
-            {tab === 'Lab' && <LabPage />}
-            {tab === 'Settings' && <SettingsPage />}
-          </>
-        )}
+          {location.hash.startsWith('#encoder') ? (
+            <EncoderDiagnostics />
+          ) : location.hash.startsWith('#bert') ? (
+            <BertDiagnostics />
+          ) : (
+            <>
+              {tab === 'Chat' && <ChatPage openSettings={() => setTab('Settings')} />}
+              {tab === 'Lab' && <LabPage />}
+              {tab === 'Settings' && <SettingsPage />}
+            </>
+          )}
         </ErrorBoundary>
       </main>
     </div>

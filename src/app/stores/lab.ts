@@ -4,7 +4,7 @@ import { create } from 'zustand';
 import type { RoutingSample } from '../../core/data/sample.ts';
 import type { DatasetStats } from '../../core/data/stats.ts';
 import { defaultCatalog } from '../../core/catalog/catalog.ts';
-import { allRecords, deleteRecord, putRecord } from '../../platform/browser/records.ts';
+import { allRecords, deleteRecord } from '../../platform/browser/records.ts';
 import { WorkerClient } from '../worker-client.ts';
 import type { importHandlers } from '../../workers/import.worker.ts';
 import { embedTexts } from './encoder.ts';
@@ -60,14 +60,12 @@ export const useLab = create<LabStore>((set, get) => ({
   async importFile(file) {
     set({ importing: file.name, importError: null, importNote: null, importProgress: { fraction: 0 } });
     try {
-      const { format, samples, stats, duplicates } = await importWorker().call(
+      const { record, duplicates } = await importWorker().call(
         'importDataset',
         { file, fileName: file.name, catalog: defaultCatalog, dedupe: get().dedupe },
         { onProgress: (fraction, note) => set({ importProgress: { fraction, note } }) },
       );
       if (duplicates > 0) set({ importNote: `${file.name}: kept the first sample of each repeated id, dropped ${duplicates}` });
-      const record: DatasetRecord = { id: crypto.randomUUID(), name: file.name, format, importedAt: Date.now(), stats, samples };
-      await putRecord('datasets', record);
       set({ datasets: [record, ...get().datasets], selectedId: record.id });
     } catch (e) {
       set({ importError: (e as Error).message });
