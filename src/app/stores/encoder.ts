@@ -1,6 +1,6 @@
 // The sentence encoder the routers read: the built-in USE-lite or one the user names (hub id or URL), started once
 // in its worker with the backend that really runs it (WebGPU or WASM) shown as it is. The choice and the backend
-// preference are kept in IndexedDB; while hub downloads are off the page closes the hub's origins (its CSP).
+// preference are kept in IndexedDB; the page admits the hub's origins only while hub downloads are on (main.tsx).
 import { create } from 'zustand';
 import type { Backend } from '../../core/embed/embedder.ts';
 import { contextualVector } from '../../core/embed/contextual.ts';
@@ -11,11 +11,11 @@ import type { Pooling } from '../../core/embed/pooling.ts';
 import type { RouterFile } from '../../core/routers/router.ts';
 import { withEncoder } from '../../core/routers/shared/router-encoder.ts';
 import type { BackendPreference } from '../../platform/browser/ort-env.ts';
-import { closeModelHub } from '../../platform/browser/model-hub-policy.ts';
+import { ENCODER_SETTING } from '../../platform/browser/model-hub-policy.ts';
 import { loadSetting, saveSetting } from '../../platform/browser/settings-store.ts';
 import { EmbedClient } from '../../workers/embed-client.ts';
 
-const KEY = 'encoder';
+const KEY = ENCODER_SETTING;
 
 /** Which encoder: the built-in, a hub id or a URL; its weights; its pooling unless the model's own; hub downloads. */
 export interface EncoderChoice {
@@ -45,7 +45,7 @@ interface EncoderStore {
   loadMs?: number;
   load(): Promise<void>;
   setPrefer(prefer: BackendPreference): Promise<void>;
-  /** Switches encoder; turning hub downloads on reloads the page (a page's CSP can only be tightened). */
+  /** Switches encoder; turning hub downloads on or off reloads the page (its connect policy is set at start). */
   setChoice(choice: EncoderChoice): Promise<void>;
 }
 
@@ -66,7 +66,6 @@ export const useEncoder = create<EncoderStore>((set, get) => ({
   async load() {
     const s = await loadSetting<Saved>(KEY);
     set({ prefer: s?.prefer ?? get().prefer, choice: s?.choice ?? BUILTIN_CHOICE });
-    if (!get().choice.allowHub) closeModelHub();
   },
   async setPrefer(prefer) {
     set({ prefer });
@@ -74,11 +73,10 @@ export const useEncoder = create<EncoderStore>((set, get) => ({
     await restart();
   },
   async setChoice(choice) {
-    const opening = choice.allowHub && !get().choice.allowHub;
+    const hubChanged = choice.allowHub !== get().choice.allowHub;
     set({ choice });
     await saveSetting(KEY, saved());
-    if (opening) return location.reload();
-    if (!choice.allowHub) closeModelHub();
+    if (hubChanged) return location.reload();
     await restart();
   },
 }));

@@ -1,11 +1,11 @@
 // The Content-Security-Policy lets the app reach only itself, the known providers and local servers.
 import { describe, expect, it } from 'vitest';
-import { connectSrcWithout, contentSecurityPolicy, MODEL_HUB_ORIGINS, parseOrigins } from './csp.ts';
+import { connectSources, contentSecurityPolicy, MODEL_HUB_ORIGINS, parseOrigins } from './csp.ts';
 
 const connectSrc = (csp: string) => csp.split('; ').find((d) => d.startsWith('connect-src '))!.split(' ').slice(1);
 
 describe('contentSecurityPolicy', () => {
-  it('lists self, the provider origins, the model hub and local servers in connect-src, and nothing else', () => {
+  it('lists self, the provider origins, local servers and the model hub in connect-src, and nothing else', () => {
     expect(connectSrc(contentSecurityPolicy())).toEqual([
       "'self'",
       'https://api.openai.com',
@@ -24,19 +24,14 @@ describe('contentSecurityPolicy', () => {
     ]);
   });
 
+  it("admits the model hub in the full policy (the encoder worker's), not in the page's connect-src unless added", () => {
+    expect(connectSources()).not.toContain('https://huggingface.co');
+    expect(connectSources(MODEL_HUB_ORIGINS)).toContain('https://huggingface.co');
+  });
+
   it('adds build-time origins for custom base URLs, reduced to their origin', () => {
     expect(connectSrc(contentSecurityPolicy(parseOrigins(' https://llm.example.com/v1 , http://10.0.0.5:8080')))).toContain('https://llm.example.com');
     expect(contentSecurityPolicy()).toContain("script-src 'self' 'wasm-unsafe-eval'");
     expect(contentSecurityPolicy()).toContain("worker-src 'self' blob:");
   });
 });
-
-describe('connectSrcWithout', () => {
-  it('gives the connect-src that closes the model hub again, keeping everything else', () => {
-    const closed = connectSrcWithout(contentSecurityPolicy(), MODEL_HUB_ORIGINS);
-    expect(closed.startsWith("connect-src 'self' https://api.openai.com")).toBe(true);
-    for (const origin of MODEL_HUB_ORIGINS) expect(closed).not.toContain(origin);
-    expect(closed).toContain('http://127.0.0.1:*');
-  });
-});
-

@@ -1,18 +1,15 @@
-// While the user has not turned on downloads from the model hub, the page closes the hub's origins again: it adds a
-// second Content-Security-Policy whose connect-src is the build's without them. A page can add policies but never
-// loosen one, so turning downloads on takes effect on the next load (Settings reloads the app). The encoder worker
-// has its own gate besides (model env allowHub: its fetches to the hub are refused while downloads are off).
-import { connectSrcWithout, MODEL_HUB_ORIGINS } from './csp.ts';
+// The model hub's origins join the page's connect-src only while the user has turned hub downloads on (Settings →
+// Encoder): read from the saved encoder setting before the app starts, when the page's connect policy is installed
+// (connect-policy.ts). A page's policy can be narrowed but never widened, so changing the setting reloads the app.
+// The encoder worker, whose fetches the page's policy does not govern, refuses hub URLs itself while downloads are
+// off (src/core/embed/with-model-env.ts).
+import { MODEL_HUB_ORIGINS } from './csp.ts';
+import { loadSetting } from './settings-store.ts';
 
-const MARK = 'data-model-hub-closed';
+/** The settings key of the encoder choice (src/app/stores/encoder.ts) and the part of it read here. */
+export const ENCODER_SETTING = 'encoder';
 
-export function closeModelHub(): void {
-  if (document.head.querySelector(`meta[${MARK}]`)) return;
-  const built = document.head.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content');
-  if (!built) return; // the dev server sends no policy
-  const meta = document.createElement('meta');
-  meta.httpEquiv = 'Content-Security-Policy';
-  meta.content = connectSrcWithout(built, MODEL_HUB_ORIGINS);
-  meta.setAttribute(MARK, '');
-  document.head.append(meta);
+export async function modelHubOrigins(): Promise<string[]> {
+  const saved = await loadSetting<{ choice?: { allowHub?: boolean } }>(ENCODER_SETTING).catch(() => undefined);
+  return saved?.choice?.allowHub ? MODEL_HUB_ORIGINS : [];
 }
