@@ -71,6 +71,8 @@ test('the app routes with an encoder the user chose by hub id, and keeps it offl
   const fetched = await fakeHub(context);
   await page.goto('./');
   await addTestProvider(page, server);
+  const connectPolicies = () => page.evaluate(() => [...document.querySelectorAll('meta[http-equiv="Content-Security-Policy"]')].map((m) => m.getAttribute('content')!).filter((c) => c.startsWith('connect-src')).join(' | '));
+  expect(await connectPolicies()).not.toContain('https://huggingface.co'); // hub downloads are off: the page cannot reach it
 
   const form = page.getByRole('form', { name: 'Choose encoder' });
   await form.getByLabel('Encoder', { exact: true }).selectOption('other');
@@ -79,6 +81,7 @@ test('the app routes with an encoder the user chose by hub id, and keeps it offl
   await form.getByRole('checkbox', { name: /Allow downloads from the Hugging Face hub/ }).check();
   await form.getByRole('button', { name: 'Use this encoder' }).click(); // reloads: the page's CSP now admits the hub
   await page.getByRole('tab', { name: 'Settings' }).click();
+  expect(await connectPolicies()).toContain('https://huggingface.co');
   await page.getByRole('button', { name: 'Load encoder now' }).click();
   await expect(page.getByLabel('Encoder backend', { exact: true })).toContainText(`${HUB_ID}@main (onnx`, { timeout: 90_000 });
   await expect(page.getByLabel('Encoder backend', { exact: true })).toContainText('32-d, pooling cls');
