@@ -7,6 +7,9 @@ import type { ModelEstimate } from './router.ts';
 /** USD per call that lambda = 1 weighs against the whole quality scale (quality 0 to 1). */
 export const COST_SCALE_USD = 0.1;
 
+/** The app's and the CLI's default setting: one quality point is worth about USD 0.32 per thousand messages. */
+export const DEFAULT_LAMBDA = Math.sqrt(10);
+
 export interface Policy {
   /** Cost/quality knob: 0 ignores cost; otherwise one quality point is worth USD 1/lambda per thousand messages (dollarsPerPoint). */
   lambda: number;

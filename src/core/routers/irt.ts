@@ -115,7 +115,6 @@ class IrtRouter extends BaseRouter<Options, State> {
     const tokens = estimateTokens([...(query.context ?? []), query.text].join('\n'));
     const quality = st.served.map((s) => (s.contextWindow !== undefined && tokens > s.contextWindow ? 0 : irtProbability(mix, s.ability, difficulty)));
     const top = mix.indexOf(Math.max(...mix));
-    const notFromData = this.models.map((m, j) => [m, st.served[j]!.source] as const).filter(([, s]) => s !== 'data');
     return {
       quality,
       explanation: {
@@ -124,7 +123,7 @@ class IrtRouter extends BaseRouter<Options, State> {
           difficulty: Number(difficulty.toFixed(3)),
           skill: st.skills[top]!,
           skill_share: Number(mix[top]!.toFixed(3)),
-          ...(notFromData.length > 0 ? { abilities_from: notFromData.map(([m, s]) => `${m}: ${sourceWords(s)}`).join('; ') } : {}),
+          abilities_from: abilitySources(this.models, st.served),
         },
       },
     };
@@ -225,10 +224,18 @@ function read(st: State, embedding: Float32Array): { mix: Float64Array; difficul
   return { mix: skillMix(st.skillNet, embedding), difficulty };
 }
 
-function sourceWords(source: AbilitySource): string {
-  if (source === 'catalog') return 'published benchmarks';
-  if (source === 'catalog+price') return 'published benchmarks, the rest from its price';
-  return 'its price (no published benchmarks)';
+const SOURCE_WORDS: Record<AbilitySource, string> = {
+  data: 'outcomes in the data',
+  catalog: 'published benchmarks',
+  'catalog+price': 'published benchmarks, the rest from price',
+  price: 'price (no published benchmarks)',
+};
+
+/** Where the served models' abilities came from, grouped: "published benchmarks: a, b; price (...): c". */
+function abilitySources(models: readonly string[], served: readonly Served[]): string {
+  const groups = new Map<AbilitySource, string[]>();
+  models.forEach((m, j) => groups.set(served[j]!.source, [...(groups.get(served[j]!.source) ?? []), m]));
+  return [...groups].map(([source, ms]) => `${SOURCE_WORDS[source]}: ${ms.join(', ')}`).join('; ');
 }
 
 export function isIrtRouter(router: unknown): router is IrtRouter {
