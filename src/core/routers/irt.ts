@@ -104,7 +104,7 @@ class IrtRouter extends BaseRouter<Options, State> {
       IRT_SKILLS,
       data.models.map((m) => ({ ability: learned[m]!, entry: withPriors(catalog.find((c) => c.id === m) ?? { id: m }) })),
     );
-    const priors = { benchmark, price: fitPriceMap(IRT_SKILLS, benchmark, defaultCatalog.models) };
+    const priors = { benchmark, price: fitPriceMap(IRT_SKILLS, benchmark, catalog.map(withPriors)) };
     const partial = { skills: IRT_SKILLS, skillNet, difficultyHead: fit.head, difficultyBias: fit.bias, priors, learned, served: [] };
     const entries = this.candidates(data).map((m) => catalog.find((c) => c.id === m) ?? { id: m });
     return { ...partial, served: entries.map((e) => serveOne(partial, e)) };
