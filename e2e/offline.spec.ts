@@ -38,7 +38,7 @@ test('starts and routes offline once loaded, and is installable', async ({ page,
   await page.getByLabel('Message', { exact: true }).fill('What is 3 times 4?');
   await page.getByRole('button', { name: 'Send' }).click();
   const answer = page.getByRole('article', { name: /^Answer from echo-/ });
-  await expect(answer.getByRole('button', { name: /chosen by auto/ })).toBeVisible({ timeout: 30_000 });
+  await expect(answer.getByRole('button', { name: /chosen by irt/ })).toBeVisible({ timeout: 30_000 });
   await expect(answer.getByRole('alert')).toContainText('No answer');
 });
 
