@@ -56,6 +56,9 @@ const state = z
     skillNet: denseNetSchema,
     difficultyHead: f32,
     difficultyBias: z.number(),
+    /** Log-discrimination = sharpnessHead . embedding + sharpnessBias. */
+    sharpnessHead: f32,
+    sharpnessBias: z.number(),
     priors: priorMapSchema,
     /** Abilities learned from the training outcomes, by model id. */
     learned: z.record(z.string(), z.array(z.number())),
@@ -105,15 +108,16 @@ class IrtRouter extends BaseRouter<Options, State> {
       data.models.map((m) => ({ ability: learned[m]!, entry: withPriors(catalog.find((c) => c.id === m) ?? { id: m }) })),
     );
     const priors = { benchmark, price: fitPriceMap(IRT_SKILLS, benchmark, catalog.map(withPriors)) };
-    const partial = { skills: IRT_SKILLS, skillNet, difficultyHead: fit.head, difficultyBias: fit.bias, priors, learned, served: [] };
+    const heads = { difficultyHead: fit.head, difficultyBias: fit.bias, sharpnessHead: fit.sharpness, sharpnessBias: fit.sharpnessBias };
+    const partial = { skills: IRT_SKILLS, skillNet, ...heads, priors, learned, served: [] };
     const entries = this.candidates(data).map((m) => catalog.find((c) => c.id === m) ?? { id: m });
     return { ...partial, served: entries.map((e) => serveOne(partial, e)) };
   }
 
   protected score(query: RouteQuery, st: State): Scored {
-    const { mix, difficulty } = read(st, query.embedding!);
+    const { mix, difficulty, discrimination } = read(st, query.embedding!);
     const tokens = estimateTokens([...(query.context ?? []), query.text].join('\n'));
-    const quality = st.served.map((s) => (s.contextWindow !== undefined && tokens > s.contextWindow ? 0 : irtProbability(mix, s.ability, difficulty)));
+    const quality = st.served.map((s) => (s.contextWindow !== undefined && tokens > s.contextWindow ? 0 : irtProbability(mix, s.ability, difficulty, discrimination)));
     const top = mix.indexOf(Math.max(...mix));
     return {
       quality,
@@ -121,6 +125,7 @@ class IrtRouter extends BaseRouter<Options, State> {
         summary: 'Item response theory: predicted the skills the query needs and its difficulty, and weighed them against each model\'s abilities (from outcomes, else published benchmarks, else price).',
         features: {
           difficulty: Number(difficulty.toFixed(3)),
+          discrimination: Number(discrimination.toFixed(3)),
           skill: st.skills[top]!,
           skill_share: Number(mix[top]!.toFixed(3)),
           abilities_from: abilitySources(this.models, st.served),
@@ -156,15 +161,16 @@ class IrtRouter extends BaseRouter<Options, State> {
     return this.models.map((model, j) => ({ model, skills: st.skills, ability: st.served[j]!.ability, source: st.served[j]!.source }));
   }
 
-  /** The query's skill mix and difficulty, as the router reads them. */
-  needs(embedding: Float32Array): { mix: Float64Array; difficulty: number } {
+  /** The query's skill mix, difficulty and discrimination, as the router reads them. */
+  needs(embedding: Float32Array): Reading {
     return read(this.trained(), embedding);
   }
 
   protected override checkState(st: State, models: number): void {
     checkDenseNet(st.skillNet, 'learned.skillNet');
     const k = st.skills.length;
-    const bad = st.served.length !== models || st.skillNet.outputs !== k || st.difficultyHead.length !== st.skillNet.inputs;
+    const d = st.skillNet.inputs;
+    const bad = st.served.length !== models || st.skillNet.outputs !== k || st.difficultyHead.length !== d || st.sharpnessHead.length !== d;
     if (bad || st.served.some((s) => s.ability.length !== k) || st.priors.benchmark.length !== k || st.priors.price.length !== k) {
       throw new Error(`invalid router file: irt state does not match ${models} models and ${k} skills`);
     }
@@ -218,10 +224,20 @@ function skillMix(net: State['skillNet'], embedding: Float32Array): Float64Array
   return out;
 }
 
-function read(st: State, embedding: Float32Array): { mix: Float64Array; difficulty: number } {
+interface Reading {
+  mix: Float64Array;
+  difficulty: number;
+  discrimination: number;
+}
+
+function read(st: State, embedding: Float32Array): Reading {
   let difficulty = st.difficultyBias;
-  for (let c = 0; c < st.difficultyHead.length; c++) difficulty += st.difficultyHead[c]! * embedding[c]!;
-  return { mix: skillMix(st.skillNet, embedding), difficulty };
+  let sharpness = st.sharpnessBias;
+  for (let c = 0; c < st.difficultyHead.length; c++) {
+    difficulty += st.difficultyHead[c]! * embedding[c]!;
+    sharpness += st.sharpnessHead[c]! * embedding[c]!;
+  }
+  return { mix: skillMix(st.skillNet, embedding), difficulty, discrimination: Math.exp(sharpness) };
 }
 
 const SOURCE_WORDS: Record<AbilitySource, string> = {

@@ -1,19 +1,23 @@
 // Multidimensional item response theory, as IRT-Router (ACL 2025) uses it: the chance that model m answers
-// query q well is sigmoid(mix_q . ability_m - difficulty_q), where mix_q (non-negative, summing to one) says
-// which skills q needs. Because the mix is non-negative, a model at least as able on every skill never gets a
-// lower chance, and a harder query never raises one. Here: that probability, the joint fit of the models'
-// abilities and a linear difficulty head on query embeddings, and the few-shot (MAP) update of one model's
-// abilities from a handful of outcomes.
+// query q well is sigmoid(a_q (mix_q . ability_m - difficulty_q)), where mix_q (non-negative, summing to one)
+// says which skills q needs and a_q > 0 how sharply q separates able models from weak ones. Because the mix and
+// a_q are positive, a model at least as able on every skill never gets a lower chance, and a harder query never
+// raises one. Here: that probability, the joint fit of the models' abilities with linear difficulty and
+// log-discrimination heads on query embeddings, and the few-shot (MAP) update of one model's abilities.
 import type { Step } from './base-router.ts';
 import { adamSlots, adamStep } from './adam.ts';
 import { permutation, sigmoid } from './vectors.ts';
 import { mulberry32 } from '../../data/random.ts';
 
-/** P(model answers well) for a query with skill mix `mix` and difficulty `difficulty`, given the model's abilities. */
-export function irtProbability(mix: ArrayLike<number>, ability: ArrayLike<number>, difficulty: number): number {
-  let z = -difficulty;
-  for (let k = 0; k < mix.length; k++) z += mix[k]! * ability[k]!;
-  return sigmoid(z);
+/** P(model answers well) for a query with skill mix `mix`, difficulty and discrimination (> 0), given the model's abilities. */
+export function irtProbability(mix: ArrayLike<number>, ability: ArrayLike<number>, difficulty: number, discrimination = 1): number {
+  return sigmoid(discrimination * (skillSum(mix, ability) - difficulty));
+}
+
+function skillSum(mix: ArrayLike<number>, ability: ArrayLike<number>): number {
+  let s = 0;
+  for (let k = 0; k < mix.length; k++) s += mix[k]! * ability[k]!;
+  return s;
 }
 
 /** What the joint fit sees: per sample its skill mix and embedding, per (sample, model) the score if it ran. */
@@ -36,6 +40,9 @@ export interface IrtFit {
   /** Difficulty = head . embedding + bias. */
   head: Float32Array;
   bias: number;
+  /** Discrimination = exp(sharpness . embedding + sharpnessBias). */
+  sharpness: Float32Array;
+  sharpnessBias: number;
 }
 
 export interface IrtFitOptions {
@@ -53,9 +60,11 @@ export async function fitIrt(data: IrtData, o: IrtFitOptions, step: Step): Promi
   const abilities = new Float32Array(m * k);
   const head = new Float32Array(d);
   const bias = new Float32Array(1);
-  const params = [abilities, head, bias];
+  const sharpness = new Float32Array(d);
+  const sharpnessBias = new Float32Array(1);
+  const params = [abilities, head, bias, sharpness, sharpnessBias];
   const slots = adamSlots(params);
-  const [ga, gh, gb] = slots.map((s) => s.g) as [Float32Array, Float32Array, Float32Array];
+  const [ga, gh, gb, gs, gsb] = slots.map((s) => s.g) as [Float32Array, Float32Array, Float32Array, Float32Array, Float32Array];
   const random = mulberry32(o.seed);
   const batch = 64;
   let t = 0;
@@ -67,31 +76,45 @@ export async function fitIrt(data: IrtData, o: IrtFitOptions, step: Step): Promi
         const i = order[bi]!;
         const xi = data.x.subarray(i * d, (i + 1) * d);
         const mix = data.mix.subarray(i * k, (i + 1) * k);
-        let diff = bias[0]!;
-        for (let c = 0; c < d; c++) diff += head[c]! * xi[c]!;
-        let gDiff = 0;
+        const diff = bias[0]! + dot(head, xi);
+        const a = Math.exp(sharpnessBias[0]! + dot(sharpness, xi));
+        let gDiff = 0, gLogA = 0;
         for (let j = 0; j < m; j++) {
           if (!data.ran[i * m + j]) continue;
-          const g = irtProbability(mix, abilities.subarray(j * k, (j + 1) * k), diff) - data.scores[i * m + j]!;
-          for (let s = 0; s < k; s++) ga[j * k + s]! += g * mix[s]!;
-          gDiff -= g;
+          const ability = abilities.subarray(j * k, (j + 1) * k);
+          const gap = skillSum(mix, ability) - diff;
+          const g = sigmoid(a * gap) - data.scores[i * m + j]!;
+          for (let s = 0; s < k; s++) ga[j * k + s]! += g * a * mix[s]!;
+          gDiff -= g * a;
+          gLogA += g * a * gap;
           pairs++;
         }
-        for (let c = 0; c < d; c++) gh[c]! += gDiff * xi[c]!;
+        for (let c = 0; c < d; c++) {
+          gh[c]! += gDiff * xi[c]!;
+          gs[c]! += gLogA * xi[c]!;
+        }
         gb[0]! += gDiff;
+        gsb[0]! += gLogA;
       }
       if (pairs === 0) continue;
-      adamStep(params, slots, ++t, o.learningRate, 1 / pairs, [o.l2, o.l2, 0]);
+      adamStep(params, slots, ++t, o.learningRate, 1 / pairs, [o.l2, o.l2, 0, o.l2, 0]);
     }
     await step.at((epoch + 1) / o.epochs);
   }
-  return { abilities, head, bias: bias[0]! };
+  return { abilities, head, bias: bias[0]!, sharpness, sharpnessBias: sharpnessBias[0]! };
 }
 
-/** One observed outcome of a model: the query's skill mix and difficulty, and the score it got. */
+function dot(a: Float32Array, b: Float32Array): number {
+  let s = 0;
+  for (let c = 0; c < a.length; c++) s += a[c]! * b[c]!;
+  return s;
+}
+
+/** One observed outcome of a model: the query's skill mix, difficulty and discrimination, and the score it got. */
 export interface Observation {
   mix: ArrayLike<number>;
   difficulty: number;
+  discrimination: number;
   score: number;
 }
 
@@ -107,10 +130,11 @@ export function updateAbility(prior: ArrayLike<number>, priorSd: number, observa
     const grad = theta.map((t, s) => (t - prior[s]!) * precision);
     const hess = Array.from({ length: k }, (_, r) => Array.from({ length: k }, (_, c) => (r === c ? precision : 0)));
     for (const o of observations) {
-      const p = irtProbability(o.mix, theta, o.difficulty);
-      const w = p * (1 - p);
+      const a = o.discrimination;
+      const p = irtProbability(o.mix, theta, o.difficulty, a);
+      const w = p * (1 - p) * a * a;
       for (let r = 0; r < k; r++) {
-        grad[r]! += (p - o.score) * o.mix[r]!;
+        grad[r]! += (p - o.score) * a * o.mix[r]!;
         for (let c = 0; c < k; c++) hess[r]![c]! += w * o.mix[r]! * o.mix[c]!;
       }
     }
