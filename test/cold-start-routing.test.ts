@@ -48,6 +48,11 @@ describe('cold-start routing among six catalog models (shipped irt router)', () 
     expect(cheap / prompts.easy.length).toBeGreaterThanOrEqual(0.8);
   }, 120_000);
 
+  it('does not call an easy question hard: every model gets at least 60% on the capital of France', async () => {
+    const [p] = await predictions(['What is the capital of France?']);
+    for (const e of p!.estimates) expect(e.quality, e.model).toBeGreaterThanOrEqual(0.6);
+  }, 120_000);
+
   it('moves hard prompts from the most able model towards the cheapest as the slider moves', async () => {
     const sweep = [0, 0.3, 1, DEFAULT_LAMBDA, 10, 30, 100];
     for (const p of await predictions(prompts.hard)) {

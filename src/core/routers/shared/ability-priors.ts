@@ -1,7 +1,7 @@
 // Catalog priors for the IRT router's model abilities. A model's published benchmark figure for a skill maps
 // onto the ability scale by ability = intercept[skill] + slope x logit(score): the line is fitted on the models
 // that have both a figure and abilities learned from outcomes (one slope shared by every skill, never negative,
-// so a better published score never lowers an ability). A model with no figure for a skill gets it from its
+// so a better published score never lowers an ability; with no such models, ability = logit(score)). A model with no figure for a skill gets it from its
 // price (a per-skill line of ability on log price, fitted on the catalog's models that have figures).
 import { z } from 'zod';
 import type { CatalogModel, Skill } from '../../catalog/model.ts';
@@ -51,7 +51,9 @@ export function fitBenchmarkMap(skills: readonly Skill[], fitted: readonly { abi
       sxx += (p.x - means[k]!.x) ** 2;
     }
   });
-  if (sxx === 0) throw new Error('irt: no two models in the data have published figures for one skill (catalog benchmarks)');
+  // No model of the data has figures to fit on: ability = logit(score), so a model's chance on a query of
+  // difficulty 0 is its benchmark score.
+  if (sxx === 0) return skills.map(() => ({ intercept: 0, slope: 1 }));
   const slope = Math.max(0, sxy / sxx);
   const allY = mean(means.filter((_, k) => perSkill[k]!.length > 0).map((m) => m.y - slope * m.x));
   return means.map((m, k) => ({ intercept: perSkill[k]!.length > 0 ? m.y - slope * m.x : allY, slope }));
