@@ -22,6 +22,8 @@ import { permutation } from '../src/core/routers/shared/vectors.ts';
 
 const HELD_OUT = ['llama-3.1-nemotron-51b-instruct', 'qwen2.5-7b-instruct', 'llama-3.1-8b-instruct'];
 const SHOTS = 20;
+/** Seeds of the draws of the SHOTS outcomes: the figure is their mean (20 outcomes are a noisy sample). */
+const SHOT_SEEDS = [1, 2, 3, 4, 5];
 const SIX = ['gpt-5-nano', 'gpt-5', 'claude-haiku-4-5', 'claude-opus-4-1', 'gemini-2.5-flash', 'gemini-2.5-pro'];
 const ROUTERS = ['irt', 'auto'];
 const log = (msg: string) => console.error(`[bench:cold-start] ${msg}`);
@@ -39,10 +41,11 @@ const row = (setting: string, router: string, r: EvalResult, test: BenchDataset[
   return { setting, router, report: { best_single, aiq, quality_at_best_single_cost, cost_at_95pct_best_quality }, ece };
 };
 
-/** irt with SHOTS outcomes of each held-out model (from the training split, seeded) folded into its abilities. */
-async function fewShot(trained: Router, dc: BenchDataset): Promise<EvalResult> {
+/** irt with SHOTS outcomes of each held-out model (drawn from the training split with `seed`) folded into its abilities. */
+async function fewShot(heldOut: Router, dc: BenchDataset, seed: number): Promise<EvalResult> {
+  const trained = loadRouter(heldOut.toJSON());
   if (!isIrtRouter(trained)) throw new Error('few-shot update needs the irt router');
-  const order = permutation(dc.train.length, mulberry32(1));
+  const order = permutation(dc.train.length, mulberry32(seed));
   for (const model of HELD_OUT) {
     const picked = [...order].map((i) => dc.train[i]!).filter((s) => s.outcomes[model]).slice(0, SHOTS);
     const embeddings = await embedTexts(picked.map((s) => s.query));
@@ -54,6 +57,24 @@ async function fewShot(trained: Router, dc: BenchDataset): Promise<EvalResult> {
   return { evaluation, trained, trainSeconds: (performance.now() - started) / 1000 };
 }
 
+/** The mean of rows of one setting (figures never reached count as the best single model's cost, 1). */
+function meanRow(rows: Row[]): Row & { runs: number[] } {
+  const mean = (f: (r: Row) => number) => rows.reduce((a, r) => a + f(r), 0) / rows.length;
+  const q = (r: Row) => r.report.quality_at_best_single_cost ?? 0;
+  return {
+    setting: `${rows[0]!.setting} (mean of ${rows.length} draws)`,
+    router: rows[0]!.router,
+    report: {
+      best_single: rows[0]!.report.best_single,
+      aiq: mean((r) => r.report.aiq),
+      quality_at_best_single_cost: mean(q),
+      cost_at_95pct_best_quality: mean((r) => r.report.cost_at_95pct_best_quality ?? 1),
+    },
+    ece: mean((r) => r.ece),
+    runs: rows.map(q),
+  };
+}
+
 async function measured(datasets: BenchDataset[]): Promise<Row[]> {
   const [dc, ...routellm] = datasets;
   const rows: Row[] = [];
@@ -63,7 +84,11 @@ async function measured(datasets: BenchDataset[]): Promise<Row[]> {
     log(`${router}: dcrouter, 3 held out`);
     const held = await runEvaluation({ router, train: dc!.train, test: dc!.test, catalog: defaultCatalog, holdOut: HELD_OUT });
     rows.push(row('dcrouter, 3 held out, catalog priors only', router, held, dc!.test, HELD_OUT));
-    if (router === 'irt') rows.push(row(`dcrouter, 3 held out, ${SHOTS} outcomes each`, router, await fewShot(held.trained, dc!), dc!.test, HELD_OUT));
+    if (router === 'irt') {
+      const shots = [];
+      for (const seed of SHOT_SEEDS) shots.push(row(`dcrouter, 3 held out, ${SHOTS} outcomes each`, router, await fewShot(held.trained, dc!, seed), dc!.test, HELD_OUT));
+      rows.push(meanRow(shots));
+    }
     for (const ds of routellm) {
       log(`${router}: trained on dcrouter, ${ds.name}`);
       const models = Object.keys(ds.test[0]!.outcomes);

@@ -62,14 +62,24 @@ describe('irt router', () => {
     expect(coder.ability[IRT_SKILLS.indexOf('code')]!).toBeGreaterThan(coder.ability[IRT_SKILLS.indexOf('math')]!);
   });
 
-  it('sharpens a model whose priors are wrong from 20 outcomes, without retraining', async () => {
+  it('moves a model\'s level from a few outcomes, keeping its skill profile', async () => {
+    const r = await trained();
+    r.serve([entry('weaker-than-said', 1, { knowledge: 0.5, reasoning: 0.5, code: 0.9, math: 0.9 })]);
+    const before = r.abilities()[0]!.ability;
+    const after = r.observe('weaker-than-said', train.samples.slice(0, 20).map((s, i) => ({ text: s.query, embedding: train.embeddings[i]!, score: 0 })));
+    const shift = after[0]! - before[0]!;
+    expect(shift).toBeLessThan(-0.1);
+    after.forEach((v, k) => expect(v - before[k]!).toBeCloseTo(shift, 9));
+  });
+
+  it('sharpens the skill profile of a model whose priors are wrong from 60 outcomes, without retraining', async () => {
     const r = await trained();
     // priors say this model is a coder; it is in fact the one that solves the maths cluster
     r.serve([entry('misjudged', 1, { knowledge: 0.5, reasoning: 0.4, code: 0.92, math: 0.2 }), entry('new-math', 1, { knowledge: 0.5, reasoning: 0.5, code: 0.25, math: 0.92 })]);
     const mathQuery = test.samples.findIndex((s) => s.task === 'gsm8k');
     const codeQuery = test.samples.findIndex((s) => s.task === 'mbpp');
     const before = await r.predict({ text: '', embedding: test.embeddings[mathQuery] });
-    const outcomes = train.samples.slice(0, 20).map((s, i) => ({ text: s.query, embedding: train.embeddings[i]!, score: s.task === 'gsm8k' ? 1 : 0 }));
+    const outcomes = train.samples.slice(0, 60).map((s, i) => ({ text: s.query, embedding: train.embeddings[i]!, score: s.task === 'gsm8k' ? 1 : 0 }));
     r.observe('misjudged', outcomes);
     const after = await r.predict({ text: '', embedding: test.embeddings[mathQuery] });
     const q = (p: typeof before, m: string) => p.estimates.find((e) => e.model === m)!.quality;

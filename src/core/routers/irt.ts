@@ -4,8 +4,8 @@
 // theory), and estimates P(model answers well) = sigmoid(skill mix . ability - difficulty) for any model.
 // A model's abilities come from its outcomes in the data; else from its published benchmark figures in the
 // catalog, mapped onto the ability scale by a fit on the models that have both; else from its price (the
-// explanation says which). Outcomes that arrive later sharpen one model's abilities by a MAP update (`observe`),
-// without retraining. A query longer than a model's context window gets no chance with it.
+// explanation says which). Outcomes that arrive later sharpen one model's abilities by a MAP update (`observe`:
+// its level from a few, each skill from more), without retraining. A query longer than a model's context window gets no chance with it.
 import { z } from 'zod';
 import { defaultCatalog, findModel } from '../catalog/catalog.ts';
 import { skillSchema, type CatalogModel, type Skill } from '../catalog/model.ts';
@@ -20,14 +20,16 @@ import { defineRouter } from './shared/define-router.ts';
 import { scoreMatrix } from './shared/outcomes.ts';
 import { f32 } from './shared/router-file.ts';
 import { sigmoid, stackRows } from './shared/vectors.ts';
-import { fitIrt, irtProbability, updateAbility, type Observation } from './shared/irt-model.ts';
+import { fitIrt, irtProbability, shiftAbility, updateAbility, type Observation } from './shared/irt-model.ts';
 import { abilitySourceSchema, fitBenchmarkMap, fitPriceMap, priorAbility, priorMapSchema, type AbilitySource } from './shared/ability-priors.ts';
 
 /** The skills the router rates queries and models on. */
 export const IRT_SKILLS: Skill[] = ['knowledge', 'reasoning', 'math', 'code'];
 
 /** How far a model's abilities may move from their source under the few-shot update (prior standard deviation). */
-const PRIOR_SD: Record<AbilitySource, number> = { data: 0.5, catalog: 1, 'catalog+price': 1.25, price: 1.5 };
+const PRIOR_SD: Record<AbilitySource, number> = { data: 0.25, catalog: 0.5, 'catalog+price': 0.75, price: 1 };
+/** Outcomes of a model from which its skill profile is updated too; below, only its level moves. */
+const PROFILE_OUTCOMES = 50;
 
 const options = z
   .object({
@@ -143,14 +145,19 @@ class IrtRouter extends BaseRouter<Options, State> {
     this.costs = CostModel.fromCatalog(models);
   }
 
-  /** Folds a few outcomes of one served model into its abilities (MAP update from its current ones); returns them. */
+  /**
+   * Folds outcomes of one served model into its abilities (MAP update around its current ones) and returns them:
+   * with fewer than PROFILE_OUTCOMES in all, one shift of its level (the skill profile stays the benchmarks');
+   * from then on, each skill.
+   */
   observe(model: string, outcomes: readonly ObservedOutcome[]): number[] {
     const st = this.trained();
     const j = this.models.indexOf(model);
     if (j < 0) throw new Error(`irt: model "${model}" is not served (served: ${this.models.join(', ')})`);
     const observations: Observation[] = outcomes.map((o) => ({ ...read(st, o.embedding), score: o.score }));
     const current = st.served[j]!;
-    const ability = updateAbility(current.ability, PRIOR_SD[current.source], observations);
+    const update = current.outcomes + outcomes.length >= PROFILE_OUTCOMES ? updateAbility : shiftAbility;
+    const ability = update(current.ability, PRIOR_SD[current.source], observations);
     st.served[j] = { ...current, ability, outcomes: current.outcomes + outcomes.length };
     return ability;
   }

@@ -62,9 +62,9 @@ export async function fitIrt(data: IrtData, o: IrtFitOptions, step: Step): Promi
   const bias = new Float32Array(1);
   const sharpness = new Float32Array(d);
   const sharpnessBias = new Float32Array(1);
-  const params = [abilities, head, bias, sharpness, sharpnessBias];
+  const params: IrtParams = [abilities, head, bias, sharpness, sharpnessBias];
   const slots = adamSlots(params);
-  const [ga, gh, gb, gs, gsb] = slots.map((s) => s.g) as [Float32Array, Float32Array, Float32Array, Float32Array, Float32Array];
+  const grads = slots.map((s) => s.g) as IrtParams;
   const random = mulberry32(o.seed);
   const batch = 64;
   let t = 0;
@@ -72,30 +72,7 @@ export async function fitIrt(data: IrtData, o: IrtFitOptions, step: Step): Promi
     const order = permutation(n, random);
     for (let start = 0; start < n; start += batch) {
       let pairs = 0;
-      for (let bi = start; bi < Math.min(n, start + batch); bi++) {
-        const i = order[bi]!;
-        const xi = data.x.subarray(i * d, (i + 1) * d);
-        const mix = data.mix.subarray(i * k, (i + 1) * k);
-        const diff = bias[0]! + dot(head, xi);
-        const a = Math.exp(sharpnessBias[0]! + dot(sharpness, xi));
-        let gDiff = 0, gLogA = 0;
-        for (let j = 0; j < m; j++) {
-          if (!data.ran[i * m + j]) continue;
-          const ability = abilities.subarray(j * k, (j + 1) * k);
-          const gap = skillSum(mix, ability) - diff;
-          const g = sigmoid(a * gap) - data.scores[i * m + j]!;
-          for (let s = 0; s < k; s++) ga[j * k + s]! += g * a * mix[s]!;
-          gDiff -= g * a;
-          gLogA += g * a * gap;
-          pairs++;
-        }
-        for (let c = 0; c < d; c++) {
-          gh[c]! += gDiff * xi[c]!;
-          gs[c]! += gLogA * xi[c]!;
-        }
-        gb[0]! += gDiff;
-        gsb[0]! += gLogA;
-      }
+      for (let bi = start; bi < Math.min(n, start + batch); bi++) pairs += addSampleGradient(data, params, grads, order[bi]!).pairs;
       if (pairs === 0) continue;
       adamStep(params, slots, ++t, o.learningRate, 1 / pairs, [o.l2, o.l2, 0, o.l2, 0]);
     }
@@ -108,6 +85,44 @@ function dot(a: Float32Array, b: Float32Array): number {
   let s = 0;
   for (let c = 0; c < a.length; c++) s += a[c]! * b[c]!;
   return s;
+}
+
+/** The fitted parameters, flat: abilities (models x skills), difficulty head, its bias, sharpness head, its bias. */
+export type IrtParams = [Float32Array, Float32Array, Float32Array, Float32Array, Float32Array];
+
+/**
+ * Adds sample i's gradient of the logistic loss (summed over the models run on it) to `grads`, and returns that
+ * loss and how many (sample, model) pairs it covered.
+ */
+export function addSampleGradient(data: IrtData, params: IrtParams, grads: IrtParams, i: number): { loss: number; pairs: number } {
+  const [abilities, head, bias, sharpness, sharpnessBias] = params;
+  const [ga, gh, gb, gs, gsb] = grads;
+  const { skills: k, models: m } = data;
+  const d = head.length;
+  const xi = data.x.subarray(i * d, (i + 1) * d);
+  const mix = data.mix.subarray(i * k, (i + 1) * k);
+  const diff = bias[0]! + dot(head, xi);
+  const a = Math.exp(sharpnessBias[0]! + dot(sharpness, xi));
+  let gDiff = 0, gLogA = 0, loss = 0, pairs = 0;
+  for (let j = 0; j < m; j++) {
+    if (!data.ran[i * m + j]) continue;
+    const gap = skillSum(mix, abilities.subarray(j * k, (j + 1) * k)) - diff;
+    const p = sigmoid(a * gap);
+    const y = data.scores[i * m + j]!;
+    loss -= y * Math.log(Math.max(p, 1e-12)) + (1 - y) * Math.log(Math.max(1 - p, 1e-12));
+    const g = p - y;
+    for (let s = 0; s < k; s++) ga[j * k + s]! += g * a * mix[s]!;
+    gDiff -= g * a;
+    gLogA += g * a * gap;
+    pairs++;
+  }
+  for (let c = 0; c < d; c++) {
+    gh[c]! += gDiff * xi[c]!;
+    gs[c]! += gLogA * xi[c]!;
+  }
+  gb[0]! += gDiff;
+  gsb[0]! += gLogA;
+  return { loss, pairs };
 }
 
 /** One observed outcome of a model: the query's skill mix, difficulty and discrimination, and the score it got. */
@@ -147,6 +162,29 @@ export function updateAbility(prior: ArrayLike<number>, priorSd: number, observa
     if (size < 1e-6) break;
   }
   return theta;
+}
+
+/**
+ * The maximum a posteriori shift of all of one model's abilities by one amount (its level; the skill profile kept)
+ * from a few outcomes, under a Gaussian prior on the shift with standard deviation `priorSd`: one number, which a
+ * handful of outcomes can estimate where four per-skill numbers would follow their noise.
+ */
+export function shiftAbility(prior: ArrayLike<number>, priorSd: number, observations: readonly Observation[]): number[] {
+  const precision = 1 / (priorSd * priorSd);
+  let shift = 0;
+  for (let it = 0; it < 25; it++) {
+    let grad = shift * precision;
+    let hess = precision;
+    for (const o of observations) {
+      const a = o.discrimination;
+      const p = sigmoid(a * (skillSum(o.mix, prior) + shift - o.difficulty));
+      grad += (p - o.score) * a;
+      hess += p * (1 - p) * a * a;
+    }
+    shift -= grad / hess;
+    if (Math.abs(grad / hess) < 1e-6) break;
+  }
+  return Array.from(prior, (v) => v + shift);
 }
 
 /** Solves A x = b for a small symmetric positive-definite A (Gaussian elimination with partial pivoting). */
