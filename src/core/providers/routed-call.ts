@@ -5,11 +5,11 @@
 import pLimit, { type LimitFunction } from 'p-limit';
 import { callCost, type CatalogModel } from '../catalog/model.ts';
 import { backoffDelay, sleep, type BackoffOptions } from './backoff.ts';
-import { CircuitBreaker } from './circuit-breaker.ts';
+import { CircuitBreaker, type Breaker } from './circuit-breaker.ts';
 import { chat } from './client.ts';
 import { ProviderError, toProviderError } from './errors.ts';
 import type { AttemptOutcome, OutcomeSink } from './outcome.ts';
-import type { SpendingGuard } from './spending-guard.ts';
+import type { BudgetGuard } from './spending-guard.ts';
 import { estimateTokens, type ChatMessage, type Endpoint } from './types.ts';
 
 export interface FallbackPolicy {
@@ -73,8 +73,8 @@ export interface RoutedCallerOptions {
   /** The endpoint (with its next key) for a provider id; undefined when the user has not set it up. */
   endpoint(provider: string): Endpoint | undefined;
   policy?: Partial<FallbackPolicy>;
-  breaker?: CircuitBreaker;
-  guard?: SpendingGuard;
+  breaker?: Breaker;
+  guard?: BudgetGuard;
   sink?: OutcomeSink;
   /** Provider calls in flight at once, over all routed calls of this caller. */
   concurrency?: number;
@@ -84,7 +84,7 @@ export interface RoutedCallerOptions {
 }
 
 export class RoutedCaller {
-  readonly breaker: CircuitBreaker;
+  readonly breaker: Breaker;
   private readonly limit: LimitFunction;
   private readonly now: () => number;
 
@@ -125,7 +125,7 @@ export class RoutedCaller {
           emit({ type: 'skipped', model: model.id, reason: 'no_provider' });
           break;
         }
-        if (!this.breaker.tryAcquire(model.provider)) {
+        if (!(await this.breaker.tryAcquire(model.provider))) {
           emit({ type: 'skipped', model: model.id, reason: 'circuit_open' });
           lastError ??= new ProviderError('circuit_open', `${model.provider}: skipped, too many recent failures`);
           break;
@@ -133,12 +133,12 @@ export class RoutedCaller {
         const resumed = result.text !== '';
         const messages = resumed ? [...request.messages, { role: 'assistant' as const, content: result.text }, { role: 'user' as const, content: CONTINUE_PROMPT }] : request.messages;
         const inputEstimate = estimateTokens(messages.map((m) => m.content).join('\n'));
-        let release = () => {};
+        let release: () => void | Promise<void> = () => {};
         try {
           const estimate = entry.cost ?? callCost(model, inputEstimate, request.maxTokens ?? policy.expectedOutputTokens);
           if (this.options.guard) release = await this.options.guard.reserve(estimate);
         } catch (e) {
-          this.breaker.release(model.provider);
+          await this.breaker.release(model.provider);
           return finish(e as ProviderError);
         }
 
@@ -175,20 +175,20 @@ export class RoutedCaller {
               },
             }),
           );
-          this.breaker.success(model.provider);
+          await this.breaker.success(model.provider);
           await this.log(result, outcome({ kind: 'ok', ...reply.usage, usageEstimated: reply.usage.estimated }));
-          release();
+          await release();
           this.append(result, model.id, reply.text);
           result.complete = true;
           return finish();
         } catch (e) {
           const error = toProviderError(e, model.provider, [endpoint.key]);
           lastError = error;
-          if (error.retryable) this.breaker.failure(model.provider);
-          else this.breaker.release(model.provider);
+          if (error.retryable) await this.breaker.failure(model.provider);
+          else await this.breaker.release(model.provider);
           // A broken stream still cost what it produced.
           await this.log(result, outcome({ kind: error.kind, error: error.message, inputTokens: part ? inputEstimate : 0, outputTokens: estimateTokens(part), usageEstimated: true }));
-          release();
+          await release();
           this.append(result, model.id, part);
           const failed = (next: 'retry' | 'fallback' | 'stop', delayMs?: number) =>
             emit({ type: 'failed', model: model.id, kind: error.kind, message: error.message, next, ...(delayMs !== undefined ? { delayMs } : {}) });
