@@ -189,8 +189,8 @@ describe('the spending guard', () => {
     expect(second.error?.message).toMatch(/monthly budget/);
   });
 
-  it('reserves atomically: 20 parallel calls against daily and monthly budgets that admit 5 make 5', async () => {
-    const guard = new SpendingGuard({ dailyUsd: 0.005, monthlyUsd: 0.0055 }, new MemoryOutcomeLog());
+  it('reserves atomically: 20 parallel calls against a daily budget that admits 5 make 5', async () => {
+    const guard = new SpendingGuard({ dailyUsd: 0.005, monthlyUsd: 1 }, new MemoryOutcomeLog());
     const tries = await Promise.allSettled(Array.from({ length: 20 }, () => guard.reserve(0.001)));
     expect(tries.filter((t) => t.status === 'fulfilled')).toHaveLength(5);
     const refusals = tries.flatMap((t) => (t.status === 'rejected' ? [t.reason as ProviderError] : []));
