@@ -66,6 +66,8 @@ export interface RoutedCallRequest {
   temperature?: number;
   signal?: AbortSignal;
   onEvent?: (event: RoutedEvent) => void;
+  /** Shared by the call's attempt records; a fresh one when absent. */
+  callId?: string;
 }
 
 export interface RoutedCallerOptions {
@@ -101,7 +103,7 @@ export class RoutedCaller {
   async call(request: RoutedCallRequest): Promise<RoutedResult> {
     const policy = this.policy;
     const emit = request.onEvent ?? (() => {});
-    const callId = crypto.randomUUID();
+    const callId = request.callId ?? crypto.randomUUID();
     const result: RoutedResult = { text: '', segments: [], complete: false, cost: 0, outcomes: [] };
     let attempt = 0;
     let previous: string | undefined;
