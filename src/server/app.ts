@@ -22,7 +22,7 @@ export function buildApp(gateway: Gateway, options: AppOptions = {}): FastifyIns
 
   app.addHook('onRequest', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
-    reply.raw.once('finish', () => gateway.metrics.requests.inc({ route, status: String(reply.raw.statusCode) }));
+    reply.raw.once('close', () => gateway.metrics.requests.inc({ route, status: reply.raw.writableFinished ? String(reply.raw.statusCode) : 'aborted' }));
     if (options.noAuth || OPEN_ROUTES.has(route)) return;
     if (!authorized(request.headers.authorization)) {
       throw new HttpError(401, 'invalid_request_error', 'invalid_api_key', 'missing or invalid client token: send Authorization: Bearer <token>');
