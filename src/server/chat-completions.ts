@@ -31,7 +31,13 @@ function header(request: FastifyRequest, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+/** Whether the call carries tools (definitions, calls or results): then only tool-capable models may answer. */
+function usesTools(body: ChatCompletionRequest): boolean {
+  return (body.tools?.length ?? 0) > 0 || body.messages.some((m) => m.role === 'tool' || m.tool_calls !== undefined);
+}
+
 async function plan(gateway: Gateway, body: ChatCompletionRequest, query: CallContext, request: FastifyRequest): Promise<CallPlan> {
+  const callable = usesTools(body) ? gateway.toolCapable : gateway.callable;
   let choice;
   try {
     choice = parseModelName(body.model);
@@ -41,6 +47,7 @@ async function plan(gateway: Gateway, body: ChatCompletionRequest, query: CallCo
   if (choice.kind === 'direct') {
     if (!gateway.catalog.models.some((m) => m.id === choice.model)) throw new HttpError(404, 'invalid_request_error', 'model_not_found', `the model "${choice.model}" does not exist (GET /v1/models lists them)`, 'model');
     if (!gateway.callable.has(choice.model)) throw new HttpError(400, 'invalid_request_error', 'model_not_configured', `the gateway has no provider set up for "${choice.model}"`, 'model');
+    if (!callable.has(choice.model)) throw new HttpError(400, 'invalid_request_error', 'tools_not_supported', `the provider of "${choice.model}" does not take tools through the gateway (OpenAI-compatible providers do)`, 'tools');
     gateway.metrics.picks.inc({ router: 'direct', model: choice.model });
     return { router: 'direct', ranking: [{ model: choice.model }] };
   }
@@ -55,7 +62,7 @@ async function plan(gateway: Gateway, body: ChatCompletionRequest, query: CallCo
   }
   let routed: Routed;
   try {
-    routed = await routeQuery(target, { text: query.query, context: query.context }, lambda, gateway.callable, gateway.embedder);
+    routed = await routeQuery(target, { text: query.query, context: query.context }, lambda, callable, gateway.embedder);
   } catch (e) {
     throw new HttpError(503, 'api_error', 'routing_failed', `router "${target.name}": ${(e as Error).message}`);
   }
@@ -99,7 +106,8 @@ function explain(call: CallContext, plan: CallPlan, result: RoutedResult) {
 }
 
 function finishReason(result: RoutedResult): string {
-  return result.error?.kind === 'content_filter' ? 'content_filter' : 'stop';
+  if (result.error?.kind === 'content_filter') return 'content_filter';
+  return result.toolCalls ? 'tool_calls' : 'stop';
 }
 
 function usage(result: RoutedResult) {
@@ -140,6 +148,8 @@ export async function chatCompletions(gateway: Gateway, request: FastifyRequest,
     messages,
     ...(body.max_completion_tokens ?? body.max_tokens ? { maxTokens: (body.max_completion_tokens ?? body.max_tokens)! } : {}),
     ...(body.temperature != null ? { temperature: body.temperature } : {}),
+    ...(body.tools ? { tools: body.tools } : {}),
+    ...(body.tool_choice !== undefined ? { toolChoice: body.tool_choice } : {}),
     signal: abort.signal,
     onEvent(event: RoutedEvent) {
       if (event.type === 'fallback') gateway.metrics.fallbacks.inc({ from: event.from, to: event.to });
@@ -155,7 +165,7 @@ export async function chatCompletions(gateway: Gateway, request: FastifyRequest,
     await stream.finish(model, result, finishReason(result), body.stream_options?.include_usage === true ? usage(result) : undefined, extra);
     return reply;
   }
-  return reply.headers(decisionHeaders(call, planned, model)).send(completion(id, model, result.text, finishReason(result), usage(result), extra));
+  return reply.headers(decisionHeaders(call, planned, model)).send(completion(id, model, result.text, result.toolCalls, finishReason(result), usage(result), extra));
 }
 
 /** A streamed answer: its headers go out with the first token (or at the end, for an empty answer). */
@@ -191,6 +201,7 @@ class AnswerStream {
       const { type, code } = errorStatus(result.error.kind);
       this.write({ error: { message: result.error.message, type, code, param: null } });
     }
+    if (result.toolCalls) this.write(chunk(this.id, model, { tool_calls: result.toolCalls.map((call, index) => ({ index, ...call })) }, null));
     this.write(chunk(this.id, model, {}, reason, extra));
     if (usage) this.write({ ...chunk(this.id, model, undefined, null), usage });
     this.write('[DONE]');

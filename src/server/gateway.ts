@@ -36,6 +36,8 @@ export interface Gateway {
   routers: Map<string, GatewayRouter>;
   /** Catalog models whose provider the gateway can reach (has a base URL and, where needed, a key). */
   callable: Set<string>;
+  /** Callable models whose provider takes tool definitions (the OpenAI wire). */
+  toolCapable: Set<string>;
   caller: RoutedCaller;
   metrics: GatewayMetrics;
   tokens: Set<string>;
@@ -86,7 +88,9 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const catalog = await catalogOf(config);
   const routers = await loadRouters(config);
   const endpoint = endpoints(config, env);
-  const callable = new Set(catalog.models.filter((m: CatalogModel) => endpoint(m.provider) !== undefined).map((m) => m.id));
+  const wireOf = (m: CatalogModel) => endpoint(m.provider)?.wire;
+  const callable = new Set(catalog.models.filter((m) => wireOf(m) !== undefined).map((m) => m.id));
+  const toolCapable = new Set(catalog.models.filter((m) => wireOf(m) === 'openai').map((m) => m.id));
   const metrics = new GatewayMetrics();
   const log = config.log ? new CallLog(config.log) : undefined;
   const budget = { dailyUsd: config.budgets.daily_usd, monthlyUsd: config.budgets.monthly_usd };
@@ -120,6 +124,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     catalog,
     routers,
     callable,
+    toolCapable,
     caller,
     metrics,
     tokens: new Set([...config.client_tokens, ...fromEnv(config.client_token_env, env)]),

@@ -2,13 +2,17 @@
 // fields ignored), the whole answer, stream chunks, the model list and error bodies.
 import { z } from 'zod';
 import type { ErrorKind } from '../core/providers/errors.ts';
-import type { ChatMessage } from '../core/providers/types.ts';
+import type { ChatMessage, ToolCall } from '../core/providers/types.ts';
 
 const textPart = z.looseObject({ type: z.string(), text: z.string().optional() });
 
+const toolCallSchema = z.looseObject({ id: z.string(), type: z.literal('function'), function: z.looseObject({ name: z.string(), arguments: z.string() }) });
+
 const messageSchema = z.looseObject({
-  role: z.enum(['system', 'developer', 'user', 'assistant']),
+  role: z.enum(['system', 'developer', 'user', 'assistant', 'tool']),
   content: z.union([z.string(), z.array(textPart), z.null()]).optional(),
+  tool_calls: z.array(toolCallSchema).optional(),
+  tool_call_id: z.string().optional(),
 });
 
 export const chatRequestSchema = z.looseObject({
@@ -19,6 +23,8 @@ export const chatRequestSchema = z.looseObject({
   max_tokens: z.number().int().positive().nullish(),
   max_completion_tokens: z.number().int().positive().nullish(),
   temperature: z.number().min(0).max(2).nullish(),
+  tools: z.array(z.looseObject({ type: z.string() })).nullish(),
+  tool_choice: z.unknown().optional(),
 });
 
 export type ChatCompletionRequest = z.infer<typeof chatRequestSchema>;
@@ -29,7 +35,12 @@ export function coreMessages(request: ChatCompletionRequest): ChatMessage[] {
     const parts = typeof m.content === 'string' ? [{ type: 'text', text: m.content }] : (m.content ?? []);
     const other = parts.find((p) => p.type !== 'text');
     if (other) throw new RangeError(`messages.${i}.content: only text parts are supported, got "${other.type}"`);
-    return { role: m.role === 'developer' ? 'system' : m.role, content: parts.map((p) => p.text ?? '').join('') };
+    return {
+      role: m.role === 'developer' ? 'system' : m.role,
+      content: parts.map((p) => p.text ?? '').join(''),
+      ...(m.tool_calls ? { toolCalls: m.tool_calls.map((c) => ({ id: c.id, type: c.type, function: { name: c.function.name, arguments: c.function.arguments } })) } : {}),
+      ...(m.tool_call_id ? { toolCallId: m.tool_call_id } : {}),
+    };
   });
 }
 
@@ -43,14 +54,15 @@ export function usageOf(inputTokens: number, outputTokens: number): CompletionUs
   return { prompt_tokens: inputTokens, completion_tokens: outputTokens, total_tokens: inputTokens + outputTokens };
 }
 
-/** A whole answer (`chat.completion`). */
-export function completion(id: string, model: string, text: string, finishReason: string, usage: CompletionUsage, extra: object = {}) {
+/** A whole answer (`chat.completion`); with tool calls, the content is null unless the model also wrote text. */
+export function completion(id: string, model: string, text: string, toolCalls: readonly ToolCall[] | undefined, finishReason: string, usage: CompletionUsage, extra: object = {}) {
+  const message = toolCalls ? { role: 'assistant', content: text || null, tool_calls: toolCalls, refusal: null } : { role: 'assistant', content: text, refusal: null };
   return {
     id,
     object: 'chat.completion',
     created: Math.floor(Date.now() / 1000),
     model,
-    choices: [{ index: 0, message: { role: 'assistant', content: text, refusal: null }, logprobs: null, finish_reason: finishReason }],
+    choices: [{ index: 0, message, logprobs: null, finish_reason: finishReason }],
     usage,
     ...extra,
   };

@@ -75,6 +75,38 @@ describe('routed answers through the openai client', () => {
   });
 });
 
+describe('tools', () => {
+  const tools = [{ type: 'function' as const, function: { name: 'search', description: 'search the web', parameters: { type: 'object', properties: { query: { type: 'string' } } } } }];
+
+  it('passes tool definitions through and the tool call back, then the tool result, only to models that take tools', async () => {
+    const { data, response } = await openai.chat.completions.create({ ...ask(INTEGRAL_QUERY), tools }).withResponse();
+    expect(response.headers.get('x-llmrouter-model')).toBe('coder');
+    const choice = data.choices[0]!;
+    expect(choice.finish_reason).toBe('tool_calls');
+    const call = choice.message.tool_calls![0]! as { id: string; function: { name: string; arguments: string } };
+    expect(call.function.name).toBe('search');
+    expect(JSON.parse(call.function.arguments)).toEqual({ query: INTEGRAL_QUERY });
+    const followUp = await openai.chat.completions.create({
+      model: 'router-knn',
+      tools,
+      messages: [{ role: 'user', content: INTEGRAL_QUERY }, { role: 'assistant', content: null, tool_calls: choice.message.tool_calls }, { role: 'tool', tool_call_id: call.id, content: 'x^3/3' }],
+    });
+    expect(followUp.choices[0]!.message.content).toBe('Echo from echo-small: the tool said x^3/3');
+  });
+
+  it('streams a tool call put together from its deltas', async () => {
+    const stream = await openai.chat.completions.create({ ...ask(PYTHON_QUERY), tools, stream: true });
+    const calls: { function?: { name?: string; arguments?: string } }[] = [];
+    let finish;
+    for await (const part of stream) {
+      calls.push(...(part.choices[0]?.delta?.tool_calls ?? []));
+      finish = part.choices[0]?.finish_reason ?? finish;
+    }
+    expect(finish).toBe('tool_calls');
+    expect(calls[0]!.function).toEqual({ name: 'search', arguments: JSON.stringify({ query: PYTHON_QUERY }) });
+  });
+});
+
 describe('auth', () => {
   it('answers 401 without a valid client token, and /health without one', async () => {
     await expect(client(gateway.url, 'wrong-token-000').chat.completions.create(ask('hi'))).rejects.toBeInstanceOf(OpenAI.AuthenticationError);

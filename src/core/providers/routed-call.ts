@@ -10,7 +10,7 @@ import { chat } from './client.ts';
 import { ProviderError, toProviderError } from './errors.ts';
 import type { AttemptOutcome, OutcomeSink } from './outcome.ts';
 import type { BudgetGuard } from './spending-guard.ts';
-import { estimateTokens, type ChatMessage, type Endpoint } from './types.ts';
+import { estimateTokens, type ChatMessage, type Endpoint, type ToolCall } from './types.ts';
 
 export interface FallbackPolicy {
   /** After tokens have streamed: continue the answer with the next model, or stop and keep what came. */
@@ -54,6 +54,8 @@ export interface RoutedResult {
   /** False when the answer stopped before its end (an error, or the stop policy after a mid-stream failure). */
   complete: boolean;
   error?: { kind: ProviderError['kind']; message: string };
+  /** The tools the answering model asked to call (requests with tools only). */
+  toolCalls?: ToolCall[];
   cost: number;
   outcomes: AttemptOutcome[];
 }
@@ -64,6 +66,9 @@ export interface RoutedCallRequest {
   messages: ChatMessage[];
   maxTokens?: number;
   temperature?: number;
+  /** Passed through to the providers (see ChatRequest.tools). */
+  tools?: unknown[];
+  toolChoice?: unknown;
   signal?: AbortSignal;
   onEvent?: (event: RoutedEvent) => void;
   /** Shared by the call's attempt records; a fresh one when absent. */
@@ -166,7 +171,7 @@ export class RoutedCaller {
         });
         try {
           const reply = await this.limit(() =>
-            chat(endpoint, { model: model.api_model, messages, maxTokens: request.maxTokens, temperature: request.temperature }, {
+            chat(endpoint, { model: model.api_model, messages, maxTokens: request.maxTokens, temperature: request.temperature, tools: request.tools, toolChoice: request.toolChoice }, {
               signal: request.signal,
               timeoutMs: policy.timeoutMs,
               fetch: this.options.fetch,
@@ -181,6 +186,7 @@ export class RoutedCaller {
           await this.log(result, outcome({ kind: 'ok', ...reply.usage, usageEstimated: reply.usage.estimated }));
           await release();
           this.append(result, model.id, reply.text);
+          if (reply.toolCalls) result.toolCalls = reply.toolCalls;
           result.complete = true;
           return finish();
         } catch (e) {
