@@ -11,7 +11,7 @@ export class CallLog {
     this.stream = createWriteStream(path, { flags: 'a', encoding: 'utf8' });
   }
 
-  write(record: { type: string }): void {
+  write<T extends { type: string }>(record: T): void {
     this.stream.write(`${JSON.stringify(record)}\n`);
   }
 

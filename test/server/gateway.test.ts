@@ -11,6 +11,7 @@ import { startGateway, type RunningGateway } from '../../src/server/serve.ts';
 import { CLIENT_TOKEN, INTEGRAL_QUERY, PROVIDER_KEY, PYTHON_QUERY, client, gatewayConfig, tempDir, trainedRouterFile } from '../helpers/gateway-fixture.ts';
 
 const dir = tempDir();
+process.env.LLMROUTER_CACHE = join(dir, 'embedding-cache');
 const logFile = join(dir, 'calls.jsonl');
 let server: TestServer;
 let gateway: RunningGateway;
@@ -166,6 +167,21 @@ describe('the JSONL log', () => {
     expect(calls.length).toBeGreaterThan(0);
     for (const call of calls) expect(attempts.filter((a) => a.callId === call.callId).length).toBe(call.path.length);
     expect(calls.at(-1)).toMatchObject({ router: 'knn', chosen: 'coder', answeredBy: 'coder', query: PYTHON_QUERY });
+  });
+
+  it('keeps ratings of answers (POST /v1/feedback), and llmrouter train learns from the rated calls', async () => {
+    for (const [query, rating] of [[PYTHON_QUERY, 5], [INTEGRAL_QUERY, 4]] as const) {
+      const { response } = await openai.chat.completions.create(ask(query)).withResponse();
+      const rated = await openai.post('/feedback', { body: { call_id: response.headers.get('x-llmrouter-call-id'), rating } });
+      expect(rated).toEqual({ ok: true });
+    }
+    await expect(openai.post('/feedback', { body: { call_id: 'x' } })).rejects.toMatchObject({ status: 400 });
+    await gateway.gateway.log!.flushed();
+    const { main } = await import('../../src/cli/main.ts');
+    const out = join(dir, 'from-log.json');
+    expect(await main(['train', '--router', 'knn', '--data', logFile, '--out', out])).toBe(0);
+    const trained = JSON.parse(readFileSync(out, 'utf8'));
+    expect(trained.models).toEqual(expect.arrayContaining(['coder', 'mathematician']));
   });
 });
 
