@@ -96,6 +96,14 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const budget = { dailyUsd: config.budgets.daily_usd, monthlyUsd: config.budgets.monthly_usd };
   const breakerOptions = { threshold: config.breaker.threshold, cooldownMs: config.breaker.cooldown_ms };
   const shared = options.redisUrl ? new SharedState(options.redisUrl, options.redisPrefix) : undefined;
+  if (shared) {
+    try {
+      await shared.ready();
+    } catch (e) {
+      await shared.close();
+      throw e;
+    }
+  }
   const local = new SpendCounters();
   if (!shared) await spendFromLog(config.log, local);
   const spendSink = shared ? redisSpendSink(shared) : local;

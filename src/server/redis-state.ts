@@ -1,9 +1,11 @@
 // Spend and circuit-breaker state shared by a fleet of gateways through Redis. Each check-and-change is one
 // Lua script, which Redis runs alone: a reservation reads every instance's spend and reservations and adds
 // its own in one step, so instances cannot pass a budget together; a breaker opened by one instance's
-// failures makes every instance skip the provider. Day and month keys expire on their own.
+// failures makes every instance skip the provider. Day and month keys expire on their own. When Redis cannot
+// be reached, budgets fail closed (the call is refused) and breakers fail open (the call goes out).
 import { Redis } from 'ioredis';
 import type { Breaker, CircuitOptions } from '../core/providers/circuit-breaker.ts';
+import { ProviderError } from '../core/providers/errors.ts';
 import type { AttemptOutcome, OutcomeSink } from '../core/providers/outcome.ts';
 import { budgetPeriods, budgetRefusal, type Budget, type BudgetGuard } from '../core/providers/spending-guard.ts';
 
@@ -52,16 +54,30 @@ type Scripted = Redis & {
 export class SharedState {
   readonly redis: Scripted;
 
+  /** Where Redis is, without any password the URL holds (for messages). */
+  readonly where: string;
+
   constructor(url: string, readonly prefix = 'llmrouter:') {
+    this.where = new URL(url).host;
     const redis = new Redis(url, { maxRetriesPerRequest: 2, lazyConnect: false });
+    redis.on('error', () => {}); // each command reports its own failure
     redis.defineCommand('reserveBudget', { lua: RESERVE });
     redis.defineCommand('acquireCircuit', { numberOfKeys: 1, lua: ACQUIRE });
     redis.defineCommand('failCircuit', { numberOfKeys: 1, lua: FAIL });
     this.redis = redis as Scripted;
   }
 
+  /** Resolves once Redis answers; a gateway checks this before it starts serving. */
+  async ready(): Promise<void> {
+    try {
+      await this.redis.ping();
+    } catch (e) {
+      throw new Error(`cannot reach Redis at ${this.where}: ${(e as Error).message}`);
+    }
+  }
+
   async close(): Promise<void> {
-    await this.redis.quit();
+    await this.redis.quit().catch(() => this.redis.disconnect());
   }
 }
 
@@ -80,7 +96,13 @@ export class RedisBudgetGuard implements BudgetGuard {
     const periods = budgetPeriods(this.budget, this.now());
     if (periods.length === 0) return async () => {};
     const keys = periods.flatMap((p) => [spendKey(this.state, 'spent', p.key), spendKey(this.state, 'reserved', p.key)]);
-    const [refused, spent] = await this.state.redis.reserveBudget(keys.length, ...keys, estimateUsd, TTL_SECONDS, ...periods.map((p) => p.limit));
+    let refused: number;
+    let spent: string;
+    try {
+      [refused, spent] = await this.state.redis.reserveBudget(keys.length, ...keys, estimateUsd, TTL_SECONDS, ...periods.map((p) => p.limit));
+    } catch (e) {
+      throw new ProviderError('budget', `refused: the shared budget (Redis at ${this.state.where}) cannot be checked: ${(e as Error).message}`);
+    }
     if (refused > 0) throw budgetRefusal(periods[refused - 1]!, Number(spent), estimateUsd);
     let released = false;
     return async () => {
@@ -93,7 +115,7 @@ export class RedisBudgetGuard implements BudgetGuard {
   }
 }
 
-/** Adds each attempt's cost to the fleet's day and month totals. */
+/** Adds each attempt's cost to the fleet's day and month totals (a spend Redis cannot take is dropped: the call already happened). */
 export function redisSpendSink(state: SharedState): OutcomeSink {
   return {
     async record(outcome: AttemptOutcome) {
@@ -103,7 +125,7 @@ export function redisSpendSink(state: SharedState): OutcomeSink {
         pipeline.incrbyfloat(spendKey(state, 'spent', p.key), outcome.cost);
         pipeline.expire(spendKey(state, 'spent', p.key), TTL_SECONDS);
       }
-      await pipeline.exec();
+      await failOpen(() => pipeline.exec(), null);
     },
   };
 }
@@ -124,18 +146,27 @@ export class RedisBreaker implements Breaker {
   }
 
   async tryAcquire(provider: string): Promise<boolean> {
-    return (await this.state.redis.acquireCircuit(this.key(provider), this.now(), this.options.cooldownMs)) === 1;
+    return failOpen(async () => (await this.state.redis.acquireCircuit(this.key(provider), this.now(), this.options.cooldownMs)) === 1, true);
   }
 
   async success(provider: string): Promise<void> {
-    await this.state.redis.del(this.key(provider));
+    await failOpen(() => this.state.redis.del(this.key(provider)), 0);
   }
 
   async failure(provider: string): Promise<void> {
-    await this.state.redis.failCircuit(this.key(provider), this.now(), this.options.threshold, Math.max(this.options.cooldownMs * 10, 3_600_000));
+    await failOpen(() => this.state.redis.failCircuit(this.key(provider), this.now(), this.options.threshold, Math.max(this.options.cooldownMs * 10, 3_600_000)), 0);
   }
 
   async release(provider: string): Promise<void> {
-    await this.state.redis.hdel(this.key(provider), 'trial');
+    await failOpen(() => this.state.redis.hdel(this.key(provider), 'trial'), 0);
+  }
+}
+
+/** A step that cannot reach Redis gives `fallback` (a breaker lets calls through; the budget still guards spending). */
+async function failOpen<T>(step: () => Promise<T>, fallback: T): Promise<T> {
+  try {
+    return await step();
+  } catch {
+    return fallback;
   }
 }

@@ -46,6 +46,13 @@ describe('two gateways sharing one Redis', () => {
   });
 });
 
+describe('a gateway given an unreachable Redis', () => {
+  it('refuses to start, naming where it looked (and no password)', async () => {
+    const config = gatewayConfig(server.url, routerFile);
+    await expect(startGateway(config, { redisUrl: 'redis://:secret-pass@127.0.0.1:1' })).rejects.toThrow(/cannot reach Redis at 127.0.0.1:1(?!.*secret-pass)/);
+  });
+});
+
 describe('the Redis budget guard', () => {
   it('admits 5 of 20 parallel reservations from two connections against a budget for 5', async () => {
     const guards = [state('atomic:'), state('atomic:')].map((s) => new RedisBudgetGuard(s, { dailyUsd: 0.005, monthlyUsd: 1 }));
