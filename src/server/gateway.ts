@@ -137,6 +137,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     metrics,
     tokens: new Set([...config.client_tokens, ...fromEnv(config.client_token_env, env)]),
     ...(log ? { log } : {}),
+    // One query per encoder run: batching concurrent queries would make a query's vector (int8, dynamically
+    // quantized per batch) and so its route depend on what else arrived at the same time.
     embedder: () => (encoder ??= createNodeEmbedder()),
     track(work) {
       const settled = work.then(
