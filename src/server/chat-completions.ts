@@ -159,7 +159,7 @@ export async function chatCompletions(gateway: Gateway, request: FastifyRequest,
   gateway.log?.write(routedCallRecord(call, result));
   if (result.error && result.outcomes.length === 0) gateway.metrics.errors.inc({ kind: result.error.kind });
   const extra = gateway.config.explain ? explain(call, planned, result) : {};
-  const model = result.segments[0]?.model ?? call.chosen;
+  const model = result.segments[0]?.model ?? result.outcomes.filter((o) => o.kind === 'ok').at(-1)?.model ?? call.chosen;
   if (result.error && result.text === '' && !stream?.started) throw failure(result);
   if (stream) {
     await stream.finish(model, result, finishReason(result), body.stream_options?.include_usage === true ? usage(result) : undefined, extra);
