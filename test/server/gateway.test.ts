@@ -2,7 +2,7 @@
 // a trained knn router (whole and streamed) with the decision in headers, the cost knob, 401 without a token,
 // fallback on a 500 within the request, keys kept out of errors, logs and metrics, the JSONL log, and a
 // graceful shutdown that lets an open stream finish.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import OpenAI, { APIError } from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -182,6 +182,23 @@ describe('the JSONL log', () => {
     expect(await main(['train', '--router', 'knn', '--data', logFile, '--out', out])).toBe(0);
     const trained = JSON.parse(readFileSync(out, 'utf8'));
     expect(trained.models).toEqual(expect.arrayContaining(['coder', 'mathematician']));
+  });
+});
+
+describe('budgets without Redis', () => {
+  it('remember this month\'s spending from the log after a restart, and refuse the call that would pass the budget', async () => {
+    const log = join(dir, 'restart.jsonl');
+    const spent = { type: 'attempt', id: 'a1', at: Date.now(), callId: 'c1', model: 'coder', provider: 'test-openai', attempt: 1, kind: 'ok', latencyMs: 5, inputTokens: 1, outputTokens: 1, usageEstimated: false, cost: 0.0099, resumed: false };
+    writeFileSync(log, `${JSON.stringify(spent)}\n`);
+    const restarted = await startGateway(gatewayConfig(server.url, gateway.gateway.config.routers.knn!.file, { log, budgets: { daily_usd: 0.01 } }));
+    const before = server.requests.length;
+    try {
+      const refused = await client(restarted.url).chat.completions.create({ ...ask('hi', 'coder'), max_tokens: 100 }).catch((e: APIError) => e);
+      expect(refused).toMatchObject({ status: 429, code: 'budget_exceeded' });
+      expect(server.requests).toHaveLength(before);
+    } finally {
+      await restarted.close();
+    }
   });
 });
 
