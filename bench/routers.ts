@@ -111,7 +111,11 @@ const encoder = await projectEncoder();
 log(`encoder USE-lite (${encoder.dim} dimensions, ${encoder.backend}), cache ${encoder.file}`);
 const datasets = await benchDatasets();
 const save = (rows: Row[], scaleRows: Awaited<ReturnType<typeof scale>>) =>
-  writeFileSync('bench/routers.json', JSON.stringify({ machine, date: new Date().toISOString(), encoder: `USE-lite int8 (${encoder.dim} dimensions, ${encoder.backend})`, rows, scale: scaleRows }, null, 1) + '\n');
+  writeFileSync('bench/routers.json', JSON.stringify({ ...othersKeys(), machine, date: new Date().toISOString(), encoder: `USE-lite int8 (${encoder.dim} dimensions, ${encoder.backend})`, rows, scale: scaleRows }, null, 1) + '\n');
+/** Keys other benchmarks merged into bench/routers.json (bert, cold_start): kept when this one rewrites its own. */
+function othersKeys(): Record<string, unknown> {
+  return JSON.parse(readFileSync('bench/routers.json', 'utf8'));
+}
 const rows = await evaluateAll(datasets);
 save(rows, []);
 const scaleRows = await scale(datasets[1]!);

@@ -6,8 +6,11 @@ import { routerbenchCsv } from './fixtures.ts';
 
 export const TEST_KEY = 'sk-test-e2e-0123456789';
 
-/** Adds the test server as provider "test" (OpenAI wire) with echo-small (cheap) and echo-large (dear), enabled. */
-export async function addTestProvider(page: Page, server: TestServer) {
+/** A model to add: id, input and output USD per million tokens, and the API model name (default: the id). */
+type ModelRow = readonly [id: string, input: string, output: string, apiModel?: string];
+
+/** Adds the test server as provider "test" (OpenAI wire) with the given models, enabled (default: echo-small, cheap, and echo-large, dear). */
+export async function addTestProvider(page: Page, server: TestServer, models: readonly ModelRow[] = [['echo-small', '0.1', '0.4'], ['echo-large', '5', '15']]) {
   await page.getByRole('tab', { name: 'Settings' }).click();
   const form = page.getByRole('form', { name: 'Add provider' });
   await form.getByLabel('Provider').selectOption({ label: 'Custom server' });
@@ -17,12 +20,10 @@ export async function addTestProvider(page: Page, server: TestServer) {
   await form.getByLabel('API key').fill(TEST_KEY);
   await form.getByRole('button', { name: 'Save provider' }).click();
   await expect(form.getByLabel('API key')).toHaveValue('');
-  for (const [id, input, output] of [
-    ['echo-small', '0.1', '0.4'],
-    ['echo-large', '5', '15'],
-  ] as const) {
+  for (const [id, input, output, apiModel] of models) {
     const add = page.getByRole('form', { name: 'Add model' });
     await add.getByLabel('Model id').fill(id);
+    if (apiModel) await add.getByLabel('API model name').fill(apiModel);
     await add.getByLabel('Input $/M').fill(input);
     await add.getByLabel('Output $/M').fill(output);
     await add.getByRole('button', { name: 'Add model' }).click();

@@ -1,5 +1,5 @@
 // The router lab's evaluation, off the main thread (training runs in train.worker.ts): evaluate a trained
-// router on the test split (curve over lambda, AIQ, per-task table) and place each single model on the same
+// router on the test split (curve over lambda, AIQ, per-task table, reliability of its predicted quality) and place each single model on the same
 // axes; compare two routers' decisions on the same queries (how retraining from feedback moved them).
 import { serve } from './rpc.ts';
 import { loadRouter } from '../core/routers/registry.ts';
@@ -8,6 +8,7 @@ import { LAMBDAS, bestSingle, evaluate, perTask, type EvalReport, type TaskBreak
 import type { RouterFile } from '../core/routers/router.ts';
 import type { RoutingSample } from '../core/data/sample.ts';
 import type { CurvePoint } from '../core/eval/frontier.ts';
+import { reliability, type Reliability } from '../core/eval/reliability.ts';
 
 export interface EvaluateInput {
   file: RouterFile;
@@ -24,6 +25,8 @@ export interface EvaluateResult {
   tasks: TaskBreakdown[];
   /** Each model alone on the test set: mean score and total cost. */
   singles: ({ model: string } & CurvePoint)[];
+  /** How well the predicted quality matches the observed scores (absent in runs saved by older versions). */
+  reliability?: Reliability;
 }
 
 export interface CompareInput {
@@ -41,7 +44,12 @@ export const labHandlers = {
     const router = loadRouter(input.file);
     const evaluation = await evaluate({ router, test: input.test, embeddings: input.testEmbeddings, nTrain: input.nTrain, models: input.models });
     const nearest = LAMBDAS.reduce((best, l, i) => (Math.abs(l - input.lambda) < Math.abs(LAMBDAS[best]! - input.lambda) ? i : best), 0);
-    return { report: evaluation.report, tasks: perTask(input.test, evaluation, nearest), singles: input.models.map((m) => bestSingle(input.test, [m])) };
+    return {
+      report: evaluation.report,
+      tasks: perTask(input.test, evaluation, nearest),
+      singles: input.models.map((m) => bestSingle(input.test, [m])),
+      reliability: reliability(input.test, evaluation.predictions, input.models),
+    };
   },
 
   async compare(input: CompareInput): Promise<Changes> {

@@ -1,10 +1,11 @@
-// The router used in chat: a built-in one (the default auto, or the shipped bert classifier) or a trained router
+// The router used in chat: a built-in one (the default irt, the earlier auto, or the shipped bert classifier) or a trained router
 // saved from the lab or from local learning (kept in IndexedDB's `routers` store), and the routing worker that runs it.
 import { create } from 'zustand';
 import type { CatalogModel } from '../../core/catalog/model.ts';
 import type { Policy } from '../../core/routers/decide.ts';
 import type { RouteQuery, RouterFile } from '../../core/routers/router.ts';
 import { BERT_MODEL } from '../../core/routers/bert.ts';
+import { DEFAULT_ROUTER, SHIPPED_ROUTERS } from '../../core/routers/default-router.ts';
 import { allRecords, deleteRecord, putRecord } from '../../platform/browser/records.ts';
 import { loadSetting, saveSetting } from '../../platform/browser/settings-store.ts';
 import { WorkerClient } from '../worker-client.ts';
@@ -12,12 +13,12 @@ import { encoderPreference } from './encoder.ts';
 import type { RouterSpec, routeHandlers } from '../../workers/route.worker.ts';
 
 const KEY = 'router';
-/** The app's default, shipped as public/routers/auto.json: model-agnostic, so it routes among whatever models the user enables. */
-export const DEFAULT_ROUTER = 'auto';
+export { DEFAULT_ROUTER };
 
 /** The routers shipped with the app: where each router file is served (under the app's base path), and its name in the picker. */
 export const BUILTIN_ROUTERS: Record<string, { path: string; label: string }> = {
-  [DEFAULT_ROUTER]: { path: `routers/${DEFAULT_ROUTER}.json`, label: `${DEFAULT_ROUTER} (built-in, works with any models)` },
+  irt: { path: SHIPPED_ROUTERS.irt!, label: 'irt (built-in default: skills and difficulty vs. each model\'s abilities, works with any models)' },
+  auto: { path: SHIPPED_ROUTERS.auto!, label: 'auto (earlier built-in, works with any models)' },
   bert: { path: `models/${BERT_MODEL}/router.json`, label: 'bert (fine-tuned classifier, shipped)' },
 };
 

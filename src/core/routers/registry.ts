@@ -18,6 +18,7 @@ import { hybridLlmRouter } from './hybrid-llm.ts';
 import { graphRouter } from './graph.ts';
 import { makeRulesRouter } from './rules.ts';
 import { autoRouter } from './auto.ts';
+import { irtRouter } from './irt.ts';
 import { automixRouter } from './automix.ts';
 import { llmRouter } from './llm-router.ts';
 import { bertRouter } from './bert.ts';
@@ -65,6 +66,7 @@ export const routers: Record<string, RouterEntry> = {
   graph: graphRouter,
   rules: makeRulesRouter(routerEntry),
   auto: autoRouter,
+  irt: irtRouter,
   automix: automixRouter,
   'llm-router': llmRouter,
   bert: bertRouter,
