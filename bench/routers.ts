@@ -15,7 +15,7 @@ import type { TrainEvent } from '../src/workers/train-protocol.ts';
 import type { RouterFile, TrainingData } from '../src/core/routers/router.ts';
 
 const OFFLINE = Object.entries(routers)
-  .filter(([name, e]) => e.input !== 'provider' && name !== 'rules' && !['smallest', 'largest'].includes(name))
+  .filter(([name, e]) => e.input !== 'provider' && !e.fromRouter && !e.online && name !== 'rules' && !['smallest', 'largest'].includes(name))
   .map(([name]) => name);
 const SCALE_ROUTERS = OFFLINE.filter((n) => routerEntry(n).input === 'embedding' || n === 'elo');
 const SCALE_SAMPLES = 10_000;

@@ -21,6 +21,7 @@ import { autoRouter } from './auto.ts';
 import { automixRouter } from './automix.ts';
 import { llmRouter } from './llm-router.ts';
 import { bertRouter } from './bert.ts';
+import { makeFeedbackRouter } from '../learn/feedback-layer.ts';
 
 /** A text classifier run by the platform's encoder runtime: raw logits per text, named by `labels`. */
 export interface TextClassifier {
@@ -42,6 +43,10 @@ export interface RouterEntry {
   input: 'embedding' | 'text' | 'provider';
   /** True for routers that read the true outcomes (the oracle): evaluation fits them on the test set. */
   evaluationOnly: boolean;
+  /** Made from a trained router (local learning's feedback layer), not trained on a dataset: offline evaluation skips it. */
+  fromRouter?: boolean;
+  /** Learns from each routed call's outcome as it comes (bandit feedback): evaluated by `llmrouter simulate`. */
+  online?: boolean;
   create(options?: Record<string, unknown>, context?: RouterContext): Router;
   load(file: RouterFile, context?: RouterContext): Router;
 }
@@ -68,6 +73,7 @@ export const routers: Record<string, RouterEntry> = {
   automix: automixRouter,
   'llm-router': llmRouter,
   bert: bertRouter,
+  feedback: makeFeedbackRouter(loadRouter),
 };
 
 export function routerEntry(name: string): RouterEntry {
