@@ -63,3 +63,13 @@ export async function chat(page: Page, text: string) {
   await expect(answer).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 });
   return answer;
 }
+
+/** Lab → Local learning: retrain once the log holds `samples` rated answers, and after each `samples` new ones. */
+export async function learnAfter(page: Page, samples: number) {
+  await page.getByRole('tab', { name: 'Lab' }).click();
+  for (const label of ['Minimum samples before retraining', 'Retrain after this many new samples']) {
+    const input = page.getByLabel(label);
+    await input.fill(String(samples));
+    await input.blur();
+  }
+}

@@ -1,9 +1,8 @@
 // The router lab's evaluation, off the main thread (training runs in train.worker.ts): evaluate a trained
 // router on the test split (curve over lambda, AIQ, per-task table) and place each single model on the same
-// axes; compare two routers' decisions on the same queries (how retraining from feedback moved them).
+// axes.
 import { serve } from './rpc.ts';
 import { loadRouter } from '../core/routers/registry.ts';
-import { decide } from '../core/routers/decide.ts';
 import { LAMBDAS, bestSingle, evaluate, perTask, type EvalReport, type TaskBreakdown } from '../core/eval/evaluate.ts';
 import type { RouterFile } from '../core/routers/router.ts';
 import type { RoutingSample } from '../core/data/sample.ts';
@@ -26,34 +25,12 @@ export interface EvaluateResult {
   singles: ({ model: string } & CurvePoint)[];
 }
 
-export interface CompareInput {
-  before: RouterFile;
-  after: RouterFile;
-  queries: { text: string; embedding?: Float32Array }[];
-  lambda: number;
-}
-
-/** Per query: the model the first router chooses and the one the second chooses. */
-export type Changes = { query: string; before: string; after: string }[];
-
 export const labHandlers = {
   async evaluate(input: EvaluateInput): Promise<EvaluateResult> {
     const router = loadRouter(input.file);
     const evaluation = await evaluate({ router, test: input.test, embeddings: input.testEmbeddings, nTrain: input.nTrain, models: input.models });
     const nearest = LAMBDAS.reduce((best, l, i) => (Math.abs(l - input.lambda) < Math.abs(LAMBDAS[best]! - input.lambda) ? i : best), 0);
     return { report: evaluation.report, tasks: perTask(input.test, evaluation, nearest), singles: input.models.map((m) => bestSingle(input.test, [m])) };
-  },
-
-  async compare(input: CompareInput): Promise<Changes> {
-    const [before, after] = [loadRouter(input.before), loadRouter(input.after)];
-    const allowed = input.after.models.filter((m) => input.before.models.includes(m));
-    const changes: Changes = [];
-    for (const q of input.queries) {
-      const query = { text: q.text, embedding: q.embedding };
-      const [b, a] = await Promise.all([before.predict(query), after.predict(query)]);
-      changes.push({ query: q.text, before: decide(b.estimates, { lambda: input.lambda, allowed }).model, after: decide(a.estimates, { lambda: input.lambda, allowed }).model });
-    }
-    return changes;
   },
 };
 

@@ -9,7 +9,7 @@ import { allRecords, deleteRecord, putRecord } from '../../platform/browser/reco
 import { loadSetting, saveSetting } from '../../platform/browser/settings-store.ts';
 import { WorkerClient } from '../worker-client.ts';
 import { encoderPreference } from './encoder.ts';
-import type { RouterSpec, routeHandlers } from '../../workers/route.worker.ts';
+import type { RefitArgs, RouterSpec, UseArgs, routeHandlers } from '../../workers/route.worker.ts';
 
 const KEY = 'router';
 /** The app's default, shipped as public/routers/auto.json: model-agnostic, so it routes among whatever models the user enables. */
@@ -30,8 +30,10 @@ export interface SavedRouter {
   file: RouterFile;
   /** What it was trained on, for the record. */
   trainedOn?: string;
-  /** The lab dataset it was trained on: retraining from feedback starts from it. */
+  /** The lab dataset it was trained on. */
   datasetId?: string;
+  /** For a router retrained from feedback: the router it corrects (retraining again starts from that one). */
+  basedOn?: { choice: RouterChoice; label: string };
 }
 
 /** The built-in router by name, or a saved one by id. */
@@ -82,20 +84,34 @@ let worker: WorkerClient<typeof routeHandlers> | undefined;
 let loadedKey = '';
 let loaded: { needsEmbedding: boolean; name: string; models: string[] } | undefined;
 
-/** The chosen router, loaded in the routing worker for these models (reloaded when the choice or the models change). */
-export async function activeRouter(models: readonly string[], catalog: readonly CatalogModel[]) {
-  worker ??= new WorkerClient(new Worker(new URL('../../workers/route.worker.ts', import.meta.url), { type: 'module' }));
+function routeWorker(): WorkerClient<typeof routeHandlers> {
+  return (worker ??= new WorkerClient(new Worker(new URL('../../workers/route.worker.ts', import.meta.url), { type: 'module' })));
+}
+
+/** The chosen router's file or shipped URL, for these models, with where its classifier comes from. */
+async function routerInUse(models: readonly string[], catalog: readonly CatalogModel[]): Promise<UseArgs> {
   const { choice, saved } = useRouter.getState();
   const file = 'saved' in choice ? saved.find((r) => r.id === choice.saved)?.file : undefined;
   const spec: RouterSpec = file ? { file } : { url: builtinRouterUrl('builtin' in choice ? choice.builtin : DEFAULT_ROUTER) };
   const classifiers = { modelsUrl: new URL('models/', document.baseURI).href, prefer: await encoderPreference() };
-  const key = JSON.stringify([spec, classifiers, models]);
+  return { spec, classifiers, catalog: catalog.filter((m) => models.includes(m.id)), models: [...models] };
+}
+
+/** The chosen router, loaded in the routing worker for these models (reloaded when the choice or the models change). */
+export async function activeRouter(models: readonly string[], catalog: readonly CatalogModel[]) {
+  const client = routeWorker();
+  const use = await routerInUse(models, catalog);
+  const key = JSON.stringify([use.spec, use.classifiers, use.models]);
   if (key !== loadedKey) {
-    loaded = await worker.call('use', { spec, classifiers, catalog: catalog.filter((m) => models.includes(m.id)), models: [...models] });
+    loaded = await client.call('use', use);
     loadedKey = key;
   }
-  const client = worker;
   return { ...loaded!, route: (query: RouteQuery, policy: Policy) => client.call('route', { query, policy }) };
+}
+
+/** Retrains the router in use (for these models) from logged samples, in the routing worker; see route.worker.ts. */
+export async function refitRouterInUse(models: readonly string[], catalog: readonly CatalogModel[], logged: Omit<RefitArgs, 'use'>) {
+  return routeWorker().call('refit', { use: await routerInUse(models, catalog), ...logged });
 }
 
 /** Where a built-in router's file is served, under the app's base path (an unknown name, from an older app, is the default). */

@@ -114,6 +114,12 @@ export class FeedbackLayer implements Router<FeedbackOptions> {
   }
 
   /** Fits the correction on logged samples (the base router must be set: `over`, or a loaded file). */
+  /** The file of the router the feedback corrects. */
+  get baseRouterFile(): RouterFile {
+    this.baseRouter;
+    return this.baseFile!;
+  }
+
   async fit(data: TrainingData): Promise<void> {
     this.useResiduals((await residualsOf(this.baseRouter, data)).residuals);
   }
