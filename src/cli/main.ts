@@ -9,6 +9,7 @@ import { evalCommand } from './commands/eval.ts';
 import { importData } from './commands/import.ts';
 import { embed } from './commands/embed.ts';
 import { chat } from './commands/chat.ts';
+import { simulateCommand } from './commands/simulate.ts';
 
 const commands: Record<string, Command> = {
   'list-routers': listRouters,
@@ -18,6 +19,7 @@ const commands: Record<string, Command> = {
   import: importData,
   embed,
   chat,
+  simulate: simulateCommand,
 };
 
 function help(): string {

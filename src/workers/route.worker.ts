@@ -1,10 +1,11 @@
 // On-device routing off the main thread: holds the router in use (a shipped one, or a trained router file; a
 // model-agnostic router is pointed at the user's models) and answers each query with the router's estimates, its
 // explanation and the shared decision. A router with a classifier (bert) opens it here, on the user's encoder backend.
-// Retraining from feedback runs here too (the router in use, served to the user's models, with its classifier).
+// Retraining from feedback runs here too (the router in use, served to the user's models, with its classifier), and
+// an online router routes here (exploring within its ceiling) and learns each outcome as it comes.
 import { serve } from './rpc.ts';
 import { openModel } from './open-model.ts';
-import { loadRouter, type TextClassifier } from '../core/routers/registry.ts';
+import { createRouter, loadRouter, type TextClassifier } from '../core/routers/registry.ts';
 import type { BackendPreference } from '../platform/browser/ort-env.ts';
 import { decide, type Policy } from '../core/routers/decide.ts';
 import type { RouteQuery, Router, RouterFile } from '../core/routers/router.ts';
@@ -12,6 +13,7 @@ import type { CatalogModel } from '../core/catalog/model.ts';
 import type { RoutingSample } from '../core/data/sample.ts';
 import { isFeedbackLayer, type FeedbackOptions } from '../core/learn/feedback-layer.ts';
 import { refitWithFeedback, type RefitCheck } from '../core/learn/retrain.ts';
+import { isOnlineRouter, type Strategy } from '../core/learn/online-router.ts';
 
 /** The router to route with: a trained file, or the URL of a shipped one (auto, bert). */
 export type RouterSpec = { file: RouterFile } | { url: string };
@@ -101,9 +103,27 @@ export const routeHandlers = {
   async route(args: { query: RouteQuery; policy: Policy }) {
     if (!router) throw new Error('no router loaded');
     const started = performance.now();
+    if (isOnlineRouter(router)) {
+      const { prediction, decision, explored } = await router.choose(args.query, args.policy);
+      // Routing moved its exploration counts: the new state, for the app to keep.
+      return { router: routerName(router), prediction, decision, explored, ms: performance.now() - started, file: router.toJSON() };
+    }
     const prediction = await router.predict(args.query);
     const decision = decide(prediction.estimates, args.policy);
     return { router: routerName(router), prediction, decision, ms: performance.now() - started };
+  },
+  /** An online router of this strategy warm-started from the router in use (as served to the user's models). */
+  async startOnline(args: { use: UseArgs; strategy: Strategy }): Promise<RouterFile> {
+    const { router: base, file } = await load(args.use);
+    const online = createRouter(args.strategy);
+    if (!isOnlineRouter(online)) throw new Error(`router "${args.strategy}" does not learn online`);
+    return online.over(file, base).toJSON();
+  },
+  /** One outcome for the online router in use (`previous`: the reward it already learned for this answer); its new state, or nothing when the router in use does not learn online. */
+  async learn(args: { query: RouteQuery; model: string; reward: number; previous?: number }): Promise<RouterFile | undefined> {
+    if (!router || !isOnlineRouter(router)) return undefined;
+    await router.update(args.query, args.model, args.reward, args.previous);
+    return router.toJSON();
   },
 };
 

@@ -3,9 +3,10 @@
 // and `retrainEvery` new ones (or on demand), the router in use, whatever its family, gets a feedback layer fitted
 // on the log in the routing worker (src/core/learn/retrain.ts); it replaces the router in chat only if it predicts
 // held-out logged answers at least as well, and the replacement can be undone. Kept in IndexedDB (`outcomes`, and
-// settings "learning").
+// settings "learning"). An online router in use learns each outcome as it comes instead (teach, below).
 import { create } from 'zustand';
-import { isOutcomeRecord, type Feedback, type OutcomeRecord } from '../../core/learn/outcome.ts';
+import { feedbackScore, isOutcomeRecord, type Feedback, type OutcomeRecord } from '../../core/learn/outcome.ts';
+import { rewardOf } from '../../core/learn/reward.ts';
 import { logToSamples } from '../../core/learn/to-samples.ts';
 import { feedbackOptions } from '../../core/learn/feedback-layer.ts';
 import type { RefitCheck } from '../../core/learn/retrain.ts';
@@ -16,7 +17,7 @@ import { catalogModels, useCatalog } from './catalog.ts';
 import { embedTexts } from './encoder.ts';
 import { usePreferences } from './preferences.ts';
 import { usableModels } from './usable-models.ts';
-import { refitRouterInUse, routerLabel, useRouter, type RouterChoice } from './router.ts';
+import { learnOnline, refitRouterInUse, routerLabel, useRouter, type RouterChoice } from './router.ts';
 
 const KEY = 'learning';
 
@@ -52,6 +53,24 @@ interface LearningStore extends LearningSettings {
 /** The fewest samples retraining may start from: two, so one can be held out. */
 const LEAST_SAMPLES = 2;
 
+/** Gives the router in use, if it learns online, one outcome of `model` on the record's query (reward.ts). */
+async function teach(record: OutcomeRecord, model: string | undefined, reward: number | undefined, previous?: number): Promise<void> {
+  if (!model || reward === undefined || reward === previous || !record.embedding) return;
+  const query = { text: record.query, embedding: Float32Array.from(record.embedding), ...(record.context ? { context: record.context } : {}) };
+  try {
+    await learnOnline(usableModels().map((m) => m.id), catalogModels(useCatalog.getState().models), { query, model, reward, ...(previous !== undefined ? { previous } : {}) });
+  } catch (e) {
+    useLearning.setState({ retrainError: `Online learning failed: ${(e as Error).message}` });
+  }
+}
+
+/** The outcome signals known when a call is logged: its first model failed, or it answers a regeneration. */
+async function teachLogged(record: OutcomeRecord): Promise<void> {
+  const first = record.path[0];
+  if (first && first.kind !== 'ok') await teach(record, first.model, rewardOf({ kind: 'failed' }));
+  if (!record.error) await teach(record, record.answeredBy, feedbackScore(record.feedback));
+}
+
 export const useLearning = create<LearningStore>((set, get) => {
   const persist = async (patch: Partial<LearningSettings>) => {
     set(patch);
@@ -74,6 +93,7 @@ export const useLearning = create<LearningStore>((set, get) => {
     async log(record) {
       set({ outcomes: [...get().outcomes, record] });
       await putRecord('outcomes', record);
+      await teachLogged(record);
     },
     async feedback(outcomeId, feedback) {
       const saved = await getRecord<OutcomeRecord>('outcomes', outcomeId);
@@ -81,6 +101,7 @@ export const useLearning = create<LearningStore>((set, get) => {
       const next = { ...saved, feedback: { ...saved.feedback, ...feedback } };
       set({ outcomes: get().outcomes.map((o) => (o.id === outcomeId ? next : o)) });
       await putRecord('outcomes', next);
+      await teach(next, next.answeredBy, feedbackScore(next.feedback), feedbackScore(saved.feedback));
       const { retrainEvery, minSamples, trainedSamples, retraining } = get();
       const samples = logged().samples.length;
       if (!retraining && samples >= minSamples && samples - trainedSamples >= retrainEvery) void get().retrain();

@@ -10,6 +10,7 @@ import { loadSetting, saveSetting } from '../../platform/browser/settings-store.
 import { WorkerClient } from '../worker-client.ts';
 import { encoderPreference } from './encoder.ts';
 import type { RefitArgs, RouterSpec, UseArgs, routeHandlers } from '../../workers/route.worker.ts';
+import type { Strategy } from '../../core/learn/online-router.ts';
 
 const KEY = 'router';
 /** The app's default, shipped as public/routers/auto.json: model-agnostic, so it routes among whatever models the user enables. */
@@ -26,7 +27,7 @@ export interface SavedRouter {
   /** The name the user saved it under. */
   label: string;
   createdAt: number;
-  origin: 'lab' | 'learning';
+  origin: 'lab' | 'learning' | 'online';
   file: RouterFile;
   /** What it was trained on, for the record. */
   trainedOn?: string;
@@ -97,16 +98,46 @@ async function routerInUse(models: readonly string[], catalog: readonly CatalogM
   return { spec, classifiers, catalog: catalog.filter((m) => models.includes(m.id)), models: [...models] };
 }
 
-/** The chosen router, loaded in the routing worker for these models (reloaded when the choice or the models change). */
+/** The chosen router, loaded in the routing worker for these models (reloaded when the choice or the models change;
+ * an online router's state changes in the worker as it learns, so a saved router is known by its id). */
 export async function activeRouter(models: readonly string[], catalog: readonly CatalogModel[]) {
   const client = routeWorker();
   const use = await routerInUse(models, catalog);
-  const key = JSON.stringify([use.spec, use.classifiers, use.models]);
+  const key = JSON.stringify([useRouter.getState().choice, 'url' in use.spec ? use.spec.url : '', use.classifiers, use.models]);
   if (key !== loadedKey) {
     loaded = await client.call('use', use);
     loadedKey = key;
   }
-  return { ...loaded!, route: (query: RouteQuery, policy: Policy) => client.call('route', { query, policy }) };
+  return {
+    ...loaded!,
+    route: async (query: RouteQuery, policy: Policy) => {
+      const routed = await client.call('route', { query, policy });
+      if ('file' in routed && routed.file) await keepOnlineState(routed.file);
+      return routed;
+    },
+  };
+}
+
+/** Starts learning online (LinUCB, linear Thompson sampling, epsilon-greedy) from the router in use, and uses it. */
+export async function startOnline(strategy: Strategy, models: readonly string[], catalog: readonly CatalogModel[]): Promise<void> {
+  const { choice, saved, save } = useRouter.getState();
+  const base = routerLabel(choice, saved);
+  const file = await routeWorker().call('startOnline', { use: await routerInUse(models, catalog), strategy });
+  await save({ id: crypto.randomUUID(), label: `${strategy} over ${base}`, createdAt: Date.now(), origin: 'online', file, trainedOn: `${base}, then your feedback as it comes` }, true);
+}
+
+/** Gives the online router in use one outcome (see route.worker.ts `learn`); other routers ignore it. */
+export async function learnOnline(models: readonly string[], catalog: readonly CatalogModel[], outcome: { query: RouteQuery; model: string; reward: number; previous?: number }) {
+  await activeRouter(models, catalog);
+  const file = await routeWorker().call('learn', outcome);
+  if (file) await keepOnlineState(file);
+}
+
+/** Saves the online router's new state in place (same id: the worker already holds it). */
+async function keepOnlineState(file: RouterFile): Promise<void> {
+  const { choice, saved, save } = useRouter.getState();
+  const current = 'saved' in choice ? saved.find((r) => r.id === choice.saved) : undefined;
+  if (current) await save({ ...current, file });
 }
 
 /** Retrains the router in use (for these models) from logged samples, in the routing worker; see route.worker.ts. */

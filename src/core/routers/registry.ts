@@ -22,6 +22,7 @@ import { automixRouter } from './automix.ts';
 import { llmRouter } from './llm-router.ts';
 import { bertRouter } from './bert.ts';
 import { makeFeedbackRouter } from '../learn/feedback-layer.ts';
+import { makeOnlineRouter } from '../learn/online-router.ts';
 
 /** A text classifier run by the platform's encoder runtime: raw logits per text, named by `labels`. */
 export interface TextClassifier {
@@ -74,6 +75,9 @@ export const routers: Record<string, RouterEntry> = {
   'llm-router': llmRouter,
   bert: bertRouter,
   feedback: makeFeedbackRouter(loadRouter),
+  linucb: makeOnlineRouter('linucb', loadRouter, createRouter),
+  'lin-ts': makeOnlineRouter('lin-ts', loadRouter, createRouter),
+  'epsilon-greedy': makeOnlineRouter('epsilon-greedy', loadRouter, createRouter),
 };
 
 export function routerEntry(name: string): RouterEntry {
@@ -81,6 +85,11 @@ export function routerEntry(name: string): RouterEntry {
   const entry = routers[name];
   if (!entry) throw new Error(`unknown router "${name}"; known routers: ${Object.keys(routers).join(', ') || '(none)'}`);
   return entry;
+}
+
+/** A new (untrained) router by name. */
+export function createRouter(name: string, options: Record<string, unknown> = {}, context?: RouterContext): Router {
+  return routerEntry(name).create(options, context);
 }
 
 /** A trained router from the parsed JSON of a router file, with a clear error when it is not one. */
