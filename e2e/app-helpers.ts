@@ -36,11 +36,16 @@ export async function chooseRouter(page: Page, label: string) {
   await page.getByLabel('Router in use').selectOption({ label });
 }
 
-/** Imports the fixture dataset in the lab and starts training the given routers on it. */
-export async function startTraining(page: Page, routers: string[]) {
+/** Imports the fixture dataset (90 queries) in the lab. */
+export async function importFixture(page: Page) {
   await page.getByRole('tab', { name: 'Lab' }).click();
   await page.getByLabel('Import dataset').setInputFiles({ name: 'bench.csv', mimeType: 'text/csv', buffer: Buffer.from(routerbenchCsv()) });
   await expect(page.getByLabel('Dataset statistics')).toContainText('90 queries');
+}
+
+/** Imports the fixture dataset in the lab and starts training the given routers on it. */
+export async function startTraining(page: Page, routers: string[]) {
+  await importFixture(page);
   const picks = page.getByRole('group', { name: 'Routers' });
   for (const box of await picks.getByRole('checkbox').all()) await box.uncheck();
   for (const r of routers) await picks.getByRole('checkbox', { name: r, exact: true }).check();

@@ -1,8 +1,9 @@
 // Online learning in the app: picking an online router (LinUCB started from the router in use) routes chat, and
 // each rated answer updates it as it comes (no retraining): the next decision's explanation counts the outcome.
+// In the lab, an online router replays a dataset as traffic and its learning curve is charted.
 import { test, expect } from '@playwright/test';
 import { startTestServer, type TestServer } from '../test-server/server.ts';
-import { addTestProvider, chat } from './app-helpers.ts';
+import { addTestProvider, chat, importFixture } from './app-helpers.ts';
 
 let server: TestServer;
 test.beforeAll(async () => void (server = await startTestServer()));
@@ -32,4 +33,13 @@ test('an online router picked in Settings learns from each rated answer as it ar
   const third = await chat(page, question);
   await third.getByRole('button', { name: /^Routing: / }).click();
   await expect(third.getByLabel('Routing explanation')).toContainText('learned from 1 outcome of the chosen models');
+});
+
+test('the lab replays a dataset as traffic for an online router and charts its learning curve', async ({ page }) => {
+  await page.goto('./');
+  await importFixture(page);
+  await page.getByLabel('Online router to simulate').selectOption('lin-ts');
+  await page.getByRole('button', { name: 'Simulate online learning' }).click();
+  await expect(page.getByRole('img', { name: 'Online learning curve' }).locator('canvas')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByLabel('Simulation figures')).toContainText(/^lin-ts over 90 queries: quality \d+\.\d% for \$[\d.]+, explored \d+\.\d% of calls; regret [\d.]+ against the oracle/);
 });
