@@ -2,7 +2,8 @@
 // a seeded order) through `simulate` (src/core/learn/simulate.ts): started cold, against the best single model over
 // the final 1,000 queries; and started warm from knn trained on 500 seeded training samples (the stream is then the
 // other training samples and the test set), against that knn alone at the same cost on the same stream.
-// Merges its key `online` into bench/routers.json, leaving the other keys alone.
+// Merges its key `online` into bench/routers.json, leaving the other keys alone, and writes the README's table
+// (`-- --readme-only`: only the table, from the JSON).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { benchDatasets } from './bench-data.ts';
@@ -76,6 +77,42 @@ async function run() {
   all_.online = { machine, date: new Date().toISOString(), dataset: 'dcrouter (train then test)', lambda: 0, warm_start: { router: 'knn', samples: WARM_SAMPLES, seed: 1 }, cold, warm };
   writeFileSync('bench/routers.json', JSON.stringify(all_, null, 1) + '\n');
   log('wrote bench/routers.json (key "online")');
+  writeReadme(all_.online);
 }
 
-void run();
+type Kept = ReturnType<typeof kept>;
+
+/** The README's figures: per run, the final 1,000 queries against the best single model (cold), the stream against knn alone (warm). */
+function writeReadme(online: { machine: string; date: string; cold: Kept[]; warm: Kept[] }): void {
+  const q = (v: number | null | undefined) => (v === null || v === undefined ? 'n/a' : v.toFixed(4));
+  const lines = [
+    `Measured on ${online.machine}, ${online.date.slice(0, 10)}; dcrouter train (5,608) then test (500), lambda 0, default options; seeds order the stream.`,
+    '',
+    '**Cold start**, final 1,000 queries:',
+    '',
+    '| router | seed | quality | cost ($) | best single: quality | best single: cost ($) | target met | explored (stream) |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...online.cold.map((r) => {
+      const w = r.final_window;
+      const met = w.quality >= w.best_single.quality && w.cost <= w.best_single.cost;
+      return `| ${r.router} | ${r.seed} | ${q(w.quality)} | ${q(w.cost)} | ${q(w.best_single.quality)} | ${q(w.best_single.cost)} | ${met ? 'yes' : 'no'} | ${(r.stream.explored * 100).toFixed(1)}% |`;
+    }),
+    '',
+    `**Warm start** from knn trained on ${WARM_SAMPLES} seeded training samples, over the stream (the other 5,108 training queries, then the test set):`,
+    '',
+    '| router | seed | quality | cost ($) | knn alone at the same cost: quality | target met | explored |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...online.warm.map((r) => {
+      const ref = r.reference?.quality_at_same_cost ?? null;
+      return `| ${r.router} | ${r.seed} | ${q(r.stream.quality)} | ${q(r.stream.cost)} | ${q(ref)} | ${ref !== null && r.stream.quality > ref ? 'yes' : 'no'} | ${(r.stream.explored * 100).toFixed(1)}% |`;
+    }),
+  ];
+  const readme = readFileSync('README.md', 'utf8');
+  const start = '<!-- bench:online -->', end = '<!-- /bench:online -->';
+  if (!readme.includes(start)) return;
+  writeFileSync('README.md', readme.slice(0, readme.indexOf(start) + start.length) + '\n' + lines.join('\n') + '\n' + readme.slice(readme.indexOf(end)));
+  log('wrote the README table');
+}
+
+if (process.argv.includes('--readme-only')) writeReadme(JSON.parse(readFileSync('bench/routers.json', 'utf8')).online);
+else void run();

@@ -110,8 +110,10 @@ const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores (s
 const encoder = await projectEncoder();
 log(`encoder USE-lite (${encoder.dim} dimensions, ${encoder.backend}), cache ${encoder.file}`);
 const datasets = await benchDatasets();
+// Other benchmarks' keys in the file (bert, online) are kept.
+const others = JSON.parse(readFileSync('bench/routers.json', 'utf8'));
 const save = (rows: Row[], scaleRows: Awaited<ReturnType<typeof scale>>) =>
-  writeFileSync('bench/routers.json', JSON.stringify({ machine, date: new Date().toISOString(), encoder: `USE-lite int8 (${encoder.dim} dimensions, ${encoder.backend})`, rows, scale: scaleRows }, null, 1) + '\n');
+  writeFileSync('bench/routers.json', JSON.stringify({ ...others, machine, date: new Date().toISOString(), encoder: `USE-lite int8 (${encoder.dim} dimensions, ${encoder.backend})`, rows, scale: scaleRows }, null, 1) + '\n');
 const rows = await evaluateAll(datasets);
 save(rows, []);
 const scaleRows = await scale(datasets[1]!);
