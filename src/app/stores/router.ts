@@ -5,6 +5,7 @@ import type { CatalogModel } from '../../core/catalog/model.ts';
 import type { Policy } from '../../core/routers/decide.ts';
 import type { RouteQuery, RouterFile } from '../../core/routers/router.ts';
 import { BERT_MODEL } from '../../core/routers/bert.ts';
+import { routers } from '../../core/routers/registry.ts';
 import { allRecords, deleteRecord, putRecord } from '../../platform/browser/records.ts';
 import { loadSetting, saveSetting } from '../../platform/browser/settings-store.ts';
 import { WorkerClient } from '../worker-client.ts';
@@ -128,9 +129,12 @@ export async function startOnline(strategy: Strategy, models: readonly string[],
 
 /** Gives the online router in use one outcome (see route.worker.ts `learn`); other routers ignore it. */
 export async function learnOnline(models: readonly string[], catalog: readonly CatalogModel[], outcome: { query: RouteQuery; model: string; reward: number; previous?: number }) {
+  const { choice, saved } = useRouter.getState();
+  const inUse = 'saved' in choice ? saved.find((r) => r.id === choice.saved)?.file : undefined;
+  if (!inUse || !routers[inUse.router]?.online) return;
   await activeRouter(models, catalog);
-  const file = await routeWorker().call('learn', outcome);
-  if (file) await keepOnlineState(file);
+  const learned = await routeWorker().call('learn', outcome);
+  if (learned) await keepOnlineState(learned);
 }
 
 /** Saves the online router's new state in place (same id: the worker already holds it). */
