@@ -35,11 +35,13 @@ export function LearningPanel() {
       {last && (
         <>
           <h3>
-            Last retraining: {new Date(last.at).toLocaleString()}, {last.check.accepted ? 'now in use as' : 'kept'} “{last.router}”
+            Last retraining: {new Date(last.at).toLocaleString()}, {last.check?.accepted === false ? 'kept' : 'now in use as'} “{last.router}”
           </h3>
-          <p role="status" aria-label="Retraining check">
-            {last.check.reason}
-          </p>
+          {last.check && (
+            <p role="status" aria-label="Retraining check">
+              {last.check.reason}
+            </p>
+          )}
           <p>
             On the {last.changes.length} logged queries, {changed} decision{changed === 1 ? '' : 's'} changed.
           </p>

@@ -30,7 +30,8 @@ interface LearningSettings {
   feedbackWeight: number;
   /** Training samples in the log at the last retraining. */
   trainedSamples: number;
-  last?: { at: number; samples: number; router: string; changes: Changes; check: RefitCheck };
+  /** The last retraining (`check` is absent in one logged by an older build). */
+  last?: { at: number; samples: number; router: string; changes: Changes; check?: RefitCheck };
   /** The router in use before the last retraining replaced it. */
   undo?: { choice: RouterChoice; label: string };
 }
