@@ -107,6 +107,7 @@ export class OnlineLinearRouter implements OnlineRouter {
     this.models = [...models];
     this.costs = costs;
     this.base = undefined;
+    this.features = undefined;
     this.arms = [];
     return this;
   }
@@ -116,6 +117,7 @@ export class OnlineLinearRouter implements OnlineRouter {
     this.base = { file, router };
     this.models = [...router.toJSON().models];
     this.costs = undefined;
+    this.features = undefined;
     this.arms = [];
     return this;
   }
@@ -136,13 +138,13 @@ export class OnlineLinearRouter implements OnlineRouter {
   }
 
   async predict(query: RouteQuery): Promise<Prediction> {
-    const { estimates, x, offsets } = await this.means(query);
+    const { estimates, x } = await this.means(query);
     const observed = this.arms.reduce((s, a) => s + a.state.n, 0);
     return {
       estimates,
       explanation: {
         summary: `${this.label()}: ${this.base ? `${this.base.router.name}'s estimate` : `a prior of ${this.options.prior}`} corrected by a linear model of the query learned from ${observed} outcome${observed === 1 ? '' : 's'} of the chosen models.`,
-        features: { observed, exploratory_calls: this.counts.explored, calls: this.counts.calls, ...this.widths(x, offsets.length) },
+        features: { observed, exploratory_calls: this.counts.explored, calls: this.counts.calls, ...this.widths(x) },
       },
     };
   }
@@ -151,7 +153,7 @@ export class OnlineLinearRouter implements OnlineRouter {
     const prediction = await this.predict(query);
     const x = this.featuresOf(query);
     const greedy = decide(prediction.estimates, policy);
-    const exploring = this.name === 'epsilon-greedy' ? this.epsilonDecision(greedy, policy) : decide(this.optimistic(prediction.estimates, x), policy);
+    const exploring = this.name === 'epsilon-greedy' ? this.epsilonDecision(greedy) : decide(this.optimistic(prediction.estimates, x), policy);
     const { decision, explored } = withinCeiling(greedy, exploring, this.counts, this.options.maxExploreShare);
     const features = { ...prediction.explanation.features, explored };
     return { prediction: { ...prediction, explanation: { ...prediction.explanation, features } }, decision, explored };
@@ -211,12 +213,12 @@ export class OnlineLinearRouter implements OnlineRouter {
     return { linucb: 'LinUCB', 'lin-ts': 'Linear Thompson sampling', 'epsilon-greedy': 'Epsilon-greedy' }[this.name];
   }
 
-  /** The mean estimate of every model (offset + arm), in [0,1], with the features and offsets they came from. */
+  /** The mean estimate of every model (offset + arm), in [0,1], with the query's features. */
   private async means(query: RouteQuery) {
     const x = this.featuresOf(query);
     const { offsets, costs } = await this.offsetsAndCosts(query);
-    const estimates: ModelEstimate[] = this.models.map((model, j) => ({ model, quality: clamp01(offsets[j]! + (this.arms[j]?.mean(x) ?? 0)), cost: costs[j]! }));
-    return { estimates, x, offsets };
+    const estimates: ModelEstimate[] = this.models.map((model, j) => ({ model, quality: clamp01(offsets[j]! + this.arm(j).mean(x)), cost: costs[j]! }));
+    return { estimates, x };
   }
 
   private async offsets(query: RouteQuery): Promise<number[]> {
@@ -238,17 +240,16 @@ export class OnlineLinearRouter implements OnlineRouter {
     });
   }
 
-  /** With probability epsilon, a uniformly random model among those the greedy rule could pick (allowed, affordable). */
-  private epsilonDecision(greedy: Decision, policy: Policy): Decision {
+  /** With probability epsilon, a uniformly random model among those the greedy rule could pick (allowed, affordable), then the greedy order. */
+  private epsilonDecision(greedy: Decision): Decision {
     if (this.draw() >= (this.options.epsilon ?? 0)) return greedy;
     const pick = greedy.ranking[Math.floor(this.draw() * greedy.ranking.length)]!;
-    return decide(greedy.ranking.map((r) => ({ ...r, quality: r.model === pick.model ? Infinity : r.quality })), policy);
+    return { model: pick.model, ranking: [pick, ...greedy.ranking.filter((r) => r !== pick)] };
   }
 
-  private widths(x: Float64Array, m: number): Record<string, number> {
-    const out: Record<string, number> = {};
-    for (let j = 0; j < m; j++) out[`width ${this.models[j]}`] = Number(this.arm(j).width(x).toFixed(3));
-    return out;
+  /** Each model's uncertainty at this query, for the explanation. */
+  private widths(x: Float64Array): Record<string, number> {
+    return Object.fromEntries(this.models.map((m, j) => [`width ${m}`, Number(this.arm(j).width(x).toFixed(3))]));
   }
 
   private featuresOf(query: RouteQuery): Float64Array {
