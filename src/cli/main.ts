@@ -10,6 +10,7 @@ import { importData } from './commands/import.ts';
 import { embed } from './commands/embed.ts';
 import { chat } from './commands/chat.ts';
 import { simulateCommand } from './commands/simulate.ts';
+import { serve } from './commands/serve.ts';
 
 const commands: Record<string, Command> = {
   'list-routers': listRouters,
@@ -20,6 +21,7 @@ const commands: Record<string, Command> = {
   embed,
   chat,
   simulate: simulateCommand,
+  serve,
 };
 
 function help(): string {
