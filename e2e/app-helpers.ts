@@ -37,11 +37,16 @@ export async function chooseRouter(page: Page, label: string) {
   await page.getByLabel('Router in use').selectOption({ label });
 }
 
-/** Imports the fixture dataset in the lab and starts training the given routers on it. */
-export async function startTraining(page: Page, routers: string[]) {
+/** Imports the fixture dataset (90 queries) in the lab. */
+export async function importFixture(page: Page) {
   await page.getByRole('tab', { name: 'Lab' }).click();
   await page.getByLabel('Import dataset').setInputFiles({ name: 'bench.csv', mimeType: 'text/csv', buffer: Buffer.from(routerbenchCsv()) });
   await expect(page.getByLabel('Dataset statistics')).toContainText('90 queries');
+}
+
+/** Imports the fixture dataset in the lab and starts training the given routers on it. */
+export async function startTraining(page: Page, routers: string[]) {
+  await importFixture(page);
   const picks = page.getByRole('group', { name: 'Routers' });
   for (const box of await picks.getByRole('checkbox').all()) await box.uncheck();
   for (const r of routers) await picks.getByRole('checkbox', { name: r, exact: true }).check();
@@ -63,4 +68,14 @@ export async function chat(page: Page, text: string) {
   const answer = page.getByRole('article', { name: /^Answer/ }).nth(before);
   await expect(answer).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 });
   return answer;
+}
+
+/** Lab → Local learning: retrain once the log holds `samples` rated answers, and after each `samples` new ones. */
+export async function learnAfter(page: Page, samples: number) {
+  await page.getByRole('tab', { name: 'Lab' }).click();
+  for (const label of ['Minimum samples before retraining', 'Retrain after this many new samples']) {
+    const input = page.getByLabel(label);
+    await input.fill(String(samples));
+    await input.blur();
+  }
 }

@@ -9,6 +9,7 @@ import { evalCommand } from './commands/eval.ts';
 import { importData } from './commands/import.ts';
 import { embed } from './commands/embed.ts';
 import { chat } from './commands/chat.ts';
+import { simulateCommand } from './commands/simulate.ts';
 import { serve } from './commands/serve.ts';
 
 const commands: Record<string, Command> = {
@@ -19,6 +20,7 @@ const commands: Record<string, Command> = {
   import: importData,
   embed,
   chat,
+  simulate: simulateCommand,
   serve,
 };
 

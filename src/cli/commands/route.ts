@@ -4,9 +4,8 @@ import { existingFile, numberFlag } from '../command.ts';
 import { embedTexts } from '../routing-data.ts';
 import { UsageError } from '../usage-error.ts';
 import { decide } from '../../core/routers/decide.ts';
-import { loadRouter } from '../../core/routers/registry.ts';
-import { readText } from '../../platform/node/files.ts';
-import { openNodeClassifier, shippedModel } from '../../platform/node/encoder.ts';
+import { readRouterFile } from '../router-file.ts';
+import { shippedModel } from '../../platform/node/encoder.ts';
 import { BERT_MODEL } from '../../core/routers/bert.ts';
 import { DEFAULT_ROUTER, SHIPPED_ROUTERS, isRetargetable } from '../../core/routers/default-router.ts';
 import { defaultCatalog, requireModel } from '../../core/catalog/catalog.ts';
@@ -37,18 +36,7 @@ export const route: Command = {
     const path = existingFile(routerPath(given), 'router file');
     const text = positionals.join(' ');
     if (text.trim() === '') throw new UsageError('no query given');
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(await readText(path));
-    } catch (e) {
-      throw new Error(`${path}: not JSON (${(e as Error).message})`);
-    }
-    let router;
-    try {
-      router = loadRouter(parsed, { openClassifier: openNodeClassifier });
-    } catch (e) {
-      throw new Error(`${path}: ${(e as Error).message}`);
-    }
+    const { router } = await readRouterFile(path);
     const allowed = typeof values.allowed === 'string' ? values.allowed.split(',').map((m) => m.trim()) : undefined;
     serveAllowed(router, allowed);
     const embedding = router.needsEmbedding ? (await embedTexts([text]))[0] : undefined;
