@@ -36,10 +36,11 @@ interface Route {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** The deterministic answer: the model's name and the last user message, in word pieces. */
+/** The deterministic answer: the model's name and the last user message (or tool result), in word pieces. */
 export function echoAnswer(model: string, messages: Message[]): string[] {
+  const tool = messages.at(-1)?.role === 'tool' ? messages.at(-1)!.text : undefined;
   const last = [...messages].reverse().find((m) => m.role === 'user')?.text ?? '';
-  return `Echo from ${model}: ${last}`.match(/\S+\s*/g) ?? [];
+  return (tool !== undefined ? `Echo from ${model}: the tool said ${tool}` : `Echo from ${model}: ${last}`).match(/\S+\s*/g) ?? [];
 }
 
 function route(path: string): Route | undefined {
@@ -138,6 +139,7 @@ export async function startTestServer(options: { port?: number; host?: string } 
       outputTokens: pieces.length,
       streamUsage: call.streamUsage,
       filtered: fault.filterAfter !== undefined,
+      ...(call.tools?.length && call.messages.at(-1)?.role !== 'tool' ? { toolCall: { id: 'call_test_1', name: call.tools[0]!, arguments: JSON.stringify({ query: call.messages.at(-1)?.text ?? '' }) } } : {}),
     };
     if (!call.stream) {
       if (fault.malformed) return json(res, 200, '{"choices": [{"message": ');

@@ -9,6 +9,8 @@ import { evalCommand } from './commands/eval.ts';
 import { importData } from './commands/import.ts';
 import { embed } from './commands/embed.ts';
 import { chat } from './commands/chat.ts';
+import { simulateCommand } from './commands/simulate.ts';
+import { serve } from './commands/serve.ts';
 
 const commands: Record<string, Command> = {
   'list-routers': listRouters,
@@ -18,6 +20,8 @@ const commands: Record<string, Command> = {
   import: importData,
   embed,
   chat,
+  simulate: simulateCommand,
+  serve,
 };
 
 function help(): string {

@@ -7,6 +7,7 @@ import { DatasetStatsView } from './DatasetStatsView.tsx';
 import { TrainPanel } from './TrainPanel.tsx';
 import { ResultsView } from './ResultsView.tsx';
 import { LearningPanel } from './LearningPanel.tsx';
+import { SimulationPanel } from './SimulationPanel.tsx';
 
 export function LabPage() {
   const { loaded, load, datasets, selectedId, select, remove } = useLab();
@@ -42,6 +43,7 @@ export function LabPage() {
       </section>
       {dataset && <TrainPanel dataset={dataset} />}
       {dataset && <ResultsView dataset={dataset} />}
+      {dataset && <SimulationPanel dataset={dataset} />}
       <LearningPanel />
     </div>
   );
