@@ -2,8 +2,8 @@
 import { Worker } from 'node:worker_threads';
 import { FreshInterpreterRunner, DEFAULT_CODE_LIMITS, type CodeLimits, type SandboxMessage, type SandboxWorker } from '../../core/pipeline/code/runner.ts';
 
-function spawn(limits: CodeLimits): SandboxWorker {
-  const worker = new Worker(new URL('./pyodide-worker.mjs', import.meta.url), { workerData: { memoryMb: limits.memoryMb } });
+function spawn(): SandboxWorker {
+  const worker = new Worker(new URL('./pyodide-worker.mjs', import.meta.url));
   worker.unref();
   return {
     onMessage: (listener) => worker.on('message', (m: SandboxMessage) => listener(m)),
@@ -11,7 +11,7 @@ function spawn(limits: CodeLimits): SandboxWorker {
       worker.on('error', (e) => listener(e.message));
       worker.on('exit', (code) => listener(`the interpreter exited (${code})`));
     },
-    post: (program) => worker.postMessage(program),
+    post: (message) => worker.postMessage(message),
     terminate: () => void worker.terminate(),
   };
 }
