@@ -1,0 +1,52 @@
+// Benchmark pipeline runs in IndexedDB: a run's settings and sampled queries in one record, and each (query, model)
+// result in its own record the moment it lands, so a reload loses nothing and the run resumes where it was.
+import type { BenchmarkItem } from '../../core/pipeline/benchmark-item.ts';
+import type { PipelineResult, ResultStore } from '../../core/pipeline/result.ts';
+import { appDB } from './db.ts';
+
+export interface PipelineRunRecord {
+  id: string;
+  createdAt: number;
+  /** The query file's name. */
+  source: string;
+  items: BenchmarkItem[];
+  models: string[];
+  templates: Record<string, string>;
+  budgetUsd?: number;
+  concurrency: number;
+  /** The lab dataset made from it, once it completed. */
+  datasetId?: string;
+}
+
+const runKey = (id: string) => `run/${id}`;
+
+export async function saveRun(run: PipelineRunRecord): Promise<void> {
+  await (await appDB()).put('pipeline', { key: runKey(run.id), run: run.id, kind: 'run', value: run });
+}
+
+/** Every run, newest first. */
+export async function loadRuns(): Promise<PipelineRunRecord[]> {
+  const records = await (await appDB()).getAll('pipeline', IDBKeyRange.bound('run/', 'run/\uffff'));
+  return records.map((r) => r.value as PipelineRunRecord).sort((a, b) => b.createdAt - a.createdAt);
+}
+
+export async function deleteRun(id: string): Promise<void> {
+  const db = await appDB();
+  const tx = db.transaction('pipeline', 'readwrite');
+  for (const key of await tx.store.index('run').getAllKeys(id)) await tx.store.delete(key);
+  await tx.done;
+}
+
+/** The results of one run as the pipeline's store: each append is its own IndexedDB record. */
+export function idbResultStore(run: string): ResultStore {
+  return {
+    async load() {
+      const records = await (await appDB()).getAll('pipeline', IDBKeyRange.bound(`result/${run}/`, `result/${run}/\uffff`));
+      return records.map((r) => r.value as PipelineResult).sort((a, b) => a.at - b.at);
+    },
+    async append(result) {
+      const key = `result/${run}/${Date.now().toString(36)}-${crypto.randomUUID()}`;
+      await (await appDB()).put('pipeline', { key, run, kind: 'result', value: result });
+    },
+  };
+}
