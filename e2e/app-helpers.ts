@@ -6,8 +6,13 @@ import { routerbenchCsv } from './fixtures.ts';
 
 export const TEST_KEY = 'sk-test-e2e-0123456789';
 
-/** Adds the test server as provider "test" (OpenAI wire) with echo-small (cheap) and echo-large (dear), enabled. */
-export async function addTestProvider(page: Page, server: TestServer) {
+const ECHO_MODELS: readonly (readonly [string, string, string])[] = [
+  ['echo-small', '0.1', '0.4'],
+  ['echo-large', '5', '15'],
+];
+
+/** Adds the test server as provider "test" (OpenAI wire) with these models ([id, input $/M, output $/M]) enabled: by default echo-small (cheap) and echo-large (dear). */
+export async function addTestProvider(page: Page, server: TestServer, models = ECHO_MODELS) {
   await page.getByRole('tab', { name: 'Settings' }).click();
   const form = page.getByRole('form', { name: 'Add provider' });
   await form.getByLabel('Provider').selectOption({ label: 'Custom server' });
@@ -17,10 +22,7 @@ export async function addTestProvider(page: Page, server: TestServer) {
   await form.getByLabel('API key').fill(TEST_KEY);
   await form.getByRole('button', { name: 'Save provider' }).click();
   await expect(form.getByLabel('API key')).toHaveValue('');
-  for (const [id, input, output] of [
-    ['echo-small', '0.1', '0.4'],
-    ['echo-large', '5', '15'],
-  ] as const) {
+  for (const [id, input, output] of models) {
     const add = page.getByRole('form', { name: 'Add model' });
     await add.getByLabel('Model id').fill(id);
     await add.getByLabel('Input $/M').fill(input);

@@ -9,6 +9,7 @@ import { startTestServer, type TestServer } from '../test-server/server.ts';
 import { BenchmarkFixture, type BenchmarkFixtureFile } from '../test-server/benchmark-fixture.ts';
 import { BENCH_MODELS, benchFixture, benchItems } from '../test/helpers/benchmark-run.ts';
 import type { BenchmarkItem } from '../src/core/pipeline/benchmark-item.ts';
+import { addTestProvider } from './app-helpers.ts';
 
 const shared = [process.env.LLMROUTER_SHARED, resolve('../shared'), '/work/shared'].find((d) => d && existsSync(`${d}/data`));
 const queries = `${shared}/data/llmrouter/default_query_test.jsonl`;
@@ -23,25 +24,6 @@ test.beforeAll(async () => {
   server = await startTestServer({ fixture: new BenchmarkFixture(fixture) });
 });
 test.afterAll(() => server?.close());
-
-async function addBenchProvider(page: Page) {
-  await page.getByRole('tab', { name: 'Settings' }).click();
-  const form = page.getByRole('form', { name: 'Add provider' });
-  await form.getByLabel('Provider').selectOption({ label: 'Custom server' });
-  await form.getByLabel('Id', { exact: true }).fill('test');
-  await form.getByLabel('Wire format').selectOption('openai');
-  await form.getByLabel('Base URL').fill(`${server.url}/openai/v1`);
-  await form.getByLabel('API key').fill('sk-pipeline-e2e-0123');
-  await form.getByRole('button', { name: 'Save provider' }).click();
-  for (const m of BENCH_MODELS) {
-    const add = page.getByRole('form', { name: 'Add model' });
-    await add.getByLabel('Model id').fill(m.id);
-    await add.getByLabel('Input $/M').fill(String(m.input_price));
-    await add.getByLabel('Output $/M').fill(String(m.output_price));
-    await add.getByRole('button', { name: 'Add model' }).click();
-    await expect(page.getByLabel(`Enable ${m.id}`)).toBeChecked();
-  }
-}
 
 /** Every result record in IndexedDB: (query id, model, status, score). */
 function storedResults(page: Page) {
@@ -62,7 +44,7 @@ test('lab generates routing data with a progress bar and resumes after a reload'
   test.skip(!shared, 'no shared/data on this machine (set LLMROUTER_SHARED)');
   test.setTimeout(300_000);
   await page.goto('./');
-  await addBenchProvider(page);
+  await addTestProvider(page, server, BENCH_MODELS.map((m) => [m.id, String(m.input_price), String(m.output_price)] as const));
   await page.getByRole('tab', { name: 'Lab' }).click();
   await page.getByLabel('Queries per task').fill('5');
   await page.getByLabel('Benchmark queries').setInputFiles({ name: 'default_query_test.jsonl', mimeType: 'application/jsonl', buffer: readFileSync(queries) });
