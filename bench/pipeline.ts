@@ -54,7 +54,8 @@ function plainColdStart(): Promise<number> {
 }
 
 async function codeThroughput(items: BenchmarkItem[]) {
-  const code = answers.filter((a) => a.item.metric === 'code_eval' && items.includes(a.item));
+  const ids = new Set(items.map((i) => i.id));
+  const code = answers.filter((a) => a.item.metric === 'code_eval' && ids.has(a.item.id));
   const python = createNodePythonRunner({ timeoutMs: 10_000 });
   const scorer = scorerFor('code_eval');
   const started = performance.now();

@@ -1,6 +1,7 @@
 // Runs a planned benchmark: each (query, model) through the provider layer with that one model only (a failure is
-// that model's failure, never another model's answer), at most `concurrency` calls in flight per provider, scored as
-// it lands and written to the store at once. A hard budget (the provider layer's SpendingGuard over this run's
+// that model's failure, never another model's answer), at most `concurrency` calls in flight per provider (a slot is
+// held by the call only, not while a slow scorer such as code_eval runs), scored as it lands and written to the store
+// at once. A hard budget (the provider layer's SpendingGuard over this run's
 // spending, each call reserved at its worst case: its prompt and `maxTokens`) stops the run cleanly: no new calls,
 // the ones in flight finish and are written. Progress reports done/total, failures, spend and an ETA.
 import pLimit from 'p-limit';
@@ -74,14 +75,17 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     };
   };
 
-  async function runJob(job: PlannedJob): Promise<void> {
-    if (stop || options.signal?.aborted) return;
+  type Reply = Awaited<ReturnType<RoutedCaller['call']>>;
+
+  /** The call itself, holding one of its provider's slots: reserve the worst case, call the one model. */
+  async function call(job: PlannedJob): Promise<{ reply: Reply; at: number; latencyMs: number; release: () => void } | undefined> {
+    if (stop || options.signal?.aborted) return undefined;
     let release: () => void;
     try {
       release = await guard.reserve(callCost(job.model, reservedInputTokens(job.prompt), maxTokens));
     } catch (e) {
       stop ??= { stopped: 'budget', reason: (e as ProviderError).message };
-      return;
+      return undefined;
     }
     const at = now();
     const reply = await options.caller.call({
@@ -91,13 +95,17 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
       temperature: 0,
       signal: options.signal,
     });
-    if (reply.error?.kind === 'aborted') {
-      release();
-      return;
-    }
-    const result = await scored(job, reply, at);
+    return { reply, at, latencyMs: now() - at, release };
+  }
+
+  /** A pair: its call (within the provider's limit), then its score (outside it), then its record. */
+  async function runJob(job: PlannedJob): Promise<void> {
+    const called = await limitOf(job.model.provider)(() => call(job));
+    if (!called) return;
+    if (called.reply.error?.kind === 'aborted') return called.release();
+    const result = await scored(job, called.reply, called.at, called.latencyMs);
     spent += result.cost;
-    release();
+    called.release();
     await options.store.append(result);
     finished += 1;
     if (result.status === 'failed') failed += 1;
@@ -105,14 +113,14 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     options.onProgress?.(progress());
   }
 
-  async function scored(job: PlannedJob, reply: Awaited<ReturnType<RoutedCaller['call']>>, at: number): Promise<PipelineResult> {
+  async function scored(job: PlannedJob, reply: Reply, at: number, latencyMs: number): Promise<PipelineResult> {
     const ok = reply.outcomes.filter((o) => o.kind === 'ok').pop();
     const base = {
       id: job.item.id,
       model: job.model.id,
       task: job.item.task,
       cost: reply.cost,
-      latency_ms: now() - at,
+      latency_ms: latencyMs,
       at,
       ...(ok ? { input_tokens: ok.inputTokens, output_tokens: ok.outputTokens, usage_estimated: ok.usageEstimated } : {}),
     };

@@ -1,8 +1,22 @@
 // Benchmark pipeline runs in IndexedDB: a run's settings and sampled queries in one record, and each (query, model)
-// result in its own record the moment it lands, so a reload loses nothing and the run resumes where it was.
+// result in its own record the moment it lands, so a reload loses nothing and the run resumes where it was. Records
+// read back are checked: a run that fails its schema is not listed, a result that fails is ignored (its pair reruns).
+import { z } from 'zod';
 import type { BenchmarkItem } from '../../core/pipeline/benchmark-item.ts';
-import type { PipelineResult, ResultStore } from '../../core/pipeline/result.ts';
+import { pipelineResultSchema, type ResultStore } from '../../core/pipeline/result.ts';
 import { appDB } from './db.ts';
+
+const runSchema = z.looseObject({
+  id: z.string(),
+  createdAt: z.number(),
+  source: z.string(),
+  items: z.array(z.looseObject({ id: z.string(), task: z.string(), query: z.string(), ground_truth: z.string(), metric: z.string() })),
+  models: z.array(z.string()),
+  templates: z.record(z.string(), z.string()),
+  budgetUsd: z.number().positive().optional(),
+  concurrency: z.number().int().positive(),
+  datasetId: z.string().optional(),
+});
 
 export interface PipelineRunRecord {
   id: string;
@@ -27,7 +41,7 @@ export async function saveRun(run: PipelineRunRecord): Promise<void> {
 /** Every run, newest first. */
 export async function loadRuns(): Promise<PipelineRunRecord[]> {
   const records = await (await appDB()).getAll('pipeline', IDBKeyRange.bound('run/', 'run/\uffff'));
-  return records.map((r) => r.value as PipelineRunRecord).sort((a, b) => b.createdAt - a.createdAt);
+  return records.flatMap((r) => (runSchema.safeParse(r.value).success ? [r.value as PipelineRunRecord] : [])).sort((a, b) => b.createdAt - a.createdAt);
 }
 
 export async function deleteRun(id: string): Promise<void> {
@@ -42,7 +56,8 @@ export function idbResultStore(run: string): ResultStore {
   return {
     async load() {
       const records = await (await appDB()).getAll('pipeline', IDBKeyRange.bound(`result/${run}/`, `result/${run}/\uffff`));
-      return records.map((r) => r.value as PipelineResult).sort((a, b) => a.at - b.at);
+      const results = records.map((r) => pipelineResultSchema.safeParse(r.value)).flatMap((parsed) => (parsed.success ? [parsed.data] : []));
+      return results.sort((a, b) => a.at - b.at);
     },
     async append(result) {
       const key = `result/${run}/${Date.now().toString(36)}-${crypto.randomUUID()}`;
