@@ -134,7 +134,7 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   }
 
   options.onProgress?.(progress());
-  await Promise.all(options.plan.jobs.map((job) => limitOf(job.model.provider)(() => runJob(job))));
+  await Promise.all(options.plan.jobs.map(runJob));
   if (options.signal?.aborted) stop ??= { stopped: 'cancelled' };
   return { ...progress(), stopped: stop?.stopped ?? 'complete', ...(stop?.reason ? { reason: stop.reason } : {}) };
 }
