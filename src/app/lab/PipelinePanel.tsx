@@ -1,5 +1,5 @@
 // Generate routing data for your own models: pick a benchmark query file, how many queries per task, the models,
-// a budget; edit the prompt templates; see the cost estimate; run, with a progress bar (done/total, ETA, spend),
+// a budget (and a judge model when tasks are scored by llm_judge); edit the prompt templates; see the cost estimate; run, with a progress bar (done/total, ETA, spend),
 // resumable after a reload. A finished run becomes a lab dataset, ready to train on.
 import { useEffect, useState } from 'react';
 import { useUsableModels } from '../stores/usable-models.ts';
@@ -75,13 +75,15 @@ export function PipelinePanel() {
   const [budget, setBudget] = useState('');
   const [concurrency, setConcurrency] = useState(4);
   const [template, setTemplateId] = useState('');
+  const [judge, setJudge] = useState('');
   const budgetUsd = Number(budget) > 0 ? Number(budget) : undefined;
+  const choices = { models, budgetUsd, concurrency, ...(judge ? { judge } : {}) };
 
   useEffect(() => {
     if (!loaded) void load();
   }, [loaded, load]);
   useEffect(() => {
-    void estimateFor(models, budgetUsd, concurrency);
+    void estimateFor({ models, budgetUsd, concurrency });
   }, [draft, models, budgetUsd, concurrency, estimateFor]);
   const templateIds = Object.keys(draft?.templates ?? {});
   const shownTemplate = templateIds.includes(template) ? template : templateIds[0];
@@ -122,6 +124,17 @@ export function PipelinePanel() {
             <label>
               Budget (USD) <input aria-label="Budget (USD)" inputMode="decimal" value={budget} onChange={(e) => setBudget(e.target.value)} style={{ width: '6rem' }} />
             </label>
+            {draft.needsJudge && (
+              <label>
+                Judge model{' '}
+                <select aria-label="Judge model" value={judge} onChange={(e) => setJudge(e.target.value)}>
+                  <option value="">choose</option>
+                  {usable.map((id) => (
+                    <option key={id}>{id}</option>
+                  ))}
+                </select>
+              </label>
+            )}
             <label>
               Calls at once per provider{' '}
               <input type="number" aria-label="Calls at once per provider" min={1} value={concurrency} onChange={(e) => setConcurrency(Number(e.target.value))} style={{ width: '4rem' }} />
@@ -144,7 +157,7 @@ export function PipelinePanel() {
                 {estimate.calls} calls, expected ${estimate.expectedUsd.toFixed(4)}, at most ${estimate.maxUsd.toFixed(4)}
                 {budgetUsd !== undefined ? `; the run stops before passing $${budgetUsd.toFixed(2)}` : ''}
               </span>
-              <button className="primary" disabled={models.length === 0} onClick={() => void start(models, budgetUsd, concurrency)}>
+              <button className="primary" disabled={models.length === 0 || (draft.needsJudge && !judge)} onClick={() => void start(choices)}>
                 Start run
               </button>
             </div>

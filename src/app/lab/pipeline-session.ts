@@ -4,6 +4,8 @@
 import type { CatalogModel } from '../../core/catalog/model.ts';
 import { datasetStats } from '../../core/data/stats.ts';
 import type { RoutedCaller } from '../../core/providers/routed-call.ts';
+import { completeVia } from '../../core/routers/routed-complete.ts';
+import type { ScoreContext } from '../../core/pipeline/scorers/registry.ts';
 import { readBenchmarkQueries, type BenchmarkItem } from '../../core/pipeline/benchmark-item.ts';
 import { summarize, toDataset, type SummaryCell } from '../../core/pipeline/dataset.ts';
 import { estimateRun, type RunEstimate } from '../../core/pipeline/estimate.ts';
@@ -21,6 +23,11 @@ export function readQueries(text: string, fileName: string, perTask: number, see
 
 function taskSet(templates: Record<string, string>): TaskSet {
   return { tasks: DEFAULT_TASKS.tasks, templates: { ...DEFAULT_TASKS.templates, ...templates } };
+}
+
+/** Whether any of these items is scored by a judge model. */
+export function needsJudge(items: readonly BenchmarkItem[]): boolean {
+  return items.some((i) => i.metric.toLowerCase() === 'llm_judge');
 }
 
 /** The templates these items use, by id, with their current text. */
@@ -46,8 +53,9 @@ export async function runSession(run: PipelineRunRecord, models: readonly Catalo
   const store = idbResultStore(run.id);
   const plan = planRun(run.items, models, taskSet(run.templates), await store.load());
   const python = plan.jobs.some((j) => j.metric.toLowerCase() === 'code_eval') ? createBrowserPythonRunner() : undefined;
+  const scoring: ScoreContext = { ...(python ? { python } : {}), ...(run.judge ? { judge: { complete: completeVia(caller), model: run.judge } } : {}) };
   try {
-    const summary = await runPipeline({ plan, caller, store, scoring: python ? { python } : {}, budgetUsd: run.budgetUsd, concurrency: run.concurrency, signal, onProgress });
+    const summary = await runPipeline({ plan, caller, store, scoring, budgetUsd: run.budgetUsd, concurrency: run.concurrency, signal, onProgress });
     const results = await store.load();
     const cells = summarize(results);
     const complete = summary.stopped === 'complete' && summary.failed === 0;

@@ -19,6 +19,16 @@ export interface Draft {
   source: string;
   items: BenchmarkItem[];
   templates: Record<string, string>;
+  /** Some tasks are scored by a judge model, which the run must name. */
+  needsJudge: boolean;
+}
+
+/** How a run is to be made: which models, the judge for llm_judge tasks, the budget, calls per provider. */
+export interface RunChoices {
+  models: string[];
+  judge?: string;
+  budgetUsd?: number;
+  concurrency: number;
 }
 
 export interface RunView {
@@ -39,8 +49,8 @@ interface PipelineStore {
   load(): Promise<void>;
   readFile(file: File, perTask: number, seed: number): Promise<void>;
   setTemplate(id: string, text: string): void;
-  estimateFor(models: string[], budgetUsd: number | undefined, concurrency: number): Promise<void>;
-  start(models: string[], budgetUsd: number | undefined, concurrency: number): Promise<void>;
+  estimateFor(choices: RunChoices): Promise<void>;
+  start(choices: RunChoices): Promise<void>;
   resume(id: string): Promise<void>;
   cancel(id: string): void;
   remove(id: string): Promise<void>;
@@ -51,8 +61,9 @@ function modelsById(ids: readonly string[]): CatalogModel[] {
   return ids.map((id) => all.find((m) => m.id === id)).filter((m): m is CatalogModel => m !== undefined);
 }
 
-function draftRun(draft: Draft, models: string[], budgetUsd: number | undefined, concurrency: number): PipelineRunRecord {
-  return { id: crypto.randomUUID(), createdAt: Date.now(), source: draft.source, items: draft.items, models, templates: draft.templates, concurrency, ...(budgetUsd ? { budgetUsd } : {}) };
+function draftRun(draft: Draft, choices: RunChoices): PipelineRunRecord {
+  const { models, judge, budgetUsd, concurrency } = choices;
+  return { id: crypto.randomUUID(), createdAt: Date.now(), source: draft.source, items: draft.items, models, templates: draft.templates, concurrency, ...(budgetUsd ? { budgetUsd } : {}), ...(judge ? { judge } : {}) };
 }
 
 export const usePipeline = create<PipelineStore>((set, get) => {
@@ -75,9 +86,9 @@ export const usePipeline = create<PipelineStore>((set, get) => {
     async readFile(file, perTask, seed) {
       set({ draft: null, draftError: null, estimate: null });
       try {
-        const { readQueries, templatesUsed } = await session();
+        const { readQueries, templatesUsed, needsJudge } = await session();
         const items = readQueries(await file.text(), file.name, perTask, seed);
-        set({ draft: { source: file.name, items, templates: templatesUsed(items, {}) } });
+        set({ draft: { source: file.name, items, templates: templatesUsed(items, {}), needsJudge: needsJudge(items) } });
       } catch (e) {
         set({ draftError: (e as Error).message });
       }
@@ -86,18 +97,18 @@ export const usePipeline = create<PipelineStore>((set, get) => {
       const draft = get().draft;
       if (draft) set({ draft: { ...draft, templates: { ...draft.templates, [id]: text } }, estimate: null });
     },
-    async estimateFor(models, budgetUsd, concurrency) {
+    async estimateFor(choices) {
       const draft = get().draft;
-      if (!draft || models.length === 0) return set({ estimate: null });
+      if (!draft || choices.models.length === 0) return set({ estimate: null });
       const { estimate } = await session();
-      set({ estimate: await estimate(draftRun(draft, models, budgetUsd, concurrency), modelsById(models)) });
+      set({ estimate: await estimate(draftRun(draft, choices), modelsById(choices.models)) });
     },
-    async start(models, budgetUsd, concurrency) {
+    async start(choices) {
       const draft = get().draft;
       if (!draft) return;
-      const run = draftRun(draft, models, budgetUsd, concurrency);
+      const run = draftRun(draft, choices);
       await saveRun(run);
-      set({ runs: [{ run, cells: [], progress: { done: 0, total: run.items.length * models.length, failed: 0, spentUsd: 0 }, status: 'idle' }, ...get().runs], draft: null, estimate: null });
+      set({ runs: [{ run, cells: [], progress: { done: 0, total: run.items.length * run.models.length, failed: 0, spentUsd: 0 }, status: 'idle' }, ...get().runs], draft: null, estimate: null });
       await get().resume(run.id);
     },
     async resume(id) {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../test-server/server.ts';
 import { BenchmarkFixture } from '../../../test-server/benchmark-fixture.ts';
 import { RoutedCaller, type RoutedCallRequest } from '../providers/routed-call.ts';
+import { completeVia } from '../routers/routed-complete.ts';
 import type { CatalogModel } from '../catalog/model.ts';
 import type { BenchmarkItem } from './benchmark-item.ts';
 import { planRun } from './plan.ts';
@@ -14,6 +15,8 @@ import { DEFAULT_TASKS } from './tasks.ts';
 
 const model = (id: string, provider: string): CatalogModel => ({ id, provider, api_model: id, input_price: 1, output_price: 2, context_window: 8192, description: id, strengths: [] });
 const models = [model('good-a', 'alpha'), model('good-b', 'alpha'), model('broken', 'beta')];
+const judge = model('judge', 'gamma');
+const openQuestion: BenchmarkItem = { id: 'open1', task: 'advice', query: 'How should I store fresh basil?', ground_truth: 'Like cut flowers, in water at room temperature.', metric: 'llm_judge' };
 const items: BenchmarkItem[] = Array.from({ length: 6 }, (_, i) => ({ id: `q${i}`, task: 'gsm8k', query: `What is ${i} plus ${i}?`, ground_truth: `#### ${2 * i}`, metric: 'GSM8K' }));
 let server: TestServer;
 
@@ -23,6 +26,8 @@ beforeAll(async () => {
     { model: 'good-b', match: item.query, answer: `#### ${2 * i + 1}`, score: 0 },
     { model: 'broken', match: item.query, answer: 'never sent', fault: '500' },
   ]);
+  entries.push({ model: 'good-a', match: openQuestion.query, answer: 'Keep it in a glass of water on the counter.', score: 1 });
+  entries.push({ model: 'judge', match: openQuestion.query, answer: 'The answer matches the reference closely. Rating: [[8]]', score: 1 });
   server = await startTestServer({ fixture: new BenchmarkFixture({ entries }) });
 });
 afterAll(() => server.close());
@@ -33,13 +38,13 @@ function memoryStore(records: PipelineResult[] = []): ResultStore & { records: P
 
 /** The real caller, counting calls in flight per provider. */
 function countingCaller() {
-  const caller = new RoutedCaller({ catalog: models, endpoint: (provider) => ({ provider, wire: 'openai', baseUrl: `${server.url}/local/v1` }), policy: { retries: 0 }, concurrency: 16 });
+  const caller = new RoutedCaller({ catalog: [...models, judge], endpoint: (provider) => ({ provider, wire: 'openai', baseUrl: `${server.url}/local/v1` }), policy: { retries: 0 }, concurrency: 16 });
   const inFlight = new Map<string, number>();
   const peak = new Map<string, number>();
   return {
     peak,
     async call(request: RoutedCallRequest) {
-      const provider = models.find((m) => m.id === request.ranking[0]!.model)!.provider;
+      const provider = [...models, judge].find((m) => m.id === request.ranking[0]!.model)!.provider;
       inFlight.set(provider, (inFlight.get(provider) ?? 0) + 1);
       peak.set(provider, Math.max(peak.get(provider) ?? 0, inFlight.get(provider)!));
       try {
@@ -72,6 +77,17 @@ describe('runPipeline', () => {
     const rerun = planRun(items, models, DEFAULT_TASKS, store.records);
     expect(rerun).toMatchObject({ done: 12, retrying: 6 });
     expect(rerun.jobs.every((j) => j.model.id === 'broken')).toBe(true);
+  });
+
+  it('scores open answers with a judge model, adding its cost to the pair', async () => {
+    const store = memoryStore();
+    const caller = countingCaller();
+    const summary = await runPipeline({ plan: planRun([openQuestion], models.slice(0, 1), DEFAULT_TASKS, []), caller, store, scoring: { judge: { complete: completeVia(caller), model: 'judge' } } });
+    expect(summary.stopped).toBe('complete');
+    const [result] = store.records;
+    expect(result!.error).toBeUndefined();
+    expect(result!.score).toBeCloseTo(7 / 9, 10);
+    expect(result!.cost).toBeGreaterThan((result!.input_tokens! * 1 + result!.output_tokens! * 2) / 1e6);
   });
 
   it('stops cleanly when cancelled, writing nothing half-done', async () => {

@@ -15,6 +15,7 @@ const runSchema = z.looseObject({
   templates: z.record(z.string(), z.string()),
   budgetUsd: z.number().positive().optional(),
   concurrency: z.number().int().positive(),
+  judge: z.string().optional(),
   datasetId: z.string().optional(),
 });
 
@@ -28,6 +29,8 @@ export interface PipelineRunRecord {
   templates: Record<string, string>;
   budgetUsd?: number;
   concurrency: number;
+  /** The model that rates answers of llm_judge tasks. */
+  judge?: string;
   /** The lab dataset made from it, once it completed. */
   datasetId?: string;
 }
