@@ -29,12 +29,12 @@ test.afterAll(() => server?.close());
 function storedResults(page: Page) {
   return page.evaluate(
     () =>
-      new Promise<{ id: string; model: string; status: string; score?: number }[]>((done, fail) => {
+      new Promise<{ id: string; model: string; status: string; score?: number; cost: number }[]>((done, fail) => {
         const open = indexedDB.open('llmrouter-web');
         open.onerror = () => fail(open.error);
         open.onsuccess = () => {
           const get = open.result.transaction('pipeline').objectStore('pipeline').getAll(IDBKeyRange.bound('result/', 'result/\uffff'));
-          get.onsuccess = () => done(get.result.map((r: { value: { id: string; model: string; status: string; score?: number } }) => r.value));
+          get.onsuccess = () => done(get.result.map((r: { value: { id: string; model: string; status: string; score?: number; cost: number } }) => r.value));
         };
       }),
   );
@@ -74,6 +74,8 @@ test('lab generates routing data with a progress bar and resumes after a reload'
 
   const results = await storedResults(page);
   expect(results.length).toBe(210);
+  // The spend shown is the whole run's, before and after the reload.
+  await expect(status).toContainText(`$${results.reduce((sum, r) => sum + r.cost, 0).toFixed(4)} spent`);
   expect(new Set(results.map((r) => `${r.id}|${r.model}`)).size).toBe(210);
   for (const r of results) {
     const item = items.find((i) => i.id === r.id)!;

@@ -20,7 +20,7 @@ function RunRow({ view }: { view: RunView }) {
     <li aria-label={`Generation run ${run.source}`}>
       <div className="row">
         <span className="run-name">{label}</span>
-        <progress aria-label="Generation progress" max={progress.total} value={progress.done} />
+        <progress aria-label="Generation progress" max={progress.total} value={progress.done} style={{ flex: '1 1 8rem' }} />
         <span className="muted" aria-label="Generation status">
           {progress.done}/{progress.total} done, {progress.failed} failed, ${progress.spentUsd.toFixed(4)} spent{status === 'running' ? eta(progress.etaMs) : ''}
           {' · '}
@@ -165,7 +165,7 @@ export function PipelinePanel() {
         </>
       )}
       {runs.length > 0 && (
-        <ul className="runs">
+        <ul className="generation-runs">
           {runs.map((view) => (
             <RunRow key={view.run.id} view={view} />
           ))}

@@ -117,10 +117,13 @@ export const usePipeline = create<PipelineStore>((set, get) => {
       const controller = new AbortController();
       patch(id, { status: 'running', controller, message: undefined });
       try {
-        const { runSession } = await session();
+        const { runSession, runCells } = await session();
         const models = modelsById(view.run.models);
         const caller = useCalls.getState().caller(catalogModels(useCatalog.getState().models));
-        const outcome = await runSession(view.run, models, caller, (progress) => patch(id, { progress }), controller.signal);
+        // The bar shows the whole run's spend: what earlier sessions spent plus this one's.
+        const before = (await runCells(view.run)).progress.spentUsd;
+        const onProgress = (progress: RunProgress) => patch(id, { progress: { ...progress, spentUsd: before + progress.spentUsd } });
+        const outcome = await runSession(view.run, models, caller, onProgress, controller.signal);
         if (outcome.dataset) {
           await putRecord('datasets', outcome.dataset);
           const run = { ...view.run, datasetId: outcome.dataset.id };
