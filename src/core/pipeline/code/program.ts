@@ -1,7 +1,7 @@
 // The program the code scorer runs: the answer's code plus the task's tests. MBPP: the code, then its assert
-// lines. HumanEval: the prompt's imports, the code (a bare function body is put under the prompt's signature), then
-// the task's `check` function called on the entry point. A whole function from the answer is put after the prompt
-// (whose docstring-only definition it replaces), so the prompt's imports and helper functions stay defined.
+// lines. HumanEval: the prompt, then the answer (a bare function body goes under the prompt's signature; a whole
+// function follows the prompt and replaces its docstring-only definition, so the prompt's imports and helper
+// functions stay defined), then the task's `check` function called on the entry point.
 import { extractCode } from './extract-code.ts';
 
 const NOT_ENTRY = new Set(['set', 'sorted', 'list', 'tuple', 'abs', 'round', 'len', 'str', 'int', 'float', 'isclose', 'math', 'all', 'any', 'sum', 'max', 'min', 'frozenset', 'dict', 'type', 'isinstance']);
