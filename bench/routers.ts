@@ -15,7 +15,7 @@ import type { TrainEvent } from '../src/workers/train-protocol.ts';
 import type { RouterFile, TrainingData } from '../src/core/routers/router.ts';
 
 const OFFLINE = Object.entries(routers)
-  .filter(([name, e]) => e.input !== 'provider' && name !== 'rules' && !['smallest', 'largest'].includes(name))
+  .filter(([name, e]) => e.input !== 'provider' && !e.fromRouter && !e.online && name !== 'rules' && !['smallest', 'largest'].includes(name))
   .map(([name]) => name);
 const SCALE_ROUTERS = OFFLINE.filter((n) => routerEntry(n).input === 'embedding' || n === 'elo');
 const SCALE_SAMPLES = 10_000;
@@ -111,7 +111,11 @@ const encoder = await projectEncoder();
 log(`encoder USE-lite (${encoder.dim} dimensions, ${encoder.backend}), cache ${encoder.file}`);
 const datasets = await benchDatasets();
 const save = (rows: Row[], scaleRows: Awaited<ReturnType<typeof scale>>) =>
-  writeFileSync('bench/routers.json', JSON.stringify({ machine, date: new Date().toISOString(), encoder: `USE-lite int8 (${encoder.dim} dimensions, ${encoder.backend})`, rows, scale: scaleRows }, null, 1) + '\n');
+  writeFileSync('bench/routers.json', JSON.stringify({ ...othersKeys(), machine, date: new Date().toISOString(), encoder: `USE-lite int8 (${encoder.dim} dimensions, ${encoder.backend})`, rows, scale: scaleRows }, null, 1) + '\n');
+/** Keys other benchmarks merged into bench/routers.json (bert, cold_start, online): kept when this one rewrites its own. */
+function othersKeys(): Record<string, unknown> {
+  return JSON.parse(readFileSync('bench/routers.json', 'utf8'));
+}
 const rows = await evaluateAll(datasets);
 save(rows, []);
 const scaleRows = await scale(datasets[1]!);

@@ -6,13 +6,11 @@ import { routerbenchCsv } from './fixtures.ts';
 
 export const TEST_KEY = 'sk-test-e2e-0123456789';
 
-const ECHO_MODELS: readonly (readonly [string, string, string])[] = [
-  ['echo-small', '0.1', '0.4'],
-  ['echo-large', '5', '15'],
-];
+/** A model to add: id, input and output USD per million tokens, and the API model name (default: the id). */
+type ModelRow = readonly [id: string, input: string, output: string, apiModel?: string];
 
-/** Adds the test server as provider "test" (OpenAI wire) with these models ([id, input $/M, output $/M]) enabled: by default echo-small (cheap) and echo-large (dear). */
-export async function addTestProvider(page: Page, server: TestServer, models = ECHO_MODELS) {
+/** Adds the test server as provider "test" (OpenAI wire) with the given models, enabled (default: echo-small, cheap, and echo-large, dear). */
+export async function addTestProvider(page: Page, server: TestServer, models: readonly ModelRow[] = [['echo-small', '0.1', '0.4'], ['echo-large', '5', '15']]) {
   await page.getByRole('tab', { name: 'Settings' }).click();
   const form = page.getByRole('form', { name: 'Add provider' });
   await form.getByLabel('Provider').selectOption({ label: 'Custom server' });
@@ -22,9 +20,10 @@ export async function addTestProvider(page: Page, server: TestServer, models = E
   await form.getByLabel('API key').fill(TEST_KEY);
   await form.getByRole('button', { name: 'Save provider' }).click();
   await expect(form.getByLabel('API key')).toHaveValue('');
-  for (const [id, input, output] of models) {
+  for (const [id, input, output, apiModel] of models) {
     const add = page.getByRole('form', { name: 'Add model' });
     await add.getByLabel('Model id').fill(id);
+    if (apiModel) await add.getByLabel('API model name').fill(apiModel);
     await add.getByLabel('Input $/M').fill(input);
     await add.getByLabel('Output $/M').fill(output);
     await add.getByRole('button', { name: 'Add model' }).click();
@@ -38,11 +37,16 @@ export async function chooseRouter(page: Page, label: string) {
   await page.getByLabel('Router in use').selectOption({ label });
 }
 
-/** Imports the fixture dataset in the lab and starts training the given routers on it. */
-export async function startTraining(page: Page, routers: string[]) {
+/** Imports the fixture dataset (90 queries) in the lab. */
+export async function importFixture(page: Page) {
   await page.getByRole('tab', { name: 'Lab' }).click();
   await page.getByLabel('Import dataset').setInputFiles({ name: 'bench.csv', mimeType: 'text/csv', buffer: Buffer.from(routerbenchCsv()) });
   await expect(page.getByLabel('Dataset statistics')).toContainText('90 queries');
+}
+
+/** Imports the fixture dataset in the lab and starts training the given routers on it. */
+export async function startTraining(page: Page, routers: string[]) {
+  await importFixture(page);
   const picks = page.getByRole('group', { name: 'Routers' });
   for (const box of await picks.getByRole('checkbox').all()) await box.uncheck();
   for (const r of routers) await picks.getByRole('checkbox', { name: r, exact: true }).check();
@@ -64,4 +68,14 @@ export async function chat(page: Page, text: string) {
   const answer = page.getByRole('article', { name: /^Answer/ }).nth(before);
   await expect(answer).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 });
   return answer;
+}
+
+/** Lab → Local learning: retrain once the log holds `samples` rated answers, and after each `samples` new ones. */
+export async function learnAfter(page: Page, samples: number) {
+  await page.getByRole('tab', { name: 'Lab' }).click();
+  for (const label of ['Minimum samples before retraining', 'Retrain after this many new samples']) {
+    const input = page.getByLabel(label);
+    await input.fill(String(samples));
+    await input.blur();
+  }
 }

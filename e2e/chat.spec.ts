@@ -48,10 +48,10 @@ test('messages are routed on-device and streamed; the badge explains the pick', 
 test('out of the box, the shipped model-agnostic router routes among the models the user enabled', async ({ page }) => {
   await page.goto('./');
   await addTestProvider(page, server);
-  await expect(page.getByLabel('Router in use')).toHaveValue('builtin:auto');
+  await expect(page.getByLabel('Router in use')).toHaveValue('builtin:irt');
   const answer = await chat(page, 'Hello there, how are you today?');
   await expect(answer).toContainText(/Echo from echo-(small|large): Hello there/);
-  const badge = answer.getByRole('button', { name: /^Routing: echo-(small|large) chosen by auto/ });
+  const badge = answer.getByRole('button', { name: /^Routing: echo-(small|large) chosen by irt/ });
   await badge.click();
   const why = answer.getByRole('region', { name: 'Routing explanation' });
   await expect(why.getByRole('row', { name: /echo-small/ })).toBeVisible();

@@ -23,7 +23,7 @@ async function exportAll(page: Page, keysPassphrase?: string) {
 
 test('export (keys sealed), delete everything, import: nothing lost, and the restored key still works', async ({ page }) => {
   await page.goto('./');
-  await page.getByLabel('Cost/quality trade-off').fill('0.75');
+  await page.getByLabel('Cost/quality trade-off').fill('15');
   await addTestProvider(page, server);
   await trainInLab(page, ['knn']);
   await page.getByRole('button', { name: 'Use knn in chat' }).click();
@@ -42,7 +42,7 @@ test('export (keys sealed), delete everything, import: nothing lost, and the res
   page.once('dialog', (d) => void d.accept());
   await page.getByRole('button', { name: 'Delete everything' }).click();
   await page.waitForLoadState('load');
-  await expect(page.getByLabel('lambda')).toHaveText('0.50');
+  await expect(page.getByLabel('lambda')).toHaveText('λ 3.16');
   await page.getByRole('tab', { name: 'Chat' }).click();
   await expect(page.getByRole('region', { name: 'Welcome' })).toBeVisible();
 
@@ -54,7 +54,7 @@ test('export (keys sealed), delete everything, import: nothing lost, and the res
   await page.getByLabel('Import data').setInputFiles(before.path);
   await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible();
   await page.waitForLoadState('load');
-  await expect(page.getByLabel('lambda')).toHaveText('0.75');
+  await expect(page.getByLabel('lambda')).toHaveText('λ 0.32');
   await page.getByRole('tab', { name: 'Chat' }).click();
   await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: 'Kept across export', exact: true }).click();
   await expect(page.getByRole('article', { name: /^Answer/ })).toContainText('Echo from echo-large: What is 6 times 7?');

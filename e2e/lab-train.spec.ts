@@ -34,6 +34,9 @@ test('routers train and evaluate side by side; curve, AIQ and per-task table; no
   await expect(tasks.getByRole('row')).toHaveCount(4);
   await expect(tasks.getByRole('row', { name: /^chat/ })).toBeVisible();
   await expect(tasks.getByRole('row', { name: /^math/ })).toBeVisible();
+  // The predicted quality's calibration: the expected calibration error in the table, the diagram below.
+  expect(Number(await cell(knn, 4))).toBeGreaterThanOrEqual(0);
+  await expect(page.getByRole('img', { name: /^Reliability diagram for knn: expected calibration error 0\.\d{3}$/ })).toBeVisible();
 });
 
 test('a training run can be cancelled', async ({ page }) => {

@@ -38,7 +38,7 @@ test('starts and routes offline once loaded, and is installable', async ({ page,
   await page.getByLabel('Message', { exact: true }).fill('What is 3 times 4?');
   await page.getByRole('button', { name: 'Send' }).click();
   const answer = page.getByRole('article', { name: /^Answer from echo-/ });
-  await expect(answer.getByRole('button', { name: /chosen by auto/ })).toBeVisible({ timeout: 30_000 });
+  await expect(answer.getByRole('button', { name: /chosen by irt/ })).toBeVisible({ timeout: 30_000 });
   await expect(answer.getByRole('alert')).toContainText('No answer');
 });
 
@@ -49,8 +49,8 @@ test('runs from a sub-path of a static host: encoder, default router and offline
     await expect(page.getByRole('heading', { name: 'llmrouter-web', exact: true })).toBeVisible();
     await page.getByRole('button', { name: 'Load encoder now' }).click();
     await expect(page.getByLabel('Encoder backend', { exact: true })).toContainText('Running on');
-    const defaultRouter = await page.evaluate(async () => (await fetch(new URL('routers/auto.json', document.baseURI))).json());
-    expect(defaultRouter).toMatchObject({ format: 'llmrouter-web/router', router: 'auto' });
+    const defaultRouter = await page.evaluate(async () => (await fetch(new URL('routers/irt.json', document.baseURI))).json());
+    expect(defaultRouter).toMatchObject({ format: 'llmrouter-web/router', router: 'irt' });
     await waitForServiceWorker(page);
     expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).scope)).toBe(host.url);
 

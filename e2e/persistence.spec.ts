@@ -16,14 +16,14 @@ test('a setting persists in IndexedDB across a browser restart', async () => {
     let page = await context.newPage();
     await page.goto(baseURL);
     await expect(page.getByRole('heading', { name: 'llmrouter-web' })).toBeVisible();
-    await page.getByLabel('Cost/quality trade-off').fill('1.25');
-    await expect(page.getByLabel('lambda')).toHaveText('1.25');
+    await page.getByLabel('Cost/quality trade-off').fill('30');
+    await expect(page.getByLabel('lambda')).toHaveText('λ 10.00');
     await context.close();
 
     context = await launch();
     page = await context.newPage();
     await page.goto(baseURL);
-    await expect(page.getByLabel('lambda')).toHaveText('1.25');
+    await expect(page.getByLabel('lambda')).toHaveText('λ 10.00');
     await context.close();
   } finally {
     rmSync(profile, { recursive: true, force: true, maxRetries: 5 });

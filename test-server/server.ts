@@ -37,9 +37,10 @@ interface Route {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** The deterministic answer: the model's name and the last user message, in word pieces. */
+/** The deterministic answer: the model's name and the last user message (or tool result), in word pieces. */
 export function echoAnswer(model: string, messages: Message[]): string[] {
-  return wordPieces(`Echo from ${model}: ${lastUserText(messages)}`);
+  const tool = messages.at(-1)?.role === 'tool' ? messages.at(-1)!.text : undefined;
+  return wordPieces(tool !== undefined ? `Echo from ${model}: the tool said ${tool}` : `Echo from ${model}: ${lastUserText(messages)}`);
 }
 
 function lastUserText(messages: Message[]): string {
@@ -154,6 +155,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       outputTokens: pieces.length,
       streamUsage: call.streamUsage,
       filtered: fault.filterAfter !== undefined,
+      ...(call.tools?.length && call.messages.at(-1)?.role !== 'tool' ? { toolCall: { id: 'call_test_1', name: call.tools[0]!, arguments: JSON.stringify({ query: call.messages.at(-1)?.text ?? '' }) } } : {}),
     };
     if (!call.stream) {
       if (fault.malformed) return json(res, 200, '{"choices": [{"message": ');

@@ -30,7 +30,7 @@ async function run(...args: string[]): Promise<{ code: number; out: string; err:
   }
 }
 
-const offline = Object.entries(routers).filter(([, e]) => e.input !== 'provider').map(([name]) => name);
+const offline = Object.entries(routers).filter(([, e]) => e.input !== 'provider' && !e.fromRouter).map(([name]) => name);
 
 describe('llmrouter eval --json', () => {
   it.each(offline)('%s prints the DESIGN.md object', async (name) => {
@@ -74,4 +74,28 @@ describe('llmrouter train and route', () => {
     expect((await run('route', '--router', bad, 'hello')).err).toMatch(/bad\.json: not JSON/);
     expect((await run('train', '--router', 'knn', '--data', data, '--out', bad, '--options', '{"k":"many"}')).err).toMatch(/knn options\.k/);
   }, 60_000);
+});
+
+describe('llmrouter simulate', () => {
+  it('replays the data as traffic for an online router, cold or warm-started from a router file, and prints the report', async () => {
+    const cold = await run('simulate', '--router', 'linucb', '--data', data, '--seed', '3', '--window', '20', '--json');
+    expect(cold.err).toBe('');
+    const r = JSON.parse(cold.out);
+    expect(Object.keys(r)).toEqual(['router', 'seed', 'lambda', 'models', 'stream', 'final_window', 'curve']);
+    expect(r.stream.n).toBe(60);
+    expect(r.final_window.n).toBe(20);
+    expect(r.curve.at(-1)).toMatchObject({ t: 60 });
+    const file = join(dir, 'knn-warm.json');
+    expect((await run('train', '--router', 'knn', '--data', data, '--out', file)).code).toBe(0);
+    const warm = await run('simulate', '--router', 'lin-ts', '--data', data, '--warm-start', file, '--json');
+    expect(JSON.parse(warm.out).reference.router).toBe('knn');
+    const text = await run('simulate', '--router', 'epsilon-greedy', '--data', data, '--data', data);
+    expect(text.out).toMatch(/^epsilon-greedy, seed 1, lambda 0, explored [\d.]+% of calls\nstream: 120 queries/);
+  }, 60_000);
+
+  it('refuses routers that do not learn online', async () => {
+    const { code, err } = await run('simulate', '--router', 'knn', '--data', data);
+    expect(code).toBe(2);
+    expect(err).toMatch(/router "knn" does not learn online/);
+  });
 });

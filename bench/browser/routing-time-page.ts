@@ -31,7 +31,7 @@ async function run() {
   const queries = Array.from({ length: QUERIES }, () => normalised(Float32Array.from({ length: DIM }, () => gaussian(random))));
   const results: { router: string; train_seconds: number; ms_per_query: number }[] = [];
   for (const [name, entry] of Object.entries(routers)) {
-    if (entry.input !== 'embedding') continue;
+    if (entry.input !== 'embedding' || entry.fromRouter || entry.online) continue;
     log.textContent = `training ${name}…`;
     const router = entry.create();
     const t0 = performance.now();

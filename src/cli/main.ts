@@ -11,6 +11,8 @@ import { embed } from './commands/embed.ts';
 import { chat } from './commands/chat.ts';
 import { generate } from './commands/generate.ts';
 import { score } from './commands/score.ts';
+import { simulateCommand } from './commands/simulate.ts';
+import { serve } from './commands/serve.ts';
 
 const commands: Record<string, Command> = {
   'list-routers': listRouters,
@@ -22,6 +24,8 @@ const commands: Record<string, Command> = {
   chat,
   generate,
   score,
+  simulate: simulateCommand,
+  serve,
 };
 
 function help(): string {

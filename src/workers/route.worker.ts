@@ -1,13 +1,19 @@
 // On-device routing off the main thread: holds the router in use (a shipped one, or a trained router file; a
 // model-agnostic router is pointed at the user's models) and answers each query with the router's estimates, its
 // explanation and the shared decision. A router with a classifier (bert) opens it here, on the user's encoder backend.
+// Retraining from feedback runs here too (the router in use, served to the user's models, with its classifier), and
+// an online router routes here (exploring within its ceiling) and learns each outcome as it comes.
 import { serve } from './rpc.ts';
 import { openModel } from './open-model.ts';
-import { loadRouter, type TextClassifier } from '../core/routers/registry.ts';
+import { createRouter, loadRouter, type TextClassifier } from '../core/routers/registry.ts';
 import type { BackendPreference } from '../platform/browser/ort-env.ts';
 import { decide, type Policy } from '../core/routers/decide.ts';
 import type { RouteQuery, Router, RouterFile } from '../core/routers/router.ts';
 import type { CatalogModel } from '../core/catalog/model.ts';
+import type { RoutingSample } from '../core/data/sample.ts';
+import { isFeedbackLayer, type FeedbackOptions } from '../core/learn/feedback-layer.ts';
+import { refitWithFeedback, type RefitCheck } from '../core/learn/retrain.ts';
+import { isOnlineRouter, type Strategy } from '../core/learn/online-router.ts';
 
 /** The router to route with: a trained file, or the URL of a shipped one (auto, bert). */
 export type RouterSpec = { file: RouterFile } | { url: string };
@@ -40,19 +46,84 @@ function classifierOpener(place: ClassifierPlace) {
   };
 }
 
+/** Which router to load and for which of the user's models. */
+export interface UseArgs {
+  spec: RouterSpec;
+  classifiers: ClassifierPlace;
+  catalog: CatalogModel[];
+  models: string[];
+}
+
+export interface RefitArgs {
+  /** The router in use: retraining corrects it (or, if it already carries feedback, the router under it). */
+  use: UseArgs;
+  samples: RoutingSample[];
+  embeddings: Float32Array[];
+  options: FeedbackOptions;
+  lambda: number;
+}
+
+/** Per logged query: the model the router chose before retraining and the one it chooses after. */
+export type Changes = { query: string; before: string; after: string }[];
+
+/** A router file loaded for the user's models; a router with feedback gives the router under it when `unwrap`. */
+async function load(args: UseArgs, unwrap = false): Promise<{ router: Router; file: RouterFile }> {
+  const raw = 'file' in args.spec ? args.spec.file : await fetchRouterFile(args.spec.url);
+  let loaded = loadRouter(raw, { openClassifier: classifierOpener(args.classifiers) });
+  let file = raw as RouterFile;
+  if (unwrap && isFeedbackLayer(loaded)) [loaded, file] = [loaded.baseRouter, loaded.baseRouterFile];
+  if ('serve' in loaded) (loaded as Router & Retargetable).serve(args.models.map((id) => args.catalog.find((m) => m.id === id)!).filter(Boolean));
+  return { router: loaded, file };
+}
+
+/** What the badge calls a router: its family, and whether feedback corrects it. */
+function routerName(r: Router): string {
+  return isFeedbackLayer(r) ? `${r.baseRouter.name} + feedback` : r.name;
+}
+
 export const routeHandlers = {
-  async use(args: { spec: RouterSpec; classifiers: ClassifierPlace; catalog: CatalogModel[]; models: string[] }) {
-    const file = 'file' in args.spec ? args.spec.file : await fetchRouterFile(args.spec.url);
-    router = loadRouter(file, { openClassifier: classifierOpener(args.classifiers) });
-    if ('serve' in router) (router as Router & Retargetable).serve(args.models.map((id) => args.catalog.find((m) => m.id === id)!).filter(Boolean));
-    return { name: router.name, needsEmbedding: router.needsEmbedding, models: router.toJSON().models };
+  async use(args: UseArgs) {
+    router = (await load(args)).router;
+    return { name: routerName(router), needsEmbedding: router.needsEmbedding, models: router.toJSON().models };
+  },
+  /** Retrains the router in use from the logged samples, checked on held-out ones; changes are at `lambda`. */
+  async refit(args: RefitArgs): Promise<{ file: RouterFile; check: RefitCheck; base: string; changes: Changes }> {
+    const { router: base, file } = await load(args.use, true);
+    const logged = { samples: args.samples, embeddings: args.embeddings, models: args.use.models };
+    const { router: refitted, check } = await refitWithFeedback(file, base, logged, args.options);
+    const policy = { lambda: args.lambda, allowed: args.use.models };
+    const changes: Changes = [];
+    for (const [i, s] of args.samples.entries()) {
+      const query = { text: s.query, embedding: args.embeddings[i] };
+      const [before, after] = [await base.predict(query), await refitted.predict(query)];
+      changes.push({ query: s.query, before: decide(before.estimates, policy).model, after: decide(after.estimates, policy).model });
+    }
+    return { file: refitted.toJSON(), check, base: base.name, changes };
   },
   async route(args: { query: RouteQuery; policy: Policy }) {
     if (!router) throw new Error('no router loaded');
     const started = performance.now();
+    if (isOnlineRouter(router)) {
+      const { prediction, decision, explored } = await router.choose(args.query, args.policy);
+      // Routing moved its exploration counts: the new state, for the app to keep.
+      return { router: routerName(router), prediction, decision, explored, ms: performance.now() - started, file: router.toJSON() };
+    }
     const prediction = await router.predict(args.query);
     const decision = decide(prediction.estimates, args.policy);
-    return { router: router.name, prediction, decision, ms: performance.now() - started };
+    return { router: routerName(router), prediction, decision, ms: performance.now() - started };
+  },
+  /** An online router of this strategy warm-started from the router in use (as served to the user's models). */
+  async startOnline(args: { use: UseArgs; strategy: Strategy }): Promise<RouterFile> {
+    const { router: base, file } = await load(args.use);
+    const online = createRouter(args.strategy);
+    if (!isOnlineRouter(online)) throw new Error(`router "${args.strategy}" does not learn online`);
+    return online.over(file, base).toJSON();
+  },
+  /** One outcome for the online router in use (`previous`: the reward it already learned for this answer); its new state, or nothing when the router in use does not learn online. */
+  async learn(args: { query: RouteQuery; model: string; reward: number; previous?: number }): Promise<RouterFile | undefined> {
+    if (!router || !isOnlineRouter(router)) return undefined;
+    await router.update(args.query, args.model, args.reward, args.previous);
+    return router.toJSON();
   },
 };
 

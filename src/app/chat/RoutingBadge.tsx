@@ -1,5 +1,6 @@
 // The compact routing badge under an answer (model, router, predicted quality and cost of the pick and of
 // the premium alternative, routing time) and, on click, the explanation of the decision.
+import { lambdaMeaning } from '../components/slider-scale.ts';
 import { useState } from 'react';
 import type { RoutingInfo } from '../stores/conversations.ts';
 import { pct, usd } from '../format.ts';
@@ -41,7 +42,7 @@ function Explanation({ routing }: { routing: RoutingInfo }) {
         </p>
       )}
       <p className="muted">
-        Rule: the highest predicted quality − λ·cost (λ = {routing.lambda.toFixed(2)}), ties to the cheaper model.
+        Rule: the highest predicted quality − λ·cost/$0.10 (λ = {routing.lambda.toFixed(2)}: {lambdaMeaning(routing.lambda)}), ties to the cheaper model.
       </p>
       <table>
         <thead>

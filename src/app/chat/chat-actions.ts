@@ -42,7 +42,8 @@ export async function regenerate(messageId: string, model?: string): Promise<voi
   if (!currentId || !message) return;
   if (model && message.outcomeId) await useLearning.getState().feedback(message.outcomeId, { regeneratedWith: model });
   await truncate(currentId, messageId);
-  await answer(currentId, model ? { model, by: 'regenerate' } : undefined);
+  const first = message.routing?.model;
+  await answer(currentId, model ? { model, by: 'regenerate', ...(first && first !== model ? { over: first } : {}) } : undefined);
 }
 
 export function stop(): void {
@@ -63,7 +64,14 @@ function currentMessage(id: string): ChatMessage | undefined {
   return conversations.find((c) => c.id === currentId)?.messages.find((m) => m.id === id);
 }
 
-async function answer(conversationId: string, forced?: { model: string; by: 'send-to' | 'regenerate' }): Promise<void> {
+/** A model the user named instead of the router's; `over`: the model whose answer they regenerated away from. */
+interface Forced {
+  model: string;
+  by: 'send-to' | 'regenerate';
+  over?: string;
+}
+
+async function answer(conversationId: string, forced?: Forced): Promise<void> {
   const { append, update, conversations } = useConversations.getState();
   const history = conversations.find((c) => c.id === conversationId)!.messages.filter((m) => m.content && m.status !== 'error');
   const userTurns = history.filter((m) => m.role === 'user').map((m) => m.content);
@@ -148,6 +156,7 @@ async function answer(conversationId: string, forced?: { model: string; by: 'sen
       output_tokens: ok?.outputTokens ?? 0,
       answerCost: ok?.cost ?? 0,
       ...(result.error ? { error: result.error.message } : {}),
+      ...(forced?.over ? { feedback: { preferredOver: forced.over } } : {}),
     };
     await useLearning.getState().log(record);
     const stopped = controller.signal.aborted;

@@ -1,21 +1,21 @@
 // The cost-quality picture: cost on x, quality on y, one line per router over its lambda curve, dots for
 // each single model and the oracle (uPlot on a canvas).
-import { useEffect, useRef } from 'react';
-import uPlot from 'uplot';
-import 'uplot/dist/uPlot.min.css';
+import { useRef } from 'react';
+import type uPlot from 'uplot';
 import { alignSeries, type ChartSeries } from './curve-data.ts';
+import { usePlot } from './use-plot.ts';
 
 const COLORS = ['#3b6cf6', '#e4572e', '#17a589', '#a15cd6', '#f2a541', '#2e86ab', '#c0392b'];
 
 export function CurveChart({ series, label }: { series: ChartSeries[]; label: string }) {
   const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!box.current) return;
-    const { xs, ys } = alignSeries(series);
-    let color = 0;
-    const plot = new uPlot(
-      {
-        width: box.current.clientWidth || 640,
+  usePlot(
+    box,
+    (width) => {
+      const { xs, ys } = alignSeries(series);
+      let color = 0;
+      const options: uPlot.Options = {
+        width,
         height: 320,
         scales: { x: { time: false }, y: { range: [0, 1.05] } },
         legend: { live: false },
@@ -29,16 +29,10 @@ export function CurveChart({ series, label }: { series: ChartSeries[]; label: st
               : { label: s.label, stroke, paths: () => null, points: { show: true, size: s.label === 'oracle' ? 11 : 8, fill: stroke } };
           }),
         ],
-      },
-      [xs, ...ys] as uPlot.AlignedData,
-      box.current,
-    );
-    const resize = () => box.current && plot.setSize({ width: box.current.clientWidth, height: 320 });
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      plot.destroy();
-    };
-  }, [series]);
+      };
+      return { options, data: [xs, ...ys] as uPlot.AlignedData };
+    },
+    [series],
+  );
   return <div ref={box} className="chart" role="img" aria-label={label} />;
 }

@@ -8,6 +8,7 @@ import { DatasetStatsView } from './DatasetStatsView.tsx';
 import { TrainPanel } from './TrainPanel.tsx';
 import { ResultsView } from './ResultsView.tsx';
 import { LearningPanel } from './LearningPanel.tsx';
+import { SimulationPanel } from './SimulationPanel.tsx';
 import { PipelinePanel } from './PipelinePanel.tsx';
 
 export function LabPage() {
@@ -44,6 +45,7 @@ export function LabPage() {
       </section>
       {dataset && <TrainPanel dataset={dataset} />}
       {dataset && <ResultsView dataset={dataset} />}
+      {dataset && <SimulationPanel dataset={dataset} />}
       <PipelinePanel />
       <LearningPanel />
     </div>

@@ -1,10 +1,11 @@
-// Local learning in the lab: what the log holds, when the router retrains, retraining on demand, and how
-// the last retraining changed the router's decisions on the logged queries.
+// Local learning in the lab: what the log holds, when the router retrains, retraining on demand, what the
+// held-out check of the last retraining found, how it changed the router's decisions on the logged queries, and undo.
 import { useLearning } from '../stores/learning.ts';
 import { logToSamples } from '../../core/learn/to-samples.ts';
 
 export function LearningPanel() {
-  const { outcomes, retrainEvery, feedbackWeight, trainedSamples, retraining, retrainError, last, setRetrainEvery, setFeedbackWeight, retrain } = useLearning();
+  const { outcomes, retrainEvery, minSamples, feedbackWeight, trainedSamples, retraining, retrainError, last, undo, setRetrainEvery, setMinSamples, setFeedbackWeight, retrain, undoRetrain } =
+    useLearning();
   const samples = logToSamples(outcomes).samples.length;
   const changed = last?.changes.filter((c) => c.before !== c.after).length ?? 0;
   return (
@@ -15,7 +16,8 @@ export function LearningPanel() {
       </p>
       <div className="row">
         <NumberSetting label="Retrain after this many new samples" before="Retrain after" after="new samples" value={retrainEvery} onSave={setRetrainEvery} />
-        <NumberSetting label="Weight of a rated answer" before="Each rated answer counts as" after="dataset samples" value={feedbackWeight} onSave={setFeedbackWeight} />
+        <NumberSetting label="Minimum samples before retraining" before="Wait for at least" after="samples" value={minSamples} onSave={setMinSamples} />
+        <NumberSetting label="Weight of a rated answer" before="A rated answer counts" after="times the router's own estimate" value={feedbackWeight} onSave={setFeedbackWeight} />
         <button disabled={retraining || samples === 0} onClick={() => void retrain()}>
           {retraining ? 'Retraining…' : 'Retrain now'}
         </button>
@@ -25,11 +27,21 @@ export function LearningPanel() {
           {retrainError}
         </p>
       )}
+      {undo && (
+        <p>
+          <button onClick={() => void undoRetrain()}>Undo the last retraining</button> (back to “{undo.label}”)
+        </p>
+      )}
       {last && (
         <>
           <h3>
-            Last retraining: {new Date(last.at).toLocaleString()}, now in use as “{last.router}”
+            Last retraining: {new Date(last.at).toLocaleString()}, {last.check?.accepted === false ? 'kept' : 'now in use as'} “{last.router}”
           </h3>
+          {last.check && (
+            <p role="status" aria-label="Retraining check">
+              {last.check.reason}
+            </p>
+          )}
           <p>
             On the {last.changes.length} logged queries, {changed} decision{changed === 1 ? '' : 's'} changed.
           </p>

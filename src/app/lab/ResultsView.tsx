@@ -1,9 +1,11 @@
 // The lab's results: the cost-quality curves of the routers against the single models and the oracle,
-// a summary table (AIQ and the frontier figures), the per-task table, and saving a router for chat.
+// a summary table (AIQ, the frontier figures, calibration), the per-task table with the chosen router's
+// reliability diagram, and saving a router for chat.
 import { useMemo, useState } from 'react';
 import { useLabRuns, type LabRun } from '../stores/lab-runs.ts';
 import { useRouter } from '../stores/router.ts';
 import { CurveChart } from './CurveChart.tsx';
+import { ReliabilityDiagram } from './ReliabilityDiagram.tsx';
 import type { ChartSeries } from './curve-data.ts';
 import type { DatasetRecord } from '../stores/lab.ts';
 import { pct, usd } from '../format.ts';
@@ -33,6 +35,7 @@ export function ResultsView({ dataset }: { dataset: DatasetRecord }) {
             <th>AIQ</th>
             <th>quality at best-single cost</th>
             <th>cost to 95% of best single</th>
+            <th>calibration error</th>
             <th>train</th>
             <th />
           </tr>
@@ -44,6 +47,7 @@ export function ResultsView({ dataset }: { dataset: DatasetRecord }) {
               <td>{r.result.report.aiq.toFixed(3)}</td>
               <td>{r.result.report.quality_at_best_single_cost === null ? '—' : pct(r.result.report.quality_at_best_single_cost)}</td>
               <td>{r.result.report.cost_at_95pct_best_quality === null ? 'never' : pct(r.result.report.cost_at_95pct_best_quality)}</td>
+              <td>{r.result.reliability ? r.result.reliability.ece.toFixed(3) : '—'}</td>
               <td>{(r.result.trainSeconds * 1000).toFixed(0)} ms</td>
               <td>
                 <SaveButton run={r} dataset={dataset} />{' '}
@@ -95,6 +99,7 @@ export function ResultsView({ dataset }: { dataset: DatasetRecord }) {
           ))}
         </tbody>
       </table>
+      {shown.result.reliability && <ReliabilityDiagram router={shown.router} reliability={shown.result.reliability} />}
     </section>
   );
 }

@@ -1,32 +1,39 @@
 // The local learning log: every routed call's outcome (beside the provider layer's per-attempt records),
-// the user's feedback on it, and retraining: once enough new training samples have come from feedback
-// (or on demand), the router in use is refitted on its own data plus the log, in the lab worker, and the
-// result replaces it in chat. Kept in IndexedDB (`outcomes`, and settings "learning").
+// the user's feedback on it, and retraining: once there are at least `minSamples` training samples from feedback
+// and `retrainEvery` new ones (or on demand), the router in use, whatever its family, gets a feedback layer fitted
+// on the log in the routing worker (src/core/learn/retrain.ts); it replaces the router in chat only if it predicts
+// held-out logged answers at least as well, and the replacement can be undone. Kept in IndexedDB (`outcomes`, and
+// settings "learning"). An online router in use learns each outcome as it comes instead (teach, below).
 import { create } from 'zustand';
-import { isOutcomeRecord, type Feedback, type OutcomeRecord } from '../../core/learn/outcome.ts';
-import { logToSamples, weighted } from '../../core/learn/to-samples.ts';
-import type { RouterFile } from '../../core/routers/router.ts';
-import { modelsOf } from '../../core/data/sample.ts';
+import { feedbackScore, isOutcomeRecord, type Feedback, type OutcomeRecord } from '../../core/learn/outcome.ts';
+import { rewardOf } from '../../core/learn/reward.ts';
+import { logToSamples } from '../../core/learn/to-samples.ts';
+import { feedbackOptions } from '../../core/learn/feedback-layer.ts';
+import type { RefitCheck } from '../../core/learn/retrain.ts';
 import { allRecords, getRecord, putRecord } from '../../platform/browser/records.ts';
 import { loadSetting, saveSetting } from '../../platform/browser/settings-store.ts';
-import { labWorker, trainWorker } from '../lab-worker.ts';
-import type { Changes } from '../../workers/lab.worker.ts';
+import type { Changes } from '../../workers/route.worker.ts';
 import { catalogModels, useCatalog } from './catalog.ts';
 import { embedTexts } from './encoder.ts';
-import { datasetEmbeddings, useLab } from './lab.ts';
 import { usePreferences } from './preferences.ts';
-import { defaultRouterUrl, routerLabel, useRouter } from './router.ts';
+import { usableModels } from './usable-models.ts';
+import { learnOnline, refitRouterInUse, routerLabel, useRouter, type RouterChoice } from './router.ts';
 
 const KEY = 'learning';
 
 interface LearningSettings {
   /** Retrain in the background once this many new training samples came from feedback. */
   retrainEvery: number;
-  /** How many benchmark samples one logged sample counts as when retraining. */
+  /** No retraining before the log holds this many training samples (some are held out to check it). */
+  minSamples: number;
+  /** How many times the router's own estimate one exactly matching rated answer counts. */
   feedbackWeight: number;
   /** Training samples in the log at the last retraining. */
   trainedSamples: number;
-  last?: { at: number; samples: number; router: string; changes: Changes };
+  /** The last retraining (`check` is absent in one logged by an older build). */
+  last?: { at: number; samples: number; router: string; changes: Changes; check?: RefitCheck };
+  /** The router in use before the last retraining replaced it. */
+  undo?: { choice: RouterChoice; label: string };
 }
 
 interface LearningStore extends LearningSettings {
@@ -38,21 +45,46 @@ interface LearningStore extends LearningSettings {
   log(record: OutcomeRecord): Promise<void>;
   feedback(outcomeId: string, feedback: Feedback): Promise<void>;
   setRetrainEvery(n: number): Promise<void>;
+  setMinSamples(n: number): Promise<void>;
   setFeedbackWeight(weight: number): Promise<void>;
   retrain(): Promise<void>;
+  undoRetrain(): Promise<void>;
+}
+
+/** The fewest samples retraining may start from: two, so one can be held out. */
+const LEAST_SAMPLES = 2;
+
+/** Gives the router in use, if it learns online, one outcome of `model` on the record's query (reward.ts). */
+async function teach(record: OutcomeRecord, model: string | undefined, reward: number | undefined, previous?: number): Promise<void> {
+  if (!model || reward === undefined || reward === previous || !record.embedding) return;
+  const query = { text: record.query, embedding: Float32Array.from(record.embedding), ...(record.context ? { context: record.context } : {}) };
+  try {
+    await learnOnline(usableModels().map((m) => m.id), catalogModels(useCatalog.getState().models), { query, model, reward, ...(previous !== undefined ? { previous } : {}) });
+  } catch (e) {
+    useLearning.setState({ retrainError: `Online learning failed: ${(e as Error).message}` });
+  }
+}
+
+/** The outcome signals known when a call is logged: its first model failed, or it answers a regeneration. */
+async function teachLogged(record: OutcomeRecord): Promise<void> {
+  const first = record.path[0];
+  if (first && first.kind !== 'ok') await teach(record, first.model, rewardOf({ kind: 'failed' }));
+  if (!record.error) await teach(record, record.answeredBy, feedbackScore(record.feedback));
 }
 
 export const useLearning = create<LearningStore>((set, get) => {
   const persist = async (patch: Partial<LearningSettings>) => {
     set(patch);
-    const { retrainEvery, feedbackWeight, trainedSamples, last } = get();
-    await saveSetting<LearningSettings>(KEY, { retrainEvery, feedbackWeight, trainedSamples, ...(last ? { last } : {}) });
+    const { retrainEvery, minSamples, feedbackWeight, trainedSamples, last, undo } = get();
+    await saveSetting<LearningSettings>(KEY, { retrainEvery, minSamples, feedbackWeight, trainedSamples, ...(last ? { last } : {}), ...(undo ? { undo } : {}) });
   };
+  const logged = () => logToSamples(get().outcomes);
   return {
     outcomes: [],
     loaded: false,
     retraining: false,
     retrainEvery: 5,
+    minSamples: 10,
     feedbackWeight: 5,
     trainedSamples: 0,
     async load() {
@@ -62,6 +94,7 @@ export const useLearning = create<LearningStore>((set, get) => {
     async log(record) {
       set({ outcomes: [...get().outcomes, record] });
       await putRecord('outcomes', record);
+      await teachLogged(record);
     },
     async feedback(outcomeId, feedback) {
       const saved = await getRecord<OutcomeRecord>('outcomes', outcomeId);
@@ -69,11 +102,16 @@ export const useLearning = create<LearningStore>((set, get) => {
       const next = { ...saved, feedback: { ...saved.feedback, ...feedback } };
       set({ outcomes: get().outcomes.map((o) => (o.id === outcomeId ? next : o)) });
       await putRecord('outcomes', next);
-      const { retrainEvery, trainedSamples, retraining } = get();
-      if (!retraining && logToSamples(get().outcomes).samples.length - trainedSamples >= retrainEvery) void get().retrain();
+      await teach(next, next.answeredBy, feedbackScore(next.feedback), feedbackScore(saved.feedback));
+      const { retrainEvery, minSamples, trainedSamples, retraining } = get();
+      const samples = logged().samples.length;
+      if (!retraining && samples >= minSamples && samples - trainedSamples >= retrainEvery) void get().retrain();
     },
     async setRetrainEvery(retrainEvery) {
       await persist({ retrainEvery: Math.max(1, Math.round(retrainEvery)) });
+    },
+    async setMinSamples(minSamples) {
+      await persist({ minSamples: Math.max(LEAST_SAMPLES, Math.round(minSamples)) });
     },
     async setFeedbackWeight(feedbackWeight) {
       await persist({ feedbackWeight: Math.max(1, Math.round(feedbackWeight)) });
@@ -81,50 +119,47 @@ export const useLearning = create<LearningStore>((set, get) => {
     async retrain() {
       set({ retraining: true, retrainError: undefined });
       try {
-        const log = logToSamples(get().outcomes);
-        if (log.samples.length === 0) throw new Error('no feedback yet: rate some answers first');
-        const logged = weighted(log, get().feedbackWeight);
-        const { choice, saved, save } = useRouter.getState();
-        const current = 'saved' in choice ? saved.find((r) => r.id === choice.saved) : undefined;
-        const base: RouterFile = current?.file ?? (await (await fetch(defaultRouterUrl())).json());
-        const dataset = useLab.getState().datasets.find((d) => d.id === current?.datasetId);
-        const baseSamples = dataset?.samples ?? [];
-        const missing = logged.samples.filter((_, i) => !logged.embeddings[i]).map((s) => s.query);
-        const [baseVectors, filled] = await Promise.all([dataset ? datasetEmbeddings(dataset) : [], missing.length ? embedTexts(missing) : []]);
+        const log = logged();
+        const minSamples = get().minSamples;
+        if (log.samples.length < minSamples) throw new Error(`Waiting for feedback: ${log.samples.length} rated answers so far, retraining starts at ${minSamples}.`);
+        const missing = log.samples.filter((_, i) => !log.embeddings[i]).map((s) => s.query);
+        const filled = missing.length ? await embedTexts(missing) : [];
         let next = 0;
-        const logVectors = logged.embeddings.map((e) => e ?? filled[next++]!);
-        const samples = [...baseSamples, ...logged.samples];
-        const trained = await trainWorker().train(base.router, base.options as Record<string, unknown>, {
-          samples,
-          embeddings: [...baseVectors, ...logVectors],
-          models: modelsOf(samples),
-          catalog: catalogModels(useCatalog.getState().models),
-        });
-        const changes = await labWorker().call('compare', {
-          before: base,
-          after: trained.file,
-          queries: log.samples.map((s) => ({ text: s.query, embedding: logVectors[logged.samples.findIndex((w) => w.id === s.id)] })),
-          lambda: usePreferences.getState().lambda,
-        });
-        const label = `${base.router} + ${log.samples.length} from feedback`;
-        await save(
-          {
-            id: crypto.randomUUID(),
-            label,
-            createdAt: Date.now(),
-            origin: 'learning',
-            file: trained.file,
-            trainedOn: `${dataset?.name ?? 'the shipped default'} and ${log.samples.length} logged samples (each counted ${get().feedbackWeight}×)`,
-            ...(dataset ? { datasetId: dataset.id } : {}),
-          },
-          true,
+        const embeddings = log.embeddings.map((e) => e ?? filled[next++]!);
+        const router = useRouter.getState();
+        const previous = { choice: router.choice, label: routerLabel(router.choice, router.saved) };
+        const current = 'saved' in router.choice ? router.saved.find((r) => r.id === (router.choice as { saved: string }).saved) : undefined;
+        const base = current?.basedOn ?? previous;
+        const result = await refitRouterInUse(
+          usableModels().map((m) => m.id),
+          catalogModels(useCatalog.getState().models),
+          { samples: log.samples, embeddings, options: feedbackOptions.parse({ prior: 1 / get().feedbackWeight }), lambda: usePreferences.getState().lambda },
         );
-        await persist({ trainedSamples: log.samples.length, last: { at: Date.now(), samples: log.samples.length, router: routerLabel(useRouter.getState().choice, useRouter.getState().saved), changes } });
+        const n = log.samples.length;
+        const label = result.check.accepted ? `${base.label} + ${n} from feedback` : previous.label;
+        if (result.check.accepted) {
+          await router.save(
+            { id: crypto.randomUUID(), label, createdAt: Date.now(), origin: 'learning', file: result.file, trainedOn: `${base.label}, corrected by ${n} rated answers`, basedOn: base },
+            true,
+          );
+        }
+        await persist({
+          trainedSamples: n,
+          last: { at: Date.now(), samples: n, router: label, changes: result.changes, check: result.check },
+          ...(result.check.accepted ? { undo: previous } : {}),
+        });
       } catch (e) {
         set({ retrainError: (e as Error).message });
       } finally {
         set({ retraining: false });
       }
+    },
+    async undoRetrain() {
+      const undo = get().undo;
+      if (!undo) return;
+      await useRouter.getState().choose(undo.choice);
+      set({ undo: undefined, last: undefined });
+      await persist({});
     },
   };
 });

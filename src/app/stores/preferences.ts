@@ -1,11 +1,12 @@
 // The user's routing preferences (cost/quality knob), kept in IndexedDB across reloads.
 import { create } from 'zustand';
 import { loadSetting, saveSetting } from '../../platform/browser/settings-store.ts';
+import { DEFAULT_LAMBDA } from '../../core/routers/decide.ts';
 
 const KEY = 'preferences';
 
 interface Preferences {
-  /** Cost/quality trade-off of the shared decision rule; 0 = quality only. */
+  /** Cost/quality trade-off of the shared decision rule; 0 = quality only, else a point of quality is worth USD 1/lambda per thousand messages. */
   lambda: number;
 }
 
@@ -16,7 +17,7 @@ interface PreferencesStore extends Preferences {
 }
 
 export const usePreferences = create<PreferencesStore>((set, get) => ({
-  lambda: 0.5,
+  lambda: DEFAULT_LAMBDA,
   loaded: false,
   async load() {
     const saved = await loadSetting<Preferences>(KEY);

@@ -63,7 +63,9 @@ const learningRecordSchema = z.looseObject({
   input_tokens: z.number(),
   output_tokens: z.number(),
   answerCost: z.number(),
-  feedback: z.looseObject({ thumbs: z.enum(['up', 'down']).optional(), rating: z.number().optional(), regeneratedWith: z.string().optional() }).optional(),
+  feedback: z
+    .looseObject({ thumbs: z.enum(['up', 'down']).optional(), rating: z.number().optional(), regeneratedWith: z.string().optional(), preferredOver: z.string().optional() })
+    .optional(),
 });
 
 const attemptRecordSchema = z.looseObject({
@@ -94,12 +96,15 @@ const datasetSchema = z.looseObject({
   samples: z.array(z.unknown()),
 });
 
+const routerChoiceSchema = z.union([z.looseObject({ builtin: z.string() }), z.looseObject({ saved: z.string() })]);
+
 const savedRouterSchema = z.looseObject({
   id: z.string(),
   label: z.string(),
   createdAt: z.number(),
-  origin: z.enum(['lab', 'learning']),
+  origin: z.enum(['lab', 'learning', 'online']),
   file: z.looseObject({ format: z.string(), version: z.number(), router: z.string(), models: z.array(z.string()), options: z.looseObject({}) }),
+  basedOn: z.looseObject({ choice: routerChoiceSchema, label: z.string() }).optional(),
 });
 
 const quarantineSchema = z.array(z.looseObject({ store: z.string(), key: z.string(), problem: z.string(), at: z.number() }));
@@ -122,8 +127,23 @@ export const recordSchemas: RecordSchemas = {
     }),
     catalog: z.looseObject({ models: z.array(catalogModelSchema), enabled: z.array(z.string()) }),
     encoder: z.looseObject({ prefer: z.enum(['auto', 'webgpu', 'wasm']) }),
-    learning: z.looseObject({ retrainEvery: z.number().int().positive(), feedbackWeight: z.number().positive(), trainedSamples: z.number().int().min(0) }),
-    router: z.union([z.looseObject({ builtin: z.string() }), z.looseObject({ saved: z.string() })]),
+    learning: z.looseObject({
+      retrainEvery: z.number().int().positive(),
+      minSamples: z.number().int().min(2).optional(),
+      feedbackWeight: z.number().positive(),
+      trainedSamples: z.number().int().min(0),
+      // An older build's `last` has no check: the lab shows none for it.
+      last: z
+        .looseObject({
+          at: z.number(),
+          router: z.string(),
+          changes: z.array(z.looseObject({ query: z.string(), before: z.string(), after: z.string() })),
+          check: z.looseObject({ accepted: z.boolean(), reason: z.string() }).optional(),
+        })
+        .optional(),
+      undo: z.looseObject({ choice: routerChoiceSchema, label: z.string() }).optional(),
+    }),
+    router: routerChoiceSchema,
     providers: z.array(z.looseObject({ id: z.string().min(1), label: z.string(), wire: z.enum(['openai', 'anthropic', 'gemini']), baseUrl: z.string() })),
     quarantine: quarantineSchema,
   },

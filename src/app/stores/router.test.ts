@@ -5,8 +5,8 @@ import { loadRouter } from '../../core/routers/registry.ts';
 import { BUILTIN_ROUTERS, DEFAULT_ROUTER } from './router.ts';
 
 describe('BUILTIN_ROUTERS', () => {
-  it('keeps auto as the default and offers the shipped bert router', () => {
-    expect(Object.keys(BUILTIN_ROUTERS)).toEqual([DEFAULT_ROUTER, 'bert']);
+  it('keeps irt as the default and offers the earlier auto and the shipped bert router', () => {
+    expect(Object.keys(BUILTIN_ROUTERS)).toEqual([DEFAULT_ROUTER, 'auto', 'bert']);
   });
 
   it.each(Object.entries(BUILTIN_ROUTERS))('%s is served from a router file in public/', (name, { path }) => {

@@ -1,23 +1,26 @@
-// The router used in chat: a built-in one (the default auto, or the shipped bert classifier) or a trained router
+// The router used in chat: a built-in one (the default irt, the earlier auto, or the shipped bert classifier) or a trained router
 // saved from the lab or from local learning (kept in IndexedDB's `routers` store), and the routing worker that runs it.
 import { create } from 'zustand';
 import type { CatalogModel } from '../../core/catalog/model.ts';
 import type { Policy } from '../../core/routers/decide.ts';
 import type { RouteQuery, RouterFile } from '../../core/routers/router.ts';
 import { BERT_MODEL } from '../../core/routers/bert.ts';
+import { DEFAULT_ROUTER, SHIPPED_ROUTERS } from '../../core/routers/default-router.ts';
+import { routers } from '../../core/routers/registry.ts';
 import { allRecords, deleteRecord, putRecord } from '../../platform/browser/records.ts';
 import { loadSetting, saveSetting } from '../../platform/browser/settings-store.ts';
 import { WorkerClient } from '../worker-client.ts';
 import { encoderPreference } from './encoder.ts';
-import type { RouterSpec, routeHandlers } from '../../workers/route.worker.ts';
+import type { RefitArgs, RouterSpec, UseArgs, routeHandlers } from '../../workers/route.worker.ts';
+import type { Strategy } from '../../core/learn/online-router.ts';
 
 const KEY = 'router';
-/** The app's default, shipped as public/routers/auto.json: model-agnostic, so it routes among whatever models the user enables. */
-export const DEFAULT_ROUTER = 'auto';
+export { DEFAULT_ROUTER };
 
 /** The routers shipped with the app: where each router file is served (under the app's base path), and its name in the picker. */
 export const BUILTIN_ROUTERS: Record<string, { path: string; label: string }> = {
-  [DEFAULT_ROUTER]: { path: `routers/${DEFAULT_ROUTER}.json`, label: `${DEFAULT_ROUTER} (built-in, works with any models)` },
+  irt: { path: SHIPPED_ROUTERS.irt!, label: 'irt (built-in default: skills and difficulty vs. each model\'s abilities, works with any models)' },
+  auto: { path: SHIPPED_ROUTERS.auto!, label: 'auto (earlier built-in, works with any models)' },
   bert: { path: `models/${BERT_MODEL}/router.json`, label: 'bert (fine-tuned classifier, shipped)' },
 };
 
@@ -26,12 +29,14 @@ export interface SavedRouter {
   /** The name the user saved it under. */
   label: string;
   createdAt: number;
-  origin: 'lab' | 'learning';
+  origin: 'lab' | 'learning' | 'online';
   file: RouterFile;
   /** What it was trained on, for the record. */
   trainedOn?: string;
-  /** The lab dataset it was trained on: retraining from feedback starts from it. */
+  /** The lab dataset it was trained on. */
   datasetId?: string;
+  /** For a router retrained from feedback: the router it corrects (retraining again starts from that one). */
+  basedOn?: { choice: RouterChoice; label: string };
 }
 
 /** The built-in router by name, or a saved one by id. */
@@ -82,20 +87,67 @@ let worker: WorkerClient<typeof routeHandlers> | undefined;
 let loadedKey = '';
 let loaded: { needsEmbedding: boolean; name: string; models: string[] } | undefined;
 
-/** The chosen router, loaded in the routing worker for these models (reloaded when the choice or the models change). */
-export async function activeRouter(models: readonly string[], catalog: readonly CatalogModel[]) {
-  worker ??= new WorkerClient(new Worker(new URL('../../workers/route.worker.ts', import.meta.url), { type: 'module' }));
+function routeWorker(): WorkerClient<typeof routeHandlers> {
+  return (worker ??= new WorkerClient(new Worker(new URL('../../workers/route.worker.ts', import.meta.url), { type: 'module' })));
+}
+
+/** The chosen router's file or shipped URL, for these models, with where its classifier comes from. */
+async function routerInUse(models: readonly string[], catalog: readonly CatalogModel[]): Promise<UseArgs> {
   const { choice, saved } = useRouter.getState();
   const file = 'saved' in choice ? saved.find((r) => r.id === choice.saved)?.file : undefined;
   const spec: RouterSpec = file ? { file } : { url: builtinRouterUrl('builtin' in choice ? choice.builtin : DEFAULT_ROUTER) };
   const classifiers = { modelsUrl: new URL('models/', document.baseURI).href, prefer: await encoderPreference() };
-  const key = JSON.stringify([spec, classifiers, models]);
+  return { spec, classifiers, catalog: catalog.filter((m) => models.includes(m.id)), models: [...models] };
+}
+
+/** The chosen router, loaded in the routing worker for these models (reloaded when the choice or the models change;
+ * an online router's state changes in the worker as it learns, so a saved router is known by its id). */
+export async function activeRouter(models: readonly string[], catalog: readonly CatalogModel[]) {
+  const client = routeWorker();
+  const use = await routerInUse(models, catalog);
+  const key = JSON.stringify([useRouter.getState().choice, 'url' in use.spec ? use.spec.url : '', use.classifiers, use.models]);
   if (key !== loadedKey) {
-    loaded = await worker.call('use', { spec, classifiers, catalog: catalog.filter((m) => models.includes(m.id)), models: [...models] });
+    loaded = await client.call('use', use);
     loadedKey = key;
   }
-  const client = worker;
-  return { ...loaded!, route: (query: RouteQuery, policy: Policy) => client.call('route', { query, policy }) };
+  return {
+    ...loaded!,
+    route: async (query: RouteQuery, policy: Policy) => {
+      const routed = await client.call('route', { query, policy });
+      if ('file' in routed && routed.file) await keepOnlineState(routed.file);
+      return routed;
+    },
+  };
+}
+
+/** Starts learning online (LinUCB, linear Thompson sampling, epsilon-greedy) from the router in use, and uses it. */
+export async function startOnline(strategy: Strategy, models: readonly string[], catalog: readonly CatalogModel[]): Promise<void> {
+  const { choice, saved, save } = useRouter.getState();
+  const base = routerLabel(choice, saved);
+  const file = await routeWorker().call('startOnline', { use: await routerInUse(models, catalog), strategy });
+  await save({ id: crypto.randomUUID(), label: `${strategy} over ${base}`, createdAt: Date.now(), origin: 'online', file, trainedOn: `${base}, then your feedback as it comes` }, true);
+}
+
+/** Gives the online router in use one outcome (see route.worker.ts `learn`); other routers ignore it. */
+export async function learnOnline(models: readonly string[], catalog: readonly CatalogModel[], outcome: { query: RouteQuery; model: string; reward: number; previous?: number }) {
+  const { choice, saved } = useRouter.getState();
+  const inUse = 'saved' in choice ? saved.find((r) => r.id === choice.saved)?.file : undefined;
+  if (!inUse || !routers[inUse.router]?.online) return;
+  await activeRouter(models, catalog);
+  const learned = await routeWorker().call('learn', outcome);
+  if (learned) await keepOnlineState(learned);
+}
+
+/** Saves the online router's new state in place (same id: the worker already holds it). */
+async function keepOnlineState(file: RouterFile): Promise<void> {
+  const { choice, saved, save } = useRouter.getState();
+  const current = 'saved' in choice ? saved.find((r) => r.id === choice.saved) : undefined;
+  if (current) await save({ ...current, file });
+}
+
+/** Retrains the router in use (for these models) from logged samples, in the routing worker; see route.worker.ts. */
+export async function refitRouterInUse(models: readonly string[], catalog: readonly CatalogModel[], logged: Omit<RefitArgs, 'use'>) {
+  return routeWorker().call('refit', { use: await routerInUse(models, catalog), ...logged });
 }
 
 /** Where a built-in router's file is served, under the app's base path (an unknown name, from an older app, is the default). */

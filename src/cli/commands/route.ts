@@ -1,39 +1,46 @@
 // `llmrouter route`: loads a trained router file and decides which model should answer a query.
 import type { Command } from '../command.ts';
-import { existingFile, numberFlag, requiredFlag } from '../command.ts';
+import { existingFile, numberFlag } from '../command.ts';
 import { embedTexts } from '../routing-data.ts';
 import { UsageError } from '../usage-error.ts';
 import { decide } from '../../core/routers/decide.ts';
-import { loadRouter } from '../../core/routers/registry.ts';
-import { readText } from '../../platform/node/files.ts';
-import { openNodeClassifier, shippedModel } from '../../platform/node/encoder.ts';
+import { readRouterFile } from '../router-file.ts';
+import { shippedModel } from '../../platform/node/encoder.ts';
 import { BERT_MODEL } from '../../core/routers/bert.ts';
+import { DEFAULT_ROUTER, SHIPPED_ROUTERS, isRetargetable } from '../../core/routers/default-router.ts';
+import { defaultCatalog, requireModel } from '../../core/catalog/catalog.ts';
+import type { Router } from '../../core/routers/router.ts';
+import { fileURLToPath } from 'node:url';
+
+const publicDir = (path: string) => fileURLToPath(new URL(`../../../public/${path}`, import.meta.url));
+
+/** A router file path: the shipped bert, irt or auto by name, else the path given. */
+function routerPath(given: string): string {
+  if (given === 'bert') return `${shippedModel(BERT_MODEL)}/router.json`;
+  const shipped = SHIPPED_ROUTERS[given];
+  return shipped ? publicDir(shipped) : given;
+}
+
+/** Points a model-agnostic router at the allowed models (catalog ids or API names). */
+function serveAllowed(router: Router, allowed: readonly string[] | undefined): void {
+  if (allowed && isRetargetable(router)) router.serve(allowed.map((m) => requireModel(defaultCatalog, m)));
+}
 
 export const route: Command = {
   summary: 'pick the model for a query with a trained router',
-  usage: 'llmrouter route --router FILE|bert [--lambda 0] [--allowed MODEL,MODEL] [--budget USD] [--json] "query"',
+  usage: 'llmrouter route [--router FILE|irt|auto|bert] [--lambda 0] [--allowed MODEL,MODEL] [--budget USD] [--json] "query"',
   options: { router: { type: 'string' }, lambda: { type: 'string' }, allowed: { type: 'string' }, budget: { type: 'string' }, json: { type: 'boolean', default: false } },
   async run({ values, positionals }) {
-    const given = requiredFlag(values, 'router');
-    // `bert` is shipped trained: its router file lies beside its model (public/models/bert-router/router.json)
-    const path = existingFile(given === 'bert' ? `${shippedModel(BERT_MODEL)}/router.json` : given, 'router file');
+    // With no --router, the app's default; bert's router file lies beside its model (public/models/bert-router/router.json)
+    const given = typeof values.router === 'string' ? values.router : DEFAULT_ROUTER;
+    const path = existingFile(routerPath(given), 'router file');
     const text = positionals.join(' ');
     if (text.trim() === '') throw new UsageError('no query given');
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(await readText(path));
-    } catch (e) {
-      throw new Error(`${path}: not JSON (${(e as Error).message})`);
-    }
-    let router;
-    try {
-      router = loadRouter(parsed, { openClassifier: openNodeClassifier });
-    } catch (e) {
-      throw new Error(`${path}: ${(e as Error).message}`);
-    }
+    const { router } = await readRouterFile(path);
+    const allowed = typeof values.allowed === 'string' ? values.allowed.split(',').map((m) => m.trim()) : undefined;
+    serveAllowed(router, allowed);
     const embedding = router.needsEmbedding ? (await embedTexts([text]))[0] : undefined;
     const prediction = await router.predict({ text, embedding });
-    const allowed = typeof values.allowed === 'string' ? values.allowed.split(',').map((m) => m.trim()) : undefined;
     const budget = values.budget === undefined ? undefined : numberFlag(values, 'budget', 0);
     const decision = decide(prediction.estimates, { lambda: numberFlag(values, 'lambda', 0), allowed, budget });
     if (values.json) {

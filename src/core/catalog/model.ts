@@ -4,6 +4,22 @@ import { z } from 'zod';
 /** What a model is known to be good at, for routers that map query needs onto any enabled model. */
 export const strengthSchema = z.enum(['code', 'math', 'reasoning', 'knowledge', 'multilingual', 'long-context', 'chat', 'vision']);
 
+/** The skills a cold-start router rates a model on (IRT abilities), each from one canonical public benchmark. */
+export const skillSchema = z.enum(['knowledge', 'reasoning', 'math', 'code', 'long-context']);
+
+/** One published benchmark figure for a skill: the score in [0,1], which benchmark, where and when it was read. */
+export const benchmarkFigureSchema = z
+  .object({
+    score: z.number().min(0).max(1),
+    benchmark: z.string().min(1),
+    source: z.string().min(1),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD'),
+    /** Set when the figure is not the published number itself (derived from another benchmark, or a base model's). */
+    estimate: z.boolean().optional(),
+    note: z.string().optional(),
+  })
+  .strict();
+
 export const catalogModelSchema = z.object({
   id: z.string().min(1),
   provider: z.string().min(1),
@@ -19,11 +35,15 @@ export const catalogModelSchema = z.object({
   /** A public capability figure mapped to [0,1], with where it came from and when. */
   capability: z.object({ score: z.number().min(0).max(1), source: z.string(), date: z.string() }).optional(),
   strengths: z.array(strengthSchema).default([]),
+  /** Published benchmark figures per skill (the `irt` router's catalog priors). */
+  benchmarks: z.partialRecord(skillSchema, benchmarkFigureSchema).optional(),
 });
 
 export const catalogSchema = z.object({ models: z.array(catalogModelSchema) });
 
 export type Strength = z.infer<typeof strengthSchema>;
+export type Skill = z.infer<typeof skillSchema>;
+export type BenchmarkFigure = z.infer<typeof benchmarkFigureSchema>;
 export type CatalogModel = z.infer<typeof catalogModelSchema>;
 export type Catalog = z.infer<typeof catalogSchema>;
 

@@ -72,11 +72,12 @@ export async function evaluate(input: EvalInput): Promise<Evaluation> {
   if (scored.length === 0) throw new Error(`none of the ${test.length} test samples has an outcome for a model the router knows (${models.join(', ')})`);
   const lambdas = input.lambdas ?? LAMBDAS;
   const choices = test.map(() => [] as string[]);
+  const costScale = datasetCostScale(predictions, models);
   const curve = lambdas.map((lambda) => {
     let quality = 0, cost = 0;
     test.forEach((s, i) => {
       if (allowed[i]!.length === 0) return;
-      const model = decide(predictions[i]!.estimates, { lambda, allowed: allowed[i] }).model;
+      const model = decide(predictions[i]!.estimates, { lambda, allowed: allowed[i], costScale }).model;
       choices[i]!.push(model);
       quality += s.outcomes[model]!.score;
       cost += s.outcomes[model]!.cost;
@@ -142,6 +143,18 @@ export function oracle(samples: readonly RoutingSample[], models: readonly strin
     if (best) (quality += best.score), (cost += best.cost);
   }
   return { quality: quality / samples.length, cost };
+}
+
+/**
+ * The curve's cost scale: the dearest evaluated model's mean estimated cost over the test set. One scale for
+ * every query (so a query's choice never depends on which other models ran on it), and lambdas of the grid mean
+ * the same trade-off on cheap and dear datasets.
+ */
+export function datasetCostScale(predictions: readonly Prediction[], models: readonly string[]): number {
+  const wanted = new Set(models);
+  const totals = new Map<string, number>();
+  for (const p of predictions) for (const e of p.estimates) if (wanted.has(e.model)) totals.set(e.model, (totals.get(e.model) ?? 0) + e.cost);
+  return Math.max(...totals.values()) / predictions.length || 1;
 }
 
 /** Quality and cost per task at one lambda of the curve (by its index), against each task's best single model and oracle. */

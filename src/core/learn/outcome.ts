@@ -2,6 +2,7 @@
 // It lives in the `outcomes` store beside the provider layer's per-attempt records (same `callId`), which
 // carry each attempt's cost for the spending ledger; so this record names its cost `answerCost` and is
 // never summed twice.
+import { rewardOfAll, type Signal } from './reward.ts';
 
 /** One step of the fallback path: a model tried and how it went. */
 export interface PathStep {
@@ -18,6 +19,8 @@ export interface Feedback {
   rating?: number;
   /** The user asked another model for this answer instead: an implicit "not good enough". */
   regeneratedWith?: string;
+  /** This answer is a regeneration the user asked for instead of this model's: an implicit preference. */
+  preferredOver?: string;
 }
 
 export interface OutcomeRecord {
@@ -52,11 +55,18 @@ export function isOutcomeRecord(value: { type?: unknown }): value is OutcomeReco
   return value.type === 'routed-call';
 }
 
+/** The signals a user's feedback on one answer gives (reward.ts maps them to rewards). */
+export function feedbackSignals(feedback: Feedback | undefined): Signal[] {
+  if (!feedback) return [];
+  const signals: Signal[] = [];
+  if (feedback.rating !== undefined) signals.push({ kind: 'rating', value: feedback.rating });
+  if (feedback.thumbs) signals.push({ kind: 'thumbs', value: feedback.thumbs });
+  if (feedback.regeneratedWith) signals.push({ kind: 'regenerated-away' });
+  if (feedback.preferredOver) signals.push({ kind: 'regenerated-to' });
+  return signals;
+}
+
 /** The quality a user's feedback says an answer had, in [0,1]; undefined when there is no feedback yet. */
 export function feedbackScore(feedback: Feedback | undefined): number | undefined {
-  if (!feedback) return undefined;
-  if (feedback.rating !== undefined) return (Math.min(5, Math.max(1, feedback.rating)) - 1) / 4;
-  if (feedback.thumbs) return feedback.thumbs === 'up' ? 1 : 0;
-  if (feedback.regeneratedWith) return 0;
-  return undefined;
+  return rewardOfAll(feedbackSignals(feedback));
 }

@@ -3,6 +3,14 @@
 
 export type CircuitState = 'closed' | 'open' | 'half-open';
 
+/** What the routed caller needs of a breaker: this in-memory one answers at once, a shared one (Redis) later. */
+export interface Breaker {
+  tryAcquire(provider: string): boolean | Promise<boolean>;
+  success(provider: string): void | Promise<void>;
+  failure(provider: string): void | Promise<void>;
+  release(provider: string): void | Promise<void>;
+}
+
 export interface CircuitOptions {
   threshold: number;
   cooldownMs: number;
@@ -15,7 +23,7 @@ interface Circuit {
   trialInFlight: boolean;
 }
 
-export class CircuitBreaker {
+export class CircuitBreaker implements Breaker {
   private readonly circuits = new Map<string, Circuit>();
   private readonly now: () => number;
 

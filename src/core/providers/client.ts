@@ -34,6 +34,7 @@ export async function chat(endpoint: Endpoint, request: ChatRequest, options: Ca
     return {
       text,
       finishReason: meta.finishReason ?? 'unknown',
+      ...(meta.toolCalls ? { toolCalls: meta.toolCalls } : {}),
       usage: {
         inputTokens: meta.inputTokens ?? estimateTokens(request.messages.map((m) => m.content).join('\n')),
         outputTokens: meta.outputTokens ?? estimateTokens(text),

@@ -8,6 +8,7 @@ import { KeyRing } from './key-ring.ts';
 import { MemoryOutcomeLog } from './outcome.ts';
 import { CONTINUE_PROMPT, RoutedCaller, type RoutedCallerOptions, type RoutedEvent } from './routed-call.ts';
 import { SpendingGuard } from './spending-guard.ts';
+import type { ProviderError } from './errors.ts';
 import type { WireFormat } from './definitions.ts';
 
 let server: TestServer;
@@ -208,6 +209,14 @@ describe('the spending guard', () => {
     const second = await call();
     expect(second.error?.kind).toBe('budget');
     expect(second.error?.message).toMatch(/monthly budget/);
+  });
+
+  it('reserves atomically: 20 parallel calls against a daily budget that admits 5 make 5', async () => {
+    const guard = new SpendingGuard({ dailyUsd: 0.005, monthlyUsd: 1 }, new MemoryOutcomeLog());
+    const tries = await Promise.allSettled(Array.from({ length: 20 }, () => guard.reserve(0.001)));
+    expect(tries.filter((t) => t.status === 'fulfilled')).toHaveLength(5);
+    const refusals = tries.flatMap((t) => (t.status === 'rejected' ? [t.reason as ProviderError] : []));
+    expect(refusals.every((e) => e.kind === 'budget')).toBe(true);
   });
 });
 

@@ -6,12 +6,12 @@
 import pLimit, { type LimitFunction } from 'p-limit';
 import { callCost, type CatalogModel } from '../catalog/model.ts';
 import { backoffDelay, sleep, type BackoffOptions } from './backoff.ts';
-import { CircuitBreaker } from './circuit-breaker.ts';
+import { CircuitBreaker, type Breaker } from './circuit-breaker.ts';
 import { chat } from './client.ts';
 import { ProviderError, toProviderError } from './errors.ts';
 import type { AttemptOutcome, OutcomeSink } from './outcome.ts';
-import type { SpendingGuard } from './spending-guard.ts';
-import { estimateTokens, type ChatMessage, type Endpoint } from './types.ts';
+import type { BudgetGuard } from './spending-guard.ts';
+import { estimateTokens, type ChatMessage, type Endpoint, type ToolCall } from './types.ts';
 
 export interface FallbackPolicy {
   /** After tokens have streamed: continue the answer with the next model, or stop and keep what came. */
@@ -55,6 +55,8 @@ export interface RoutedResult {
   /** False when the answer stopped before its end (an error, or the stop policy after a mid-stream failure). */
   complete: boolean;
   error?: { kind: ProviderError['kind']; message: string };
+  /** The tools the answering model asked to call (requests with tools only). */
+  toolCalls?: ToolCall[];
   cost: number;
   outcomes: AttemptOutcome[];
 }
@@ -65,8 +67,13 @@ export interface RoutedCallRequest {
   messages: ChatMessage[];
   maxTokens?: number;
   temperature?: number;
+  /** Passed through to the providers (see ChatRequest.tools). */
+  tools?: unknown[];
+  toolChoice?: unknown;
   signal?: AbortSignal;
   onEvent?: (event: RoutedEvent) => void;
+  /** Shared by the call's attempt records; a fresh one when absent. */
+  callId?: string;
 }
 
 export interface RoutedCallerOptions {
@@ -74,8 +81,8 @@ export interface RoutedCallerOptions {
   /** The endpoint (with its next key) for a provider id; undefined when the user has not set it up. */
   endpoint(provider: string): Endpoint | undefined;
   policy?: Partial<FallbackPolicy>;
-  breaker?: CircuitBreaker;
-  guard?: SpendingGuard;
+  breaker?: Breaker;
+  guard?: BudgetGuard;
   sink?: OutcomeSink;
   /** Provider calls in flight at once, over all routed calls of this caller. */
   concurrency?: number;
@@ -85,7 +92,7 @@ export interface RoutedCallerOptions {
 }
 
 export class RoutedCaller {
-  readonly breaker: CircuitBreaker;
+  readonly breaker: Breaker;
   private readonly limit: LimitFunction;
   private readonly now: () => number;
 
@@ -102,7 +109,7 @@ export class RoutedCaller {
   async call(request: RoutedCallRequest): Promise<RoutedResult> {
     const policy = this.policy;
     const emit = request.onEvent ?? (() => {});
-    const callId = crypto.randomUUID();
+    const callId = request.callId ?? crypto.randomUUID();
     const result: RoutedResult = { text: '', segments: [], complete: false, cost: 0, outcomes: [] };
     let attempt = 0;
     let previous: string | undefined;
@@ -132,7 +139,7 @@ export class RoutedCaller {
           emit({ type: 'skipped', model: model.id, reason: 'key_refused' });
           break;
         }
-        if (!this.breaker.tryAcquire(model.provider)) {
+        if (!(await this.breaker.tryAcquire(model.provider))) {
           emit({ type: 'skipped', model: model.id, reason: 'circuit_open' });
           lastError ??= new ProviderError('circuit_open', `${model.provider}: skipped, too many recent failures`);
           break;
@@ -140,12 +147,12 @@ export class RoutedCaller {
         const resumed = result.text !== '';
         const messages = resumed ? [...request.messages, { role: 'assistant' as const, content: result.text }, { role: 'user' as const, content: CONTINUE_PROMPT }] : request.messages;
         const inputEstimate = estimateTokens(messages.map((m) => m.content).join('\n'));
-        let release = () => {};
+        let release: () => void | Promise<void> = () => {};
         try {
           const estimate = entry.cost ?? callCost(model, inputEstimate, request.maxTokens ?? policy.expectedOutputTokens);
           if (this.options.guard) release = await this.options.guard.reserve(estimate);
         } catch (e) {
-          this.breaker.release(model.provider);
+          await this.breaker.release(model.provider);
           return finish(e as ProviderError);
         }
 
@@ -171,7 +178,7 @@ export class RoutedCaller {
         });
         try {
           const reply = await this.limit(() =>
-            chat(endpoint, { model: model.api_model, messages, maxTokens: request.maxTokens, temperature: request.temperature }, {
+            chat(endpoint, { model: model.api_model, messages, maxTokens: request.maxTokens, temperature: request.temperature, tools: request.tools, toolChoice: request.toolChoice }, {
               signal: request.signal,
               timeoutMs: policy.timeoutMs,
               fetch: this.options.fetch,
@@ -182,21 +189,22 @@ export class RoutedCaller {
               },
             }),
           );
-          this.breaker.success(model.provider);
+          await this.breaker.success(model.provider);
           await this.log(result, outcome({ kind: 'ok', ...reply.usage, usageEstimated: reply.usage.estimated }));
-          release();
+          await release();
           this.append(result, model.id, reply.text);
+          if (reply.toolCalls) result.toolCalls = reply.toolCalls;
           result.complete = true;
           return finish();
         } catch (e) {
           const error = toProviderError(e, model.provider, [endpoint.key]);
           lastError = error;
           if (error.kind === 'auth') refused.add(keyOf(endpoint));
-          if (error.retryable) this.breaker.failure(model.provider);
-          else this.breaker.release(model.provider);
+          if (error.retryable) await this.breaker.failure(model.provider);
+          else await this.breaker.release(model.provider);
           // A broken stream still cost what it produced.
           await this.log(result, outcome({ kind: error.kind, error: error.message, inputTokens: part ? inputEstimate : 0, outputTokens: estimateTokens(part), usageEstimated: true }));
-          release();
+          await release();
           this.append(result, model.id, part);
           const failed = (next: 'retry' | 'fallback' | 'stop', delayMs?: number) =>
             emit({ type: 'failed', model: model.id, kind: error.kind, message: error.message, next, ...(delayMs !== undefined ? { delayMs } : {}) });

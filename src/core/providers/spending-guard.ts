@@ -1,6 +1,7 @@
 // Daily and monthly budgets in USD (local calendar days and months): a call is refused before it goes out
 // when its estimated cost would pass either; spending is read from the outcome log, plus the estimates of
-// calls still in flight so parallel calls cannot overshoot together.
+// calls still in flight. Reservations are atomic: each one's check-and-reserve runs alone, after the one
+// before it, so parallel calls see each other's reservations and cannot overshoot together.
 import { ProviderError } from './errors.ts';
 import type { SpendLedger } from './outcome.ts';
 
@@ -9,8 +10,42 @@ export interface Budget {
   monthlyUsd?: number;
 }
 
-export class SpendingGuard {
+/** What the routed caller needs of a budget: reserve an estimate, or refuse with a `budget` error. */
+export interface BudgetGuard {
+  /** Reserves `estimateUsd` or throws a `budget` error; call the returned release once the call is recorded. */
+  reserve(estimateUsd: number): Promise<() => void | Promise<void>>;
+}
+
+/** One budget period in force now: its name, limit, start (epoch ms) and a key naming the day or month. */
+export interface BudgetPeriod {
+  name: 'daily' | 'monthly';
+  limit: number;
+  from: number;
+  key: string;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The periods of `budget` that have a limit, for the local day and month of `nowMs`. */
+export function budgetPeriods(budget: Budget, nowMs: number): BudgetPeriod[] {
+  const now = new Date(nowMs);
+  const month = `${now.getFullYear()}-${pad(now.getMonth() + 1)}`;
+  const periods: (BudgetPeriod | undefined)[] = [
+    budget.dailyUsd === undefined ? undefined : { name: 'daily', limit: budget.dailyUsd, from: new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime(), key: `${month}-${pad(now.getDate())}` },
+    budget.monthlyUsd === undefined ? undefined : { name: 'monthly', limit: budget.monthlyUsd, from: new Date(now.getFullYear(), now.getMonth(), 1).getTime(), key: month },
+  ];
+  return periods.filter((p): p is BudgetPeriod => p !== undefined);
+}
+
+/** The refusal of a call that would pass a period's budget. */
+export function budgetRefusal(period: Pick<BudgetPeriod, 'name' | 'limit'>, spentUsd: number, estimateUsd: number): ProviderError {
+  return new ProviderError('budget', `refused: this call (about $${estimateUsd.toFixed(4)}) would pass the ${period.name} budget ($${spentUsd.toFixed(4)} of $${period.limit.toFixed(2)} spent)`);
+}
+
+export class SpendingGuard implements BudgetGuard {
   private reserved = 0;
+  /** The reservation in progress: the next one starts when it settles. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     public budget: Budget,
@@ -18,19 +53,17 @@ export class SpendingGuard {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Reserves `estimateUsd` or throws a `budget` error; call the returned release once the call is recorded. */
-  async reserve(estimateUsd: number): Promise<() => void> {
-    const now = new Date(this.now());
-    const periods: [string, number | undefined, number][] = [
-      ['daily', this.budget.dailyUsd, new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime()],
-      ['monthly', this.budget.monthlyUsd, new Date(now.getFullYear(), now.getMonth(), 1).getTime()],
-    ];
-    for (const [name, limit, from] of periods) {
-      if (limit === undefined) continue;
-      const spent = (await this.ledger.spent(from, now.getTime() + 1)) + this.reserved;
-      if (spent + estimateUsd > limit) {
-        throw new ProviderError('budget', `refused: this call (about $${estimateUsd.toFixed(4)}) would pass the ${name} budget ($${spent.toFixed(4)} of $${limit.toFixed(2)} spent)`);
-      }
+  reserve(estimateUsd: number): Promise<() => void> {
+    const turn = this.queue.then(() => this.checkAndReserve(estimateUsd));
+    this.queue = turn.catch(() => {});
+    return turn;
+  }
+
+  private async checkAndReserve(estimateUsd: number): Promise<() => void> {
+    const nowMs = this.now();
+    for (const period of budgetPeriods(this.budget, nowMs)) {
+      const spent = (await this.ledger.spent(period.from, nowMs + 1)) + this.reserved;
+      if (spent + estimateUsd > period.limit) throw budgetRefusal(period, spent, estimateUsd);
     }
     this.reserved += estimateUsd;
     let released = false;

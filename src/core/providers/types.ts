@@ -1,9 +1,20 @@
 // What a provider call takes and gives back, the same for every wire format.
 import type { WireFormat } from './definitions.ts';
 
+/** A function call a model asked for, in OpenAI's shape (passed back to the caller as it came). */
+export interface ToolCall {
+  id: string;
+  type: 'function';
+  function: { name: string; arguments: string };
+}
+
 export interface ChatMessage {
-  role: 'system' | 'user' | 'assistant';
+  role: 'system' | 'user' | 'assistant' | 'tool';
   content: string;
+  /** An assistant turn's calls of the caller's tools (wires that support tools). */
+  toolCalls?: ToolCall[];
+  /** A tool turn: the call it answers. */
+  toolCallId?: string;
 }
 
 export interface ChatRequest {
@@ -12,6 +23,9 @@ export interface ChatRequest {
   messages: ChatMessage[];
   maxTokens?: number;
   temperature?: number;
+  /** Tool definitions and tool choice in OpenAI's shape, passed through by the wires that support tools. */
+  tools?: unknown[];
+  toolChoice?: unknown;
 }
 
 /** Where and how to reach one provider with one key. */
@@ -37,6 +51,8 @@ export interface ChatResult {
   usage: Usage;
   /** The provider's reason for stopping, as it names it (stop, length, end_turn, STOP, ...). */
   finishReason: string;
+  /** The tools the model asked to call, when it did. */
+  toolCalls?: ToolCall[];
 }
 
 export interface CallOptions {

@@ -18,9 +18,12 @@ import { hybridLlmRouter } from './hybrid-llm.ts';
 import { graphRouter } from './graph.ts';
 import { makeRulesRouter } from './rules.ts';
 import { autoRouter } from './auto.ts';
+import { irtRouter } from './irt.ts';
 import { automixRouter } from './automix.ts';
 import { llmRouter } from './llm-router.ts';
 import { bertRouter } from './bert.ts';
+import { makeFeedbackRouter } from '../learn/feedback-layer.ts';
+import { makeOnlineRouter } from '../learn/online-router.ts';
 
 /** A text classifier run by the platform's encoder runtime: raw logits per text, named by `labels`. */
 export interface TextClassifier {
@@ -42,6 +45,10 @@ export interface RouterEntry {
   input: 'embedding' | 'text' | 'provider';
   /** True for routers that read the true outcomes (the oracle): evaluation fits them on the test set. */
   evaluationOnly: boolean;
+  /** Made from a trained router (local learning's feedback layer), not trained on a dataset: offline evaluation skips it. */
+  fromRouter?: boolean;
+  /** Learns from each routed call's outcome as it comes (bandit feedback): evaluated by `llmrouter simulate`. */
+  online?: boolean;
   create(options?: Record<string, unknown>, context?: RouterContext): Router;
   load(file: RouterFile, context?: RouterContext): Router;
 }
@@ -65,9 +72,14 @@ export const routers: Record<string, RouterEntry> = {
   graph: graphRouter,
   rules: makeRulesRouter(routerEntry),
   auto: autoRouter,
+  irt: irtRouter,
   automix: automixRouter,
   'llm-router': llmRouter,
   bert: bertRouter,
+  feedback: makeFeedbackRouter(loadRouter),
+  linucb: makeOnlineRouter('linucb', loadRouter, createRouter),
+  'lin-ts': makeOnlineRouter('lin-ts', loadRouter, createRouter),
+  'epsilon-greedy': makeOnlineRouter('epsilon-greedy', loadRouter, createRouter),
 };
 
 export function routerEntry(name: string): RouterEntry {
@@ -75,6 +87,11 @@ export function routerEntry(name: string): RouterEntry {
   const entry = routers[name];
   if (!entry) throw new Error(`unknown router "${name}"; known routers: ${Object.keys(routers).join(', ') || '(none)'}`);
   return entry;
+}
+
+/** A new (untrained) router by name. */
+export function createRouter(name: string, options: Record<string, unknown> = {}, context?: RouterContext): Router {
+  return routerEntry(name).create(options, context);
 }
 
 /** A trained router from the parsed JSON of a router file, with a clear error when it is not one. */

@@ -1,6 +1,6 @@
 // `rules`: user-written rules tried in order (regex, length, language, has-code); the first that
 // matches names the model. A query no rule matches goes to the fallback router, trained on the same
-// data. A matched model is ranked first at any lambda up to 1 (the other models keep the fallback's
+// data. A matched model is ranked first at any lambda up to 1 for calls under USD 0.10 (the other models keep the fallback's
 // order below it, as the fallback chain).
 import { z } from 'zod';
 import type { RouteQuery, RouterFile, TrainingData } from './router.ts';

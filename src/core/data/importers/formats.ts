@@ -7,6 +7,7 @@ import { importDcrouter } from './dcrouter.ts';
 import { importLlmrouter } from './llmrouter.ts';
 import { importRouterbench } from './routerbench.ts';
 import { importRoutellm } from './routellm.ts';
+import { OUTCOME_LOG_TYPES, importOutcomeLog } from './outcome-log.ts';
 
 /** Reads a file's text into native samples; throws a DataError (file, line, field) and returns nothing on bad input. */
 export type Importer = (text: string, file: string, options: ImportOptions) => RoutingSample[];
@@ -17,6 +18,7 @@ export const formats = {
   dcrouter: { extension: '.json', read: importDcrouter },
   routerbench: { extension: '.csv', read: importRouterbench },
   routellm: { extension: '.csv', read: importRoutellm },
+  'outcome-log': { extension: '.jsonl', read: importOutcomeLog },
 } satisfies Record<string, { extension: string; read: Importer }>;
 
 export type FormatName = keyof typeof formats;
@@ -31,6 +33,7 @@ export function detectFormat(text: string, file: string): FormatName {
   const end = text.indexOf('\n');
   const firstLine = end < 0 ? text : text.slice(0, end);
   if (lower.endsWith('.json')) return 'dcrouter';
+  if (lower.endsWith('.jsonl') && OUTCOME_LOG_TYPES.some((t) => firstLine.includes(`"type":"${t}"`))) return 'outcome-log';
   if (lower.endsWith('.jsonl')) return /"outcomes"\s*:/.test(firstLine) ? 'native' : 'llmrouter';
   if (lower.endsWith('.csv')) {
     return /(^|,)"?sample_id"?(,|$)/.test(firstLine.trim()) || firstLine.includes('|total_cost') ? 'routerbench' : 'routellm';

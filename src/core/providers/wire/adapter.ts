@@ -2,7 +2,7 @@
 // server-sent events) and read its error bodies. The transport (client.ts) is shared by all three.
 import type { EventSourceMessage } from 'eventsource-parser';
 import { ProviderError, type ErrorKind } from '../errors.ts';
-import type { ChatRequest, Endpoint } from '../types.ts';
+import type { ChatRequest, Endpoint, ToolCall } from '../types.ts';
 
 export interface HttpRequest {
   url: string;
@@ -16,6 +16,7 @@ export interface ReplyMeta {
   inputTokens?: number;
   outputTokens?: number;
   finishReason?: string;
+  toolCalls?: ToolCall[];
 }
 
 /** Reads one stream's events; holds what they reported so far. */

@@ -1,10 +1,12 @@
 // OpenAI-compatible Chat Completions (OpenAI, NIM, Groq, Together, Mistral, DeepSeek, OpenRouter,
 // Fireworks, Ollama, LM Studio, vLLM): POST {base}/chat/completions; a stream is complete at its finish
 // reason (usage may follow) and ends with `data: [DONE]`. The finish reason `content_filter` is a
-// content_filter error, whole or streamed (the pieces already streamed stay with the caller).
+// content_filter error, whole or streamed (the pieces already streamed stay with the caller). Tool
+// definitions, tool calls and tool results pass through as OpenAI names them; streamed tool calls are put
+// together from their deltas.
 import type { ErrorKind } from '../errors.ts';
 import { at, eventJson, filteredAnswer, joinUrl, streamError, streamReader, type ReplyMeta, type WireAdapter } from './adapter.ts';
-import type { Endpoint } from '../types.ts';
+import type { ChatMessage, Endpoint, ToolCall } from '../types.ts';
 
 function headers(endpoint: Endpoint): Record<string, string> {
   return endpoint.key ? { authorization: `Bearer ${endpoint.key}` } : {};
@@ -13,6 +15,27 @@ function headers(endpoint: Endpoint): Record<string, string> {
 function usageOf(body: unknown): ReplyMeta {
   const usage = at(body, 'usage');
   return usage ? { inputTokens: usage.prompt_tokens, outputTokens: usage.completion_tokens } : {};
+}
+
+function wireMessage(m: ChatMessage): object {
+  return {
+    role: m.role,
+    content: m.content,
+    ...(m.toolCalls ? { tool_calls: m.toolCalls } : {}),
+    ...(m.toolCallId ? { tool_call_id: m.toolCallId } : {}),
+  };
+}
+
+/** Adds one stream delta's tool-call fragments (by index: id and name once, arguments in pieces). */
+function addToolDeltas(meta: ReplyMeta, deltas: unknown): void {
+  if (!Array.isArray(deltas)) return;
+  const calls: ToolCall[] = (meta.toolCalls ??= []);
+  for (const d of deltas) {
+    const call = (calls[d.index ?? calls.length] ??= { id: '', type: 'function', function: { name: '', arguments: '' } });
+    if (d.id) call.id = d.id;
+    if (d.function?.name) call.function.name += d.function.name;
+    if (d.function?.arguments) call.function.arguments += d.function.arguments;
+  }
 }
 
 function kindOfCode(code: unknown, type: unknown): ErrorKind | undefined {
@@ -31,8 +54,10 @@ export const openaiWire: WireAdapter = {
       headers: headers(endpoint),
       body: {
         model: request.model,
-        messages: request.messages,
+        messages: request.messages.map(wireMessage),
         stream,
+        ...(request.tools ? { tools: request.tools } : {}),
+        ...(request.toolChoice !== undefined ? { tool_choice: request.toolChoice } : {}),
         ...(stream && endpoint.streamUsage ? { stream_options: { include_usage: true } } : {}),
         ...(request.maxTokens !== undefined ? { max_tokens: request.maxTokens } : {}),
         ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
@@ -42,7 +67,8 @@ export const openaiWire: WireAdapter = {
   reply(body) {
     const choice = at(body, 'choices', 0);
     if (choice?.finish_reason === 'content_filter') throw filteredAnswer('finish_reason content_filter');
-    return { text: at(choice, 'message', 'content') ?? '', finishReason: choice?.finish_reason, ...usageOf(body) };
+    const toolCalls = at(choice, 'message', 'tool_calls');
+    return { text: at(choice, 'message', 'content') ?? '', finishReason: choice?.finish_reason, ...usageOf(body), ...(Array.isArray(toolCalls) && toolCalls.length > 0 ? { toolCalls } : {}) };
   },
   stream: () =>
     streamReader((event, state) => {
@@ -55,6 +81,7 @@ export const openaiWire: WireAdapter = {
       Object.assign(state.meta, usageOf(chunk));
       const choice = at(chunk, 'choices', 0);
       if (choice?.finish_reason === 'content_filter') throw filteredAnswer('finish_reason content_filter');
+      addToolDeltas(state.meta, at(choice, 'delta', 'tool_calls'));
       if (choice?.finish_reason) {
         // Some compatible servers close the stream after the finish reason without `[DONE]`.
         state.meta.finishReason = choice.finish_reason;

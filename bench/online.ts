@@ -1,0 +1,118 @@
+// `npm run bench:online`: the online routers on LLMRouter's dcrouter split streamed once (train then test, each in
+// a seeded order) through `simulate` (src/core/learn/simulate.ts): started cold, against the best single model over
+// the final 1,000 queries; and started warm from knn trained on 500 seeded training samples (the stream is then the
+// other training samples and the test set), against that knn alone at the same cost on the same stream.
+// Merges its key `online` into bench/routers.json, leaving the other keys alone, and writes the README's table
+// (`-- --readme-only`: only the table, from the JSON).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { benchDatasets } from './bench-data.ts';
+import { embedTexts } from '../src/cli/routing-data.ts';
+import { defaultCatalog } from '../src/core/catalog/catalog.ts';
+import { mulberry32, shuffled } from '../src/core/data/random.ts';
+import { modelsOf, type RoutingSample } from '../src/core/data/sample.ts';
+import { createRouter } from '../src/core/routers/registry.ts';
+import { CostModel } from '../src/core/routers/shared/cost-model.ts';
+import { isOnlineRouter, type OnlineRouter, type Strategy } from '../src/core/learn/online-router.ts';
+import { simulate, type SimulationReport, type StreamPart } from '../src/core/learn/simulate.ts';
+
+const STRATEGIES: Strategy[] = ['linucb', 'lin-ts', 'epsilon-greedy'];
+const SEEDS = [1, 2, 3];
+const WARM_SAMPLES = 500;
+const log = (msg: string) => console.error(`[bench:online] ${msg}`);
+
+async function part(samples: RoutingSample[]): Promise<StreamPart> {
+  return { samples, embeddings: await embedTexts(samples.map((s) => s.query)) };
+}
+
+function online(name: Strategy): OnlineRouter {
+  const router = createRouter(name);
+  if (!isOnlineRouter(router)) throw new Error(`${name} is not online`);
+  return router;
+}
+
+/** The report without its per-point curve thinned to 50 points (the JSON stays readable). */
+function kept(r: SimulationReport, seconds: number) {
+  const step = Math.max(1, Math.floor(r.curve.length / 50));
+  return { ...r, seconds, curve: r.curve.filter((_, i) => i % step === step - 1 || i === r.curve.length - 1), reference: r.reference && { ...r.reference, curve: undefined } };
+}
+
+async function run() {
+  const [dc] = await benchDatasets();
+  const train = await part(dc!.train);
+  const test = await part(dc!.test);
+  const all = [...dc!.train, ...dc!.test];
+  const models = modelsOf(all);
+  const costs = CostModel.fit({ samples: all, embeddings: [], models, catalog: defaultCatalog.models });
+  const cold = [];
+  for (const name of STRATEGIES) {
+    for (const seed of SEEDS) {
+      log(`cold ${name} seed ${seed}`);
+      const t = performance.now();
+      const r = await simulate({ router: online(name).begin(models, costs), parts: [train, test], seed, lambda: 0, window: 1000 });
+      log(`  final 1000: ${r.final_window.quality.toFixed(4)} at $${r.final_window.cost.toFixed(4)} (best single ${r.final_window.best_single.quality.toFixed(4)} at $${r.final_window.best_single.cost.toFixed(4)})`);
+      cold.push(kept(r, (performance.now() - t) / 1000));
+    }
+  }
+  // Warm: knn on 500 seeded training samples; the stream is every other training sample, then the test set.
+  const order = shuffled(dc!.train.map((_, i) => i), mulberry32(1));
+  const seen = new Set(order.slice(0, WARM_SAMPLES));
+  const pick = (p: StreamPart, keep: (i: number) => boolean): StreamPart => ({ samples: p.samples.filter((_, i) => keep(i)), embeddings: p.embeddings.filter((_, i) => keep(i)) });
+  const offlineData = pick(train, (i) => seen.has(i));
+  const rest = pick(train, (i) => !seen.has(i));
+  const warm = [];
+  for (const name of STRATEGIES) {
+    for (const seed of SEEDS) {
+      log(`warm ${name} seed ${seed}`);
+      const knn = createRouter('knn');
+      await knn.fit({ ...offlineData, models, catalog: defaultCatalog.models });
+      const t = performance.now();
+      const r = await simulate({ router: online(name).over(knn.toJSON(), knn), parts: [rest, test], seed, lambda: 0, window: 1000, reference: knn });
+      log(`  stream: ${r.stream.quality.toFixed(4)} at $${r.stream.cost.toFixed(4)}; knn alone at that cost ${r.reference?.quality_at_same_cost?.toFixed(4)}`);
+      warm.push(kept(r, (performance.now() - t) / 1000));
+    }
+  }
+  const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores (shared), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const all_ = JSON.parse(readFileSync('bench/routers.json', 'utf8'));
+  all_.online = { machine, date: new Date().toISOString(), dataset: 'dcrouter (train then test)', lambda: 0, warm_start: { router: 'knn', samples: WARM_SAMPLES, seed: 1 }, cold, warm };
+  writeFileSync('bench/routers.json', JSON.stringify(all_, null, 1) + '\n');
+  log('wrote bench/routers.json (key "online")');
+  writeReadme(all_.online);
+}
+
+type Kept = ReturnType<typeof kept>;
+
+/** The README's figures: per run, the final 1,000 queries against the best single model (cold), the stream against knn alone (warm). */
+function writeReadme(online: { machine: string; date: string; cold: Kept[]; warm: Kept[] }): void {
+  const q = (v: number | null | undefined) => (v === null || v === undefined ? 'n/a' : v.toFixed(4));
+  const lines = [
+    `Measured on ${online.machine}, ${online.date.slice(0, 10)}; dcrouter train (5,608) then test (500), lambda 0, default options; seeds order the stream.`,
+    '',
+    '**Cold start**, final 1,000 queries:',
+    '',
+    '| router | seed | quality | cost ($) | best single: quality | best single: cost ($) | target met | explored (stream) |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...online.cold.map((r) => {
+      const w = r.final_window;
+      const met = w.quality >= w.best_single.quality && w.cost <= w.best_single.cost;
+      return `| ${r.router} | ${r.seed} | ${q(w.quality)} | ${q(w.cost)} | ${q(w.best_single.quality)} | ${q(w.best_single.cost)} | ${met ? 'yes' : 'no'} | ${(r.stream.explored * 100).toFixed(1)}% |`;
+    }),
+    '',
+    `**Warm start** from knn trained on ${WARM_SAMPLES} seeded training samples, over the stream (the other 5,108 training queries, then the test set):`,
+    '',
+    '| router | seed | quality | cost ($) | knn alone at the same cost: quality | target met | explored |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...online.warm.map((r) => {
+      const ref = r.reference?.quality_at_same_cost ?? null;
+      return `| ${r.router} | ${r.seed} | ${q(r.stream.quality)} | ${q(r.stream.cost)} | ${q(ref)} | ${ref !== null && r.stream.quality > ref ? 'yes' : 'no'} | ${(r.stream.explored * 100).toFixed(1)}% |`;
+    }),
+  ];
+  const readme = readFileSync('README.md', 'utf8');
+  const start = '<!-- bench:online -->', end = '<!-- /bench:online -->';
+  if (!readme.includes(start)) return;
+  writeFileSync('README.md', readme.slice(0, readme.indexOf(start) + start.length) + '\n' + lines.join('\n') + '\n' + readme.slice(readme.indexOf(end)));
+  log('wrote the README table');
+}
+
+if (process.argv.includes('--readme-only')) writeReadme(JSON.parse(readFileSync('bench/routers.json', 'utf8')).online);
+else void run();

@@ -1,0 +1,32 @@
+// `llmrouter serve --config FILE`: the OpenAI-compatible routing gateway (src/server/), until SIGINT or
+// SIGTERM, which drain open streams before exiting.
+import type { Command } from '../command.ts';
+import { existingFile, numberFlag, requiredFlag } from '../command.ts';
+
+export const serve: Command = {
+  summary: 'run the OpenAI-compatible routing gateway',
+  usage: 'llmrouter serve --config FILE.yaml [--host ADDR] [--port N] [--redis URL] [--no-auth]',
+  options: { config: { type: 'string' }, host: { type: 'string' }, port: { type: 'string' }, redis: { type: 'string' }, 'no-auth': { type: 'boolean', default: false } },
+  async run({ values }) {
+    // Loaded here, not at the top: the other verbs need none of the server's libraries.
+    const { loadConfig } = await import('../../server/config.ts');
+    const { startGateway } = await import('../../server/serve.ts');
+    const config = await loadConfig(existingFile(requiredFlag(values, 'config'), 'configuration file'));
+    const running = await startGateway(config, {
+      ...(typeof values.host === 'string' ? { host: values.host } : {}),
+      ...(values.port !== undefined ? { port: numberFlag(values, 'port', config.server.port) } : {}),
+      ...(typeof values.redis === 'string' ? { redisUrl: values.redis } : {}),
+      noAuth: values['no-auth'] === true,
+    });
+    const routers = [...running.gateway.routers.keys()].map((r) => `router-${r}`).join(', ') || 'no routers';
+    console.log(`llmrouter gateway on ${running.url} (${routers}; ${running.gateway.callable.size} models callable${values.redis ? '; state in Redis' : ''})`);
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        console.log('draining open calls...');
+        void running.close().then(resolve);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+  },
+};

@@ -1,0 +1,20 @@
+// The exploration ceiling every online router obeys. The exploratory decision comes from the shared rule
+// (decide.ts) like the greedy one, so it never picks a model whose expected cost breaks the user's budget rule
+// (over the per-call budget, or not allowed); and a call may explore (act otherwise than the greedy choice) only
+// while the share of exploratory calls stays within `maxShare`.
+import type { Decision } from '../routers/decide.ts';
+
+export interface ExplorationCounts {
+  /** Calls routed so far. */
+  calls: number;
+  /** Of those, calls that acted otherwise than the greedy choice. */
+  explored: number;
+}
+
+export function withinCeiling(greedy: Decision, exploring: Decision, counts: ExplorationCounts, maxShare: number): { decision: Decision; explored: boolean } {
+  const differs = exploring.model !== greedy.model;
+  const explored = differs && counts.explored + 1 <= maxShare * (counts.calls + 1);
+  counts.calls++;
+  if (explored) counts.explored++;
+  return { decision: explored ? exploring : greedy, explored };
+}

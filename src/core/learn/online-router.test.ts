@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { createRouter, loadRouter, routerEntry } from '../routers/registry.ts';
+import { decide } from '../routers/decide.ts';
+import { CostModel } from '../routers/shared/cost-model.ts';
+import { clusters, split } from '../../../test/helpers/synthetic.ts';
+import { isOnlineRouter, type OnlineRouter, type Strategy } from './online-router.ts';
+import { simulate } from './simulate.ts';
+
+// Two clusters, each solved only by its own model; the generalist scores 0.6 everywhere: no constant policy
+// beats 0.6, routing each cluster to its solver scores 1.
+const data = clusters(1400);
+const [stream, fresh] = split(data, 1200);
+const STRATEGIES: Strategy[] = ['linucb', 'lin-ts', 'epsilon-greedy'];
+
+function cold(name: Strategy, options: Record<string, unknown> = {}): OnlineRouter {
+  const router = createRouter(name, { dim: 0, ...options });
+  if (!isOnlineRouter(router)) throw new Error(`${name} is not an online router`);
+  return router.begin(stream.models, CostModel.fit(stream));
+}
+
+const solver = (i: number) => (fresh.samples[i]!.task === 'python' ? 'coder' : 'mathematician');
+
+async function greedyAccuracy(router: OnlineRouter): Promise<number> {
+  let right = 0;
+  for (const [i, s] of fresh.samples.entries()) {
+    const p = await router.predict({ text: s.query, embedding: fresh.embeddings[i] });
+    if (decide(p.estimates, { lambda: 0 }).model === solver(i)) right++;
+  }
+  return right / fresh.samples.length;
+}
+
+describe('online routers on a two-cluster stream with bandit feedback', () => {
+  it.each(STRATEGIES)('%s started cold converges to each cluster\'s solver', async (name) => {
+    const router = cold(name, { maxExploreShare: 0.3 });
+    const report = await simulate({ router, parts: [stream], seed: 1, lambda: 0, window: 300 });
+    expect(report.stream.best_single.quality).toBeCloseTo(0.6, 5);
+    expect(report.final_window.quality).toBeGreaterThan(0.9);
+    expect(report.curve.at(-1)!.regret_best_single).toBeLessThan(0);
+    expect(await greedyAccuracy(router)).toBe(1);
+  });
+
+  it.each(STRATEGIES)('%s warm-started from an offline router that ignores the query learns where each model wins', async (name) => {
+    // best-single on 40 samples: the generalist for every query (quality 0.6).
+    const offline = routerEntry('best-single').create();
+    await offline.fit({ ...stream, samples: stream.samples.slice(0, 40), embeddings: stream.embeddings.slice(0, 40) });
+    // Exploration must be bold enough to doubt a prior that is 0.1 off.
+    const bold = { linucb: { alpha: 0.5 }, 'lin-ts': { v: 0.5 }, 'epsilon-greedy': { epsilon: 0.1 } }[name];
+    const router = createRouter(name, { dim: 0, maxExploreShare: 0.3, ...bold }) as OnlineRouter;
+    router.over(offline.toJSON(), offline);
+    const report = await simulate({ router, parts: [stream], seed: 2, lambda: 0, window: 300, reference: offline });
+    expect(report.final_window.quality).toBeGreaterThan(0.9);
+    expect(report.stream.quality).toBeGreaterThan(report.reference!.quality_at_same_cost ?? 0);
+  });
+
+  it.each(STRATEGIES)('%s never explores past the budget rule or the exploration cap', async (name) => {
+    const eager = { linucb: { alpha: 5 }, 'lin-ts': { v: 5 }, 'epsilon-greedy': { epsilon: 0.9 } }[name];
+    const router = cold(name, { maxExploreShare: 0.1, ...eager });
+    let calls = 0, explored = 0;
+    for (const [i, s] of stream.samples.slice(0, 400).entries()) {
+      const query = { text: s.query, embedding: stream.embeddings[i] };
+      // The generalist costs 0.01 per call: over this budget.
+      const choice = await router.choose(query, { lambda: 0, budget: 0.005 });
+      expect(choice.decision.model).not.toBe('generalist');
+      calls++;
+      explored += choice.explored ? 1 : 0;
+      expect(explored).toBeLessThanOrEqual(0.1 * calls);
+      await router.update(query, choice.decision.model, s.outcomes[choice.decision.model]!.score);
+    }
+    expect(explored).toBeGreaterThan(0);
+  });
+
+  it('saves to JSON and loads back to the same estimates and the same next choices, and revises a reward in place', async () => {
+    const router = cold('lin-ts', { dim: 8 });
+    await simulate({ router, parts: [{ samples: stream.samples.slice(0, 100), embeddings: stream.embeddings.slice(0, 100) }], seed: 1, lambda: 0, window: 10 });
+    const text = JSON.stringify(router.toJSON());
+    const loaded = loadRouter(JSON.parse(text)) as OnlineRouter;
+    expect(JSON.stringify(loaded.toJSON())).toBe(text);
+    for (let i = 0; i < 5; i++) {
+      const q = { text: fresh.samples[i]!.query, embedding: fresh.embeddings[i] };
+      expect((await loaded.predict(q)).estimates).toEqual((await router.predict(q)).estimates);
+      expect((await loaded.choose(q, { lambda: 0.1 })).decision.model).toBe((await router.choose(q, { lambda: 0.1 })).decision.model);
+    }
+    const q = { text: fresh.samples[0]!.query, embedding: fresh.embeddings[0] };
+    const before = (await router.predict(q)).estimates.find((e) => e.model === 'generalist')!.quality;
+    await router.update(q, 'generalist', 1);
+    await router.update(q, 'generalist', 0, 1);
+    expect((await router.predict(q)).estimates.find((e) => e.model === 'generalist')!.quality).toBeLessThan(before);
+    expect(() => loadRouter({ ...JSON.parse(text), state: { ...JSON.parse(text).state, arms: [] } })).toThrow(/state\.arms must hold one arm/);
+  });
+});

@@ -1,0 +1,307 @@
+// Online routers: learn from bandit feedback (only the chosen model's outcome is seen), one event at a time, on
+// the query embedding. Each model is an arm of a linear bandit (linear-arm.ts) over projected features
+// (features.ts) that learns the residual of the reward against an offset: a constant prior when started cold, or
+// the estimate of an offline router it was warm-started from (kept whole in the file). Routing goes through the
+// shared decision rule under the user's cost knob and budget twice, greedy (the means) and exploring, and the
+// exploration ceiling (exploration.ts) picks which to act on. Strategies: LinUCB (mean + alpha x width), linear
+// Thompson sampling (a draw from each arm's Gaussian posterior of the reward at this query), and epsilon-greedy
+// (a uniformly random affordable model with probability epsilon).
+import { z } from 'zod';
+import type { CatalogModel } from '../catalog/model.ts';
+import { mulberry32Step } from '../data/random.ts';
+import { decide, type Decision, type Policy } from '../routers/decide.ts';
+import type { RouterContext, RouterEntry } from '../routers/registry.ts';
+import type { ModelEstimate, Prediction, RouteQuery, Router, RouterFile, TrainingData } from '../routers/router.ts';
+import { checkTrainingData } from '../routers/shared/base-router.ts';
+import { CostModel, costStateSchema } from '../routers/shared/cost-model.ts';
+import { ROUTER_FORMAT, ROUTER_VERSION, pack, parseOrThrow, unpack } from '../routers/shared/router-file.ts';
+import { gaussian } from '../routers/shared/vectors.ts';
+import { FeatureMap } from './features.ts';
+import { LinearArm, armSchema, newArm } from './linear-arm.ts';
+import { withinCeiling, type ExplorationCounts } from './exploration.ts';
+
+export type Strategy = 'linucb' | 'lin-ts' | 'epsilon-greedy';
+
+const common = {
+  /** Projected embedding size (0: the whole embedding). */
+  dim: z.number().int().min(0).max(1024).default(128),
+  seed: z.number().int().default(1),
+  /** Ridge penalty: how many observations' worth of pull toward the offset each arm starts with. */
+  ridge: z.number().positive().default(1),
+  /** The reward a cold arm expects before any outcome. */
+  prior: z.number().min(0).max(1).default(0.5),
+  /** The largest share of calls that may act otherwise than the greedy choice. */
+  maxExploreShare: z.number().min(0).max(1).default(0.2),
+  /** An offline router trained by `fit` on the same data and used as the offset (a warm start); none: cold. */
+  base: z.string().optional(),
+  baseOptions: z.record(z.string(), z.unknown()).default({}),
+};
+
+const strategyOptions = {
+  linucb: { alpha: z.number().min(0).default(0.05) },
+  'lin-ts': { v: z.number().min(0).default(0.05) },
+  'epsilon-greedy': { epsilon: z.number().min(0).max(1).default(0.05) },
+} as const;
+
+const optionsSchema = z.object({ ...common, alpha: z.number().optional(), v: z.number().optional(), epsilon: z.number().optional() });
+type Options = z.infer<typeof optionsSchema>;
+
+const stateSchema = z
+  .object({
+    base: z.custom<RouterFile>((v) => typeof v === 'object' && v !== null, { message: 'expected the base router file' }).optional(),
+    costs: costStateSchema.optional(),
+    /** The embedding size, once a query was seen (0 before). */
+    inputDim: z.number().int().min(0),
+    arms: z.array(armSchema),
+    calls: z.number().int().min(0),
+    explored: z.number().int().min(0),
+    rng: z.number().int().min(0),
+  })
+  .strict();
+
+/** What an online router did with one query: the estimates, the decision acted on, and whether it explored. */
+export interface OnlineChoice {
+  prediction: Prediction;
+  decision: Decision;
+  explored: boolean;
+}
+
+export interface OnlineRouter extends Router {
+  /** Starts cold on these models, with their per-call costs. */
+  begin(models: readonly string[], costs: CostModel): this;
+  /** Starts warm from a trained offline router (its file, and the router loaded from it). */
+  over(file: RouterFile, router: Router): this;
+  /** Routes one call under the policy, exploring within the ceiling. */
+  choose(query: RouteQuery, policy: Policy): Promise<OnlineChoice>;
+  /** Learns one outcome of `model` on `query`; `previous`: the reward already learned for this answer, now revised. */
+  update(query: RouteQuery, model: string, reward: number, previous?: number): Promise<void>;
+}
+
+export function isOnlineRouter(router: unknown): router is OnlineRouter {
+  return router instanceof OnlineLinearRouter;
+}
+
+
+export class OnlineLinearRouter implements OnlineRouter {
+  readonly needsEmbedding = true;
+  private models: string[] = [];
+  private costs: CostModel | undefined;
+  private base: { file: RouterFile; router: Router } | undefined;
+  private features: FeatureMap | undefined;
+  private arms: LinearArm[] = [];
+  private counts: ExplorationCounts = { calls: 0, explored: 0 };
+  private rng = 0;
+
+  constructor(
+    readonly name: Strategy,
+    readonly options: Options,
+    private readonly context: RouterContext,
+    private readonly load: (file: unknown, context?: RouterContext) => Router,
+    private readonly create: (name: string, options: Record<string, unknown>, context?: RouterContext) => Router,
+  ) {
+    this.rng = options.seed >>> 0;
+  }
+
+  /** Starts cold on these models, with their per-call costs. */
+  begin(models: readonly string[], costs: CostModel): this {
+    this.models = [...models];
+    this.costs = costs;
+    this.base = undefined;
+    this.features = undefined;
+    this.arms = [];
+    return this;
+  }
+
+  /** Starts warm from a trained offline router: its estimates are the offset the arms correct. */
+  over(file: RouterFile, router: Router): this {
+    this.base = { file, router };
+    this.models = [...router.toJSON().models];
+    this.costs = undefined;
+    this.features = undefined;
+    this.arms = [];
+    return this;
+  }
+
+  /** Starts from a dataset: warm from `options.base` trained on it, or cold with every outcome learned (full information). */
+  async fit(data: TrainingData): Promise<void> {
+    checkTrainingData(data, true);
+    if (this.options.base) {
+      const base = this.create(this.options.base, this.options.baseOptions, this.context);
+      await base.fit(data);
+      this.over(base.toJSON(), base);
+      return;
+    }
+    this.begin(data.models, CostModel.fit(data));
+    for (const [i, s] of data.samples.entries()) {
+      for (const [model, o] of Object.entries(s.outcomes)) await this.update({ text: s.query, embedding: data.embeddings[i] }, model, o.score);
+    }
+  }
+
+  async predict(query: RouteQuery): Promise<Prediction> {
+    const { estimates, x } = await this.means(query);
+    const observed = this.arms.reduce((s, a) => s + a.state.n, 0);
+    return {
+      estimates,
+      explanation: {
+        summary: `${this.label()}: ${this.base ? `${this.base.router.name}'s estimate` : `a prior of ${this.options.prior}`} corrected by a linear model of the query learned from ${observed} outcome${observed === 1 ? '' : 's'} of the chosen models.`,
+        features: { observed, exploratory_calls: this.counts.explored, calls: this.counts.calls, ...this.widths(x) },
+      },
+    };
+  }
+
+  async choose(query: RouteQuery, policy: Policy): Promise<OnlineChoice> {
+    const prediction = await this.predict(query);
+    const x = this.featuresOf(query);
+    const greedy = decide(prediction.estimates, policy);
+    const exploring = this.name === 'epsilon-greedy' ? this.epsilonDecision(greedy) : decide(this.optimistic(prediction.estimates, x), policy);
+    const { decision, explored } = withinCeiling(greedy, exploring, this.counts, this.options.maxExploreShare);
+    const features = { ...prediction.explanation.features, explored };
+    return { prediction: { ...prediction, explanation: { ...prediction.explanation, features } }, decision, explored };
+  }
+
+  async update(query: RouteQuery, model: string, reward: number, previous?: number): Promise<void> {
+    const j = this.models.indexOf(model);
+    if (j < 0) return;
+    const x = this.featuresOf(query);
+    const arm = this.arm(j);
+    if (previous !== undefined) return arm.revise(x, reward - previous);
+    const offset = (await this.offsets(query))[j]!;
+    arm.update(x, reward - offset);
+  }
+
+  /** Serve other catalog models: known arms kept, new ones start cold; passed on to a base router that can. */
+  serve(models: readonly CatalogModel[]): void {
+    const base = this.base?.router as (Router & { serve?: (models: readonly CatalogModel[]) => void }) | undefined;
+    base?.serve?.(models);
+    const known = new Map(this.models.map((m, j) => [m, this.arms[j]] as const));
+    this.models = models.map((m) => m.id);
+    this.arms = this.features ? this.models.map((m) => known.get(m) ?? this.freshArm()) : [];
+    if (!this.base) this.costs = CostModel.fromCatalog(models);
+  }
+
+  toJSON(): RouterFile {
+    if (this.models.length === 0) throw new Error(`router "${this.name}" is not started: call fit, begin or over`);
+    const state = {
+      ...(this.base ? { base: this.base.file } : { costs: this.costs!.state }),
+      inputDim: this.features?.inputDim ?? 0,
+      arms: this.arms.map((a) => a.state),
+      calls: this.counts.calls,
+      explored: this.counts.explored,
+      rng: this.rng,
+    };
+    return { format: ROUTER_FORMAT, version: ROUTER_VERSION, router: this.name, options: this.options, models: this.models, state: pack(state) };
+  }
+
+  restore(file: RouterFile): this {
+    const st = parseOrThrow(stateSchema, unpack(file.state), 'router file state');
+    if (st.base) this.over(st.base, this.load(st.base, this.context));
+    else if (st.costs) this.begin(file.models, new CostModel(st.costs));
+    else throw new Error('invalid router file: state needs a base router or costs');
+    this.models = [...file.models];
+    if (st.inputDim > 0) this.features = this.featureMap(st.inputDim);
+    const size = this.features?.size ?? 0;
+    if (st.arms.length !== (size ? this.models.length : 0) || st.arms.some((a) => a.b.length !== size)) {
+      throw new Error(`invalid router file: state.arms must hold one arm of ${size} features per model once a query was seen`);
+    }
+    this.arms = st.arms.map((a) => new LinearArm(a));
+    this.counts = { calls: st.calls, explored: st.explored };
+    this.rng = st.rng;
+    return this;
+  }
+
+  private label(): string {
+    return { linucb: 'LinUCB', 'lin-ts': 'Linear Thompson sampling', 'epsilon-greedy': 'Epsilon-greedy' }[this.name];
+  }
+
+  /** The mean estimate of every model (offset + arm), in [0,1], with the query's features. */
+  private async means(query: RouteQuery) {
+    const x = this.featuresOf(query);
+    const { offsets, costs } = await this.offsetsAndCosts(query);
+    const estimates: ModelEstimate[] = this.models.map((model, j) => ({ model, quality: clamp01(offsets[j]! + this.arm(j).mean(x)), cost: costs[j]! }));
+    return { estimates, x };
+  }
+
+  private async offsets(query: RouteQuery): Promise<number[]> {
+    return (await this.offsetsAndCosts(query)).offsets;
+  }
+
+  private async offsetsAndCosts(query: RouteQuery): Promise<{ offsets: number[]; costs: number[] }> {
+    if (!this.base) return { offsets: this.models.map(() => this.options.prior), costs: this.models.map((_, j) => this.costs!.estimate(j, query.text)) };
+    const byModel = new Map((await this.base.router.predict(query)).estimates.map((e) => [e.model, e] as const));
+    return { offsets: this.models.map((m) => byModel.get(m)?.quality ?? this.options.prior), costs: this.models.map((m) => byModel.get(m)?.cost ?? 0) };
+  }
+
+  /** Each estimate raised by its exploration bonus: alpha x width (LinUCB), or a posterior draw (Thompson). */
+  private optimistic(estimates: readonly ModelEstimate[], x: Float64Array): ModelEstimate[] {
+    return estimates.map((e, j) => {
+      const width = this.arm(j).width(x);
+      const bonus = this.name === 'linucb' ? (this.options.alpha ?? 0) * width : (this.options.v ?? 0) * width * gaussian(() => this.draw());
+      return { ...e, quality: e.quality + bonus };
+    });
+  }
+
+  /** With probability epsilon, a uniformly random model among those the greedy rule could pick (allowed, affordable), then the greedy order. */
+  private epsilonDecision(greedy: Decision): Decision {
+    if (this.draw() >= (this.options.epsilon ?? 0)) return greedy;
+    const pick = greedy.ranking[Math.floor(this.draw() * greedy.ranking.length)]!;
+    return { model: pick.model, ranking: [pick, ...greedy.ranking.filter((r) => r !== pick)] };
+  }
+
+  /** Each model's uncertainty at this query, for the explanation. */
+  private widths(x: Float64Array): Record<string, number> {
+    return Object.fromEntries(this.models.map((m, j) => [`width ${m}`, Number(this.arm(j).width(x).toFixed(3))]));
+  }
+
+  private featuresOf(query: RouteQuery): Float64Array {
+    if (!query.embedding) throw new Error(`router "${this.name}" needs the query's embedding`);
+    if (!this.features) {
+      this.features = this.featureMap(query.embedding.length);
+      this.arms = this.models.map(() => this.freshArm());
+    }
+    return this.features.of(query.embedding);
+  }
+
+  private featureMap(inputDim: number): FeatureMap {
+    return new FeatureMap(inputDim, this.options.dim, this.options.seed);
+  }
+
+  private freshArm(): LinearArm {
+    return new LinearArm(newArm(this.features!.size, this.options.ridge));
+  }
+
+  private arm(j: number): LinearArm {
+    return this.arms[j]!;
+  }
+
+  private draw(): number {
+    const [value, next] = mulberry32Step(this.rng);
+    this.rng = next;
+    return value;
+  }
+}
+
+const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
+
+const DESCRIPTIONS: Record<Strategy, string> = {
+  linucb: 'online: LinUCB per model on the query embedding, learns from each chosen model\'s outcome (cold, or warm from an offline router)',
+  'lin-ts': 'online: linear Thompson sampling per model on the query embedding, learns from each chosen model\'s outcome',
+  'epsilon-greedy': 'online: epsilon-greedy around an offline router (or a cold linear model), learns from each chosen model\'s outcome',
+};
+
+/** The registry's entry for one strategy; `load`/`create` build base routers through the registry. */
+export function makeOnlineRouter(
+  name: Strategy,
+  load: (file: unknown, context?: RouterContext) => Router,
+  create: (name: string, options: Record<string, unknown>, context?: RouterContext) => Router,
+): RouterEntry {
+  const schema = z.object({ ...common, ...strategyOptions[name] }).strict();
+  const options = (raw: unknown) => parseOrThrow(schema, raw ?? {}, `${name} options`) as Options;
+  return {
+    description: DESCRIPTIONS[name],
+    input: 'embedding',
+    evaluationOnly: false,
+    online: true,
+    create: (raw, context = {}) => new OnlineLinearRouter(name, options(raw), context, load, create),
+    load: (file, context = {}) => new OnlineLinearRouter(name, options(file.options), context, load, create).restore(file),
+  };
+}

@@ -1,0 +1,275 @@
+// `irt`: the model-agnostic cold-start router, after IRT-Router (ACL 2025). From the query's embedding it
+// predicts which skills the query needs (knowledge, reasoning, maths, code: a head trained on the task names)
+// and how hard it is (a linear head fitted jointly with the training models' abilities by item response
+// theory), and estimates P(model answers well) = sigmoid(skill mix . ability - difficulty) for any model.
+// A model's abilities come from its outcomes in the data; else from its published benchmark figures in the
+// catalog, mapped onto the ability scale by a fit on the models that have both; else from its price (the
+// explanation says which). Outcomes that arrive later sharpen one model's abilities by a MAP update (`observe`:
+// its level from a few, each skill from more), without retraining. A query longer than a model's context window gets no chance with it.
+import { z } from 'zod';
+import { defaultCatalog, findModel } from '../catalog/catalog.ts';
+import { skillSchema, type CatalogModel, type Skill } from '../catalog/model.ts';
+import { estimateTokens } from '../data/pricing.ts';
+import type { RouteQuery, TrainingData } from './router.ts';
+import { taskNeeds } from './auto.ts';
+import { BaseRouter, type Scored, type Step } from './shared/base-router.ts';
+import { CostModel } from './shared/cost-model.ts';
+import { gradientOptions } from './shared/adam.ts';
+import { checkDenseNet, denseForward, denseNetSchema, trainDenseNet } from './shared/dense-net.ts';
+import { defineRouter } from './shared/define-router.ts';
+import { scoreMatrix } from './shared/outcomes.ts';
+import { f32 } from './shared/router-file.ts';
+import { sigmoid, stackRows } from './shared/vectors.ts';
+import { fitIrt, irtProbability, shiftAbility, updateAbility, type Observation } from './shared/irt-model.ts';
+import { abilitySourceSchema, fitBenchmarkMap, fitPriceMap, priorAbility, priorMapSchema, type AbilitySource } from './shared/ability-priors.ts';
+
+/** The skills the router rates queries and models on. */
+export const IRT_SKILLS: Skill[] = ['knowledge', 'reasoning', 'math', 'code'];
+
+/** How far a model's abilities may move from their source under the few-shot update (prior standard deviation). */
+const PRIOR_SD: Record<AbilitySource, number> = { data: 0.25, catalog: 0.5, 'catalog+price': 0.75, price: 1 };
+/** Outcomes of a model from which its skill profile is updated too; below, only its level moves. */
+const PROFILE_OUTCOMES = 50;
+
+const options = z
+  .object({
+    ...gradientOptions(20, 0.01),
+    /** Models to serve besides those in the data (catalog ids); default: every catalog model given at training. */
+    serve: z.array(z.string()).optional(),
+  })
+  .strict();
+type Options = z.infer<typeof options>;
+
+const servedSchema = z
+  .object({
+    ability: z.array(z.number()),
+    source: abilitySourceSchema,
+    /** Tokens the model takes; longer queries get no chance with it. */
+    contextWindow: z.number().int().positive().optional(),
+    /** Outcomes folded in by `observe` since the abilities were set. */
+    outcomes: z.number().int().min(0),
+  })
+  .strict();
+type Served = z.infer<typeof servedSchema>;
+
+const state = z
+  .object({
+    skills: z.array(skillSchema),
+    skillNet: denseNetSchema,
+    difficultyHead: f32,
+    difficultyBias: z.number(),
+    /** Log-discrimination = sharpnessHead . embedding + sharpnessBias. */
+    sharpnessHead: f32,
+    sharpnessBias: z.number(),
+    priors: priorMapSchema,
+    /** Abilities learned from the training outcomes, by model id. */
+    learned: z.record(z.string(), z.array(z.number())),
+    served: z.array(servedSchema),
+  })
+  .strict();
+type State = z.infer<typeof state>;
+
+/** A query's outcome with a model, for the few-shot update. */
+export interface ObservedOutcome {
+  text: string;
+  embedding: Float32Array;
+  score: number;
+}
+
+class IrtRouter extends BaseRouter<Options, State> {
+  readonly needsEmbedding = true;
+
+  protected override candidates(data: TrainingData): string[] {
+    const served = this.options.serve ?? (data.catalog ?? []).map((m) => m.id);
+    return [...new Set([...data.models, ...served])];
+  }
+
+  protected async train(data: TrainingData, step: Step): Promise<State> {
+    const n = data.samples.length;
+    const d = data.embeddings[0]!.length;
+    const x = stackRows(data.embeddings, d);
+    const k = IRT_SKILLS.length;
+    const { y, mask } = skillTargets(data);
+    const o = this.options;
+    const skillNet = await trainDenseNet(
+      { x, y, mask, hidden: 0, outputs: k, loss: 'logistic', epochs: o.epochs, learningRate: o.learningRate, l2: 1e-4, batch: 32, seed: o.seed },
+      step.part(0, 0.4),
+    );
+    const mix = new Float32Array(n * k);
+    for (let i = 0; i < n; i++) mix.set(skillMix(skillNet, x.subarray(i * d, (i + 1) * d)), i * k);
+    const sm = scoreMatrix(data);
+    const fit = await fitIrt(
+      { mix, x, scores: sm.scores, ran: sm.ran, skills: k, models: sm.m },
+      { epochs: o.epochs, learningRate: o.learningRate, l2: 1e-4, seed: o.seed },
+      step.part(0.4, 1),
+    );
+    const learned = Object.fromEntries(data.models.map((m, j) => [m, Array.from(fit.abilities.subarray(j * k, (j + 1) * k))]));
+    const catalog = data.catalog ?? [];
+    const benchmark = fitBenchmarkMap(
+      IRT_SKILLS,
+      data.models.map((m) => ({ ability: learned[m]!, entry: withPriors(catalog.find((c) => c.id === m) ?? { id: m }) })),
+    );
+    const priors = { benchmark, price: fitPriceMap(IRT_SKILLS, benchmark, catalog.map(withPriors)) };
+    const heads = { difficultyHead: fit.head, difficultyBias: fit.bias, sharpnessHead: fit.sharpness, sharpnessBias: fit.sharpnessBias };
+    const partial = { skills: IRT_SKILLS, skillNet, ...heads, priors, learned, served: [] };
+    const entries = this.candidates(data).map((m) => catalog.find((c) => c.id === m) ?? { id: m });
+    return { ...partial, served: entries.map((e) => serveOne(partial, e)) };
+  }
+
+  protected score(query: RouteQuery, st: State): Scored {
+    const { mix, difficulty, discrimination } = read(st, query.embedding!);
+    const tokens = estimateTokens([...(query.context ?? []), query.text].join('\n'));
+    const quality = st.served.map((s) => (s.contextWindow !== undefined && tokens > s.contextWindow ? 0 : irtProbability(mix, s.ability, difficulty, discrimination)));
+    const top = mix.indexOf(Math.max(...mix));
+    return {
+      quality,
+      explanation: {
+        summary: 'Item response theory: predicted the skills the query needs and its difficulty, and weighed them against each model\'s abilities (from outcomes, else published benchmarks, else price).',
+        features: {
+          difficulty: Number(difficulty.toFixed(3)),
+          discrimination: Number(discrimination.toFixed(3)),
+          skill: st.skills[top]!,
+          skill_share: Number(mix[top]!.toFixed(3)),
+          abilities_from: abilitySources(this.models, st.served),
+        },
+      },
+    };
+  }
+
+  /** Serve a different set of catalog models (the user's own); a model named like a catalog entry inherits its figures. */
+  serve(models: readonly CatalogModel[]): void {
+    if (models.length === 0) throw new Error('irt: serve at least one model');
+    const st = this.trained();
+    this.learned = { ...st, served: models.map((m) => serveOne(st, m)) };
+    this.models = models.map((m) => m.id);
+    this.costs = CostModel.fromCatalog(models);
+  }
+
+  /**
+   * Folds outcomes of one served model into its abilities (MAP update around its current ones) and returns them:
+   * with fewer than PROFILE_OUTCOMES in all, one shift of its level (the skill profile stays the benchmarks');
+   * from then on, each skill.
+   */
+  observe(model: string, outcomes: readonly ObservedOutcome[]): number[] {
+    const st = this.trained();
+    const j = this.models.indexOf(model);
+    if (j < 0) throw new Error(`irt: model "${model}" is not served (served: ${this.models.join(', ')})`);
+    const observations: Observation[] = outcomes.map((o) => ({ ...read(st, o.embedding), score: o.score }));
+    const current = st.served[j]!;
+    const update = current.outcomes + outcomes.length >= PROFILE_OUTCOMES ? updateAbility : shiftAbility;
+    const ability = update(current.ability, PRIOR_SD[current.source], observations);
+    st.served[j] = { ...current, ability, outcomes: current.outcomes + outcomes.length };
+    return ability;
+  }
+
+  /** Each served model's abilities per skill and where they came from (for the explanation and tests). */
+  abilities(): { model: string; skills: Skill[]; ability: number[]; source: AbilitySource }[] {
+    const st = this.trained();
+    return this.models.map((model, j) => ({ model, skills: st.skills, ability: st.served[j]!.ability, source: st.served[j]!.source }));
+  }
+
+  /** The query's skill mix, difficulty and discrimination, as the router reads them. */
+  needs(embedding: Float32Array): Reading {
+    return read(this.trained(), embedding);
+  }
+
+  protected override checkState(st: State, models: number): void {
+    checkDenseNet(st.skillNet, 'learned.skillNet');
+    const k = st.skills.length;
+    const d = st.skillNet.inputs;
+    const bad = st.served.length !== models || st.skillNet.outputs !== k || st.difficultyHead.length !== d || st.sharpnessHead.length !== d;
+    if (bad || st.served.some((s) => s.ability.length !== k) || st.priors.benchmark.length !== k || st.priors.price.length !== k) {
+      throw new Error(`invalid router file: irt state does not match ${models} models and ${k} skills`);
+    }
+  }
+}
+
+/** A served model's abilities: learned from outcomes, else its catalog priors. */
+function serveOne(st: Pick<State, 'skills' | 'priors' | 'learned'>, entry: Partial<CatalogModel> & { id: string }): Served {
+  const learned = st.learned[entry.id];
+  const context = entry.context_window === undefined ? {} : { contextWindow: entry.context_window };
+  if (learned) return { ability: learned, source: 'data', ...context, outcomes: 0 };
+  const withFigures = withPriors(entry);
+  const priced = { input_price: withFigures.input_price ?? 0, output_price: withFigures.output_price ?? 0 };
+  return { ...priorAbility(st.skills, st.priors, { ...withFigures, ...priced }), ...context, outcomes: 0 };
+}
+
+/**
+ * The entry with benchmark figures: its own, else those of the shipped catalog entry whose id or API model
+ * name matches its id or API model name (a user-added model named like a known one inherits its priors).
+ */
+export function withPriors<T extends Partial<CatalogModel> & { id: string }>(entry: T): T & Pick<CatalogModel, 'benchmarks'> {
+  if (entry.benchmarks) return entry;
+  const names = [entry.id, entry.api_model].filter((n): n is string => !!n);
+  const match = names.map((n) => findModel(defaultCatalog, n)).find((m) => m?.benchmarks);
+  return match ? { ...entry, benchmarks: match.benchmarks } : entry;
+}
+
+/** Per sample and skill, the target share of that skill from the task name (masked when the task says nothing). */
+function skillTargets(data: TrainingData): { y: Float32Array; mask: Uint8Array } {
+  const k = IRT_SKILLS.length;
+  const y = new Float32Array(data.samples.length * k);
+  const mask = new Uint8Array(data.samples.length * k);
+  data.samples.forEach((s, i) => {
+    const needed = (taskNeeds(s.task) ?? []).filter((n): n is Skill => (IRT_SKILLS as string[]).includes(n));
+    if (needed.length === 0) return;
+    IRT_SKILLS.forEach((skill, c) => {
+      mask[i * k + c] = 1;
+      y[i * k + c] = needed.includes(skill) ? 1 : 0;
+    });
+  });
+  return { y, mask };
+}
+
+/** The skill mix: the skill head's probabilities, normalised to sum to one. */
+function skillMix(net: State['skillNet'], embedding: Float32Array): Float64Array {
+  const out = new Float64Array(net.outputs);
+  denseForward(net, embedding, out, new Float32Array(0));
+  let total = 0;
+  for (let c = 0; c < out.length; c++) total += out[c] = sigmoid(out[c]!);
+  for (let c = 0; c < out.length; c++) out[c]! /= total;
+  return out;
+}
+
+interface Reading {
+  mix: Float64Array;
+  difficulty: number;
+  discrimination: number;
+}
+
+function read(st: State, embedding: Float32Array): Reading {
+  let difficulty = st.difficultyBias;
+  let sharpness = st.sharpnessBias;
+  for (let c = 0; c < st.difficultyHead.length; c++) {
+    difficulty += st.difficultyHead[c]! * embedding[c]!;
+    sharpness += st.sharpnessHead[c]! * embedding[c]!;
+  }
+  return { mix: skillMix(st.skillNet, embedding), difficulty, discrimination: Math.exp(sharpness) };
+}
+
+const SOURCE_WORDS: Record<AbilitySource, string> = {
+  data: 'outcomes in the data',
+  catalog: 'published benchmarks',
+  'catalog+price': 'published benchmarks, the rest from price',
+  price: 'price (no published benchmarks)',
+};
+
+/** Where the served models' abilities came from, grouped: "published benchmarks: a, b; price (...): c". */
+function abilitySources(models: readonly string[], served: readonly Served[]): string {
+  const groups = new Map<AbilitySource, string[]>();
+  models.forEach((m, j) => groups.set(served[j]!.source, [...(groups.get(served[j]!.source) ?? []), m]));
+  return [...groups].map(([source, ms]) => `${SOURCE_WORDS[source]}: ${ms.join(', ')}`).join('; ');
+}
+
+export function isIrtRouter(router: unknown): router is IrtRouter {
+  return router instanceof IrtRouter;
+}
+
+export const irtRouter = defineRouter({
+  name: 'irt',
+  description: 'model-agnostic cold start (IRT-Router): query skills and difficulty vs. model abilities from outcomes, benchmarks or price',
+  input: 'embedding',
+  options,
+  state,
+  build: (name, o) => new IrtRouter(name, o),
+});

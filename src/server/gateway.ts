@@ -1,0 +1,160 @@
+// Everything one gateway instance holds, built from its configuration: the catalog, provider endpoints with
+// their keys, the loaded routers, the routed caller (fallback, retries, breaker, budgets), the metrics, the
+// JSONL log, and (with a Redis URL) the state it shares with the rest of its fleet.
+import { existsSync } from 'node:fs';
+import { defaultCatalog, parseCatalog } from '../core/catalog/catalog.ts';
+import type { Catalog, CatalogModel } from '../core/catalog/model.ts';
+import type { Embedder } from '../core/embed/embedder.ts';
+import { CircuitBreaker } from '../core/providers/circuit-breaker.ts';
+import { customProvider, providerDefinition } from '../core/providers/definitions.ts';
+import { KeyRing } from '../core/providers/key-ring.ts';
+import type { AttemptOutcome, OutcomeSink } from '../core/providers/outcome.ts';
+import { RoutedCaller } from '../core/providers/routed-call.ts';
+import { SpendingGuard, type BudgetGuard } from '../core/providers/spending-guard.ts';
+import type { Endpoint } from '../core/providers/types.ts';
+import { createNodeEmbedder } from '../platform/node/encoder.ts';
+import { readText } from '../platform/node/files.ts';
+import { CallLog } from './call-log.ts';
+import { fromEnv, type GatewayConfig } from './config.ts';
+import { GatewayMetrics } from './metrics.ts';
+import { RedisBreaker, RedisBudgetGuard, SharedState, redisSpendSink } from './redis-state.ts';
+import { loadRouters, type GatewayRouter } from './routing.ts';
+import { SpendCounters } from './spend-counters.ts';
+
+export interface GatewayOptions {
+  /** Share spend and breaker state with other instances through this Redis. */
+  redisUrl?: string;
+  /** Key prefix in Redis (one per fleet). */
+  redisPrefix?: string;
+  env?: NodeJS.ProcessEnv;
+  fetch?: typeof fetch;
+}
+
+export interface Gateway {
+  config: GatewayConfig;
+  catalog: Catalog;
+  routers: Map<string, GatewayRouter>;
+  /** Catalog models whose provider the gateway can reach (has a base URL and, where needed, a key). */
+  callable: Set<string>;
+  /** Callable models whose provider takes tool definitions (the OpenAI wire). */
+  toolCapable: Set<string>;
+  caller: RoutedCaller;
+  metrics: GatewayMetrics;
+  tokens: Set<string>;
+  log?: CallLog;
+  embedder(): Promise<Embedder>;
+  /** Counts a call in flight until `work` settles, so a shutdown can wait for it. */
+  track<T>(work: Promise<T>): Promise<T>;
+  /** Resolves once no call is in flight. */
+  drained(): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function catalogOf(config: GatewayConfig): Promise<Catalog> {
+  const base = config.catalog ? parseCatalog(JSON.parse(await readText(config.catalog)), config.catalog) : defaultCatalog;
+  const added = new Set(config.models.map((m) => m.id));
+  return { models: [...base.models.filter((m) => !added.has(m.id)), ...config.models] };
+}
+
+/** Where each configured or known provider is, and its keys from the file and the environment. */
+function endpoints(config: GatewayConfig, env: NodeJS.ProcessEnv): (provider: string) => Endpoint | undefined {
+  const providers = new Set([...Object.keys(config.providers), ...Object.keys(config.api_keys)]);
+  const keys = new KeyRing(Object.fromEntries([...providers].map((p) => [p, [...(config.api_keys[p] ?? []), ...fromEnv(config.providers[p]?.key_env, env)]])));
+  return (provider) => {
+    const given = config.providers[provider];
+    const known = providerDefinition(provider);
+    const baseUrl = given?.base_url ?? known?.baseUrl;
+    if (!baseUrl) return undefined;
+    const definition = known ?? customProvider(provider, baseUrl, given?.wire);
+    const key = keys.next(provider);
+    if (definition.keyRequired && !key && !given?.base_url) return undefined;
+    return { provider, wire: given?.wire ?? definition.wire, baseUrl, key, streamUsage: definition.streamUsage };
+  };
+}
+
+/** Seeds the in-memory spend from this month's attempts in the log, so a restart does not forget spending. */
+async function spendFromLog(path: string | undefined, counters: SpendCounters): Promise<void> {
+  if (!path || !existsSync(path)) return;
+  const monthStart = new Date(new Date().getFullYear(), new Date().getMonth(), 1).getTime();
+  for (const line of (await readText(path)).split('\n')) {
+    if (!line.includes('"type":"attempt"')) continue;
+    const record = JSON.parse(line) as AttemptOutcome;
+    if (record.at >= monthStart && record.cost > 0) counters.record(record);
+  }
+}
+
+export async function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<Gateway> {
+  const env = options.env ?? process.env;
+  const catalog = await catalogOf(config);
+  const routers = await loadRouters(config);
+  const endpoint = endpoints(config, env);
+  const wireOf = (m: CatalogModel) => endpoint(m.provider)?.wire;
+  const callable = new Set(catalog.models.filter((m) => wireOf(m) !== undefined).map((m) => m.id));
+  const toolCapable = new Set(catalog.models.filter((m) => wireOf(m) === 'openai').map((m) => m.id));
+  const metrics = new GatewayMetrics();
+  const log = config.log ? new CallLog(config.log) : undefined;
+  const budget = { dailyUsd: config.budgets.daily_usd, monthlyUsd: config.budgets.monthly_usd };
+  const breakerOptions = { threshold: config.breaker.threshold, cooldownMs: config.breaker.cooldown_ms };
+  const shared = options.redisUrl ? new SharedState(options.redisUrl, options.redisPrefix) : undefined;
+  if (shared) {
+    try {
+      await shared.ready();
+    } catch (e) {
+      await shared.close();
+      throw e;
+    }
+  }
+  const local = new SpendCounters();
+  if (!shared) await spendFromLog(config.log, local);
+  const spendSink = shared ? redisSpendSink(shared) : local;
+  const guard: BudgetGuard = shared ? new RedisBudgetGuard(shared, budget) : new SpendingGuard(budget, local);
+  const sink: OutcomeSink = {
+    async record(outcome) {
+      metrics.attempt(outcome);
+      log?.write({ type: 'attempt', ...outcome });
+      await spendSink.record(outcome);
+    },
+  };
+  const caller = new RoutedCaller({
+    catalog: catalog.models,
+    endpoint,
+    guard,
+    sink,
+    breaker: shared ? new RedisBreaker(shared, breakerOptions) : new CircuitBreaker(breakerOptions),
+    concurrency: config.policy.concurrency,
+    policy: { retries: config.policy.retries, timeoutMs: config.policy.timeout_ms, midStream: config.policy.mid_stream },
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  let encoder: Promise<Embedder> | undefined;
+  const inflight = new Set<Promise<unknown>>();
+  return {
+    config,
+    catalog,
+    routers,
+    callable,
+    toolCapable,
+    caller,
+    metrics,
+    tokens: new Set([...config.client_tokens, ...fromEnv(config.client_token_env, env)]),
+    ...(log ? { log } : {}),
+    // One query per encoder run: batching concurrent queries would make a query's vector (int8, dynamically
+    // quantized per batch) and so its route depend on what else arrived at the same time.
+    embedder: () => (encoder ??= createNodeEmbedder()),
+    track(work) {
+      const settled = work.then(
+        () => {},
+        () => {},
+      );
+      inflight.add(settled);
+      void settled.then(() => inflight.delete(settled));
+      return work;
+    },
+    async drained() {
+      while (inflight.size > 0) await Promise.all(inflight);
+    },
+    async close() {
+      await log?.close();
+      await shared?.close();
+    },
+  };
+}

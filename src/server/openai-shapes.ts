@@ -1,0 +1,116 @@
+// OpenAI's Chat Completions shapes as the gateway speaks them: the request it accepts (validated; unknown
+// fields ignored), the whole answer, stream chunks, the model list and error bodies.
+import { z } from 'zod';
+import type { ErrorKind } from '../core/providers/errors.ts';
+import type { ChatMessage, ToolCall } from '../core/providers/types.ts';
+
+const textPart = z.looseObject({ type: z.string(), text: z.string().optional() });
+
+const toolCallSchema = z.looseObject({ id: z.string(), type: z.literal('function'), function: z.looseObject({ name: z.string(), arguments: z.string() }) });
+
+const messageSchema = z.looseObject({
+  role: z.enum(['system', 'developer', 'user', 'assistant', 'tool']),
+  content: z.union([z.string(), z.array(textPart), z.null()]).optional(),
+  tool_calls: z.array(toolCallSchema).optional(),
+  tool_call_id: z.string().optional(),
+});
+
+export const chatRequestSchema = z.looseObject({
+  model: z.string().min(1),
+  messages: z.array(messageSchema).min(1),
+  stream: z.boolean().nullish(),
+  stream_options: z.looseObject({ include_usage: z.boolean().optional() }).nullish(),
+  max_tokens: z.number().int().positive().nullish(),
+  max_completion_tokens: z.number().int().positive().nullish(),
+  temperature: z.number().min(0).max(2).nullish(),
+  tools: z.array(z.looseObject({ type: z.string() })).nullish(),
+  tool_choice: z.unknown().optional(),
+});
+
+export type ChatCompletionRequest = z.infer<typeof chatRequestSchema>;
+
+/** The request's messages in the core's shape: text only (a non-text part is refused, naming the message). */
+export function coreMessages(request: ChatCompletionRequest): ChatMessage[] {
+  return request.messages.map((m, i) => {
+    const parts = typeof m.content === 'string' ? [{ type: 'text', text: m.content }] : (m.content ?? []);
+    const other = parts.find((p) => p.type !== 'text');
+    if (other) throw new RangeError(`messages.${i}.content: only text parts are supported, got "${other.type}"`);
+    return {
+      role: m.role === 'developer' ? 'system' : m.role,
+      content: parts.map((p) => p.text ?? '').join(''),
+      ...(m.tool_calls ? { toolCalls: m.tool_calls.map((c) => ({ id: c.id, type: c.type, function: { name: c.function.name, arguments: c.function.arguments } })) } : {}),
+      ...(m.tool_call_id ? { toolCallId: m.tool_call_id } : {}),
+    };
+  });
+}
+
+export interface CompletionUsage {
+  prompt_tokens: number;
+  completion_tokens: number;
+  total_tokens: number;
+}
+
+export function usageOf(inputTokens: number, outputTokens: number): CompletionUsage {
+  return { prompt_tokens: inputTokens, completion_tokens: outputTokens, total_tokens: inputTokens + outputTokens };
+}
+
+/** A whole answer (`chat.completion`); with tool calls, the content is null unless the model also wrote text. */
+export function completion(id: string, model: string, text: string, toolCalls: readonly ToolCall[] | undefined, finishReason: string, usage: CompletionUsage, extra: object = {}) {
+  const message = toolCalls ? { role: 'assistant', content: text || null, tool_calls: toolCalls, refusal: null } : { role: 'assistant', content: text, refusal: null };
+  return {
+    id,
+    object: 'chat.completion',
+    created: Math.floor(Date.now() / 1000),
+    model,
+    choices: [{ index: 0, message, logprobs: null, finish_reason: finishReason }],
+    usage,
+    ...extra,
+  };
+}
+
+/** One stream chunk (`chat.completion.chunk`); `choices` is empty in the usage chunk. */
+export function chunk(id: string, model: string, delta: object | undefined, finishReason: string | null, extra: object = {}) {
+  return {
+    id,
+    object: 'chat.completion.chunk',
+    created: Math.floor(Date.now() / 1000),
+    model,
+    choices: delta === undefined ? [] : [{ index: 0, delta, logprobs: null, finish_reason: finishReason }],
+    ...extra,
+  };
+}
+
+export function sse(data: unknown): string {
+  return `data: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`;
+}
+
+export function modelList(ids: readonly { id: string; owned_by: string }[]) {
+  return { object: 'list', data: ids.map((m) => ({ id: m.id, object: 'model', created: 0, owned_by: m.owned_by })) };
+}
+
+/** OpenAI's error body. */
+export function errorBody(message: string, type: string, code: string | null = null, param: string | null = null) {
+  return { error: { message, type, param, code } };
+}
+
+/** The HTTP status and error type a failed call answers with, by the provider error kind. */
+export function errorStatus(kind: ErrorKind): { status: number; type: string; code: string } {
+  switch (kind) {
+    case 'budget':
+      return { status: 429, type: 'insufficient_quota', code: 'budget_exceeded' };
+    case 'rate_limit':
+      return { status: 429, type: 'rate_limit_error', code: 'rate_limit_exceeded' };
+    case 'context_length':
+      return { status: 400, type: 'invalid_request_error', code: 'context_length_exceeded' };
+    case 'content_filter':
+      return { status: 400, type: 'invalid_request_error', code: 'content_filter' };
+    case 'bad_request':
+      return { status: 400, type: 'invalid_request_error', code: 'bad_request' };
+    case 'timeout':
+      return { status: 504, type: 'api_error', code: 'upstream_timeout' };
+    case 'aborted':
+      return { status: 499, type: 'api_error', code: 'cancelled' };
+    default:
+      return { status: 502, type: 'api_error', code: `upstream_${kind}` };
+  }
+}

@@ -1,0 +1,39 @@
+// Starts a gateway on its host and port and stops it gracefully: no new connections, open streams drained,
+// the log flushed, the Redis connection closed.
+import type { AddressInfo } from 'node:net';
+import { buildApp, type AppOptions } from './app.ts';
+import type { GatewayConfig } from './config.ts';
+import { createGateway, type Gateway, type GatewayOptions } from './gateway.ts';
+
+export interface RunningGateway {
+  url: string;
+  gateway: Gateway;
+  /** Stops accepting calls, waits for those in flight (streams included) to end, then releases everything. */
+  close(): Promise<void>;
+}
+
+export async function startGateway(config: GatewayConfig, options: GatewayOptions & AppOptions & { host?: string; port?: number } = {}): Promise<RunningGateway> {
+  const gateway = await createGateway(config, options);
+  let app;
+  try {
+    app = buildApp(gateway, options);
+    await app.listen({ host: options.host ?? config.server.host, port: options.port ?? config.server.port });
+  } catch (e) {
+    await gateway.close();
+    throw e;
+  }
+  const { address, port } = app.server.address() as AddressInfo;
+  const host = address.includes(':') ? `[${address}]` : address;
+  return {
+    url: `http://${host}:${port}`,
+    gateway,
+    async close() {
+      const closing = app.close();
+      await gateway.drained();
+      // What is left are idle keep-alive connections: nothing to wait for.
+      app.server.closeAllConnections();
+      await closing;
+      await gateway.close();
+    },
+  };
+}

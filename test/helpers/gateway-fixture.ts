@@ -1,0 +1,56 @@
+// What the gateway tests share: a knn router trained (real encoder) on two topics, each solved by its own
+// model; a configuration pointing those models at the provider test server; a client for the gateway.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import OpenAI from 'openai';
+import { routerEntry } from '../../src/core/routers/registry.ts';
+import { createNodeEmbedder } from '../../src/platform/node/encoder.ts';
+import { parseConfig, type GatewayConfig } from '../../src/server/config.ts';
+import { clusters } from './synthetic.ts';
+
+export const CLIENT_TOKEN = 'client-token-13579';
+export const PROVIDER_KEY = 'sk-provider-secret-97531';
+export const PYTHON_QUERY = 'write a python function that sorts a list';
+export const INTEGRAL_QUERY = 'what is the integral of a polynomial function';
+
+/** Trains knn on queries about python (solved by `coder`) and integrals (solved by `mathematician`); returns its file. */
+export async function trainedRouterFile(dir: string): Promise<string> {
+  const topics = ['python function that sorts a list', 'integral of a polynomial function'];
+  const data = clusters(40);
+  const samples = data.samples.map((s, i) => ({ ...s, query: `${topics[i % 2]} number ${i}` }));
+  const encoder = await createNodeEmbedder();
+  const router = routerEntry('knn').create({ k: 5 });
+  await router.fit({ samples, embeddings: await encoder.embed(samples.map((s) => s.query)), models: data.models });
+  const file = join(dir, 'knn.json');
+  writeFileSync(file, JSON.stringify(router.toJSON()));
+  return file;
+}
+
+const model = (id: string, provider: string, api_model: string, output_price = 2) => ({ id, provider, api_model, input_price: 1, output_price, context_window: 8192, description: id });
+
+/** A gateway configuration over the test server at `url`; `extra` replaces top-level fields. */
+export function gatewayConfig(url: string, routerFile: string, extra: Record<string, unknown> = {}): GatewayConfig {
+  return parseConfig({
+    models: [model('coder', 'test-openai', 'echo-small'), model('mathematician', 'test-anthropic', 'echo-large'), model('generalist', 'test-gemini', 'echo-large')],
+    providers: {
+      'test-openai': { base_url: `${url}/openai/v1`, wire: 'openai' },
+      'test-anthropic': { base_url: `${url}/anthropic/v1`, wire: 'anthropic' },
+      'test-gemini': { base_url: `${url}/gemini/v1beta`, wire: 'gemini' },
+    },
+    api_keys: { 'test-openai': [PROVIDER_KEY], 'test-anthropic': [PROVIDER_KEY], 'test-gemini': [PROVIDER_KEY] },
+    routers: { knn: { file: routerFile } },
+    client_tokens: [CLIENT_TOKEN],
+    policy: { retries: 0, timeout_ms: 5000 },
+    server: { port: 0 },
+    ...extra,
+  });
+}
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'llmrouter-gateway-'));
+}
+
+export function client(url: string, apiKey = CLIENT_TOKEN): OpenAI {
+  return new OpenAI({ baseURL: `${url}/v1`, apiKey, maxRetries: 0 });
+}

@@ -1,0 +1,217 @@
+// `llmrouter serve` through the official openai client, against the provider test server: answers routed by
+// a trained knn router (whole and streamed) with the decision in headers, the cost knob, 401 without a token,
+// fallback on a 500 within the request, keys kept out of errors, logs and metrics, the JSONL log, and a
+// graceful shutdown that lets an open stream finish.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import OpenAI, { APIError } from 'openai';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../test-server/server.ts';
+import { startGateway, type RunningGateway } from '../../src/server/serve.ts';
+import { CLIENT_TOKEN, INTEGRAL_QUERY, PROVIDER_KEY, PYTHON_QUERY, client, gatewayConfig, tempDir, trainedRouterFile } from '../helpers/gateway-fixture.ts';
+
+const dir = tempDir();
+process.env.LLMROUTER_CACHE = join(dir, 'embedding-cache');
+const logFile = join(dir, 'calls.jsonl');
+let server: TestServer;
+let gateway: RunningGateway;
+let openai: OpenAI;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const routerFile = await trainedRouterFile(dir);
+  gateway = await startGateway(gatewayConfig(server.url, routerFile, { log: logFile }));
+  openai = client(gateway.url);
+}, 60_000);
+afterAll(async () => {
+  await gateway?.close();
+  await server?.close();
+});
+beforeEach(() => server.faults.set([]));
+
+const ask = (content: string, model = 'router-knn') => ({ model, messages: [{ role: 'user' as const, content }] });
+
+describe('routed answers through the openai client', () => {
+  it('routes a whole answer by the trained router, with the decision in headers and the llmrouter field', async () => {
+    const { data, response } = await openai.chat.completions.create(ask(PYTHON_QUERY)).withResponse();
+    expect(data.choices[0]!.message.content).toBe(`Echo from echo-small: ${PYTHON_QUERY}`);
+    expect(response.headers.get('x-llmrouter-model')).toBe('coder');
+    expect(response.headers.get('x-llmrouter-router')).toBe('knn');
+    expect(Number(response.headers.get('x-llmrouter-routing-ms'))).toBeGreaterThan(0);
+    expect(data.usage?.completion_tokens).toBeGreaterThan(0);
+    const explained = (data as unknown as { llmrouter: { estimates: { model: string }[]; chosen: string } }).llmrouter;
+    expect(explained.chosen).toBe('coder');
+    expect(explained.estimates.map((e) => e.model)).toContain('mathematician');
+  });
+
+  it('streams an answer routed to the other model, headers first, usage at the end', async () => {
+    const { data: stream, response } = await openai.chat.completions.create({ ...ask(INTEGRAL_QUERY), stream: true, stream_options: { include_usage: true } }).withResponse();
+    expect(response.headers.get('x-llmrouter-model')).toBe('mathematician');
+    let text = '';
+    let usage;
+    for await (const part of stream) {
+      text += part.choices[0]?.delta?.content ?? '';
+      usage = part.usage ?? usage;
+    }
+    expect(text).toBe(`Echo from echo-large: ${INTEGRAL_QUERY}`);
+    expect(usage?.completion_tokens).toBeGreaterThan(0);
+  });
+
+  it('takes the cost knob from the model name and from the header', async () => {
+    const named = await openai.chat.completions.create(ask(PYTHON_QUERY, 'router-knn:0.3')).withResponse();
+    expect(named.response.headers.get('x-llmrouter-lambda')).toBe('0.3');
+    const headed = await openai.chat.completions.create(ask(PYTHON_QUERY), { headers: { 'x-llmrouter-lambda': '0.7' } }).withResponse();
+    expect(headed.response.headers.get('x-llmrouter-lambda')).toBe('0.7');
+    await expect(openai.chat.completions.create(ask(PYTHON_QUERY, 'router-knn:cheap'))).rejects.toMatchObject({ status: 400 });
+  });
+
+  it('calls a catalog model directly, and lists routers and models', async () => {
+    const { data, response } = await openai.chat.completions.create(ask('hi', 'generalist')).withResponse();
+    expect(data.choices[0]!.message.content).toBe('Echo from echo-large: hi');
+    expect(response.headers.get('x-llmrouter-router')).toBe('direct');
+    const ids = [];
+    for await (const m of openai.models.list()) ids.push(m.id);
+    expect(ids).toEqual(expect.arrayContaining(['router-knn', 'coder', 'mathematician', 'generalist']));
+    await expect(openai.chat.completions.create(ask('hi', 'router-nope'))).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe('tools', () => {
+  const tools = [{ type: 'function' as const, function: { name: 'search', description: 'search the web', parameters: { type: 'object', properties: { query: { type: 'string' } } } } }];
+
+  it('passes tool definitions through and the tool call back, then the tool result, only to models that take tools', async () => {
+    const { data, response } = await openai.chat.completions.create({ ...ask(INTEGRAL_QUERY), tools }).withResponse();
+    expect(response.headers.get('x-llmrouter-model')).toBe('coder');
+    const choice = data.choices[0]!;
+    expect(choice.finish_reason).toBe('tool_calls');
+    const call = choice.message.tool_calls![0]! as { id: string; function: { name: string; arguments: string } };
+    expect(call.function.name).toBe('search');
+    expect(JSON.parse(call.function.arguments)).toEqual({ query: INTEGRAL_QUERY });
+    const followUp = await openai.chat.completions.create({
+      model: 'router-knn',
+      tools,
+      messages: [{ role: 'user', content: INTEGRAL_QUERY }, { role: 'assistant', content: null, tool_calls: choice.message.tool_calls }, { role: 'tool', tool_call_id: call.id, content: 'x^3/3' }],
+    });
+    expect(followUp.choices[0]!.message.content).toBe('Echo from echo-small: the tool said x^3/3');
+  });
+
+  it('streams a tool call put together from its deltas', async () => {
+    const stream = await openai.chat.completions.create({ ...ask(PYTHON_QUERY), tools, stream: true });
+    const calls: { function?: { name?: string; arguments?: string } }[] = [];
+    let finish;
+    for await (const part of stream) {
+      calls.push(...(part.choices[0]?.delta?.tool_calls ?? []));
+      finish = part.choices[0]?.finish_reason ?? finish;
+    }
+    expect(finish).toBe('tool_calls');
+    expect(calls[0]!.function).toEqual({ name: 'search', arguments: JSON.stringify({ query: PYTHON_QUERY }) });
+  });
+});
+
+describe('auth', () => {
+  it('answers 401 without a valid client token, and /health without one', async () => {
+    await expect(client(gateway.url, 'wrong-token-000').chat.completions.create(ask('hi'))).rejects.toBeInstanceOf(OpenAI.AuthenticationError);
+    const bare = await fetch(`${gateway.url}/v1/models`);
+    expect(bare.status).toBe(401);
+    expect((await bare.json()).error.code).toBe('invalid_api_key');
+    expect((await fetch(`${gateway.url}/metrics`)).status).toBe(401);
+    expect((await fetch(`${gateway.url}/health`)).status).toBe(200);
+  });
+});
+
+describe('faults', () => {
+  it('falls back within the same request when the first provider answers 500', async () => {
+    server.faults.set([{ model: 'echo-small', wire: 'openai', fault: '500' }]);
+    const { data, response } = await openai.chat.completions.create(ask(PYTHON_QUERY)).withResponse();
+    expect(response.headers.get('x-llmrouter-model')).not.toBe('coder');
+    expect(data.choices[0]!.message.content).toMatch(/^Echo from echo-large: /);
+    const path = (data as unknown as { llmrouter: { path: { model: string; kind: string }[] } }).llmrouter.path;
+    expect(path[0]).toEqual({ model: 'coder', kind: 'server' });
+    expect(path.at(-1)!.kind).toBe('ok');
+  });
+
+  it('falls back before the first streamed token, so the stream carries only the answer', async () => {
+    server.faults.set([{ model: 'echo-small', wire: 'openai', fault: '500' }]);
+    const { data: stream, response } = await openai.chat.completions.create({ ...ask(PYTHON_QUERY), stream: true }).withResponse();
+    let text = '';
+    for await (const part of stream) text += part.choices[0]?.delta?.content ?? '';
+    expect(text).toMatch(/^Echo from echo-large: /);
+    expect(response.headers.get('x-llmrouter-model')).not.toBe('coder');
+  });
+
+  it('answers an error status when every model fails, and never shows a provider key', async () => {
+    server.faults.set([{ fault: 'invalid-key' }]);
+    const error = await openai.chat.completions.create(ask(PYTHON_QUERY)).catch((e: APIError) => e);
+    expect(error).toBeInstanceOf(APIError);
+    expect((error as APIError).status).toBe(502);
+    expect(JSON.stringify((error as APIError).error)).not.toContain(PROVIDER_KEY);
+    const metrics = await (await fetch(`${gateway.url}/metrics`, { headers: { authorization: `Bearer ${CLIENT_TOKEN}` } })).text();
+    expect(metrics).not.toContain(PROVIDER_KEY);
+    expect(metrics).toMatch(/llmrouter_errors_total\{kind="auth"\} [1-9]/);
+    expect(metrics).toMatch(/llmrouter_picks_total\{router="knn",model="coder"\} [1-9]/);
+    expect(metrics).toMatch(/llmrouter_fallbacks_total\{from="coder",to="[a-z]+"\} [1-9]/);
+    expect(metrics).toMatch(/llmrouter_routing_seconds_count\{router="knn"\} [1-9]/);
+    expect(metrics).toMatch(/llmrouter_spend_usd_total\{model="coder"\} /);
+  });
+});
+
+describe('the JSONL log', () => {
+  it('holds every attempt and every routed call, without keys', async () => {
+    await openai.chat.completions.create(ask(PYTHON_QUERY));
+    await gateway.gateway.log!.flushed();
+    const text = readFileSync(logFile, 'utf8');
+    expect(text).not.toContain(PROVIDER_KEY);
+    const records = text.trim().split('\n').map((l) => JSON.parse(l));
+    const calls = records.filter((r) => r.type === 'routed-call');
+    const attempts = records.filter((r) => r.type === 'attempt');
+    expect(calls.length).toBeGreaterThan(0);
+    for (const call of calls) expect(attempts.filter((a) => a.callId === call.callId).length).toBe(call.path.length);
+    expect(calls.at(-1)).toMatchObject({ router: 'knn', chosen: 'coder', answeredBy: 'coder', query: PYTHON_QUERY });
+  });
+
+  it('keeps ratings of answers (POST /v1/feedback), and llmrouter train learns from the rated calls', async () => {
+    for (const [query, rating] of [[PYTHON_QUERY, 5], [INTEGRAL_QUERY, 4]] as const) {
+      const { response } = await openai.chat.completions.create(ask(query)).withResponse();
+      const rated = await openai.post('/feedback', { body: { call_id: response.headers.get('x-llmrouter-call-id'), rating } });
+      expect(rated).toEqual({ ok: true });
+    }
+    await expect(openai.post('/feedback', { body: { call_id: 'x' } })).rejects.toMatchObject({ status: 400 });
+    await gateway.gateway.log!.flushed();
+    const { main } = await import('../../src/cli/main.ts');
+    const out = join(dir, 'from-log.json');
+    expect(await main(['train', '--router', 'knn', '--data', logFile, '--out', out])).toBe(0);
+    const trained = JSON.parse(readFileSync(out, 'utf8'));
+    expect(trained.models).toEqual(expect.arrayContaining(['coder', 'mathematician']));
+  });
+});
+
+describe('budgets without Redis', () => {
+  it('remember this month\'s spending from the log after a restart, and refuse the call that would pass the budget', async () => {
+    const log = join(dir, 'restart.jsonl');
+    const spent = { type: 'attempt', id: 'a1', at: Date.now(), callId: 'c1', model: 'coder', provider: 'test-openai', attempt: 1, kind: 'ok', latencyMs: 5, inputTokens: 1, outputTokens: 1, usageEstimated: false, cost: 0.0099, resumed: false };
+    writeFileSync(log, `${JSON.stringify(spent)}\n`);
+    const restarted = await startGateway(gatewayConfig(server.url, gateway.gateway.config.routers.knn!.file, { log, budgets: { daily_usd: 0.01 } }));
+    const before = server.requests.length;
+    try {
+      const refused = await client(restarted.url).chat.completions.create({ ...ask('hi', 'coder'), max_tokens: 100 }).catch((e: APIError) => e);
+      expect(refused).toMatchObject({ status: 429, code: 'budget_exceeded' });
+      expect(server.requests).toHaveLength(before);
+    } finally {
+      await restarted.close();
+    }
+  });
+});
+
+describe('graceful shutdown', () => {
+  it('lets an open stream finish before it stops', async () => {
+    const local = await startGateway(gatewayConfig(server.url, gateway.gateway.config.routers.knn!.file));
+    server.faults.set([{ fault: 'stall=40' }]);
+    const { data: stream } = await client(local.url).chat.completions.create({ ...ask(PYTHON_QUERY), stream: true }).withResponse();
+    const closing = local.close();
+    let text = '';
+    for await (const part of stream) text += part.choices[0]?.delta?.content ?? '';
+    await closing;
+    expect(text).toBe(`Echo from echo-small: ${PYTHON_QUERY}`);
+    await expect(fetch(`${local.url}/health`)).rejects.toThrow();
+  });
+});
