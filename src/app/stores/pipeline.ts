@@ -133,7 +133,7 @@ export const usePipeline = create<PipelineStore>((set, get) => {
           return patch(id, { run, cells: outcome.cells, status: 'complete', controller: undefined });
         }
         const s = outcome.summary;
-        const message = s.stopped === 'budget' ? `stopped at the budget: ${s.reason ?? ''}` : s.stopped === 'cancelled' ? 'cancelled' : `${s.failed} failed: resume to retry them`;
+        const message = s.stopped === 'budget' ? `stopped at ${s.reason ?? 'the budget'}` : s.stopped === 'cancelled' ? 'cancelled' : `${s.failed} failed: resume to retry them`;
         patch(id, { cells: outcome.cells, status: 'stopped', message, controller: undefined });
       } catch (e) {
         patch(id, { status: 'error', message: (e as Error).message, controller: undefined });

@@ -105,6 +105,7 @@ describe('runPipeline', () => {
     // Each call reserves its worst case (about $0.002: 1000 output tokens at $2/M); answers cost far less.
     const summary = await runPipeline({ plan, caller: countingCaller(), store, budgetUsd: 0.0021, maxTokens: 1000, concurrency: 1 });
     expect(summary.stopped).toBe('budget');
+    expect(summary.reason).toMatch(/^the run's budget: the next call could cost up to \$0\.00/);
     expect(store.records.length).toBeGreaterThan(0);
     expect(store.records.length).toBeLessThan(6);
     expect(store.records.reduce((s, r) => s + r.cost, 0)).toBeLessThanOrEqual(0.0021);

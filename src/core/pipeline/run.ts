@@ -81,10 +81,12 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   async function call(job: PlannedJob): Promise<{ reply: Reply; at: number; latencyMs: number; release: () => void } | undefined> {
     if (stop || options.signal?.aborted) return undefined;
     let release: () => void;
+    const worstCase = callCost(job.model, reservedInputTokens(job.prompt), maxTokens);
     try {
-      release = await guard.reserve(callCost(job.model, reservedInputTokens(job.prompt), maxTokens));
+      release = await guard.reserve(worstCase);
     } catch (e) {
-      stop ??= { stopped: 'budget', reason: (e as ProviderError).message };
+      if ((e as ProviderError).kind !== 'budget') throw e;
+      stop ??= { stopped: 'budget', reason: `the run's budget: the next call could cost up to $${worstCase.toFixed(4)}, and $${spent.toFixed(4)} of $${options.budgetUsd?.toFixed(2)} is spent` };
       return undefined;
     }
     const at = now();
