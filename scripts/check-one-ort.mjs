@@ -23,8 +23,8 @@ for (const file of files.filter((f) => /\.m?js$/.test(f))) {
   if (!versions.has(pinned)) problems.push(`${file} holds onnxruntime-web but not version ${pinned}`);
   copies.push(file);
 }
-const wasm = files.filter((f) => f.endsWith('.wasm'));
-for (const f of wasm) if (!/(^|\/)ort-wasm-simd-threaded(\.asyncify)?-[\w-]+\.wasm$/.test(f)) problems.push(`unexpected wasm build ${f}`);
+const wasm = files.filter((f) => /(^|\/)ort-[^/]*\.wasm$/.test(f)); // ORT's own wasm (other wasm, such as Pyodide's, is not ORT)
+for (const f of wasm) if (!/(^|\/)ort-wasm-simd-threaded(\.asyncify)?-[\w-]+\.wasm$/.test(f)) problems.push(`unexpected ORT wasm build ${f}`);
 if (copies.length === 0) problems.push(`no bundle in ${dist} holds onnxruntime-web`);
 
 if (problems.length > 0) {

@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { FaultTable, parseFault, type Fault, type FaultRule } from './faults.ts';
 import { WIRE_SPECS, type ErrorCase, type Message, type WireSpec } from './wires.ts';
+import type { BenchmarkFixture } from './benchmark-fixture.ts';
 
 export const TEST_MODELS = ['echo-small', 'echo-large'];
 
@@ -39,8 +40,15 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** The deterministic answer: the model's name and the last user message (or tool result), in word pieces. */
 export function echoAnswer(model: string, messages: Message[]): string[] {
   const tool = messages.at(-1)?.role === 'tool' ? messages.at(-1)!.text : undefined;
-  const last = [...messages].reverse().find((m) => m.role === 'user')?.text ?? '';
-  return (tool !== undefined ? `Echo from ${model}: the tool said ${tool}` : `Echo from ${model}: ${last}`).match(/\S+\s*/g) ?? [];
+  return wordPieces(tool !== undefined ? `Echo from ${model}: the tool said ${tool}` : `Echo from ${model}: ${lastUserText(messages)}`);
+}
+
+function lastUserText(messages: Message[]): string {
+  return [...messages].reverse().find((m) => m.role === 'user')?.text ?? '';
+}
+
+function wordPieces(text: string): string[] {
+  return text.match(/\S+\s*/g) ?? [];
 }
 
 function route(path: string): Route | undefined {
@@ -77,7 +85,14 @@ async function writeSplit(res: ServerResponse, event: string): Promise<void> {
   res.write(event.slice(half));
 }
 
-export async function startTestServer(options: { port?: number; host?: string } = {}): Promise<TestServer> {
+export interface TestServerOptions {
+  port?: number;
+  host?: string;
+  /** Answer benchmark prompts from this fixture (benchmark-fixture.ts) instead of echoing. */
+  fixture?: BenchmarkFixture;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const faults = new FaultTable();
   const requests: LoggedRequest[] = [];
 
@@ -113,7 +128,8 @@ export async function startTestServer(options: { port?: number; host?: string } 
     const listing = req.method === 'GET' && /^models\/?$/.test(r.rest);
     const call = listing || body === null ? undefined : r.spec.read(url.pathname + url.search, body);
     const key = r.spec.key(req.headers);
-    const spec = (req.headers['x-fault'] as string | undefined) ?? faults.take(r.wire, call?.model ?? '');
+    const scripted = call ? options.fixture?.reply(call.model, lastUserText(call.messages)) : undefined;
+    const spec = (req.headers['x-fault'] as string | undefined) ?? faults.take(r.wire, call?.model ?? '') ?? scripted?.fault;
     requests.push({ wire: r.wire, path: url.pathname, model: call?.model, fault: spec, keyed: key !== undefined });
     const fault = spec ? parseFault(spec) : {};
     cors(req, res, fault);
@@ -131,7 +147,7 @@ export async function startTestServer(options: { port?: number; host?: string } 
     if (fault.context) return fail(400, 'context');
     if (fault.contentFilter) return fail(400, 'content-filter');
 
-    const pieces = echoAnswer(call.model, call.messages).slice(0, fault.filterAfter);
+    const pieces = (scripted ? wordPieces(scripted.answer) : echoAnswer(call.model, call.messages)).slice(0, fault.filterAfter);
     const reply = {
       model: call.model,
       pieces,

@@ -1,32 +1,12 @@
 // `llmrouter chat --model ID [--fallback ID,...] "message"`: one routed call from the command line, the
-// answer streamed to stdout, fallbacks noted on stderr. Keys come from environment variables
-// (<PROVIDER>_API_KEY, e.g. OPENAI_API_KEY; several comma-separated keys rotate), base URLs from the
-// provider table unless --base-url PROVIDER=URL says otherwise.
+// answer streamed to stdout, fallbacks noted on stderr. Keys and base URLs: provider-endpoints.ts.
 import type { Command } from '../command.ts';
 import { UsageError } from '../usage-error.ts';
+import { baseUrls, cliEndpoints } from '../provider-endpoints.ts';
 import { defaultCatalog, parseCatalog, requireModel } from '../../core/catalog/catalog.ts';
-import { customProvider, providerDefinition } from '../../core/providers/definitions.ts';
-import { KeyRing } from '../../core/providers/key-ring.ts';
 import { RoutedCaller, type RoutedEvent } from '../../core/providers/routed-call.ts';
 import { readText } from '../../platform/node/files.ts';
 import { jsonlOutcomeSink } from '../../platform/node/outcome-jsonl.ts';
-
-/** The environment variables a provider's keys may come from. */
-export function keyVariables(provider: string): string[] {
-  const base = `${provider.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_API_KEY`;
-  return provider === 'google' ? [base, 'GEMINI_API_KEY'] : [base];
-}
-
-function baseUrls(values: unknown): Record<string, string> {
-  const list = Array.isArray(values) ? values : values === undefined ? [] : [values];
-  return Object.fromEntries(
-    list.map((v) => {
-      const m = /^([^=]+)=(.+)$/.exec(String(v));
-      if (!m) throw new UsageError(`--base-url must be PROVIDER=URL, got "${String(v)}"`);
-      return [m[1]!, m[2]!];
-    }),
-  );
-}
 
 function describe(event: RoutedEvent): string | undefined {
   if (event.type === 'failed') return `[${event.model} failed (${event.kind}): ${event.message}; ${event.next}${event.delayMs !== undefined ? ` in ${Math.round(event.delayMs)} ms` : ''}]`;
@@ -64,25 +44,11 @@ export const chat: Command = {
     } catch (e) {
       throw new UsageError((e as Error).message);
     }
-    const urls = baseUrls(values['base-url']);
-    const keys = new KeyRing(
-      Object.fromEntries(ranked.map((m) => [m.provider, keyVariables(m.provider).flatMap((v) => (process.env[v] ?? '').split(',')).map((k) => k.trim()).filter(Boolean)])),
-    );
     const caller = new RoutedCaller({
       catalog: catalog.models,
       policy: { midStream: onCut },
       ...(typeof values.log === 'string' ? { sink: jsonlOutcomeSink(values.log) } : {}),
-      endpoint(provider) {
-        const definition = providerDefinition(provider) ?? customProvider(provider, urls[provider] ?? '');
-        const baseUrl = urls[provider] ?? definition.baseUrl;
-        if (!baseUrl) return undefined;
-        const key = keys.next(provider);
-        if (definition.keyRequired && !key) {
-          process.stderr.write(`[no key for ${provider}: set ${keyVariables(provider).join(' or ')}]\n`);
-          return undefined;
-        }
-        return { provider, wire: definition.wire, baseUrl, key, streamUsage: definition.streamUsage };
-      },
+      endpoint: cliEndpoints(ranked, baseUrls(values['base-url'])),
     });
     const abort = new AbortController();
     process.once('SIGINT', () => abort.abort());
