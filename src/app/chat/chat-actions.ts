@@ -94,7 +94,7 @@ async function answer(conversationId: string, forced?: Forced): Promise<void> {
 
     const started = performance.now();
     const router = await activeRouter(models, catalog);
-    const embedding = router.needsEmbedding ? await embedQuery(text, context.at(-1)) : undefined;
+    const embedding = router.needsEmbedding ? await embedQuery(text, context.at(-1), router.encoder) : undefined;
     const routed = await router.route({ text, context, embedding }, { lambda, allowed: models });
     const ms = performance.now() - started;
 
