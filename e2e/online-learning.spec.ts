@@ -14,13 +14,13 @@ test('an online router picked in Settings learns from each rated answer as it ar
   await addTestProvider(page, server);
   await page.getByLabel('Online learning algorithm').selectOption({ label: 'LinUCB' });
   await page.getByRole('button', { name: 'Start from the router in use' }).click();
-  await expect(page.getByLabel('Router in use').locator('option:checked')).toHaveText(/^linucb over auto \(linucb, from online\)/);
+  await expect(page.getByLabel('Router in use').locator('option:checked')).toHaveText(/^linucb over irt \(linucb, from online\)/);
 
   const question = 'Write a haiku about the sea';
   const first = await chat(page, question);
   const badge = first.getByRole('button', { name: /^Routing: echo-(small|large) chosen by linucb$/ });
   await badge.click();
-  await expect(first.getByLabel('Routing explanation')).toContainText('LinUCB: auto\'s estimate corrected by a linear model of the query learned from 0 outcomes');
+  await expect(first.getByLabel('Routing explanation')).toContainText('LinUCB: irt\'s estimate corrected by a linear model of the query learned from 0 outcomes');
   await first.getByRole('button', { name: 'Bad answer' }).click();
   await expect(first.getByRole('button', { name: 'Bad answer' })).toHaveAttribute('aria-pressed', 'true');
 
