@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FaultTable, parseFault, type Fault, type FaultRule } from './faults.ts';
+import { ScriptTable, type ScriptRule } from './scripts.ts';
 import { WIRE_SPECS, type ErrorCase, type Message, type WireSpec } from './wires.ts';
 
 export const TEST_MODELS = ['echo-small', 'echo-large'];
@@ -23,6 +24,7 @@ export interface TestServer {
   url: string;
   port: number;
   faults: FaultTable;
+  scripts: ScriptTable;
   requests: LoggedRequest[];
   close(): Promise<void>;
 }
@@ -36,10 +38,18 @@ interface Route {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+const lastUser = (messages: Message[]) => [...messages].reverse().find((m) => m.role === 'user')?.text ?? '';
+const wordPieces = (text: string) => text.match(/\S+\s*/g) ?? [];
+
 /** The deterministic answer: the model's name and the last user message, in word pieces. */
 export function echoAnswer(model: string, messages: Message[]): string[] {
-  const last = [...messages].reverse().find((m) => m.role === 'user')?.text ?? '';
-  return `Echo from ${model}: ${last}`.match(/\S+\s*/g) ?? [];
+  return wordPieces(`Echo from ${model}: ${lastUser(messages)}`);
+}
+
+/** A scripted reply when a rule matches, else the echo. */
+function answerPieces(scripts: ScriptTable, model: string, messages: Message[]): string[] {
+  const scripted = scripts.take(model, lastUser(messages));
+  return scripted === undefined ? echoAnswer(model, messages) : wordPieces(scripted);
 }
 
 function route(path: string): Route | undefined {
@@ -78,6 +88,7 @@ async function writeSplit(res: ServerResponse, event: string): Promise<void> {
 
 export async function startTestServer(options: { port?: number; host?: string } = {}): Promise<TestServer> {
   const faults = new FaultTable();
+  const scripts = new ScriptTable();
   const requests: LoggedRequest[] = [];
 
   async function control(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
@@ -86,6 +97,8 @@ export async function startTestServer(options: { port?: number; host?: string } 
       faults.set((body.rules ?? []) as FaultRule[]);
       return json(res, 200, { ok: true });
     }
+    if (path === '/_control/scripts' && req.method === 'POST') return (scripts.set(((await readBody(req)).rules ?? []) as ScriptRule[]), json(res, 200, { ok: true }));
+    if (path === '/_control/scripts' && req.method === 'DELETE') return (scripts.set([]), json(res, 200, { ok: true }));
     if (path === '/_control/faults' && req.method === 'DELETE') return (faults.set([]), json(res, 200, { ok: true }));
     if (path === '/_control/requests' && req.method === 'GET') return json(res, 200, requests);
     if (path === '/_control/requests' && req.method === 'DELETE') return (requests.splice(0), json(res, 200, { ok: true }));
@@ -130,7 +143,7 @@ export async function startTestServer(options: { port?: number; host?: string } 
     if (fault.context) return fail(400, 'context');
     if (fault.contentFilter) return fail(400, 'content-filter');
 
-    const pieces = echoAnswer(call.model, call.messages).slice(0, fault.filterAfter);
+    const pieces = answerPieces(scripts, call.model, call.messages).slice(0, fault.filterAfter);
     const reply = {
       model: call.model,
       pieces,
@@ -169,6 +182,7 @@ export async function startTestServer(options: { port?: number; host?: string } 
     url: `http://${address}:${port}`,
     port,
     faults,
+    scripts,
     requests,
     close: () =>
       new Promise<void>((resolve) => {
