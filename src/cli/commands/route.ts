@@ -1,50 +1,45 @@
-// `llmrouter route`: loads a trained router file and decides which model should answer a query.
+// `llmrouter route`: loads a router (a trained file, the shipped bert or auto, or the provider-calling automix
+// or llm-router over the models whose keys are set) and decides which model should answer a query.
 import type { Command } from '../command.ts';
-import { existingFile, numberFlag, requiredFlag } from '../command.ts';
-import { embedTexts } from '../routing-data.ts';
+import { numberFlag, requiredFlag } from '../command.ts';
 import { UsageError } from '../usage-error.ts';
-import { decide } from '../../core/routers/decide.ts';
-import { loadRouter } from '../../core/routers/registry.ts';
-import { readText } from '../../platform/node/files.ts';
-import { openNodeClassifier, shippedModel } from '../../platform/node/encoder.ts';
-import { BERT_MODEL } from '../../core/routers/bert.ts';
+import { CALLING_ROUTERS, openRouter, printDecision, routeText } from '../cli-router.ts';
+import { cliProviders, providerFlags } from '../provider-env.ts';
+import { optionsFlag } from '../routing-data.ts';
+import { catalogFlag, catalogModels, idsFlag } from '../catalog-flags.ts';
+import { findModel } from '../../core/catalog/catalog.ts';
+import { completeVia } from '../../core/routers/routed-complete.ts';
 
 export const route: Command = {
-  summary: 'pick the model for a query with a trained router',
-  usage: 'llmrouter route --router FILE|bert [--lambda 0] [--allowed MODEL,MODEL] [--budget USD] [--json] "query"',
-  options: { router: { type: 'string' }, lambda: { type: 'string' }, allowed: { type: 'string' }, budget: { type: 'string' }, json: { type: 'boolean', default: false } },
+  summary: 'pick the model for a query with a trained, shipped or provider-calling router',
+  usage:
+    'llmrouter route --router FILE|bert|auto|automix|llm-router [--lambda 0] [--allowed MODEL,MODEL] [--budget USD] [--options JSON] [--catalog FILE] [--base-url PROVIDER=URL]... [--json] "query"',
+  options: {
+    router: { type: 'string' },
+    lambda: { type: 'string' },
+    allowed: { type: 'string' },
+    budget: { type: 'string' },
+    options: { type: 'string' },
+    catalog: { type: 'string' },
+    ...providerFlags,
+    json: { type: 'boolean', default: false },
+  },
   async run({ values, positionals }) {
     const given = requiredFlag(values, 'router');
-    // `bert` is shipped trained: its router file lies beside its model (public/models/bert-router/router.json)
-    const path = existingFile(given === 'bert' ? `${shippedModel(BERT_MODEL)}/router.json` : given, 'router file');
     const text = positionals.join(' ');
     if (text.trim() === '') throw new UsageError('no query given');
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(await readText(path));
-    } catch (e) {
-      throw new Error(`${path}: not JSON (${(e as Error).message})`);
-    }
-    let router;
-    try {
-      router = loadRouter(parsed, { openClassifier: openNodeClassifier });
-    } catch (e) {
-      throw new Error(`${path}: ${(e as Error).message}`);
-    }
-    const embedding = router.needsEmbedding ? (await embedTexts([text]))[0] : undefined;
-    const prediction = await router.predict({ text, embedding });
-    const allowed = typeof values.allowed === 'string' ? values.allowed.split(',').map((m) => m.trim()) : undefined;
+    const catalog = await catalogFlag(values);
+    const providers = cliProviders(catalog.models, values);
+    const allowed = idsFlag(values);
+    const calling = CALLING_ROUTERS.includes(given);
+    // Routers that call models route among those that can be called; a loaded router keeps its own models,
+    // and a model-agnostic one is pointed at the allowed models the catalog knows.
+    const models = calling
+      ? allowed ? catalogModels(catalog, allowed) : catalog.models.filter(providers.reachable)
+      : (allowed ?? []).flatMap((id) => findModel(catalog, id) ?? []);
+    const router = await openRouter(given, { models, complete: completeVia(providers.caller), options: optionsFlag(values) });
     const budget = values.budget === undefined ? undefined : numberFlag(values, 'budget', 0);
-    const decision = decide(prediction.estimates, { lambda: numberFlag(values, 'lambda', 0), allowed, budget });
-    if (values.json) {
-      console.log(JSON.stringify({ model: decision.model, ranking: decision.ranking, explanation: prediction.explanation }));
-      return;
-    }
-    console.log(decision.model);
-    console.log(`  ${prediction.explanation.summary}`);
-    const features = Object.entries(prediction.explanation.features ?? {});
-    if (features.length > 0) console.log(`  ${features.map(([k, v]) => `${k}=${String(v).slice(0, 60)}`).join('  ')}`);
-    for (const r of decision.ranking) console.log(`  ${r.model.padEnd(32)} quality ${r.quality.toFixed(3)}  cost $${r.cost.toFixed(6)}  utility ${r.utility.toFixed(3)}`);
-    for (const n of prediction.explanation.neighbours ?? []) console.log(`  neighbour ${n.similarity.toFixed(3)}  ${n.query.slice(0, 80).replace(/\s+/g, ' ')}`);
+    const routed = await routeText(router, text, { lambda: numberFlag(values, 'lambda', 0), allowed, budget });
+    printDecision(routed, values.json === true);
   },
 };
