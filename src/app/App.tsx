@@ -8,6 +8,7 @@ import { useRouter } from './stores/router.ts';
 import { useLearning } from './stores/learning.ts';
 import { useConversations } from './stores/conversations.ts';
 import { useCalls } from './stores/calls.ts';
+import { useProfiles } from './stores/profiles.ts';
 import { CostQualitySlider } from './components/CostQualitySlider.tsx';
 import { BudgetIndicator } from './components/BudgetIndicator.tsx';
 import { EncoderDiagnostics } from './components/EncoderDiagnostics.tsx';
@@ -27,7 +28,7 @@ export function App() {
     setTabState(next);
   };
   useEffect(() => {
-    const stores = [usePreferences, useProviders, useCalls, useCatalog, useRouter, useLearning, useConversations];
+    const stores = [usePreferences, useProviders, useCalls, useCatalog, useRouter, useLearning, useConversations, useProfiles];
     void Promise.all(stores.map((s) => s.getState().load())).then(() => setLoaded(true));
   }, []);
   if (!loaded) return <p className="loading">Loading…</p>;

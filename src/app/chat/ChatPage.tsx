@@ -1,6 +1,7 @@
 // The chat page: conversations on the left, the thread and the composer on the right, and the first-run
 // onboarding when no provider is set up yet.
 import { useConversations } from '../stores/conversations.ts';
+import { profileOf, useProfiles } from '../stores/profiles.ts';
 import { useProviders } from '../stores/providers.ts';
 import { useUsableModels } from '../stores/usable-models.ts';
 import { Sidebar } from './Sidebar.tsx';
@@ -11,7 +12,8 @@ export function ChatPage({ openSettings }: { openSettings(): void }) {
   const { conversations, currentId } = useConversations();
   const hasProvider = useProviders((s) => s.providers.length > 0);
   const models = useUsableModels();
-  const current = conversations.find((c) => c.id === currentId);
+  const profileId = useProfiles((s) => s.currentId);
+  const current = conversations.find((c) => c.id === currentId && profileOf(c) === profileId);
   const blocked = !hasProvider ? 'Add a provider in Settings to start chatting' : models.length === 0 ? 'Enable at least one model in Settings' : undefined;
   return (
     <div className="chat">
