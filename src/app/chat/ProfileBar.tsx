@@ -19,7 +19,7 @@ export function ProfileBar() {
     download(`llmrouter-profile-${profile.name.replace(/\W+/g, '-')}.json`, JSON.stringify({ format: 'llmrouter-web/profile', version: 1, profile, conversations }, null, 1));
   };
   return (
-    <div className="profile-bar" role="group" aria-label="Profile">
+    <div className="profile-bar" role="group" aria-label="Profiles">
       <select aria-label="Profile" value={currentId} onChange={(e) => void open(e.target.value)}>
         {profiles.map((p) => (
           <option key={p.id} value={p.id}>

@@ -25,7 +25,8 @@ export type Preference =
   | { kind: 'rating'; model: string; features: readonly number[]; global: number; rating: number }
   | { kind: 'pairwise'; winner: string; loser: string; features: readonly number[]; globalWinner: number; globalLoser: number };
 
-export const LEARNING = { rate: 0.3, l2: 0.01, steps: 5, pairwiseScale: 4 };
+/** Gradient steps per preference and their size: one rating moves the personal estimate about two thirds of the way. */
+export const LEARNING = { rate: 0.1, l2: 0.01, steps: 5, pairwiseScale: 4 };
 
 export function emptyUserVector(): UserVector {
   return { models: {}, updates: 0 };
@@ -33,7 +34,7 @@ export function emptyUserVector(): UserVector {
 
 const projections = new Map<number, Float32Array>();
 
-/** The query's features: its embedding times a fixed Gaussian matrix (seeded: the same on every device), scaled to unit variance. */
+/** The query's features: its unit embedding times a fixed Gaussian matrix (seeded: the same on every device), scaled to unit length on average. */
 export function userFeatures(embedding: Float32Array | undefined): number[] {
   if (!embedding) return new Array<number>(FEATURES).fill(0);
   const dim = embedding.length;
@@ -45,7 +46,7 @@ export function userFeatures(embedding: Float32Array | undefined): number[] {
   }
   let norm = 0;
   for (let i = 0; i < dim; i++) norm += embedding[i]! * embedding[i]!;
-  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  const scale = norm > 0 ? 1 / Math.sqrt(norm * FEATURES) : 0;
   return Array.from({ length: FEATURES }, (_, f) => {
     let s = 0;
     for (let i = 0; i < dim; i++) s += matrix![f * dim + i]! * embedding[i]!;
