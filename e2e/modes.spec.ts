@@ -20,7 +20,10 @@ async function newChat(page: Page, mode: string) {
   await page.getByLabel('Routing mode').selectOption(mode);
 }
 
-test('every routing mode answers in the thread, showing its steps', async ({ page }) => {
+test('every routing mode answers in the thread, showing its steps', async ({ page }, info) => {
+  // README screenshots, as e2e/screenshots.spec.ts takes them: to docs/screenshots/ with SCREENSHOTS=1.
+  const shot = (name: string) => (process.env.SCREENSHOTS ? `docs/screenshots/${name}.png` : info.outputPath(`${name}.png`));
+  await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto('./');
   await addTestProvider(page, server);
 
@@ -34,6 +37,9 @@ test('every routing mode answers in the thread, showing its steps', async ({ pag
   await expect(trace).toContainText(/Aggregated by echo-(small|large)/);
   await expect(trace.getByLabel('Total')).toHaveText(/^Total \$[\d.e-]+ over 4 steps$/);
   await expect(decomposed.locator(':scope > .markdown')).toContainText("Answer the user's request using the answers to its sub-questions");
+  await trace.getByRole('group', { name: 'Sub-answer 1' }).locator('summary').click();
+  await page.screenshot({ path: shot('mode-decompose') });
+  await trace.getByRole('group', { name: 'Sub-answer 1' }).locator('summary').click();
 
   // Malformed planner output, twice: the same conversation gets a single-routed answer and goes on.
   server.scripts.set([{ model: 'echo-small', match: "^(Split the user's request|That reply was not valid)", reply: '{"subqueries": [oops' }]);
@@ -55,6 +61,7 @@ test('every routing mode answers in the thread, showing its steps', async ({ pag
   await expect(rounds.getByLabel('Round 1')).toContainText('→ Echo from echo-large: Who wrote Hamlet?');
   await expect(rounds.getByLabel('Total')).toHaveText(/over 2 steps · echo-(small|large) alone: about \$/);
   await expect(agent.locator(':scope > .markdown')).toHaveText('Shakespeare.');
+  await page.screenshot({ path: shot('mode-agent') });
 
   server.scripts.set([{ model: 'echo-small', match: '^Context: ', reply: 'Yes' }]);
   await newChat(page, 'cascade');
