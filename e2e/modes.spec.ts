@@ -49,14 +49,14 @@ test('every routing mode answers in the thread, showing its steps', async ({ pag
   await expect(fallback.locator(':scope > .markdown')).toContainText('Echo from echo-');
   await expect(page.getByRole('article', { name: /^Answer/ })).toHaveCount(2);
 
+  // The reasoner calls the other model through OpenAI-style function calling (the test provider's wire).
   server.scripts.set([
-    { model: 'echo-small', match: '^Who wrote', reply: '<think>ask the big one</think><call>echo-large: Who wrote Hamlet?</call>' },
-    { model: 'echo-small', match: '^<information>', reply: '<answer>Shakespeare.</answer>' },
+    { model: 'echo-small', match: '^Who wrote', toolCall: { name: 'call_model', arguments: { model: 'echo-large', question: 'Who wrote Hamlet?' } } },
+    { model: 'echo-small', match: '^<information>', reply: 'Shakespeare.' },
   ]);
   await newChat(page, 'agent');
   const agent = await chat(page, 'Who wrote Hamlet?');
   const rounds = agent.getByRole('region', { name: 'Mode: agent' });
-  await expect(rounds.getByLabel('Round 1')).toContainText('Thinks: ask the big one');
   await expect(rounds.getByLabel('Round 1')).toContainText('Calls echo-large: Who wrote Hamlet?');
   await expect(rounds.getByLabel('Round 1')).toContainText('→ Echo from echo-large: Who wrote Hamlet?');
   await expect(rounds.getByLabel('Total')).toHaveText(/over 2 steps · echo-(small|large) alone: about \$/);

@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { FaultTable, parseFault, type Fault, type FaultRule } from './faults.ts';
 import { ScriptTable, type ScriptRule } from './scripts.ts';
+import { offeredTools, toolCallEvents, toolCallWhole } from './tool-calls.ts';
 import { WIRE_SPECS, type ErrorCase, type Message, type WireSpec } from './wires.ts';
 
 export const TEST_MODELS = ['echo-small', 'echo-large'];
@@ -18,6 +19,8 @@ export interface LoggedRequest {
   fault?: string;
   /** Whether a key came with it (never the key itself). */
   keyed: boolean;
+  /** How many functions it offered the model (function calling). */
+  tools?: number;
 }
 
 export interface TestServer {
@@ -47,9 +50,8 @@ export function echoAnswer(model: string, messages: Message[]): string[] {
 }
 
 /** A scripted reply when a rule matches, else the echo. */
-function answerPieces(scripts: ScriptTable, model: string, messages: Message[]): string[] {
-  const scripted = scripts.take(model, lastUser(messages));
-  return scripted === undefined ? echoAnswer(model, messages) : wordPieces(scripted);
+function answerPieces(rule: ScriptRule | undefined, model: string, messages: Message[]): string[] {
+  return rule?.reply === undefined ? echoAnswer(model, messages) : wordPieces(rule.reply);
 }
 
 function route(path: string): Route | undefined {
@@ -126,7 +128,8 @@ export async function startTestServer(options: { port?: number; host?: string } 
     const call = listing || body === null ? undefined : r.spec.read(url.pathname + url.search, body);
     const key = r.spec.key(req.headers);
     const spec = (req.headers['x-fault'] as string | undefined) ?? faults.take(r.wire, call?.model ?? '');
-    requests.push({ wire: r.wire, path: url.pathname, model: call?.model, fault: spec, keyed: key !== undefined });
+    const tools = offeredTools(r.wire, body);
+    requests.push({ wire: r.wire, path: url.pathname, model: call?.model, fault: spec, keyed: key !== undefined, ...(tools ? { tools } : {}) });
     const fault = spec ? parseFault(spec) : {};
     cors(req, res, fault);
 
@@ -143,7 +146,15 @@ export async function startTestServer(options: { port?: number; host?: string } 
     if (fault.context) return fail(400, 'context');
     if (fault.contentFilter) return fail(400, 'content-filter');
 
-    const pieces = answerPieces(scripts, call.model, call.messages).slice(0, fault.filterAfter);
+    const scripted = scripts.take(call.model, lastUser(call.messages));
+    const usage = { input: Math.ceil(call.messages.reduce((n, m) => n + m.text.length, 0) / 4), output: 12 };
+    if (scripted?.toolCall && !call.stream) return json(res, 200, toolCallWhole(r.wire, call.model, scripted.toolCall, usage));
+    if (scripted?.toolCall) {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+      for (const event of toolCallEvents(r.wire, call.model, scripted.toolCall, usage)) await writeSplit(res, event);
+      return void res.end();
+    }
+    const pieces = answerPieces(scripted, call.model, call.messages).slice(0, fault.filterAfter);
     const reply = {
       model: call.model,
       pieces,

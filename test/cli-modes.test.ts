@@ -81,14 +81,15 @@ describe('llmrouter chat --mode', () => {
     expect(stderr).toMatch(/no valid plan twice: answered with single routing/);
   });
 
-  it('agent: rounds on stderr, stopped at --max-rounds, compared with the premium model alone', async () => {
+  it('agent: function calls as rounds on stderr, stopped at --max-rounds, compared with the premium model alone', async () => {
+    const call = (question: string) => ({ name: 'call_model', arguments: { model: 'large', question } });
     server.scripts.set([
-      { model: 'echo-small', match: '^What is', reply: '<think>ask</think><call>large: What is 12 times 9?</call>' },
-      { model: 'echo-small', match: '^<information>', reply: '<call>large: and again?</call>' },
+      { model: 'echo-small', match: '^What is', toolCall: call('What is 12 times 9?') },
+      { model: 'echo-small', match: '^<information>', toolCall: call('and again?') },
     ]);
     const { code, stdout, stderr } = await cli('chat', ['--router', rulesFile, '--mode', 'agent', '--max-rounds', '2', 'What is 12 times 9?']);
     expect(code).toBe(0);
-    expect(stderr).toMatch(/\[round 1 \(small, .*\) think: ask call large: What is 12 times 9\? -> Echo from echo-large/);
+    expect(stderr).toMatch(/\[round 1 \(small, .*\) call large: What is 12 times 9\? -> Echo from echo-large/);
     expect(stderr).toMatch(/the premium model large alone: about \$[\d.]+; stopped at the round limit \(2\)/);
     expect(stdout.trim()).toBe('Echo from echo-large: and again?');
   });

@@ -2,7 +2,7 @@
 // in (the enabled models, one way to call a model, the active router's decision), the steps it reports as
 // they happen (shown in the chat thread and printed by the CLI), and its result.
 import { callCost, type CatalogModel } from '../catalog/model.ts';
-import type { ChatMessage, Complete } from '../routers/complete.ts';
+import type { ChatMessage, Complete, CompleteOptions } from '../routers/complete.ts';
 import type { Decision } from '../routers/decide.ts';
 import { estimateTokens } from '../providers/types.ts';
 
@@ -57,11 +57,11 @@ export interface ModeEnv {
 }
 
 /** Calls one model and times it; the step the caller builds from it is reported through `env.onStep`. */
-export async function timedCall(env: ModeEnv, model: string, messages: ChatMessage[], options: { maxTokens?: number; temperature?: number } = {}) {
+export async function timedCall(env: ModeEnv, model: string, messages: ChatMessage[], options: Omit<CompleteOptions, 'signal'> = {}) {
   const now = env.now ?? Date.now;
   const started = now();
   const reply = await env.complete(model, messages, { ...options, signal: env.signal });
-  return { text: reply.text, cost: reply.cost, ms: now() - started, model };
+  return { text: reply.text, cost: reply.cost, ms: now() - started, model, ...(reply.toolCalls ? { toolCalls: reply.toolCalls } : {}) };
 }
 
 /** A mode's running record: steps reported as they happen, cost summed. */

@@ -68,7 +68,7 @@ describe('decompose', () => {
   });
 });
 
-describe('agent', () => {
+describe('agent over the text protocol', () => {
   const turns = [
     { model: 'echo-small', match: '^What is 12 times 9', reply: '<think>arithmetic: ask the big one</think><call>large: What is 12 times 9?</call>' },
     { model: 'echo-small', match: '^<information>Echo from echo-large', reply: '<think>now a colour</think><call>mid: Name a colour</call>' },
@@ -78,7 +78,7 @@ describe('agent', () => {
 
   it('thinks, calls two different models as tools, is told of an unknown model, and answers', async () => {
     server.scripts.set(turns);
-    const r = await runMode('agent', 'What is 12 times 9? And a colour?', await testEnv(server));
+    const r = await runMode('agent', 'What is 12 times 9? And a colour?', await testEnv(server), { agent: { protocol: 'text' } });
     const rounds = of(r.steps, 'round');
     expect(rounds.map((s) => s.call?.model)).toEqual(['large', 'mid', 'gpt-9', undefined]);
     expect(rounds[0]).toMatchObject({ think: 'arithmetic: ask the big one', observation: 'Echo from echo-large: What is 12 times 9?' });
@@ -91,7 +91,7 @@ describe('agent', () => {
 
   it('stops at its round limit with the last answer it got', async () => {
     server.scripts.set(turns);
-    const r = await runMode('agent', 'What is 12 times 9? And a colour?', await testEnv(server), { agent: { maxRounds: 2 } });
+    const r = await runMode('agent', 'What is 12 times 9? And a colour?', await testEnv(server), { agent: { maxRounds: 2, protocol: 'text' } });
     expect(of(r.steps, 'round').map((s) => s.call?.model)).toEqual(['large', 'mid']);
     expect(r.note).toMatch(/round limit \(2\)/);
     expect(r.text).toBe('Echo from echo-mid: Name a colour');
@@ -103,7 +103,7 @@ describe('agent', () => {
       { model: 'echo-small', match: '^<information>Echo from echo-mid', reply: '<call>large: What is 12 times 9?</call>' },
     ]);
     // The cheap call fits; the dear one's estimate (300 output tokens at $30/M) would pass the limit.
-    const r = await runMode('agent', 'What is 12 times 9? And a colour?', await testEnv(server), { agent: { maxCost: 0.005, maxTokens: 300 } });
+    const r = await runMode('agent', 'What is 12 times 9? And a colour?', await testEnv(server), { agent: { maxCost: 0.005, maxTokens: 300, protocol: 'text' } });
     const rounds = of(r.steps, 'round');
     expect(rounds.map((s) => s.call?.model)).toEqual(['mid', 'large']);
     expect(rounds[1]!.error).toMatch(/would pass the cost limit/);
@@ -115,9 +115,52 @@ describe('agent', () => {
   it('stops when the user stops it', async () => {
     server.scripts.set(turns);
     const stop = new AbortController();
-    const r = await runMode('agent', 'What is 12 times 9? And a colour?', await testEnv(server, { signal: stop.signal, onStep: () => stop.abort() }));
+    const r = await runMode('agent', 'What is 12 times 9? And a colour?', await testEnv(server, { signal: stop.signal, onStep: () => stop.abort() }), { agent: { protocol: 'text' } });
     expect(of(r.steps, 'round')).toHaveLength(1);
     expect(r.note).toMatch(/stopped by you after 1 rounds/);
+  });
+});
+
+describe('agent over the providers\' function calling', () => {
+  const call = (model: string, question: string) => ({ name: 'call_model', arguments: { model, question } });
+  // Each wire format as the reasoner's: OpenAI tools (small), Gemini functionDeclarations (mid), Anthropic tool_use (large).
+  for (const [reasoner, wire, tools] of [['small', 'openai', ['mid', 'large']], ['mid', 'gemini', ['small', 'large']], ['large', 'anthropic', ['small', 'mid']]] as const) {
+    it(`${wire}: the reasoner calls two models and an unknown one as functions, then answers`, async () => {
+      const api = `echo-${reasoner}`;
+      server.scripts.set([
+        { model: api, match: '^What is 12', toolCall: call(tools[0], 'What is 12 times 9?') },
+        { model: api, match: `^<information>Echo from echo-${tools[0]}`, toolCall: call(tools[1], 'Name a colour') },
+        { model: api, match: `^<information>Echo from echo-${tools[1]}`, toolCall: call('gpt-9', 'anything') },
+        { model: api, match: '^<information>unknown model', reply: '108, and blue.' },
+      ]);
+      const r = await runMode('agent', 'What is 12 times 9? And a colour?', await testEnv(server), { agent: { reasoner } });
+      const rounds = of(r.steps, 'round');
+      expect(rounds.map((s) => s.call?.model)).toEqual([tools[0], tools[1], 'gpt-9', undefined]);
+      expect(rounds[0]!.observation).toBe(`Echo from echo-${tools[0]}: What is 12 times 9?`);
+      expect(rounds[2]!.error).toMatch(/^unknown model "gpt-9"/);
+      expect(r.text).toBe('108, and blue.');
+      expect(r.note).toBeUndefined();
+      const asked = server.requests.filter((q) => q.model === api);
+      expect(asked).toHaveLength(4);
+      expect(asked.every((q) => q.tools === 1 && q.wire === wire)).toBe(true);
+    });
+  }
+
+  it('falls back to the text protocol when the provider refuses function calling', async () => {
+    server.faults.set([{ model: 'echo-small', fault: '400', times: 1 }]);
+    server.scripts.set([
+      { model: 'echo-small', match: '^What is 12', reply: '<call>large: What is 12 times 9?</call>' },
+      { model: 'echo-small', match: '^<information>', reply: '<answer>108</answer>' },
+    ]);
+    try {
+      const r = await runMode('agent', 'What is 12 times 9?', await testEnv(server));
+      expect(of(r.steps, 'round').map((s) => s.call?.model)).toEqual(['large', undefined]);
+      expect(r.text).toBe('108');
+      expect(r.note).toMatch(/small refused function calling .*: the text protocol was used/);
+      expect(server.requests.filter((q) => q.model === 'echo-small').map((q) => q.tools ?? 0)).toEqual([1, 0, 0]);
+    } finally {
+      server.faults.set([]);
+    }
   });
 });
 

@@ -33,6 +33,7 @@ export async function chat(endpoint: Endpoint, request: ChatRequest, options: Ca
     const reported = meta.inputTokens !== undefined && meta.outputTokens !== undefined;
     return {
       text,
+      ...(meta.toolCalls?.length ? { toolCalls: meta.toolCalls } : {}),
       finishReason: meta.finishReason ?? 'unknown',
       usage: {
         inputTokens: meta.inputTokens ?? estimateTokens(request.messages.map((m) => m.content).join('\n')),

@@ -10,7 +10,7 @@ import { chat } from './client.ts';
 import { ProviderError, toProviderError } from './errors.ts';
 import type { AttemptOutcome, OutcomeSink } from './outcome.ts';
 import type { SpendingGuard } from './spending-guard.ts';
-import { estimateTokens, type ChatMessage, type Endpoint } from './types.ts';
+import { estimateTokens, type ChatMessage, type Endpoint, type ToolCall, type ToolSpec } from './types.ts';
 
 export interface FallbackPolicy {
   /** After tokens have streamed: continue the answer with the next model, or stop and keep what came. */
@@ -56,6 +56,8 @@ export interface RoutedResult {
   error?: { kind: ProviderError['kind']; message: string };
   cost: number;
   outcomes: AttemptOutcome[];
+  /** The functions the answering model called instead of (or besides) answering, when `tools` were offered. */
+  toolCalls?: ToolCall[];
 }
 
 export interface RoutedCallRequest {
@@ -64,6 +66,8 @@ export interface RoutedCallRequest {
   messages: ChatMessage[];
   maxTokens?: number;
   temperature?: number;
+  /** Functions the model may call (the provider's function calling). */
+  tools?: ToolSpec[];
   signal?: AbortSignal;
   onEvent?: (event: RoutedEvent) => void;
 }
@@ -164,7 +168,7 @@ export class RoutedCaller {
         });
         try {
           const reply = await this.limit(() =>
-            chat(endpoint, { model: model.api_model, messages, maxTokens: request.maxTokens, temperature: request.temperature }, {
+            chat(endpoint, { model: model.api_model, messages, maxTokens: request.maxTokens, temperature: request.temperature, ...(request.tools ? { tools: request.tools } : {}) }, {
               signal: request.signal,
               timeoutMs: policy.timeoutMs,
               fetch: this.options.fetch,
@@ -179,6 +183,7 @@ export class RoutedCaller {
           await this.log(result, outcome({ kind: 'ok', ...reply.usage, usageEstimated: reply.usage.estimated }));
           release();
           this.append(result, model.id, reply.text);
+          if (reply.toolCalls) result.toolCalls = reply.toolCalls;
           result.complete = true;
           return finish();
         } catch (e) {

@@ -6,12 +6,28 @@ export interface ChatMessage {
   content: string;
 }
 
+/** A function the model may call instead of answering (the provider's function calling). */
+export interface ToolSpec {
+  name: string;
+  description: string;
+  /** JSON Schema of the arguments (an object schema). */
+  parameters: Record<string, unknown>;
+}
+
+/** A function call the model made; `arguments` is the parsed JSON, or the raw text when it was not JSON. */
+export interface ToolCall {
+  name: string;
+  arguments: unknown;
+}
+
 export interface ChatRequest {
   /** The provider's own name for the model (the catalog's `api_model`). */
   model: string;
   messages: ChatMessage[];
   maxTokens?: number;
   temperature?: number;
+  /** Functions the model may call (OpenAI tools, Anthropic tool_use, Gemini functionDeclarations). */
+  tools?: ToolSpec[];
 }
 
 /** Where and how to reach one provider with one key. */
@@ -37,6 +53,8 @@ export interface ChatResult {
   usage: Usage;
   /** The provider's reason for stopping, as it names it (stop, length, end_turn, STOP, ...). */
   finishReason: string;
+  /** The functions the model called, when it called any. */
+  toolCalls?: ToolCall[];
 }
 
 export interface CallOptions {

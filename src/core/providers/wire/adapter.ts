@@ -2,7 +2,7 @@
 // server-sent events) and read its error bodies. The transport (client.ts) is shared by all three.
 import type { EventSourceMessage } from 'eventsource-parser';
 import { ProviderError, type ErrorKind } from '../errors.ts';
-import type { ChatRequest, Endpoint } from '../types.ts';
+import type { ChatRequest, Endpoint, ToolCall } from '../types.ts';
 
 export interface HttpRequest {
   url: string;
@@ -16,6 +16,7 @@ export interface ReplyMeta {
   inputTokens?: number;
   outputTokens?: number;
   finishReason?: string;
+  toolCalls?: ToolCall[];
 }
 
 /** Reads one stream's events; holds what they reported so far. */
@@ -66,6 +67,32 @@ export function streamError(wire: WireAdapter, body: unknown): ProviderError {
 /** An answer the provider's safety filter stopped (whole, or midway through a stream), by the reason it gave. */
 export function filteredAnswer(reason: string): ProviderError {
   return new ProviderError('content_filter', `the provider's safety filter stopped the answer (${reason})`);
+}
+
+/** A function call's arguments from the JSON text a provider sends them as (the raw text when it is not JSON). */
+export function toolArguments(json: string): unknown {
+  try {
+    return JSON.parse(json || '{}');
+  } catch {
+    return json;
+  }
+}
+
+/** Function calls streamed in pieces (OpenAI's tool_calls deltas, Anthropic's input_json_delta), by index. */
+export class ToolCallParts {
+  private readonly parts: { name: string; json: string }[] = [];
+
+  add(index: number, name: string | undefined, json: string | undefined): void {
+    const part = (this.parts[index] ??= { name: '', json: '' });
+    if (name) part.name = name;
+    if (json) part.json += json;
+  }
+
+  /** The calls so far, put in `meta` (none: left out). */
+  into(meta: ReplyMeta): void {
+    const calls = this.parts.filter(Boolean).map((p) => ({ name: p.name, arguments: toolArguments(p.json) }));
+    if (calls.length > 0) meta.toolCalls = calls;
+  }
 }
 
 /** Joins a base URL and a path without doubling or losing the slash. */

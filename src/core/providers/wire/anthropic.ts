@@ -2,7 +2,7 @@
 // requires before it answers a browser directly. Streams end with a `message_stop` event. The stop reason
 // `refusal` (the safety classifier stopped the answer) is a content_filter error, whole or streamed.
 import type { ErrorKind } from '../errors.ts';
-import { at, eventJson, filteredAnswer, joinUrl, streamError, streamReader, type WireAdapter } from './adapter.ts';
+import { at, eventJson, filteredAnswer, joinUrl, streamError, streamReader, ToolCallParts, type WireAdapter } from './adapter.ts';
 import type { Endpoint } from '../types.ts';
 
 const DEFAULT_MAX_TOKENS = 4096;
@@ -44,19 +44,23 @@ export const anthropicWire: WireAdapter = {
         stream,
         ...(system ? { system } : {}),
         ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
+        ...(request.tools?.length ? { tools: request.tools.map((t) => ({ name: t.name, description: t.description, input_schema: t.parameters })) } : {}),
       },
     };
   },
   reply(body) {
-    const text = ((at(body, 'content') ?? []) as { type: string; text?: string }[])
+    const blocks = (at(body, 'content') ?? []) as { type: string; text?: string; name?: string; input?: unknown }[];
+    const text = blocks
       .filter((b) => b.type === 'text')
       .map((b) => b.text)
       .join('');
+    const calls = blocks.filter((b) => b.type === 'tool_use').map((b) => ({ name: b.name ?? '', arguments: b.input }));
     if (at(body, 'stop_reason') === 'refusal') throw filteredAnswer('stop_reason refusal');
-    return { text, inputTokens: at(body, 'usage', 'input_tokens'), outputTokens: at(body, 'usage', 'output_tokens'), finishReason: at(body, 'stop_reason') };
+    return { text, inputTokens: at(body, 'usage', 'input_tokens'), outputTokens: at(body, 'usage', 'output_tokens'), finishReason: at(body, 'stop_reason'), ...(calls.length ? { toolCalls: calls } : {}) };
   },
-  stream: () =>
-    streamReader((event, state) => {
+  stream: () => {
+    const calls = new ToolCallParts();
+    return streamReader((event, state) => {
       const { meta } = state;
       const data = eventJson(event);
       switch (data.type) {
@@ -64,7 +68,14 @@ export const anthropicWire: WireAdapter = {
           meta.inputTokens = at(data, 'message', 'usage', 'input_tokens');
           meta.outputTokens = at(data, 'message', 'usage', 'output_tokens');
           return '';
+        case 'content_block_start':
+          if (at(data, 'content_block', 'type') === 'tool_use') calls.add(data.index ?? 0, at(data, 'content_block', 'name'), undefined);
+          return '';
         case 'content_block_delta':
+          if (at(data, 'delta', 'type') === 'input_json_delta') {
+            calls.add(data.index ?? 0, undefined, at(data, 'delta', 'partial_json'));
+            calls.into(meta);
+          }
           return at(data, 'delta', 'type') === 'text_delta' ? (at(data, 'delta', 'text') ?? '') : '';
         case 'message_delta':
           meta.outputTokens = at(data, 'usage', 'output_tokens') ?? meta.outputTokens;
@@ -77,9 +88,10 @@ export const anthropicWire: WireAdapter = {
         case 'error':
           throw streamError(anthropicWire, data);
         default:
-          return ''; // ping, content_block_start/stop
+          return ''; // ping, content_block_stop
       }
-    }),
+    });
+  },
   listModels(endpoint) {
     return { url: joinUrl(endpoint.baseUrl, 'models'), method: 'GET', headers: headers(endpoint) };
   },

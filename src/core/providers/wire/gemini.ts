@@ -19,11 +19,13 @@ function readChunk(body: unknown): { text: string } & ReplyMeta {
   const candidate = at(body, 'candidates', 0);
   const finishReason: string | undefined = candidate?.finishReason;
   if (finishReason && BLOCKED.has(finishReason)) throw filteredAnswer(`finishReason ${finishReason}`);
-  const parts = (at(candidate, 'content', 'parts') ?? []) as { text?: string; thought?: boolean }[];
+  const parts = (at(candidate, 'content', 'parts') ?? []) as { text?: string; thought?: boolean; functionCall?: { name: string; args?: unknown } }[];
   const usage = at(body, 'usageMetadata');
+  const calls = parts.flatMap((p) => (p.functionCall ? [{ name: p.functionCall.name, arguments: p.functionCall.args ?? {} }] : []));
   return {
     text: parts.filter((p) => !p.thought).map((p) => p.text ?? '').join(''),
     finishReason,
+    ...(calls.length ? { toolCalls: calls } : {}),
     ...(usage ? { inputTokens: usage.promptTokenCount, outputTokens: usage.candidatesTokenCount } : {}),
   };
 }
@@ -55,6 +57,7 @@ export const geminiWire: WireAdapter = {
           ...(request.maxTokens !== undefined ? { maxOutputTokens: request.maxTokens } : {}),
           ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
         },
+        ...(request.tools?.length ? { tools: [{ functionDeclarations: request.tools }] } : {}),
       },
     };
   },
@@ -63,8 +66,9 @@ export const geminiWire: WireAdapter = {
     streamReader((event, state) => {
       const data = eventJson(event);
       if (data.error) throw streamError(geminiWire, data);
-      const { text, ...chunkMeta } = readChunk(data);
+      const { text, toolCalls, ...chunkMeta } = readChunk(data);
       for (const [k, v] of Object.entries(chunkMeta)) if (v !== undefined) (state.meta as Record<string, unknown>)[k] = v;
+      if (toolCalls) state.meta.toolCalls = [...(state.meta.toolCalls ?? []), ...toolCalls];
       state.complete = state.meta.finishReason !== undefined;
       return text;
     }),

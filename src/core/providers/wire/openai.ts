@@ -3,7 +3,7 @@
 // reason (usage may follow) and ends with `data: [DONE]`. The finish reason `content_filter` is a
 // content_filter error, whole or streamed (the pieces already streamed stay with the caller).
 import type { ErrorKind } from '../errors.ts';
-import { at, eventJson, filteredAnswer, joinUrl, streamError, streamReader, type ReplyMeta, type WireAdapter } from './adapter.ts';
+import { at, eventJson, filteredAnswer, joinUrl, streamError, streamReader, toolArguments, ToolCallParts, type ReplyMeta, type WireAdapter } from './adapter.ts';
 import type { Endpoint } from '../types.ts';
 
 function headers(endpoint: Endpoint): Record<string, string> {
@@ -36,16 +36,19 @@ export const openaiWire: WireAdapter = {
         ...(stream && endpoint.streamUsage ? { stream_options: { include_usage: true } } : {}),
         ...(request.maxTokens !== undefined ? { max_tokens: request.maxTokens } : {}),
         ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
+        ...(request.tools?.length ? { tools: request.tools.map((t) => ({ type: 'function', function: t })) } : {}),
       },
     };
   },
   reply(body) {
     const choice = at(body, 'choices', 0);
     if (choice?.finish_reason === 'content_filter') throw filteredAnswer('finish_reason content_filter');
-    return { text: at(choice, 'message', 'content') ?? '', finishReason: choice?.finish_reason, ...usageOf(body) };
+    const calls = ((at(choice, 'message', 'tool_calls') ?? []) as { function?: { name: string; arguments: string } }[]).flatMap((c) => (c.function ? [{ name: c.function.name, arguments: toolArguments(c.function.arguments) }] : []));
+    return { text: at(choice, 'message', 'content') ?? '', finishReason: choice?.finish_reason, ...usageOf(body), ...(calls.length ? { toolCalls: calls } : {}) };
   },
-  stream: () =>
-    streamReader((event, state) => {
+  stream: () => {
+    const calls = new ToolCallParts();
+    return streamReader((event, state) => {
       if (event.data.trim() === '[DONE]') {
         state.complete = true;
         return '';
@@ -55,13 +58,16 @@ export const openaiWire: WireAdapter = {
       Object.assign(state.meta, usageOf(chunk));
       const choice = at(chunk, 'choices', 0);
       if (choice?.finish_reason === 'content_filter') throw filteredAnswer('finish_reason content_filter');
+      for (const c of (at(choice, 'delta', 'tool_calls') ?? []) as { index?: number; function?: { name?: string; arguments?: string } }[]) calls.add(c.index ?? 0, c.function?.name, c.function?.arguments);
+      calls.into(state.meta);
       if (choice?.finish_reason) {
         // Some compatible servers close the stream after the finish reason without `[DONE]`.
         state.meta.finishReason = choice.finish_reason;
         state.complete = true;
       }
       return at(choice, 'delta', 'content') ?? '';
-    }),
+    });
+  },
   listModels(endpoint) {
     return { url: joinUrl(endpoint.baseUrl, 'models'), method: 'GET', headers: headers(endpoint) };
   },
