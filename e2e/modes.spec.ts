@@ -80,6 +80,18 @@ test('every routing mode answers in the thread, showing its steps', async ({ pag
   // The mode is kept with its conversation.
   await page.reload();
   await expect(page.getByLabel('Routing mode')).toHaveValue('llm-router');
+
+  // Context per conversation: a follow-up alone, then with the most similar earlier turns.
+  await newChat(page, 'single');
+  await page.getByLabel('Context').selectOption('current');
+  await chat(page, 'Tell me a short story about 4 cats');
+  const alone = await chat(page, 'Another one please');
+  await alone.getByRole('button', { name: /^Routing:/ }).click();
+  await expect(alone.getByRole('region', { name: 'Routing explanation' })).not.toContainText('Read as a follow-up');
+  await page.getByLabel('Context').selectOption('similar');
+  const similar = await chat(page, 'And one more about cats');
+  await similar.getByRole('button', { name: /^Routing:/ }).click();
+  await expect(similar.getByRole('region', { name: 'Routing explanation' })).toContainText('the router also saw the 2 previous messages');
 });
 
 test('a profile learns from consistent feedback; an untouched profile routes as before', async ({ page }) => {

@@ -60,7 +60,8 @@ export function readFunctionTurn(text: string, calls: readonly ToolCall[] | unde
 /** What a reply to the protocol says. */
 export function readTurn(reply: string): AgentTurn {
   const think = tag(reply, 'think');
-  const call = tag(reply, 'call');
+  // Router-R1's own <search>MODEL: query</search> is read as a call too.
+  const call = tag(reply, 'call') ?? tag(reply, 'search');
   const answer = tag(reply, 'answer');
   const base = think !== undefined ? { think } : {};
   if (call !== undefined && answer !== undefined) return { kind: 'invalid', ...base, error: 'a turn has either one <call> or an <answer>, not both' };

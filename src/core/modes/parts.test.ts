@@ -46,6 +46,7 @@ describe('reading an agent turn', () => {
   it('reads a call, an answer, and breaks of the protocol', () => {
     expect(readTurn('<think>hm</think>\n<call> gpt-4o : what is 2+2?</call>')).toEqual({ kind: 'call', think: 'hm', model: 'gpt-4o', query: 'what is 2+2?' });
     expect(readTurn('<answer>4</answer>')).toEqual({ kind: 'answer', answer: '4' });
+    expect(readTurn('<search>Qwen2.5-7B: capital of France?</search>')).toEqual({ kind: 'call', model: 'Qwen2.5-7B', query: 'capital of France?' });
     expect(readTurn('<call>a: b</call><answer>c</answer>')).toMatchObject({ kind: 'invalid', error: expect.stringMatching(/not both/) });
     expect(readTurn('just text')).toMatchObject({ kind: 'invalid', error: expect.stringMatching(/no <call>/) });
     expect(readTurn('<call>no colon here</call>')).toMatchObject({ kind: 'invalid', error: expect.stringMatching(/MODEL: question/) });
