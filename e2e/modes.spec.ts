@@ -3,6 +3,7 @@
 // output answered by single routing in the same conversation, an agent's rounds against the premium model's
 // cost, a cascade keeping the cheap answer, an LLM judge's pick; and a profile whose decisions follow its
 // feedback while another profile's do not.
+import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 import { startTestServer, type TestServer } from '../test-server/server.ts';
 import { addTestProvider, chat } from './app-helpers.ts';
@@ -140,8 +141,13 @@ test('a profile learns from consistent feedback; an untouched profile routes as 
   expect(await pick(untouched)).toBe(before);
   await expect(nav.getByLabel('Profile learning')).toHaveText('Routes as the global router (no feedback yet)');
 
-  // Reset forgets what Work learned.
+  // Export writes Work with what it learned and its own conversations; reset forgets what it learned.
   await nav.getByRole('combobox', { name: 'Profile', exact: true }).selectOption({ label: 'Work' });
+  const [download] = await Promise.all([page.waitForEvent('download'), nav.getByRole('button', { name: 'Export profile' }).click()]);
+  const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  expect(exported).toMatchObject({ format: 'llmrouter-web/profile', profile: { name: 'Work' } });
+  expect(exported.profile.vector.updates).toBeGreaterThan(0);
+  expect(exported.conversations.length).toBeGreaterThanOrEqual(2);
   await nav.getByRole('button', { name: 'Reset profile' }).click();
   await nav.getByRole('button', { name: '+ New chat' }).click();
   expect(await pick(await chat(page, query))).toBe(before);
