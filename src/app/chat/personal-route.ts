@@ -1,5 +1,5 @@
 // The chat's routing of one text: the router in use (in the routing worker) estimates every usable model,
-// the current profile's user vector shifts those estimates (core/modes/personal.ts; no shift without
+// the current profile's user vector shifts those estimates by the query's embedding (core/modes/personal.ts; no shift without
 // feedback), and the shared rule decides. Used for the message itself and for a mode's sub-queries.
 import { decide } from '../../core/routers/decide.ts';
 import { personalise, userFeatures } from '../../core/modes/personal.ts';
@@ -23,8 +23,9 @@ export async function routeText(text: string, context: RouterContext = { turns: 
   const lambda = usePreferences.getState().lambda;
   const started = performance.now();
   const router = await activeRouter(models, catalog);
-  const embedding = router.needsEmbedding ? await embedQuery(text, context.previous) : undefined;
-  const routed = await router.route({ text, context: context.turns, embedding }, { lambda, allowed: models });
+  // The profile reads the query's embedding even when the router does not.
+  const embedding = await embedQuery(text, context.previous);
+  const routed = await router.route({ text, context: context.turns, ...(router.needsEmbedding ? { embedding } : {}) }, { lambda, allowed: models });
   const profile = currentProfile();
   const features = userFeatures(embedding);
   const personalised = Object.keys(profile.vector.models).length > 0;

@@ -8,7 +8,7 @@ import { emptyUserVector, FEATURES, learn, personalise, preferenceGradient, pref
 
 const features = Array.from({ length: FEATURES }, (_, i) => Math.sin(i + 1));
 const vector: UserVector = {
-  models: { a: Array.from({ length: FEATURES + 1 }, (_, i) => 0.1 * Math.cos(i)), b: Array.from({ length: FEATURES + 1 }, (_, i) => -0.05 * i) },
+  models: { a: Array.from({ length: FEATURES }, (_, i) => 0.1 * Math.cos(i)), b: Array.from({ length: FEATURES }, (_, i) => -0.05 * i) },
   updates: 3,
 };
 
@@ -22,7 +22,7 @@ describe('user vector gradient', () => {
       const grad = preferenceGradient(vector, p);
       const h = 1e-6;
       for (const model of ['a', 'b']) {
-        for (let i = 0; i <= FEATURES; i++) {
+        for (let i = 0; i < FEATURES; i++) {
           const bump = (d: number) => {
             const w = { ...vector.models, [model]: vector.models[model]!.map((x, j) => (j === i ? x + d : x)) };
             return preferenceLoss({ ...vector, models: w }, p);

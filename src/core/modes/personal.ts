@@ -1,6 +1,7 @@
 // A personal user vector (in the spirit of GMTRouter / PersonalizedRouter), learned on the device from one
-// profile's feedback: for each model a bias and a weight over a small seeded random projection of the query
-// embedding, added to the global router's quality estimates. A rating pulls the model's personal estimate
+// profile's feedback: for each model a weight over a small seeded random projection of the query embedding,
+// whose dot product with the query's projection is added to the global router's quality estimate (no per-model
+// bias: a preference learned on one kind of query stays with queries like it; bench/personal.json). A rating pulls the model's personal estimate
 // towards it (squared error); a pairwise preference pushes the winner above the loser (Bradley-Terry); L2
 // keeps the vector near zero. The zero vector (no feedback) leaves the global router's estimates unchanged.
 import { z } from 'zod';
@@ -9,13 +10,13 @@ import type { ModelEstimate } from '../routers/router.ts';
 import { gaussian, sigmoid } from '../routers/shared/vectors.ts';
 
 /** Dimensions of the projected query features each model's weight reads. */
-export const FEATURES = 8;
+export const FEATURES = 32;
 const SEED = 0x5eed;
 
 export const userVectorSchema = z
   .object({
-    /** Per model: [bias, w_1..w_FEATURES]. */
-    models: z.record(z.string(), z.array(z.number()).length(FEATURES + 1)),
+    /** Per model: its weight over the projected features. */
+    models: z.record(z.string(), z.array(z.number()).length(FEATURES)),
     updates: z.number().int().min(0),
   })
   .strict();
@@ -56,10 +57,10 @@ export function userFeatures(embedding: Float32Array | undefined): number[] {
 
 /** The personal shift of one model's quality for a query. */
 export function shift(vector: UserVector, model: string, features: readonly number[]): number {
-  const p = vector.models[model];
-  if (!p) return 0;
-  let s = p[0]!;
-  for (let f = 0; f < FEATURES; f++) s += p[f + 1]! * (features[f] ?? 0);
+  const w = vector.models[model];
+  if (!w) return 0;
+  let s = 0;
+  for (let f = 0; f < FEATURES; f++) s += w[f]! * (features[f] ?? 0);
   return s;
 }
 
@@ -81,9 +82,8 @@ export function preferenceGradient(vector: UserVector, p: Preference): Record<st
   const grad: Record<string, number[]> = {};
   for (const [model, w] of Object.entries(vector.models)) grad[model] = w.map((x) => 2 * LEARNING.l2 * x);
   const add = (model: string, d: number) => {
-    const g = (grad[model] ??= new Array<number>(FEATURES + 1).fill(0));
-    g[0]! += d;
-    for (let f = 0; f < FEATURES; f++) g[f + 1]! += d * (p.features[f] ?? 0);
+    const g = (grad[model] ??= new Array<number>(FEATURES).fill(0));
+    for (let f = 0; f < FEATURES; f++) g[f]! += d * (p.features[f] ?? 0);
   };
   if (p.kind === 'rating') {
     add(p.model, p.global + shift(vector, p.model, p.features) - p.rating);
@@ -103,7 +103,7 @@ export function learn(vector: UserVector, p: Preference): UserVector {
     const grad = preferenceGradient(next, p);
     const models = { ...next.models };
     for (const [model, g] of Object.entries(grad)) {
-      const w = models[model] ?? new Array<number>(FEATURES + 1).fill(0);
+      const w = models[model] ?? new Array<number>(FEATURES).fill(0);
       models[model] = w.map((x, i) => x - LEARNING.rate * g[i]!);
     }
     next = { ...next, models };
