@@ -7,8 +7,6 @@ const paid = (s: ModeStep) => `${s.model}, ${usd(s.cost)}, ${Math.round(s.ms)} m
 
 export function describeStep(s: ModeStep): string {
   switch (s.type) {
-    case 'route':
-      return `[route: ${s.note} (${paid(s)})]`;
     case 'verify':
       return `[cascade: ${s.model} answered, self-verification ${s.score.toFixed(2)} vs threshold ${s.threshold.toFixed(2)} (${s.calibratedOn ? `calibrated on ${s.calibratedOn} points` : 'prior, no calibration data'}): ${s.kept ? 'kept' : 'escalating'} (${paid(s)})]`;
     case 'judge':

@@ -42,8 +42,6 @@ function Paid({ step }: { step: ModeStep }) {
 
 function Step({ step }: { step: ModeStep }) {
   switch (step.type) {
-    case 'route':
-      return <>Routed: {step.note} <Paid step={step} /></>;
     case 'verify':
       return <Verified step={step} />;
     case 'judge':

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { create } from 'zustand';
 import { calibrationPointSchema, type CalibrationPoint } from '../../core/modes/cascade-threshold.ts';
-import { emptyUserVector, learn, userVectorSchema, type Preference, type UserVector } from '../../core/modes/personal.ts';
+import { emptyUserVector, learn, userVectorSchema, type Preference } from '../../core/modes/personal.ts';
 import { loadSetting, saveSetting } from '../../platform/browser/settings-store.ts';
 
 const KEY = 'profiles';
@@ -68,11 +68,6 @@ export const useProfiles = create<ProfilesStore>((set, get) => {
 export function currentProfile(): Profile {
   const { profiles, currentId } = useProfiles.getState();
   return profiles.find((p) => p.id === currentId) ?? profiles[0]!;
-}
-
-/** The user vector of the profile in use. */
-export function currentVector(): UserVector {
-  return currentProfile().vector;
 }
 
 /** Which profile a conversation belongs to (older conversations: the default one). */

@@ -17,7 +17,6 @@ export interface CallRecord {
 }
 
 export type ModeStep =
-  | ({ type: 'route' } & CallRecord & { note: string })
   | ({ type: 'verify' } & CallRecord & { answer: string; score: number; threshold: number; calibratedOn: number; kept: boolean })
   | ({ type: 'judge' } & CallRecord & { reply: string; chosen?: string })
   | ({ type: 'plan' } & CallRecord & { attempt: number; subqueries?: { query: string; model?: string }[]; error?: string })
@@ -99,7 +98,7 @@ export function cheapestAble(env: ModeEnv, text = ''): CatalogModel {
 }
 
 /** USD of a typical call (1,000 tokens in, 500 out): how "cheap" is compared. */
-export function typicalCost(model: CatalogModel): number {
+function typicalCost(model: CatalogModel): number {
   return callCost(model, 1000, 500);
 }
 

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../test-server/server.ts';
 import { runMode } from './run-mode.ts';
-import { testEnv } from './test-env.ts';
+import { testEnv } from '../../../test/helpers/mode-env.ts';
 import type { ModeStep } from './mode.ts';
 
 let server: TestServer;

@@ -1,13 +1,13 @@
 // The environment the modes' tests run in: three models on the local provider test server (one per wire
 // format), called through the real provider layer, and the active router a real `rules` router (digits go to
 // the dear model, the rest to the cheapest), so routed sub-queries land on different models.
-import type { TestServer } from '../../../test-server/server.ts';
-import type { CatalogModel } from '../catalog/model.ts';
-import { RoutedCaller } from '../providers/routed-call.ts';
-import { decide } from '../routers/decide.ts';
-import { routerEntry } from '../routers/registry.ts';
-import { completeVia } from '../routers/routed-complete.ts';
-import type { ModeEnv } from './mode.ts';
+import type { TestServer } from '../../test-server/server.ts';
+import type { CatalogModel } from '../../src/core/catalog/model.ts';
+import { RoutedCaller } from '../../src/core/providers/routed-call.ts';
+import { decide } from '../../src/core/routers/decide.ts';
+import { routerEntry } from '../../src/core/routers/registry.ts';
+import { completeVia } from '../../src/core/routers/routed-complete.ts';
+import type { ModeEnv } from '../../src/core/modes/mode.ts';
 
 const model = (id: string, provider: string, price: number): CatalogModel => ({
   id, provider, api_model: `echo-${id}`, input_price: price, output_price: price * 3, context_window: 8192, description: `the ${id} model`, strengths: [],
