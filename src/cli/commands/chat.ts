@@ -16,6 +16,7 @@ import { MODE_NAMES, type ModeEnv, type ModeName } from '../../core/modes/mode.t
 import { runMode, type ModeOptions } from '../../core/modes/run-mode.ts';
 import type { RoutedEvent } from '../../core/providers/routed-call.ts';
 import type { ChatMessage } from '../../core/providers/types.ts';
+import type { Catalog } from '../../core/catalog/model.ts';
 import { completeVia } from '../../core/routers/routed-complete.ts';
 import { readText } from '../../platform/node/files.ts';
 import { jsonlOutcomeSink } from '../../platform/node/outcome-jsonl.ts';
@@ -75,48 +76,68 @@ export const chat: Command = {
       policy: { midStream: onCut },
       ...(typeof values.log === 'string' ? { sink: jsonlOutcomeSink(values.log) } : {}),
     });
-    const history: ChatMessage[] = typeof values.system === 'string' ? [{ role: 'system', content: values.system }] : [];
     const abort = new AbortController();
     process.once('SIGINT', () => abort.abort());
-    const call = (ranking: { model: string; cost?: number }[]) => streamed(providers, ranking, [...history, { role: 'user', content: message }], maxTokens, abort.signal);
-    if (!routed) {
-      const models = [values.model as string, ...(typeof values.fallback === 'string' ? values.fallback.split(',') : [])].map((m) => m.trim()).filter(Boolean);
-      return call(catalogModels(catalog, models, 'model').map((m) => ({ model: m.id })));
-    }
-
-    const allowed = idsFlag(values);
-    const models = allowed ? catalogModels(catalog, allowed) : catalog.models.filter(providers.reachable);
-    if (models.length === 0) throw new UsageError('no model can be called: set a provider key (e.g. OPENAI_API_KEY) or --base-url, or name the models with --allowed');
-    const complete = completeVia(providers.caller);
-    const router = await openRouter(typeof values.router === 'string' ? values.router : 'auto', { models, complete, options: optionsFlag(values) });
-    const policy = { lambda: numberFlag(values, 'lambda', 0), allowed: models.map((m) => m.id) };
-    if (values['route-only']) return printDecision(await routeText(router, message, policy), false);
-    if (mode === 'single') {
-      const { decision } = await routeText(router, message, policy);
-      process.stderr.write(`[routed to ${decision.model} by ${router.name}]\n`);
-      return call(decision.ranking.map((r) => ({ model: r.model, cost: r.cost })));
-    }
-    const env: ModeEnv = {
-      models,
-      complete,
-      history,
-      route: async (text) => (await routeText(router, text, policy)).decision,
+    const setup: ChatSetup = {
+      message,
+      catalog,
+      providers,
+      history: typeof values.system === 'string' ? [{ role: 'system', content: values.system }] : [],
+      maxTokens,
       signal: abort.signal,
-      onStep: (step) => process.stderr.write(`${describeStep(step)}\n`),
     };
-    const result = await runMode(mode, message, env, await modeOptions(values, policy.lambda, maxTokens));
-    process.stdout.write(`${result.text}\n`);
-    process.stderr.write(`${describeResult(result)}\n`);
+    if (routed) return routedChat(setup, values, mode);
+    const models = [values.model as string, ...(typeof values.fallback === 'string' ? values.fallback.split(',') : [])].map((m) => m.trim()).filter(Boolean);
+    return streamed(setup, catalogModels(catalog, models, 'model').map((m) => ({ model: m.id })));
   },
 };
 
+/** What one chat message needs, whatever answers it. */
+interface ChatSetup {
+  message: string;
+  catalog: Catalog;
+  providers: CliProviders;
+  /** The system message, when given. */
+  history: ChatMessage[];
+  maxTokens: number | undefined;
+  signal: AbortSignal;
+}
+
+/** Routes the message among the models that can be called, then answers it in the mode asked for. */
+async function routedChat(setup: ChatSetup, values: FlagValues, mode: ModeName): Promise<void> {
+  const { message, catalog, providers } = setup;
+  const allowed = idsFlag(values);
+  const models = allowed ? catalogModels(catalog, allowed) : catalog.models.filter(providers.reachable);
+  if (models.length === 0) throw new UsageError('no model can be called: set a provider key (e.g. OPENAI_API_KEY) or --base-url, or name the models with --allowed');
+  const complete = completeVia(providers.caller);
+  const router = await openRouter(typeof values.router === 'string' ? values.router : 'auto', { models, complete, options: optionsFlag(values) });
+  const policy = { lambda: numberFlag(values, 'lambda', 0), allowed: models.map((m) => m.id) };
+  if (values['route-only']) return printDecision(await routeText(router, message, policy), false);
+  if (mode === 'single') {
+    const { decision } = await routeText(router, message, policy);
+    process.stderr.write(`[routed to ${decision.model} by ${router.name}]\n`);
+    return streamed(setup, decision.ranking.map((r) => ({ model: r.model, cost: r.cost })));
+  }
+  const env: ModeEnv = {
+    models,
+    complete,
+    history: setup.history,
+    route: async (text) => (await routeText(router, text, policy)).decision,
+    signal: setup.signal,
+    onStep: (step) => process.stderr.write(`${describeStep(step)}\n`),
+  };
+  const result = await runMode(mode, message, env, await modeOptions(values, policy.lambda, setup.maxTokens));
+  process.stdout.write(`${result.text}\n`);
+  process.stderr.write(`${describeResult(result)}\n`);
+}
+
 /** The answer of one routed call, streamed to stdout, its fallbacks and cost on stderr. */
-async function streamed(providers: CliProviders, ranking: { model: string; cost?: number }[], messages: ChatMessage[], maxTokens: number | undefined, signal: AbortSignal) {
-  const result = await providers.caller.call({
+async function streamed(setup: ChatSetup, ranking: { model: string; cost?: number }[]) {
+  const result = await setup.providers.caller.call({
     ranking,
-    messages,
-    maxTokens,
-    signal,
+    messages: [...setup.history, { role: 'user', content: setup.message }],
+    maxTokens: setup.maxTokens,
+    signal: setup.signal,
     onEvent(event) {
       if (event.type === 'token') process.stdout.write(event.text);
       const note = describe(event);
