@@ -60,7 +60,8 @@ test('every routing mode answers in the thread, showing its steps', async ({ pag
   const rounds = agent.getByRole('region', { name: 'Mode: agent' });
   await expect(rounds.getByLabel('Round 1')).toContainText('Calls echo-large: Who wrote Hamlet?');
   await expect(rounds.getByLabel('Round 1')).toContainText('→ Echo from echo-large: Who wrote Hamlet?');
-  await expect(rounds.getByLabel('Total')).toHaveText(/over 2 steps · echo-(small|large) alone: about \$/);
+  await expect(rounds.getByLabel('Total')).toHaveText(/over 2 steps · the premium model echo-(small|large) alone: about \$/);
+  await expect(rounds.getByLabel('Round 2')).toContainText('Answers.');
   await expect(agent.locator(':scope > .markdown')).toHaveText('Shakespeare.');
   await page.screenshot({ path: shot('mode-agent') });
 

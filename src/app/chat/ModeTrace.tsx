@@ -26,7 +26,7 @@ export function ModeTrace({ run }: { run: ModeRun }) {
       {run.result?.note && <p className="note" role="note">{run.result.note}</p>}
       <p className="total" aria-label="Total">
         Total {usd(total)} over {run.steps.length} steps
-        {run.result?.premiumEstimate && ` · ${run.result.premiumEstimate.model} alone: about ${usd(run.result.premiumEstimate.cost)}`}
+        {run.result?.premiumEstimate && ` · the premium model ${run.result.premiumEstimate.model} alone: about ${usd(run.result.premiumEstimate.cost)}`}
       </p>
     </section>
   );
@@ -86,6 +86,7 @@ function Step({ step }: { step: ModeStep }) {
           )}
           {step.error && <p className="error">{step.error}</p>}
           {step.observation !== undefined && <p className="observation">→ {step.observation}</p>}
+          {!step.call && !step.error && <p>Answers.</p>}
         </div>
       );
     case 'answer':
