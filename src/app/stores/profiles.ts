@@ -19,7 +19,7 @@ const profileSchema = z.object({
   calibration: z.array(calibrationPointSchema),
 });
 export type Profile = z.infer<typeof profileSchema>;
-const savedSchema = z.object({ profiles: z.array(profileSchema).min(1), currentId: z.string() });
+export const savedProfilesSchema = z.object({ profiles: z.array(profileSchema).min(1), currentId: z.string() }).refine((s) => s.profiles.some((p) => p.id === s.currentId), 'the current profile is not among the profiles');
 
 interface ProfilesStore {
   profiles: Profile[];
@@ -48,9 +48,9 @@ export const useProfiles = create<ProfilesStore>((set, get) => {
     loaded: false,
     async load() {
       const raw = await loadSetting(KEY);
-      const saved = savedSchema.safeParse(raw);
-      if (saved.success && saved.data.profiles.some((p) => p.id === saved.data.currentId)) set(saved.data);
-      else if (raw !== undefined) console.warn(`profiles: the saved profiles are not valid and were not loaded (${saved.error?.issues[0]?.message ?? 'unknown current profile'})`);
+      const saved = savedProfilesSchema.safeParse(raw);
+      if (saved.success) set(saved.data);
+      else if (raw !== undefined) console.warn(`profiles: the saved profiles are not valid and were not loaded (${saved.error.issues[0]?.message})`);
       set({ loaded: true });
     },
     async create(name) {
