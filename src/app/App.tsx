@@ -9,6 +9,7 @@ import { useRouter } from './stores/router.ts';
 import { useLearning } from './stores/learning.ts';
 import { useConversations } from './stores/conversations.ts';
 import { useCalls } from './stores/calls.ts';
+import { useProfiles } from './stores/profiles.ts';
 import { CostQualitySlider } from './components/CostQualitySlider.tsx';
 import { BudgetIndicator } from './components/BudgetIndicator.tsx';
 import { EncoderDiagnostics } from './components/EncoderDiagnostics.tsx';
@@ -40,6 +41,7 @@ export function App() {
       catalog: useCatalog,
       router: useRouter,
       learning: useLearning,
+      profiles: useProfiles,
       ...(safeMode ? {} : { conversations: useConversations }),
     };
     void Promise.allSettled(Object.values(stores).map((s) => s.getState().load())).then((results) => {
