@@ -4,9 +4,11 @@
 // connections to the origins of llmrouter.config.json (written here with LLMROUTER_CONNECT_ORIGINS as default,
 // editable on the host without a rebuild) before it starts. `vite preview` sends the full policy from that file
 // as a header, with frame-ancestors 'none'. A Workbox service worker precaches the app, its models and the ORT wasm so it
-// starts and routes offline, and the web app manifest makes it installable.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+// starts and routes offline, and the web app manifest makes it installable. Pyodide's files are served from the
+// app's origin too, cached when first used rather than precached.
+import { createReadStream, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -25,6 +27,24 @@ const cspMeta: Plugin = {
   name: 'llmrouter-csp-meta',
   apply: 'build',
   transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: bootPolicy() }, injectTo: 'head-prepend' }],
+};
+
+/** Pyodide's runtime files, served from the app's own origin under pyodide/ (never a CDN), for the code scorer. */
+const PYODIDE_FILES = ['pyodide.asm.js', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'];
+const pyodideDir = dirname(createRequire(import.meta.url).resolve('pyodide/package.json'));
+const pyodideFiles: Plugin = {
+  name: 'llmrouter-pyodide-files',
+  configureServer(server) {
+    server.middlewares.use('/pyodide/', (req, res, next) => {
+      const name = (req.url ?? '').replace(/^\//, '').split('?')[0]!;
+      if (!PYODIDE_FILES.includes(name)) return next();
+      res.setHeader('content-type', name.endsWith('.wasm') ? 'application/wasm' : name.endsWith('.js') ? 'text/javascript' : 'application/octet-stream');
+      createReadStream(join(pyodideDir, name)).pipe(res);
+    });
+  },
+  generateBundle() {
+    for (const name of PYODIDE_FILES) this.emitFile({ type: 'asset', fileName: `pyodide/${name}`, source: readFileSync(join(pyodideDir, name)) });
+  },
 };
 
 /** Writes the deploy config beside index.html, with the build-time origins as its default. */
@@ -62,6 +82,7 @@ export default defineConfig({
     cspMeta,
     deployConfig,
     cspHeader,
+    pyodideFiles,
     VitePWA({
       registerType: 'autoUpdate',
       injectRegister: 'script',
@@ -83,7 +104,9 @@ export default defineConfig({
       workbox: {
         globPatterns: ['**/*.{js,mjs,css,html,wasm,onnx,json,txt,model,png,svg,ico,webmanifest}'],
         // The deploy config is the host's to change: always read from the network, never from the precache.
-        globIgnores: [DEPLOY_CONFIG_FILE],
+        // Pyodide (about 13 MB) is fetched only when code answers are scored, then kept in its own cache.
+        globIgnores: [DEPLOY_CONFIG_FILE, 'pyodide/**'],
+        runtimeCaching: [{ urlPattern: /\/pyodide\/[^/]+$/, handler: 'CacheFirst', options: { cacheName: 'pyodide' } }],
         maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
@@ -92,7 +115,7 @@ export default defineConfig({
       },
     }),
   ],
-  optimizeDeps: { exclude: ['onnxruntime-web'] },
+  optimizeDeps: { exclude: ['onnxruntime-web', 'pyodide'] },
   worker: { format: 'es' },
   build: { target: 'es2022', outDir: 'dist', chunkSizeWarningLimit: 2048 },
   server: { host: '127.0.0.1', headers: isolation },

@@ -61,7 +61,7 @@ for (const q of long) {
   await shipped.predict({ text: q });
   nodeMs.push(performance.now() - t0);
 }
-const node = { ...summary(nodeMs), runtime: 'onnxruntime-web WASM in Node, 1 query per call', max_tokens: classifier.maxTokens };
+const node = { ...summary(nodeMs), runtime: 'transformers.js on onnxruntime-node (CPU) in Node, 1 query per call', max_tokens: classifier.maxTokens };
 log(`node: ${JSON.stringify(node)}`);
 
 const port = Number(process.env.BENCH_PORT ?? 5601);

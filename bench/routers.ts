@@ -1,5 +1,5 @@
 // `npm run bench:routers`: every offline router on LLMRouter's dcrouter split and RouteLLM's MMLU and
-// GSM8K files (80/20, seed 1) with the project's encoder; the model-agnostic router also with models
+// GSM8K files (80/20, seed 1) with the project's encoder (or --encoder, as the CLI takes it); the model-agnostic router also with models
 // held out; then training time in a worker thread and routing time with 10,000 training samples.
 // Writes bench/routers.json and the table between the bench markers in README.md.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -7,7 +7,9 @@ import { cpus, totalmem } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { benchDatasets, type BenchDataset } from './bench-data.ts';
 import { runEvaluation } from '../src/cli/evaluate-router.ts';
-import { embedTexts, projectEncoder, trainingData } from '../src/cli/routing-data.ts';
+import { parseArgs } from 'node:util';
+import { embedTexts, encoderFlags, encoderOptions, projectEncoder, trainingData, useEncoder } from '../src/cli/routing-data.ts';
+import { describeEncoder } from '../src/core/embed/encoder-record.ts';
 import { defaultCatalog } from '../src/core/catalog/catalog.ts';
 import { loadRouter, routerEntry, routers } from '../src/core/routers/registry.ts';
 import type { EvalReport } from '../src/core/eval/evaluate.ts';
@@ -88,7 +90,7 @@ async function scale(mmlu: BenchDataset) {
 const fmt = (v: number | null, digits = 3) => (v === null ? 'never' : v.toFixed(digits));
 
 function table(rows: Row[], scaleRows: Awaited<ReturnType<typeof scale>>, machine: string): string {
-  const lines = [`Measured on ${machine}; encoder: USE-lite (ONNX int8, onnxruntime-web WASM in Node).`, ''];
+  const lines = [`Measured on ${machine}; encoder: ${describeEncoder(record)}, transformers.js on onnxruntime-node in Node.`, ''];
   for (const ds of [...new Set(rows.map((r) => r.dataset))]) {
     const first = rows.find((r) => r.dataset === ds)!.report;
     lines.push(`**${ds}** (${first.n_test} test queries; best single ${first.best_single.model}: quality ${fmt(first.best_single.quality)}, cost $${fmt(first.best_single.cost, 4)}; oracle ${fmt(first.oracle.quality)} at $${fmt(first.oracle.cost, 4)})`, '');
@@ -107,11 +109,12 @@ function table(rows: Row[], scaleRows: Awaited<ReturnType<typeof scale>>, machin
 }
 
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores (shared), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-const encoder = await projectEncoder();
-log(`encoder USE-lite (${encoder.dim} dimensions, ${encoder.backend}), cache ${encoder.file}`);
+useEncoder(encoderOptions(parseArgs({ options: encoderFlags }).values)); // --encoder etc., as the CLI takes them
+const { cached: encoder, record } = await projectEncoder();
+log(`encoder ${describeEncoder(record)} on ${encoder.backend}, cache ${encoder.file}`);
 const datasets = await benchDatasets();
 const save = (rows: Row[], scaleRows: Awaited<ReturnType<typeof scale>>) =>
-  writeFileSync('bench/routers.json', JSON.stringify({ ...othersKeys(), machine, date: new Date().toISOString(), encoder: `USE-lite int8 (${encoder.dim} dimensions, ${encoder.backend})`, rows, scale: scaleRows }, null, 1) + '\n');
+  writeFileSync('bench/routers.json', JSON.stringify({ ...othersKeys(), machine, date: new Date().toISOString(), encoder: `${describeEncoder(record)} on ${encoder.backend}`, rows, scale: scaleRows }, null, 1) + '\n');
 /** Keys other benchmarks merged into bench/routers.json (bert, cold_start, online): kept when this one rewrites its own. */
 function othersKeys(): Record<string, unknown> {
   return JSON.parse(readFileSync('bench/routers.json', 'utf8'));

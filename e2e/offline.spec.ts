@@ -48,7 +48,7 @@ test('runs from a sub-path of a static host: encoder, default router and offline
     await page.goto(`${host.url}#settings`);
     await expect(page.getByRole('heading', { name: 'llmrouter-web', exact: true })).toBeVisible();
     await page.getByRole('button', { name: 'Load encoder now' }).click();
-    await expect(page.getByLabel('Encoder backend', { exact: true })).toContainText('Running on');
+    await expect(page.getByLabel('Encoder backend', { exact: true })).toContainText('Running on', { timeout: 60_000 });
     const defaultRouter = await page.evaluate(async () => (await fetch(new URL('routers/irt.json', document.baseURI))).json());
     expect(defaultRouter).toMatchObject({ format: 'llmrouter-web/router', router: 'irt' });
     await waitForServiceWorker(page);

@@ -1,7 +1,7 @@
 // A local stand-in for the providers' APIs on 127.0.0.1: speaks OpenAI Chat Completions (/openai/v1, and
 // /local/v1 with no key), Anthropic Messages (/anthropic/v1) and Gemini (/gemini/v1beta), streamed and not,
 // with deterministic echo answers, realistic usage, each provider's error bodies, CORS like the real APIs,
-// and faults injected per request (see faults.ts); scripted replies and function calls (scripts.ts,
+// and faults injected per request (see faults.ts); a benchmark fixture's answers (benchmark-fixture.ts); scripted replies and function calls (scripts.ts,
 // tool-calls.ts); a tool result at the end of the history is echoed as "the tool said …". Control:
 // POST/DELETE /_control/faults, POST/DELETE /_control/scripts, GET/DELETE /_control/requests.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -10,6 +10,7 @@ import { FaultTable, parseFault, type Fault, type FaultRule } from './faults.ts'
 import { ScriptTable, type ScriptRule } from './scripts.ts';
 import { offeredTools, toolCallEvents, toolCallWhole } from './tool-calls.ts';
 import { WIRE_SPECS, type ErrorCase, type Message, type WireSpec } from './wires.ts';
+import type { BenchmarkFixture } from './benchmark-fixture.ts';
 
 export const TEST_MODELS = ['echo-small', 'echo-large'];
 
@@ -53,9 +54,9 @@ export function echoAnswer(model: string, messages: Message[]): string[] {
   return wordPieces(tool !== undefined ? `Echo from ${model}: the tool said ${tool}` : `Echo from ${model}: ${lastUser(messages)}`);
 }
 
-/** A scripted reply when a rule matches, else the echo. */
-function answerPieces(rule: ScriptRule | undefined, model: string, messages: Message[]): string[] {
-  return rule?.reply === undefined ? echoAnswer(model, messages) : wordPieces(rule.reply);
+/** A given answer (a script rule's, the benchmark fixture's) in word pieces, else the echo. */
+function answerPieces(answer: string | undefined, model: string, messages: Message[]): string[] {
+  return answer === undefined ? echoAnswer(model, messages) : wordPieces(answer);
 }
 
 function route(path: string): Route | undefined {
@@ -92,7 +93,14 @@ async function writeSplit(res: ServerResponse, event: string): Promise<void> {
   res.write(event.slice(half));
 }
 
-export async function startTestServer(options: { port?: number; host?: string } = {}): Promise<TestServer> {
+export interface TestServerOptions {
+  port?: number;
+  host?: string;
+  /** Answer benchmark prompts from this fixture (benchmark-fixture.ts) instead of echoing. */
+  fixture?: BenchmarkFixture;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const faults = new FaultTable();
   const scripts = new ScriptTable();
   const requests: LoggedRequest[] = [];
@@ -131,7 +139,8 @@ export async function startTestServer(options: { port?: number; host?: string } 
     const listing = req.method === 'GET' && /^models\/?$/.test(r.rest);
     const call = listing || body === null ? undefined : r.spec.read(url.pathname + url.search, body);
     const key = r.spec.key(req.headers);
-    const spec = (req.headers['x-fault'] as string | undefined) ?? faults.take(r.wire, call?.model ?? '');
+    const fixed = call ? options.fixture?.reply(call.model, lastUser(call.messages)) : undefined;
+    const spec = (req.headers['x-fault'] as string | undefined) ?? faults.take(r.wire, call?.model ?? '') ?? fixed?.fault;
     const tools = offeredTools(r.wire, body);
     requests.push({ wire: r.wire, path: url.pathname, model: call?.model, fault: spec, keyed: key !== undefined, ...(tools ? { tools } : {}) });
     const fault = spec ? parseFault(spec) : {};
@@ -159,7 +168,7 @@ export async function startTestServer(options: { port?: number; host?: string } 
       for (const event of toolCallEvents(r.wire, call.model, scripted.toolCall, usage)) await writeSplit(res, event);
       return void res.end();
     }
-    const pieces = answerPieces(scripted, call.model, call.messages).slice(0, fault.filterAfter);
+    const pieces = answerPieces(scripted?.reply ?? fixed?.answer, call.model, call.messages).slice(0, fault.filterAfter);
     const reply = {
       model: call.model,
       pieces,

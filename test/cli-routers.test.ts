@@ -1,6 +1,6 @@
 // `llmrouter train`, `route` and `eval --json` in-process on a small native dataset written from the
 // synthetic clusters (real encoder, embedding cache in a temp folder), and clear errors for bad router files.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -73,6 +73,34 @@ describe('llmrouter train and route', () => {
     writeFileSync(bad, 'not json');
     expect((await run('route', '--router', bad, 'hello')).err).toMatch(/bad\.json: not JSON/);
     expect((await run('train', '--router', 'knn', '--data', data, '--out', bad, '--options', '{"k":"many"}')).err).toMatch(/knn options\.k/);
+  }, 60_000);
+});
+
+describe('router files record their encoder', () => {
+  const tinyBert = join(import.meta.dirname, 'fixtures/tiny-bert');
+
+  it('a router trained with one encoder routes with it and refuses another, naming both', async () => {
+    const file = join(dir, 'knn-tiny.json');
+    expect((await run('train', '--router', 'knn', '--data', data, '--out', file, '--encoder', tinyBert, '--dtype', 'fp32')).code).toBe(0);
+    const saved = JSON.parse(readFileSync(file, 'utf8'));
+    expect(saved.encoder).toMatchObject({ id: tinyBert, dim: 32, pooling: 'cls', dtype: 'fp32', hash: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    // without --encoder, route opens the encoder the file names
+    const routed = await run('route', '--router', file, '--json', 'python function that sorts a list number 999');
+    expect(routed.code).toBe(0);
+    const refused = await run('route', '--router', file, '--encoder', 'use-lite', 'python function that sorts a list');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain(`trained with the encoder ${tinyBert} (onnx ${saved.encoder.hash}, 32-d, pooling cls)`);
+    expect(refused.err).toMatch(/cannot route with use-lite \(onnx 53ab0e345cdd53f3, 512-d, pooling none\)/);
+  }, 60_000);
+
+  it('a router file from before encoder records was trained with the shipped USE-lite', async () => {
+    const file = join(dir, 'knn-legacy.json');
+    expect((await run('train', '--router', 'knn', '--data', data, '--out', file, '--encoder', tinyBert, '--dtype', 'fp32')).code).toBe(0);
+    const legacy = JSON.parse(readFileSync(file, 'utf8'));
+    delete legacy.encoder;
+    writeFileSync(file, JSON.stringify(legacy));
+    const refused = await run('route', '--router', file, '--encoder', tinyBert, '--dtype', 'fp32', 'hello');
+    expect(refused.err).toMatch(/trained with the encoder use-lite \(onnx 53ab0e345cdd53f3/);
   }, 60_000);
 });
 

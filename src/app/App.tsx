@@ -10,6 +10,7 @@ import { useLearning } from './stores/learning.ts';
 import { useConversations } from './stores/conversations.ts';
 import { useCalls } from './stores/calls.ts';
 import { useProfiles } from './stores/profiles.ts';
+import { useEncoder } from './stores/encoder.ts';
 import { CostQualitySlider } from './components/CostQualitySlider.tsx';
 import { BudgetIndicator } from './components/BudgetIndicator.tsx';
 import { EncoderDiagnostics } from './components/EncoderDiagnostics.tsx';
@@ -42,6 +43,7 @@ export function App() {
       router: useRouter,
       learning: useLearning,
       profiles: useProfiles,
+      encoder: useEncoder,
       ...(safeMode ? {} : { conversations: useConversations }),
     };
     void Promise.allSettled(Object.values(stores).map((s) => s.getState().load())).then((results) => {

@@ -5,15 +5,17 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { existingFile } from './command.ts';
 import { readRouterFile } from './router-file.ts';
-import { embedTexts } from './routing-data.ts';
+import { embedTexts, projectEncoder, useEncoder } from './routing-data.ts';
 import type { CatalogModel } from '../core/catalog/model.ts';
 import type { Complete } from '../core/routers/complete.ts';
 import { decide, type Decision, type Policy } from '../core/routers/decide.ts';
 import { SHIPPED_ROUTERS, isRetargetable } from '../core/routers/default-router.ts';
 import { routerEntry } from '../core/routers/registry.ts';
-import type { Prediction, Router } from '../core/routers/router.ts';
+import type { Prediction, Router, RouterFile } from '../core/routers/router.ts';
+import { checkRouterEncoder, encoderOfFile } from '../core/routers/shared/router-encoder.ts';
+import type { Dtype } from '../core/embed/encoder-options.ts';
 import { BERT_MODEL } from '../core/routers/bert.ts';
-import { shippedModel } from '../platform/node/encoder.ts';
+import { shippedModel, type NodeEmbedderOptions } from '../platform/node/encoder.ts';
 
 /** Routers that call models to route, built from options rather than loaded from a file. */
 export const CALLING_ROUTERS = ['automix', 'llm-router'];
@@ -30,14 +32,25 @@ export interface RouterPlace {
   models: readonly CatalogModel[];
   complete: Complete;
   options?: Record<string, unknown>;
+  /** The encoder the flags chose (--encoder, --dtype, ...); a router file's own when they name none. */
+  encoder?: NodeEmbedderOptions;
 }
 
 export async function openRouter(given: string, place: RouterPlace): Promise<Router> {
   if (CALLING_ROUTERS.includes(given) && !existsSync(given)) return callingRouter(given, place);
-  const { router } = await readRouterFile(existingFile(routerPath(given), 'router file'), { complete: place.complete });
+  const { router, file } = await readRouterFile(existingFile(routerPath(given), 'router file'), { complete: place.complete });
+  if (router.needsEmbedding) await openEncoderOf(file, place.encoder ?? {});
   // A model-agnostic router (irt, auto, bert) routes among whatever models can be called.
   if (isRetargetable(router) && place.models.length > 0) router.serve(place.models);
   return router;
+}
+
+/** Makes embedTexts use the encoder the file was trained with unless one was chosen; a different one is
+ * refused, naming both. */
+async function openEncoderOf(file: RouterFile, chosen: NodeEmbedderOptions): Promise<void> {
+  const trainedWith = encoderOfFile(file);
+  useEncoder({ ...chosen, model: chosen.model ?? trainedWith.id, dtype: chosen.dtype ?? (chosen.model ? undefined : (trainedWith.dtype as Dtype | undefined)) });
+  checkRouterEncoder(file, true, (await projectEncoder()).record);
 }
 
 /** automix (cheapest and dearest model as small and large) or llm-router (cheapest model as judge) over the models. */

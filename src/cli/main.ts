@@ -9,6 +9,8 @@ import { evalCommand } from './commands/eval.ts';
 import { importData } from './commands/import.ts';
 import { embed } from './commands/embed.ts';
 import { chat } from './commands/chat.ts';
+import { generate } from './commands/generate.ts';
+import { score } from './commands/score.ts';
 import { simulateCommand } from './commands/simulate.ts';
 import { serve } from './commands/serve.ts';
 
@@ -20,6 +22,8 @@ const commands: Record<string, Command> = {
   import: importData,
   embed,
   chat,
+  generate,
+  score,
   simulate: simulateCommand,
   serve,
 };

@@ -1,5 +1,5 @@
 // What train, eval and route share: the dataset flags (--from, --tasks, --catalog), the project's
-// encoder with its on-disk embedding cache, and TrainingData for a router (embedded when it needs it).
+// encoder (--encoder, default USE-lite) with its on-disk embedding cache, and TrainingData for a router (embedded when it needs it).
 import { resolve } from 'node:path';
 import type { FlagValues } from './command.ts';
 import { existingFile } from './command.ts';
@@ -9,8 +9,11 @@ import type { Catalog } from '../core/catalog/model.ts';
 import { withQueryInfo } from '../core/data/query-info.ts';
 import { modelsOf, type RoutingSample } from '../core/data/sample.ts';
 import type { TrainingData } from '../core/routers/router.ts';
-import { createCachedNodeEmbedder } from '../platform/node/encoder.ts';
+import { createCachedNodeEmbedder, createNodeEmbedder, nodeModel, type NodeEmbedderOptions } from '../platform/node/encoder.ts';
 import type { CachedEmbedder } from '../platform/node/embedding-cache.ts';
+import type { EncoderRecord } from '../core/embed/encoder-record.ts';
+import { DTYPES, type Dtype, type LongText } from '../core/embed/encoder-options.ts';
+import { POOLINGS, type Pooling } from '../core/embed/pooling.ts';
 
 /** Flags every data-reading verb accepts. */
 export const dataFlags = {
@@ -45,17 +48,61 @@ export function optionsFlag(values: FlagValues): Record<string, unknown> {
 
 export const EMBEDDING_CACHE = resolve(process.env.LLMROUTER_CACHE ?? '.cache/embeddings');
 
-let encoder: Promise<CachedEmbedder> | undefined;
+/** Flags choosing the encoder (embed, train, eval, route, the benchmarks). */
+export const encoderFlags = {
+  encoder: { type: 'string' },
+  dtype: { type: 'string' },
+  pooling: { type: 'string' },
+  'long-text': { type: 'string' },
+} as const;
 
-/** The project's sentence encoder (USE-lite, ONNX) behind the on-disk embedding cache, loaded once. */
-export function projectEncoder(): Promise<CachedEmbedder> {
-  encoder ??= createCachedNodeEmbedder({ cacheDir: EMBEDDING_CACHE });
+export const ENCODER_USAGE = `[--encoder NAME|DIR|URL|HUB_ID] [--dtype ${DTYPES.join('|')}] [--pooling ${POOLINGS.join('|')}] [--long-text windows|truncate]`;
+
+/** The encoder options the flags give (default: the built-in USE-lite, q8, its own pooling, long texts in windows). */
+export function encoderOptions(values: FlagValues): NodeEmbedderOptions {
+  const pick = <T extends string>(name: string, allowed: readonly T[]): T | undefined => {
+    const v = values[name];
+    if (v === undefined) return undefined;
+    if (!allowed.includes(v as T)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, got "${String(v)}"`);
+    return v as T;
+  };
+  const model = typeof values.encoder === 'string' ? values.encoder : undefined;
+  if (model !== undefined) {
+    try {
+      nodeModel(model);
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+  }
+  return { model, dtype: pick<Dtype>('dtype', DTYPES), pooling: pick<Pooling>('pooling', POOLINGS), longText: pick<LongText>('long-text', ['windows', 'truncate']) };
+}
+
+interface ProjectEncoder {
+  cached: CachedEmbedder;
+  record: EncoderRecord;
+}
+
+let chosen: NodeEmbedderOptions = {};
+let encoder: Promise<ProjectEncoder> | undefined;
+
+/** Makes later embedding (embedTexts, trainingData) use this encoder. */
+export function useEncoder(options: NodeEmbedderOptions): void {
+  chosen = options;
+  encoder = undefined;
+}
+
+/** The chosen sentence encoder (default: the built-in USE-lite) behind the on-disk embedding cache, loaded once. */
+export function projectEncoder(): Promise<ProjectEncoder> {
+  encoder ??= (async () => {
+    const embedder = await createNodeEmbedder(chosen);
+    return { cached: await createCachedNodeEmbedder({ ...chosen, cacheDir: EMBEDDING_CACHE }, embedder), record: embedder.record };
+  })();
   return encoder;
 }
 
 /** Embeds texts with the project's encoder (cached), reporting progress on stderr when it is a terminal. */
 export async function embedTexts(texts: readonly string[]): Promise<Float32Array[]> {
-  const enc = await projectEncoder();
+  const enc = (await projectEncoder()).cached;
   const out: Float32Array[] = [];
   const chunk = 512;
   for (let start = 0; start < texts.length; start += chunk) {
@@ -75,4 +122,9 @@ export async function trainingData(samples: RoutingSample[], needsEmbedding: boo
     models: modelsOf(samples),
     catalog: catalog.models,
   };
+}
+
+/** The encoder the embeddings come from, when a router reads them (router files record it). */
+export async function encoderFor(needsEmbedding: boolean): Promise<EncoderRecord | undefined> {
+  return needsEmbedding ? (await projectEncoder()).record : undefined;
 }

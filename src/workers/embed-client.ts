@@ -1,17 +1,14 @@
 // Main-thread handle on the embedding worker: an Embedder whose work runs in src/workers/embed.worker.ts.
 // `const enc = await EmbedClient.start(); await enc.embed(['hi']); enc.backend // 'webgpu' | 'wasm'`
 import type { Backend, Embedder } from '../core/embed/embedder.ts';
-import { BUILTIN_MODEL } from '../core/embed/onnx-embedder.ts';
-import { modelFolderUrl } from '../core/embed/model-source.ts';
-import type { BackendPreference } from '../platform/browser/ort-env.ts';
+import type { EncoderRecord } from '../core/embed/encoder-record.ts';
+import { BUILTIN_ENCODER, modelEnv } from '../core/embed/model-env.ts';
+import type { OpenModelOptions } from './open-model.ts';
 import type { EmbedRequest, EmbedResponse } from './embed-protocol.ts';
 
-export interface EmbedClientOptions {
-  /** Model folder URL (relative to the page) or hub id; default: the built-in USE-lite from this origin. */
+export interface EmbedClientOptions extends Omit<OpenModelOptions, 'builtinModels'> {
+  /** Built-in name, hub id or URL; default: the built-in USE-lite from this origin. */
   model?: string;
-  prefer?: BackendPreference;
-  threads?: number;
-  quantized?: boolean;
 }
 
 type Pending = { resolve(r: EmbedResponse): void; reject(e: Error): void };
@@ -28,6 +25,8 @@ export class EmbedClient implements Embedder {
     public threads = 1,
     /** A classifier's logit names (the bert router's model); empty for an encoder. */
     public labels: readonly string[] = [],
+    /** Which encoder runs (router files record it). */
+    public record?: EncoderRecord,
   ) {
     worker.onmessage = ({ data }: MessageEvent<EmbedResponse>) => {
       const p = this.pending.get(data.id);
@@ -40,13 +39,11 @@ export class EmbedClient implements Embedder {
   static async start(options: EmbedClientOptions = {}): Promise<EmbedClient> {
     const worker = new Worker(new URL('./embed.worker.ts', import.meta.url), { type: 'module' });
     const client = new EmbedClient(worker);
-    const model = options.model ?? `models/${BUILTIN_MODEL}/`;
-    const loaded = await client.request({
-      type: 'load', modelUrl: modelFolderUrl(model, document.baseURI), prefer: options.prefer ?? 'auto',
-      threads: options.threads, quantized: options.quantized,
-    });
+    const { model = BUILTIN_ENCODER, ...rest } = options;
+    const builtinModels = new URL(modelEnv.builtinModels, document.baseURI).href;
+    const loaded = await client.request({ type: 'load', model, options: { ...rest, builtinModels } });
     if (loaded.type !== 'loaded') throw new Error('embedding worker did not load');
-    Object.assign(client, { backend: loaded.backend, dim: loaded.dim, threads: loaded.threads, labels: loaded.labels });
+    Object.assign(client, { backend: loaded.backend, dim: loaded.dim, threads: loaded.threads, labels: loaded.labels, record: loaded.record });
     return client;
   }
 

@@ -1,4 +1,4 @@
-// Web Worker that owns the sentence encoder: loads the model folder by URL and embeds texts off the main thread.
+// Web Worker that owns the sentence encoder: loads the model by name and embeds texts off the main thread.
 import type { OnnxEmbedder } from '../core/embed/onnx-embedder.ts';
 import { wasmThreads } from '../platform/browser/ort-env.ts';
 import { openModel } from './open-model.ts';
@@ -10,12 +10,13 @@ const post = (msg: EmbedResponse, transfer: Transferable[] = []) => self.postMes
 self.onmessage = async ({ data: req }: MessageEvent<EmbedRequest>) => {
   try {
     if (req.type === 'load') {
-      embedder ??= openModel(req.modelUrl, { prefer: req.prefer, threads: req.threads, quantized: req.quantized });
+      embedder ??= openModel(req.model, req.options);
       const e = await embedder.catch((err) => {
         embedder = undefined; // a later load may retry (another model, the network back)
         throw err;
       });
-      post({ type: 'loaded', id: req.id, backend: e.backend, dim: e.dim, threads: e.backend === 'wasm' ? wasmThreads(req.threads) : 0, labels: [...e.labels] });
+      const threads = e.backend === 'wasm' ? wasmThreads(req.options.threads) : 0;
+      post({ type: 'loaded', id: req.id, backend: e.backend, dim: e.dim, threads, labels: [...e.labels], record: e.record });
     } else {
       if (!embedder) throw new Error('embed before load');
       const vectors = await (await embedder).embed(req.texts);

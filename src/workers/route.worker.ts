@@ -8,6 +8,7 @@ import { openModel } from './open-model.ts';
 import { createRouter, loadRouter, type TextClassifier } from '../core/routers/registry.ts';
 import type { BackendPreference } from '../platform/browser/ort-env.ts';
 import { decide, type Policy } from '../core/routers/decide.ts';
+import { encoderOfFile } from '../core/routers/shared/router-encoder.ts';
 import type { RouteQuery, Router, RouterFile } from '../core/routers/router.ts';
 import type { CatalogModel } from '../core/catalog/model.ts';
 import type { RoutingSample } from '../core/data/sample.ts';
@@ -30,15 +31,14 @@ interface Retargetable {
 }
 
 let router: Router | undefined;
-/** Classifiers opened so far, by folder, quantization and backend: a router reloaded for other models reuses its own. */
+/** Classifiers opened so far, by model, quantization and backend: a router reloaded for other models reuses its own. */
 const classifiers = new Map<string, Promise<TextClassifier>>();
 
 function classifierOpener(place: ClassifierPlace) {
   return (model: string, { quantized }: { quantized: boolean }): Promise<TextClassifier> => {
-    const folder = new URL(`${model}/`, place.modelsUrl).href;
-    const key = JSON.stringify([folder, quantized, place.prefer]);
+    const key = JSON.stringify([model, quantized, place.prefer]);
     if (!classifiers.has(key)) {
-      const opening = openModel(folder, { prefer: place.prefer, quantized });
+      const opening = openModel(model, { builtinModels: place.modelsUrl, prefer: place.prefer, dtype: quantized ? 'q8' : 'fp32', longText: 'truncate' });
       opening.catch(() => classifiers.delete(key)); // a later load may retry
       classifiers.set(key, opening);
     }
@@ -83,8 +83,9 @@ function routerName(r: Router): string {
 
 export const routeHandlers = {
   async use(args: UseArgs) {
-    router = (await load(args)).router;
-    return { name: routerName(router), needsEmbedding: router.needsEmbedding, models: router.toJSON().models };
+    const loaded = await load(args);
+    router = loaded.router;
+    return { name: routerName(router), needsEmbedding: router.needsEmbedding, models: router.toJSON().models, encoder: encoderOfFile(isFeedbackLayer(router) ? router.baseRouterFile : loaded.file) };
   },
   /** Retrains the router in use from the logged samples, checked on held-out ones; changes are at `lambda`. */
   async refit(args: RefitArgs): Promise<{ file: RouterFile; check: RefitCheck; base: string; changes: Changes }> {

@@ -23,8 +23,8 @@ export async function routeText(text: string, context: RouterContext = { turns: 
   const lambda = usePreferences.getState().lambda;
   const started = performance.now();
   const router = await activeRouter(models, catalog);
-  // The profile reads the query's embedding even when the router does not.
-  const embedding = await embedQuery(text, context.previous);
+  // The profile reads the query's embedding even when the router does not (then no encoder check applies).
+  const embedding = await embedQuery(text, context.previous, router.needsEmbedding ? router.encoder : undefined);
   const routed = await router.route({ text, context: context.turns, ...(router.needsEmbedding ? { embedding } : {}) }, { lambda, allowed: models });
   const profile = currentProfile();
   const features = userFeatures(embedding);

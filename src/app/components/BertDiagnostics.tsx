@@ -36,7 +36,7 @@ export function BertDiagnostics() {
       if (!res.ok) throw new Error(`models/${BERT_MODEL}/router.json: HTTP ${res.status}`);
       const file: unknown = await res.json();
       const r = loadRouter(file, {
-        openClassifier: async (model, { quantized }) => (started = await EmbedClient.start({ model: `models/${model}/`, prefer, quantized })),
+        openClassifier: async (model, { quantized }) => (started = await EmbedClient.start({ model, prefer, dtype: quantized ? 'q8' : 'fp32', longText: 'truncate' })),
       });
       await r.predict({ text: 'warm-up' }); // opens the classifier
       const route = async (t: string): Promise<Routed> => {

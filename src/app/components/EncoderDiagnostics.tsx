@@ -1,9 +1,11 @@
 // A small diagnostics page (#encoder) for the on-device sentence encoder: which backend runs, cold start, and an
-// embedding of any text. Options in the hash: #encoder?prefer=wasm|webgpu&threads=1&model=URL.
+// embedding of any text. Options in the hash: #encoder?prefer=wasm|webgpu&threads=1&model=NAME|URL&dtype=fp16&pooling=cls&allowHub=1.
 // The e2e test and the browser benchmark drive the same client through window.__encoder.
 import { useEffect, useState } from 'react';
 import { EmbedClient, type EmbedClientOptions } from '../../workers/embed-client.ts';
 import type { BackendPreference } from '../../platform/browser/ort-env.ts';
+import type { Dtype } from '../../core/embed/encoder-options.ts';
+import type { Pooling } from '../../core/embed/pooling.ts';
 
 declare global {
   interface Window {
@@ -18,7 +20,9 @@ function optionsFromHash(): EmbedClientOptions {
     prefer: (params.get('prefer') as BackendPreference | null) ?? 'auto',
     threads: threads ? Number(threads) : undefined,
     model: params.get('model') ?? undefined,
-    quantized: params.get('quantized') !== 'false',
+    dtype: (params.get('dtype') as Dtype | null) ?? undefined,
+    pooling: (params.get('pooling') as Pooling | null) ?? undefined,
+    allowHub: params.get('allowHub') === '1',
   };
 }
 

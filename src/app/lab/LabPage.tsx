@@ -1,4 +1,5 @@
-// The router lab: import a dataset, see its statistics, train and evaluate routers, look at the curves.
+// The router lab: import a dataset, see its statistics, train and evaluate routers, look at the curves, and
+// generate routing data for the user's own models.
 import { TrashIcon } from '../components/icons.tsx';
 import { useEffect } from 'react';
 import { useLab } from '../stores/lab.ts';
@@ -8,6 +9,7 @@ import { TrainPanel } from './TrainPanel.tsx';
 import { ResultsView } from './ResultsView.tsx';
 import { LearningPanel } from './LearningPanel.tsx';
 import { SimulationPanel } from './SimulationPanel.tsx';
+import { PipelinePanel } from './PipelinePanel.tsx';
 
 export function LabPage() {
   const { loaded, load, datasets, selectedId, select, remove } = useLab();
@@ -44,6 +46,7 @@ export function LabPage() {
       {dataset && <TrainPanel dataset={dataset} />}
       {dataset && <ResultsView dataset={dataset} />}
       {dataset && <SimulationPanel dataset={dataset} />}
+      <PipelinePanel />
       <LearningPanel />
     </div>
   );

@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import { splitDataset } from '../../core/data/split.ts';
 import { modelsOf } from '../../core/data/sample.ts';
 import { routerEntry } from '../../core/routers/registry.ts';
+import { stampEncoder } from './encoder.ts';
 import { labWorker, trainWorker } from '../lab-worker.ts';
 import type { EvaluateResult } from '../../workers/lab.worker.ts';
 import type { RouterFile } from '../../core/routers/router.ts';
@@ -85,7 +86,7 @@ export const useLabRuns = create<LabRunsStore>((set, get) => {
           models,
           lambda: usePreferences.getState().lambda,
         }, { signal: controller.signal });
-        const result = { ...evaluated, file: trained.file, trainSeconds: trained.seconds };
+        const result = { ...evaluated, file: await stampEncoder(trained.file, needsEmbedding), trainSeconds: trained.seconds };
         patch(id, { status: 'done', progress: 1, result, controller: undefined });
       } catch (e) {
         const cancelled = controller.signal.aborted;

@@ -7,7 +7,7 @@ import { defaultCatalog } from '../../core/catalog/catalog.ts';
 import { allRecords, deleteRecord } from '../../platform/browser/records.ts';
 import { WorkerClient } from '../worker-client.ts';
 import type { importHandlers } from '../../workers/import.worker.ts';
-import { embedTexts } from './encoder.ts';
+import { embedTexts, encoderKey } from './encoder.ts';
 
 export interface DatasetRecord {
   id: string;
@@ -93,18 +93,19 @@ export interface EmbedProgress {
 /** Texts per encoder call: small enough for steady progress, large enough to batch well. */
 const EMBED_BATCH = 128;
 
-/** Query embeddings per dataset, computed once per session by the encoder worker, with whoever waits told the progress. */
+/** Query embeddings per dataset and encoder, computed once per session by the encoder worker, with whoever waits told the progress. */
 const embeddingCache = new Map<string, { vectors: Promise<Float32Array[]>; listeners: Set<(p: EmbedProgress) => void> }>();
 
-/** The embedding of every query of a dataset, in sample order; `onProgress` hears each batch done. */
+/** The embedding of every query of a dataset by the chosen encoder, in sample order; `onProgress` hears each batch done. */
 export function datasetEmbeddings(dataset: DatasetRecord, onProgress?: (p: EmbedProgress) => void): Promise<Float32Array[]> {
-  let cached = embeddingCache.get(dataset.id);
+  const key = `${encoderKey()} ${dataset.id}`;
+  let cached = embeddingCache.get(key);
   if (!cached) {
     const listeners = new Set<(p: EmbedProgress) => void>();
     const vectors = embedInBatches(dataset.samples.map((s) => s.query), (p) => listeners.forEach((l) => l(p)));
-    vectors.catch(() => embeddingCache.delete(dataset.id));
+    vectors.catch(() => embeddingCache.delete(key));
     cached = { vectors, listeners };
-    embeddingCache.set(dataset.id, cached);
+    embeddingCache.set(key, cached);
   }
   if (onProgress) cached.listeners.add(onProgress);
   return cached.vectors;

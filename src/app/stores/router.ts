@@ -11,6 +11,8 @@ import { allRecords, deleteRecord, putRecord } from '../../platform/browser/reco
 import { loadSetting, saveSetting } from '../../platform/browser/settings-store.ts';
 import { WorkerClient } from '../worker-client.ts';
 import { encoderPreference } from './encoder.ts';
+import { modelEnv } from '../../core/embed/model-env.ts';
+import type { EncoderRecord } from '../../core/embed/encoder-record.ts';
 import type { RefitArgs, RouterSpec, UseArgs, routeHandlers } from '../../workers/route.worker.ts';
 import type { Strategy } from '../../core/learn/online-router.ts';
 
@@ -85,7 +87,7 @@ export function routerLabel(choice: RouterChoice, saved: readonly SavedRouter[])
 
 let worker: WorkerClient<typeof routeHandlers> | undefined;
 let loadedKey = '';
-let loaded: { needsEmbedding: boolean; name: string; models: string[] } | undefined;
+let loaded: { needsEmbedding: boolean; name: string; models: string[]; encoder: EncoderRecord } | undefined;
 
 function routeWorker(): WorkerClient<typeof routeHandlers> {
   return (worker ??= new WorkerClient(new Worker(new URL('../../workers/route.worker.ts', import.meta.url), { type: 'module' })));
@@ -96,7 +98,7 @@ async function routerInUse(models: readonly string[], catalog: readonly CatalogM
   const { choice, saved } = useRouter.getState();
   const file = 'saved' in choice ? saved.find((r) => r.id === choice.saved)?.file : undefined;
   const spec: RouterSpec = file ? { file } : { url: builtinRouterUrl('builtin' in choice ? choice.builtin : DEFAULT_ROUTER) };
-  const classifiers = { modelsUrl: new URL('models/', document.baseURI).href, prefer: await encoderPreference() };
+  const classifiers = { modelsUrl: new URL(modelEnv.builtinModels, document.baseURI).href, prefer: await encoderPreference() };
   return { spec, classifiers, catalog: catalog.filter((m) => models.includes(m.id)), models: [...models] };
 }
 

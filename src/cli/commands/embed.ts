@@ -1,32 +1,23 @@
-// `llmrouter embed "text" ... [--model DIR|URL|HUB_ID] [--fp32] [--threads N] [--json]`: sentence embeddings from
-// the on-device encoder (built-in USE-lite unless --model names another transformers.js-format encoder).
+// `llmrouter embed "text" ... [--encoder NAME|DIR|URL|HUB_ID] [--dtype ..] [--pooling ..] [--threads N] [--json]`:
+// sentence embeddings from the on-device encoder (built-in USE-lite unless --encoder names another
+// transformers.js-format encoder).
 import type { Command } from '../command.ts';
 import { numberFlag } from '../command.ts';
 import { UsageError } from '../usage-error.ts';
-import { createNodeEmbedder, nodeModelSource } from '../../platform/node/encoder.ts';
+import { ENCODER_USAGE, encoderFlags, encoderOptions } from '../routing-data.ts';
+import { createNodeEmbedder } from '../../platform/node/encoder.ts';
 
 export const embed: Command = {
   summary: 'embed texts with the on-device sentence encoder',
-  usage: 'llmrouter embed "text" ["more text" ...] [--model DIR|URL|HUB_ID] [--fp32] [--threads N] [--json]',
-  options: {
-    model: { type: 'string' },
-    fp32: { type: 'boolean' },
-    threads: { type: 'string' },
-    json: { type: 'boolean' },
-  },
+  usage: `llmrouter embed "text" ["more text" ...] ${ENCODER_USAGE} [--threads N] [--json]`,
+  options: { ...encoderFlags, threads: { type: 'string' }, json: { type: 'boolean' } },
   async run({ values, positionals }) {
     if (positionals.length === 0) throw new UsageError('embed: give at least one text');
-    const model = typeof values.model === 'string' ? values.model : undefined;
-    try {
-      nodeModelSource(model);
-    } catch (e) {
-      throw new UsageError(`embed: ${(e as Error).message}`);
-    }
     const threads = numberFlag(values, 'threads', 0) || undefined;
-    const embedder = await createNodeEmbedder({ model, threads, quantized: !values.fp32 });
+    const embedder = await createNodeEmbedder({ ...encoderOptions(values), threads });
     const vectors = await embedder.embed(positionals);
     if (values.json) {
-      console.log(JSON.stringify({ model: embedder.modelId, backend: embedder.backend, dim: embedder.dim, embeddings: vectors.map((v) => Array.from(v)) }));
+      console.log(JSON.stringify({ encoder: embedder.record, backend: embedder.backend, dim: embedder.dim, embeddings: vectors.map((v) => Array.from(v)) }));
       return;
     }
     positionals.forEach((text, i) => {

@@ -3,7 +3,7 @@
 import type { Command, FlagValues } from '../command.ts';
 import { numberFlag, requiredFlag } from '../command.ts';
 import { catalogFlag } from '../read-dataset.ts';
-import { DATA_USAGE, dataFlags, optionsFlag, readData } from '../routing-data.ts';
+import { DATA_USAGE, ENCODER_USAGE, dataFlags, encoderFlags, encoderOptions, optionsFlag, readData, useEncoder } from '../routing-data.ts';
 import { runEvaluation } from '../evaluate-router.ts';
 import { UsageError } from '../usage-error.ts';
 import type { Catalog } from '../../core/catalog/model.ts';
@@ -13,7 +13,7 @@ import { perTask } from '../../core/eval/evaluate.ts';
 
 export const evalCommand: Command = {
   summary: 'train a router and measure quality and cost on a test set',
-  usage: `llmrouter eval --router NAME (--train FILE --test FILE | --data FILE [--test-fraction 0.2] [--seed 1]) [--hold-out MODEL,...] [--json] [--per-task] ${DATA_USAGE}`,
+  usage: `llmrouter eval --router NAME (--train FILE --test FILE | --data FILE [--test-fraction 0.2] [--seed 1]) [--hold-out MODEL,...] [--json] [--per-task] ${DATA_USAGE} ${ENCODER_USAGE}`,
   options: {
     router: { type: 'string' },
     train: { type: 'string' },
@@ -25,9 +25,11 @@ export const evalCommand: Command = {
     json: { type: 'boolean', default: false },
     'per-task': { type: 'boolean', default: false },
     ...dataFlags,
+    ...encoderFlags,
   },
   async run({ values }) {
     const name = requiredFlag(values, 'router');
+    useEncoder(encoderOptions(values));
     const catalog = await catalogFlag(values);
     const { train, test } = await trainAndTest(values, catalog);
     const holdOut = typeof values['hold-out'] === 'string' ? values['hold-out'].split(',').map((m) => m.trim()) : undefined;

@@ -6,7 +6,7 @@ import { numberFlag } from '../command.ts';
 import { UsageError } from '../usage-error.ts';
 import { CALLING_ROUTERS, openRouter, printDecision, routeText } from '../cli-router.ts';
 import { cliProviders, providerFlags } from '../provider-env.ts';
-import { optionsFlag } from '../routing-data.ts';
+import { ENCODER_USAGE, encoderFlags, encoderOptions, optionsFlag } from '../routing-data.ts';
 import { catalogFlag, catalogModels, idsFlag } from '../catalog-flags.ts';
 import { findModel } from '../../core/catalog/catalog.ts';
 import { DEFAULT_ROUTER } from '../../core/routers/default-router.ts';
@@ -15,7 +15,7 @@ import { completeVia } from '../../core/routers/routed-complete.ts';
 export const route: Command = {
   summary: 'pick the model for a query with a trained, shipped or provider-calling router',
   usage:
-    'llmrouter route [--router FILE|irt|auto|bert|automix|llm-router] [--lambda 0] [--allowed MODEL,MODEL] [--budget USD] [--options JSON] [--catalog FILE] [--base-url PROVIDER=URL]... [--json] "query"',
+    `llmrouter route [--router FILE|irt|auto|bert|automix|llm-router] [--lambda 0] [--allowed MODEL,MODEL] [--budget USD] [--options JSON] [--catalog FILE] [--base-url PROVIDER=URL]... [--json] ${ENCODER_USAGE} "query"`,
   options: {
     router: { type: 'string' },
     lambda: { type: 'string' },
@@ -25,6 +25,7 @@ export const route: Command = {
     catalog: { type: 'string' },
     ...providerFlags,
     json: { type: 'boolean', default: false },
+    ...encoderFlags,
   },
   async run({ values, positionals }) {
     const given = typeof values.router === 'string' ? values.router : DEFAULT_ROUTER;
@@ -39,7 +40,7 @@ export const route: Command = {
     const models = calling
       ? allowed ? catalogModels(catalog, allowed) : catalog.models.filter(providers.reachable)
       : (allowed ?? []).flatMap((id) => findModel(catalog, id) ?? []);
-    const router = await openRouter(given, { models, complete: completeVia(providers.caller), options: optionsFlag(values) });
+    const router = await openRouter(given, { models, complete: completeVia(providers.caller), options: optionsFlag(values), encoder: encoderOptions(values) });
     const budget = values.budget === undefined ? undefined : numberFlag(values, 'budget', 0);
     const routed = await routeText(router, text, { lambda: numberFlag(values, 'lambda', 0), allowed, budget });
     printDecision(routed, values.json === true);

@@ -2,7 +2,8 @@
 import type { Command } from '../command.ts';
 import { requiredFlag } from '../command.ts';
 import { catalogFlag } from '../read-dataset.ts';
-import { DATA_USAGE, dataFlags, optionsFlag, readData, trainingData } from '../routing-data.ts';
+import { DATA_USAGE, ENCODER_USAGE, dataFlags, encoderFlags, encoderFor, encoderOptions, optionsFlag, readData, trainingData, useEncoder } from '../routing-data.ts';
+import { withEncoder } from '../../core/routers/shared/router-encoder.ts';
 import { UsageError } from '../usage-error.ts';
 import { routerEntry } from '../../core/routers/registry.ts';
 import { writeTextAtomic } from '../../platform/node/files.ts';
@@ -10,13 +11,14 @@ import { openNodeClassifier } from '../../platform/node/encoder.ts';
 
 export const train: Command = {
   summary: 'train a router on a dataset and save it',
-  usage: `llmrouter train --router NAME --data FILE --out FILE ${DATA_USAGE}`,
-  options: { router: { type: 'string' }, data: { type: 'string' }, out: { type: 'string' }, ...dataFlags },
+  usage: `llmrouter train --router NAME --data FILE --out FILE ${DATA_USAGE} ${ENCODER_USAGE}`,
+  options: { router: { type: 'string' }, data: { type: 'string' }, out: { type: 'string' }, ...dataFlags, ...encoderFlags },
   async run({ values }) {
     const name = requiredFlag(values, 'router');
     const out = requiredFlag(values, 'out');
     const entry = routerEntry(name);
     if (entry.evaluationOnly) throw new UsageError(`router "${name}" is for evaluation only (llmrouter eval)`);
+    useEncoder(encoderOptions(values));
     const router = entry.create(optionsFlag(values), { openClassifier: openNodeClassifier });
     const catalog = await catalogFlag(values);
     const data = await trainingData(await readData(requiredFlag(values, 'data'), values, catalog), router.needsEmbedding, catalog);
@@ -25,7 +27,7 @@ export const train: Command = {
       onProgress: (f) => process.stderr.isTTY && process.stderr.write(`\rtraining ${name} ${(f * 100).toFixed(0)}%`),
     });
     if (process.stderr.isTTY) process.stderr.write('\n');
-    await writeTextAtomic(out, JSON.stringify(router.toJSON()));
+    await writeTextAtomic(out, JSON.stringify(withEncoder(router.toJSON(), router.needsEmbedding, await encoderFor(router.needsEmbedding))));
     console.log(`trained ${name} on ${data.samples.length} queries over ${data.models.length} models in ${((performance.now() - started) / 1000).toFixed(1)} s: ${out}`);
   },
 };

@@ -1,13 +1,12 @@
-// Where a transformers.js-format model folder is read from: a URL (the app's own origin, a local server, or the
-// Hugging Face hub for an id like "Xenova/all-MiniLM-L6-v2"). Node adds a directory source in src/platform/node.
+// Reading a model folder's small files (config.json, a sentence-transformers pooling config) and the ONNX bytes for
+// its content hash, beside transformers.js's own load: by URL (the app's origin, a server, the hub). Node adds a
+// directory source in src/platform/node.
 export interface ModelSource {
   /** A short name for messages and cache keys. */
   readonly id: string;
   json(path: string): Promise<unknown>;
   bytes(path: string): Promise<Uint8Array>;
 }
-
-const HUB = 'https://huggingface.co';
 
 /** JSON.parse with an error that names the file. */
 export function parseModelJson(text: string, where: string): unknown {
@@ -16,13 +15,6 @@ export function parseModelJson(text: string, where: string): unknown {
   } catch (e) {
     throw new Error(`${where}: not valid JSON (${(e as Error).message})`);
   }
-}
-
-/** URL of a model folder: a bare "owner/name" is a hub id; URLs and paths ("./x", "/x", "x/y/") resolve against base. */
-export function modelFolderUrl(nameOrUrl: string, base?: string): string {
-  const isHubId = /^[\w.-]+\/[\w.-]+$/.test(nameOrUrl) && !nameOrUrl.startsWith('.');
-  const url = isHubId ? `${HUB}/${nameOrUrl}/resolve/main/` : new URL(nameOrUrl, base).href;
-  return url.endsWith('/') ? url : `${url}/`;
 }
 
 export function fetchModelSource(folderUrl: string, fetchFn: typeof fetch = fetch): ModelSource {

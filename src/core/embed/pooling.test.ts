@@ -1,14 +1,14 @@
-// Mean pooling ignores padded tokens; normalisation gives unit length; model folder URLs resolve hub ids.
-import { describe, expect, it } from 'vitest';
-import { cosine, l2Normalize, meanPool } from './pooling.ts';
-import { modelFolderUrl } from './model-source.ts';
+// Pooling from a model's sentence-transformers config; normalisation; model names located as built-in, hub, URL, folder.
+import { afterEach, describe, expect, it } from 'vitest';
+import { cosine, l2Normalize, poolingFromSentenceTransformers } from './pooling.ts';
+import { locateModel, modelEnv, siblingLocation } from './model-env.ts';
 
 describe('pooling', () => {
-  it('averages only the tokens whose mask is 1', () => {
-    // batch 2, seq 3, dim 2; the second row has one real token
-    const states = Float32Array.from([1, 2, 3, 4, 100, 100, 5, 6, 100, 100, 100, 100]);
-    const mask = BigInt64Array.from([1n, 1n, 0n, 1n, 0n, 0n]);
-    expect(meanPool(states, mask, 2, 3, 2)).toEqual([Float32Array.from([2, 3]), Float32Array.from([5, 6])]);
+  it('reads the pooling a sentence-transformers folder declares', () => {
+    expect(poolingFromSentenceTransformers({ word_embedding_dimension: 384, pooling_mode_cls_token: true, pooling_mode_mean_tokens: false })).toBe('cls');
+    expect(poolingFromSentenceTransformers({ pooling_mode_cls_token: false, pooling_mode_mean_tokens: true })).toBe('mean');
+    expect(poolingFromSentenceTransformers({ pooling_mode_max_tokens: true })).toBeUndefined();
+    expect(poolingFromSentenceTransformers(undefined)).toBeUndefined();
   });
 
   it('normalises to unit length and leaves a zero vector at zero', () => {
@@ -18,11 +18,21 @@ describe('pooling', () => {
   });
 });
 
-describe('modelFolderUrl', () => {
-  it('maps hub ids to the hub and resolves paths against the page', () => {
-    expect(modelFolderUrl('Xenova/all-MiniLM-L6-v2')).toBe('https://huggingface.co/Xenova/all-MiniLM-L6-v2/resolve/main/');
-    expect(modelFolderUrl('models/use-lite/', 'http://127.0.0.1:4173/app/')).toBe('http://127.0.0.1:4173/app/models/use-lite/');
-    expect(modelFolderUrl('./models/x', 'http://127.0.0.1:4173/app/')).toBe('http://127.0.0.1:4173/app/models/x/');
-    expect(modelFolderUrl('http://127.0.0.1:8000/m/')).toBe('http://127.0.0.1:8000/m/');
+describe('locateModel', () => {
+  const base = modelEnv.builtinModels;
+  afterEach(() => void (modelEnv.builtinModels = base));
+
+  it('tells built-in names, hub ids, URLs and folders apart', () => {
+    modelEnv.builtinModels = 'http://127.0.0.1:4173/app/models/';
+    expect(locateModel('use-lite')).toEqual({ name: 'use-lite', id: 'use-lite', base: 'http://127.0.0.1:4173/app/models/', kind: 'builtin' });
+    expect(locateModel('Xenova/bge-small-en-v1.5')).toMatchObject({ id: 'Xenova/bge-small-en-v1.5', kind: 'hub' });
+    expect(locateModel('http://127.0.0.1:8000/m/tiny-bert/')).toEqual({ name: 'http://127.0.0.1:8000/m/tiny-bert', id: 'tiny-bert', base: 'http://127.0.0.1:8000/m/', kind: 'url' });
+    expect(locateModel('/data/models/tiny', () => true)).toMatchObject({ id: 'tiny', base: '/data/models/', kind: 'dir' });
+    expect(() => locateModel('no such thing')).toThrow('encoder "no such thing" not found');
+  });
+
+  it('finds a shared tokenizer folder beside the model', () => {
+    const bert = locateModel('bert-router');
+    expect(siblingLocation(bert, '../use-lite/')).toEqual({ ...locateModel('use-lite'), kind: 'builtin' });
   });
 });

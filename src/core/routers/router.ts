@@ -1,5 +1,6 @@
 // The one interface every router implements (DESIGN.md, "Routers"): built from options, trained by
 // `fit`, answering `predict` with per-model estimates and an explanation, serialised to versioned JSON.
+import type { EncoderRecord } from '../embed/encoder-record.ts';
 import type { RoutingSample } from '../data/sample.ts';
 import type { CatalogModel } from '../catalog/model.ts';
 
@@ -57,6 +58,8 @@ export interface RouterFile<State = unknown, Options = unknown> {
   options: Options;
   models: string[];
   state: State;
+  /** The encoder whose vectors the router was trained on (router-encoder.ts); absent in files from before records. */
+  encoder?: EncoderRecord;
 }
 
 export interface Router<Options = unknown> {

@@ -107,10 +107,10 @@ async function restoreKeys(keys: Record<string, string[]>): Promise<void> {
   for (const [provider, list] of Object.entries(keys)) await vault.setKeys(provider, list);
 }
 
-/** Empties every store, keys included (the database itself stays open for the running app). */
+/** Empties every store, keys and benchmark runs included (the database itself stays open for the running app). */
 export async function deleteEverything(): Promise<void> {
   const db = await appDB();
-  const all = [...STORES, 'keys'] as const;
+  const all = [...STORES, 'keys', 'pipeline'] as const;
   const tx = db.transaction(all, 'readwrite');
   await Promise.all(all.map((name) => tx.objectStore(name).clear()));
   await tx.done;

@@ -6,9 +6,12 @@ import { DEPLOY_CONFIG_FILE, readDeployConfig } from './deploy-config.ts';
 
 let sources: string[] | undefined;
 
-/** Reads the deploy config and adds its connect-src policy as a <meta> (not in development, where Vite serves the page). */
-export async function installConnectPolicy(): Promise<void> {
-  const { origins, problem } = await readDeployConfig(document.baseURI);
+/** Reads the deploy config and adds its connect-src policy as a <meta> (not in development, where Vite serves the page),
+ * with the `extra` origins the app admits at start (the model hub while the user allows downloads from it). */
+export async function installConnectPolicy(extra: readonly string[] = []): Promise<void> {
+  const read = await readDeployConfig(document.baseURI);
+  const { problem } = read;
+  const origins = [...read.origins, ...extra];
   if (problem) console.warn(`llmrouter-web: no extra connection origins: ${problem}`);
   const meta = document.createElement('meta');
   meta.httpEquiv = 'Content-Security-Policy';

@@ -5,8 +5,13 @@
 // onnxruntime-web compile its WebAssembly; workers may come from the app or blob: URLs.
 import { providerOrigins } from '../../core/providers/definitions.ts';
 
+/** The Hugging Face hub's origins: its files and the CDNs its downloads redirect to. The full policy (the header a
+ * server we run sends) lists them so the encoder worker may download by hub id; the page admits them only while the
+ * user has turned hub downloads on (model-hub-policy.ts adds them to the page's connect-src at start). */
+export const MODEL_HUB_ORIGINS = ['https://huggingface.co', 'https://cdn-lfs.huggingface.co', 'https://cdn-lfs.hf.co', 'https://cdn-lfs-us-1.hf.co', 'https://cas-bridge.xethub.hf.co'];
+
 export function contentSecurityPolicy(extraOrigins: readonly string[] = []): string {
-  return policyWith(connectDirective(extraOrigins));
+  return policyWith(connectDirective([...extraOrigins, ...MODEL_HUB_ORIGINS]));
 }
 
 /** Every origin the app may connect to: itself, the providers, local servers and the extra origins given. */

@@ -15,10 +15,12 @@ export interface AppDB extends DBSchema {
   datasets: { key: string; value: { id: string } & Record<string, unknown> };
   /** Trained routers (RouterFile JSON), by the name the user saved them under. */
   routers: { key: string; value: { id: string } & Record<string, unknown> };
+  /** Benchmark pipeline runs and their results, one record per run and per (query, model) result. */
+  pipeline: { key: string; value: { key: string; run: string } & Record<string, unknown>; indexes: { run: string } };
 }
 
 export const DB_NAME = 'llmrouter-web';
-const DB_VERSION = 1;
+const DB_VERSION = 2;
 
 let opening: Promise<IDBPDatabase<AppDB>> | null = null;
 
@@ -33,6 +35,7 @@ export function appDB(): Promise<IDBPDatabase<AppDB>> {
         db.createObjectStore('datasets', { keyPath: 'id' });
         db.createObjectStore('routers', { keyPath: 'id' });
       }
+      if (oldVersion < 2) db.createObjectStore('pipeline', { keyPath: 'key' }).createIndex('run', 'run');
     },
   });
   return opening;

@@ -1,14 +1,14 @@
-// onnxruntime-web in the browser: its .wasm/.mjs come from the app's own origin (Vite emits them as assets, no
-// CDN), WebGPU when a hardware adapter exists, otherwise WASM (threaded when the page is cross-origin isolated).
-// A software (fallback) adapter such as SwiftShader is used only when WebGPU is asked for by name: it is
-// correct but about 100x slower than WASM.
-// A WebGPU session that fails to open falls back to WASM without the caller noticing (backend says which ran).
-import jsepWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.jsep.wasm?url';
-import jsepMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.jsep.mjs?url';
+// The on-device models' runtime in the browser, through transformers.js's ONNX Runtime (onnxruntime-web, the one
+// copy in the bundle): its .wasm/.mjs come from the app's own origin (Vite emits them as assets, no CDN), WebGPU
+// when a hardware adapter exists, otherwise WASM (threaded when the page is cross-origin isolated). A software
+// (fallback) adapter such as SwiftShader is used only when WebGPU is asked for by name: it is correct but about
+// 100x slower than WASM. A WebGPU load that fails falls back to WASM (the backend says which ran).
+import gpuWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
+import gpuMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
 import cpuWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
 import cpuMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.mjs?url';
-import type { OpenSession } from '../../core/embed/session.ts';
-import { ort, ortSessionOpener } from '../ort-session.ts';
+import type { EncoderDevice } from '../../core/embed/onnx-embedder.ts';
+import { modelEnv } from '../../core/embed/model-env.ts';
 
 export type BackendPreference = 'auto' | 'webgpu' | 'wasm';
 
@@ -38,23 +38,16 @@ export function wasmThreads(requested?: number): number {
   return Math.max(1, requested ?? Math.min(4, navigator.hardwareConcurrency || 1));
 }
 
-export async function browserSessionOpener(options: BrowserRuntimeOptions = {}): Promise<OpenSession> {
+/** The devices to try in order (WebGPU first when it will be used, then WASM), with ORT's wasm set to match. */
+export async function browserDevices(options: BrowserRuntimeOptions = {}): Promise<EncoderDevice[]> {
   const prefer = options.prefer ?? 'auto';
   const gpu = prefer !== 'wasm' && (await hasWebGpuAdapter(prefer === 'webgpu'));
-  // Same ORT version, two builds of its WASM: the WebGPU one (JSEP) runs CPU kernels about 2x slower than the
-  // plain SIMD build, so a page without WebGPU loads the plain one. Only one of them is downloaded per page.
-  const [wasm, mjs] = gpu ? [jsepWasmUrl, jsepMjsUrl] : [cpuWasmUrl, cpuMjsUrl];
-  ort.env.wasm.wasmPaths = { wasm: new URL(wasm, import.meta.url).href, mjs: new URL(mjs, import.meta.url).href };
-  const threads = wasmThreads(options.threads);
-  const onWasm = ortSessionOpener({ backend: 'wasm', threads });
-  if (!gpu) return onWasm;
-  const onWebGpu = ortSessionOpener({ backend: 'webgpu', threads });
-  return async (model) => {
-    try {
-      return await onWebGpu(model);
-    } catch (e) {
-      if (prefer === 'webgpu') throw e;
-      return onWasm(model);
-    }
-  };
+  // Same ORT version, two builds of its WASM: the WebGPU one (asyncify) and the plain SIMD one, which compiles and
+  // runs CPU kernels faster; a page without WebGPU loads only the plain one. ORT reads this once per page.
+  const [wasm, mjs] = gpu ? [gpuWasmUrl, gpuMjsUrl] : [cpuWasmUrl, cpuMjsUrl];
+  modelEnv.wasmPaths = { wasm: new URL(wasm, import.meta.url).href, mjs: new URL(mjs, import.meta.url).href };
+  modelEnv.threads = wasmThreads(options.threads);
+  const onWasm: EncoderDevice = { device: 'wasm', backend: 'wasm' };
+  if (!gpu) return [onWasm];
+  return prefer === 'webgpu' ? [{ device: 'webgpu', backend: 'webgpu' }] : [{ device: 'webgpu', backend: 'webgpu' }, onWasm];
 }

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { RouterFile } from '../router.ts';
 import { decodeF32, encodeF32 } from './vectors.ts';
+import { encoderRecordSchema } from '../../embed/encoder-record.ts';
 
 export const ROUTER_FORMAT = 'llmrouter-web/router';
 export const ROUTER_VERSION = 1;
@@ -14,6 +15,7 @@ const envelopeSchema = z.object({
   options: z.record(z.string(), z.unknown()),
   models: z.array(z.string().min(1)).min(1),
   state: z.unknown(),
+  encoder: encoderRecordSchema.optional(),
 });
 
 /** Parses `value` with `schema`, or throws one error listing each wrong field as `what.path: problem`. */
