@@ -1,11 +1,14 @@
 // A local stand-in for the providers' APIs on 127.0.0.1: speaks OpenAI Chat Completions (/openai/v1, and
 // /local/v1 with no key), Anthropic Messages (/anthropic/v1) and Gemini (/gemini/v1beta), streamed and not,
 // with deterministic echo answers, realistic usage, each provider's error bodies, CORS like the real APIs,
-// and faults injected per request (see faults.ts). Control: POST/DELETE /_control/faults, GET/DELETE
-// /_control/requests.
+// and faults injected per request (see faults.ts); a benchmark fixture's answers (benchmark-fixture.ts); scripted replies and function calls (scripts.ts,
+// tool-calls.ts); a tool result at the end of the history is echoed as "the tool said …". Control:
+// POST/DELETE /_control/faults, POST/DELETE /_control/scripts, GET/DELETE /_control/requests.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FaultTable, parseFault, type Fault, type FaultRule } from './faults.ts';
+import { ScriptTable, type ScriptRule } from './scripts.ts';
+import { offeredTools, toolCallEvents, toolCallWhole } from './tool-calls.ts';
 import { WIRE_SPECS, type ErrorCase, type Message, type WireSpec } from './wires.ts';
 import type { BenchmarkFixture } from './benchmark-fixture.ts';
 
@@ -18,12 +21,15 @@ export interface LoggedRequest {
   fault?: string;
   /** Whether a key came with it (never the key itself). */
   keyed: boolean;
+  /** How many functions it offered the model (function calling). */
+  tools?: number;
 }
 
 export interface TestServer {
   url: string;
   port: number;
   faults: FaultTable;
+  scripts: ScriptTable;
   requests: LoggedRequest[];
   close(): Promise<void>;
 }
@@ -37,18 +43,20 @@ interface Route {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** The deterministic answer: the model's name and the last user message (or tool result), in word pieces. */
+const lastUser = (messages: Message[]) => [...messages].reverse().find((m) => m.role === 'user')?.text ?? '';
+const wordPieces = (text: string) => text.match(/\S+\s*/g) ?? [];
+/** The tool result the history ends with, if it does. */
+const toolResult = (messages: Message[]) => (messages.at(-1)?.role === 'tool' ? messages.at(-1)!.text : undefined);
+
+/** The deterministic answer: the model's name and the last user message (or the tool result), in word pieces. */
 export function echoAnswer(model: string, messages: Message[]): string[] {
-  const tool = messages.at(-1)?.role === 'tool' ? messages.at(-1)!.text : undefined;
-  return wordPieces(tool !== undefined ? `Echo from ${model}: the tool said ${tool}` : `Echo from ${model}: ${lastUserText(messages)}`);
+  const tool = toolResult(messages);
+  return wordPieces(tool !== undefined ? `Echo from ${model}: the tool said ${tool}` : `Echo from ${model}: ${lastUser(messages)}`);
 }
 
-function lastUserText(messages: Message[]): string {
-  return [...messages].reverse().find((m) => m.role === 'user')?.text ?? '';
-}
-
-function wordPieces(text: string): string[] {
-  return text.match(/\S+\s*/g) ?? [];
+/** A given answer (a script rule's, the benchmark fixture's) in word pieces, else the echo. */
+function answerPieces(answer: string | undefined, model: string, messages: Message[]): string[] {
+  return answer === undefined ? echoAnswer(model, messages) : wordPieces(answer);
 }
 
 function route(path: string): Route | undefined {
@@ -94,6 +102,7 @@ export interface TestServerOptions {
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const faults = new FaultTable();
+  const scripts = new ScriptTable();
   const requests: LoggedRequest[] = [];
 
   async function control(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
@@ -102,6 +111,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       faults.set((body.rules ?? []) as FaultRule[]);
       return json(res, 200, { ok: true });
     }
+    if (path === '/_control/scripts' && req.method === 'POST') return (scripts.set(((await readBody(req)).rules ?? []) as ScriptRule[]), json(res, 200, { ok: true }));
+    if (path === '/_control/scripts' && req.method === 'DELETE') return (scripts.set([]), json(res, 200, { ok: true }));
     if (path === '/_control/faults' && req.method === 'DELETE') return (faults.set([]), json(res, 200, { ok: true }));
     if (path === '/_control/requests' && req.method === 'GET') return json(res, 200, requests);
     if (path === '/_control/requests' && req.method === 'DELETE') return (requests.splice(0), json(res, 200, { ok: true }));
@@ -128,9 +139,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     const listing = req.method === 'GET' && /^models\/?$/.test(r.rest);
     const call = listing || body === null ? undefined : r.spec.read(url.pathname + url.search, body);
     const key = r.spec.key(req.headers);
-    const scripted = call ? options.fixture?.reply(call.model, lastUserText(call.messages)) : undefined;
-    const spec = (req.headers['x-fault'] as string | undefined) ?? faults.take(r.wire, call?.model ?? '') ?? scripted?.fault;
-    requests.push({ wire: r.wire, path: url.pathname, model: call?.model, fault: spec, keyed: key !== undefined });
+    const fixed = call ? options.fixture?.reply(call.model, lastUser(call.messages)) : undefined;
+    const spec = (req.headers['x-fault'] as string | undefined) ?? faults.take(r.wire, call?.model ?? '') ?? fixed?.fault;
+    const tools = offeredTools(r.wire, body);
+    requests.push({ wire: r.wire, path: url.pathname, model: call?.model, fault: spec, keyed: key !== undefined, ...(tools ? { tools } : {}) });
     const fault = spec ? parseFault(spec) : {};
     cors(req, res, fault);
 
@@ -147,7 +159,16 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     if (fault.context) return fail(400, 'context');
     if (fault.contentFilter) return fail(400, 'content-filter');
 
-    const pieces = (scripted ? wordPieces(scripted.answer) : echoAnswer(call.model, call.messages)).slice(0, fault.filterAfter);
+    // A tool result is always echoed, so a scripted call is not made again for the turn it answers.
+    const scripted = toolResult(call.messages) === undefined ? scripts.take(call.model, lastUser(call.messages)) : undefined;
+    const usage = { input: Math.ceil(call.messages.reduce((n, m) => n + m.text.length, 0) / 4), output: 12 };
+    if (scripted?.toolCall && !call.stream) return json(res, 200, toolCallWhole(r.wire, call.model, scripted.toolCall, usage));
+    if (scripted?.toolCall) {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+      for (const event of toolCallEvents(r.wire, call.model, scripted.toolCall, usage)) await writeSplit(res, event);
+      return void res.end();
+    }
+    const pieces = answerPieces(scripted?.reply ?? fixed?.answer, call.model, call.messages).slice(0, fault.filterAfter);
     const reply = {
       model: call.model,
       pieces,
@@ -155,7 +176,6 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       outputTokens: pieces.length,
       streamUsage: call.streamUsage,
       filtered: fault.filterAfter !== undefined,
-      ...(call.tools?.length && call.messages.at(-1)?.role !== 'tool' ? { toolCall: { id: 'call_test_1', name: call.tools[0]!, arguments: JSON.stringify({ query: call.messages.at(-1)?.text ?? '' }) } } : {}),
     };
     if (!call.stream) {
       if (fault.malformed) return json(res, 200, '{"choices": [{"message": ');
@@ -187,6 +207,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     url: `http://${address}:${port}`,
     port,
     faults,
+    scripts,
     requests,
     close: () =>
       new Promise<void>((resolve) => {

@@ -1,6 +1,6 @@
 // How each provider's API looks on the wire, for the test server: paths, key headers, whole replies,
-// stream events and error bodies shaped exactly like OpenAI's, Anthropic's and Gemini's. Given tools, the
-// OpenAI wire answers with a call of the first one (whole, or streamed in deltas) unless a tool just answered.
+// stream events and error bodies shaped exactly like OpenAI's, Anthropic's and Gemini's. A tool result in
+// the history (OpenAI role "tool", Anthropic tool_result, Gemini functionResponse) reads as a "tool" message.
 
 export interface Message {
   role: string;
@@ -16,8 +16,6 @@ export interface Reply {
   streamUsage: boolean;
   /** The provider's safety filter stopped the answer after these pieces. */
   filtered: boolean;
-  /** Instead of text, a call of this tool (OpenAI wire), its arguments being the last user message. */
-  toolCall?: { id: string; name: string; arguments: string };
 }
 
 export interface StreamEvents {
@@ -30,7 +28,7 @@ export type ErrorCase = 'auth' | 'context' | 'content-filter' | 'status';
 
 export interface WireSpec {
   /** Pulls model, messages, stream flag out of a request. */
-  read(path: string, body: any): { model: string; messages: Message[]; stream: boolean; streamUsage: boolean; tools?: string[] };
+  read(path: string, body: any): { model: string; messages: Message[]; stream: boolean; streamUsage: boolean };
   key(headers: Record<string, string | string[] | undefined>): string | undefined;
   whole(reply: Reply): unknown;
   /** Stream events, each a complete SSE block in the provider's line ending: before, carrying, after the text. */
@@ -44,19 +42,17 @@ const sse = (data: unknown, event?: string) => `${event ? `event: ${event}\n` : 
 
 const openai: WireSpec = {
   read(_path, body) {
-    const messages = (body.messages ?? []).map((m: any) => ({ role: m.role, text: String(m.content) }));
-    const tools = Array.isArray(body.tools) ? body.tools.map((t: any) => String(t.function?.name)) : undefined;
-    return { model: body.model, messages, stream: body.stream === true, streamUsage: body.stream_options?.include_usage === true, ...(tools ? { tools } : {}) };
+    const messages = (body.messages ?? []).map((m: any) => ({ role: m.role, text: String(m.content ?? '') }));
+    return { model: body.model, messages, stream: body.stream === true, streamUsage: body.stream_options?.include_usage === true };
   },
   key: (h) => (typeof h.authorization === 'string' ? h.authorization.replace(/^Bearer\s+/i, '') : undefined),
   whole(r) {
-    const toolCalls = r.toolCall ? { tool_calls: [{ id: r.toolCall.id, type: 'function', function: { name: r.toolCall.name, arguments: r.toolCall.arguments } }] } : {};
     return {
       id: 'chatcmpl-test',
       object: 'chat.completion',
       created: 1700000000,
       model: r.model,
-      choices: [{ index: 0, message: { role: 'assistant', content: r.toolCall ? null : r.pieces.join(''), ...toolCalls }, finish_reason: r.filtered ? 'content_filter' : r.toolCall ? 'tool_calls' : 'stop' }],
+      choices: [{ index: 0, message: { role: 'assistant', content: r.pieces.join('') }, finish_reason: r.filtered ? 'content_filter' : 'stop' }],
       usage: { prompt_tokens: r.inputTokens, completion_tokens: r.outputTokens, total_tokens: r.inputTokens + r.outputTokens },
     };
   },
@@ -64,9 +60,9 @@ const openai: WireSpec = {
     const chunk = (delta: object, finish: string | null) => ({ id: 'chatcmpl-test', object: 'chat.completion.chunk', created: 1700000000, model: r.model, choices: [{ index: 0, delta, finish_reason: finish }] });
     return {
       head: [sse(chunk({ role: 'assistant', content: '' }, null)), ': keep-alive\n\n'],
-      pieces: r.toolCall ? toolCallDeltas(r.toolCall).map((d) => sse(chunk({ tool_calls: [d] }, null))) : r.pieces.map((p) => sse(chunk({ content: p }, null))),
+      pieces: r.pieces.map((p) => sse(chunk({ content: p }, null))),
       tail: [
-        sse(chunk({}, r.filtered ? 'content_filter' : r.toolCall ? 'tool_calls' : 'stop')),
+        sse(chunk({}, r.filtered ? 'content_filter' : 'stop')),
         ...(r.streamUsage ? [sse({ id: 'chatcmpl-test', object: 'chat.completion.chunk', model: r.model, choices: [], usage: { prompt_tokens: r.inputTokens, completion_tokens: r.outputTokens, total_tokens: r.inputTokens + r.outputTokens } })] : []),
         'data: [DONE]\n\n',
       ],
@@ -85,22 +81,13 @@ const openai: WireSpec = {
   models: (ids) => ({ object: 'list', data: ids.map((id) => ({ id, object: 'model', created: 1700000000, owned_by: 'test-server' })) }),
 };
 
-/** A streamed tool call as OpenAI sends it: id and name first, then the arguments in two fragments. */
-function toolCallDeltas(call: { id: string; name: string; arguments: string }) {
-  const half = Math.floor(call.arguments.length / 2);
-  return [
-    { index: 0, id: call.id, type: 'function', function: { name: call.name, arguments: '' } },
-    { index: 0, function: { arguments: call.arguments.slice(0, half) } },
-    { index: 0, function: { arguments: call.arguments.slice(half) } },
-  ];
-}
-
 const anthropicTypes: Record<number, string> = { 400: 'invalid_request_error', 401: 'authentication_error', 403: 'permission_error', 404: 'not_found_error', 413: 'request_too_large', 429: 'rate_limit_error', 500: 'api_error', 529: 'overloaded_error' };
 
 const anthropic: WireSpec = {
   read(_path, body) {
-    const text = (c: any) => (typeof c === 'string' ? c : (c ?? []).map((b: any) => b.text ?? '').join(''));
-    const messages = [...(body.system ? [{ role: 'system', text: text(body.system) }] : []), ...(body.messages ?? []).map((m: any) => ({ role: m.role, text: text(m.content) }))];
+    const text = (c: any) => (typeof c === 'string' ? c : (c ?? []).map((b: any) => b.text ?? (b.type === 'tool_result' ? text(b.content) : '')).join(''));
+    const role = (m: any) => (Array.isArray(m.content) && m.content.some((b: any) => b.type === 'tool_result') ? 'tool' : m.role);
+    const messages = [...(body.system ? [{ role: 'system', text: text(body.system) }] : []), ...(body.messages ?? []).map((m: any) => ({ role: role(m), text: text(m.content) }))];
     return { model: body.model, messages, stream: body.stream === true, streamUsage: true };
   },
   key: (h) => (typeof h['x-api-key'] === 'string' ? h['x-api-key'] : undefined),
@@ -138,8 +125,9 @@ const geminiStatus: Record<number, string> = { 400: 'INVALID_ARGUMENT', 403: 'PE
 const gemini: WireSpec = {
   read(path, body) {
     const model = decodeURIComponent(/models\/([^:]+):/.exec(path)?.[1] ?? '');
-    const text = (c: any) => (c?.parts ?? []).map((p: any) => p.text ?? '').join('');
-    const messages = [...(body.systemInstruction ? [{ role: 'system', text: text(body.systemInstruction) }] : []), ...(body.contents ?? []).map((c: any) => ({ role: c.role === 'model' ? 'assistant' : 'user', text: text(c) }))];
+    const text = (c: any) => (c?.parts ?? []).map((p: any) => p.text ?? p.functionResponse?.response?.content ?? '').join('');
+    const role = (c: any) => (c.role === 'model' ? 'assistant' : (c.parts ?? []).some((p: any) => p.functionResponse) ? 'tool' : 'user');
+    const messages = [...(body.systemInstruction ? [{ role: 'system', text: text(body.systemInstruction) }] : []), ...(body.contents ?? []).map((c: any) => ({ role: role(c), text: text(c) }))];
     return { model, messages, stream: path.includes(':streamGenerateContent'), streamUsage: true };
   },
   key: (h) => (typeof h['x-goog-api-key'] === 'string' ? h['x-goog-api-key'] : undefined),

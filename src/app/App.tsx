@@ -9,6 +9,7 @@ import { useRouter } from './stores/router.ts';
 import { useLearning } from './stores/learning.ts';
 import { useConversations } from './stores/conversations.ts';
 import { useCalls } from './stores/calls.ts';
+import { useProfiles } from './stores/profiles.ts';
 import { useEncoder } from './stores/encoder.ts';
 import { CostQualitySlider } from './components/CostQualitySlider.tsx';
 import { BudgetIndicator } from './components/BudgetIndicator.tsx';
@@ -41,6 +42,7 @@ export function App() {
       catalog: useCatalog,
       router: useRouter,
       learning: useLearning,
+      profiles: useProfiles,
       encoder: useEncoder,
       ...(safeMode ? {} : { conversations: useConversations }),
     };

@@ -25,11 +25,14 @@ export function baseUrls(values: unknown): Record<string, string> {
   );
 }
 
+/** The keys the environment holds for a provider. */
+export function envKeys(provider: string): string[] {
+  return keyVariables(provider).flatMap((v) => (process.env[v] ?? '').split(',')).map((k) => k.trim()).filter(Boolean);
+}
+
 /** The endpoint (with its next key) of each provider of these models; undefined, with a note on stderr, when unusable. */
 export function cliEndpoints(models: readonly CatalogModel[], urls: Record<string, string>): (provider: string) => Endpoint | undefined {
-  const keys = new KeyRing(
-    Object.fromEntries(models.map((m) => [m.provider, keyVariables(m.provider).flatMap((v) => (process.env[v] ?? '').split(',')).map((k) => k.trim()).filter(Boolean)])),
-  );
+  const keys = new KeyRing(Object.fromEntries(models.map((m) => [m.provider, envKeys(m.provider)])));
   return (provider) => {
     const definition = providerDefinition(provider) ?? customProvider(provider, urls[provider] ?? '');
     const baseUrl = urls[provider] ?? definition.baseUrl;

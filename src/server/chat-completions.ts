@@ -8,7 +8,7 @@ import type { RoutedEvent, RoutedResult } from '../core/providers/routed-call.ts
 import { routedCallRecord, type CallContext } from './call-record.ts';
 import type { Gateway } from './gateway.ts';
 import { HttpError } from './http-error.ts';
-import { chatRequestSchema, chunk, completion, coreMessages, errorStatus, sse, usageOf, type ChatCompletionRequest } from './openai-shapes.ts';
+import { chatRequestSchema, chunk, completion, coreMessages, coreTools, errorStatus, openAiToolCalls, sse, usageOf, type ChatCompletionRequest } from './openai-shapes.ts';
 import { routeQuery, type Routed } from './routing.ts';
 import { parseLambda, parseModelName } from './virtual-models.ts';
 
@@ -148,8 +148,7 @@ export async function chatCompletions(gateway: Gateway, request: FastifyRequest,
     messages,
     ...(body.max_completion_tokens ?? body.max_tokens ? { maxTokens: (body.max_completion_tokens ?? body.max_tokens)! } : {}),
     ...(body.temperature != null ? { temperature: body.temperature } : {}),
-    ...(body.tools ? { tools: body.tools } : {}),
-    ...(body.tool_choice !== undefined ? { toolChoice: body.tool_choice } : {}),
+    ...coreTools(body),
     signal: abort.signal,
     onEvent(event: RoutedEvent) {
       if (event.type === 'fallback') gateway.metrics.fallbacks.inc({ from: event.from, to: event.to });
@@ -201,7 +200,7 @@ class AnswerStream {
       const { type, code } = errorStatus(result.error.kind);
       this.write({ error: { message: result.error.message, type, code, param: null } });
     }
-    if (result.toolCalls) this.write(chunk(this.id, model, { tool_calls: result.toolCalls.map((call, index) => ({ index, ...call })) }, null));
+    if (result.toolCalls) this.write(chunk(this.id, model, { tool_calls: openAiToolCalls(result.toolCalls).map((call, index) => ({ index, ...call })) }, null));
     this.write(chunk(this.id, model, {}, reason, extra));
     if (usage) this.write({ ...chunk(this.id, model, undefined, null), usage });
     this.write('[DONE]');

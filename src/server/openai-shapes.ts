@@ -1,8 +1,10 @@
 // OpenAI's Chat Completions shapes as the gateway speaks them: the request it accepts (validated; unknown
-// fields ignored), the whole answer, stream chunks, the model list and error bodies.
+// fields ignored) and its messages, tools and tool choice in the core's provider-neutral shapes, the whole
+// answer, stream chunks, the model list and error bodies.
 import { z } from 'zod';
 import type { ErrorKind } from '../core/providers/errors.ts';
-import type { ChatMessage, ToolCall } from '../core/providers/types.ts';
+import type { ChatMessage, ToolCall, ToolChoice, ToolSpec } from '../core/providers/types.ts';
+import { fromOpenAiTool, fromOpenAiToolCall, fromOpenAiToolChoice, toOpenAiToolCall } from '../core/providers/wire/openai-tools.ts';
 
 const textPart = z.looseObject({ type: z.string(), text: z.string().optional() });
 
@@ -23,8 +25,8 @@ export const chatRequestSchema = z.looseObject({
   max_tokens: z.number().int().positive().nullish(),
   max_completion_tokens: z.number().int().positive().nullish(),
   temperature: z.number().min(0).max(2).nullish(),
-  tools: z.array(z.looseObject({ type: z.string() })).nullish(),
-  tool_choice: z.unknown().optional(),
+  tools: z.array(z.looseObject({ type: z.literal('function'), function: z.looseObject({ name: z.string().min(1), description: z.string().optional(), parameters: z.record(z.string(), z.unknown()).optional() }) })).nullish(),
+  tool_choice: z.union([z.enum(['auto', 'none', 'required']), z.looseObject({ type: z.literal('function'), function: z.looseObject({ name: z.string().min(1) }) })]).optional(),
 });
 
 export type ChatCompletionRequest = z.infer<typeof chatRequestSchema>;
@@ -38,10 +40,23 @@ export function coreMessages(request: ChatCompletionRequest): ChatMessage[] {
     return {
       role: m.role === 'developer' ? 'system' : m.role,
       content: parts.map((p) => p.text ?? '').join(''),
-      ...(m.tool_calls ? { toolCalls: m.tool_calls.map((c) => ({ id: c.id, type: c.type, function: { name: c.function.name, arguments: c.function.arguments } })) } : {}),
+      ...(m.tool_calls ? { toolCalls: m.tool_calls.map(fromOpenAiToolCall) } : {}),
       ...(m.tool_call_id ? { toolCallId: m.tool_call_id } : {}),
     };
   });
+}
+
+/** The request's tools and tool choice in the core's shapes. */
+export function coreTools(request: ChatCompletionRequest): { tools?: ToolSpec[]; toolChoice?: ToolChoice } {
+  return {
+    ...(request.tools ? { tools: request.tools.map(fromOpenAiTool) } : {}),
+    ...(request.tool_choice !== undefined ? { toolChoice: fromOpenAiToolChoice(request.tool_choice) } : {}),
+  };
+}
+
+/** The model's tool calls as OpenAI sends them back (an id made up where the wire gave none). */
+export function openAiToolCalls(calls: readonly ToolCall[]) {
+  return calls.map(toOpenAiToolCall);
 }
 
 export interface CompletionUsage {
@@ -56,7 +71,7 @@ export function usageOf(inputTokens: number, outputTokens: number): CompletionUs
 
 /** A whole answer (`chat.completion`); with tool calls, the content is null unless the model also wrote text. */
 export function completion(id: string, model: string, text: string, toolCalls: readonly ToolCall[] | undefined, finishReason: string, usage: CompletionUsage, extra: object = {}) {
-  const message = toolCalls ? { role: 'assistant', content: text || null, tool_calls: toolCalls, refusal: null } : { role: 'assistant', content: text, refusal: null };
+  const message = toolCalls ? { role: 'assistant', content: text || null, tool_calls: openAiToolCalls(toolCalls), refusal: null } : { role: 'assistant', content: text, refusal: null };
   return {
     id,
     object: 'chat.completion',

@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import OpenAI, { APIError } from 'openai';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../test-server/server.ts';
 import { startGateway, type RunningGateway } from '../../src/server/serve.ts';
 import { CLIENT_TOKEN, INTEGRAL_QUERY, PROVIDER_KEY, PYTHON_QUERY, client, gatewayConfig, tempDir, trainedRouterFile } from '../helpers/gateway-fixture.ts';
@@ -78,8 +78,12 @@ describe('routed answers through the openai client', () => {
 
 describe('tools', () => {
   const tools = [{ type: 'function' as const, function: { name: 'search', description: 'search the web', parameters: { type: 'object', properties: { query: { type: 'string' } } } } }];
+  /** The provider calls `search` with the query (a scripted function call on the test server). */
+  const searchFor = (query: string) => server.scripts.set([{ toolCall: { name: 'search', arguments: { query } } }]);
+  afterEach(() => server.scripts.set([]));
 
   it('passes tool definitions through and the tool call back, then the tool result, only to models that take tools', async () => {
+    searchFor(INTEGRAL_QUERY);
     const { data, response } = await openai.chat.completions.create({ ...ask(INTEGRAL_QUERY), tools }).withResponse();
     expect(response.headers.get('x-llmrouter-model')).toBe('coder');
     const choice = data.choices[0]!;
@@ -96,6 +100,7 @@ describe('tools', () => {
   });
 
   it('streams a tool call put together from its deltas', async () => {
+    searchFor(PYTHON_QUERY);
     const stream = await openai.chat.completions.create({ ...ask(PYTHON_QUERY), tools, stream: true });
     const calls: { function?: { name?: string; arguments?: string } }[] = [];
     let finish;
@@ -105,6 +110,12 @@ describe('tools', () => {
     }
     expect(finish).toBe('tool_calls');
     expect(calls[0]!.function).toEqual({ name: 'search', arguments: JSON.stringify({ query: PYTHON_QUERY }) });
+  });
+
+  it('refuses a tool without a function name and an unknown tool choice, naming the field', async () => {
+    const nameless = [{ type: 'function', function: { description: 'no name' } }] as unknown as typeof tools;
+    await expect(openai.chat.completions.create({ ...ask(PYTHON_QUERY), tools: nameless })).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/tools\.0\.function\.name/) });
+    await expect(openai.chat.completions.create({ ...ask(PYTHON_QUERY), tools, tool_choice: 'sometimes' as 'auto' })).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/tool_choice/) });
   });
 });
 

@@ -1,6 +1,7 @@
 // The chat page: conversations on the left, the thread and the composer on the right, and the first-run
 // onboarding when no provider is set up yet, and a notice that blocks chat while the key vault is locked.
 import { useConversations } from '../stores/conversations.ts';
+import { profileOf, useProfiles } from '../stores/profiles.ts';
 import { useProviders } from '../stores/providers.ts';
 import { useUsableModels } from '../stores/usable-models.ts';
 import { Sidebar } from './Sidebar.tsx';
@@ -13,7 +14,8 @@ export function ChatPage({ openSettings }: { openSettings(): void }) {
   const hasProvider = useProviders((s) => s.providers.length > 0);
   const locked = useProviders((s) => s.locked);
   const models = useUsableModels();
-  const current = conversations.find((c) => c.id === currentId);
+  const profileId = useProfiles((s) => s.currentId);
+  const current = conversations.find((c) => c.id === currentId && profileOf(c) === profileId);
   const blocked = !hasProvider ? 'Add a provider in Settings to start chatting' : locked ? VAULT_LOCKED : models.length === 0 ? 'Enable at least one model in Settings' : undefined;
   return (
     <div className="chat">

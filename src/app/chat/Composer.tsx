@@ -1,6 +1,8 @@
-// The message box at the bottom of the thread, with the per-message "send to" override.
+// The message box at the bottom of the thread, with the per-message "send to" override and the
+// conversation's routing mode and context.
 import { useState } from 'react';
 import { send, stop, useChatRun } from './chat-actions.ts';
+import { ConversationSettings } from './ConversationSettings.tsx';
 
 export function Composer({ models, disabled }: { models: readonly string[]; disabled?: string }) {
   const [text, setText] = useState('');
@@ -45,6 +47,7 @@ export function Composer({ models, disabled }: { models: readonly string[]; disa
             ))}
           </select>
         </label>
+        <ConversationSettings />
         {running ? (
           <button type="button" onClick={stop}>
             Stop

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { ChatMessage } from '../stores/conversations.ts';
 import { Markdown } from './Markdown.tsx';
 import { RoutingBadge } from './RoutingBadge.tsx';
+import { ModeTrace } from './ModeTrace.tsx';
 import { giveFeedback, regenerate, stop } from './chat-actions.ts';
 
 interface Props {
@@ -24,8 +25,9 @@ export function MessageView({ message, models, last }: Props) {
   }
   const busy = message.status === 'routing' || message.status === 'streaming';
   return (
-    <article className="message assistant" aria-label={`Answer${message.routing ? ` from ${message.routing.model}` : ''}`} aria-busy={busy}>
+    <article className="message assistant" aria-label={`Answer${message.routing ? ` from ${message.routing.model}` : message.modeRun?.result ? ` from ${message.modeRun.result.model}` : ''}`} aria-busy={busy}>
       {message.routing && <RoutingBadge routing={message.routing} />}
+      {message.modeRun && <ModeTrace run={message.modeRun} />}
       <Fallbacks message={message} />
       {message.status === 'routing' && <p className="muted">Routing on your device…</p>}
       {message.content && <Markdown text={message.content} />}

@@ -41,6 +41,7 @@ function Explanation({ routing }: { routing: RoutingInfo }) {
           Read as a follow-up: the router also saw the {routing.contextTurns === 1 ? 'previous message' : `${routing.contextTurns} previous messages`} of this conversation.
         </p>
       )}
+      {routing.profile?.personalised && <p>Personalised: profile “{routing.profile.name}” shifted these estimates by what it learned from your feedback.</p>}
       <p className="muted">
         Rule: the highest predicted quality − λ·cost/$0.10 (λ = {routing.lambda.toFixed(2)}: {lambdaMeaning(routing.lambda)}), ties to the cheaper model.
       </p>

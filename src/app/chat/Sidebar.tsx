@@ -1,14 +1,19 @@
-// The left column: new chat, search, and the conversations with rename and delete.
+// The left column: the profile, new chat, search, and the profile's conversations with rename and delete.
 import { PencilIcon, TrashIcon } from '../components/icons.tsx';
 import { useState } from 'react';
 import { matching, useConversations, type Conversation } from '../stores/conversations.ts';
+import { profileOf, useProfiles } from '../stores/profiles.ts';
+import { useDraftSettings } from './draft-settings.ts';
+import { ProfileBar } from './ProfileBar.tsx';
 
 export function Sidebar() {
   const { conversations, currentId, search, create, select, setSearch } = useConversations();
-  const shown = matching(conversations, search);
+  const profileId = useProfiles((s) => s.currentId);
+  const shown = matching(conversations.filter((c) => profileOf(c) === profileId), search);
   return (
     <nav className="sidebar" aria-label="Conversations">
-      <button className="primary" onClick={() => void create()}>
+      <ProfileBar />
+      <button className="primary" onClick={() => void create(profileId, useDraftSettings.getState().settings)}>
         + New chat
       </button>
       <input type="search" aria-label="Search conversations" placeholder="Search…" value={search} onChange={(e) => setSearch(e.target.value)} />

@@ -4,12 +4,13 @@
 import { create } from 'zustand';
 import { newId, useConversations, type Attempt, type ChatMessage, type RoutingInfo } from '../stores/conversations.ts';
 import { useLearning } from '../stores/learning.ts';
-import { usePreferences } from '../stores/preferences.ts';
-import { catalogModels, useCatalog } from '../stores/catalog.ts';
-import { usableModels } from '../stores/usable-models.ts';
-import { activeRouter } from '../stores/router.ts';
-import { embedQuery } from '../stores/encoder.ts';
 import { useCalls } from '../stores/calls.ts';
+import { profileOf, useProfiles } from '../stores/profiles.ts';
+import { chooseContext } from './conversation-context.ts';
+import { answerWithMode } from './mode-answer.ts';
+import { routeText } from './personal-route.ts';
+import { useDraftSettings } from './draft-settings.ts';
+import type { Preference } from '../../core/modes/personal.ts';
 import { useProviders } from '../stores/providers.ts';
 import { blockedOrigin, connectBlockedHint } from '../../platform/browser/connect-policy.ts';
 import type { CatalogModel } from '../../core/catalog/model.ts';
@@ -30,7 +31,9 @@ export const useChatRun = create<ChatRun>(() => ({ running: null, controller: nu
 
 export async function send(text: string, sendTo?: string): Promise<void> {
   const conversations = useConversations.getState();
-  const conversationId = conversations.currentId ?? (await conversations.create());
+  const profileId = useProfiles.getState().currentId;
+  const open = conversations.conversations.find((c) => c.id === conversations.currentId && profileOf(c) === profileId);
+  const conversationId = open?.id ?? (await conversations.create(profileId, useDraftSettings.getState().settings));
   await conversations.append(conversationId, { id: newId(), role: 'user', content: text.trim(), at: Date.now() });
   await answer(conversationId, sendTo ? { model: sendTo, by: 'send-to' } : undefined);
 }
@@ -41,6 +44,8 @@ export async function regenerate(messageId: string, model?: string): Promise<voi
   const message = currentMessage(messageId);
   if (!currentId || !message) return;
   if (model && message.outcomeId) await useLearning.getState().feedback(message.outcomeId, { regeneratedWith: model });
+  // Asking another model says this profile prefers it to the one that answered.
+  if (model) await learnPreference(message, (features, global) => ({ kind: 'pairwise', winner: model, loser: message.routing!.model, features, globalWinner: global[model] ?? 0.5, globalLoser: global[message.routing!.model] ?? 0.5 }));
   await truncate(currentId, messageId);
   const first = message.routing?.model;
   await answer(currentId, model ? { model, by: 'regenerate', ...(first && first !== model ? { over: first } : {}) } : undefined);
@@ -57,6 +62,15 @@ export async function giveFeedback(messageId: string, feedback: Feedback): Promi
   const { regeneratedWith: _ignored, ...shown } = feedback;
   await update(currentId, messageId, { feedback: { ...message.feedback, ...shown } });
   await useLearning.getState().feedback(message.outcomeId, feedback);
+  const rating = feedback.rating !== undefined ? (feedback.rating - 1) / 4 : feedback.thumbs === 'up' ? 1 : feedback.thumbs === 'down' ? 0 : undefined;
+  if (rating !== undefined) await learnPreference(message, (features, global) => ({ kind: 'rating', model: message.routing!.model, features, global: global[message.routing!.model] ?? 0.5, rating }));
+}
+
+/** Teaches the profile that routed `message` a preference about it (nothing for answers routed before profiles). */
+async function learnPreference(message: ChatMessage, preference: (features: number[], global: Record<string, number>) => Preference): Promise<void> {
+  const routing = message.routing;
+  if (!routing?.profile || !routing.globalQuality || routing.profile.id !== useProfiles.getState().currentId) return;
+  await useProfiles.getState().learn(preference(routing.profile.features, routing.globalQuality));
 }
 
 function currentMessage(id: string): ChatMessage | undefined {
@@ -73,10 +87,9 @@ interface Forced {
 
 async function answer(conversationId: string, forced?: Forced): Promise<void> {
   const { append, update, conversations } = useConversations.getState();
-  const history = conversations.find((c) => c.id === conversationId)!.messages.filter((m) => m.content && m.status !== 'error');
-  const userTurns = history.filter((m) => m.role === 'user').map((m) => m.content);
-  const text = userTurns.at(-1)!;
-  const context = userTurns.slice(0, -1).slice(-3);
+  const conversation = conversations.find((c) => c.id === conversationId)!;
+  const history = conversation.messages.filter((m) => m.content && m.status !== 'error');
+  const text = history.at(-1)!.content;
 
   const reply: ChatMessage = { id: newId(), role: 'assistant', content: '', at: Date.now(), status: 'routing' };
   await append(conversationId, reply);
@@ -86,18 +99,12 @@ async function answer(conversationId: string, forced?: Forced): Promise<void> {
   let content = '';
   const attempts: Attempt[] = [];
   try {
-    const catalog = catalogModels(useCatalog.getState().models);
-    const models = usableModels().map((m) => m.id);
     if (useProviders.getState().locked) throw new Error(`${VAULT_LOCKED} (Settings → Providers).`);
-    if (models.length === 0) throw new Error('No model is enabled: add a provider and enable its models in Settings.');
-    const lambda = usePreferences.getState().lambda;
-
-    const started = performance.now();
-    const router = await activeRouter(models, catalog);
-    const embedding = router.needsEmbedding ? await embedQuery(text, context.at(-1), router.encoder) : undefined;
-    const routed = await router.route({ text, context, embedding }, { lambda, allowed: models });
-    const ms = performance.now() - started;
-
+    const context = await chooseContext(history, conversation.context);
+    const mode = conversation.mode ?? 'single';
+    if (mode !== 'single' && !forced) return await answerWithMode(mode, text, context, patch, controller.signal);
+    const routed = await routeText(text, context.router);
+    const { catalog, embedding, lambda } = routed;
     const byQuality = [...routed.decision.ranking].sort((a, b) => b.quality - a.quality || b.cost - a.cost);
     const ranking: ModelEstimate[] = forced
       ? [routed.decision.ranking.find((r) => r.model === forced.model) ?? { model: forced.model, quality: NaN, cost: NaN }, ...routed.decision.ranking.filter((r) => r.model !== forced.model)]
@@ -109,11 +116,14 @@ async function answer(conversationId: string, forced?: Forced): Promise<void> {
       premium: byQuality[0]!,
       estimates: routed.prediction.estimates,
       explanation: routed.prediction.explanation,
-      ms,
+      ms: routed.ms,
       lambda,
-      contextTurns: context.length,
+      contextTurns: context.router.turns.length,
+      profile: routed.profile,
+      globalQuality: Object.fromEntries(routed.global.map((e) => [e.model, e.quality])),
       ...(forced ? { forcedBy: forced.by } : {}),
     };
+    const routerContext = context.router.turns;
     await patch({ routing, status: 'streaming' });
 
     let flush: ReturnType<typeof setTimeout> | undefined;
@@ -131,7 +141,7 @@ async function answer(conversationId: string, forced?: Forced): Promise<void> {
     };
     const result = await useCalls.getState().caller(catalog).call({
       ranking: ranking.map((r) => ({ model: r.model, ...(Number.isFinite(r.cost) ? { cost: r.cost } : {}) })),
-      messages: history.map((m) => ({ role: m.role, content: m.content })),
+      messages: [...context.messages, { role: 'user', content: text }],
       signal: controller.signal,
       onEvent,
     });
@@ -144,7 +154,7 @@ async function answer(conversationId: string, forced?: Forced): Promise<void> {
       callId: result.outcomes[0]?.callId ?? newId(),
       at: Date.now(),
       query: text,
-      ...(context.length ? { context } : {}),
+      ...(routerContext.length ? { context: routerContext } : {}),
       ...(embedding ? { embedding: Array.from(embedding) } : {}),
       router: routed.router,
       chosen: ranking[0]!.model,

@@ -1,6 +1,8 @@
 // Chat conversations and their messages: create, rename, delete, search, kept in IndexedDB.
 import { create } from 'zustand';
 import type { Explanation, ModelEstimate } from '../../core/routers/router.ts';
+import type { ModeName, ModeResult, ModeStep } from '../../core/modes/mode.ts';
+import type { ContextPolicy } from '../../core/modes/context.ts';
 import { allRecords, deleteRecord, putRecord } from '../../platform/browser/records.ts';
 
 /** What the on-device router decided for one answer, shown in its badge and explanation. */
@@ -19,6 +21,17 @@ export interface RoutingInfo {
   contextTurns: number;
   /** Set when the user chose the model ("send to ..." or "regenerate with ..."). */
   forcedBy?: 'send-to' | 'regenerate';
+  /** The profile whose user vector shifted the estimates, and the query's projected features it learns from. */
+  profile?: { id: string; name: string; personalised: boolean; features: number[] };
+  /** The global router's quality estimates before the profile's shift. */
+  globalQuality?: Record<string, number>;
+}
+
+/** A multi-call mode's run shown in the thread: its steps as they happen, then its result. */
+export interface ModeRun {
+  mode: Exclude<ModeName, 'single'>;
+  steps: ModeStep[];
+  result?: Omit<ModeResult, 'steps' | 'text'>;
 }
 
 /** One provider attempt of the fallback chain. */
@@ -37,6 +50,7 @@ export interface ChatMessage {
   /** Every model tried, in order; the last one answered unless `error` is set. */
   attempts?: Attempt[];
   error?: string;
+  modeRun?: ModeRun;
   /** The learning-log record of this answer. */
   outcomeId?: string;
   feedback?: { thumbs?: 'up' | 'down'; rating?: number };
@@ -48,7 +62,14 @@ export interface Conversation {
   createdAt: number;
   updatedAt: number;
   messages: ChatMessage[];
+  /** The profile it belongs to (absent: the default profile). */
+  profileId?: string;
+  /** How its messages are routed (default single) and which earlier turns a follow-up carries (default full). */
+  mode?: ModeName;
+  context?: ContextPolicy;
 }
+
+export type ConversationSettings = Pick<Conversation, 'mode' | 'context'>;
 
 interface ConversationsStore {
   conversations: Conversation[];
@@ -56,7 +77,8 @@ interface ConversationsStore {
   search: string;
   loaded: boolean;
   load(): Promise<void>;
-  create(): Promise<string>;
+  create(profileId?: string, settings?: ConversationSettings): Promise<string>;
+  configure(id: string, settings: ConversationSettings): Promise<void>;
   select(id: string | null): void;
   rename(id: string, title: string): Promise<void>;
   remove(id: string): Promise<void>;
@@ -89,15 +111,18 @@ export const useConversations = create<ConversationsStore>((set, get) => {
       const saved = await allRecords<Conversation>('conversations');
       set({ conversations: sortByRecent(saved), currentId: sortByRecent(saved)[0]?.id ?? null, loaded: true });
     },
-    async create() {
+    async create(profileId, settings = {}) {
       const now = Date.now();
-      const conversation: Conversation = { id: newId(), title: UNTITLED, createdAt: now, updatedAt: now, messages: [] };
+      const conversation: Conversation = { id: newId(), title: UNTITLED, createdAt: now, updatedAt: now, messages: [], ...(profileId ? { profileId } : {}), ...settings };
       set({ conversations: [conversation, ...get().conversations], currentId: conversation.id, search: '' });
       await putRecord('conversations', conversation);
       return conversation.id;
     },
     select(id) {
       set({ currentId: id });
+    },
+    configure(id, settings) {
+      return change(id, (c) => ({ ...c, ...settings }));
     },
     rename(id, title) {
       return change(id, (c) => ({ ...c, title: title.trim() || c.title }));

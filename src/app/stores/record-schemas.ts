@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { catalogModelSchema } from '../../core/catalog/model.ts';
 import type { RecordSchemas } from '../../platform/browser/record-checks.ts';
+import { MODE_NAMES } from '../../core/modes/mode.ts';
+import { savedProfilesSchema } from './profiles.ts';
 
 /** A number, or NaN where the app stores "unknown" (a model the user forced has no estimate). */
 const estimateNumber = z.union([z.number(), z.nan()]);
@@ -27,6 +29,24 @@ const routingSchema = z.looseObject({
   contextTurns: z.number().optional(),
 });
 
+/** A multi-call mode's steps as the thread shows them (core/modes/mode.ts ModeStep). */
+const paid = { model: z.string(), cost: z.number(), ms: z.number() };
+const stepSchema = z.discriminatedUnion('type', [
+  z.looseObject({ type: z.literal('verify'), ...paid, answer: z.string(), score: z.number(), threshold: z.number(), calibratedOn: z.number(), kept: z.boolean() }),
+  z.looseObject({ type: z.literal('judge'), ...paid, reply: z.string(), chosen: z.string().optional() }),
+  z.looseObject({ type: z.literal('plan'), ...paid, attempt: z.number(), subqueries: z.array(z.looseObject({ query: z.string(), model: z.string().optional() })).optional(), error: z.string().optional() }).refine((s) => s.subqueries !== undefined || s.error !== undefined, 'a plan step has its sub-queries or its error'),
+  z.looseObject({ type: z.literal('sub-answer'), ...paid, index: z.number(), query: z.string(), text: z.string(), assignedBy: z.string() }),
+  z.looseObject({ type: z.literal('aggregate'), ...paid }),
+  z.looseObject({ type: z.literal('round'), ...paid, index: z.number(), toolCost: z.number(), think: z.string().optional(), call: z.looseObject({ model: z.string(), query: z.string() }).optional(), observation: z.string().optional(), error: z.string().optional() }),
+  z.looseObject({ type: z.literal('answer'), ...paid }),
+]);
+const modeRunSchema = z.looseObject({
+  mode: z.enum(MODE_NAMES.filter((m) => m !== 'single') as ['cascade', 'llm-router', 'decompose', 'agent']),
+  steps: z.array(stepSchema),
+  result: z.looseObject({ cost: z.number(), model: z.string(), note: z.string().optional(), premiumEstimate: z.looseObject({ model: z.string(), cost: z.number() }).optional() }).optional(),
+});
+const contextSchema = z.union([z.looseObject({ kind: z.enum(['current', 'full']) }), z.looseObject({ kind: z.literal('similar'), k: z.number().int().positive() })]);
+
 const messageSchema = z.looseObject({
   id: z.string(),
   role: z.string(),
@@ -38,6 +58,7 @@ const messageSchema = z.looseObject({
   error: z.string().optional(),
   outcomeId: z.string().optional(),
   feedback: z.looseObject({ thumbs: z.enum(['up', 'down']).optional(), rating: z.number().optional() }).optional(),
+  modeRun: modeRunSchema.optional(),
 });
 
 export const conversationSchema = z.looseObject({
@@ -46,6 +67,9 @@ export const conversationSchema = z.looseObject({
   createdAt: z.number(),
   updatedAt: z.number(),
   messages: z.array(messageSchema),
+  profileId: z.string().optional(),
+  mode: z.enum(MODE_NAMES).optional(),
+  context: contextSchema.optional(),
 });
 
 const learningRecordSchema = z.looseObject({
@@ -146,5 +170,6 @@ export const recordSchemas: RecordSchemas = {
     router: routerChoiceSchema,
     providers: z.array(z.looseObject({ id: z.string().min(1), label: z.string(), wire: z.enum(['openai', 'anthropic', 'gemini']), baseUrl: z.string() })),
     quarantine: quarantineSchema,
+    profiles: savedProfilesSchema,
   },
 };

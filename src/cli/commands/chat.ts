@@ -1,10 +1,24 @@
-// `llmrouter chat --model ID [--fallback ID,...] "message"`: one routed call from the command line, the
-// answer streamed to stdout, fallbacks noted on stderr. Keys and base URLs: provider-endpoints.ts.
-import type { Command } from '../command.ts';
+// `llmrouter chat`: one message from the command line. With --model, that model (and --fallback ones) answers;
+// with --router (FILE, irt, auto, bert; irt by default when --mode is given) the message is routed first among the
+// models whose keys are set (or --allowed), then sent (LLMRouter's `infer`), in the chosen mode: single (the
+// pick, with the ranking as fallbacks, streamed), cascade, llm-router, decompose or agent, whose steps are
+// printed on stderr. --route-only prints the decision. Keys come from environment variables (provider-env.ts).
+import type { Command, FlagValues } from '../command.ts';
+import { numberFlag } from '../command.ts';
 import { UsageError } from '../usage-error.ts';
-import { baseUrls, cliEndpoints } from '../provider-endpoints.ts';
-import { defaultCatalog, parseCatalog, requireModel } from '../../core/catalog/catalog.ts';
-import { RoutedCaller, type RoutedEvent } from '../../core/providers/routed-call.ts';
+import { catalogFlag, catalogModels, idsFlag } from '../catalog-flags.ts';
+import { openRouter, printDecision, routeText } from '../cli-router.ts';
+import { describeResult, describeStep } from '../mode-steps.ts';
+import { cliProviders, providerFlags, type CliProviders } from '../provider-env.ts';
+import { optionsFlag } from '../routing-data.ts';
+import { calibrationPointSchema, type CalibrationPoint } from '../../core/modes/cascade-threshold.ts';
+import { MODE_NAMES, type ModeEnv, type ModeName } from '../../core/modes/mode.ts';
+import { runMode, type ModeOptions } from '../../core/modes/run-mode.ts';
+import type { RoutedEvent } from '../../core/providers/routed-call.ts';
+import type { ChatMessage } from '../../core/providers/types.ts';
+import type { Catalog } from '../../core/catalog/model.ts';
+import { DEFAULT_ROUTER } from '../../core/routers/default-router.ts';
+import { completeVia } from '../../core/routers/routed-complete.ts';
 import { readText } from '../../platform/node/files.ts';
 import { jsonlOutcomeSink } from '../../platform/node/outcome-jsonl.ts';
 
@@ -15,14 +29,33 @@ function describe(event: RoutedEvent): string | undefined {
   return undefined;
 }
 
+const positive = (values: FlagValues, name: string): number | undefined => {
+  if (values[name] === undefined) return undefined;
+  const n = numberFlag(values, name, 0);
+  if (!(n > 0)) throw new UsageError(`--${name} must be positive`);
+  return n;
+};
+
 export const chat: Command = {
-  summary: 'send one message to a model (with fallbacks), streaming the answer',
-  usage: 'llmrouter chat --model ID [--fallback ID,ID] [--catalog FILE] [--base-url PROVIDER=URL]... [--system TEXT] [--max-tokens N] [--on-cut resume|stop] [--log FILE.jsonl] "message"',
+  summary: 'send one message: to a model (with fallbacks), or routed first (--router, --mode), streaming the answer',
+  usage:
+    'llmrouter chat (--model ID [--fallback ID,ID] | --router FILE|irt|auto|bert [--route-only] [--mode single|cascade|llm-router|decompose|agent] [--lambda L] [--allowed A,B] [--options JSON] [--max-rounds N] [--max-cost USD] [--max-parts N] [--assign router|planner] [--calibration FILE.jsonl]) [--catalog FILE] [--base-url PROVIDER=URL]... [--system TEXT] [--max-tokens N] [--on-cut resume|stop] [--log FILE.jsonl] "message"',
   options: {
     model: { type: 'string' },
     fallback: { type: 'string' },
+    router: { type: 'string' },
+    'route-only': { type: 'boolean', default: false },
+    mode: { type: 'string' },
+    lambda: { type: 'string' },
+    allowed: { type: 'string' },
+    options: { type: 'string' },
+    'max-rounds': { type: 'string' },
+    'max-cost': { type: 'string' },
+    'max-parts': { type: 'string' },
+    assign: { type: 'string' },
+    calibration: { type: 'string' },
     catalog: { type: 'string' },
-    'base-url': { type: 'string', multiple: true },
+    ...providerFlags,
     system: { type: 'string' },
     'max-tokens': { type: 'string' },
     'on-cut': { type: 'string' },
@@ -31,40 +64,118 @@ export const chat: Command = {
   async run({ values, positionals }) {
     const message = positionals.join(' ').trim();
     if (!message) throw new UsageError('chat: give the message to send');
-    if (typeof values.model !== 'string') throw new UsageError('missing --model');
     const onCut = values['on-cut'] ?? 'resume';
     if (onCut !== 'resume' && onCut !== 'stop') throw new UsageError(`--on-cut must be resume or stop, got "${String(onCut)}"`);
     const maxTokens = values['max-tokens'] === undefined ? undefined : Number(values['max-tokens']);
     if (maxTokens !== undefined && !(Number.isInteger(maxTokens) && maxTokens > 0)) throw new UsageError('--max-tokens must be a positive integer');
-    const catalog = typeof values.catalog === 'string' ? parseCatalog(JSON.parse(await readText(values.catalog)), values.catalog) : defaultCatalog;
-    const models = [values.model, ...(typeof values.fallback === 'string' ? values.fallback.split(',') : [])].map((m) => m.trim()).filter(Boolean);
-    let ranked;
-    try {
-      ranked = models.map((m) => requireModel(catalog, m));
-    } catch (e) {
-      throw new UsageError((e as Error).message);
-    }
-    const caller = new RoutedCaller({
-      catalog: catalog.models,
+    const mode = (values.mode ?? 'single') as ModeName;
+    if (!MODE_NAMES.includes(mode)) throw new UsageError(`--mode must be one of ${MODE_NAMES.join(', ')}, got "${String(values.mode)}"`);
+    const routed = values.router !== undefined || values.mode !== undefined || values['route-only'] === true;
+    if (routed === (typeof values.model === 'string')) throw new UsageError('give either --model (and --fallback) or --router/--mode');
+    const catalog = await catalogFlag(values);
+    const providers = cliProviders(catalog.models, values, {
       policy: { midStream: onCut },
       ...(typeof values.log === 'string' ? { sink: jsonlOutcomeSink(values.log) } : {}),
-      endpoint: cliEndpoints(ranked, baseUrls(values['base-url'])),
     });
     const abort = new AbortController();
     process.once('SIGINT', () => abort.abort());
-    const result = await caller.call({
-      ranking: ranked.map((m) => ({ model: m.id })),
-      messages: [...(typeof values.system === 'string' ? [{ role: 'system' as const, content: values.system }] : []), { role: 'user', content: message }],
+    const setup: ChatSetup = {
+      message,
+      catalog,
+      providers,
+      history: typeof values.system === 'string' ? [{ role: 'system', content: values.system }] : [],
       maxTokens,
       signal: abort.signal,
-      onEvent(event) {
-        if (event.type === 'token') process.stdout.write(event.text);
-        const note = describe(event);
-        if (note) process.stderr.write(`\n${note}\n`);
-      },
-    });
-    process.stdout.write('\n');
-    process.stderr.write(`[${result.segments.map((s) => s.model).join(' + ') || 'no model'}; $${result.cost.toFixed(6)}]\n`);
-    if (result.error) throw new Error(result.error.message);
+    };
+    if (routed) return routedChat(setup, values, mode);
+    const models = [values.model as string, ...(typeof values.fallback === 'string' ? values.fallback.split(',') : [])].map((m) => m.trim()).filter(Boolean);
+    return streamed(setup, catalogModels(catalog, models, 'model').map((m) => ({ model: m.id })));
   },
 };
+
+/** What one chat message needs, whatever answers it. */
+interface ChatSetup {
+  message: string;
+  catalog: Catalog;
+  providers: CliProviders;
+  /** The system message, when given. */
+  history: ChatMessage[];
+  maxTokens: number | undefined;
+  signal: AbortSignal;
+}
+
+/** Routes the message among the models that can be called, then answers it in the mode asked for. */
+async function routedChat(setup: ChatSetup, values: FlagValues, mode: ModeName): Promise<void> {
+  const { message, catalog, providers } = setup;
+  const allowed = idsFlag(values);
+  const models = allowed ? catalogModels(catalog, allowed) : catalog.models.filter(providers.reachable);
+  if (models.length === 0) throw new UsageError('no model can be called: set a provider key (e.g. OPENAI_API_KEY) or --base-url, or name the models with --allowed');
+  const complete = completeVia(providers.caller);
+  const router = await openRouter(typeof values.router === 'string' ? values.router : DEFAULT_ROUTER, { models, complete, options: optionsFlag(values) });
+  const policy = { lambda: numberFlag(values, 'lambda', 0), allowed: models.map((m) => m.id) };
+  if (values['route-only']) return printDecision(await routeText(router, message, policy), false);
+  if (mode === 'single') {
+    const { decision } = await routeText(router, message, policy);
+    process.stderr.write(`[routed to ${decision.model} by ${router.name}]\n`);
+    return streamed(setup, decision.ranking.map((r) => ({ model: r.model, cost: r.cost })));
+  }
+  const env: ModeEnv = {
+    models,
+    complete,
+    history: setup.history,
+    route: async (text) => (await routeText(router, text, policy)).decision,
+    signal: setup.signal,
+    onStep: (step) => process.stderr.write(`${describeStep(step)}\n`),
+  };
+  const result = await runMode(mode, message, env, await modeOptions(values, policy.lambda, setup.maxTokens));
+  process.stdout.write(`${result.text}\n`);
+  process.stderr.write(`${describeResult(result)}\n`);
+}
+
+/** The answer of one routed call, streamed to stdout, its fallbacks and cost on stderr. */
+async function streamed(setup: ChatSetup, ranking: { model: string; cost?: number }[]) {
+  const result = await setup.providers.caller.call({
+    ranking,
+    messages: [...setup.history, { role: 'user', content: setup.message }],
+    maxTokens: setup.maxTokens,
+    signal: setup.signal,
+    onEvent(event) {
+      if (event.type === 'token') process.stdout.write(event.text);
+      const note = describe(event);
+      if (note) process.stderr.write(`\n${note}\n`);
+    },
+  });
+  process.stdout.write('\n');
+  process.stderr.write(`[${result.segments.map((s) => s.model).join(' + ') || 'no model'}; $${result.cost.toFixed(6)}]\n`);
+  if (result.error) throw new Error(result.error.message);
+}
+
+async function modeOptions(values: FlagValues, lambda: number, maxTokens: number | undefined): Promise<ModeOptions> {
+  const assign = values.assign ?? 'router';
+  if (assign !== 'router' && assign !== 'planner') throw new UsageError(`--assign must be router or planner, got "${String(assign)}"`);
+  const rounds = positive(values, 'max-rounds');
+  const parts = positive(values, 'max-parts');
+  return {
+    cascade: { lambda, maxTokens, calibration: typeof values.calibration === 'string' ? await calibrationFile(values.calibration) : [] },
+    judged: { maxTokens },
+    decompose: { assign, maxTokens, ...(parts ? { maxParts: Math.floor(parts) } : {}) },
+    agent: { ...(rounds ? { maxRounds: Math.floor(rounds) } : {}), ...(positive(values, 'max-cost') ? { maxCost: positive(values, 'max-cost') } : {}), ...(maxTokens ? { maxTokens } : {}) },
+  };
+}
+
+/** Labelled verification scores, one JSON object a line ({"score":0.75,"cheapCorrect":1}). */
+async function calibrationFile(path: string): Promise<CalibrationPoint[]> {
+  const lines = (await readText(path)).split('\n');
+  return lines.flatMap((line, i) => {
+    if (!line.trim()) return [];
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      throw new UsageError(`${path}:${i + 1}: not JSON`);
+    }
+    const point = calibrationPointSchema.safeParse(value);
+    if (!point.success) throw new UsageError(`${path}:${i + 1}: ${point.error.issues[0]!.path.join('.') || 'line'}: ${point.error.issues[0]!.message}`);
+    return [point.data];
+  });
+}

@@ -33,8 +33,8 @@ export async function chat(endpoint: Endpoint, request: ChatRequest, options: Ca
     const reported = meta.inputTokens !== undefined && meta.outputTokens !== undefined;
     return {
       text,
+      ...(meta.toolCalls?.length ? { toolCalls: meta.toolCalls } : {}),
       finishReason: meta.finishReason ?? 'unknown',
-      ...(meta.toolCalls ? { toolCalls: meta.toolCalls } : {}),
       usage: {
         inputTokens: meta.inputTokens ?? estimateTokens(request.messages.map((m) => m.content).join('\n')),
         outputTokens: meta.outputTokens ?? estimateTokens(text),

@@ -11,7 +11,7 @@ import { chat } from './client.ts';
 import { ProviderError, toProviderError } from './errors.ts';
 import type { AttemptOutcome, OutcomeSink } from './outcome.ts';
 import type { BudgetGuard } from './spending-guard.ts';
-import { estimateTokens, type ChatMessage, type Endpoint, type ToolCall } from './types.ts';
+import { estimateTokens, type ChatMessage, type Endpoint, type ToolCall, type ToolChoice, type ToolSpec } from './types.ts';
 
 export interface FallbackPolicy {
   /** After tokens have streamed: continue the answer with the next model, or stop and keep what came. */
@@ -55,10 +55,10 @@ export interface RoutedResult {
   /** False when the answer stopped before its end (an error, or the stop policy after a mid-stream failure). */
   complete: boolean;
   error?: { kind: ProviderError['kind']; message: string };
-  /** The tools the answering model asked to call (requests with tools only). */
-  toolCalls?: ToolCall[];
   cost: number;
   outcomes: AttemptOutcome[];
+  /** The functions the answering model called instead of (or besides) answering, when `tools` were offered. */
+  toolCalls?: ToolCall[];
 }
 
 export interface RoutedCallRequest {
@@ -67,9 +67,9 @@ export interface RoutedCallRequest {
   messages: ChatMessage[];
   maxTokens?: number;
   temperature?: number;
-  /** Passed through to the providers (see ChatRequest.tools). */
-  tools?: unknown[];
-  toolChoice?: unknown;
+  /** Functions the model may call (the provider's function calling), and whether it must. */
+  tools?: ToolSpec[];
+  toolChoice?: ToolChoice;
   signal?: AbortSignal;
   onEvent?: (event: RoutedEvent) => void;
   /** Shared by the call's attempt records; a fresh one when absent. */

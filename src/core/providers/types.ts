@@ -1,19 +1,33 @@
 // What a provider call takes and gives back, the same for every wire format.
 import type { WireFormat } from './definitions.ts';
 
-/** A function call a model asked for, in OpenAI's shape (passed back to the caller as it came). */
-export interface ToolCall {
-  id: string;
-  type: 'function';
-  function: { name: string; arguments: string };
+/** A function the model may call instead of answering (the provider's function calling). */
+export interface ToolSpec {
+  name: string;
+  description?: string;
+  /** JSON Schema of the arguments (an object schema). */
+  parameters?: Record<string, unknown>;
 }
+
+/**
+ * A function call the model made: `id` where the wire gives one (OpenAI, Anthropic; a tool result names it),
+ * `arguments` the parsed JSON, or the raw text when it was not JSON.
+ */
+export interface ToolCall {
+  id?: string;
+  name: string;
+  arguments: unknown;
+}
+
+/** Whether the model may call tools: as it likes, not at all, some tool, or the one named. */
+export type ToolChoice = 'auto' | 'none' | 'required' | { name: string };
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant' | 'tool';
   content: string;
-  /** An assistant turn's calls of the caller's tools (wires that support tools). */
+  /** An assistant turn's calls of the caller's tools. */
   toolCalls?: ToolCall[];
-  /** A tool turn: the call it answers. */
+  /** A tool turn (content: the tool's result): the id of the call it answers. */
   toolCallId?: string;
 }
 
@@ -23,9 +37,9 @@ export interface ChatRequest {
   messages: ChatMessage[];
   maxTokens?: number;
   temperature?: number;
-  /** Tool definitions and tool choice in OpenAI's shape, passed through by the wires that support tools. */
-  tools?: unknown[];
-  toolChoice?: unknown;
+  /** Functions the model may call (OpenAI tools, Anthropic tool_use, Gemini functionDeclarations). */
+  tools?: ToolSpec[];
+  toolChoice?: ToolChoice;
 }
 
 /** Where and how to reach one provider with one key. */
@@ -51,7 +65,7 @@ export interface ChatResult {
   usage: Usage;
   /** The provider's reason for stopping, as it names it (stop, length, end_turn, STOP, ...). */
   finishReason: string;
-  /** The tools the model asked to call, when it did. */
+  /** The functions the model called, when it called any. */
   toolCalls?: ToolCall[];
 }
 

@@ -5,7 +5,7 @@
 // the large model: at lambda 0 the small model's quality is the score and the large model's the
 // threshold. The small model's answer is in the explanation, to be reused when it is kept.
 import { z } from 'zod';
-import type { Complete } from './complete.ts';
+import type { ChatMessage, Complete } from './complete.ts';
 import type { RouteQuery, TrainingData } from './router.ts';
 import type { RouterContext } from './registry.ts';
 import { TrainedRouter } from './shared/base-router.ts';
@@ -49,21 +49,7 @@ class AutomixRouter extends TrainedRouter<Options, Record<string, never>> {
     if (!this.complete) throw new Error('automix calls the small model: create it with a provider (context.complete)');
     const [small, large] = this.models as [string, string];
     const o = this.options;
-    const ask = (content: string, temperature: number) => this.complete!(small, [{ role: 'user', content }], { maxTokens: o.maxTokens, temperature });
-    const first = await ask(query.text, 0);
-    let cost = first.cost;
-    let agree = 0;
-    if (o.policy === 'threshold') {
-      const votes = await Promise.all(Array.from({ length: o.samples }, () => ask(verificationPrompt(query.text, first.text), 1)));
-      for (const v of votes) (cost += v.cost), (agree += /^\W*yes\b/i.test(v.text) ? 1 : 0);
-    } else {
-      const answers = [first, ...(await Promise.all(Array.from({ length: o.samples - 1 }, () => ask(query.text, 1))))];
-      const counts = new Map<string, number>();
-      for (const a of answers.slice(1)) (cost += a.cost);
-      for (const a of answers) counts.set(normaliseAnswer(a.text), (counts.get(normaliseAnswer(a.text)) ?? 0) + 1);
-      agree = Math.max(...counts.values());
-    }
-    const score = agree / o.samples;
+    const { answer: first, score, cost } = await (o.policy === 'threshold' ? selfVerify : selfConsistency)(this.complete, small, [{ role: 'user', content: query.text }], o);
     return {
       estimates: this.withCosts([score, o.threshold], query.text),
       explanation: {
@@ -73,6 +59,34 @@ class AutomixRouter extends TrainedRouter<Options, Record<string, never>> {
     };
   }
 }
+
+export interface Verified {
+  answer: { text: string; cost: number };
+  /** Share of verification votes (or consistent answers) in [0,1]. */
+  score: number;
+  /** USD of the answer and every verification call. */
+  cost: number;
+}
+
+type Check = (complete: Complete, model: string, messages: ChatMessage[], o: { samples: number; maxTokens: number }) => Promise<Verified>;
+
+/** AutoMix's self-verification: the model answers, then judges its own answer `samples` times (sampled); the score is the share of "yes". */
+export const selfVerify: Check = async (complete, model, messages, o) => {
+  const first = await complete(model, messages, { maxTokens: o.maxTokens, temperature: 0 });
+  const question = messages.at(-1)!.content;
+  const votes = await Promise.all(Array.from({ length: o.samples }, () => complete(model, [{ role: 'user', content: verificationPrompt(question, first.text) }], { maxTokens: o.maxTokens, temperature: 1 })));
+  const yes = votes.filter((v) => /^\W*yes\b/i.test(v.text)).length;
+  return { answer: first, score: yes / o.samples, cost: first.cost + votes.reduce((s, v) => s + v.cost, 0) };
+};
+
+/** Self-consistency: the model answers `samples` times; the score is the share agreeing with the most common answer. */
+const selfConsistency: Check = async (complete, model, messages, o) => {
+  const first = await complete(model, messages, { maxTokens: o.maxTokens, temperature: 0 });
+  const more = await Promise.all(Array.from({ length: o.samples - 1 }, () => complete(model, messages, { maxTokens: o.maxTokens, temperature: 1 })));
+  const counts = new Map<string, number>();
+  for (const a of [first, ...more]) counts.set(normaliseAnswer(a.text), (counts.get(normaliseAnswer(a.text)) ?? 0) + 1);
+  return { answer: first, score: Math.max(...counts.values()) / o.samples, cost: first.cost + more.reduce((s, a) => s + a.cost, 0) };
+};
 
 /** Answers compared for self-consistency: lower case, whitespace and trailing punctuation folded. */
 function normaliseAnswer(text: string): string {

@@ -3,6 +3,7 @@
 // CausalLM / LLM-as-judge router). The named model gets quality 1, the others 0; a reply naming no
 // known model leaves all equal (the cheapest wins) and says so.
 import { z } from 'zod';
+import type { CatalogModel } from '../catalog/model.ts';
 import type { Complete } from './complete.ts';
 import type { RouteQuery, TrainingData } from './router.ts';
 import type { RouterContext } from './registry.ts';
@@ -28,6 +29,13 @@ export function judgePrompt(query: string, models: readonly string[], descriptio
   return `Models:\n${list}\n\nQuery:\n${query}\n\nWhich model should answer? Reply with its name only.`;
 }
 
+/** What the judge reads about one model: its catalog description, strengths and prices. */
+export function describeModel(m: CatalogModel | undefined): string {
+  if (!m) return 'no description';
+  const strengths = m.strengths.length ? ` Strengths: ${m.strengths.join(', ')}.` : '';
+  return `${m.description}${strengths} USD ${m.input_price}/${m.output_price} per million input/output tokens.`;
+}
+
 /** The model a reply names: the longest model name found in it (so "gpt-4o-mini" beats "gpt-4o"). */
 export function namedModel(reply: string, models: readonly string[]): string | undefined {
   const text = reply.toLowerCase();
@@ -42,14 +50,7 @@ class LlmRouter extends TrainedRouter<Options, State> {
 
   protected train(data: TrainingData): State {
     const catalog = new Map((data.catalog ?? []).map((m) => [m.id, m]));
-    return {
-      descriptions: data.models.map((id) => {
-        const m = catalog.get(id);
-        if (!m) return 'no description';
-        const strengths = m.strengths.length ? ` Strengths: ${m.strengths.join(', ')}.` : '';
-        return `${m.description}${strengths} USD ${m.input_price}/${m.output_price} per million input/output tokens.`;
-      }),
-    };
+    return { descriptions: data.models.map((id) => describeModel(catalog.get(id))) };
   }
 
   async predict(query: RouteQuery) {

@@ -2,7 +2,7 @@
 // server-sent events) and read its error bodies. The transport (client.ts) is shared by all three.
 import type { EventSourceMessage } from 'eventsource-parser';
 import { ProviderError, type ErrorKind } from '../errors.ts';
-import type { ChatRequest, Endpoint, ToolCall } from '../types.ts';
+import type { ChatMessage, ChatRequest, Endpoint, ToolCall } from '../types.ts';
 
 export interface HttpRequest {
   url: string;
@@ -67,6 +67,52 @@ export function streamError(wire: WireAdapter, body: unknown): ProviderError {
 /** An answer the provider's safety filter stopped (whole, or midway through a stream), by the reason it gave. */
 export function filteredAnswer(reason: string): ProviderError {
   return new ProviderError('content_filter', `the provider's safety filter stopped the answer (${reason})`);
+}
+
+/** A function call's arguments from the JSON text a provider sends them as (the raw text when it is not JSON). */
+export function toolArguments(json: string): unknown {
+  try {
+    return JSON.parse(json || '{}');
+  } catch {
+    return json;
+  }
+}
+
+/** Function calls streamed in pieces (OpenAI's tool_calls deltas, Anthropic's input_json_delta), by index. */
+export class ToolCallParts {
+  private readonly parts: { id?: string; name: string; json: string }[] = [];
+
+  /** One piece of the call at `index`: its id and name (sent once), a piece of its arguments' JSON. */
+  add(index: number, piece: { id?: string; name?: string; json?: string }): void {
+    const part = (this.parts[index] ??= { name: '', json: '' });
+    if (piece.id) part.id = piece.id;
+    if (piece.name) part.name = piece.name;
+    if (piece.json) part.json += piece.json;
+  }
+
+  /** The calls so far, put in `meta` (none: left out). */
+  into(meta: ReplyMeta): void {
+    const calls = this.parts.filter(Boolean).map((p) => ({ ...(p.id ? { id: p.id } : {}), name: p.name, arguments: toolArguments(p.json) }));
+    if (calls.length > 0) meta.toolCalls = calls;
+  }
+}
+
+/** A tool call's arguments as the JSON text OpenAI sends them in (raw text that was not JSON stays as it was). */
+export function argumentsJson(call: ToolCall): string {
+  return typeof call.arguments === 'string' ? call.arguments : JSON.stringify(call.arguments ?? {});
+}
+
+/**
+ * The wire's turns for `messages`, each run of tool results joined into one turn (Anthropic and Gemini want
+ * the results of one turn's calls together): `turn` makes a turn, `addResult` adds a result to the last one.
+ */
+export function turnsWithResults<T>(messages: readonly ChatMessage[], turn: (m: ChatMessage) => T, addResult: (last: T, m: ChatMessage) => void): T[] {
+  const turns: T[] = [];
+  messages.forEach((m, i) => {
+    if (m.role === 'tool' && messages[i - 1]?.role === 'tool') addResult(turns.at(-1)!, m);
+    else turns.push(turn(m));
+  });
+  return turns;
 }
 
 /** Joins a base URL and a path without doubling or losing the slash. */

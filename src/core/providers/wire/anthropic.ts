@@ -1,9 +1,11 @@
 // Anthropic Messages: POST {base}/messages with x-api-key, the API version, and the header Anthropic
 // requires before it answers a browser directly. Streams end with a `message_stop` event. The stop reason
-// `refusal` (the safety classifier stopped the answer) is a content_filter error, whole or streamed.
+// `refusal` (the safety classifier stopped the answer) is a content_filter error, whole or streamed. Tools go
+// out as `tools` with `input_schema`, calls come back as `tool_use` blocks (their input streamed as
+// `input_json_delta`), and tool results go back as `tool_result` blocks of a user turn.
 import type { ErrorKind } from '../errors.ts';
-import { at, eventJson, filteredAnswer, joinUrl, streamError, streamReader, type WireAdapter } from './adapter.ts';
-import type { Endpoint } from '../types.ts';
+import { at, eventJson, filteredAnswer, joinUrl, streamError, streamReader, ToolCallParts, turnsWithResults, type WireAdapter } from './adapter.ts';
+import type { ChatMessage, Endpoint, ToolChoice } from '../types.ts';
 
 const DEFAULT_MAX_TOKENS = 4096;
 
@@ -30,6 +32,23 @@ function kindOf(type: string | undefined, message: string | undefined): ErrorKin
   return type ? KINDS[type] : undefined;
 }
 
+type Block = Record<string, unknown>;
+
+const toolResult = (m: ChatMessage): Block => ({ type: 'tool_result', tool_use_id: m.toolCallId, content: m.content });
+
+/** One message as an Anthropic turn: text, an assistant's text and tool_use blocks, or a tool_result. */
+function turn(m: ChatMessage): { role: string; content: string | Block[] } {
+  if (m.role === 'tool') return { role: 'user', content: [toolResult(m)] };
+  if (!m.toolCalls?.length) return { role: m.role, content: m.content };
+  const uses = m.toolCalls.map((c, i) => ({ type: 'tool_use', id: c.id ?? `toolu_${i}`, name: c.name, input: c.arguments ?? {} }));
+  return { role: m.role, content: [...(m.content ? [{ type: 'text', text: m.content }] : []), ...uses] };
+}
+
+function toolChoice(choice: ToolChoice): Block {
+  if (typeof choice !== 'string') return { type: 'tool', name: choice.name };
+  return { type: choice === 'required' ? 'any' : choice };
+}
+
 export const anthropicWire: WireAdapter = {
   chat(endpoint, request, stream) {
     const system = request.messages.filter((m) => m.role === 'system').map((m) => m.content).join('\n\n');
@@ -40,23 +59,28 @@ export const anthropicWire: WireAdapter = {
       body: {
         model: request.model,
         max_tokens: request.maxTokens ?? DEFAULT_MAX_TOKENS,
-        messages: request.messages.filter((m) => m.role !== 'system'),
+        messages: turnsWithResults(request.messages.filter((m) => m.role !== 'system'), turn, (last, m) => (last.content as Block[]).push(toolResult(m))),
         stream,
         ...(system ? { system } : {}),
         ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
+        ...(request.tools?.length ? { tools: request.tools.map((t) => ({ name: t.name, description: t.description, input_schema: t.parameters ?? { type: 'object' } })) } : {}),
+        ...(request.toolChoice !== undefined ? { tool_choice: toolChoice(request.toolChoice) } : {}),
       },
     };
   },
   reply(body) {
-    const text = ((at(body, 'content') ?? []) as { type: string; text?: string }[])
+    const blocks = (at(body, 'content') ?? []) as { type: string; text?: string; id?: string; name?: string; input?: unknown }[];
+    const text = blocks
       .filter((b) => b.type === 'text')
       .map((b) => b.text)
       .join('');
+    const calls = blocks.filter((b) => b.type === 'tool_use').map((b) => ({ ...(b.id ? { id: b.id } : {}), name: b.name ?? '', arguments: b.input }));
     if (at(body, 'stop_reason') === 'refusal') throw filteredAnswer('stop_reason refusal');
-    return { text, inputTokens: at(body, 'usage', 'input_tokens'), outputTokens: at(body, 'usage', 'output_tokens'), finishReason: at(body, 'stop_reason') };
+    return { text, inputTokens: at(body, 'usage', 'input_tokens'), outputTokens: at(body, 'usage', 'output_tokens'), finishReason: at(body, 'stop_reason'), ...(calls.length ? { toolCalls: calls } : {}) };
   },
-  stream: () =>
-    streamReader((event, state) => {
+  stream: () => {
+    const calls = new ToolCallParts();
+    return streamReader((event, state) => {
       const { meta } = state;
       const data = eventJson(event);
       switch (data.type) {
@@ -64,7 +88,17 @@ export const anthropicWire: WireAdapter = {
           meta.inputTokens = at(data, 'message', 'usage', 'input_tokens');
           meta.outputTokens = at(data, 'message', 'usage', 'output_tokens');
           return '';
+        case 'content_block_start':
+          if (at(data, 'content_block', 'type') === 'tool_use') {
+            calls.add(data.index ?? 0, { id: at(data, 'content_block', 'id'), name: at(data, 'content_block', 'name') });
+            calls.into(meta);
+          }
+          return '';
         case 'content_block_delta':
+          if (at(data, 'delta', 'type') === 'input_json_delta') {
+            calls.add(data.index ?? 0, { json: at(data, 'delta', 'partial_json') });
+            calls.into(meta);
+          }
           return at(data, 'delta', 'type') === 'text_delta' ? (at(data, 'delta', 'text') ?? '') : '';
         case 'message_delta':
           meta.outputTokens = at(data, 'usage', 'output_tokens') ?? meta.outputTokens;
@@ -77,9 +111,10 @@ export const anthropicWire: WireAdapter = {
         case 'error':
           throw streamError(anthropicWire, data);
         default:
-          return ''; // ping, content_block_start/stop
+          return ''; // ping, content_block_stop
       }
-    }),
+    });
+  },
   listModels(endpoint) {
     return { url: joinUrl(endpoint.baseUrl, 'models'), method: 'GET', headers: headers(endpoint) };
   },

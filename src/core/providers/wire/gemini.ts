@@ -1,10 +1,11 @@
 // Google Gemini: POST {base}/models/{model}:generateContent, or :streamGenerateContent?alt=sse for
 // server-sent events; the key goes in x-goog-api-key (never the URL). A stream ends when its last
 // chunk carries a finishReason. A blocking finishReason (SAFETY and the like) is a content_filter error, whole
-// or streamed.
+// or streamed. Tools go out as functionDeclarations (toolConfig for the choice), calls come back as
+// functionCall parts, and tool results go back as functionResponse parts named by the call they answer.
 import { ProviderError, type ErrorKind } from '../errors.ts';
-import { at, eventJson, filteredAnswer, joinUrl, streamError, streamReader, type ReplyMeta, type WireAdapter } from './adapter.ts';
-import type { Endpoint } from '../types.ts';
+import { at, eventJson, filteredAnswer, joinUrl, streamError, streamReader, turnsWithResults, type ReplyMeta, type WireAdapter } from './adapter.ts';
+import type { ChatMessage, Endpoint, ToolChoice } from '../types.ts';
 
 function headers(endpoint: Endpoint): Record<string, string> {
   return endpoint.key ? { 'x-goog-api-key': endpoint.key } : {};
@@ -19,13 +20,36 @@ function readChunk(body: unknown): { text: string } & ReplyMeta {
   const candidate = at(body, 'candidates', 0);
   const finishReason: string | undefined = candidate?.finishReason;
   if (finishReason && BLOCKED.has(finishReason)) throw filteredAnswer(`finishReason ${finishReason}`);
-  const parts = (at(candidate, 'content', 'parts') ?? []) as { text?: string; thought?: boolean }[];
+  const parts = (at(candidate, 'content', 'parts') ?? []) as { text?: string; thought?: boolean; functionCall?: { id?: string; name: string; args?: unknown } }[];
   const usage = at(body, 'usageMetadata');
+  const calls = parts.flatMap((p) => (p.functionCall ? [{ ...(p.functionCall.id ? { id: p.functionCall.id } : {}), name: p.functionCall.name, arguments: p.functionCall.args ?? {} }] : []));
   return {
     text: parts.filter((p) => !p.thought).map((p) => p.text ?? '').join(''),
     finishReason,
+    ...(calls.length ? { toolCalls: calls } : {}),
     ...(usage ? { inputTokens: usage.promptTokenCount, outputTokens: usage.candidatesTokenCount } : {}),
   };
+}
+
+type Part = Record<string, unknown>;
+
+/** A tool result as a functionResponse part, named (and with the id, when calls carry one) by the call it answers. */
+function functionResponse(m: ChatMessage, history: readonly ChatMessage[]): Part {
+  const name = history.flatMap((h) => h.toolCalls ?? []).find((c) => c.id === m.toolCallId)?.name ?? '';
+  return { functionResponse: { ...(m.toolCallId ? { id: m.toolCallId } : {}), name, response: { content: m.content } } };
+}
+
+/** One message as a Gemini turn: text, a model turn's text and functionCall parts, or a functionResponse. */
+function content(m: ChatMessage, history: readonly ChatMessage[]): { role: string; parts: Part[] } {
+  if (m.role === 'tool') return { role: 'user', parts: [functionResponse(m, history)] };
+  const calls = (m.toolCalls ?? []).map((c) => ({ functionCall: { ...(c.id ? { id: c.id } : {}), name: c.name, args: c.arguments ?? {} } }));
+  const text = m.content || calls.length === 0 ? [{ text: m.content }] : [];
+  return { role: m.role === 'assistant' ? 'model' : 'user', parts: [...text, ...calls] };
+}
+
+function toolConfig(choice: ToolChoice): object {
+  if (typeof choice !== 'string') return { functionCallingConfig: { mode: 'ANY', allowedFunctionNames: [choice.name] } };
+  return { functionCallingConfig: { mode: choice === 'required' ? 'ANY' : choice.toUpperCase() } };
 }
 
 function kindOf(status: string | undefined, message: string | undefined, reasons: string[]): ErrorKind | undefined {
@@ -47,14 +71,18 @@ export const geminiWire: WireAdapter = {
       method: 'POST',
       headers: headers(endpoint),
       body: {
-        contents: request.messages
-          .filter((m) => m.role !== 'system')
-          .map((m) => ({ role: m.role === 'assistant' ? 'model' : 'user', parts: [{ text: m.content }] })),
+        contents: turnsWithResults(
+          request.messages.filter((m) => m.role !== 'system'),
+          (m) => content(m, request.messages),
+          (last, m) => last.parts.push(functionResponse(m, request.messages)),
+        ),
         ...(system ? { systemInstruction: { parts: [{ text: system }] } } : {}),
         generationConfig: {
           ...(request.maxTokens !== undefined ? { maxOutputTokens: request.maxTokens } : {}),
           ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
         },
+        ...(request.tools?.length ? { tools: [{ functionDeclarations: request.tools }] } : {}),
+        ...(request.toolChoice !== undefined ? { toolConfig: toolConfig(request.toolChoice) } : {}),
       },
     };
   },
@@ -63,8 +91,9 @@ export const geminiWire: WireAdapter = {
     streamReader((event, state) => {
       const data = eventJson(event);
       if (data.error) throw streamError(geminiWire, data);
-      const { text, ...chunkMeta } = readChunk(data);
+      const { text, toolCalls, ...chunkMeta } = readChunk(data);
       for (const [k, v] of Object.entries(chunkMeta)) if (v !== undefined) (state.meta as Record<string, unknown>)[k] = v;
+      if (toolCalls) state.meta.toolCalls = [...(state.meta.toolCalls ?? []), ...toolCalls];
       state.complete = state.meta.finishReason !== undefined;
       return text;
     }),

@@ -1,12 +1,13 @@
 // OpenAI-compatible Chat Completions (OpenAI, NIM, Groq, Together, Mistral, DeepSeek, OpenRouter,
 // Fireworks, Ollama, LM Studio, vLLM): POST {base}/chat/completions; a stream is complete at its finish
 // reason (usage may follow) and ends with `data: [DONE]`. The finish reason `content_filter` is a
-// content_filter error, whole or streamed (the pieces already streamed stay with the caller). Tool
-// definitions, tool calls and tool results pass through as OpenAI names them; streamed tool calls are put
-// together from their deltas.
+// content_filter error, whole or streamed (the pieces already streamed stay with the caller). Tools, tool
+// calls and tool results go out in OpenAI's shapes (openai-tools.ts); streamed tool calls are put together
+// from their deltas.
 import type { ErrorKind } from '../errors.ts';
-import { at, eventJson, filteredAnswer, joinUrl, streamError, streamReader, type ReplyMeta, type WireAdapter } from './adapter.ts';
-import type { ChatMessage, Endpoint, ToolCall } from '../types.ts';
+import { at, eventJson, filteredAnswer, joinUrl, streamError, streamReader, ToolCallParts, type ReplyMeta, type WireAdapter } from './adapter.ts';
+import { fromOpenAiToolCall, toOpenAiTool, toOpenAiToolCall, toOpenAiToolChoice, type OpenAiToolCall } from './openai-tools.ts';
+import type { ChatMessage, Endpoint } from '../types.ts';
 
 function headers(endpoint: Endpoint): Record<string, string> {
   return endpoint.key ? { authorization: `Bearer ${endpoint.key}` } : {};
@@ -18,24 +19,13 @@ function usageOf(body: unknown): ReplyMeta {
 }
 
 function wireMessage(m: ChatMessage): object {
+  const calls = m.toolCalls?.length ? { tool_calls: m.toolCalls.map(toOpenAiToolCall) } : {};
   return {
     role: m.role,
-    content: m.content,
-    ...(m.toolCalls ? { tool_calls: m.toolCalls } : {}),
+    content: m.toolCalls?.length && !m.content ? null : m.content,
+    ...calls,
     ...(m.toolCallId ? { tool_call_id: m.toolCallId } : {}),
   };
-}
-
-/** Adds one stream delta's tool-call fragments (by index: id and name once, arguments in pieces). */
-function addToolDeltas(meta: ReplyMeta, deltas: unknown): void {
-  if (!Array.isArray(deltas)) return;
-  const calls: ToolCall[] = (meta.toolCalls ??= []);
-  for (const d of deltas) {
-    const call = (calls[d.index ?? calls.length] ??= { id: '', type: 'function', function: { name: '', arguments: '' } });
-    if (d.id) call.id = d.id;
-    if (d.function?.name) call.function.name += d.function.name;
-    if (d.function?.arguments) call.function.arguments += d.function.arguments;
-  }
 }
 
 function kindOfCode(code: unknown, type: unknown): ErrorKind | undefined {
@@ -56,8 +46,8 @@ export const openaiWire: WireAdapter = {
         model: request.model,
         messages: request.messages.map(wireMessage),
         stream,
-        ...(request.tools ? { tools: request.tools } : {}),
-        ...(request.toolChoice !== undefined ? { tool_choice: request.toolChoice } : {}),
+        ...(request.tools?.length ? { tools: request.tools.map(toOpenAiTool) } : {}),
+        ...(request.toolChoice !== undefined ? { tool_choice: toOpenAiToolChoice(request.toolChoice) } : {}),
         ...(stream && endpoint.streamUsage ? { stream_options: { include_usage: true } } : {}),
         ...(request.maxTokens !== undefined ? { max_tokens: request.maxTokens } : {}),
         ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
@@ -67,11 +57,12 @@ export const openaiWire: WireAdapter = {
   reply(body) {
     const choice = at(body, 'choices', 0);
     if (choice?.finish_reason === 'content_filter') throw filteredAnswer('finish_reason content_filter');
-    const toolCalls = at(choice, 'message', 'tool_calls');
-    return { text: at(choice, 'message', 'content') ?? '', finishReason: choice?.finish_reason, ...usageOf(body), ...(Array.isArray(toolCalls) && toolCalls.length > 0 ? { toolCalls } : {}) };
+    const calls = ((at(choice, 'message', 'tool_calls') ?? []) as Partial<OpenAiToolCall>[]).flatMap((c) => (c.function ? [fromOpenAiToolCall({ ...c, function: c.function })] : []));
+    return { text: at(choice, 'message', 'content') ?? '', finishReason: choice?.finish_reason, ...usageOf(body), ...(calls.length ? { toolCalls: calls } : {}) };
   },
-  stream: () =>
-    streamReader((event, state) => {
+  stream: () => {
+    const calls = new ToolCallParts();
+    return streamReader((event, state) => {
       if (event.data.trim() === '[DONE]') {
         state.complete = true;
         return '';
@@ -81,14 +72,16 @@ export const openaiWire: WireAdapter = {
       Object.assign(state.meta, usageOf(chunk));
       const choice = at(chunk, 'choices', 0);
       if (choice?.finish_reason === 'content_filter') throw filteredAnswer('finish_reason content_filter');
-      addToolDeltas(state.meta, at(choice, 'delta', 'tool_calls'));
+      for (const c of (at(choice, 'delta', 'tool_calls') ?? []) as { index?: number; id?: string; function?: { name?: string; arguments?: string } }[]) calls.add(c.index ?? 0, { id: c.id, name: c.function?.name, json: c.function?.arguments });
+      calls.into(state.meta);
       if (choice?.finish_reason) {
         // Some compatible servers close the stream after the finish reason without `[DONE]`.
         state.meta.finishReason = choice.finish_reason;
         state.complete = true;
       }
       return at(choice, 'delta', 'content') ?? '';
-    }),
+    });
+  },
   listModels(endpoint) {
     return { url: joinUrl(endpoint.baseUrl, 'models'), method: 'GET', headers: headers(endpoint) };
   },

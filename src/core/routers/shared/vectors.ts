@@ -45,6 +45,13 @@ export function normalised(v: Float32Array): Float32Array {
   return out;
 }
 
+/** Cosine similarity of two vectors of one length (0 when either is zero). */
+export function cosine(a: Float32Array, b: Float32Array): number {
+  if (a.length !== b.length) throw new Error(`vectors of ${a.length} and ${b.length} dimensions`);
+  const norms = Math.sqrt(dotRow(a, a, 0) * dotRow(b, b, 0));
+  return norms > 0 ? dotRow(a, b, 0) / norms : 0;
+}
+
 /** Rows stacked into one contiguous row-major Float32Array. */
 export function stackRows(rows: readonly Float32Array[], dim: number): Float32Array {
   const out = new Float32Array(rows.length * dim);
