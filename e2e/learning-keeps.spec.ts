@@ -29,17 +29,19 @@ test('retraining bert from feedback keeps bert and its decisions on unrelated qu
   const before = await routing(await chat(page, unrelated));
   expect(before.router).toBe('bert');
 
-  // On stories about cats this user wants the other model: they regenerate each answer with it and like the result.
+  // On stories about cats this user wants the model bert does not choose: they regenerate an answer from the other
+  // one with it and like the result. The profile learns that too (issue 13), so a later story may already come from
+  // the wanted model: then they just like it (regenerating away from it would teach the opposite).
   let taught = '';
   for (const n of [4, 5, 6]) {
     const first = await chat(page, `Tell me a short story about ${n} cats`);
     const chosen = (await routing(first)).model;
-    taught = chosen === 'echo-small' ? 'echo-large' : 'echo-small';
-    await first.getByLabel('Regenerate with another model').selectOption(taught);
-    const second = page.getByRole('article', { name: /^Answer/ }).last();
-    await expect(second).toContainText(`Echo from ${taught}`);
-    await second.getByRole('button', { name: 'Good answer' }).click();
-    await expect(second.getByRole('button', { name: 'Good answer' })).toHaveAttribute('aria-pressed', 'true');
+    taught ||= chosen === 'echo-small' ? 'echo-large' : 'echo-small';
+    if (chosen !== taught) await first.getByLabel('Regenerate with another model').selectOption(taught);
+    const wanted = page.getByRole('article', { name: /^Answer/ }).last();
+    await expect(wanted).toContainText(`Echo from ${taught}`);
+    await wanted.getByRole('button', { name: 'Good answer' }).click();
+    await expect(wanted.getByRole('button', { name: 'Good answer' })).toHaveAttribute('aria-pressed', 'true');
   }
 
   await page.getByRole('tab', { name: 'Lab' }).click();

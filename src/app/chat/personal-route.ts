@@ -23,11 +23,14 @@ export async function routeText(text: string, context: RouterContext = { turns: 
   const lambda = usePreferences.getState().lambda;
   const started = performance.now();
   const router = await activeRouter(models, catalog);
-  // The profile reads the query's embedding even when the router does not (then no encoder check applies).
-  const embedding = await embedQuery(text, context.previous, router.needsEmbedding ? router.encoder : undefined);
-  const routed = await router.route({ text, context: context.turns, ...(router.needsEmbedding ? { embedding } : {}) }, { lambda, allowed: models });
+  // The profile reads the query's embedding even when the router does not (then no encoder check applies). It reads
+  // the message's own vector, not the follow-up blend the router reads: a preference given on one kind of question
+  // must not carry over to the conversation's earlier topic (the previous turn's share of the blend).
+  const vectors = await embedQuery(text, context.previous, router.needsEmbedding ? router.encoder : undefined);
+  const embedding = router.needsEmbedding ? vectors.contextual : undefined;
+  const routed = await router.route({ text, context: context.turns, ...(embedding ? { embedding } : {}) }, { lambda, allowed: models });
   const profile = currentProfile();
-  const features = userFeatures(embedding);
+  const features = userFeatures(vectors.own);
   const personalised = Object.keys(profile.vector.models).length > 0;
   const estimates = personalise(routed.prediction.estimates, profile.vector, features);
   const decision = personalised ? decide(estimates, { lambda, allowed: models }) : routed.decision;
@@ -38,7 +41,7 @@ export async function routeText(text: string, context: RouterContext = { turns: 
     global: routed.prediction.estimates,
     decision,
     /** The vector the router read (logged with the outcome for retraining); the profile's features are apart. */
-    embedding: router.needsEmbedding ? embedding : undefined,
+    embedding,
     lambda,
     catalog,
     ms: performance.now() - started,

@@ -111,13 +111,18 @@ export function encoderKey(): string {
   return JSON.stringify(useEncoder.getState().choice);
 }
 
-/** The vector a router reads for a message: the message's, blended with the previous user turn's for follow-ups.
- * Refused, naming both, when the router was trained on another encoder's vectors. */
-export async function embedQuery(text: string, previous?: string, trainedWith?: EncoderRecord): Promise<Float32Array> {
+/** A message's own vector, and the one a router reads: the message's blended with the previous user turn's for follow-ups. */
+export interface QueryVectors {
+  own: Float32Array;
+  contextual: Float32Array;
+}
+
+/** The vectors of a message (QueryVectors). Refused, naming both, when the router was trained on another encoder's vectors. */
+export async function embedQuery(text: string, previous?: string, trainedWith?: EncoderRecord): Promise<QueryVectors> {
   const e = await encoder();
   checkEncoder(trainedWith, e.record!);
   const [query, context] = await e.embed(previous ? [text, previous] : [text]);
-  return contextualVector(query!, context);
+  return { own: query!, contextual: contextualVector(query!, context) };
 }
 
 /** Vectors for many texts (a dataset's queries), in the encoder worker. */
