@@ -1,8 +1,11 @@
 // `npm run bench:routers`: every offline router on LLMRouter's dcrouter split and RouteLLM's MMLU and
 // GSM8K files (80/20, seed 1) with the project's encoder; the model-agnostic router also with models
 // held out; then training time in a worker thread and routing time with 10,000 training samples.
-// Writes bench/routers.json and the table between the bench markers in README.md.
-import { readFileSync, writeFileSync } from 'node:fs';
+// AIQ is RouterBench's over the cost range shared by the routers compared on one dataset and model set;
+// two-model data also gets RouteLLM's APGR and CPT. Routing time is reported after the embedding and with
+// it (the encoder timed uncached, one query at a time, as a router sees queries).
+// Writes bench/routers.json (other benchmarks' keys kept) and the table between the bench markers in README.md.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { benchDatasets, type BenchDataset } from './bench-data.ts';
@@ -10,7 +13,8 @@ import { runEvaluation } from '../src/cli/evaluate-router.ts';
 import { embedTexts, projectEncoder, trainingData } from '../src/cli/routing-data.ts';
 import { defaultCatalog } from '../src/core/catalog/catalog.ts';
 import { loadRouter, routerEntry, routers } from '../src/core/routers/registry.ts';
-import type { EvalReport } from '../src/core/eval/evaluate.ts';
+import { withSharedAiq, type EvalReport } from '../src/core/eval/evaluate.ts';
+import { createNodeEmbedder } from '../src/platform/node/encoder.ts';
 import type { TrainEvent } from '../src/workers/train-protocol.ts';
 import type { RouterFile, TrainingData } from '../src/core/routers/router.ts';
 
@@ -25,31 +29,61 @@ interface Row {
   router: string;
   note?: string;
   train_seconds: number;
+  /** Routing time after the embedding. */
   ms_per_query: number;
+  /** Routing time with the query's embedding (the same for routers that read only the text). */
+  ms_per_query_with_embedding: number;
   report: EvalReport;
 }
 
 const log = (msg: string) => console.error(`[bench] ${msg}`);
 
-async function evaluateAll(datasets: BenchDataset[]): Promise<Row[]> {
+/** Milliseconds to embed one query with the uncached encoder, over `n` test queries after a warm-up. */
+async function embeddingMs(ds: BenchDataset, n = 100): Promise<number> {
+  const encoder = await createNodeEmbedder();
+  const texts = ds.test.slice(0, n + 10).map((s) => s.query);
+  for (const t of texts.slice(0, 10)) await encoder.embed([t]);
+  const started = performance.now();
+  for (const t of texts.slice(10)) await encoder.embed([t]);
+  return (performance.now() - started) / (texts.length - 10);
+}
+
+function row(dataset: string, router: string, r: Awaited<ReturnType<typeof runEvaluation>>, embedMs: number, note?: string): Row {
+  const withEmbedding = r.evaluation.msPerQuery + (routerEntry(router).input === 'embedding' ? embedMs : 0);
+  return { dataset, router, ...(note ? { note } : {}), train_seconds: r.trainSeconds, ms_per_query: r.evaluation.msPerQuery, ms_per_query_with_embedding: withEmbedding, report: r.evaluation.report };
+}
+
+/** Every AIQ recomputed over the cost range shared by the rows compared: one dataset, one model set. */
+function sharedAiq(rows: Row[]): Row[] {
+  const key = (r: Row) => `${r.dataset}|${r.report.models.join(',')}`;
+  const out = [...rows];
+  for (const k of new Set(rows.map(key))) {
+    const idx = rows.map((r, i) => (key(r) === k ? i : -1)).filter((i) => i >= 0);
+    const shared = withSharedAiq(idx.map((i) => rows[i]!.report));
+    idx.forEach((i, j) => (out[i] = { ...rows[i]!, report: shared[j]! }));
+  }
+  return out;
+}
+
+async function evaluateAll(datasets: BenchDataset[], embedMs: Record<string, number>): Promise<Row[]> {
   const rows: Row[] = [];
   for (const ds of datasets) {
     for (const router of OFFLINE) {
       log(`${ds.name} ${router}`);
       const r = await runEvaluation({ router, train: ds.train, test: ds.test, catalog: defaultCatalog });
-      rows.push({ dataset: ds.name, router, train_seconds: r.trainSeconds, ms_per_query: r.evaluation.msPerQuery, report: r.evaluation.report });
+      rows.push(row(ds.name, router, r, embedMs[ds.name]!));
     }
   }
   const [dc, mmlu] = datasets;
   const heldOut = ['llama-3.1-nemotron-51b-instruct', 'qwen2.5-7b-instruct', 'llama-3.1-8b-instruct'];
   log('auto with three dcrouter models held out');
   const h = await runEvaluation({ router: 'auto', train: dc!.train, test: dc!.test, catalog: defaultCatalog, holdOut: heldOut });
-  rows.push({ dataset: 'dcrouter', router: 'auto', note: `held out: ${heldOut.join(', ')}`, train_seconds: h.trainSeconds, ms_per_query: h.evaluation.msPerQuery, report: h.evaluation.report });
+  rows.push(row('dcrouter', 'auto', h, embedMs.dcrouter!, `held out: ${heldOut.join(', ')}`));
   log('auto trained on dcrouter, routing RouteLLM MMLU (models never seen)');
   const mmluModels = Object.keys(mmlu!.test[0]!.outcomes);
   const x = await runEvaluation({ router: 'auto', train: dc!.train, test: mmlu!.test, catalog: defaultCatalog, holdOut: mmluModels });
-  rows.push({ dataset: 'routellm-mmlu', router: 'auto', note: 'trained on dcrouter: both models unseen', train_seconds: x.trainSeconds, ms_per_query: x.evaluation.msPerQuery, report: x.evaluation.report });
-  return rows;
+  rows.push(row('routellm-mmlu', 'auto', x, embedMs['routellm-mmlu']!, 'trained on dcrouter: both models unseen'));
+  return sharedAiq(rows);
 }
 
 /** Trains in a worker thread (the training worker's handler) and returns the file and the seconds it took. */
@@ -87,18 +121,19 @@ async function scale(mmlu: BenchDataset) {
 
 const fmt = (v: number | null, digits = 3) => (v === null ? 'never' : v.toFixed(digits));
 
-function table(rows: Row[], scaleRows: Awaited<ReturnType<typeof scale>>, machine: string): string {
+const rowName = (r: Row) => (r.note ? `${r.router} (${r.note})` : r.router);
+
+function table(rows: Row[], scaleRows: Awaited<ReturnType<typeof scale>>, machine: string, embedMs: Record<string, number>): string {
   const lines = [`Measured on ${machine}; encoder: USE-lite (ONNX int8, onnxruntime-web WASM in Node).`, ''];
   for (const ds of [...new Set(rows.map((r) => r.dataset))]) {
     const first = rows.find((r) => r.dataset === ds)!.report;
-    lines.push(`**${ds}** (${first.n_test} test queries; best single ${first.best_single.model}: quality ${fmt(first.best_single.quality)}, cost $${fmt(first.best_single.cost, 4)}; oracle ${fmt(first.oracle.quality)} at $${fmt(first.oracle.cost, 4)})`, '');
-    lines.push('| router | quality at λ=0 | cost at λ=0 ($) | AIQ | quality at best-single cost | cost to 95% of best single | train (s) | routing (ms/query) |', '| --- | --- | --- | --- | --- | --- | --- | --- |');
+    lines.push(`**${ds}** (${first.n_test} test queries; best single ${first.best_single.model}: quality ${fmt(first.best_single.quality)}, cost $${fmt(first.best_single.cost, 4)}; oracle ${fmt(first.oracle.quality)} at $${fmt(first.oracle.cost, 4)}; AIQ over $0 to $${fmt(first.aiq_max_cost, 4)}, the largest hull cost of the routers compared; embedding ${fmt(embedMs[ds]!, 2)} ms/query)`, '');
+    lines.push('| router | quality at λ=0 | cost at λ=0 ($) | AIQ | quality at best-single cost | cost to 95% of best single | train (s) | routing after embedding (ms/query) | routing with embedding (ms/query) |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const r of rows.filter((x) => x.dataset === ds)) {
       const p = r.report.curve[0]!;
-      const name = r.note ? `${r.router} (${r.note})` : r.router;
-      lines.push(`| ${name} | ${fmt(p.quality)} | ${fmt(p.cost, 4)} | ${fmt(r.report.aiq)} | ${fmt(r.report.quality_at_best_single_cost)} | ${fmt(r.report.cost_at_95pct_best_quality)} | ${fmt(r.train_seconds, 2)} | ${fmt(r.ms_per_query)} |`);
+      lines.push(`| ${rowName(r)} | ${fmt(p.quality)} | ${fmt(p.cost, 4)} | ${fmt(r.report.aiq)} | ${fmt(r.report.quality_at_best_single_cost)} | ${fmt(r.report.cost_at_95pct_best_quality)} | ${fmt(r.train_seconds, 2)} | ${fmt(r.ms_per_query)} | ${fmt(r.ms_per_query_with_embedding)} |`);
     }
-    lines.push('');
+    lines.push('', ...routeLlmTable(rows.filter((x) => x.dataset === ds && x.report.routellm)));
   }
   lines.push(`**Scale** (${SCALE_SAMPLES.toLocaleString('en')} RouteLLM MMLU training samples, trained in a worker thread; routing time over 1,000 queries after the embedding, in Node)`, '');
   lines.push('| router | train in worker (s) | routing (ms/query) |', '| --- | --- | --- |');
@@ -106,20 +141,32 @@ function table(rows: Row[], scaleRows: Awaited<ReturnType<typeof scale>>, machin
   return lines.join('\n');
 }
 
+/** RouteLLM's metrics (threshold sweep over ten bins) for the two-model rows. */
+function routeLlmTable(rows: Row[]): string[] {
+  if (rows.length === 0) return [];
+  const m0 = rows[0]!.report.routellm!;
+  const lines = [`RouteLLM's metrics (${m0.strong} strong, ${m0.weak} weak; strong-call % for 50% and 80% of the quality gap):`, '', '| router | APGR | CPT(50%) | CPT(80%) |', '| --- | --- | --- | --- |'];
+  for (const r of rows) lines.push(`| ${rowName(r)} | ${fmt(r.report.routellm!.apgr)} | ${fmt(r.report.routellm!.cpt50, 1)}% | ${fmt(r.report.routellm!.cpt80, 1)}% |`);
+  return [...lines, ''];
+}
+
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores (shared), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 const encoder = await projectEncoder();
 log(`encoder USE-lite (${encoder.dim} dimensions, ${encoder.backend}), cache ${encoder.file}`);
 const datasets = await benchDatasets();
+const embedMs: Record<string, number> = {};
+for (const ds of datasets) embedMs[ds.name] = await embeddingMs(ds);
+const previous = existsSync('bench/routers.json') ? JSON.parse(readFileSync('bench/routers.json', 'utf8')) : {};
 const save = (rows: Row[], scaleRows: Awaited<ReturnType<typeof scale>>) =>
-  writeFileSync('bench/routers.json', JSON.stringify({ machine, date: new Date().toISOString(), encoder: `USE-lite int8 (${encoder.dim} dimensions, ${encoder.backend})`, rows, scale: scaleRows }, null, 1) + '\n');
-const rows = await evaluateAll(datasets);
+  writeFileSync('bench/routers.json', JSON.stringify({ ...previous, machine, date: new Date().toISOString(), encoder: `USE-lite int8 (${encoder.dim} dimensions, ${encoder.backend})`, embedding_ms_per_query: embedMs, rows, scale: scaleRows }, null, 1) + '\n');
+const rows = await evaluateAll(datasets, embedMs);
 save(rows, []);
 const scaleRows = await scale(datasets[1]!);
 save(rows, scaleRows);
 const readme = readFileSync('README.md', 'utf8');
 const start = '<!-- bench:routers -->', end = '<!-- /bench:routers -->';
 if (readme.includes(start)) {
-  writeFileSync('README.md', readme.slice(0, readme.indexOf(start) + start.length) + '\n' + table(rows, scaleRows, machine) + '\n' + readme.slice(readme.indexOf(end)));
+  writeFileSync('README.md', readme.slice(0, readme.indexOf(start) + start.length) + '\n' + table(rows, scaleRows, machine, embedMs) + '\n' + readme.slice(readme.indexOf(end)));
 }
 log('wrote bench/routers.json');
 process.exit(0);
