@@ -3,7 +3,7 @@
 // (policy `threshold`); or the small model answers several times and the share agreeing with the most
 // common answer is the score (policy `self-consistency`). Under the threshold the query escalates to
 // the large model: at lambda 0 the small model's quality is the score and the large model's the
-// threshold. The small model's answer is in the explanation, to be reused when it is kept.
+// threshold, flagged as a threshold (ModelEstimate.threshold), not a prediction. The small model's answer is in the explanation, to be reused when it is kept.
 import { z } from 'zod';
 import type { Complete } from './complete.ts';
 import type { RouteQuery, TrainingData } from './router.ts';
@@ -65,7 +65,7 @@ class AutomixRouter extends TrainedRouter<Options, Record<string, never>> {
     }
     const score = agree / o.samples;
     return {
-      estimates: this.withCosts([score, o.threshold], query.text),
+      estimates: this.withCosts([score, o.threshold], query.text, 1),
       explanation: {
         summary: `${small} answered and ${o.policy === 'threshold' ? 'verified its answer' : 'answered consistently'} with score ${score.toFixed(2)} (threshold ${o.threshold}): ${score >= o.threshold ? 'kept' : `escalate to ${large}`}.`,
         features: { verification: score, small_answer: first.text, routing_cost: cost },

@@ -197,7 +197,7 @@ export function isBertRouter(router: unknown): router is BertRouter {
 
 export const bertRouter = defineRouter({
   name: 'bert',
-  description: 'fine-tuned transformer (int8 ONNX): per-model success chances, or task and difficulty for other models',
+  description: 'fine-tuned 2-layer USE-lite encoder with a classification head (int8 ONNX): per-model success chances, or task and difficulty for other models',
   input: 'text',
   options,
   state,

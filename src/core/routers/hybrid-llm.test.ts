@@ -26,6 +26,9 @@ describe('hybrid-llm router', () => {
       if (decide(p.estimates, { lambda: 0 }).model === 'coder') large++;
     }
     expect(large / train.samples.length).toBeCloseTo(0.2, 1);
+    const [small, largeEstimate] = (await r.predict({ text: '', embedding: test.embeddings[0] })).estimates;
+    expect(small!.threshold).toBeUndefined();
+    expect(largeEstimate).toMatchObject({ model: 'coder', threshold: true }); // a threshold, not a predicted quality
     await expectRoundTrip(r, test);
   });
 

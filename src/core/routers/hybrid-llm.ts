@@ -4,6 +4,7 @@
 // where small >= large: one outcome per pair gives no sampled responses to count) or transformed
 // (small >= large - t, with t chosen to balance the labels, as in the paper). The threshold on p is
 // calibrated to a target share of large-model calls; at lambda 0 the large model is used when p is below it.
+// The large model's estimate is that threshold, flagged as one (ModelEstimate.threshold): it predicts nothing.
 import { z } from 'zod';
 import type { RouteQuery, TrainingData } from './router.ts';
 import { BaseRouter, type Scored, type Step } from './shared/base-router.ts';
@@ -85,6 +86,7 @@ class HybridLlmRouter extends BaseRouter<Options, State> {
     const p = this.probability(st.net, query.embedding!);
     return {
       quality: [p, st.threshold],
+      threshold: 1,
       explanation: {
         summary: `Chance the small model (${this.models[0]}) is good enough, against a threshold calibrated to send ${Math.round(this.options.largeShare * 100)}% of queries to ${this.models[1]}.`,
         features: { p_small_good_enough: Number(p.toFixed(4)), threshold: Number(st.threshold.toFixed(4)), label: this.options.labels },
@@ -100,7 +102,7 @@ class HybridLlmRouter extends BaseRouter<Options, State> {
 
 export const hybridLlmRouter = defineRouter({
   name: 'hybrid-llm',
-  description: 'Hybrid-LLM small/large router, threshold calibrated to a large-model share',
+  description: "Hybrid-LLM small/large router: the small model's chance of being good enough, against a threshold calibrated to a large-model share",
   input: 'embedding',
   options,
   state,

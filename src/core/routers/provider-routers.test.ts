@@ -20,6 +20,7 @@ describe('automix router', () => {
       for (let i = 0; i < 10; i++) {
         const p = await r.predict({ text: test.samples[i]!.query });
         expect(decide(p.estimates, { lambda: 0 }).model).toBe(solver(i));
+        expect(p.estimates.map((e) => e.threshold ?? false)).toEqual([false, true]); // the large model's entry is the threshold
         if (solver(i) === 'mathematician') expect(p.explanation.features?.small_answer).toBe(`ANSWER ${test.samples[i]!.id}`);
       }
     });

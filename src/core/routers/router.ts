@@ -16,6 +16,9 @@ export interface ModelEstimate {
   model: string;
   quality: number;
   cost: number;
+  /** Set when `quality` is no prediction but the threshold the other model's score is held against
+   * (hybrid-llm, automix: the large model is taken when the small one's score falls below it). */
+  threshold?: true;
 }
 
 /** Why a router estimated what it did: shown to the user beside every decision. */

@@ -1,4 +1,5 @@
-// `routerdc`: RouterDC's dual contrastive learning. Query embeddings stay frozen; a trainable
+// `routerdc`: RouterDC's dual contrastive learning on a frozen encoder. The paper fine-tunes its encoder
+// (mDeBERTa) with the losses; here the USE-lite embeddings stay frozen (said so in the description); a trainable
 // projection W maps them into a space shared with one learned vector per model, and similarity is
 // the cosine over a temperature. Two losses: sample-model (each of the top models by score against the
 // worst ones) and sample-sample (a query against another of its k-means cluster, other clusters as
@@ -146,7 +147,7 @@ class RouterDcRouter extends BaseRouter<Options, State> {
     return {
       quality: Array.from(sims, (s, j) => applyPlatt(st.platt[j]!, s)),
       explanation: {
-        summary: 'RouterDC: the query, projected into a space learned by dual contrastive training, is compared with each model\'s vector.',
+        summary: 'RouterDC on a frozen encoder: the query embedding, projected into a space learned by dual contrastive training, is compared with each model\'s vector.',
         features: Object.fromEntries(this.models.map((m, j) => [`similarity:${m}`, Number(sims[j]!.toFixed(3))])),
       },
     };
@@ -194,7 +195,7 @@ function dot(a: Float64Array, b: Float64Array, offset: number, k: number): numbe
 
 export const routerDcRouter = defineRouter({
   name: 'routerdc',
-  description: 'RouterDC dual contrastive learning: query projection against learned model vectors',
+  description: "RouterDC's dual contrastive losses on the frozen USE-lite encoder: only a query projection and the model vectors are trained (the paper fine-tunes the encoder)",
   input: 'embedding',
   options,
   state,

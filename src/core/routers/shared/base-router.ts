@@ -10,6 +10,8 @@ export interface Scored {
   /** Estimated quality per model, in the router's model order. */
   quality: ArrayLike<number>;
   explanation: Explanation;
+  /** Index of the model whose entry in `quality` is a decision threshold, not a predicted quality. */
+  threshold?: number;
 }
 
 export abstract class TrainedRouter<Options extends object, State> implements Router<Options> {
@@ -43,9 +45,10 @@ export abstract class TrainedRouter<Options extends object, State> implements Ro
 
   abstract predict(query: RouteQuery): Promise<Prediction>;
 
-  /** Each model with its estimated quality (in model order) and the shared estimate of its cost for `text`. */
-  protected withCosts(quality: ArrayLike<number>, text: string): ModelEstimate[] {
-    return this.models.map((model, i) => ({ model, quality: quality[i]!, cost: this.costs!.estimate(i, text) }));
+  /** Each model with its estimated quality (in model order) and the shared estimate of its cost for `text`;
+   * the model at index `threshold` carries a threshold in place of a quality, and says so. */
+  protected withCosts(quality: ArrayLike<number>, text: string, threshold?: number): ModelEstimate[] {
+    return this.models.map((model, i) => ({ model, quality: quality[i]!, cost: this.costs!.estimate(i, text), ...(i === threshold ? { threshold: true as const } : {}) }));
   }
 
   toJSON(): RouterFile {
@@ -87,8 +90,8 @@ export abstract class BaseRouter<Options extends object, State> extends TrainedR
   async predict(query: RouteQuery): Promise<Prediction> {
     const state = this.trained();
     if (this.needsEmbedding && !query.embedding) throw new Error(`router "${this.name}" needs the query's embedding`);
-    const { quality, explanation } = this.score(query, state);
-    return { estimates: this.withCosts(quality, query.text), explanation };
+    const { quality, explanation, threshold } = this.score(query, state);
+    return { estimates: this.withCosts(quality, query.text, threshold), explanation };
   }
 }
 
