@@ -21,6 +21,7 @@ import { autoRouter } from './auto.ts';
 import { automixRouter } from './automix.ts';
 import { llmRouter } from './llm-router.ts';
 import { bertRouter } from './bert.ts';
+import { makeEnsembleRouter } from './ensemble.ts';
 
 /** A text classifier run by the platform's encoder runtime: raw logits per text, named by `labels`. */
 export interface TextClassifier {
@@ -68,6 +69,7 @@ export const routers: Record<string, RouterEntry> = {
   automix: automixRouter,
   'llm-router': llmRouter,
   bert: bertRouter,
+  ensemble: makeEnsembleRouter(routerEntry),
 };
 
 export function routerEntry(name: string): RouterEntry {

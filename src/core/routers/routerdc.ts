@@ -11,7 +11,7 @@ import { BaseRouter, type Scored, type Step } from './shared/base-router.ts';
 import { adamSlots, adamStep, gradientOptions } from './shared/adam.ts';
 import { defineRouter } from './shared/define-router.ts';
 import { kmeans } from './shared/kmeans.ts';
-import { scoreMatrix } from './shared/outcomes.ts';
+import { scoreMatrix, type ScoreMatrix } from './shared/outcomes.ts';
 import { applyPlatt, fitPlattPerModel, plattSchema } from './shared/platt.ts';
 import { f32 } from './shared/router-file.ts';
 import { gaussian, normalised, permutation, stackRows } from './shared/vectors.ts';
@@ -58,9 +58,8 @@ class RouterDcRouter extends BaseRouter<Options, State> {
     cluster.forEach((c, i) => members[c]!.push(i));
     const params = [st.projection, st.modelVectors];
     const slots = adamSlots(params);
-    const u = new Float64Array(k), du = new Float64Array(k);
+    const grads = slots.map((sl) => sl.g);
     const projected = new Float64Array(n * k);
-    const eHat = new Float64Array(m * k), sims = new Float64Array(m);
     let t = 0;
     const batch = 32;
     for (let epoch = 0; epoch < o.epochs; epoch++) {
@@ -69,55 +68,10 @@ class RouterDcRouter extends BaseRouter<Options, State> {
       for (let i = 0; i < n; i++) projectUnit(st.projection, x, i, d, k, projected.subarray(i * k, (i + 1) * k));
       for (let start = 0; start < n; start += batch) {
         const end = Math.min(n, start + batch);
-        const eNorm = unitRows(st.modelVectors, m, k, eHat);
         for (let bi = start; bi < end; bi++) {
           const i = order[bi]!;
-          const uNorm = projectUnit(st.projection, x, i, d, k, u);
-          du.fill(0);
-          for (let j = 0; j < m; j++) sims[j] = dot(u, eHat, j * k, k) / o.temperature;
-          const ranked = [...Array(m).keys()].filter((j) => sm.ran[i * m + j]).sort((a, b) => sm.scores[i * m + b]! - sm.scores[i * m + a]!);
-          const pos = ranked.slice(0, o.positives);
-          const neg = ranked.slice(-o.negatives).filter((j) => !pos.includes(j) && sm.scores[i * m + j]! < sm.scores[i * m + pos[0]!]!);
-          if (neg.length > 0) {
-            for (const p of pos) {
-              if (sm.scores[i * m + p]! <= sm.scores[i * m + neg[0]!]!) continue;
-              const group = [p, ...neg];
-              const mx = Math.max(...group.map((j) => sims[j]!));
-              const z = group.reduce((s, j) => s + Math.exp(sims[j]! - mx), 0);
-              for (const j of group) {
-                const g = (Math.exp(sims[j]! - mx) / z - (j === p ? 1 : 0)) / o.temperature;
-                for (let c = 0; c < k; c++) {
-                  du[c] += g * eHat[j * k + c]!;
-                  slots[1]!.g[j * k + c] += (g * (u[c]! - sims[j]! * o.temperature * eHat[j * k + c]!)) / eNorm[j]!;
-                }
-              }
-            }
-          }
-          const mine = members[cluster[i]!]!;
-          if (o.sampleWeight > 0 && mine.length > 1 && members.length > 1) {
-            const partner = mine[Math.floor(random() * mine.length)]!;
-            const group = [partner];
-            for (let r = 0; r < 3; r++) {
-              const j = Math.floor(random() * n);
-              if (cluster[j] !== cluster[i]) group.push(j);
-            }
-            const vecs = group.map((j) => projected.subarray(j * k, (j + 1) * k));
-            const s = vecs.map((v) => dot(u, v, 0, k) / o.temperature);
-            const mx = Math.max(...s);
-            const z = s.reduce((a, v) => a + Math.exp(v - mx), 0);
-            vecs.forEach((v, gi) => {
-              const g = (o.sampleWeight * (Math.exp(s[gi]! - mx) / z - (gi === 0 ? 1 : 0))) / o.temperature;
-              for (let c = 0; c < k; c++) du[c] += g * v[c]!;
-            });
-          }
-          let along = 0;
-          for (let c = 0; c < k; c++) along += du[c]! * u[c]!;
-          const gW = slots[0]!.g;
-          for (let c = 0; c < k; c++) {
-            const g = (du[c]! - along * u[c]!) / uNorm;
-            if (g === 0) continue;
-            for (let e = 0; e < d; e++) gW[c * d + e] += g * x[i * d + e]!;
-          }
+          const groups = { models: modelGroups(sm, i, o), samples: o.sampleWeight > 0 ? sampleGroup(cluster, members, i, random) : [] };
+          contrastiveLoss(st, { x, d, k, m }, i, groups, projected, o, grads);
         }
         adamStep(params, slots, ++t, o.learningRate, 1 / (end - start));
         await step.at((epoch + end / n) / o.epochs);
@@ -159,6 +113,87 @@ class RouterDcRouter extends BaseRouter<Options, State> {
       throw new Error(`invalid router file: routerdc state sizes do not match ${models} models`);
     }
   }
+}
+
+/** Sample-model groups of sample `i`: each of its best models (a positive) with its worst ones (negatives) that scored lower. */
+function modelGroups(sm: ScoreMatrix, i: number, o: Options): number[][] {
+  const m = sm.m;
+  const ranked = [...Array(m).keys()].filter((j) => sm.ran[i * m + j]).sort((a, b) => sm.scores[i * m + b]! - sm.scores[i * m + a]!);
+  const pos = ranked.slice(0, o.positives);
+  const neg = ranked.slice(-o.negatives).filter((j) => !pos.includes(j) && sm.scores[i * m + j]! < sm.scores[i * m + pos[0]!]!);
+  if (neg.length === 0) return [];
+  return pos.filter((p) => sm.scores[i * m + p]! > sm.scores[i * m + neg[0]!]!).map((p) => [p, ...neg]);
+}
+
+/** The sample-sample group of sample `i`: a partner from its cluster, then up to three samples of other clusters (none when clusters cannot tell). */
+function sampleGroup(cluster: ArrayLike<number>, members: number[][], i: number, random: () => number): number[] {
+  const mine = members[cluster[i]!]!;
+  if (mine.length <= 1 || members.length <= 1) return [];
+  const group = [mine[Math.floor(random() * mine.length)]!];
+  for (let r = 0; r < 3; r++) {
+    const j = Math.floor(random() * cluster.length);
+    if (cluster[j] !== cluster[i]) group.push(j);
+  }
+  return group;
+}
+
+/** Softmax cross-entropy over `logits`, the first the target; the gradient per logit into `dLogits`. */
+function firstWins(logits: readonly number[], dLogits: number[]): number {
+  const mx = Math.max(...logits);
+  const z = logits.reduce((a, v) => a + Math.exp(v - mx), 0);
+  logits.forEach((v, g) => (dLogits[g] = Math.exp(v - mx) / z - (g === 0 ? 1 : 0)));
+  return Math.log(z) + mx - logits[0]!;
+}
+
+/**
+ * RouterDC's loss for sample `i`: per model group, cross-entropy of the positive against the negatives over
+ * cos(W x_i, e_j) / temperature; plus `sampleWeight` x cross-entropy of the cluster partner against the others
+ * over cos(W x_i, their projections held fixed) / temperature (its gradient reaches the anchor only).
+ * Adds the gradient into `grads` ([projection, modelVectors]) when given.
+ */
+export function contrastiveLoss(
+  st: Pick<State, 'projection' | 'modelVectors'>,
+  dims: { x: Float32Array; d: number; k: number; m: number },
+  i: number,
+  groups: { models: number[][]; samples: number[] },
+  projected: Float64Array,
+  o: Pick<Options, 'temperature' | 'sampleWeight'>,
+  grads?: readonly Float32Array[],
+): number {
+  const { x, d, k, m } = dims;
+  const u = new Float64Array(k), du = new Float64Array(k), eHat = new Float64Array(m * k);
+  const uNorm = projectUnit(st.projection, x, i, d, k, u);
+  const eNorm = unitRows(st.modelVectors, m, k, eHat);
+  let loss = 0;
+  const dLogits: number[] = [];
+  for (const group of groups.models) {
+    const cos = group.map((j) => dot(u, eHat, j * k, k));
+    loss += firstWins(cos.map((c) => c / o.temperature), dLogits);
+    group.forEach((j, g) => {
+      const dc = dLogits[g]! / o.temperature;
+      for (let c = 0; c < k; c++) {
+        du[c] += dc * eHat[j * k + c]!;
+        if (grads) grads[1]![j * k + c] += (dc * (u[c]! - cos[g]! * eHat[j * k + c]!)) / eNorm[j]!;
+      }
+    });
+  }
+  if (groups.samples.length > 1) {
+    const vecs = groups.samples.map((j) => projected.subarray(j * k, (j + 1) * k));
+    loss += o.sampleWeight * firstWins(vecs.map((v) => dot(u, v, 0, k) / o.temperature), dLogits);
+    vecs.forEach((v, g) => {
+      const dc = (o.sampleWeight * dLogits[g]!) / o.temperature;
+      for (let c = 0; c < k; c++) du[c] += dc * v[c]!;
+    });
+  }
+  if (!grads) return loss;
+  let along = 0;
+  for (let c = 0; c < k; c++) along += du[c]! * u[c]!;
+  for (let c = 0; c < k; c++) {
+    const g = (du[c]! - along * u[c]!) / uNorm;
+    if (g === 0) continue;
+    for (let e = 0; e < d; e++) grads[0]![c * d + e] += g * x[i * d + e]!;
+  }
+  return loss;
 }
 
 /** Writes W x_row (x row-major with row length d) normalised into `out`; returns the norm before normalising. */

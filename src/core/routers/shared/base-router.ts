@@ -110,6 +110,12 @@ export class Step {
     return new Step(this.control, this.from + from * span, this.from + to * span);
   }
 
+  /** This step as the FitControl of a router trained inside another (its progress maps onto this step's span). */
+  asControl(): FitControl {
+    const { onProgress, signal } = this.control;
+    return { ...(signal ? { signal } : {}), ...(onProgress ? { onProgress: (f: number) => onProgress(Math.min(0.999, this.from + f * (this.to - this.from))) } : {}) };
+  }
+
   async at(fraction: number): Promise<void> {
     this.abortIfAsked();
     const now = Date.now();
