@@ -32,6 +32,19 @@ async function run(...args: string[]): Promise<{ code: number; out: string; err:
 
 const offline = Object.entries(routers).filter(([, e]) => e.input !== 'provider').map(([name]) => name);
 
+describe('llmrouter list-routers', () => {
+  it('shows every router, and with --options each option and its default', async () => {
+    const plain = await run('list-routers');
+    expect(plain.out).toMatch(/^ensemble +embedding +stacking/m);
+    expect(plain.out).not.toMatch(/--options/);
+    const { code, out } = await run('list-routers', '--options');
+    expect(code).toBe(0);
+    expect(out).toContain('--options members: ["knn","mlp","logreg","graph"]');
+    expect(out).toContain('--options maskRate: 0.3');
+    expect(out).toContain('--options small: "optional"');
+  });
+});
+
 describe('llmrouter eval --json', () => {
   it.each(offline)('%s prints the DESIGN.md object', async (name) => {
     const { code, out, err } = await run('eval', '--router', name, '--data', data, '--test-fraction', '0.25', '--seed', '1', '--json');

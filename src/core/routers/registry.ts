@@ -43,6 +43,8 @@ export interface RouterEntry {
   input: 'embedding' | 'text' | 'provider';
   /** True for routers that read the true outcomes (the oracle): evaluation fits them on the test set. */
   evaluationOnly: boolean;
+  /** Every option with its default ("required" or "optional" when it has none), for `list-routers --options`. */
+  optionDefaults(): Record<string, unknown>;
   create(options?: Record<string, unknown>, context?: RouterContext): Router;
   load(file: RouterFile, context?: RouterContext): Router;
 }

@@ -20,9 +20,21 @@ export function defineRouter<Options extends object, State>(spec: RouterSpec<Opt
   const options = (raw: unknown) => parseOrThrow(spec.options, raw ?? {}, `${spec.name} options`);
   return {
     description: spec.description,
+    optionDefaults: () => optionDefaults(spec.options),
     input: spec.input,
     evaluationOnly: spec.evaluationOnly ?? false,
     create: (raw, context = {}) => spec.build(spec.name, options(raw), context),
     load: (file: RouterFile, context = {}) => spec.build(spec.name, options(file.options), context).restore(file, spec.state),
   };
+}
+
+/** Each field of an object schema with the value it takes when left out: its default, or "optional" / "required". */
+function optionDefaults(schema: z.ZodType): Record<string, unknown> {
+  const shape = (schema as unknown as { shape?: Record<string, z.ZodType> }).shape ?? {};
+  return Object.fromEntries(
+    Object.entries(shape).map(([name, field]) => {
+      const r = field.safeParse(undefined);
+      return [name, !r.success ? 'required' : r.data === undefined ? 'optional' : r.data];
+    }),
+  );
 }
