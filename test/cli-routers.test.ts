@@ -39,7 +39,7 @@ describe('llmrouter list-routers', () => {
     expect(plain.out).not.toMatch(/--options/);
     const { code, out } = await run('list-routers', '--options');
     expect(code).toBe(0);
-    expect(out).toContain('--options members: ["knn","mlp","logreg","graph"]');
+    expect(out).toContain('--options members: ["knn","mlp","logreg"]');
     expect(out).toContain('--options maskRate: 0.3');
     expect(out).toContain('--options small: "optional"');
   });

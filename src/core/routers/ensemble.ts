@@ -1,4 +1,4 @@
-// `ensemble`: stacking. The member routers (default knn, mlp, logreg, graph) are trained on the training
+// `ensemble`: stacking. The member routers (default knn, mlp, logreg) are trained on the training
 // data less a validation split; on the validation queries their calibrated per-model estimates are the
 // features of one logistic regression per model, fitted to the observed scores: quality_j =
 // sigmoid(sum_r w_jr logit(q_rj) + b_j), a small ridge pulling the weights to zero. Then the members are
@@ -14,7 +14,7 @@ import { sigmoid } from './shared/vectors.ts';
 
 const options = z
   .object({
-    members: z.array(z.string()).min(1).default(['knn', 'mlp', 'logreg', 'graph']),
+    members: z.array(z.string()).min(1).default(['knn', 'mlp', 'logreg']),
     /** Options per member, by router name. */
     memberOptions: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
     /** Share of the training samples held out to fit the stacking weights. */
