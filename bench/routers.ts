@@ -12,7 +12,7 @@ import { benchDatasets, type BenchDataset } from './bench-data.ts';
 import { runEvaluation } from '../src/cli/evaluate-router.ts';
 import { embedTexts, projectEncoder, trainingData } from '../src/cli/routing-data.ts';
 import { defaultCatalog } from '../src/core/catalog/catalog.ts';
-import { loadRouter, routerEntry, routers } from '../src/core/routers/registry.ts';
+import { loadRouter, routerClass, routers } from '../src/core/routers/registry.ts';
 import { withSharedAiq, type EvalReport } from '../src/core/eval/evaluate.ts';
 import { createNodeEmbedder } from '../src/platform/node/encoder.ts';
 import type { TrainEvent } from '../src/workers/train-protocol.ts';
@@ -21,7 +21,7 @@ import type { RouterFile, TrainingData } from '../src/core/routers/router.ts';
 const OFFLINE = Object.entries(routers)
   .filter(([name, e]) => e.input !== 'provider' && name !== 'rules' && !['smallest', 'largest'].includes(name))
   .map(([name]) => name);
-const SCALE_ROUTERS = OFFLINE.filter((n) => routerEntry(n).input === 'embedding' || n === 'elo');
+const SCALE_ROUTERS = OFFLINE.filter((n) => routerClass(n).input === 'embedding' || n === 'elo');
 const SCALE_SAMPLES = 10_000;
 
 interface Row {
@@ -49,7 +49,7 @@ async function embeddingMs(ds: BenchDataset, n = 100): Promise<number> {
 }
 
 function row(dataset: string, router: string, r: Awaited<ReturnType<typeof runEvaluation>>, embedMs: number, note?: string): Row {
-  const withEmbedding = r.evaluation.msPerQuery + (routerEntry(router).input === 'embedding' ? embedMs : 0);
+  const withEmbedding = r.evaluation.msPerQuery + (routerClass(router).input === 'embedding' ? embedMs : 0);
   return { dataset, router, ...(note ? { note } : {}), train_seconds: r.trainSeconds, ms_per_query: r.evaluation.msPerQuery, ms_per_query_with_embedding: withEmbedding, report: r.evaluation.report };
 }
 

@@ -3,10 +3,10 @@
 // explanation and the shared decision. A router with a classifier (bert) opens it here, on the user's encoder backend.
 import { serve } from './rpc.ts';
 import { openModel } from './open-model.ts';
-import { loadRouter, type TextClassifier } from '../core/routers/registry.ts';
+import { loadRouter } from '../core/routers/registry.ts';
 import type { BackendPreference } from '../platform/browser/ort-env.ts';
 import { decide, type Policy } from '../core/routers/decide.ts';
-import type { RouteQuery, Router, RouterFile } from '../core/routers/router.ts';
+import type { RouteQuery, Router, RouterFile, TextClassifier } from '../core/routers/router.ts';
 import type { CatalogModel } from '../core/catalog/model.ts';
 
 /** The router to route with: a trained file, or the URL of a shipped one (auto, bert). */

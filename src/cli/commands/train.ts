@@ -4,7 +4,7 @@ import { requiredFlag } from '../command.ts';
 import { catalogFlag } from '../read-dataset.ts';
 import { DATA_USAGE, dataFlags, optionsFlag, readData, trainingData } from '../routing-data.ts';
 import { UsageError } from '../usage-error.ts';
-import { routerEntry } from '../../core/routers/registry.ts';
+import { routerClass } from '../../core/routers/registry.ts';
 import { writeTextAtomic } from '../../platform/node/files.ts';
 import { openNodeClassifier } from '../../platform/node/encoder.ts';
 
@@ -15,7 +15,7 @@ export const train: Command = {
   async run({ values }) {
     const name = requiredFlag(values, 'router');
     const out = requiredFlag(values, 'out');
-    const entry = routerEntry(name);
+    const entry = routerClass(name);
     if (entry.evaluationOnly) throw new UsageError(`router "${name}" is for evaluation only (llmrouter eval)`);
     const router = entry.create(optionsFlag(values), { openClassifier: openNodeClassifier });
     const catalog = await catalogFlag(values);

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, perTask, withSharedAiq } from './evaluate.ts';
-import { routerEntry } from '../routers/registry.ts';
+import { routerClass } from '../routers/registry.ts';
 import { clusters, split } from '../../../test/helpers/synthetic.ts';
 
 const [train, test] = split(clusters(300), 200);
 
 describe('evaluate', () => {
   it('reports the DESIGN.md metrics: a router that knows the clusters matches the oracle', async () => {
-    const router = routerEntry('knn').create({ k: 5 });
+    const router = routerClass('knn').create({ k: 5 });
     await router.fit(train);
     const e = await evaluate({ router, test: test.samples, embeddings: test.embeddings, nTrain: train.samples.length });
     const r = e.report;
@@ -23,7 +23,7 @@ describe('evaluate', () => {
   });
 
   it('a router that ignores the query sits on the single-model line', async () => {
-    const router = routerEntry('best-single').create();
+    const router = routerClass('best-single').create();
     await router.fit(train);
     const r = (await evaluate({ router, test: test.samples, embeddings: [], nTrain: 200 })).report;
     expect(r.curve[0]!.quality).toBeCloseTo(0.6);
@@ -34,7 +34,7 @@ describe('evaluate', () => {
     const pair = ['coder', 'generalist'];
     const reports = [];
     for (const name of ['knn', 'cheapest']) {
-      const router = routerEntry(name).create();
+      const router = routerClass(name).create();
       await router.fit(train);
       reports.push((await evaluate({ router, test: test.samples, embeddings: test.embeddings, nTrain: 200, models: pair })).report);
     }

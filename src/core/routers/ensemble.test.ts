@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadRouter, routerEntry } from './registry.ts';
+import { loadRouter, routerClass } from './registry.ts';
 import { fitLogistic } from './ensemble.ts';
 import { clusters, split } from '../../../test/helpers/synthetic.ts';
 import { expectRoundTrip, solverAccuracy } from '../../../test/helpers/router-checks.ts';
@@ -9,7 +9,7 @@ const solver = (i: number) => (test.samples[i]!.task === 'python' ? 'coder' : 'm
 
 describe('ensemble router', () => {
   it('stacks its members into one file that loads back to the same predictions', async () => {
-    const r = routerEntry('ensemble').create({ members: ['knn', 'logreg'] });
+    const r = routerClass('ensemble').create({ members: ['knn', 'logreg'] });
     const progress: number[] = [];
     await r.fit(train, { onProgress: (f) => progress.push(f) });
     expect(progress.at(-1)).toBe(1);
@@ -23,8 +23,8 @@ describe('ensemble router', () => {
   });
 
   it('refuses members that call providers or read the true outcomes, and names them', () => {
-    expect(() => routerEntry('ensemble').create({ members: ['knn', 'oracle'] })).toThrow(/"oracle" cannot be a member/);
-    expect(() => routerEntry('ensemble').create({ members: ['automix'] })).toThrow(/"automix" cannot be a member/);
+    expect(() => routerClass('ensemble').create({ members: ['knn', 'oracle'] })).toThrow(/"oracle" cannot be a member/);
+    expect(() => routerClass('ensemble').create({ members: ['automix'] })).toThrow(/"automix" cannot be a member/);
     expect(() => loadRouter({ ...{ format: 'llmrouter-web/router', version: 1, router: 'ensemble', options: {}, models: ['a'] }, state: {} })).toThrow(/invalid router file state/);
   });
 

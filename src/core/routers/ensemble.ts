@@ -5,10 +5,8 @@
 // trained again on all the data (as scikit-learn's StackingRegressor refits its estimators) and the
 // router file holds their files beside the weights. Members must estimate every model of the data.
 import { z } from 'zod';
-import type { Prediction, RouteQuery, RouterFile, TrainingData } from './router.ts';
-import type { RouterContext, RouterEntry } from './registry.ts';
-import { TrainedRouter, type Step } from './shared/base-router.ts';
-import { defineRouter } from './shared/define-router.ts';
+import { Router, type Prediction, type RouteQuery, type RouterClass, type RouterContext, type RouterFile, type TrainingData } from './router.ts';
+import type { Step } from './shared/step.ts';
 import { mulberry32, shuffled } from '../data/random.ts';
 import { sigmoid } from './shared/vectors.ts';
 
@@ -43,13 +41,19 @@ const logit = (p: number) => {
 };
 
 /** The ensemble router, building and loading its members through the registry's lookup. */
-export function makeEnsembleRouter(lookup: (name: string) => RouterEntry): RouterEntry {
-  class EnsembleRouter extends TrainedRouter<Options, State> {
-    readonly needsEmbedding: boolean;
-    private members: ReturnType<RouterEntry['load']>[] | undefined;
+export function makeEnsembleRouter(lookup: (name: string) => RouterClass): RouterClass {
+  return class EnsembleRouter extends Router<Options, State> {
+    static override readonly routerName = 'ensemble';
+    static override readonly description = "stacking: a per-model logistic combination of other routers' calibrated estimates, weights fitted on a validation split";
+    static override readonly input = 'embedding';
+    static override readonly optionsSchema = options;
+    static override readonly stateSchema = state;
 
-    constructor(name: string, o: Options, private readonly context: RouterContext) {
-      super(name, o);
+    readonly needsEmbedding: boolean;
+    private members: Router[] | undefined;
+
+    constructor(o: Options, context?: RouterContext) {
+      super(o, context);
       for (const member of o.members) {
         const entry = lookup(member);
         if (entry.input === 'provider' || entry.evaluationOnly || member === 'ensemble') throw new Error(`ensemble: "${member}" cannot be a member (members are offline routers trained on the data)`);
@@ -73,7 +77,7 @@ export function makeEnsembleRouter(lookup: (name: string) => RouterEntry): Route
       return { members: this.members.map((r) => r.toJSON()), weights };
     }
 
-    private async trainMembers(data: TrainingData, step: Step): Promise<ReturnType<RouterEntry['create']>[]> {
+    private async trainMembers(data: TrainingData, step: Step): Promise<Router[]> {
       const out = [];
       const n = this.options.members.length;
       for (const [r, name] of this.options.members.entries()) {
@@ -84,7 +88,7 @@ export function makeEnsembleRouter(lookup: (name: string) => RouterEntry): Route
       return out;
     }
 
-    async predict(query: RouteQuery): Promise<Prediction> {
+    override async predict(query: RouteQuery): Promise<Prediction> {
       const st = this.trained();
       if (this.needsEmbedding && !query.embedding) throw new Error(`router "${this.name}" needs the query's embedding`);
       this.members ??= st.members.map((f) => lookup(f.router).load(f, this.context));
@@ -109,16 +113,7 @@ export function makeEnsembleRouter(lookup: (name: string) => RouterEntry): Route
       }
       this.members = st.members.map((f) => lookup(f.router).load(f, this.context));
     }
-  }
-
-  return defineRouter({
-    name: 'ensemble',
-    description: 'stacking: a per-model logistic combination of other routers\' calibrated estimates, weights fitted on a validation split',
-    input: 'embedding',
-    options,
-    state,
-    build: (name, o, context) => new EnsembleRouter(name, o, context),
-  });
+  };
 }
 
 /** The training data split into a part to fit members on and a validation part (seeded). */

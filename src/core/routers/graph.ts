@@ -7,10 +7,9 @@
 // model nodes hold what they received from every training edge, and each query-model edge is predicted.
 // The network and its gradient: shared/graph-net.ts.
 import { z } from 'zod';
-import type { RouteQuery, TrainingData } from './router.ts';
-import { BaseRouter, type Scored, type Step } from './shared/base-router.ts';
+import { Router, type RouteQuery, type TrainingData, type Scored } from './router.ts';
+import type { Step } from './shared/step.ts';
 import { adamSlots, adamStep, gradientOptions } from './shared/adam.ts';
-import { defineRouter } from './shared/define-router.ts';
 import { scoreMatrix } from './shared/outcomes.ts';
 import { f32 } from './shared/router-file.ts';
 import { aggregate, edgeLogit, lossAndGradient, modelStates, paramList, queryState, CHANNELS, type Edge, type GraphParams, type QueryInputs } from './shared/graph-net.ts';
@@ -54,7 +53,13 @@ interface GraphEdge {
   features: number[];
 }
 
-class GraphRouter extends BaseRouter<Options, State> {
+export class GraphRouter extends Router<Options, State> {
+  static override readonly routerName = 'graph';
+  static override readonly description = 'GraphRouter: message passing on a graph of query, task and model nodes, edges carrying performance and cost';
+  static override readonly input = 'embedding';
+  static override readonly optionsSchema = options;
+  static override readonly stateSchema = state;
+
   readonly needsEmbedding = true;
   /** The loaded state's task centroids as rows and model states in float64, made once per state. */
   private views: { of: State; centroids: Float32Array[]; states: Float64Array } | undefined;
@@ -107,7 +112,7 @@ class GraphRouter extends BaseRouter<Options, State> {
     };
   }
 
-  protected score(query: RouteQuery, st: State): Scored {
+  protected override score(query: RouteQuery, st: State): Scored {
     const d = st.inputs;
     const h = st.bq.length;
     const m = st.bias.length;
@@ -181,11 +186,3 @@ function mix(centroids: readonly Float32Array[], membership: readonly number[], 
 
 const softTask = (x: Float32Array, centroids: readonly Float32Array[], temperature: number) => mix(centroids, taskMembership(x, centroids, temperature), x.length);
 
-export const graphRouter = defineRouter({
-  name: 'graph',
-  description: 'GraphRouter: message passing on a graph of query, task and model nodes, edges carrying performance and cost',
-  input: 'embedding',
-  options,
-  state,
-  build: (name, o) => new GraphRouter(name, o),
-});

@@ -3,9 +3,8 @@
 // (the winner's score minus the loser's, logistic loss, Adam); then each model's score is
 // Platt-calibrated to its observed quality so the shared cost rule can weigh it.
 import { z } from 'zod';
-import type { RouteQuery, TrainingData } from './router.ts';
-import { BaseRouter, type Scored, type Step } from './shared/base-router.ts';
-import { defineRouter } from './shared/define-router.ts';
+import { Router, type RouteQuery, type TrainingData, type Scored } from './router.ts';
+import type { Step } from './shared/step.ts';
 import { battles, scoreMatrix } from './shared/outcomes.ts';
 import { applyPlatt, plattSchema, fitPlattPerModel } from './shared/platt.ts';
 import { f32 } from './shared/router-file.ts';
@@ -35,7 +34,13 @@ const state = z
   .strict();
 type State = z.infer<typeof state>;
 
-class MfRouter extends BaseRouter<Options, State> {
+export class MfRouter extends Router<Options, State> {
+  static override readonly routerName = 'mf';
+  static override readonly description = 'matrix factorisation on pairwise wins (RouteLLM), N models';
+  static override readonly input = 'embedding';
+  static override readonly optionsSchema = options;
+  static override readonly stateSchema = state;
+
   readonly needsEmbedding = true;
   private z = new Float64Array(0);
   private s = new Float64Array(0);
@@ -96,7 +101,7 @@ class MfRouter extends BaseRouter<Options, State> {
     for (let j = 0; j < m; j++) out[j] -= mean;
   }
 
-  protected score(query: RouteQuery, st: State): Scored {
+  protected override score(query: RouteQuery, st: State): Scored {
     const m = st.platt.length;
     if (this.s.length !== m) this.s = new Float64Array(m);
     if (query.embedding!.length !== st.inputs) throw new Error(`query embedding has ${query.embedding!.length} dimensions, the router ${st.inputs}`);
@@ -172,11 +177,3 @@ function project(w: Float32Array, x: Float32Array, k: number, d: number, out: Fl
   }
 }
 
-export const mfRouter = defineRouter({
-  name: 'mf',
-  description: 'matrix factorisation on pairwise wins (RouteLLM), N models',
-  input: 'embedding',
-  options,
-  state,
-  build: (name, o) => new MfRouter(name, o),
-});

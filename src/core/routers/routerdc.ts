@@ -6,10 +6,9 @@
 // negatives: the cluster loss; its gradient reaches the anchor query only). Similarities are
 // Platt-calibrated per model to quality.
 import { z } from 'zod';
-import type { RouteQuery, TrainingData } from './router.ts';
-import { BaseRouter, type Scored, type Step } from './shared/base-router.ts';
+import { Router, type RouteQuery, type TrainingData, type Scored } from './router.ts';
+import type { Step } from './shared/step.ts';
 import { adamSlots, adamStep, gradientOptions } from './shared/adam.ts';
-import { defineRouter } from './shared/define-router.ts';
 import { kmeans } from './shared/kmeans.ts';
 import { scoreMatrix, type ScoreMatrix } from './shared/outcomes.ts';
 import { applyPlatt, fitPlattPerModel, plattSchema } from './shared/platt.ts';
@@ -35,7 +34,13 @@ type Options = z.infer<typeof options>;
 const state = z.object({ inputs: z.number().int().positive(), projection: f32, modelVectors: f32, platt: z.array(plattSchema) }).strict();
 type State = z.infer<typeof state>;
 
-class RouterDcRouter extends BaseRouter<Options, State> {
+export class RouterDcRouter extends Router<Options, State> {
+  static override readonly routerName = 'routerdc';
+  static override readonly description = "RouterDC's dual contrastive losses on the frozen USE-lite encoder: only a query projection and the model vectors are trained (the paper fine-tunes the encoder)";
+  static override readonly input = 'embedding';
+  static override readonly optionsSchema = options;
+  static override readonly stateSchema = state;
+
   readonly needsEmbedding = true;
   private u = new Float64Array(0);
 
@@ -94,7 +99,7 @@ class RouterDcRouter extends BaseRouter<Options, State> {
     for (let j = 0; j < m; j++) out[j] = dot(this.u, eHat, j * k, k);
   }
 
-  protected score(query: RouteQuery, st: State): Scored {
+  protected override score(query: RouteQuery, st: State): Scored {
     if (query.embedding!.length !== st.inputs) throw new Error(`query embedding has ${query.embedding!.length} dimensions, the router ${st.inputs}`);
     const sims = new Float64Array(st.platt.length);
     this.similarities(st, query.embedding!, sims);
@@ -228,11 +233,3 @@ function dot(a: Float64Array, b: Float64Array, offset: number, k: number): numbe
   return s;
 }
 
-export const routerDcRouter = defineRouter({
-  name: 'routerdc',
-  description: "RouterDC's dual contrastive losses on the frozen USE-lite encoder: only a query projection and the model vectors are trained (the paper fine-tunes the encoder)",
-  input: 'embedding',
-  options,
-  state,
-  build: (name, o) => new RouterDcRouter(name, o),
-});

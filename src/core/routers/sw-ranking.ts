@@ -4,10 +4,8 @@
 // Ties count as RouteLLM counts them: half a win for each side. `prior` adds that many wins each way
 // between every pair (RouteLLM's unpenalised fit is its limit at 0; the default half win keeps unbeaten models finite).
 import { z } from 'zod';
-import type { RouteQuery, TrainingData } from './router.ts';
-import { BaseRouter, type Scored } from './shared/base-router.ts';
+import { Router, type RouteQuery, type TrainingData, type Scored } from './router.ts';
 import { bradleyTerry, winRateAgainstField } from './shared/bradley-terry.ts';
-import { defineRouter } from './shared/define-router.ts';
 import { ExactIndex } from './shared/exact-index.ts';
 import { battles } from './shared/outcomes.ts';
 import { checkMemoryTable, memoryTable, memoryTableFields } from './shared/memory-table.ts';
@@ -29,7 +27,13 @@ const state = z
   .strict();
 type State = z.infer<typeof state>;
 
-class SwRankingRouter extends BaseRouter<Options, State> {
+export class SwRankingRouter extends Router<Options, State> {
+  static override readonly routerName = 'sw-ranking';
+  static override readonly description = 'similarity-weighted Bradley-Terry ratings per query (RouteLLM); query-aware Elo';
+  static override readonly input = 'embedding';
+  static override readonly optionsSchema = options;
+  static override readonly stateSchema = state;
+
   readonly needsEmbedding = true;
   private index: ExactIndex | undefined;
   private wins = new Float64Array(0);
@@ -41,7 +45,7 @@ class SwRankingRouter extends BaseRouter<Options, State> {
     return memoryTable(data);
   }
 
-  protected score(query: RouteQuery, st: State): Scored {
+  protected override score(query: RouteQuery, st: State): Scored {
     const m = this.models.length;
     if (!this.index || this.index.vectors !== st.vectors) {
       this.index = new ExactIndex(st.vectors, st.dim, 1);
@@ -106,11 +110,3 @@ function outcomePatterns(scores: Float32Array, m: number): OutcomePatterns {
   return { count: rows.length, of, battles: Int32Array.from(all.flatMap((b) => [b.sample, b.winner, b.loser])), weights: Float64Array.from(all, (b) => b.weight) };
 }
 
-export const swRankingRouter = defineRouter({
-  name: 'sw-ranking',
-  description: 'similarity-weighted Bradley-Terry ratings per query (RouteLLM); query-aware Elo',
-  input: 'embedding',
-  options,
-  state,
-  build: (name, o) => new SwRankingRouter(name, o),
-});

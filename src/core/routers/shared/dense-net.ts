@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { f32 } from './router-file.ts';
 import { gaussian, permutation, sigmoid, softplus } from './vectors.ts';
 import { mulberry32 } from '../../data/random.ts';
-import type { Step } from './base-router.ts';
+import type { Step } from './step.ts';
 import { adamSlots, adamStep } from './adam.ts';
 
 export const denseNetSchema = z.object({
