@@ -1,14 +1,19 @@
 // Builds the static app. Relative base so it works under any path; cross-origin isolation headers so
 // onnxruntime-web may use threads; onnxruntime-web kept out of pre-bundling so its .wasm files are copied.
-// The built index.html carries the Content-Security-Policy as a <meta> (static hosts), and `vite preview`
-// also sends it as a header. A Workbox service worker precaches the app, its models and the ORT wasm so it
+// The built index.html carries the boot Content-Security-Policy as a <meta> (static hosts); the app narrows its
+// connections to the origins of llmrouter.config.json (written here with LLMROUTER_CONNECT_ORIGINS as default,
+// editable on the host without a rebuild) before it starts. `vite preview` sends the full policy from that file
+// as a header, with frame-ancestors 'none'. A Workbox service worker precaches the app, its models and the ORT wasm so it
 // starts and routes offline, and the web app manifest makes it installable.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
-import { contentSecurityPolicy, parseOrigins } from './src/platform/browser/csp.ts';
+import { bootPolicy, headerPolicy, parseOrigins } from './src/platform/browser/csp.ts';
+import { DEPLOY_CONFIG_FILE, parseDeployConfig } from './src/platform/browser/deploy-config.ts';
 
-const csp = contentSecurityPolicy(parseOrigins(process.env.LLMROUTER_CONNECT_ORIGINS));
+const buildOrigins = parseOrigins(process.env.LLMROUTER_CONNECT_ORIGINS);
 
 const isolation = {
   'Cross-Origin-Opener-Policy': 'same-origin',
@@ -19,14 +24,44 @@ const isolation = {
 const cspMeta: Plugin = {
   name: 'llmrouter-csp-meta',
   apply: 'build',
-  transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: csp }, injectTo: 'head-prepend' }],
+  transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: bootPolicy() }, injectTo: 'head-prepend' }],
 };
+
+/** Writes the deploy config beside index.html, with the build-time origins as its default. */
+const deployConfig: Plugin = {
+  name: 'llmrouter-deploy-config',
+  apply: 'build',
+  generateBundle() {
+    this.emitFile({ type: 'asset', fileName: DEPLOY_CONFIG_FILE, source: `${JSON.stringify({ connectOrigins: buildOrigins }, null, 2)}\n` });
+  },
+};
+
+/** `vite preview` sends the whole policy as a header, from the deploy config as it is now (none when it is unreadable). */
+const cspHeader: Plugin = {
+  name: 'llmrouter-csp-header',
+  configurePreviewServer(server) {
+    server.middlewares.use((_req, res, next) => {
+      res.setHeader('Content-Security-Policy', headerPolicy(servedOrigins(resolve(server.config.root, server.config.build.outDir, DEPLOY_CONFIG_FILE))));
+      next();
+    });
+  },
+};
+
+function servedOrigins(file: string): string[] {
+  try {
+    return parseDeployConfig(JSON.parse(readFileSync(file, 'utf8')));
+  } catch {
+    return [];
+  }
+}
 
 export default defineConfig({
   base: './',
   plugins: [
     react(),
     cspMeta,
+    deployConfig,
+    cspHeader,
     VitePWA({
       registerType: 'autoUpdate',
       injectRegister: 'script',
@@ -47,6 +82,8 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,mjs,css,html,wasm,onnx,json,txt,model,png,svg,ico,webmanifest}'],
+        // The deploy config is the host's to change: always read from the network, never from the precache.
+        globIgnores: [DEPLOY_CONFIG_FILE],
         maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
@@ -59,5 +96,5 @@ export default defineConfig({
   worker: { format: 'es' },
   build: { target: 'es2022', outDir: 'dist', chunkSizeWarningLimit: 2048 },
   server: { host: '127.0.0.1', headers: isolation },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers: { ...isolation, 'Content-Security-Policy': csp } },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers: isolation },
 });

@@ -51,7 +51,7 @@ describe('llmrouter eval --json', () => {
     expect(err).toBe('');
     expect(code).toBe(0);
     const r = JSON.parse(out);
-    expect(Object.keys(r).filter((k) => k !== 'routellm')).toEqual(['router', 'n_train', 'n_test', 'models', 'best_single', 'oracle', 'curve', 'aiq', 'aiq_max_cost', 'quality_at_best_single_cost', 'cost_at_95pct_best_quality']);
+    expect(Object.keys(r).filter((k) => k !== 'routellm')).toEqual(['router', 'n_train', 'n_test', 'models', 'best_single', 'oracle', 'curve', 'aiq', 'aiq_max_cost', 'quality_at_best_single_cost', 'cost_at_95pct_best_quality', 'skipped']);
     expect('routellm' in r).toBe(r.models.length === 2); // RouteLLM's APGR and CPT on two-model data
     expect(r.n_test).toBe(15);
     expect(r.curve.length).toBeGreaterThan(5);

@@ -1,5 +1,6 @@
-// The app shell: loads every store from IndexedDB, then a top bar (tabs Chat / Lab / Settings, the cost/quality
-// knob, the budget indicator) and the page.
+// The app shell: loads every store from IndexedDB (conversations not in safe mode; a store that fails to load
+// is reported, not waited for), then a top bar (tabs Chat / Lab / Settings, the cost/quality knob, the budget
+// indicator), notices about data set aside, and the page inside an error boundary.
 import { useEffect, useState } from 'react';
 import { usePreferences } from './stores/preferences.ts';
 import { useProviders } from './stores/providers.ts';
@@ -15,20 +16,37 @@ import { BertDiagnostics } from './components/BertDiagnostics.tsx';
 import { ChatPage } from './chat/ChatPage.tsx';
 import { SettingsPage } from './settings/SettingsPage.tsx';
 import { LabPage } from './lab/LabPage.tsx';
+import { ErrorBoundary } from './components/ErrorBoundary.tsx';
+import { DataNotices } from './components/DataNotices.tsx';
+import { inSafeMode } from './safe-mode.ts';
 
 const TABS = ['Chat', 'Lab', 'Settings'] as const;
 type Tab = (typeof TABS)[number];
 
 export function App() {
   const [loaded, setLoaded] = useState(false);
+  const [loadErrors, setLoadErrors] = useState<string[]>([]);
+  const safeMode = inSafeMode();
   const [tab, setTabState] = useState<Tab>(tabFromHash);
   const setTab = (next: Tab) => {
     location.hash = next.toLowerCase();
     setTabState(next);
   };
   useEffect(() => {
-    const stores = [usePreferences, useProviders, useCalls, useCatalog, useRouter, useLearning, useConversations];
-    void Promise.all(stores.map((s) => s.getState().load())).then(() => setLoaded(true));
+    const stores = {
+      preferences: usePreferences,
+      providers: useProviders,
+      calls: useCalls,
+      catalog: useCatalog,
+      router: useRouter,
+      learning: useLearning,
+      ...(safeMode ? {} : { conversations: useConversations }),
+    };
+    void Promise.allSettled(Object.values(stores).map((s) => s.getState().load())).then((results) => {
+      const names = Object.keys(stores);
+      setLoadErrors(results.flatMap((r, i) => (r.status === 'rejected' ? [`${names[i]} (${(r.reason as Error)?.message ?? String(r.reason)})`] : [])));
+      setLoaded(true);
+    });
   }, []);
   if (!loaded) return <p className="loading">Loading…</p>;
   return (
@@ -45,18 +63,21 @@ export function App() {
         <CostQualitySlider />
         <BudgetIndicator />
       </header>
+      <DataNotices loadErrors={loadErrors} safeMode={safeMode} />
       <main>
-        {location.hash.startsWith('#encoder') ? (
-          <EncoderDiagnostics />
-        ) : location.hash.startsWith('#bert') ? (
-          <BertDiagnostics />
-        ) : (
-          <>
-            {tab === 'Chat' && <ChatPage openSettings={() => setTab('Settings')} />}
-            {tab === 'Lab' && <LabPage />}
-            {tab === 'Settings' && <SettingsPage />}
-          </>
-        )}
+        <ErrorBoundary key={tab}>
+          {location.hash.startsWith('#encoder') ? (
+            <EncoderDiagnostics />
+          ) : location.hash.startsWith('#bert') ? (
+            <BertDiagnostics />
+          ) : (
+            <>
+              {tab === 'Chat' && <ChatPage openSettings={() => setTab('Settings')} />}
+              {tab === 'Lab' && <LabPage />}
+              {tab === 'Settings' && <SettingsPage />}
+            </>
+          )}
+        </ErrorBoundary>
       </main>
     </div>
   );

@@ -1,11 +1,22 @@
-// Browser entry point: mounts the React app.
+// Browser entry point: narrows the page's connections to the deploy config's origins, registers the schemas
+// every stored record is checked with, then mounts the React app inside an error boundary that keeps
+// Settings → Your data reachable whatever a view throws.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { ErrorBoundary } from './components/ErrorBoundary.tsx';
+import { registerRecordSchemas } from '../platform/browser/record-checks.ts';
+import { installConnectPolicy } from '../platform/browser/connect-policy.ts';
+import { recordSchemas } from './stores/record-schemas.ts';
 import './styles.css';
+
+if (!import.meta.env.DEV) await installConnectPolicy();
+registerRecordSchemas(recordSchemas);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <ErrorBoundary>
+      <App />
+    </ErrorBoundary>
   </StrictMode>,
 );

@@ -1,4 +1,4 @@
-// The `llmrouter` command line: dispatches a verb, turns usage errors into one line and exit status 2.
+// The `llmrouter` command line: dispatches a verb, turns usage errors (no command included) into exit status 2.
 import { parseArgs } from 'node:util';
 import type { Command } from './command.ts';
 import { UsageError } from './usage-error.ts';
@@ -28,7 +28,11 @@ function help(): string {
 
 export async function main(argv: string[]): Promise<number> {
   const [verb, ...rest] = argv;
-  if (!verb || verb === '--help' || verb === '-h') {
+  if (!verb) {
+    console.error(help());
+    return 2;
+  }
+  if (verb === '--help' || verb === '-h') {
     console.log(help());
     return 0;
   }

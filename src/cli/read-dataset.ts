@@ -7,7 +7,7 @@ import { UsageError } from './usage-error.ts';
 import { defaultCatalog, parseCatalog } from '../core/catalog/catalog.ts';
 import type { Catalog } from '../core/catalog/model.ts';
 import { detectFormat, formats, type FormatName } from '../core/data/importers/formats.ts';
-import { concatDatasets } from '../core/data/native.ts';
+import { joinSamples } from '../core/data/duplicates.ts';
 import type { ImportOptions } from '../core/data/pricing.ts';
 import type { RoutingSample } from '../core/data/sample.ts';
 import { readQueryInfo, type QueryInfo } from '../core/data/query-info.ts';
@@ -33,8 +33,8 @@ export function listFlag(flag: FlagValues[string]): string[] {
   return (Array.isArray(flag) ? flag : flag === undefined ? [] : [flag]).map(String);
 }
 
-/** Reads every file (folders expanded) in format `from` ('auto' detects each) into one dataset. */
-export async function readDatasets(paths: string[], from: string, options: ImportOptions): Promise<{ samples: RoutingSample[]; files: string[] }> {
+/** Reads every file (folders expanded) in format `from` ('auto' detects each) into one dataset; repeated ids refused unless `dedupe`. */
+export async function readDatasets(paths: string[], from: string, options: ImportOptions, dedupe = false): Promise<{ samples: RoutingSample[]; files: string[]; duplicates: number }> {
   const files = await inputFiles(paths, from === 'auto' ? undefined : (from as FormatName));
   const parts = [];
   for (const file of files) {
@@ -42,7 +42,7 @@ export async function readDatasets(paths: string[], from: string, options: Impor
     const format = from === 'auto' ? detectFormat(text, file) : (from as FormatName);
     parts.push({ file, samples: formats[format].read(text, file, options) });
   }
-  return { samples: concatDatasets(parts), files };
+  return { ...joinSamples(parts, dedupe), files };
 }
 
 /** Files named on the command line, with each folder replaced by its files of the format's kind. */

@@ -18,13 +18,15 @@ export const dataFlags = {
   queries: { type: 'string', multiple: true },
   catalog: { type: 'string' },
   options: { type: 'string' },
+  dedupe: { type: 'boolean', default: false },
 } as const;
 
-export const DATA_USAGE = '[--from FORMAT] [--queries QUERIES.jsonl]... [--catalog FILE] [--options JSON]';
+export const DATA_USAGE = '[--from FORMAT] [--queries QUERIES.jsonl]... [--catalog FILE] [--options JSON] [--dedupe]';
 
 /** Reads a dataset in any format, with tasks joined from LLMRouter query files when given (--queries). */
 export async function readData(path: string, values: FlagValues, catalog: Catalog): Promise<RoutingSample[]> {
-  const { samples } = await readDatasets([existingFile(path, 'data file')], String(values.from ?? 'auto'), { catalog });
+  const { samples, duplicates } = await readDatasets([existingFile(path, 'data file')], String(values.from ?? 'auto'), { catalog }, values.dedupe === true);
+  if (duplicates > 0) console.error(`${path}: kept the first sample of each repeated id, dropped ${duplicates}`);
   return withQueryInfo(samples, await queryInfo(values));
 }
 

@@ -1,22 +1,25 @@
 // The chat page: conversations on the left, the thread and the composer on the right, and the first-run
-// onboarding when no provider is set up yet.
+// onboarding when no provider is set up yet, and a notice that blocks chat while the key vault is locked.
 import { useConversations } from '../stores/conversations.ts';
 import { useProviders } from '../stores/providers.ts';
 import { useUsableModels } from '../stores/usable-models.ts';
 import { Sidebar } from './Sidebar.tsx';
 import { Thread } from './Thread.tsx';
 import { Composer } from './Composer.tsx';
+import { VAULT_LOCKED } from './chat-actions.ts';
 
 export function ChatPage({ openSettings }: { openSettings(): void }) {
   const { conversations, currentId } = useConversations();
   const hasProvider = useProviders((s) => s.providers.length > 0);
+  const locked = useProviders((s) => s.locked);
   const models = useUsableModels();
   const current = conversations.find((c) => c.id === currentId);
-  const blocked = !hasProvider ? 'Add a provider in Settings to start chatting' : models.length === 0 ? 'Enable at least one model in Settings' : undefined;
+  const blocked = !hasProvider ? 'Add a provider in Settings to start chatting' : locked ? VAULT_LOCKED : models.length === 0 ? 'Enable at least one model in Settings' : undefined;
   return (
     <div className="chat">
       <Sidebar />
       <div className="chat-main">
+        {hasProvider && locked && <VaultLocked openSettings={openSettings} />}
         {!hasProvider ? (
           <Onboarding openSettings={openSettings} />
         ) : current ? (
@@ -27,6 +30,17 @@ export function ChatPage({ openSettings }: { openSettings(): void }) {
         <Composer models={models} disabled={blocked} />
       </div>
     </div>
+  );
+}
+
+function VaultLocked({ openSettings }: { openSettings(): void }) {
+  return (
+    <p className="notice" role="alert">
+      {VAULT_LOCKED}: nothing is sent until you do.{' '}
+      <button className="primary" onClick={openSettings}>
+        Unlock your keys
+      </button>
+    </p>
   );
 }
 

@@ -10,6 +10,9 @@ import { usableModels } from '../stores/usable-models.ts';
 import { activeRouter } from '../stores/router.ts';
 import { embedQuery } from '../stores/encoder.ts';
 import { useCalls } from '../stores/calls.ts';
+import { useProviders } from '../stores/providers.ts';
+import { blockedOrigin, connectBlockedHint } from '../../platform/browser/connect-policy.ts';
+import type { CatalogModel } from '../../core/catalog/model.ts';
 import type { Feedback, OutcomeRecord } from '../../core/learn/outcome.ts';
 import type { ModelEstimate } from '../../core/routers/router.ts';
 import type { RoutedEvent } from '../../core/providers/routed-call.ts';
@@ -19,6 +22,9 @@ interface ChatRun {
   running: string | null;
   controller: AbortController | null;
 }
+
+/** Why chat refuses to call while the vault is under a passphrase not yet entered. */
+export const VAULT_LOCKED = 'Your API keys are locked: unlock your keys to chat';
 
 export const useChatRun = create<ChatRun>(() => ({ running: null, controller: null }));
 
@@ -74,6 +80,7 @@ async function answer(conversationId: string, forced?: { model: string; by: 'sen
   try {
     const catalog = catalogModels(useCatalog.getState().models);
     const models = usableModels().map((m) => m.id);
+    if (useProviders.getState().locked) throw new Error(`${VAULT_LOCKED} (Settings → Providers).`);
     if (models.length === 0) throw new Error('No model is enabled: add a provider and enable its models in Settings.');
     const lambda = usePreferences.getState().lambda;
 
@@ -104,7 +111,7 @@ async function answer(conversationId: string, forced?: { model: string; by: 'sen
     let flush: ReturnType<typeof setTimeout> | undefined;
     const onEvent = (event: RoutedEvent) => {
       if (event.type === 'attempt' && attempts.at(-1)?.model !== event.model) attempts.push({ model: event.model });
-      else if (event.type === 'failed') attempts.at(-1)!.error = event.message;
+      else if (event.type === 'failed') attempts.at(-1)!.error = explainFailure(event, catalog);
       else if (event.type === 'skipped') attempts.push({ model: event.model, error: SKIPPED[event.reason] });
       else if (event.type === 'token') {
         content += event.text;
@@ -159,8 +166,18 @@ async function answer(conversationId: string, forced?: { model: string; by: 'sen
   }
 }
 
+/** A failure as the user should read it: a connection the page's policy blocks says how to allow it. */
+function explainFailure(event: Extract<RoutedEvent, { type: 'failed' }>, catalog: readonly CatalogModel[]): string {
+  if (event.kind !== 'network' && event.kind !== 'cors') return event.message;
+  const provider = catalog.find((m) => m.id === event.model)?.provider;
+  const baseUrl = useProviders.getState().providers.find((p) => p.id === provider)?.baseUrl;
+  const origin = baseUrl === undefined ? undefined : blockedOrigin(baseUrl);
+  return origin ? connectBlockedHint(origin) : event.message;
+}
+
 const SKIPPED: Record<Extract<RoutedEvent, { type: 'skipped' }>['reason'], string> = {
   circuit_open: 'skipped: too many recent failures (circuit open)',
   no_provider: 'skipped: its provider is not set up (or has no key)',
   unknown_model: 'skipped: not in the model catalog',
+  key_refused: 'skipped: the provider refused this key a moment ago',
 };

@@ -56,7 +56,7 @@ export function TrainPanel({ dataset }: { dataset: DatasetRecord }) {
             <li key={run.id}>
               <span className="run-name">{run.router}</span>
               <progress aria-label={`Training ${run.router}`} max={1} value={run.progress} />
-              <span className="muted">{run.status === 'error' ? <span className="error">{run.error}</span> : run.status}</span>
+              <span className="muted">{run.status === 'error' ? <span className="error">{run.error}</span> : (run.detail ?? run.status)}</span>
               {run.controller && (
                 <button aria-label={`Cancel ${run.router}`} onClick={() => cancel(run.id)}>
                   Cancel

@@ -1,7 +1,7 @@
 // Storage used, export and import of all data (keys only when asked, sealed under a passphrase), the
 // learning log as a dataset, and deleting everything.
 import { useEffect, useState } from 'react';
-import { deleteEverything, exportAll, importAll } from '../../platform/browser/backup.ts';
+import { deleteEverything, exportAll, importAll, MAX_BACKUP_BYTES } from '../../platform/browser/backup.ts';
 import { logToSamples } from '../../core/learn/to-samples.ts';
 import { useLearning } from '../stores/learning.ts';
 import { bytes } from '../format.ts';
@@ -58,10 +58,13 @@ export function DataSection() {
               const file = e.target.files?.[0];
               e.target.value = '';
               if (!file) return;
+              if (file.size > MAX_BACKUP_BYTES) return setMessage({ text: `${file.name} is ${bytes(file.size)}: backups over ${bytes(MAX_BACKUP_BYTES)} are refused`, error: true });
               try {
-                const { records } = await importAll(await file.text(), file.name, passphrase || undefined);
-                setMessage({ text: `Imported ${records} records from ${file.name}. Reloading…` });
-                setTimeout(() => location.reload(), 600);
+                setMessage({ text: `Checking ${file.name} (${bytes(file.size)})…` });
+                const { records, quarantined } = await importAll(await file.text(), file.name, passphrase || undefined);
+                const setAside = quarantined.length ? ` ${quarantined.length} invalid ${quarantined.length === 1 ? 'record was' : 'records were'} set aside: ${quarantined.map((q) => `${q.store} “${q.key}” (${q.problem})`).join('; ')}.` : '';
+                setMessage({ text: `Imported ${records} records from ${file.name}.${setAside} Reloading…`, error: quarantined.length > 0 });
+                setTimeout(() => location.reload(), quarantined.length ? 2500 : 600);
               } catch (err) {
                 setMessage({ text: (err as Error).message, error: true });
               }

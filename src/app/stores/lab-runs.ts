@@ -9,7 +9,8 @@ import type { EvaluateResult } from '../../workers/lab.worker.ts';
 import type { RouterFile } from '../../core/routers/router.ts';
 import { catalogModels, useCatalog } from './catalog.ts';
 import { usePreferences } from './preferences.ts';
-import { datasetEmbeddings, type DatasetRecord } from './lab.ts';
+import { datasetEmbeddings, type DatasetRecord, type EmbedProgress } from './lab.ts';
+import { embeddingDetail } from '../format.ts';
 
 export interface LabRun {
   id: string;
@@ -17,6 +18,8 @@ export interface LabRun {
   datasetId: string;
   status: 'embedding' | 'training' | 'evaluating' | 'done' | 'cancelled' | 'error';
   progress: number;
+  /** What the run is doing now, in words (e.g. embedding progress with the time left). */
+  detail?: string;
   error?: string;
   result?: EvaluateResult & { file: RouterFile; trainSeconds: number };
   controller?: AbortController;
@@ -55,11 +58,12 @@ export const useLabRuns = create<LabRunsStore>((set, get) => {
         let testEmbeddings: Float32Array[] = [];
         if (needsEmbedding) {
           // Cancelling stops waiting at once; the embeddings still land in the cache for the next run.
-          const all = await abortable(datasetEmbeddings(dataset), controller.signal);
+          const onProgress = (p: EmbedProgress) => patch(id, { progress: p.done / p.total, detail: embeddingDetail(p) });
+          const all = await abortable(datasetEmbeddings(dataset, onProgress), controller.signal);
           const byId = new Map(dataset.samples.map((s, i) => [s.id, all[i]!]));
           trainEmbeddings = train.map((s) => byId.get(s.id)!);
           testEmbeddings = test.map((s) => byId.get(s.id)!);
-          patch(id, { status: 'training' });
+          patch(id, { status: 'training', progress: 0, detail: undefined });
         }
         const entry = routerClass(router);
         const models = modelsOf(dataset.samples);

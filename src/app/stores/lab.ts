@@ -4,7 +4,7 @@ import { create } from 'zustand';
 import type { RoutingSample } from '../../core/data/sample.ts';
 import type { DatasetStats } from '../../core/data/stats.ts';
 import { defaultCatalog } from '../../core/catalog/catalog.ts';
-import { allRecords, deleteRecord, putRecord } from '../../platform/browser/records.ts';
+import { allRecords, deleteRecord } from '../../platform/browser/records.ts';
 import { WorkerClient } from '../worker-client.ts';
 import type { importHandlers } from '../../workers/import.worker.ts';
 import { embedTexts } from './encoder.ts';
@@ -22,7 +22,14 @@ interface LabStore {
   datasets: DatasetRecord[];
   selectedId: string | null;
   importing: string | null;
+  /** How far the import has got (0..1) and what it is doing. */
+  importProgress: { fraction: number; note?: string } | null;
   importError: string | null;
+  /** What the last import dropped (repeated ids, when `dedupe`). */
+  importNote: string | null;
+  /** Keep the first sample of each repeated id instead of refusing the file. */
+  dedupe: boolean;
+  setDedupe(dedupe: boolean): void;
   loaded: boolean;
   load(): Promise<void>;
   importFile(file: File): Promise<void>;
@@ -38,24 +45,32 @@ export const useLab = create<LabStore>((set, get) => ({
   datasets: [],
   selectedId: null,
   importing: null,
+  importProgress: null,
   importError: null,
+  importNote: null,
+  dedupe: false,
+  setDedupe(dedupe) {
+    set({ dedupe });
+  },
   loaded: false,
   async load() {
     const datasets = (await allRecords<DatasetRecord>('datasets')).sort((a, b) => b.importedAt - a.importedAt);
     set({ datasets, selectedId: datasets[0]?.id ?? null, loaded: true });
   },
   async importFile(file) {
-    set({ importing: file.name, importError: null });
+    set({ importing: file.name, importError: null, importNote: null, importProgress: { fraction: 0 } });
     try {
-      const text = await file.text();
-      const { format, samples, stats } = await importWorker().call('importDataset', { text, fileName: file.name, catalog: defaultCatalog });
-      const record: DatasetRecord = { id: crypto.randomUUID(), name: file.name, format, importedAt: Date.now(), stats, samples };
-      await putRecord('datasets', record);
+      const { record, duplicates } = await importWorker().call(
+        'importDataset',
+        { file, fileName: file.name, catalog: defaultCatalog, dedupe: get().dedupe },
+        { onProgress: (fraction, note) => set({ importProgress: { fraction, note } }) },
+      );
+      if (duplicates > 0) set({ importNote: `${file.name}: kept the first sample of each repeated id, dropped ${duplicates}` });
       set({ datasets: [record, ...get().datasets], selectedId: record.id });
     } catch (e) {
       set({ importError: (e as Error).message });
     } finally {
-      set({ importing: null });
+      set({ importing: null, importProgress: null });
     }
   },
   select(id) {
@@ -68,16 +83,40 @@ export const useLab = create<LabStore>((set, get) => ({
   },
 }));
 
-/** Query embeddings per dataset, computed once per session by the encoder worker. */
-const embeddingCache = new Map<string, Promise<Float32Array[]>>();
+/** How far embedding a dataset's queries has got, and the time left at the rate so far. */
+export interface EmbedProgress {
+  done: number;
+  total: number;
+  secondsLeft: number;
+}
 
-/** The embedding of every query of a dataset, in sample order. */
-export function datasetEmbeddings(dataset: DatasetRecord): Promise<Float32Array[]> {
+/** Texts per encoder call: small enough for steady progress, large enough to batch well. */
+const EMBED_BATCH = 128;
+
+/** Query embeddings per dataset, computed once per session by the encoder worker, with whoever waits told the progress. */
+const embeddingCache = new Map<string, { vectors: Promise<Float32Array[]>; listeners: Set<(p: EmbedProgress) => void> }>();
+
+/** The embedding of every query of a dataset, in sample order; `onProgress` hears each batch done. */
+export function datasetEmbeddings(dataset: DatasetRecord, onProgress?: (p: EmbedProgress) => void): Promise<Float32Array[]> {
   let cached = embeddingCache.get(dataset.id);
   if (!cached) {
-    cached = embedTexts(dataset.samples.map((s) => s.query));
-    cached.catch(() => embeddingCache.delete(dataset.id));
+    const listeners = new Set<(p: EmbedProgress) => void>();
+    const vectors = embedInBatches(dataset.samples.map((s) => s.query), (p) => listeners.forEach((l) => l(p)));
+    vectors.catch(() => embeddingCache.delete(dataset.id));
+    cached = { vectors, listeners };
     embeddingCache.set(dataset.id, cached);
   }
-  return cached;
+  if (onProgress) cached.listeners.add(onProgress);
+  return cached.vectors;
+}
+
+async function embedInBatches(texts: readonly string[], report: (p: EmbedProgress) => void): Promise<Float32Array[]> {
+  const vectors: Float32Array[] = [];
+  const started = performance.now();
+  for (let i = 0; i < texts.length; i += EMBED_BATCH) {
+    vectors.push(...(await embedTexts(texts.slice(i, i + EMBED_BATCH))));
+    const seconds = (performance.now() - started) / 1000;
+    report({ done: vectors.length, total: texts.length, secondsLeft: (seconds / vectors.length) * (texts.length - vectors.length) });
+  }
+  return vectors;
 }

@@ -8,6 +8,7 @@ import { testConnection, type ConnectionReport } from '../../core/providers/test
 import type { Endpoint } from '../../core/providers/types.ts';
 import { appKeyVault } from '../../platform/browser/key-vault-idb.ts';
 import { loadSetting, saveSetting } from '../../platform/browser/settings-store.ts';
+import { blockedOrigin, connectBlockedHint } from '../../platform/browser/connect-policy.ts';
 
 const KEY = 'providers';
 
@@ -99,9 +100,12 @@ export const useProviders = create<ProvidersStore>((set, get) => ({
   async test(id) {
     const endpoint = get().endpoint(id);
     set({ reports: { ...get().reports, [id]: 'testing' } });
-    const report: ConnectionReport = endpoint
-      ? await testConnection(endpoint)
-      : { ok: false, kind: 'auth', message: `${id}: no key (or the vault is locked)`, latencyMs: 0 };
+    const blocked = endpoint && blockedOrigin(endpoint.baseUrl);
+    const report: ConnectionReport = blocked
+      ? { ok: false, kind: 'network', message: connectBlockedHint(blocked), latencyMs: 0 }
+      : endpoint
+        ? await testConnection(endpoint)
+        : { ok: false, kind: 'auth', message: `${id}: no key (or the vault is locked)`, latencyMs: 0 };
     set({ reports: { ...get().reports, [id]: report } });
     return report;
   },
@@ -116,7 +120,7 @@ export const useProviders = create<ProvidersStore>((set, get) => ({
   },
   endpoint(provider) {
     const setup = get().providers.find((p) => p.id === provider);
-    if (!setup) return undefined;
+    if (!setup || get().locked) return undefined;
     const definition = providerDefinition(setup.id) ?? customProvider(setup.id, setup.baseUrl, setup.wire);
     const key = ring.next(provider);
     if (definition.keyRequired && !key) return undefined;

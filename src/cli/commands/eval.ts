@@ -39,7 +39,7 @@ export const evalCommand: Command = {
       return;
     }
     const pct = (v: number | null) => (v === null ? 'never' : `${(v * 100).toFixed(1)}%`);
-    console.log(`${r.router}: trained on ${r.n_train} in ${trainSeconds.toFixed(2)} s, tested on ${r.n_test}, ${evaluation.msPerQuery.toFixed(3)} ms per query`);
+    console.log(`${r.router}: trained on ${r.n_train} in ${trainSeconds.toFixed(2)} s, tested on ${r.n_test}${r.skipped ? ` (skipped ${r.skipped} with no outcome for these models)` : ''}, ${evaluation.msPerQuery.toFixed(3)} ms per query`);
     console.log(`best single  ${r.best_single.model}  quality ${r.best_single.quality.toFixed(4)}  cost $${r.best_single.cost.toFixed(4)}`);
     console.log(`oracle       quality ${r.oracle.quality.toFixed(4)}  cost $${r.oracle.cost.toFixed(4)}`);
     console.log(`AIQ ${r.aiq.toFixed(4)} (over this router's own cost range)   quality at best-single cost ${r.quality_at_best_single_cost?.toFixed(4) ?? 'n/a'}   cost to 95% of best single ${pct(r.cost_at_95pct_best_quality)}`);

@@ -13,7 +13,7 @@ const FORMATS = ['auto', ...Object.keys(formats)];
 
 export const importData: Command = {
   summary: 'convert routing data (LLMRouter, dcrouter, RouterBench, RouteLLM, native) to the native JSONL',
-  usage: `llmrouter import --from ${FORMATS.join('|')} FILE|DIR... --out FILE.jsonl [--stats] [--price MODEL=IN,OUT]... [--catalog FILE] [--queries FILE.jsonl]...`,
+  usage: `llmrouter import --from ${FORMATS.join('|')} FILE|DIR... --out FILE.jsonl [--stats] [--price MODEL=IN,OUT]... [--catalog FILE] [--queries FILE.jsonl]... [--dedupe]`,
   options: {
     from: { type: 'string', default: 'auto' },
     out: { type: 'string' },
@@ -21,6 +21,7 @@ export const importData: Command = {
     price: { type: 'string', multiple: true },
     catalog: { type: 'string' },
     queries: { type: 'string', multiple: true },
+    dedupe: { type: 'boolean', default: false },
   },
   async run({ values, positionals }) {
     const from = String(values.from);
@@ -29,11 +30,12 @@ export const importData: Command = {
     if (typeof out !== 'string' || out === '') throw new UsageError('missing --out');
     if (positionals.length === 0) throw new UsageError('no input file or folder given');
     const catalog = await catalogFlag(values);
-    const read = await readDatasets(positionals, from, { catalog, prices: priceFlags(values) });
+    const read = await readDatasets(positionals, from, { catalog, prices: priceFlags(values) }, values.dedupe === true);
     const samples = withQueryInfo(read.samples, await queryInfo(values));
     const files = read.files;
     await writeTextAtomic(out, writeNative(samples));
-    console.log(`wrote ${samples.length} queries from ${files.length} file${files.length === 1 ? '' : 's'} to ${out}`);
+    const dropped = read.duplicates > 0 ? ` (dropped ${read.duplicates} repeated id${read.duplicates === 1 ? '' : 's'}, kept the first of each)` : '';
+    console.log(`wrote ${samples.length} queries from ${files.length} file${files.length === 1 ? '' : 's'} to ${out}${dropped}`);
     if (values.stats) console.log(formatStats(datasetStats(samples)));
   },
 };

@@ -18,8 +18,14 @@ describe('CSV reader', () => {
     expect(dataErrorOf(() => readCsv('a,b\n1,2\n3,"open\n', 't.csv')).message).toMatch(/^t\.csv, line 3: malformed CSV/);
   });
 
-  it('rejects an empty file and an empty header cell', () => {
+  it('rejects an empty file', () => {
     expect(dataErrorOf(() => readCsv('', 't.csv')).message).toBe('t.csv: empty CSV: no header row');
-    expect(dataErrorOf(() => readCsv('a,,c\n', 't.csv')).message).toBe('t.csv, line 1, field "column 2": header cell is empty');
+  });
+
+  it('leaves out columns with an empty header, as the index pandas writes first', () => {
+    const table = readCsv(',a,b\n0,1,2\n1,3,4\n', 't.csv');
+    expect(table.columns).toEqual(['a', 'b']);
+    expect(table.rows.map((r) => r.cells)).toEqual([{ a: '1', b: '2' }, { a: '3', b: '4' }]);
+    expect(dataErrorOf(() => readCsv(',a\n0,1,2\n', 't.csv')).message).toBe('t.csv, line 2: row has 3 cells, the header has 2');
   });
 });

@@ -15,7 +15,10 @@ export interface CsvTable {
   rows: CsvRow[];
 }
 
-/** Reads a CSV with a header row; a row with the wrong number of cells or a bad quote is an error naming its line. */
+/**
+ * Reads a CSV with a header row; a row with the wrong number of cells or a bad quote is an error naming its line.
+ * Columns with an empty header (the index pandas writes first) are not data: they are left out of `columns` and cells.
+ */
 export function readCsv(source: string, file: string): CsvTable {
   const text = source.replace(/^\uFEFF/, '');
   const records: { line: number; cells: string[] }[] = [];
@@ -41,16 +44,14 @@ export function readCsv(source: string, file: string): CsvTable {
   if (failure) throw failure;
   const [header, ...body] = records;
   if (!header) throw new DataError({ file }, 'empty CSV: no header row');
-  const columns = header.cells.map((c) => c.trim());
-  const blank = columns.findIndex((c) => c === '');
-  if (blank >= 0) throw new DataError({ file, line: header.line, field: `column ${blank + 1}` }, 'header cell is empty');
+  const named = header.cells.map((c, i) => ({ name: c.trim(), i })).filter((c) => c.name !== '');
   const rows = body.map(({ line: at, cells }) => {
-    if (cells.length !== columns.length) {
-      throw new DataError({ file, line: at }, `row has ${cells.length} cells, the header has ${columns.length}`);
+    if (cells.length !== header.cells.length) {
+      throw new DataError({ file, line: at }, `row has ${cells.length} cells, the header has ${header.cells.length}`);
     }
-    return { line: at, cells: Object.fromEntries(columns.map((c, i) => [c, cells[i]!])) };
+    return { line: at, cells: Object.fromEntries(named.map((c) => [c.name, cells[c.i]!])) };
   });
-  return { columns, rows };
+  return { columns: named.map((c) => c.name), rows };
 }
 
 /** A score cell: a number in [0,1]. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dataErrorOf } from '../../../test/data-error-of.ts';
-import { concatDatasets, readNative, writeNative } from './native.ts';
+import { readNative, writeNative } from './native.ts';
 import type { RoutingSample } from './sample.ts';
 
 const samples: RoutingSample[] = [
@@ -32,16 +32,5 @@ describe('native JSONL dataset', () => {
     expect(dataErrorOf(() => readNative(lines.join('\n'), 'd.jsonl')).message).toMatch(/^d\.jsonl, line 2, field "outcomes\.gpt-4o\.score": /);
     expect(dataErrorOf(() => readNative('{"id":"a","outcomes":{}}', 'd.jsonl')).message).toMatch(/^d\.jsonl, line 1, field "query": /);
     expect(dataErrorOf(() => readNative('{"id":', 'd.jsonl')).message).toMatch(/^d\.jsonl, line 1: invalid JSON/);
-  });
-
-  it('rejects duplicate ids, within a file and across files', () => {
-    const line = JSON.stringify(samples[1]);
-    expect(dataErrorOf(() => readNative(`${line}\n${line}\n`, 'd.jsonl')).message).toBe('d.jsonl, line 2, field "id": duplicate id "gsm8k-1"');
-    const parts = [
-      { file: 'a.csv', samples },
-      { file: 'b.csv', samples: [samples[0]!] },
-    ];
-    expect(dataErrorOf(() => concatDatasets(parts)).message).toBe('b.csv, field "id": id "mmlu-17" also appears in a.csv');
-    expect(concatDatasets([{ file: 'a.csv', samples }])).toEqual(samples);
   });
 });

@@ -11,7 +11,7 @@ describe('evaluate', () => {
     await router.fit(train);
     const e = await evaluate({ router, test: test.samples, embeddings: test.embeddings, nTrain: train.samples.length });
     const r = e.report;
-    expect(Object.keys(r)).toEqual(['router', 'n_train', 'n_test', 'models', 'best_single', 'oracle', 'curve', 'aiq', 'aiq_max_cost', 'quality_at_best_single_cost', 'cost_at_95pct_best_quality']);
+    expect(Object.keys(r)).toEqual(['router', 'n_train', 'n_test', 'models', 'best_single', 'oracle', 'curve', 'aiq', 'aiq_max_cost', 'quality_at_best_single_cost', 'cost_at_95pct_best_quality', 'skipped']);
     expect(r.best_single).toEqual({ model: 'generalist', quality: expect.closeTo(0.6), cost: expect.closeTo(1) });
     expect(r.oracle.quality).toBe(1);
     expect(r.curve[0]).toMatchObject({ lambda: 0, quality: 1, cost: r.oracle.cost });
@@ -46,5 +46,22 @@ describe('evaluate', () => {
     expect(knn!.routellm).toMatchObject({ strong: 'generalist', weak: 'coder' });
     expect(knn!.routellm!.apgr).toBeGreaterThan(0.9);
     expect(knn!.routellm!.cpt50).toBeLessThan(60);
+  });
+
+  it('skips samples it cannot score, counting them, and never scores a missing outcome as 0', async () => {
+    const router = routerClass('best-single').create();
+    await router.fit(train);
+    // Half the samples lose the generalist's outcome, one sample loses every outcome: not run, not failed.
+    const partial = test.samples.map((s, i) => ({ ...s, outcomes: i === 0 ? {} : i % 2 ? Object.fromEntries(Object.entries(s.outcomes).filter(([m]) => m !== 'generalist')) : s.outcomes }));
+    const full = (await evaluate({ router, test: test.samples.slice(1), embeddings: [], nTrain: 200, models: ['generalist'] })).report;
+    const r = (await evaluate({ router, test: partial, embeddings: [], nTrain: 200 })).report;
+    expect(r.skipped).toBe(1);
+    expect(r.n_test).toBe(test.samples.length - 1);
+    const generalistRuns = partial.filter((s) => s.outcomes.generalist);
+    const generalistMean = generalistRuns.reduce((q, s) => q + s.outcomes.generalist!.score, 0) / generalistRuns.length;
+    expect(r.best_single.model).toBe('generalist');
+    expect(r.best_single.quality).toBeCloseTo(generalistMean);
+    expect(r.best_single.quality).toBeGreaterThan(full.best_single.quality * 0.8);
+    for (const p of r.curve) expect(p.quality).toBeGreaterThan(0.4);
   });
 });

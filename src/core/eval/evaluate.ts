@@ -1,7 +1,9 @@
 // Evaluates a trained router on a test set with per-model outcomes: routes every query once, applies
 // the shared decision rule over a grid of lambda values (each query limited to the models that were
 // run on it), scores the choices with the true outcomes, and reports the DESIGN.md metrics; on two-model
-// data also RouteLLM's (APGR, CPT) from a threshold sweep over the strong model's estimated advantage.
+// data also RouteLLM's (APGR, CPT) from a threshold sweep over the strong model's estimated advantage. A missing
+// outcome means "not run", never "scored 0": a test sample with no outcome for any model the router knows cannot
+// be scored and is skipped (counted in `skipped`), and a single model is judged on the samples it was run on.
 import type { RoutingSample } from '../data/sample.ts';
 import { decide } from '../routers/decide.ts';
 import type { Prediction, Router } from '../routers/router.ts';
@@ -25,6 +27,8 @@ export interface EvalReport {
   aiq_max_cost: number;
   quality_at_best_single_cost: number | null;
   cost_at_95pct_best_quality: number | null;
+  /** Test samples skipped because none of the evaluated models was run on them (not in n_test). */
+  skipped: number;
   /** RouteLLM's metrics, for two-model data (strong: the costlier model). */
   routellm?: RouteLlmMetrics;
 }
@@ -52,7 +56,7 @@ export interface EvalInput {
 export interface Evaluation {
   report: EvalReport;
   predictions: Prediction[];
-  /** Per query, the model chosen at each lambda of the curve. */
+  /** Per query, the model chosen at each lambda of the curve (empty for a skipped sample). */
   choices: string[][];
   /** Mean milliseconds of one `predict` (after the embedding). */
   msPerQuery: number;
@@ -71,20 +75,22 @@ export async function evaluate(input: EvalInput): Promise<Evaluation> {
   const models = (input.models ?? modelsIn(test)).filter((m) => estimated.has(m));
   if (models.length === 0) throw new Error('the router estimates none of the models in the test outcomes: it was trained on other models');
   const allowed = test.map((s) => models.filter((m) => s.outcomes[m] !== undefined));
+  const scored = test.filter((_, i) => allowed[i]!.length > 0);
+  if (scored.length === 0) throw new Error(`none of the ${test.length} test samples has an outcome for a model the router knows (${models.join(', ')})`);
   const lambdas = input.lambdas ?? LAMBDAS;
   const choices = test.map(() => [] as string[]);
   const curve = lambdas.map((lambda) => {
     let quality = 0, cost = 0;
     test.forEach((s, i) => {
-      if (allowed[i]!.length === 0) throw new Error(`test sample ${s.id} has no outcome for any model the router knows`);
+      if (allowed[i]!.length === 0) return;
       const model = decide(predictions[i]!.estimates, { lambda, allowed: allowed[i] }).model;
       choices[i]!.push(model);
       quality += s.outcomes[model]!.score;
       cost += s.outcomes[model]!.cost;
     });
-    return { lambda, quality: quality / test.length, cost };
+    return { lambda, quality: quality / scored.length, cost };
   });
-  const best = bestSingle(test, models);
+  const best = bestSingle(scored, models);
   const hull = frontier(curve);
   const reach = costAtQuality(hull, 0.95 * best.quality);
   const aiqMaxCost = hull.at(-1)!.cost;
@@ -95,15 +101,16 @@ export async function evaluate(input: EvalInput): Promise<Evaluation> {
     report: {
       router: router.name,
       n_train: input.nTrain,
-      n_test: test.length,
+      n_test: scored.length,
       models,
       best_single: best,
-      oracle: oracle(test, models),
+      oracle: oracle(scored, models),
       curve,
       aiq: aiq(curve, aiqMaxCost),
       aiq_max_cost: aiqMaxCost,
       quality_at_best_single_cost: qualityAtCost(hull, best.cost),
       cost_at_95pct_best_quality: reach === null ? null : reach / best.cost,
+      skipped: test.length - scored.length,
       ...(models.length === 2 ? { routellm: strongWeak(test, predictions, models) } : {}),
     },
   };
@@ -136,15 +143,19 @@ function modelsIn(samples: readonly RoutingSample[]): string[] {
   return [...seen];
 }
 
-/** The model with the best mean score on the samples (ties to the cheaper), with its total cost. */
+/**
+ * The model with the best mean score on the samples (ties to the cheaper), with its total cost. A model is
+ * judged on the samples it was run on (a missing outcome is not a 0), and its cost is its mean cost per
+ * run times the number of samples, so it compares with a router's total over the same samples.
+ */
 export function bestSingle(samples: readonly RoutingSample[], models: readonly string[]): { model: string; quality: number; cost: number } {
   const rows = models.map((model) => {
-    let q = 0, c = 0;
+    let q = 0, c = 0, n = 0;
     for (const s of samples) {
       const o = s.outcomes[model];
-      if (o) (q += o.score), (c += o.cost);
+      if (o) (q += o.score), (c += o.cost), n++;
     }
-    return { model, quality: q / samples.length, cost: c };
+    return n === 0 ? { model, quality: 0, cost: Infinity } : { model, quality: q / n, cost: (c / n) * samples.length };
   });
   return rows.reduce((a, b) => (b.quality > a.quality + 1e-12 || (Math.abs(b.quality - a.quality) <= 1e-12 && b.cost < a.cost) ? b : a));
 }
@@ -167,6 +178,7 @@ export function oracle(samples: readonly RoutingSample[], models: readonly strin
 export function perTask(test: readonly RoutingSample[], evaluation: Evaluation, lambdaIndex: number): TaskBreakdown[] {
   const byTask = new Map<string, number[]>();
   test.forEach((s, i) => {
+    if (evaluation.choices[i]!.length === 0) return;
     const key = s.task ?? '(none)';
     byTask.set(key, [...(byTask.get(key) ?? []), i]);
   });

@@ -83,6 +83,28 @@ describe('fallback before the first token', () => {
     expect(JSON.stringify([log.outcomes, events, result])).not.toMatch(/bad-secret-key-5555|sk-ant-2222/);
   });
 
+  it('after a refused key skips the other models on that provider and key, and falls back elsewhere', async () => {
+    const twins = [...catalog, model('alpha-2', 'p-openai', 'echo-large'), model('alpha-3', 'p-openai', 'echo-small')];
+    const refusedOnce = new KeyRing({ 'p-openai': ['bad-secret-key-5555'] });
+    const { log, events, c } = caller({ catalog: twins, endpoint: (provider) => ({ provider, wire: wires[provider]![0], baseUrl: server.url + wires[provider]![1], key: provider === 'p-openai' ? refusedOnce.next(provider) : keys.next(provider) }) });
+    const result = await c.call({ ranking: [{ model: 'alpha' }, { model: 'alpha-2' }, { model: 'alpha-3' }, { model: 'beta' }], messages, onEvent: (e) => events.push(e) });
+    expect(result.segments.map((s) => s.model)).toEqual(['beta']);
+    expect(kinds(log)).toEqual(['alpha:auth', 'beta:ok']);
+    expect(events.filter((e) => e.type === 'skipped')).toEqual([
+      { type: 'skipped', model: 'alpha-2', reason: 'key_refused' },
+      { type: 'skipped', model: 'alpha-3', reason: 'key_refused' },
+    ]);
+  });
+
+  it('after a refused key still tries the same provider under its next key', async () => {
+    const twins = [...catalog, model('alpha-2', 'p-openai', 'echo-large')];
+    const ring = new KeyRing({ 'p-openai': ['bad-secret-key-5555', 'sk-good-6666'] });
+    const { log, c } = caller({ catalog: twins, endpoint: (provider) => ({ provider, wire: wires[provider]![0], baseUrl: server.url + wires[provider]![1], key: provider === 'p-openai' ? ring.next(provider) : keys.next(provider) }) });
+    const result = await c.call({ ranking: [{ model: 'alpha' }, { model: 'alpha-2' }, { model: 'beta' }], messages });
+    expect(result.segments.map((s) => s.model)).toEqual(['alpha-2']);
+    expect(kinds(log)).toEqual(['alpha:auth', 'alpha-2:ok']);
+  });
+
   it('stops without falling back when the user cancels', async () => {
     server.faults.set([{ model: 'echo-small', wire: 'openai', fault: 'stall=200' }]);
     const controller = new AbortController();

@@ -1,7 +1,8 @@
 // A routed call: tries the router's ranking in order (the fallback chain is everything after the first),
 // retries a failing model with jittered backoff honouring Retry-After, skips providers whose circuit is
 // open, keeps within the budget and the concurrency limit, logs every attempt, and after a failure
-// mid-answer either resumes with the next model or stops with the partial answer, as the user chose.
+// mid-answer either resumes with the next model or stops with the partial answer, as the user chose. A key
+// refused (401/403) is not tried again in the same call: later models on that provider and key are skipped.
 import pLimit, { type LimitFunction } from 'p-limit';
 import { callCost, type CatalogModel } from '../catalog/model.ts';
 import { backoffDelay, sleep, type BackoffOptions } from './backoff.ts';
@@ -42,7 +43,7 @@ export type RoutedEvent =
   | { type: 'attempt'; model: string; attempt: number; retry: number; resumed: boolean }
   | { type: 'token'; model: string; text: string }
   | { type: 'failed'; model: string; kind: ProviderError['kind']; message: string; next: 'retry' | 'fallback' | 'stop'; delayMs?: number }
-  | { type: 'skipped'; model: string; reason: 'circuit_open' | 'no_provider' | 'unknown_model' }
+  | { type: 'skipped'; model: string; reason: 'circuit_open' | 'no_provider' | 'unknown_model' | 'key_refused' }
   | { type: 'fallback'; from: string; to: string; resumed: boolean }
   | { type: 'done'; result: RoutedResult };
 
@@ -106,6 +107,8 @@ export class RoutedCaller {
     let attempt = 0;
     let previous: string | undefined;
     let lastError: ProviderError | undefined;
+    /** Provider and key pairs the provider refused during this call. */
+    const refused = new Set<string>();
 
     const finish = (error?: ProviderError): RoutedResult => {
       if (error) result.error = { kind: error.kind, message: error.message };
@@ -123,6 +126,10 @@ export class RoutedCaller {
         const endpoint = this.options.endpoint(model.provider);
         if (!endpoint) {
           emit({ type: 'skipped', model: model.id, reason: 'no_provider' });
+          break;
+        }
+        if (refused.has(keyOf(endpoint))) {
+          emit({ type: 'skipped', model: model.id, reason: 'key_refused' });
           break;
         }
         if (!this.breaker.tryAcquire(model.provider)) {
@@ -184,6 +191,7 @@ export class RoutedCaller {
         } catch (e) {
           const error = toProviderError(e, model.provider, [endpoint.key]);
           lastError = error;
+          if (error.kind === 'auth') refused.add(keyOf(endpoint));
           if (error.retryable) this.breaker.failure(model.provider);
           else this.breaker.release(model.provider);
           // A broken stream still cost what it produced.
@@ -225,4 +233,9 @@ export class RoutedCaller {
     result.text += text;
     result.segments.push({ model, text });
   }
+}
+
+/** One provider with one key (keyless local servers count as one key). */
+function keyOf(endpoint: Endpoint): string {
+  return `${endpoint.provider}\u0000${endpoint.key ?? ''}`;
 }

@@ -1,7 +1,9 @@
 // Export of every IndexedDB store to one JSON document, import of it back, and deleting everything.
 // API keys never travel as stored (they are sealed under this browser's own key): only when the user asks,
-// and then sealed under a passphrase (PBKDF2 + AES-GCM), never in plain text.
+// and then sealed under a passphrase (PBKDF2 + AES-GCM), never in plain text. An import checks every record with
+// the same schemas as reads from IndexedDB: valid records are written, invalid ones go straight to quarantine.
 import { appDB, type AppDB } from './db.ts';
+import { quarantine, recordProblem, type QuarantinedRecord } from './record-checks.ts';
 import { appKeyVault } from './key-vault-idb.ts';
 import { openWithPassphrase, sealWithPassphrase, type PassphraseSealed } from './sealed-box.ts';
 
@@ -32,8 +34,17 @@ export async function exportAll(options: { keysPassphrase?: string } = {}): Prom
   return backup;
 }
 
-/** Checks the whole document first, then writes it in one transaction: a bad file changes nothing. */
-export async function importAll(text: string, fileName = 'backup', keysPassphrase?: string): Promise<{ records: number }> {
+/** The largest backup read at all (a larger file is refused before it is read). */
+export const MAX_BACKUP_BYTES = 256 * 1024 * 1024;
+
+export interface ImportReport {
+  records: number;
+  /** Records that failed their schema: set aside, not written to their store. */
+  quarantined: QuarantinedRecord[];
+}
+
+/** Checks the whole document first, then writes its valid records in one transaction: a bad file changes nothing. */
+export async function importAll(text: string, fileName = 'backup', keysPassphrase?: string): Promise<ImportReport> {
   let doc: Backup;
   try {
     doc = JSON.parse(text) as Backup;
@@ -54,17 +65,25 @@ export async function importAll(text: string, fileName = 'backup', keysPassphras
   const names = Object.keys(doc.stores) as StoreName[];
   const tx = db.transaction(names, 'readwrite');
   let records = 0;
+  const quarantined: QuarantinedRecord[] = [];
   for (const name of names) {
     const store = tx.objectStore(name);
     for (const [key, value] of doc.stores[name]!) {
+      const id = String(store.keyPath ? (value as { id?: unknown } | null)?.id : key);
+      const problem = recordProblem(name, id, value);
+      if (problem !== undefined) {
+        quarantined.push({ store: name, key: id, value, problem, at: Date.now() });
+        continue;
+      }
       records++;
       if (store.keyPath) void store.put(value as AppDB[typeof name]['value']);
       else void store.put(value as AppDB[typeof name]['value'], key as string);
     }
   }
   await tx.done;
+  for (const record of quarantined) await quarantine(record, false);
   await restoreKeys(keys);
-  return { records: records + Object.keys(keys).length };
+  return { records: records + Object.keys(keys).length, quarantined };
 }
 
 /** Every provider's keys from the vault, sealed under a passphrase. */

@@ -70,7 +70,16 @@ describe('passphrase-sealed exports', () => {
   it('round-trip with the passphrase, hide the plaintext, and refuse a wrong passphrase', async () => {
     const sealed = await sealWithPassphrase(JSON.stringify({ openai: [SECRET] }), 'export pass', FAST);
     expect(JSON.stringify(sealed)).not.toContain(SECRET);
-    expect(JSON.parse(await openWithPassphrase(sealed, 'export pass'))).toEqual({ openai: [SECRET] });
-    await expect(openWithPassphrase(sealed, 'nope')).rejects.toThrow(/wrong passphrase/);
+    const fast = { min: FAST, max: FAST };
+    expect(JSON.parse(await openWithPassphrase(sealed, 'export pass', fast))).toEqual({ openai: [SECRET] });
+    await expect(openWithPassphrase(sealed, 'nope', fast)).rejects.toThrow(/wrong passphrase/);
+  });
+
+  it('refuses at once a file claiming an iteration count outside the accepted range, before deriving anything', async () => {
+    const sealed = await sealWithPassphrase('{}', 'export pass', FAST);
+    await expect(openWithPassphrase({ ...sealed, iterations: 2_000_000_000 }, 'export pass')).rejects.toThrow(
+      'the sealed keys claim PBKDF2-SHA-256 with 2000000000 iterations; this app accepts PBKDF2-SHA-256 with 100,000 to 5,000,000 iterations',
+    );
+    await expect(openWithPassphrase(sealed, 'export pass')).rejects.toThrow(/with 1000 iterations/);
   });
 });

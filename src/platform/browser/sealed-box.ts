@@ -2,6 +2,8 @@
 // with PBKDF2-SHA-256 at OWASP's recommended 600,000 iterations. Used by the key vault and by exports.
 
 export const PBKDF2_ITERATIONS = 600_000;
+/** The iteration counts a sealed file may claim: below is too weak to trust, above would hang the page for minutes. */
+export const PBKDF2_ACCEPTED = { min: 100_000, max: 5_000_000 } as const;
 
 type Bytes = Uint8Array<ArrayBuffer>;
 
@@ -70,7 +72,12 @@ export async function sealWithPassphrase(plaintext: string, passphrase: string, 
   return { format: 'llmrouter-web/sealed', kdf: 'PBKDF2-SHA-256', iterations, salt: b64(salt), iv: b64(box.iv), data: b64(box.data) };
 }
 
-export async function openWithPassphrase(sealed: PassphraseSealed, passphrase: string): Promise<string> {
+/** Opens a passphrase-sealed text; refuses at once a file whose key derivation is outside what this app accepts. */
+export async function openWithPassphrase(sealed: PassphraseSealed, passphrase: string, accepted: { min: number; max: number } = PBKDF2_ACCEPTED): Promise<string> {
+  const n = sealed.iterations;
+  if (sealed.kdf !== 'PBKDF2-SHA-256' || !Number.isInteger(n) || n < accepted.min || n > accepted.max) {
+    throw new Error(`the sealed keys claim ${String(sealed.kdf)} with ${String(n)} iterations; this app accepts PBKDF2-SHA-256 with ${accepted.min.toLocaleString('en')} to ${accepted.max.toLocaleString('en')} iterations`);
+  }
   const key = await passphraseKey(passphrase, unb64(sealed.salt), sealed.iterations);
   try {
     return await open(key, { iv: unb64(sealed.iv), data: unb64(sealed.data) }, 'export');

@@ -1,5 +1,7 @@
-// One configured provider: base URL, masked keys, a test-connection button with its result, removal.
+// One configured provider: base URL, masked keys, a test-connection button with its result, removal, and why
+// the page cannot reach it when the Content-Security-Policy blocks its origin.
 import { useProviders, type ProviderSetup } from '../../stores/providers.ts';
+import { blockedOrigin, connectBlockedHint } from '../../../platform/browser/connect-policy.ts';
 
 const NO_KEYS: string[] = [];
 
@@ -9,6 +11,7 @@ export function ProviderRow({ setup }: { setup: ProviderSetup }) {
   const test = useProviders((s) => s.test);
   const remove = useProviders((s) => s.remove);
   const removeKey = useProviders((s) => s.removeKey);
+  const blocked = blockedOrigin(setup.baseUrl);
   return (
     <li className="provider-row" aria-label={`provider ${setup.id}`}>
       <strong>{setup.id}</strong> <code>{setup.baseUrl}</code>
@@ -29,6 +32,11 @@ export function ProviderRow({ setup }: { setup: ProviderSetup }) {
       <button type="button" onClick={() => void remove(setup.id)}>
         Remove
       </button>
+      {blocked && (
+        <p className="notice" role="alert" aria-label={`policy ${setup.id}`}>
+          {connectBlockedHint(blocked)}
+        </p>
+      )}
       <p role="status" aria-label={`connection ${setup.id}`}>
         {report === 'testing' ? 'Testing…' : report?.ok ? `Connected: ${report.models.length} models (${report.latencyMs} ms)` : report ? `Failed (${report.kind}): ${report.message}` : ''}
       </p>

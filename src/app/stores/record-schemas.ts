@@ -1,0 +1,130 @@
+// The shapes the app's views rely on in every record it keeps: conversations, the learning log and attempt
+// records, datasets, saved routers, and each named setting. Registered at start (main.tsx) so every read from
+// IndexedDB and every backup import is checked with the same schemas (platform/browser/record-checks.ts).
+// Objects are loose and enumerations open where a view copes with any value: fields, roles, statuses and
+// record types a view does not rely on (or a newer build added) pass through untouched.
+import { z } from 'zod';
+import { catalogModelSchema } from '../../core/catalog/model.ts';
+import type { RecordSchemas } from '../../platform/browser/record-checks.ts';
+
+/** A number, or NaN where the app stores "unknown" (a model the user forced has no estimate). */
+const estimateNumber = z.union([z.number(), z.nan()]);
+const estimateSchema = z.looseObject({ model: z.string(), quality: estimateNumber, cost: estimateNumber });
+
+const routingSchema = z.looseObject({
+  router: z.string(),
+  model: z.string(),
+  pick: estimateSchema,
+  premium: estimateSchema,
+  estimates: z.array(estimateSchema),
+  explanation: z.looseObject({
+    summary: z.string(),
+    neighbours: z.array(z.looseObject({ id: z.string(), query: z.string(), similarity: z.number() })).optional(),
+    features: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).optional(),
+  }),
+  ms: z.number(),
+  lambda: z.number(),
+  contextTurns: z.number().optional(),
+});
+
+const messageSchema = z.looseObject({
+  id: z.string(),
+  role: z.string(),
+  content: z.string(),
+  at: z.number(),
+  status: z.string().optional(),
+  routing: routingSchema.optional(),
+  attempts: z.array(z.looseObject({ model: z.string(), error: z.string().optional() })).optional(),
+  error: z.string().optional(),
+  outcomeId: z.string().optional(),
+  feedback: z.looseObject({ thumbs: z.enum(['up', 'down']).optional(), rating: z.number().optional() }).optional(),
+});
+
+export const conversationSchema = z.looseObject({
+  id: z.string(),
+  title: z.string(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  messages: z.array(messageSchema),
+});
+
+const learningRecordSchema = z.looseObject({
+  id: z.string(),
+  type: z.literal('routed-call'),
+  callId: z.string(),
+  at: z.number(),
+  query: z.string(),
+  context: z.array(z.string()).optional(),
+  embedding: z.array(z.number()).optional(),
+  router: z.string(),
+  chosen: z.string(),
+  path: z.array(z.looseObject({ model: z.string(), kind: z.string(), latencyMs: z.number() })),
+  latency_ms: z.number(),
+  input_tokens: z.number(),
+  output_tokens: z.number(),
+  answerCost: z.number(),
+  feedback: z.looseObject({ thumbs: z.enum(['up', 'down']).optional(), rating: z.number().optional(), regeneratedWith: z.string().optional() }).optional(),
+});
+
+const attemptRecordSchema = z.looseObject({
+  id: z.string(),
+  at: z.number(),
+  callId: z.string(),
+  model: z.string(),
+  provider: z.string(),
+  kind: z.string(),
+  cost: z.number().min(0),
+});
+
+/** Records of other kinds in the outcomes store (a newer build's, say): their owners check them. */
+const otherOutcomeSchema = z.looseObject({ id: z.string(), at: z.number(), type: z.string().refine((t) => t !== 'routed-call') });
+
+const datasetSchema = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  format: z.string(),
+  importedAt: z.number(),
+  stats: z.looseObject({
+    queries: z.number(),
+    models: z.array(z.looseObject({ model: z.string(), count: z.number(), meanScore: z.number(), totalCost: z.number(), estimatedCosts: z.number() })),
+    tasks: z.record(z.string(), z.number()),
+  }),
+  // Only the list itself: checking each sample costs the page about a second per 100,000 samples (measured here) at every
+  // start, and no view reads them (training does, and reports a broken sample as the run's error).
+  samples: z.array(z.unknown()),
+});
+
+const savedRouterSchema = z.looseObject({
+  id: z.string(),
+  label: z.string(),
+  createdAt: z.number(),
+  origin: z.enum(['lab', 'learning']),
+  file: z.looseObject({ format: z.string(), version: z.number(), router: z.string(), models: z.array(z.string()), options: z.looseObject({}) }),
+});
+
+const quarantineSchema = z.array(z.looseObject({ store: z.string(), key: z.string(), problem: z.string(), at: z.number() }));
+
+export const recordSchemas: RecordSchemas = {
+  records: {
+    conversations: conversationSchema,
+    outcomes: z.union([learningRecordSchema, attemptRecordSchema, otherOutcomeSchema]),
+    datasets: datasetSchema,
+    routers: savedRouterSchema,
+  },
+  settings: {
+    preferences: z.looseObject({ lambda: z.number().min(0) }),
+    'call-settings': z.looseObject({
+      midStream: z.enum(['resume', 'stop']),
+      timeoutMs: z.number().positive(),
+      concurrency: z.number().int().positive(),
+      dailyUsd: z.number().min(0).optional(),
+      monthlyUsd: z.number().min(0).optional(),
+    }),
+    catalog: z.looseObject({ models: z.array(catalogModelSchema), enabled: z.array(z.string()) }),
+    encoder: z.looseObject({ prefer: z.enum(['auto', 'webgpu', 'wasm']) }),
+    learning: z.looseObject({ retrainEvery: z.number().int().positive(), feedbackWeight: z.number().positive(), trainedSamples: z.number().int().min(0) }),
+    router: z.union([z.looseObject({ builtin: z.string() }), z.looseObject({ saved: z.string() })]),
+    providers: z.array(z.looseObject({ id: z.string().min(1), label: z.string(), wire: z.enum(['openai', 'anthropic', 'gemini']), baseUrl: z.string() })),
+    quarantine: quarantineSchema,
+  },
+};
