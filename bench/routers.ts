@@ -4,7 +4,8 @@
 // AIQ is RouterBench's over the cost range shared by the routers compared on one dataset and model set;
 // two-model data also gets RouteLLM's APGR and CPT. Routing time is reported after the embedding and with
 // it (the encoder timed uncached, one query at a time, as a router sees queries).
-// Writes bench/routers.json (other benchmarks' keys kept) and the table between the bench markers in README.md.
+// Writes bench/routers.json (other benchmarks' keys kept) and the table between the bench markers in README.md;
+// `tsx bench/routers.ts --readme-only` rewrites that table from the saved JSON.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -101,7 +102,14 @@ function trainInWorker(router: string, data: TrainingData): Promise<{ file: Rout
   });
 }
 
-async function scale(mmlu: BenchDataset) {
+interface ScaleRow {
+  router: string;
+  train_samples: number;
+  train_seconds_in_worker: number;
+  ms_per_query: number;
+}
+
+async function scale(mmlu: BenchDataset): Promise<ScaleRow[]> {
   const samples = mmlu.train.slice(0, SCALE_SAMPLES);
   const queries = mmlu.test.slice(0, 1000);
   const data = await trainingData(samples, true, defaultCatalog);
@@ -123,7 +131,7 @@ const fmt = (v: number | null, digits = 3) => (v === null ? 'never' : v.toFixed(
 
 const rowName = (r: Row) => (r.note ? `${r.router} (${r.note})` : r.router);
 
-function table(rows: Row[], scaleRows: Awaited<ReturnType<typeof scale>>, machine: string, embedMs: Record<string, number>): string {
+function table(rows: Row[], scaleRows: ScaleRow[], machine: string, embedMs: Record<string, number>): string {
   const lines = [`Measured on ${machine}; encoder: USE-lite (ONNX int8, onnxruntime-web WASM in Node).`, ''];
   for (const ds of [...new Set(rows.map((r) => r.dataset))]) {
     const first = rows.find((r) => r.dataset === ds)!.report;
@@ -135,6 +143,7 @@ function table(rows: Row[], scaleRows: Awaited<ReturnType<typeof scale>>, machin
     }
     lines.push('', ...routeLlmTable(rows.filter((x) => x.dataset === ds && x.report.routellm)));
   }
+  if (scaleRows.length === 0) return [...lines, '**Scale**: not measured in this run.'].join('\n');
   lines.push(`**Scale** (${SCALE_SAMPLES.toLocaleString('en')} RouteLLM MMLU training samples, trained in a worker thread; routing time over 1,000 queries after the embedding, in Node)`, '');
   lines.push('| router | train in worker (s) | routing (ms/query) |', '| --- | --- | --- |');
   for (const s of scaleRows) lines.push(`| ${s.router} | ${fmt(s.train_seconds_in_worker, 2)} | ${fmt(s.ms_per_query)} |`);
@@ -150,6 +159,21 @@ function routeLlmTable(rows: Row[]): string[] {
   return [...lines, ''];
 }
 
+/** Rewrites the README's table between the bench markers. */
+function writeReadme(rows: Row[], scaleRows: ScaleRow[], machine: string, embedMs: Record<string, number>): void {
+  const readme = readFileSync('README.md', 'utf8');
+  const start = '<!-- bench:routers -->', end = '<!-- /bench:routers -->';
+  if (!readme.includes(start)) return;
+  writeFileSync('README.md', readme.slice(0, readme.indexOf(start) + start.length) + '\n' + table(rows, scaleRows, machine, embedMs) + '\n' + readme.slice(readme.indexOf(end)));
+}
+
+// `--readme-only`: the README table again from bench/routers.json, without measuring anything.
+if (process.argv.includes('--readme-only')) {
+  const saved = JSON.parse(readFileSync('bench/routers.json', 'utf8'));
+  writeReadme(saved.rows, saved.scale, saved.machine, saved.embedding_ms_per_query);
+  process.exit(0);
+}
+
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores (shared), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 const encoder = await projectEncoder();
 log(`encoder USE-lite (${encoder.dim} dimensions, ${encoder.backend}), cache ${encoder.file}`);
@@ -157,16 +181,12 @@ const datasets = await benchDatasets();
 const embedMs: Record<string, number> = {};
 for (const ds of datasets) embedMs[ds.name] = await embeddingMs(ds);
 const previous = existsSync('bench/routers.json') ? JSON.parse(readFileSync('bench/routers.json', 'utf8')) : {};
-const save = (rows: Row[], scaleRows: Awaited<ReturnType<typeof scale>>) =>
+const save = (rows: Row[], scaleRows: ScaleRow[]) =>
   writeFileSync('bench/routers.json', JSON.stringify({ ...previous, machine, date: new Date().toISOString(), encoder: `USE-lite int8 (${encoder.dim} dimensions, ${encoder.backend})`, embedding_ms_per_query: embedMs, rows, scale: scaleRows }, null, 1) + '\n');
 const rows = await evaluateAll(datasets, embedMs);
 save(rows, []);
 const scaleRows = await scale(datasets[1]!);
 save(rows, scaleRows);
-const readme = readFileSync('README.md', 'utf8');
-const start = '<!-- bench:routers -->', end = '<!-- /bench:routers -->';
-if (readme.includes(start)) {
-  writeFileSync('README.md', readme.slice(0, readme.indexOf(start) + start.length) + '\n' + table(rows, scaleRows, machine, embedMs) + '\n' + readme.slice(readme.indexOf(end)));
-}
+writeReadme(rows, scaleRows, machine, embedMs);
 log('wrote bench/routers.json');
 process.exit(0);
