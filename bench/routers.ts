@@ -155,7 +155,12 @@ function routeLlmTable(rows: Row[]): string[] {
   if (rows.length === 0) return [];
   const m0 = rows[0]!.report.routellm!;
   const lines = [`RouteLLM's metrics (${m0.strong} strong, ${m0.weak} weak; strong-call % for 50% and 80% of the quality gap):`, '', '| router | APGR | CPT(50%) | CPT(80%) |', '| --- | --- | --- | --- |'];
-  for (const r of rows) lines.push(`| ${rowName(r)} | ${fmt(r.report.routellm!.apgr)} | ${fmt(r.report.routellm!.cpt50, 1)}% | ${fmt(r.report.routellm!.cpt80, 1)}% |`);
+  for (const r of rows) {
+    const m = r.report.routellm!;
+    const curve = m.points.length >= 2; // a constant score gives one point: no APGR or CPT
+    const cell = (v: number | null, digits: number, unit = '') => (curve && v !== null ? `${fmt(v, digits)}${unit}` : 'n/a');
+    lines.push(`| ${rowName(r)} | ${cell(m.apgr, 3)} | ${cell(m.cpt50, 1, '%')} | ${cell(m.cpt80, 1, '%')} |`);
+  }
   return [...lines, ''];
 }
 

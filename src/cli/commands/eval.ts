@@ -45,7 +45,8 @@ export const evalCommand: Command = {
     console.log(`AIQ ${r.aiq.toFixed(4)} (over this router's own cost range)   quality at best-single cost ${r.quality_at_best_single_cost?.toFixed(4) ?? 'n/a'}   cost to 95% of best single ${pct(r.cost_at_95pct_best_quality)}`);
     if (r.routellm) {
       const m = r.routellm;
-      console.log(`RouteLLM (${m.strong} strong, ${m.weak} weak)   APGR ${m.apgr.toFixed(3)}   CPT(50%) ${m.cpt50.toFixed(2)}%   CPT(80%) ${m.cpt80.toFixed(2)}%`);
+      const show = (v: number | null, unit = '') => (v === null ? 'n/a (the same score for every query)' : `${v.toFixed(unit ? 2 : 3)}${unit}`);
+      console.log(`RouteLLM (${m.strong} strong, ${m.weak} weak)   APGR ${show(m.apgr)}   CPT(50%) ${show(m.cpt50, '%')}   CPT(80%) ${show(m.cpt80, '%')}`);
     }
     console.log('\nlambda     quality  cost (USD)');
     for (const p of r.curve) console.log(`${String(p.lambda).padEnd(9)}  ${p.quality.toFixed(4)}   ${p.cost.toFixed(4)}`);

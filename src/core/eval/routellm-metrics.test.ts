@@ -27,14 +27,16 @@ describe("RouteLLM's metrics", () => {
     expect(m.weak_accuracy).toBeCloseTo(54.71698113207547, 10);
     expect(m.strong_accuracy).toBeCloseTo(81.13207547169812, 10);
     expect(m.apgr).toBeCloseTo(0.617924528302, 10);
-    expect(m.cpt20.toFixed(2)).toBe('16.98');
-    expect(m.cpt50.toFixed(2)).toBe('27.83');
-    expect(m.cpt80.toFixed(2)).toBe('62.26');
+    expect(m.cpt20!.toFixed(2)).toBe('16.98');
+    expect(m.cpt50!.toFixed(2)).toBe('27.83');
+    expect(m.cpt80!.toFixed(2)).toBe('62.26');
   });
 
   it('a ranking that puts every strong-only win first scores a high APGR', () => {
     const perfect = strong.map((s, i) => s - weak[i]!);
     expect(routeLlm({ strong: 'S', weak: 'W' }, perfect, strong, weak).apgr).toBeGreaterThan(0.8);
     expect(() => thresholdSweep([], [], [])).toThrow(/non-empty/);
+    // A constant score sweeps to one point: no curve, no APGR or CPT (RouteLLM's qcut refuses such scores).
+    expect(routeLlm({ strong: 'S', weak: 'W' }, rates.map(() => 0.3), strong, weak)).toMatchObject({ apgr: null, cpt50: null });
   });
 });

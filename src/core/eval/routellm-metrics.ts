@@ -7,6 +7,7 @@
 // trapezoid area under accuracy over the strong share, above the weak model's, over the strong model's
 // gain on the same range. Repeated bin edges are kept once (RouteLLM's pd.qcut would refuse them);
 // CPT interpolates on the last segment starting at or below the target (numpy's interp on rising accuracy).
+// A router whose score is the same for every query gives one point: no curve, so APGR and CPT are null.
 
 export interface StrongWeakPoint {
   threshold: number;
@@ -21,11 +22,11 @@ export interface RouteLlmMetrics {
   weak: string;
   strong_accuracy: number;
   weak_accuracy: number;
-  apgr: number;
+  apgr: number | null;
   /** Percent of strong calls needed for 20%, 50% and 80% of the quality gap. */
-  cpt20: number;
-  cpt50: number;
-  cpt80: number;
+  cpt20: number | null;
+  cpt50: number | null;
+  cpt80: number | null;
   points: StrongWeakPoint[];
 }
 
@@ -74,13 +75,15 @@ function trapezoid(y: readonly number[], x: readonly number[]): number {
 /** APGR and CPT from sweep points and the two models' accuracies (percent). */
 export function routeLlmMetrics(points: readonly StrongWeakPoint[], weakAccuracy: number, strongAccuracy: number): Omit<RouteLlmMetrics, 'strong' | 'weak'> {
   const sorted = [...points].sort((a, b) => a.strongPercent - b.strongPercent);
+  const base = { strong_accuracy: strongAccuracy, weak_accuracy: weakAccuracy, points: sorted };
+  if (sorted.length < 2) return { ...base, apgr: null, cpt20: null, cpt50: null, cpt80: null };
   const share = sorted.map((p) => p.strongPercent / 100);
   const accuracy = sorted.map((p) => p.accuracy);
   const percent = sorted.map((p) => p.strongPercent);
   const cpt = (x: number) => interp(x * (strongAccuracy - weakAccuracy) + weakAccuracy, accuracy, percent);
   const range = share.at(-1)! - share[0]!;
   const apgr = (trapezoid(accuracy, share) - weakAccuracy * range) / ((strongAccuracy - weakAccuracy) * range);
-  return { strong_accuracy: strongAccuracy, weak_accuracy: weakAccuracy, apgr, cpt20: cpt(0.2), cpt50: cpt(0.5), cpt80: cpt(0.8), points: sorted };
+  return { ...base, apgr, cpt20: cpt(0.2), cpt50: cpt(0.5), cpt80: cpt(0.8) };
 }
 
 /** RouteLLM's metrics from per-query router scores and the two models' scores (in [0, 1]). */
