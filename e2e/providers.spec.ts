@@ -5,6 +5,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { startTestServer, type TestServer } from '../test-server/server.ts';
+import { MODEL_HUB_ORIGINS } from '../src/platform/browser/csp.ts';
 
 const SECRET = 'sk-ant-e2e-SECRET-7f3a9c1d2b4e';
 let server: TestServer;
@@ -167,11 +168,14 @@ test('the built app sends a Content-Security-Policy limiting connections to itse
   expect(header).toContain("script-src 'self' 'wasm-unsafe-eval'");
   expect(header).toContain("frame-ancestors 'none'");
   // The page carries the boot policy (strict scripts, connections open) and, once the app has read its deploy
-  // config, the same connect-src as the header: both apply, so connections are what the header allows.
+  // config, the header's connect-src without the model hub (admitted only while the user allows downloads): both
+  // apply, so connections are what the header allows less the hub. The app mounts only after that policy is in place.
+  await expect(page.getByLabel('Router in use')).toBeVisible();
   const metas = await page.locator('meta[http-equiv="Content-Security-Policy"]').evaluateAll((ms) => ms.map((m) => m.getAttribute('content')));
   expect(metas).toHaveLength(2);
   expect(metas[0]).toContain("script-src 'self' 'wasm-unsafe-eval'");
-  expect(metas[1]).toBe(header.split('; ').find((d: string) => d.startsWith('connect-src ')));
+  const headerConnect = header.split('; ').find((d: string) => d.startsWith('connect-src '))!;
+  expect(metas[1]).toBe(headerConnect.split(' ').filter((s: string) => !MODEL_HUB_ORIGINS.includes(s)).join(' '));
   const blocked = await page.evaluate(() =>
     fetch('https://example.com/').then(
       () => 'allowed',

@@ -37,7 +37,8 @@ export async function routeText(text: string, context: RouterContext = { turns: 
     /** The global router's estimates, before this profile's shift (what feedback is learned against). */
     global: routed.prediction.estimates,
     decision,
-    embedding,
+    /** The vector the router read (logged with the outcome for retraining); the profile's features are apart. */
+    embedding: router.needsEmbedding ? embedding : undefined,
     lambda,
     catalog,
     ms: performance.now() - started,
