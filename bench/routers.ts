@@ -1,8 +1,12 @@
 // `npm run bench:routers`: every offline router on LLMRouter's dcrouter split and RouteLLM's MMLU and
 // GSM8K files (80/20, seed 1) with the project's encoder (or --encoder, as the CLI takes it); the model-agnostic router also with models
 // held out; then training time in a worker thread and routing time with 10,000 training samples.
-// Writes bench/routers.json and the table between the bench markers in README.md.
-import { readFileSync, writeFileSync } from 'node:fs';
+// AIQ is RouterBench's over the cost range shared by the routers compared on one dataset and model set;
+// two-model data also gets RouteLLM's APGR and CPT. Routing time is reported after the embedding and with
+// it (the encoder timed uncached, one query at a time, as a router sees queries).
+// Writes bench/routers.json (other benchmarks' keys kept) and the table between the bench markers in README.md;
+// `tsx bench/routers.ts --readme-only` rewrites that table from the saved JSON.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { benchDatasets, type BenchDataset } from './bench-data.ts';
@@ -11,15 +15,16 @@ import { parseArgs } from 'node:util';
 import { embedTexts, encoderFlags, encoderOptions, projectEncoder, trainingData, useEncoder } from '../src/cli/routing-data.ts';
 import { describeEncoder } from '../src/core/embed/encoder-record.ts';
 import { defaultCatalog } from '../src/core/catalog/catalog.ts';
-import { loadRouter, routerEntry, routers } from '../src/core/routers/registry.ts';
-import type { EvalReport } from '../src/core/eval/evaluate.ts';
+import { loadRouter, routerClass, routers } from '../src/core/routers/registry.ts';
+import { withSharedAiq, type EvalReport } from '../src/core/eval/evaluate.ts';
+import { createNodeEmbedder } from '../src/platform/node/encoder.ts';
 import type { TrainEvent } from '../src/workers/train-protocol.ts';
 import type { RouterFile, TrainingData } from '../src/core/routers/router.ts';
 
 const OFFLINE = Object.entries(routers)
   .filter(([name, e]) => e.input !== 'provider' && !e.fromRouter && !e.online && name !== 'rules' && !['smallest', 'largest'].includes(name))
   .map(([name]) => name);
-const SCALE_ROUTERS = OFFLINE.filter((n) => routerEntry(n).input === 'embedding' || n === 'elo');
+const SCALE_ROUTERS = OFFLINE.filter((n) => routerClass(n).input === 'embedding' || n === 'elo');
 const SCALE_SAMPLES = 10_000;
 
 interface Row {
@@ -27,31 +32,61 @@ interface Row {
   router: string;
   note?: string;
   train_seconds: number;
+  /** Routing time after the embedding. */
   ms_per_query: number;
+  /** Routing time with the query's embedding (the same for routers that read only the text). */
+  ms_per_query_with_embedding: number;
   report: EvalReport;
 }
 
 const log = (msg: string) => console.error(`[bench] ${msg}`);
 
-async function evaluateAll(datasets: BenchDataset[]): Promise<Row[]> {
+/** Milliseconds to embed one query with the uncached encoder, over `n` test queries after a warm-up. */
+async function embeddingMs(ds: BenchDataset, n = 100): Promise<number> {
+  const encoder = await createNodeEmbedder();
+  const texts = ds.test.slice(0, n + 10).map((s) => s.query);
+  for (const t of texts.slice(0, 10)) await encoder.embed([t]);
+  const started = performance.now();
+  for (const t of texts.slice(10)) await encoder.embed([t]);
+  return (performance.now() - started) / (texts.length - 10);
+}
+
+function row(dataset: string, router: string, r: Awaited<ReturnType<typeof runEvaluation>>, embedMs: number, note?: string): Row {
+  const withEmbedding = r.evaluation.msPerQuery + (routerClass(router).input === 'embedding' ? embedMs : 0);
+  return { dataset, router, ...(note ? { note } : {}), train_seconds: r.trainSeconds, ms_per_query: r.evaluation.msPerQuery, ms_per_query_with_embedding: withEmbedding, report: r.evaluation.report };
+}
+
+/** Every AIQ recomputed over the cost range shared by the rows compared: one dataset, one model set. */
+function sharedAiq(rows: Row[]): Row[] {
+  const key = (r: Row) => `${r.dataset}|${r.report.models.join(',')}`;
+  const out = [...rows];
+  for (const k of new Set(rows.map(key))) {
+    const idx = rows.map((r, i) => (key(r) === k ? i : -1)).filter((i) => i >= 0);
+    const shared = withSharedAiq(idx.map((i) => rows[i]!.report));
+    idx.forEach((i, j) => (out[i] = { ...rows[i]!, report: shared[j]! }));
+  }
+  return out;
+}
+
+async function evaluateAll(datasets: BenchDataset[], embedMs: Record<string, number>): Promise<Row[]> {
   const rows: Row[] = [];
   for (const ds of datasets) {
     for (const router of OFFLINE) {
       log(`${ds.name} ${router}`);
       const r = await runEvaluation({ router, train: ds.train, test: ds.test, catalog: defaultCatalog });
-      rows.push({ dataset: ds.name, router, train_seconds: r.trainSeconds, ms_per_query: r.evaluation.msPerQuery, report: r.evaluation.report });
+      rows.push(row(ds.name, router, r, embedMs[ds.name]!));
     }
   }
   const [dc, mmlu] = datasets;
   const heldOut = ['llama-3.1-nemotron-51b-instruct', 'qwen2.5-7b-instruct', 'llama-3.1-8b-instruct'];
   log('auto with three dcrouter models held out');
   const h = await runEvaluation({ router: 'auto', train: dc!.train, test: dc!.test, catalog: defaultCatalog, holdOut: heldOut });
-  rows.push({ dataset: 'dcrouter', router: 'auto', note: `held out: ${heldOut.join(', ')}`, train_seconds: h.trainSeconds, ms_per_query: h.evaluation.msPerQuery, report: h.evaluation.report });
+  rows.push(row('dcrouter', 'auto', h, embedMs.dcrouter!, `held out: ${heldOut.join(', ')}`));
   log('auto trained on dcrouter, routing RouteLLM MMLU (models never seen)');
   const mmluModels = Object.keys(mmlu!.test[0]!.outcomes);
   const x = await runEvaluation({ router: 'auto', train: dc!.train, test: mmlu!.test, catalog: defaultCatalog, holdOut: mmluModels });
-  rows.push({ dataset: 'routellm-mmlu', router: 'auto', note: 'trained on dcrouter: both models unseen', train_seconds: x.trainSeconds, ms_per_query: x.evaluation.msPerQuery, report: x.evaluation.report });
-  return rows;
+  rows.push(row('routellm-mmlu', 'auto', x, embedMs['routellm-mmlu']!, 'trained on dcrouter: both models unseen'));
+  return sharedAiq(rows);
 }
 
 /** Trains in a worker thread (the training worker's handler) and returns the file and the seconds it took. */
@@ -69,7 +104,14 @@ function trainInWorker(router: string, data: TrainingData): Promise<{ file: Rout
   });
 }
 
-async function scale(mmlu: BenchDataset) {
+interface ScaleRow {
+  router: string;
+  train_samples: number;
+  train_seconds_in_worker: number;
+  ms_per_query: number;
+}
+
+async function scale(mmlu: BenchDataset): Promise<ScaleRow[]> {
   const samples = mmlu.train.slice(0, SCALE_SAMPLES);
   const queries = mmlu.test.slice(0, 1000);
   const data = await trainingData(samples, true, defaultCatalog);
@@ -89,23 +131,54 @@ async function scale(mmlu: BenchDataset) {
 
 const fmt = (v: number | null, digits = 3) => (v === null ? 'never' : v.toFixed(digits));
 
-function table(rows: Row[], scaleRows: Awaited<ReturnType<typeof scale>>, machine: string): string {
+const rowName = (r: Row) => (r.note ? `${r.router} (${r.note})` : r.router);
+
+function table(rows: Row[], scaleRows: ScaleRow[], machine: string, embedMs: Record<string, number>): string {
   const lines = [`Measured on ${machine}; encoder: ${describeEncoder(record)}, transformers.js on onnxruntime-node in Node.`, ''];
   for (const ds of [...new Set(rows.map((r) => r.dataset))]) {
     const first = rows.find((r) => r.dataset === ds)!.report;
-    lines.push(`**${ds}** (${first.n_test} test queries; best single ${first.best_single.model}: quality ${fmt(first.best_single.quality)}, cost $${fmt(first.best_single.cost, 4)}; oracle ${fmt(first.oracle.quality)} at $${fmt(first.oracle.cost, 4)})`, '');
-    lines.push('| router | quality at λ=0 | cost at λ=0 ($) | AIQ | quality at best-single cost | cost to 95% of best single | train (s) | routing (ms/query) |', '| --- | --- | --- | --- | --- | --- | --- | --- |');
+    lines.push(`**${ds}** (${first.n_test} test queries; best single ${first.best_single.model}: quality ${fmt(first.best_single.quality)}, cost $${fmt(first.best_single.cost, 4)}; oracle ${fmt(first.oracle.quality)} at $${fmt(first.oracle.cost, 4)}; AIQ over $0 to $${fmt(first.aiq_max_cost, 4)}, the largest hull cost of the routers compared; embedding ${fmt(embedMs[ds]!, 2)} ms/query)`, '');
+    lines.push('| router | quality at λ=0 | cost at λ=0 ($) | AIQ | quality at best-single cost | cost to 95% of best single | train (s) | routing after embedding (ms/query) | routing with embedding (ms/query) |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const r of rows.filter((x) => x.dataset === ds)) {
       const p = r.report.curve[0]!;
-      const name = r.note ? `${r.router} (${r.note})` : r.router;
-      lines.push(`| ${name} | ${fmt(p.quality)} | ${fmt(p.cost, 4)} | ${fmt(r.report.aiq)} | ${fmt(r.report.quality_at_best_single_cost)} | ${fmt(r.report.cost_at_95pct_best_quality)} | ${fmt(r.train_seconds, 2)} | ${fmt(r.ms_per_query)} |`);
+      lines.push(`| ${rowName(r)} | ${fmt(p.quality)} | ${fmt(p.cost, 4)} | ${fmt(r.report.aiq)} | ${fmt(r.report.quality_at_best_single_cost)} | ${fmt(r.report.cost_at_95pct_best_quality)} | ${fmt(r.train_seconds, 2)} | ${fmt(r.ms_per_query)} | ${fmt(r.ms_per_query_with_embedding)} |`);
     }
-    lines.push('');
+    lines.push('', ...routeLlmTable(rows.filter((x) => x.dataset === ds && x.report.routellm)));
   }
+  if (scaleRows.length === 0) return [...lines, '**Scale**: not measured in this run.'].join('\n');
   lines.push(`**Scale** (${SCALE_SAMPLES.toLocaleString('en')} RouteLLM MMLU training samples, trained in a worker thread; routing time over 1,000 queries after the embedding, in Node)`, '');
   lines.push('| router | train in worker (s) | routing (ms/query) |', '| --- | --- | --- |');
   for (const s of scaleRows) lines.push(`| ${s.router} | ${fmt(s.train_seconds_in_worker, 2)} | ${fmt(s.ms_per_query)} |`);
   return lines.join('\n');
+}
+
+/** RouteLLM's metrics (threshold sweep over ten bins) for the two-model rows. */
+function routeLlmTable(rows: Row[]): string[] {
+  if (rows.length === 0) return [];
+  const m0 = rows[0]!.report.routellm!;
+  const lines = [`RouteLLM's metrics (${m0.strong} strong, ${m0.weak} weak; strong-call % for 50% and 80% of the quality gap):`, '', '| router | APGR | CPT(50%) | CPT(80%) |', '| --- | --- | --- | --- |'];
+  for (const r of rows) {
+    const m = r.report.routellm!;
+    const curve = m.points.length >= 2; // a constant score gives one point: no APGR or CPT
+    const cell = (v: number | null, digits: number, unit = '') => (curve && v !== null ? `${fmt(v, digits)}${unit}` : 'n/a');
+    lines.push(`| ${rowName(r)} | ${cell(m.apgr, 3)} | ${cell(m.cpt50, 1, '%')} | ${cell(m.cpt80, 1, '%')} |`);
+  }
+  return [...lines, ''];
+}
+
+/** Rewrites the README's table between the bench markers. */
+function writeReadme(rows: Row[], scaleRows: ScaleRow[], machine: string, embedMs: Record<string, number>): void {
+  const readme = readFileSync('README.md', 'utf8');
+  const start = '<!-- bench:routers -->', end = '<!-- /bench:routers -->';
+  if (!readme.includes(start)) return;
+  writeFileSync('README.md', readme.slice(0, readme.indexOf(start) + start.length) + '\n' + table(rows, scaleRows, machine, embedMs) + '\n' + readme.slice(readme.indexOf(end)));
+}
+
+// `--readme-only`: the README table again from bench/routers.json, without measuring anything.
+if (process.argv.includes('--readme-only')) {
+  const saved = JSON.parse(readFileSync('bench/routers.json', 'utf8'));
+  writeReadme(saved.rows, saved.scale, saved.machine, saved.embedding_ms_per_query);
+  process.exit(0);
 }
 
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores (shared), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
@@ -113,20 +186,18 @@ useEncoder(encoderOptions(parseArgs({ options: encoderFlags }).values)); // --en
 const { cached: encoder, record } = await projectEncoder();
 log(`encoder ${describeEncoder(record)} on ${encoder.backend}, cache ${encoder.file}`);
 const datasets = await benchDatasets();
-const save = (rows: Row[], scaleRows: Awaited<ReturnType<typeof scale>>) =>
-  writeFileSync('bench/routers.json', JSON.stringify({ ...othersKeys(), machine, date: new Date().toISOString(), encoder: `${describeEncoder(record)} on ${encoder.backend}`, rows, scale: scaleRows }, null, 1) + '\n');
+const embedMs: Record<string, number> = {};
+for (const ds of datasets) embedMs[ds.name] = await embeddingMs(ds);
+const save = (rows: Row[], scaleRows: ScaleRow[]) =>
+  writeFileSync('bench/routers.json', JSON.stringify({ ...othersKeys(), machine, date: new Date().toISOString(), encoder: `${describeEncoder(record)} on ${encoder.backend}`, embedding_ms_per_query: embedMs, rows, scale: scaleRows }, null, 1) + '\n');
 /** Keys other benchmarks merged into bench/routers.json (bert, cold_start, online): kept when this one rewrites its own. */
 function othersKeys(): Record<string, unknown> {
-  return JSON.parse(readFileSync('bench/routers.json', 'utf8'));
+  return existsSync('bench/routers.json') ? JSON.parse(readFileSync('bench/routers.json', 'utf8')) : {};
 }
-const rows = await evaluateAll(datasets);
+const rows = await evaluateAll(datasets, embedMs);
 save(rows, []);
 const scaleRows = await scale(datasets[1]!);
 save(rows, scaleRows);
-const readme = readFileSync('README.md', 'utf8');
-const start = '<!-- bench:routers -->', end = '<!-- /bench:routers -->';
-if (readme.includes(start)) {
-  writeFileSync('README.md', readme.slice(0, readme.indexOf(start) + start.length) + '\n' + table(rows, scaleRows, machine) + '\n' + readme.slice(readme.indexOf(end)));
-}
+writeReadme(rows, scaleRows, machine, embedMs);
 log('wrote bench/routers.json');
 process.exit(0);

@@ -9,6 +9,21 @@ test.beforeAll(async () => void (server = await startTestServer()));
 test.afterAll(() => server.close());
 test.beforeEach(() => server.faults.set([]));
 
+test("a router that holds a score against a threshold shows the threshold as one, not as a predicted quality", async ({ page }) => {
+  await page.goto('./');
+  await addTestProvider(page, server);
+  await trainInLab(page, ['hybrid-llm']);
+  await page.getByRole('button', { name: 'Use hybrid-llm in chat' }).click();
+  const math = await chat(page, 'What is 12 times 9?');
+  // hybrid-llm predicts the small model's chance of being good enough; the large model's entry is the threshold.
+  const badge = math.getByRole('button', { name: /^Routing: echo-(small|large) chosen by hybrid-llm/ });
+  await expect(badge).not.toContainText(/echo-large q \d+%/);
+  await badge.click();
+  const why = math.getByRole('region', { name: 'Routing explanation' });
+  await expect(why.getByRole('row', { name: /echo-large/ })).toContainText(/— \(threshold \d+%\)/);
+  await expect(why.getByRole('row', { name: /echo-small/ })).toContainText(/^echo-small\s*\d+%/);
+});
+
 test('messages are routed on-device and streamed; the badge explains the pick', async ({ page }) => {
   await page.goto('./');
   await addTestProvider(page, server);

@@ -32,13 +32,27 @@ async function run(...args: string[]): Promise<{ code: number; out: string; err:
 
 const offline = Object.entries(routers).filter(([, e]) => e.input !== 'provider' && !e.fromRouter).map(([name]) => name);
 
+describe('llmrouter list-routers', () => {
+  it('shows every router, and with --options each option and its default', async () => {
+    const plain = await run('list-routers');
+    expect(plain.out).toMatch(/^ensemble +embedding +stacking/m);
+    expect(plain.out).not.toMatch(/--options/);
+    const { code, out } = await run('list-routers', '--options');
+    expect(code).toBe(0);
+    expect(out).toContain('--options members: ["knn","mlp","logreg"]');
+    expect(out).toContain('--options maskRate: 0.3');
+    expect(out).toContain('--options small: "optional"');
+  });
+});
+
 describe('llmrouter eval --json', () => {
   it.each(offline)('%s prints the DESIGN.md object', async (name) => {
     const { code, out, err } = await run('eval', '--router', name, '--data', data, '--test-fraction', '0.25', '--seed', '1', '--json');
     expect(err).toBe('');
     expect(code).toBe(0);
     const r = JSON.parse(out);
-    expect(Object.keys(r)).toEqual(['router', 'n_train', 'n_test', 'models', 'best_single', 'oracle', 'curve', 'aiq', 'quality_at_best_single_cost', 'cost_at_95pct_best_quality', 'skipped']);
+    expect(Object.keys(r).filter((k) => k !== 'routellm')).toEqual(['router', 'n_train', 'n_test', 'models', 'best_single', 'oracle', 'curve', 'aiq', 'aiq_max_cost', 'quality_at_best_single_cost', 'cost_at_95pct_best_quality', 'skipped']);
+    expect('routellm' in r).toBe(r.models.length === 2); // RouteLLM's APGR and CPT on two-model data
     expect(r.n_test).toBe(15);
     expect(r.curve.length).toBeGreaterThan(5);
   }, 60_000);

@@ -10,7 +10,7 @@ import type { CatalogModel } from '../core/catalog/model.ts';
 import type { Complete } from '../core/routers/complete.ts';
 import { decide, type Decision, type Policy } from '../core/routers/decide.ts';
 import { SHIPPED_ROUTERS, isRetargetable } from '../core/routers/default-router.ts';
-import { routerEntry } from '../core/routers/registry.ts';
+import { routerClass } from '../core/routers/registry.ts';
 import type { Prediction, Router, RouterFile } from '../core/routers/router.ts';
 import { checkRouterEncoder, encoderOfFile } from '../core/routers/shared/router-encoder.ts';
 import type { Dtype } from '../core/embed/encoder-options.ts';
@@ -58,7 +58,7 @@ async function callingRouter(name: string, place: RouterPlace): Promise<Router> 
   if (place.models.length < 2) throw new Error(`${name} routes among the models you can call: set keys (or --base-url) for at least two, or name them with --allowed`);
   const byPrice = [...place.models].sort((a, b) => a.input_price + a.output_price - (b.input_price + b.output_price));
   const defaults = name === 'automix' ? { small: byPrice[0]!.id, large: byPrice.at(-1)!.id } : { judge: byPrice[0]!.id };
-  const router = routerEntry(name).create({ ...defaults, ...place.options }, { complete: place.complete });
+  const router = routerClass(name).create({ ...defaults, ...place.options }, { complete: place.complete });
   const ids = place.models.map((m) => m.id);
   // They learn nothing from data: one empty sample carries the models and the catalog (prices for costs).
   await router.fit({ samples: [{ id: 'catalog', query: '', outcomes: {} }], embeddings: [], models: ids, catalog: place.models });

@@ -1,6 +1,6 @@
 // Reads a router file given on the command line: its JSON and its router, with errors that name the file.
-import { loadRouter, type RouterContext } from '../core/routers/registry.ts';
-import type { Router, RouterFile } from '../core/routers/router.ts';
+import { loadRouter } from '../core/routers/registry.ts';
+import type { Router, RouterContext, RouterFile } from '../core/routers/router.ts';
 import { readText } from '../platform/node/files.ts';
 import { openNodeClassifier } from '../platform/node/encoder.ts';
 

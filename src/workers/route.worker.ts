@@ -5,11 +5,11 @@
 // an online router routes here (exploring within its ceiling) and learns each outcome as it comes.
 import { serve } from './rpc.ts';
 import { openModel } from './open-model.ts';
-import { createRouter, loadRouter, type TextClassifier } from '../core/routers/registry.ts';
+import { loadRouter, routerClass } from '../core/routers/registry.ts';
 import type { BackendPreference } from '../platform/browser/ort-env.ts';
 import { decide, type Policy } from '../core/routers/decide.ts';
 import { encoderOfFile } from '../core/routers/shared/router-encoder.ts';
-import type { RouteQuery, Router, RouterFile } from '../core/routers/router.ts';
+import type { RouteQuery, Router, RouterFile, TextClassifier } from '../core/routers/router.ts';
 import type { CatalogModel } from '../core/catalog/model.ts';
 import type { RoutingSample } from '../core/data/sample.ts';
 import { isFeedbackLayer, type FeedbackOptions } from '../core/learn/feedback-layer.ts';
@@ -116,7 +116,7 @@ export const routeHandlers = {
   /** An online router of this strategy warm-started from the router in use (as served to the user's models). */
   async startOnline(args: { use: UseArgs; strategy: Strategy }): Promise<RouterFile> {
     const { router: base, file } = await load(args.use);
-    const online = createRouter(args.strategy);
+    const online = routerClass(args.strategy).create();
     if (!isOnlineRouter(online)) throw new Error(`router "${args.strategy}" does not learn online`);
     return online.over(file, base).toJSON();
   },

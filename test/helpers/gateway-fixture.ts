@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import OpenAI from 'openai';
-import { routerEntry } from '../../src/core/routers/registry.ts';
+import { routerClass } from '../../src/core/routers/registry.ts';
 import { createNodeEmbedder } from '../../src/platform/node/encoder.ts';
 import { parseConfig, type GatewayConfig } from '../../src/server/config.ts';
 import { clusters } from './synthetic.ts';
@@ -20,7 +20,7 @@ export async function trainedRouterFile(dir: string): Promise<string> {
   const data = clusters(40);
   const samples = data.samples.map((s, i) => ({ ...s, query: `${topics[i % 2]} number ${i}` }));
   const encoder = await createNodeEmbedder();
-  const router = routerEntry('knn').create({ k: 5 });
+  const router = routerClass('knn').create({ k: 5 });
   await router.fit({ samples, embeddings: await encoder.embed(samples.map((s) => s.query)), models: data.models });
   const file = join(dir, 'knn.json');
   writeFileSync(file, JSON.stringify(router.toJSON()));

@@ -5,7 +5,7 @@ import type { TestServer } from '../../test-server/server.ts';
 import type { CatalogModel } from '../../src/core/catalog/model.ts';
 import { RoutedCaller } from '../../src/core/providers/routed-call.ts';
 import { decide } from '../../src/core/routers/decide.ts';
-import { routerEntry } from '../../src/core/routers/registry.ts';
+import { routerClass } from '../../src/core/routers/registry.ts';
 import { completeVia } from '../../src/core/routers/routed-complete.ts';
 import type { ModeEnv } from '../../src/core/modes/mode.ts';
 
@@ -26,7 +26,7 @@ export async function testEnv(server: TestServer, extra: Partial<ModeEnv> = {}):
     policy: { retries: 0, timeoutMs: 5000 },
   });
   const ids = TEST_CATALOG.map((m) => m.id);
-  const router = routerEntry('rules').create({ rules: [{ name: 'numbers', when: { regex: '\\d' }, model: 'large' }], fallback: 'cheapest' });
+  const router = routerClass('rules').create({ rules: [{ name: 'numbers', when: { regex: '\\d' }, model: 'large' }], fallback: 'cheapest' });
   const outcomes = Object.fromEntries(ids.map((id) => [id, { score: 1, cost: 0.001 }]));
   await router.fit({ samples: [{ id: 'q', query: 'a question', outcomes }], embeddings: [], models: ids, catalog: TEST_CATALOG });
   return {

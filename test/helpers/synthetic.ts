@@ -50,3 +50,28 @@ export function split<T extends TrainingData>(data: T, nTrain: number): [Trainin
   });
   return [part(0, nTrain), part(nTrain)];
 }
+
+/**
+ * Queries in four clusters at +-a +-b (a, b random unit directions) where the solver is their XOR: coder
+ * solves (+,+) and (-,-), mathematician (+,-) and (-,+); generalist scores 0.6 everywhere. One task and a
+ * text that names no topic: only the embedding tells, no constant policy passes 0.6 and no linear score
+ * of the embedding separates the solvers.
+ */
+export function xorClusters(n: number, seed = 11, dim = 16, noise = 0.25): TrainingData & { solver: string[] } {
+  const random = mulberry32(seed);
+  const a = normalised(Float32Array.from({ length: dim }, () => gaussian(random)));
+  const b = normalised(Float32Array.from({ length: dim }, () => gaussian(random)));
+  const models = ['coder', 'mathematician', 'generalist'];
+  const samples: RoutingSample[] = [];
+  const embeddings: Float32Array[] = [];
+  const solver: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const [sa, sb] = [i % 2 ? 1 : -1, (i >> 1) % 2 ? 1 : -1];
+    embeddings.push(normalised(Float32Array.from(a, (v, k) => sa * v + sb * b[k]! + (noise * gaussian(random)) / Math.sqrt(dim))));
+    const s = sa === sb ? 'coder' : 'mathematician';
+    solver.push(s);
+    const outcomes = Object.fromEntries(models.map((m) => [m, { score: m === s ? 1 : m === 'generalist' ? 0.6 : 0, cost: PRICES[m]! }]));
+    samples.push({ id: `x${i}`, query: `question ${i}`, task: 'mixed', outcomes });
+  }
+  return { samples, embeddings, models, solver };
+}

@@ -1,7 +1,9 @@
 // The compact routing badge under an answer (model, router, predicted quality and cost of the pick and of
-// the premium alternative, routing time) and, on click, the explanation of the decision.
+// the premium alternative, routing time) and, on click, the explanation of the decision. A threshold a
+// router holds a score against (hybrid-llm, automix) is shown as a threshold, never as a predicted quality.
 import { lambdaMeaning } from '../components/slider-scale.ts';
 import { useState } from 'react';
+import type { ModelEstimate } from '../../core/routers/router.ts';
 import type { RoutingInfo } from '../stores/conversations.ts';
 import { pct, usd } from '../format.ts';
 
@@ -14,11 +16,11 @@ export function RoutingBadge({ routing }: { routing: RoutingInfo }) {
         <strong>{routing.model}</strong>
         <span>{routing.forcedBy ? 'chosen by you' : routing.router}</span>
         <span title="predicted quality and cost of the pick">
-          q {pct(pick.quality)} · {usd(pick.cost)}
+          {qualityLabel(pick)} · {usd(pick.cost)}
         </span>
         {premium.model !== pick.model && (
           <span className="muted" title="predicted quality and cost of the premium alternative">
-            vs {premium.model} q {pct(premium.quality)} · {usd(premium.cost)}
+            vs {premium.model} {qualityLabel(premium)} · {usd(premium.cost)}
           </span>
         )}
         <span className="muted" title="time the on-device routing took">
@@ -28,6 +30,11 @@ export function RoutingBadge({ routing }: { routing: RoutingInfo }) {
       {open && <Explanation routing={routing} />}
     </div>
   );
+}
+
+/** "q 80%" for a predicted quality, "threshold 50%" for a threshold. */
+function qualityLabel(e: ModelEstimate): string {
+  return `${e.threshold ? 'threshold' : 'q'} ${pct(e.quality)}`;
 }
 
 function Explanation({ routing }: { routing: RoutingInfo }) {
@@ -57,7 +64,7 @@ function Explanation({ routing }: { routing: RoutingInfo }) {
           {estimates.map((e) => (
             <tr key={e.model} className={e.model === routing.model ? 'chosen' : undefined}>
               <td>{e.model}</td>
-              <td>{pct(e.quality)}</td>
+              <td>{e.threshold ? `— (threshold ${pct(e.quality)})` : pct(e.quality)}</td>
               <td>{usd(e.cost)}</td>
             </tr>
           ))}

@@ -10,6 +10,7 @@ import type { ChartSeries } from './curve-data.ts';
 import type { DatasetRecord } from '../stores/lab.ts';
 import { pct, usd } from '../format.ts';
 import { download } from '../download.ts';
+import { withSharedAiq } from '../../core/eval/evaluate.ts';
 
 export function ResultsView({ dataset }: { dataset: DatasetRecord }) {
   const runs = useLabRuns((s) => s.runs);
@@ -22,6 +23,7 @@ export function ResultsView({ dataset }: { dataset: DatasetRecord }) {
     const dots: ChartSeries[] = first.singles.map((s) => ({ label: s.model, kind: 'dot', points: [s] }));
     return [...lines, ...dots, { label: 'oracle', kind: 'dot', points: [first.report.oracle] } as ChartSeries];
   }, [done]);
+  const aiqs = useMemo(() => withSharedAiq(done.map((r) => r.result.report)).map((r) => r.aiq), [done]);
   if (done.length === 0) return null;
   const shown = done.find((r) => r.id === taskRun) ?? done.find((r) => r.router !== 'oracle') ?? done[0]!;
   return (
@@ -32,7 +34,7 @@ export function ResultsView({ dataset }: { dataset: DatasetRecord }) {
         <thead>
           <tr>
             <th>router</th>
-            <th>AIQ</th>
+            <th title="RouterBench's AIQ over the cost range the routers shown share">AIQ</th>
             <th>quality at best-single cost</th>
             <th>cost to 95% of best single</th>
             <th>calibration error</th>
@@ -41,10 +43,10 @@ export function ResultsView({ dataset }: { dataset: DatasetRecord }) {
           </tr>
         </thead>
         <tbody>
-          {done.map((r) => (
+          {done.map((r, i) => (
             <tr key={r.id}>
               <td>{r.router}</td>
-              <td>{r.result.report.aiq.toFixed(3)}</td>
+              <td>{aiqs[i]!.toFixed(3)}</td>
               <td>{r.result.report.quality_at_best_single_cost === null ? '—' : pct(r.result.report.quality_at_best_single_cost)}</td>
               <td>{r.result.report.cost_at_95pct_best_quality === null ? 'never' : pct(r.result.report.cost_at_95pct_best_quality)}</td>
               <td>{r.result.reliability ? r.result.reliability.ece.toFixed(3) : '—'}</td>

@@ -3,7 +3,7 @@
 import { create } from 'zustand';
 import { splitDataset } from '../../core/data/split.ts';
 import { modelsOf } from '../../core/data/sample.ts';
-import { routerEntry } from '../../core/routers/registry.ts';
+import { routerClass } from '../../core/routers/registry.ts';
 import { stampEncoder } from './encoder.ts';
 import { labWorker, trainWorker } from '../lab-worker.ts';
 import type { EvaluateResult } from '../../workers/lab.worker.ts';
@@ -51,7 +51,7 @@ export const useLabRuns = create<LabRunsStore>((set, get) => {
     async start(dataset, router) {
       const id = crypto.randomUUID();
       const controller = new AbortController();
-      const needsEmbedding = routerEntry(router).input === 'embedding';
+      const needsEmbedding = routerClass(router).input === 'embedding';
       set({ runs: [...get().runs, { id, router, datasetId: dataset.id, status: needsEmbedding ? 'embedding' : 'training', progress: 0, controller }] });
       try {
         const { train, test } = splitDataset(dataset.samples, { ...get().split, stratifyByTask: true });
@@ -66,7 +66,7 @@ export const useLabRuns = create<LabRunsStore>((set, get) => {
           testEmbeddings = test.map((s) => byId.get(s.id)!);
           patch(id, { status: 'training', progress: 0, detail: undefined });
         }
-        const entry = routerEntry(router);
+        const entry = routerClass(router);
         const models = modelsOf(dataset.samples);
         const catalog = catalogModels(useCatalog.getState().models);
         // Routers that read the true outcomes (the oracle) are fitted on the test set itself.

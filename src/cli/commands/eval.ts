@@ -44,7 +44,12 @@ export const evalCommand: Command = {
     console.log(`${r.router}: trained on ${r.n_train} in ${trainSeconds.toFixed(2)} s, tested on ${r.n_test}${r.skipped ? ` (skipped ${r.skipped} with no outcome for these models)` : ''}, ${evaluation.msPerQuery.toFixed(3)} ms per query`);
     console.log(`best single  ${r.best_single.model}  quality ${r.best_single.quality.toFixed(4)}  cost $${r.best_single.cost.toFixed(4)}`);
     console.log(`oracle       quality ${r.oracle.quality.toFixed(4)}  cost $${r.oracle.cost.toFixed(4)}`);
-    console.log(`AIQ ${r.aiq.toFixed(4)}   quality at best-single cost ${r.quality_at_best_single_cost?.toFixed(4) ?? 'n/a'}   cost to 95% of best single ${pct(r.cost_at_95pct_best_quality)}`);
+    console.log(`AIQ ${r.aiq.toFixed(4)} (over this router's own cost range)   quality at best-single cost ${r.quality_at_best_single_cost?.toFixed(4) ?? 'n/a'}   cost to 95% of best single ${pct(r.cost_at_95pct_best_quality)}`);
+    if (r.routellm) {
+      const m = r.routellm;
+      const show = (v: number | null, unit = '') => (v === null ? 'n/a (the same score for every query)' : `${v.toFixed(unit ? 2 : 3)}${unit}`);
+      console.log(`RouteLLM (${m.strong} strong, ${m.weak} weak)   APGR ${show(m.apgr)}   CPT(50%) ${show(m.cpt50, '%')}   CPT(80%) ${show(m.cpt80, '%')}`);
+    }
     console.log('\nlambda     quality  cost (USD)');
     for (const p of r.curve) console.log(`${String(p.lambda).padEnd(9)}  ${p.quality.toFixed(4)}   ${p.cost.toFixed(4)}`);
     if (tasks.length > 1 || values['per-task']) {

@@ -7,7 +7,7 @@ import { catalogFlag } from '../read-dataset.ts';
 import { DATA_USAGE, dataFlags, embedTexts, optionsFlag, readData } from '../routing-data.ts';
 import { readRouterFile } from '../router-file.ts';
 import { UsageError } from '../usage-error.ts';
-import { routerEntry } from '../../core/routers/registry.ts';
+import { routerClass } from '../../core/routers/registry.ts';
 import { CostModel } from '../../core/routers/shared/cost-model.ts';
 import { modelsOf } from '../../core/data/sample.ts';
 import { isOnlineRouter } from '../../core/learn/online-router.ts';
@@ -30,7 +30,7 @@ export const simulateCommand: Command = {
   },
   async run({ values }) {
     const name = requiredFlag(values, 'router');
-    const entry = routerEntry(name);
+    const entry = routerClass(name);
     if (!entry.online) throw new UsageError(`router "${name}" does not learn online; online routers: linucb, lin-ts, epsilon-greedy`);
     const paths = (values.data as string[] | undefined) ?? [];
     if (paths.length === 0) throw new UsageError('missing --data');

@@ -5,7 +5,7 @@ import { catalogFlag } from '../read-dataset.ts';
 import { DATA_USAGE, ENCODER_USAGE, dataFlags, encoderFlags, encoderFor, encoderOptions, optionsFlag, readData, trainingData, useEncoder } from '../routing-data.ts';
 import { withEncoder } from '../../core/routers/shared/router-encoder.ts';
 import { UsageError } from '../usage-error.ts';
-import { routerEntry } from '../../core/routers/registry.ts';
+import { routerClass } from '../../core/routers/registry.ts';
 import { writeTextAtomic } from '../../platform/node/files.ts';
 import { openNodeClassifier } from '../../platform/node/encoder.ts';
 
@@ -16,7 +16,7 @@ export const train: Command = {
   async run({ values }) {
     const name = requiredFlag(values, 'router');
     const out = requiredFlag(values, 'out');
-    const entry = routerEntry(name);
+    const entry = routerClass(name);
     if (entry.evaluationOnly) throw new UsageError(`router "${name}" is for evaluation only (llmrouter eval)`);
     useEncoder(encoderOptions(values));
     const router = entry.create(optionsFlag(values), { openClassifier: openNodeClassifier });

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, perTask } from './evaluate.ts';
-import { routerEntry } from '../routers/registry.ts';
+import { evaluate, perTask, withSharedAiq } from './evaluate.ts';
+import { routerClass } from '../routers/registry.ts';
 import { clusters, split } from '../../../test/helpers/synthetic.ts';
 
 const [train, test] = split(clusters(300), 200);
 
 describe('evaluate', () => {
   it('reports the DESIGN.md metrics: a router that knows the clusters matches the oracle', async () => {
-    const router = routerEntry('knn').create({ k: 5 });
+    const router = routerClass('knn').create({ k: 5 });
     await router.fit(train);
     const e = await evaluate({ router, test: test.samples, embeddings: test.embeddings, nTrain: train.samples.length });
     const r = e.report;
-    expect(Object.keys(r)).toEqual(['router', 'n_train', 'n_test', 'models', 'best_single', 'oracle', 'curve', 'aiq', 'quality_at_best_single_cost', 'cost_at_95pct_best_quality', 'skipped']);
+    expect(Object.keys(r)).toEqual(['router', 'n_train', 'n_test', 'models', 'best_single', 'oracle', 'curve', 'aiq', 'aiq_max_cost', 'quality_at_best_single_cost', 'cost_at_95pct_best_quality', 'skipped']);
     expect(r.best_single).toEqual({ model: 'generalist', quality: expect.closeTo(0.6), cost: expect.closeTo(1) });
     expect(r.oracle.quality).toBe(1);
     expect(r.curve[0]).toMatchObject({ lambda: 0, quality: 1, cost: r.oracle.cost });
@@ -23,15 +23,33 @@ describe('evaluate', () => {
   });
 
   it('a router that ignores the query sits on the single-model line', async () => {
-    const router = routerEntry('best-single').create();
+    const router = routerClass('best-single').create();
     await router.fit(train);
     const r = (await evaluate({ router, test: test.samples, embeddings: [], nTrain: 200 })).report;
     expect(r.curve[0]!.quality).toBeCloseTo(0.6);
     expect(r.quality_at_best_single_cost).toBeCloseTo(0.6);
   });
 
+  it("compares routers' AIQ over one shared cost range, and adds RouteLLM's metrics on two-model data", async () => {
+    const pair = ['coder', 'generalist'];
+    const reports = [];
+    for (const name of ['knn', 'cheapest']) {
+      const router = routerClass(name).create();
+      await router.fit(train);
+      reports.push((await evaluate({ router, test: test.samples, embeddings: test.embeddings, nTrain: 200, models: pair })).report);
+    }
+    const [knn, cheapest] = withSharedAiq(reports);
+    expect(cheapest!.aiq_max_cost).toBe(knn!.aiq_max_cost);
+    expect(reports[1]!.aiq).toBe(0); // one point alone encloses no area (RouterBench)
+    expect(cheapest!.aiq).toBeGreaterThan(0);
+    expect(knn!.aiq).toBeGreaterThan(cheapest!.aiq);
+    expect(knn!.routellm).toMatchObject({ strong: 'generalist', weak: 'coder' });
+    expect(knn!.routellm!.apgr).toBeGreaterThan(0.9);
+    expect(knn!.routellm!.cpt50).toBeLessThan(60);
+  });
+
   it('skips samples it cannot score, counting them, and never scores a missing outcome as 0', async () => {
-    const router = routerEntry('best-single').create();
+    const router = routerClass('best-single').create();
     await router.fit(train);
     // Half the samples lose the generalist's outcome, one sample loses every outcome: not run, not failed.
     const partial = test.samples.map((s, i) => ({ ...s, outcomes: i === 0 ? {} : i % 2 ? Object.fromEntries(Object.entries(s.outcomes).filter(([m]) => m !== 'generalist')) : s.outcomes }));

@@ -1,12 +1,14 @@
 // Evaluates a trained router on a test set with per-model outcomes: routes every query once, applies
 // the shared decision rule over a grid of lambda values (each query limited to the models that were
-// run on it), scores the choices with the true outcomes, and reports the DESIGN.md metrics. A missing outcome
-// means "not run", never "scored 0": a test sample with no outcome for any model the router knows cannot be
-// scored and is skipped (counted in `skipped`), and a single model is judged on the samples it was run on.
+// run on it), scores the choices with the true outcomes, and reports the DESIGN.md metrics; on two-model
+// data also RouteLLM's (APGR, CPT) from a threshold sweep over the strong model's estimated advantage. A missing
+// outcome means "not run", never "scored 0": a test sample with no outcome for any model the router knows cannot
+// be scored and is skipped (counted in `skipped`), and a single model is judged on the samples it was run on.
 import type { RoutingSample } from '../data/sample.ts';
 import { decide } from '../routers/decide.ts';
 import type { Prediction, Router } from '../routers/router.ts';
 import { aiq, costAtQuality, frontier, qualityAtCost, type CurvePoint } from './frontier.ts';
+import { routeLlm, type RouteLlmMetrics } from './routellm-metrics.ts';
 
 /** Lambda values of the curve: dense where routers trade most, up to "always the cheapest". */
 export const LAMBDAS = [0, 0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.75, 1, 1.5, 2, 3, 5, 10, 1000];
@@ -19,11 +21,16 @@ export interface EvalReport {
   best_single: { model: string; quality: number; cost: number };
   oracle: { quality: number; cost: number };
   curve: ({ lambda: number } & CurvePoint)[];
+  /** RouterBench's AIQ over [cheapest hull point, aiq_max_cost], the maximum shared by the routers
+   * compared: this router's own hull end until withSharedAiq compares it with others. */
   aiq: number;
+  aiq_max_cost: number;
   quality_at_best_single_cost: number | null;
   cost_at_95pct_best_quality: number | null;
   /** Test samples skipped because none of the evaluated models was run on them (not in n_test). */
   skipped: number;
+  /** RouteLLM's metrics, for two-model data (strong: the costlier model). */
+  routellm?: RouteLlmMetrics;
 }
 
 export interface TaskBreakdown {
@@ -87,6 +94,7 @@ export async function evaluate(input: EvalInput): Promise<Evaluation> {
   const best = bestSingle(scored, models);
   const hull = frontier(curve);
   const reach = costAtQuality(hull, 0.95 * best.quality);
+  const aiqMaxCost = hull.at(-1)!.cost;
   return {
     predictions,
     choices,
@@ -99,12 +107,34 @@ export async function evaluate(input: EvalInput): Promise<Evaluation> {
       best_single: best,
       oracle: oracle(scored, models),
       curve,
-      aiq: aiq(curve),
+      aiq: aiq(curve, aiqMaxCost),
+      aiq_max_cost: aiqMaxCost,
       quality_at_best_single_cost: qualityAtCost(hull, best.cost),
       cost_at_95pct_best_quality: reach === null ? null : reach / best.cost,
       skipped: test.length - scored.length,
+      ...(models.length === 2 ? { routellm: strongWeak(test, predictions, models) } : {}),
     },
   };
+}
+
+/** RouteLLM's metrics on the queries both models ran: the strong model is the costlier, the score its estimated advantage. */
+function strongWeak(test: readonly RoutingSample[], predictions: readonly Prediction[], models: readonly string[]): RouteLlmMetrics {
+  const total = (m: string) => test.reduce((c, s) => c + (s.outcomes[m]?.cost ?? 0), 0);
+  const [weak, strong] = [...models].sort((a, b) => total(a) - total(b)) as [string, string];
+  const rows = test.map((_, i) => i).filter((i) => test[i]!.outcomes[strong] && test[i]!.outcomes[weak]);
+  const quality = (i: number, m: string) => predictions[i]!.estimates.find((e) => e.model === m)!.quality;
+  return routeLlm(
+    { strong, weak },
+    rows.map((i) => quality(i, strong) - quality(i, weak)),
+    rows.map((i) => test[i]!.outcomes[strong]!.score),
+    rows.map((i) => test[i]!.outcomes[weak]!.score),
+  );
+}
+
+/** The reports with every AIQ recomputed over the one cost range they share (RouterBench compares routers so). */
+export function withSharedAiq(reports: readonly EvalReport[]): EvalReport[] {
+  const max = Math.max(...reports.map((r) => r.aiq_max_cost));
+  return reports.map((r) => ({ ...r, aiq: aiq(r.curve, max), aiq_max_cost: max }));
 }
 
 /** Every model with an outcome in the samples, first seen first. */

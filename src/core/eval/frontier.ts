@@ -1,21 +1,41 @@
-// The cost-quality frontier of a router's (cost, quality) points and the DESIGN.md metrics on it.
-// The hull is the upper convex hull made non-decreasing (a costlier point never lowers quality);
-// between hull points quality is linear (a router can mix two settings at random).
-// AIQ follows RouterBench: the mean of the hull over the router's cost range [cheapest, dearest point],
-// the hull extended flat past its best point, i.e. the area divided by the width of that range.
+// The cost-quality frontier of a router's (cost, quality) points and the DESIGN.md metrics on it, as
+// RouterBench's evaluation/AIQ.py computes them. The hull: every point's cost, the quality raised to the
+// upper convex hull of all points there, the cheapest point first, the dearest point only when it does
+// not fall below the hull before it, then every point lower than the one before dropped (a costlier
+// setting never lowers quality); between hull points quality is linear (two settings mixed at random).
+// AIQ: the area under each router's hull, extended flat to one maximum cost shared by every router
+// compared (the largest hull cost among them), divided by that maximum cost. Where RouterBench's code
+// is undefined (several points at the cheapest or dearest cost, or only two distinct costs) the best of
+// the tied points is taken and the two ends are joined.
 
 export interface CurvePoint {
   cost: number;
   quality: number;
 }
 
-/** The non-decreasing upper convex hull, cheapest first. */
+/** RouterBench's non-decreasing convex hull, cheapest first. */
 export function frontier(points: readonly CurvePoint[]): CurvePoint[] {
+  const distinct = bestPerCost(points);
+  if (distinct.length <= 1) return distinct;
+  const upper = upperHull(distinct);
+  const first = distinct[0]!;
+  const last = distinct.at(-1)!;
+  const inner = distinct.slice(1, -1).map((p) => ({ cost: p.cost, quality: hullAt(upper, p.cost) }));
+  const before = inner.at(-1) ?? first;
+  const hull = [first, ...inner, ...(last.quality >= before.quality ? [last] : [])];
+  return hull.filter((p, i) => i === 0 || p.quality >= hull[i - 1]!.quality);
+}
+
+/** One point per distinct cost (the best quality there), cheapest first. */
+function bestPerCost(points: readonly CurvePoint[]): CurvePoint[] {
   const sorted = [...points].sort((a, b) => a.cost - b.cost || b.quality - a.quality);
-  const rising: CurvePoint[] = [];
-  for (const p of sorted) if (rising.length === 0 || p.quality > rising.at(-1)!.quality) rising.push(p);
+  return sorted.filter((p, i) => i === 0 || p.cost !== sorted[i - 1]!.cost);
+}
+
+/** The upper convex hull's vertices (Andrew's monotone chain) of points sorted by cost. */
+function upperHull(sorted: readonly CurvePoint[]): CurvePoint[] {
   const hull: CurvePoint[] = [];
-  for (const p of rising) {
+  for (const p of sorted) {
     while (hull.length >= 2) {
       const [a, b] = [hull.at(-2)!, hull.at(-1)!];
       const cross = (b.cost - a.cost) * (p.quality - a.quality) - (b.quality - a.quality) * (p.cost - a.cost);
@@ -25,6 +45,13 @@ export function frontier(points: readonly CurvePoint[]): CurvePoint[] {
     hull.push(p);
   }
   return hull;
+}
+
+/** The hull's quality at a cost inside its range. */
+function hullAt(hull: readonly CurvePoint[], cost: number): number {
+  const i = hull.findIndex((p) => p.cost >= cost);
+  const [a, b] = [hull[i - 1]!, hull[i]!];
+  return b.cost === cost ? b.quality : a.quality + ((b.quality - a.quality) * (cost - a.cost)) / (b.cost - a.cost);
 }
 
 /** Best hull quality at a cost no higher than `cost` (null when even the cheapest point costs more). */
@@ -48,18 +75,32 @@ export function costAtQuality(hull: readonly CurvePoint[], quality: number): num
   return null;
 }
 
-/** RouterBench's Average Improvement in Quality over the points' cost range. */
-export function aiq(points: readonly CurvePoint[]): number {
+/** The largest hull cost among the curves compared: the shared end of every AIQ. */
+export function sharedMaxCost(curves: readonly (readonly CurvePoint[])[]): number {
+  return Math.max(...curves.map((c) => frontier(c).at(-1)?.cost ?? 0));
+}
+
+/**
+ * RouterBench's Average Improvement in Quality: the trapezoid area under the hull from its cheapest point,
+ * extended flat to `maxCost` (default: the hull's own end), over `maxCost`.
+ */
+export function aiq(points: readonly CurvePoint[], maxCost?: number): number {
   const hull = frontier(points);
   if (hull.length === 0) return 0;
-  const lo = hull[0]!.cost;
-  const hi = Math.max(...points.map((p) => p.cost));
-  if (hi - lo <= 0) return hull.at(-1)!.quality;
-  let area = 0;
+  const end = hull.at(-1)!;
+  const max = maxCost ?? end.cost;
+  if (max < end.cost) throw new Error(`AIQ: the shared maximum cost ${max} is below this router's hull end ${end.cost}`);
+  if (max <= 0) return end.quality;
+  let area = end.quality * (max - end.cost);
   for (let i = 1; i < hull.length; i++) {
     const [a, b] = [hull[i - 1]!, hull[i]!];
     area += ((a.quality + b.quality) / 2) * (b.cost - a.cost);
   }
-  area += hull.at(-1)!.quality * (hi - hull.at(-1)!.cost);
-  return area / (hi - lo);
+  return area / max;
+}
+
+/** AIQ of every curve over the one cost range they share, in order. */
+export function aiqCompared(curves: readonly (readonly CurvePoint[])[]): number[] {
+  const max = sharedMaxCost(curves);
+  return curves.map((c) => aiq(c, max));
 }

@@ -6,9 +6,7 @@
 // exactly as the base routes it: what the base router knew is kept.
 import { z } from 'zod';
 import type { CatalogModel } from '../catalog/model.ts';
-import type { RouterContext, RouterEntry } from '../routers/registry.ts';
-import type { ModelEstimate, Prediction, RouteQuery, Router, RouterFile, TrainingData } from '../routers/router.ts';
-import { checkTrainingData } from '../routers/shared/base-router.ts';
+import { Router, checkTrainingData, type ModelEstimate, type Prediction, type RouteQuery, type RouterClass, type RouterContext, type RouterFile, type TrainingData } from '../routers/router.ts';
 import { ROUTER_FORMAT, ROUTER_VERSION, expectLength, f32, pack, parseOrThrow, unpack } from '../routers/shared/router-file.ts';
 import { dotRow, normalised, stackRows } from '../routers/shared/vectors.ts';
 
@@ -91,14 +89,21 @@ export function corrected(estimates: readonly ModelEstimate[], deltas: Map<strin
   return estimates.map((e) => ({ ...e, quality: Math.min(1, Math.max(0, e.quality + (deltas.get(e.model)?.delta ?? 0))) }));
 }
 
-export class FeedbackLayer implements Router<FeedbackOptions> {
-  readonly name = 'feedback';
+/** The feedback router; the registry's class (makeFeedbackRouter) says how a saved base router file is loaded. */
+export abstract class FeedbackLayer extends Router<FeedbackOptions, Residuals> {
+  static override readonly routerName = 'feedback';
+  static override readonly description = 'a trained router (any family) corrected by your rated answers to similar queries (made by local learning)';
+  static override readonly input = 'embedding';
+  static override readonly fromRouter = true;
+  static override readonly optionsSchema = feedbackOptions;
+  static override readonly stateSchema = stateSchema;
+
   readonly needsEmbedding = true;
   private base: Router | undefined;
   private baseFile: RouterFile | undefined;
-  private residuals: Residuals | undefined;
 
-  constructor(readonly options: FeedbackOptions) {}
+  /** The router a saved base router file holds. */
+  protected abstract loadBase(file: RouterFile): Router;
 
   /** This layer over a trained router (its file, and the router loaded from it). */
   over(baseFile: RouterFile, base: Router): this {
@@ -113,22 +118,27 @@ export class FeedbackLayer implements Router<FeedbackOptions> {
     return this.base;
   }
 
-  /** Fits the correction on logged samples (the base router must be set: `over`, or a loaded file). */
   /** The file of the router the feedback corrects. */
   get baseRouterFile(): RouterFile {
     this.baseRouter;
     return this.baseFile!;
   }
 
-  async fit(data: TrainingData): Promise<void> {
-    this.useResiduals((await residualsOf(this.baseRouter, data)).residuals);
+  /** Fits the correction on logged samples (the base router must be set: `over`, or a loaded file). */
+  protected async train(data: TrainingData): Promise<Residuals> {
+    return (await residualsOf(this.baseRouter, data)).residuals;
+  }
+
+  /** The base router's models: the feedback layer estimates what its base does. */
+  protected override candidates(): string[] {
+    return this.baseRouter.toJSON().models;
   }
 
   useResiduals(residuals: Residuals): void {
-    this.residuals = residuals;
+    this.learned = residuals;
   }
 
-  async predict(query: RouteQuery): Promise<Prediction> {
+  override async predict(query: RouteQuery): Promise<Prediction> {
     if (!query.embedding) throw new Error('router "feedback" needs the query\'s embedding');
     const base = await this.baseRouter.predict(query);
     const deltas = correction(this.trained(), query.embedding, this.options);
@@ -151,7 +161,7 @@ export class FeedbackLayer implements Router<FeedbackOptions> {
     base.serve?.(models);
   }
 
-  toJSON(): RouterFile {
+  override toJSON(): RouterFile {
     const r = this.trained();
     return {
       format: ROUTER_FORMAT,
@@ -163,20 +173,15 @@ export class FeedbackLayer implements Router<FeedbackOptions> {
     };
   }
 
-  restore(file: RouterFile, load: (file: RouterFile) => Router): this {
+  override restore(file: RouterFile): this {
     const st = parseOrThrow(stateSchema, unpack(file.state), 'router file state');
     expectLength(st.models, st.rows.length, 'models');
     expectLength(st.residuals, st.rows.length, 'residuals');
     const n = st.vectors.length / st.dim;
     if (!Number.isInteger(n) || st.rows.some((r) => r >= n)) throw new Error(`invalid router file: state.vectors does not hold the ${Math.max(0, ...st.rows) + 1} logged queries of ${st.dim} dimensions the entries name`);
-    this.over(st.base, load(st.base));
-    this.residuals = { dim: st.dim, vectors: st.vectors, entries: st.rows.map((row, i) => ({ row, model: st.models[i]!, residual: st.residuals[i]! })) };
+    this.over(st.base, this.loadBase(st.base));
+    this.learned = { dim: st.dim, vectors: st.vectors, entries: st.rows.map((row, i) => ({ row, model: st.models[i]!, residual: st.residuals[i]! })) };
     return this;
-  }
-
-  private trained(): Residuals {
-    if (!this.residuals) throw new Error('router "feedback" is not fitted: call fit with the logged samples');
-    return this.residuals;
   }
 }
 
@@ -184,15 +189,11 @@ export function isFeedbackLayer(router: unknown): router is FeedbackLayer {
   return router instanceof FeedbackLayer;
 }
 
-/** The registry's entry, loading the base router through the registry's `load`. */
-export function makeFeedbackRouter(load: (file: unknown, context?: RouterContext) => Router): RouterEntry {
-  const options = (raw: unknown) => parseOrThrow(feedbackOptions, raw ?? {}, 'feedback options');
-  return {
-    description: 'a trained router (any family) corrected by your rated answers to similar queries (made by local learning)',
-    input: 'embedding',
-    evaluationOnly: false,
-    fromRouter: true,
-    create: (raw) => new FeedbackLayer(options(raw)),
-    load: (file, context) => new FeedbackLayer(options(file.options)).restore(file, (base) => load(base, context)),
+/** The registry's feedback router, loading its base router file through the registry's `load`. */
+export function makeFeedbackRouter(load: (file: unknown, context?: RouterContext) => Router): RouterClass {
+  return class extends FeedbackLayer {
+    protected loadBase(file: RouterFile): Router {
+      return load(file, this.context);
+    }
   };
 }

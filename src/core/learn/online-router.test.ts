@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRouter, loadRouter, routerEntry } from '../routers/registry.ts';
+import { loadRouter, routerClass } from '../routers/registry.ts';
 import { decide } from '../routers/decide.ts';
 import { CostModel } from '../routers/shared/cost-model.ts';
 import { clusters, split } from '../../../test/helpers/synthetic.ts';
@@ -13,7 +13,7 @@ const [stream, fresh] = split(data, 1200);
 const STRATEGIES: Strategy[] = ['linucb', 'lin-ts', 'epsilon-greedy'];
 
 function cold(name: Strategy, options: Record<string, unknown> = {}): OnlineRouter {
-  const router = createRouter(name, { dim: 0, ...options });
+  const router = routerClass(name).create({ dim: 0, ...options });
   if (!isOnlineRouter(router)) throw new Error(`${name} is not an online router`);
   return router.begin(stream.models, CostModel.fit(stream));
 }
@@ -41,11 +41,11 @@ describe('online routers on a two-cluster stream with bandit feedback', () => {
 
   it.each(STRATEGIES)('%s warm-started from an offline router that ignores the query learns where each model wins', async (name) => {
     // best-single on 40 samples: the generalist for every query (quality 0.6).
-    const offline = routerEntry('best-single').create();
+    const offline = routerClass('best-single').create();
     await offline.fit({ ...stream, samples: stream.samples.slice(0, 40), embeddings: stream.embeddings.slice(0, 40) });
     // Exploration must be bold enough to doubt a prior that is 0.1 off.
     const bold = { linucb: { alpha: 0.5 }, 'lin-ts': { v: 0.5 }, 'epsilon-greedy': { epsilon: 0.1 } }[name];
-    const router = createRouter(name, { dim: 0, maxExploreShare: 0.3, ...bold }) as OnlineRouter;
+    const router = routerClass(name).create({ dim: 0, maxExploreShare: 0.3, ...bold }) as OnlineRouter;
     router.over(offline.toJSON(), offline);
     const report = await simulate({ router, parts: [stream], seed: 2, lambda: 0, window: 300, reference: offline });
     expect(report.final_window.quality).toBeGreaterThan(0.9);

@@ -10,9 +10,7 @@ import { z } from 'zod';
 import type { CatalogModel } from '../catalog/model.ts';
 import { mulberry32Step } from '../data/random.ts';
 import { decide, type Decision, type Policy } from '../routers/decide.ts';
-import type { RouterContext, RouterEntry } from '../routers/registry.ts';
-import type { ModelEstimate, Prediction, RouteQuery, Router, RouterFile, TrainingData } from '../routers/router.ts';
-import { checkTrainingData } from '../routers/shared/base-router.ts';
+import { Router, type ModelEstimate, type Prediction, type RouteQuery, type RouterClass, type RouterContext, type RouterFile, type TrainingData } from '../routers/router.ts';
 import { CostModel, costStateSchema } from '../routers/shared/cost-model.ts';
 import { ROUTER_FORMAT, ROUTER_VERSION, pack, parseOrThrow, unpack } from '../routers/shared/router-file.ts';
 import { gaussian } from '../routers/shared/vectors.ts';
@@ -45,6 +43,8 @@ const strategyOptions = {
 
 const optionsSchema = z.object({ ...common, alpha: z.number().optional(), v: z.number().optional(), epsilon: z.number().optional() });
 type Options = z.infer<typeof optionsSchema>;
+/** Nothing beyond the router's own fields: an online router is started (cold or warm), then learns call by call. */
+type Started = null;
 
 const stateSchema = z
   .object({
@@ -81,25 +81,31 @@ export function isOnlineRouter(router: unknown): router is OnlineRouter {
   return router instanceof OnlineLinearRouter;
 }
 
+/** An online router of one strategy; the registry's classes (makeOnlineRouter) say how base routers are built and loaded. */
+export abstract class OnlineLinearRouter extends Router<Options, Started> implements OnlineRouter {
+  static override readonly input = 'embedding';
+  static override readonly online = true;
+  static override readonly stateSchema = stateSchema;
 
-export class OnlineLinearRouter implements OnlineRouter {
   readonly needsEmbedding = true;
-  private models: string[] = [];
-  private costs: CostModel | undefined;
   private base: { file: RouterFile; router: Router } | undefined;
   private features: FeatureMap | undefined;
   private arms: LinearArm[] = [];
   private counts: ExplorationCounts = { calls: 0, explored: 0 };
   private rng = 0;
 
-  constructor(
-    readonly name: Strategy,
-    readonly options: Options,
-    private readonly context: RouterContext,
-    private readonly load: (file: unknown, context?: RouterContext) => Router,
-    private readonly create: (name: string, options: Record<string, unknown>, context?: RouterContext) => Router,
-  ) {
+  constructor(options: Options, context?: RouterContext) {
+    super(options, context);
     this.rng = options.seed >>> 0;
+  }
+
+  /** A new (untrained) router by name, for the warm start. */
+  protected abstract createBase(name: string, options: Record<string, unknown>): Router;
+  /** The router a saved base router file holds. */
+  protected abstract loadBase(file: RouterFile): Router;
+
+  private get strategy(): Strategy {
+    return this.name as Strategy;
   }
 
   /** Starts cold on these models, with their per-call costs. */
@@ -123,21 +129,26 @@ export class OnlineLinearRouter implements OnlineRouter {
   }
 
   /** Starts from a dataset: warm from `options.base` trained on it, or cold with every outcome learned (full information). */
-  async fit(data: TrainingData): Promise<void> {
-    checkTrainingData(data, true);
+  protected async train(data: TrainingData): Promise<Started> {
     if (this.options.base) {
-      const base = this.create(this.options.base, this.options.baseOptions, this.context);
+      const base = this.createBase(this.options.base, this.options.baseOptions);
       await base.fit(data);
       this.over(base.toJSON(), base);
-      return;
+      return null;
     }
     this.begin(data.models, CostModel.fit(data));
     for (const [i, s] of data.samples.entries()) {
       for (const [model, o] of Object.entries(s.outcomes)) await this.update({ text: s.query, embedding: data.embeddings[i] }, model, o.score);
     }
+    return null;
   }
 
-  async predict(query: RouteQuery): Promise<Prediction> {
+  /** The models the start chose: the data's (cold) or the base router's (warm). */
+  protected override candidates(): string[] {
+    return this.models;
+  }
+
+  override async predict(query: RouteQuery): Promise<Prediction> {
     const { estimates, x } = await this.means(query);
     const observed = this.arms.reduce((s, a) => s + a.state.n, 0);
     return {
@@ -153,7 +164,7 @@ export class OnlineLinearRouter implements OnlineRouter {
     const prediction = await this.predict(query);
     const x = this.featuresOf(query);
     const greedy = decide(prediction.estimates, policy);
-    const exploring = this.name === 'epsilon-greedy' ? this.epsilonDecision(greedy) : decide(this.optimistic(prediction.estimates, x), policy);
+    const exploring = this.strategy === 'epsilon-greedy' ? this.epsilonDecision(greedy) : decide(this.optimistic(prediction.estimates, x), policy);
     const { decision, explored } = withinCeiling(greedy, exploring, this.counts, this.options.maxExploreShare);
     const features = { ...prediction.explanation.features, explored };
     return { prediction: { ...prediction, explanation: { ...prediction.explanation, features } }, decision, explored };
@@ -179,7 +190,7 @@ export class OnlineLinearRouter implements OnlineRouter {
     if (!this.base) this.costs = CostModel.fromCatalog(models);
   }
 
-  toJSON(): RouterFile {
+  override toJSON(): RouterFile {
     if (this.models.length === 0) throw new Error(`router "${this.name}" is not started: call fit, begin or over`);
     const state = {
       ...(this.base ? { base: this.base.file } : { costs: this.costs!.state }),
@@ -192,9 +203,9 @@ export class OnlineLinearRouter implements OnlineRouter {
     return { format: ROUTER_FORMAT, version: ROUTER_VERSION, router: this.name, options: this.options, models: this.models, state: pack(state) };
   }
 
-  restore(file: RouterFile): this {
+  override restore(file: RouterFile): this {
     const st = parseOrThrow(stateSchema, unpack(file.state), 'router file state');
-    if (st.base) this.over(st.base, this.load(st.base, this.context));
+    if (st.base) this.over(st.base, this.loadBase(st.base));
     else if (st.costs) this.begin(file.models, new CostModel(st.costs));
     else throw new Error('invalid router file: state needs a base router or costs');
     this.models = [...file.models];
@@ -210,7 +221,7 @@ export class OnlineLinearRouter implements OnlineRouter {
   }
 
   private label(): string {
-    return { linucb: 'LinUCB', 'lin-ts': 'Linear Thompson sampling', 'epsilon-greedy': 'Epsilon-greedy' }[this.name];
+    return { linucb: 'LinUCB', 'lin-ts': 'Linear Thompson sampling', 'epsilon-greedy': 'Epsilon-greedy' }[this.strategy];
   }
 
   /** The mean estimate of every model (offset + arm), in [0,1], with the query's features. */
@@ -235,7 +246,7 @@ export class OnlineLinearRouter implements OnlineRouter {
   private optimistic(estimates: readonly ModelEstimate[], x: Float64Array): ModelEstimate[] {
     return estimates.map((e, j) => {
       const width = this.arm(j).width(x);
-      const bonus = this.name === 'linucb' ? (this.options.alpha ?? 0) * width : (this.options.v ?? 0) * width * gaussian(() => this.draw());
+      const bonus = this.strategy === 'linucb' ? (this.options.alpha ?? 0) * width : (this.options.v ?? 0) * width * gaussian(() => this.draw());
       return { ...e, quality: e.quality + bonus };
     });
   }
@@ -288,20 +299,23 @@ const DESCRIPTIONS: Record<Strategy, string> = {
   'epsilon-greedy': 'online: epsilon-greedy around an offline router (or a cold linear model), learns from each chosen model\'s outcome',
 };
 
-/** The registry's entry for one strategy; `load`/`create` build base routers through the registry. */
+/** The registry's class for one strategy; `create`/`load` build base routers through the registry. */
 export function makeOnlineRouter(
   name: Strategy,
+  create: (name: string) => RouterClass,
   load: (file: unknown, context?: RouterContext) => Router,
-  create: (name: string, options: Record<string, unknown>, context?: RouterContext) => Router,
-): RouterEntry {
-  const schema = z.object({ ...common, ...strategyOptions[name] }).strict();
-  const options = (raw: unknown) => parseOrThrow(schema, raw ?? {}, `${name} options`) as Options;
-  return {
-    description: DESCRIPTIONS[name],
-    input: 'embedding',
-    evaluationOnly: false,
-    online: true,
-    create: (raw, context = {}) => new OnlineLinearRouter(name, options(raw), context, load, create),
-    load: (file, context = {}) => new OnlineLinearRouter(name, options(file.options), context, load, create).restore(file),
+): RouterClass {
+  return class extends OnlineLinearRouter {
+    static override readonly routerName = name;
+    static override readonly description = DESCRIPTIONS[name];
+    static override readonly optionsSchema = z.object({ ...common, ...strategyOptions[name] }).strict();
+
+    protected createBase(base: string, options: Record<string, unknown>): Router {
+      return create(base).create(options, this.context);
+    }
+
+    protected loadBase(file: RouterFile): Router {
+      return load(file, this.context);
+    }
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routerEntry } from '../routers/registry.ts';
+import { routerClass } from '../routers/registry.ts';
 import { decide } from '../routers/decide.ts';
 import type { Router, TrainingData } from '../routers/router.ts';
 import { clusters, split } from '../../../test/helpers/synthetic.ts';
@@ -12,7 +12,7 @@ const [train, rest] = split(data, 200);
 const options = feedbackOptions.parse({});
 
 async function trainedKnn(): Promise<Router> {
-  const knn = routerEntry('knn').create({ k: 5, tune: false });
+  const knn = routerClass('knn').create({ k: 5, tune: false });
   await knn.fit(train);
   return knn;
 }
@@ -67,6 +67,6 @@ describe('retraining from feedback (feedback layer over any trained router)', ()
   it('needs samples to hold out, and a base router to correct', async () => {
     const knn = await trainedKnn();
     await expect(refitWithFeedback(knn.toJSON(), knn, logOf(0, 1, () => 1), options)).rejects.toThrow(/at least 2 logged samples/);
-    await expect(routerEntry('feedback').create().fit(train)).rejects.toThrow(/made from a trained router by local learning/);
+    await expect(routerClass('feedback').create().fit(train)).rejects.toThrow(/made from a trained router by local learning/);
   });
 });

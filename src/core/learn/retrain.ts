@@ -5,7 +5,8 @@
 import type { Router, RouterFile, TrainingData } from '../routers/router.ts';
 import { permutation } from '../routers/shared/vectors.ts';
 import { mulberry32 } from '../data/random.ts';
-import { FeedbackLayer, corrected, correction, residualsOf, type FeedbackOptions } from './feedback-layer.ts';
+import { routerClass } from '../routers/registry.ts';
+import { type FeedbackLayer, corrected, correction, residualsOf, type FeedbackOptions } from './feedback-layer.ts';
 
 export interface RefitCheck {
   folds: number;
@@ -54,7 +55,7 @@ export async function refitWithFeedback(
       });
     }
   }
-  const router = new FeedbackLayer(options).over(baseFile, base);
+  const router = (routerClass('feedback').create(options) as FeedbackLayer).over(baseFile, base);
   router.useResiduals(residuals);
   return { router, check: verdict(folds, heldOut, errorWithout / Math.max(1, heldOut), errorWith / Math.max(1, heldOut), base.name) };
 }

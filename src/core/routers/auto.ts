@@ -9,12 +9,11 @@ import { z } from 'zod';
 import type { CatalogModel, Strength } from '../catalog/model.ts';
 import { strengthSchema } from '../catalog/model.ts';
 import { estimateTokens } from '../data/pricing.ts';
-import type { RouteQuery, TrainingData } from './router.ts';
-import { BaseRouter, type Scored, type Step } from './shared/base-router.ts';
+import { Router, type RouteQuery, type TrainingData, type Scored } from './router.ts';
+import type { Step } from './shared/step.ts';
 import { CostModel } from './shared/cost-model.ts';
 import { gradientOptions } from './shared/adam.ts';
 import { checkDenseNet, denseForward, denseNetSchema, trainDenseNet } from './shared/dense-net.ts';
-import { defineRouter } from './shared/define-router.ts';
 import { scoreMatrix } from './shared/outcomes.ts';
 import { detectLanguage } from './shared/text-features.ts';
 import { sigmoid, stackRows } from './shared/vectors.ts';
@@ -76,7 +75,13 @@ const state = z
   .strict();
 type State = z.infer<typeof state>;
 
-class AutoRouter extends BaseRouter<Options, State> {
+export class AutoRouter extends Router<Options, State> {
+  static override readonly routerName = 'auto';
+  static override readonly description = 'model-agnostic: predicts domain and difficulty, maps them onto any catalog model';
+  static override readonly input = 'embedding';
+  static override readonly optionsSchema = options;
+  static override readonly stateSchema = state;
+
   readonly needsEmbedding = true;
   private catalog: readonly CatalogModel[] = [];
 
@@ -149,7 +154,7 @@ class AutoRouter extends BaseRouter<Options, State> {
     return { difficulty: sigmoid(diff[0]!), long: estimateTokens(text) > LONG_CONTEXT_TOKENS };
   }
 
-  protected score(query: RouteQuery, st: State): Scored {
+  protected override score(query: RouteQuery, st: State): Scored {
     const needs = new Float64Array(st.domains.length);
     const { difficulty, long } = this.needs(st, query.embedding!, query.text, needs);
     const features = new Float32Array(4);
@@ -176,7 +181,8 @@ class AutoRouter extends BaseRouter<Options, State> {
 
   /** Serve a different set of catalog models (the user's own) with the same learned needs and link. */
   serve(models: readonly CatalogModel[]): void {
-    Object.assign(this, serveCatalog(this.trained(), models, 'auto'));
+    const served = serveCatalog(this.trained(), models, 'auto');
+    this.serveAs(served.models, served.costs, served.learned);
   }
 
   protected override checkState(st: State, models: number): void {
@@ -243,11 +249,3 @@ export function isAutoRouter(router: unknown): router is AutoRouter {
   return router instanceof AutoRouter;
 }
 
-export const autoRouter = defineRouter({
-  name: 'auto',
-  description: 'model-agnostic: predicts domain and difficulty, maps them onto any catalog model',
-  input: 'embedding',
-  options,
-  state,
-  build: (name, o) => new AutoRouter(name, o),
-});

@@ -3,13 +3,10 @@
 // (policy `threshold`); or the small model answers several times and the share agreeing with the most
 // common answer is the score (policy `self-consistency`). Under the threshold the query escalates to
 // the large model: at lambda 0 the small model's quality is the score and the large model's the
-// threshold. The small model's answer is in the explanation, to be reused when it is kept.
+// threshold, flagged as a threshold (ModelEstimate.threshold), not a prediction. The small model's answer is in the explanation, to be reused when it is kept.
 import { z } from 'zod';
 import type { ChatMessage, Complete } from './complete.ts';
-import type { RouteQuery, TrainingData } from './router.ts';
-import type { RouterContext } from './registry.ts';
-import { TrainedRouter } from './shared/base-router.ts';
-import { defineRouter } from './shared/define-router.ts';
+import { Router, type RouteQuery, type TrainingData } from './router.ts';
 import { modelPair } from './shared/model-pair.ts';
 
 const options = z
@@ -30,11 +27,14 @@ export function verificationPrompt(query: string, answer: string): string {
   return `Context: ${query}\n\nAnswer: ${answer}\n\nIs the answer correct and complete for the context above? Reply with Yes or No.`;
 }
 
-class AutomixRouter extends TrainedRouter<Options, Record<string, never>> {
+export class AutomixRouter extends Router<Options, Record<string, never>> {
+  static override readonly routerName = 'automix';
+  static override readonly description = 'AutoMix cascade: small model answers and self-verifies, escalates under a threshold';
+  static override readonly input = 'provider';
+  static override readonly optionsSchema = options;
+  static override readonly stateSchema = state;
+
   readonly needsEmbedding = false;
-  constructor(name: string, o: Options, private readonly complete: Complete | undefined) {
-    super(name, o);
-  }
 
   protected override candidates(data: TrainingData): string[] {
     return modelPair(data, 'automix', this.options.small, this.options.large);
@@ -44,14 +44,15 @@ class AutomixRouter extends TrainedRouter<Options, Record<string, never>> {
     return {};
   }
 
-  async predict(query: RouteQuery) {
+  override async predict(query: RouteQuery) {
     this.trained();
-    if (!this.complete) throw new Error('automix calls the small model: create it with a provider (context.complete)');
+    const complete = this.context.complete;
+    if (!complete) throw new Error('automix calls the small model: create it with a provider (context.complete)');
     const [small, large] = this.models as [string, string];
     const o = this.options;
-    const { answer: first, score, cost } = await (o.policy === 'threshold' ? selfVerify : selfConsistency)(this.complete, small, [{ role: 'user', content: query.text }], o);
+    const { answer: first, score, cost } = await (o.policy === 'threshold' ? selfVerify : selfConsistency)(complete, small, [{ role: 'user', content: query.text }], o);
     return {
-      estimates: this.withCosts([score, o.threshold], query.text),
+      estimates: this.withCosts([score, o.threshold], query.text, 1),
       explanation: {
         summary: `${small} answered and ${o.policy === 'threshold' ? 'verified its answer' : 'answered consistently'} with score ${score.toFixed(2)} (threshold ${o.threshold}): ${score >= o.threshold ? 'kept' : `escalate to ${large}`}.`,
         features: { verification: score, small_answer: first.text, routing_cost: cost },
@@ -93,11 +94,3 @@ function normaliseAnswer(text: string): string {
   return text.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.!\s]+$/, '');
 }
 
-export const automixRouter = defineRouter({
-  name: 'automix',
-  description: 'AutoMix cascade: small model answers and self-verifies, escalates under a threshold',
-  input: 'provider',
-  options,
-  state,
-  build: (name, o, context: RouterContext) => new AutomixRouter(name, o, context.complete),
-});

@@ -7,8 +7,7 @@
 import { z } from 'zod';
 import type { CatalogModel } from '../catalog/model.ts';
 import { estimateTokens } from '../data/pricing.ts';
-import type { RouterContext, TextClassifier } from './registry.ts';
-import type { Prediction, RouteQuery, TrainingData } from './router.ts';
+import { Router, type Prediction, type RouteQuery, type TextClassifier, type TrainingData } from './router.ts';
 import {
   LONG_CONTEXT_TOKENS,
   catalogMappingFields,
@@ -19,9 +18,8 @@ import {
   serveCatalog,
   taskNeeds,
 } from './auto.ts';
-import { TrainedRouter, type Step } from './shared/base-router.ts';
+import type { Step } from './shared/step.ts';
 import { checkDenseNet, denseForward, trainDenseNet } from './shared/dense-net.ts';
-import { defineRouter } from './shared/define-router.ts';
 import { scoreMatrix } from './shared/outcomes.ts';
 import { detectLanguage } from './shared/text-features.ts';
 import { sigmoid } from './shared/vectors.ts';
@@ -64,13 +62,15 @@ interface Reading {
   long: boolean;
 }
 
-class BertRouter extends TrainedRouter<Options, State> {
+export class BertRouter extends Router<Options, State> {
+  static override readonly routerName = 'bert';
+  static override readonly description = 'fine-tuned 2-layer USE-lite encoder with a classification head (int8 ONNX): per-model success chances, or task and difficulty for other models';
+  static override readonly input = 'text';
+  static override readonly optionsSchema = options;
+  static override readonly stateSchema = state;
+
   readonly needsEmbedding = false;
   private classifier: Promise<TextClassifier> | undefined;
-
-  constructor(name: string, o: Options, private readonly context: RouterContext) {
-    super(name, o);
-  }
 
   private open(): Promise<TextClassifier> {
     const open = this.context.openClassifier;
@@ -118,7 +118,7 @@ class BertRouter extends TrainedRouter<Options, State> {
     return { ...partial, link, descriptors: this.candidates(data).map((m) => describe(catalog.find((c) => c.id === m), priceFit)) };
   }
 
-  async predict(query: RouteQuery): Promise<Prediction> {
+  override async predict(query: RouteQuery): Promise<Prediction> {
     const st = this.trained();
     const [logits] = await (await this.open()).embed([query.text]);
     if (logits!.length !== st.labels.length + 1 + st.tasks.length) {
@@ -148,7 +148,8 @@ class BertRouter extends TrainedRouter<Options, State> {
 
   /** Serve a different set of catalog models (the user's own): models outside the labels go the model-agnostic path. */
   serve(models: readonly CatalogModel[]): void {
-    Object.assign(this, serveCatalog(this.trained(), models, 'bert'));
+    const served = serveCatalog(this.trained(), models, 'bert');
+    this.serveAs(served.models, served.costs, served.learned);
   }
 
   protected override checkState(st: State, models: number): void {
@@ -195,11 +196,3 @@ export function isBertRouter(router: unknown): router is BertRouter {
   return router instanceof BertRouter;
 }
 
-export const bertRouter = defineRouter({
-  name: 'bert',
-  description: 'fine-tuned transformer (int8 ONNX): per-model success chances, or task and difficulty for other models',
-  input: 'text',
-  options,
-  state,
-  build: (name, o, context) => new BertRouter(name, o, context),
-});

@@ -1,16 +1,20 @@
 // `cheapest` (alias `smallest`): every model gets the same quality estimate, so the shared rule's
 // tie-break always picks the cheapest allowed model.
 import { z } from 'zod';
-import type { TrainingData } from './router.ts';
-import { BaseRouter, type Scored } from './shared/base-router.ts';
-import { defineRouter } from './shared/define-router.ts';
+import { Router, type TrainingData, type Scored } from './router.ts';
 import { scoreMatrix } from './shared/outcomes.ts';
 
 const options = z.object({}).strict();
 const state = z.object({ meanQuality: z.number() }).strict();
 type State = z.infer<typeof state>;
 
-class CheapestRouter extends BaseRouter<Record<string, never>, State> {
+export class CheapestRouter extends Router<Record<string, never>, State> {
+  static override readonly routerName = 'cheapest';
+  static override readonly description = 'always the cheapest allowed model (baseline; alias smallest)';
+  static override readonly input = 'text';
+  static override readonly optionsSchema = options;
+  static override readonly stateSchema = state;
+
   readonly needsEmbedding = false;
   protected train(data: TrainingData): State {
     const sm = scoreMatrix(data);
@@ -18,7 +22,7 @@ class CheapestRouter extends BaseRouter<Record<string, never>, State> {
     for (let i = 0; i < sm.scores.length; i++) if (sm.ran[i]) (s += sm.scores[i]!), n++;
     return { meanQuality: s / n };
   }
-  protected score(_q: unknown, st: State): Scored {
+  protected override score(_q: unknown, st: State): Scored {
     return {
       quality: this.models.map(() => st.meanQuality),
       explanation: { summary: 'Every model is assumed equally good (the training mean), so the cheapest allowed model is taken.' },
@@ -26,11 +30,3 @@ class CheapestRouter extends BaseRouter<Record<string, never>, State> {
   }
 }
 
-export const cheapestRouter = defineRouter({
-  name: 'cheapest',
-  description: 'always the cheapest allowed model (baseline; alias smallest)',
-  input: 'text',
-  options,
-  state,
-  build: (name, o) => new CheapestRouter(name, o as Record<string, never>),
-});

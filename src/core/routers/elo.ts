@@ -1,10 +1,8 @@
 // `elo`: Bradley-Terry ratings of the models from every pairwise outcome in training. It ignores the
 // query, as LLMRouter's Elo router does; `sw-ranking` is the query-conditioned version.
 import { z } from 'zod';
-import type { TrainingData } from './router.ts';
-import { BaseRouter, type Scored } from './shared/base-router.ts';
+import { Router, type TrainingData, type Scored } from './router.ts';
 import { bradleyTerry, winRateAgainstField } from './shared/bradley-terry.ts';
-import { defineRouter } from './shared/define-router.ts';
 import { battles, scoreMatrix } from './shared/outcomes.ts';
 import { expectLength } from './shared/router-file.ts';
 
@@ -13,7 +11,13 @@ type Options = z.infer<typeof options>;
 const state = z.object({ ratings: z.array(z.number()) }).strict();
 type State = z.infer<typeof state>;
 
-class EloRouter extends BaseRouter<Options, State> {
+export class EloRouter extends Router<Options, State> {
+  static override readonly routerName = 'elo';
+  static override readonly description = 'Bradley-Terry ratings from pairwise wins; ignores the query';
+  static override readonly input = 'text';
+  static override readonly optionsSchema = options;
+  static override readonly stateSchema = state;
+
   readonly needsEmbedding = false;
   protected train(data: TrainingData): State {
     const sm = scoreMatrix(data);
@@ -21,7 +25,7 @@ class EloRouter extends BaseRouter<Options, State> {
     for (const b of battles(sm)) wins[b.winner * sm.m + b.loser]++;
     return { ratings: [...bradleyTerry(wins, sm.m, this.options.iterations)] };
   }
-  protected score(_q: unknown, st: State): Scored {
+  protected override score(_q: unknown, st: State): Scored {
     return {
       quality: winRateAgainstField(st.ratings),
       explanation: {
@@ -35,11 +39,3 @@ class EloRouter extends BaseRouter<Options, State> {
   }
 }
 
-export const eloRouter = defineRouter({
-  name: 'elo',
-  description: 'Bradley-Terry ratings from pairwise wins; ignores the query',
-  input: 'text',
-  options,
-  state,
-  build: (name, o) => new EloRouter(name, o),
-});

@@ -1,23 +1,31 @@
-// `graph`: GraphRouter's idea on a query-model bipartite graph. Query nodes carry their embedding,
-// model nodes a learned vector; edges carry the observed score. One round of message passing: each
-// query node is encoded, h_q = relu(Wq x + bq); each model node aggregates the states of the training
-// queries it answered, weighted by score, h_m = relu(Wa mean_q(s_qm h_q) + e_m); an edge's quality is
-// sigmoid(sum_c w_c h_q,c h_m,c + b_m). The aggregated messages are recomputed every epoch and held fixed
-// within it (no gradient through the aggregation); a new query is a new node joined to every model.
+// `graph`: GraphRouter (Feng et al., ICLR 2025). A heterogeneous graph of query, task and model nodes:
+// query-task edges (a query's task; a new query joins the tasks by similarity to their centroids, softmax
+// at `temperature`) and query-model edges carrying the call's performance and cost. Training follows
+// GraphRouter's edge masking (as LLMRouter's graphrouter): each epoch hides a random `maskRate` of the
+// query-model edges, passes messages over the visible ones, and learns to predict the hidden edges'
+// performance. Routing a new query adds its node to the graph: it receives its task nodes' message, the
+// model nodes hold what they received from every training edge, and each query-model edge is predicted.
+// The network and its gradient: shared/graph-net.ts.
 import { z } from 'zod';
-import type { RouteQuery, TrainingData } from './router.ts';
-import { BaseRouter, type Scored, type Step } from './shared/base-router.ts';
+import { Router, type RouteQuery, type TrainingData, type Scored } from './router.ts';
+import type { Step } from './shared/step.ts';
 import { adamSlots, adamStep, gradientOptions } from './shared/adam.ts';
-import { defineRouter } from './shared/define-router.ts';
-import { scoreMatrix, type ScoreMatrix } from './shared/outcomes.ts';
+import { scoreMatrix } from './shared/outcomes.ts';
 import { f32 } from './shared/router-file.ts';
-import { gaussian, permutation, sigmoid, stackRows } from './shared/vectors.ts';
+import { aggregate, edgeLogit, lossAndGradient, modelStates, paramList, queryState, CHANNELS, type Edge, type GraphParams, type QueryInputs } from './shared/graph-net.ts';
+import { gaussian, normalised, permutation, sigmoid, stackRows } from './shared/vectors.ts';
 import { mulberry32 } from '../data/random.ts';
 
 const options = z
   .object({
     hidden: z.number().int().positive().default(32),
-    ...gradientOptions(5, 0.005),
+    /** Share of query-model edges hidden (and predicted) in each training epoch. */
+    maskRate: z.number().gt(0).lt(1).default(0.3),
+    /** Softmax temperature of a query's membership in the task nodes (cosine to each task's centroid). */
+    temperature: z.number().positive().default(0.05),
+    /** Queries per gradient step. */
+    batch: z.number().int().positive().default(64),
+    ...gradientOptions(12, 0.005),
   })
   .strict();
 type Options = z.infer<typeof options>;
@@ -27,152 +35,154 @@ const state = z
     inputs: z.number().int().positive(),
     wq: f32,
     bq: f32,
-    wa: f32,
-    modelVectors: f32,
-    edge: f32,
-    modelBias: f32,
-    /** models x hidden: each model node's aggregated message from the training graph. */
-    messages: f32,
+    wt: f32,
+    /** tasks x inputs: each task node's centroid (unit length). */
+    taskCentroids: f32,
+    tasks: z.array(z.string()),
+    /** models x hidden: the model nodes after message passing over every training edge. */
+    modelStates: f32,
+    readout: f32,
+    bias: f32,
   })
   .strict();
 type State = z.infer<typeof state>;
 
-class GraphRouter extends BaseRouter<Options, State> {
+interface GraphEdge {
+  query: number;
+  model: number;
+  features: number[];
+}
+
+export class GraphRouter extends Router<Options, State> {
+  static override readonly routerName = 'graph';
+  static override readonly description = 'GraphRouter: message passing on a graph of query, task and model nodes, edges carrying performance and cost';
+  static override readonly input = 'embedding';
+  static override readonly optionsSchema = options;
+  static override readonly stateSchema = state;
+
   readonly needsEmbedding = true;
+  /** The loaded state's task centroids as rows and model states in float64, made once per state. */
+  private views: { of: State; centroids: Float32Array[]; states: Float64Array } | undefined;
 
   protected async train(data: TrainingData, step: Step): Promise<State> {
     const o = this.options;
     const sm = scoreMatrix(data);
-    const { n, m } = sm;
     const d = data.embeddings[0]!.length;
-    const h = o.hidden;
     const random = mulberry32(o.seed);
-    const init = (length: number, scale: number) => Float32Array.from({ length }, () => gaussian(random) * scale);
-    const st: State = {
-      inputs: d,
-      wq: init(h * d, Math.sqrt(2 / d)),
-      bq: new Float32Array(h),
-      wa: init(h * h, Math.sqrt(1 / h)),
-      modelVectors: init(m * h, 0.1),
-      edge: init(h, Math.sqrt(1 / h)),
-      modelBias: new Float32Array(m),
-      messages: new Float32Array(m * h),
-    };
+    const { names, centroids } = taskNodes(data, d);
     const x = stackRows(data.embeddings, d);
-    const params = [st.wq, st.bq, st.wa, st.modelVectors, st.edge, st.modelBias];
+    const inputs: QueryInputs = { x, tasks: stackRows(data.embeddings.map((e) => softTask(e, centroids, o.temperature)), d) };
+    const costScale = Math.max(...sm.meanCost) || 1;
+    const edges: GraphEdge[] = [];
+    data.samples.forEach((s, i) =>
+      data.models.forEach((model, j) => {
+        const out = s.outcomes[model];
+        if (out) edges.push({ query: i, model: j, features: [out.score, out.cost / costScale, 1] });
+      }),
+    );
+    const p = initialParams(d, o.hidden, sm.m, random);
+    const params = paramList(p);
     const slots = adamSlots(params);
-    const hq = new Float64Array(h), dhq = new Float64Array(h);
-    const hm = new Float64Array(m * h), pre = new Float64Array(m * h);
     let t = 0;
-    const batch = 32;
     for (let epoch = 0; epoch < o.epochs; epoch++) {
-      aggregate(st, x, sm, d, h);
-      const order = permutation(n, random);
-      for (let start = 0; start < n; start += batch) {
-        const end = Math.min(n, start + batch);
-        modelStates(st, m, h, hm, pre);
-        for (let bi = start; bi < end; bi++) {
-          const i = order[bi]!;
-          encodeQuery(st, x, i * d, d, h, hq);
-          dhq.fill(0);
-          for (let j = 0; j < m; j++) {
-            if (!sm.ran[i * m + j]) continue;
-            let s = st.modelBias[j]!;
-            for (let c = 0; c < h; c++) s += st.edge[c]! * hq[c]! * hm[j * h + c]!;
-            const g = sigmoid(s) - sm.scores[i * m + j]!;
-            slots[5]!.g[j] += g;
-            for (let c = 0; c < h; c++) {
-              slots[4]!.g[c] += g * hq[c]! * hm[j * h + c]!;
-              dhq[c] += g * st.edge[c]! * hm[j * h + c]!;
-              if (pre[j * h + c]! <= 0) continue;
-              const dpre = g * st.edge[c]! * hq[c]!;
-              slots[3]!.g[j * h + c] += dpre;
-              for (let e = 0; e < h; e++) slots[2]!.g[c * h + e] += dpre * st.messages[j * h + e]!;
-            }
-          }
-          for (let c = 0; c < h; c++) {
-            if (hq[c]! <= 0 || dhq[c] === 0) continue;
-            const g = dhq[c]!;
-            slots[1]!.g[c] += g;
-            for (let e = 0; e < d; e++) slots[0]!.g[c * d + e] += g * x[i * d + e]!;
-          }
-        }
-        adamStep(params, slots, ++t, o.learningRate, 1 / (end - start), [1e-4, 0, 1e-4, 1e-4, 0, 0]);
-        await step.at((epoch + end / n) / o.epochs);
+      const hidden = edges.map(() => random() < o.maskRate);
+      const agg = aggregate(inputs, d, sm.m, edges.filter((_, e) => !hidden[e]));
+      const byQuery: Edge[][] = Array.from({ length: sm.n }, () => []);
+      edges.forEach((e, k) => hidden[k] && byQuery[e.query]!.push({ query: e.query, model: e.model, target: e.features[0]! }));
+      const order = permutation(sm.n, random);
+      for (let start = 0; start < sm.n; start += o.batch) {
+        const batch = Array.from(order.subarray(start, start + o.batch)).flatMap((i) => byQuery[i]!);
+        if (batch.length === 0) continue;
+        lossAndGradient(p, inputs, agg, batch, slots.map((s) => s.g));
+        adamStep(params, slots, ++t, o.learningRate, 1, [1e-4, 0, 1e-4, 1e-4, 0, 0, 0]);
+        await step.at((epoch + Math.min(1, (start + o.batch) / sm.n)) / o.epochs);
       }
     }
-    aggregate(st, x, sm, d, h);
-    return st;
+    const all = modelStates(p, aggregate(inputs, d, sm.m, edges));
+    return {
+      inputs: d,
+      wq: p.wq,
+      bq: p.bq,
+      wt: p.wt,
+      taskCentroids: stackRows(centroids, d),
+      tasks: names,
+      modelStates: Float32Array.from(all.states),
+      readout: p.readout,
+      bias: p.bias,
+    };
   }
 
-  protected score(query: RouteQuery, st: State): Scored {
-    const m = st.modelBias.length;
-    const h = st.edge.length;
-    if (query.embedding!.length !== st.inputs) throw new Error(`query embedding has ${query.embedding!.length} dimensions, the router ${st.inputs}`);
-    const hq = new Float64Array(h), hm = new Float64Array(m * h);
-    encodeQuery(st, query.embedding!, 0, st.inputs, h, hq);
-    modelStates(st, m, h, hm, new Float64Array(m * h));
-    const quality = new Float64Array(m);
-    for (let j = 0; j < m; j++) {
-      let s = st.modelBias[j]!;
-      for (let c = 0; c < h; c++) s += st.edge[c]! * hq[c]! * hm[j * h + c]!;
-      quality[j] = sigmoid(s);
-    }
+  protected override score(query: RouteQuery, st: State): Scored {
+    const d = st.inputs;
+    const h = st.bq.length;
+    const m = st.bias.length;
+    if (query.embedding!.length !== d) throw new Error(`query embedding has ${query.embedding!.length} dimensions, the router ${d}`);
+    if (this.views?.of !== st) this.views = { of: st, centroids: st.tasks.map((_, k) => st.taskCentroids.subarray(k * d, (k + 1) * d)), states: Float64Array.from(st.modelStates) };
+    const { centroids, states } = this.views;
+    const membership = taskMembership(query.embedding!, centroids, this.options.temperature);
+    const p = { d, h, m, wq: st.wq, bq: st.bq, wt: st.wt, readout: st.readout, bias: st.bias, modelNodes: new Float32Array(0), gates: new Float32Array(0) };
+    const q = queryState(p, { x: query.embedding!, tasks: mix(centroids, membership, d) }, 0);
+    const top = membership.reduce((best, a, k) => (a > membership[best]! ? k : best), 0);
     return {
-      quality,
-      explanation: { summary: 'GraphRouter: the query joins a graph of training queries and models; each query-model edge\'s quality is predicted by message passing.' },
+      quality: Array.from({ length: m }, (_, j) => sigmoid(edgeLogit(p, q.z, states, j))),
+      explanation: {
+        summary: 'GraphRouter: the query joins a graph of tasks, training queries and models; message passing over edges carrying each call\'s performance and cost predicts each query-model edge.',
+        features: { task: st.tasks[top]!, task_membership: Number(membership[top]!.toFixed(3)) },
+      },
     };
   }
 
   protected override checkState(st: State, models: number): void {
-    const h = st.edge.length;
-    if (st.wq.length !== h * st.inputs || st.bq.length !== h || st.wa.length !== h * h || st.modelVectors.length !== models * h || st.modelBias.length !== models || st.messages.length !== models * h) {
-      throw new Error(`invalid router file: graph state sizes do not match ${models} models and ${h} hidden units`);
+    const h = st.bq.length;
+    const d = st.inputs;
+    if (st.wq.length !== h * d || st.wt.length !== h * h || st.readout.length !== h || st.bias.length !== models || st.modelStates.length !== models * h || st.taskCentroids.length !== st.tasks.length * d || st.tasks.length === 0) {
+      throw new Error(`invalid router file: graph state sizes do not match ${models} models, ${h} hidden units, ${d} inputs`);
     }
   }
 }
 
-function encodeQuery(st: State, x: Float32Array, offset: number, d: number, h: number, out: Float64Array): void {
-  for (let c = 0; c < h; c++) {
-    let v = st.bq[c]!;
-    for (let e = 0; e < d; e++) v += st.wq[c * d + e]! * x[offset + e]!;
-    out[c] = v > 0 ? v : 0;
-  }
+function initialParams(d: number, h: number, m: number, random: () => number): GraphParams {
+  const init = (length: number, scale: number) => Float32Array.from({ length }, () => gaussian(random) * scale);
+  return {
+    d, h, m,
+    wq: init(h * d, Math.sqrt(2 / d)),
+    bq: new Float32Array(h),
+    wt: init(h * h, Math.sqrt(1 / h)),
+    modelNodes: init(m * h, 0.1),
+    gates: init(CHANNELS * h, 0.5),
+    readout: init(h, Math.sqrt(1 / h)),
+    bias: new Float32Array(m),
+  };
 }
 
-/** Model node states from their aggregated messages: relu(Wa msg + e_m); pre-activations in `pre`. */
-function modelStates(st: State, m: number, h: number, out: Float64Array, pre: Float64Array): void {
-  for (let j = 0; j < m; j++) {
-    for (let c = 0; c < h; c++) {
-      let v = st.modelVectors[j * h + c]!;
-      for (let e = 0; e < h; e++) v += st.wa[c * h + e]! * st.messages[j * h + e]!;
-      pre[j * h + c] = v;
-      out[j * h + c] = v > 0 ? v : 0;
-    }
-  }
+/** One task node per task name of the training samples (one for samples without a task), at its queries' centroid. */
+function taskNodes(data: TrainingData, d: number): { names: string[]; centroids: Float32Array[] } {
+  const sums = new Map<string, Float32Array>();
+  data.samples.forEach((s, i) => {
+    const key = s.task ?? '(no task)';
+    const sum = sums.get(key) ?? new Float32Array(d);
+    data.embeddings[i]!.forEach((v, k) => (sum[k] += v));
+    sums.set(key, sum);
+  });
+  return { names: [...sums.keys()], centroids: [...sums.values()].map(normalised) };
 }
 
-/** Each model node's message: the score-weighted mean of the states of the training queries it was run on. */
-function aggregate(st: State, x: Float32Array, sm: ScoreMatrix, d: number, h: number): void {
-  const { n, m } = sm;
-  const sum = new Float64Array(m * h), weight = new Float64Array(m), hq = new Float64Array(h);
-  for (let i = 0; i < n; i++) {
-    encodeQuery(st, x, i * d, d, h, hq);
-    for (let j = 0; j < m; j++) {
-      const w = sm.ran[i * m + j] ? sm.scores[i * m + j]! : 0;
-      if (w === 0) continue;
-      weight[j] += w;
-      for (let c = 0; c < h; c++) sum[j * h + c] += w * hq[c]!;
-    }
-  }
-  for (let j = 0; j < m; j++) for (let c = 0; c < h; c++) st.messages[j * h + c] = weight[j] ? sum[j * h + c]! / weight[j]! : 0;
+/** Softmax over the cosine of the query to each task centroid, at `temperature`. */
+function taskMembership(x: Float32Array, centroids: readonly Float32Array[], temperature: number): number[] {
+  const u = normalised(x);
+  const logits = centroids.map((c) => c.reduce((s, v, k) => s + v * u[k]!, 0) / temperature);
+  const max = Math.max(...logits);
+  const e = logits.map((l) => Math.exp(l - max));
+  const total = e.reduce((a, b) => a + b, 0);
+  return e.map((v) => v / total);
 }
 
-export const graphRouter = defineRouter({
-  name: 'graph',
-  description: 'GraphRouter-style message passing on the query-model graph, predicting edge quality',
-  input: 'embedding',
-  options,
-  state,
-  build: (name, o) => new GraphRouter(name, o),
-});
+/** The membership-weighted mix of the task centroids: what the query's task nodes send it. */
+function mix(centroids: readonly Float32Array[], membership: readonly number[], d: number): Float32Array {
+  const out = new Float32Array(d);
+  centroids.forEach((c, k) => c.forEach((v, i) => (out[i] += membership[k]! * v)));
+  return out;
+}
+
+const softTask = (x: Float32Array, centroids: readonly Float32Array[], temperature: number) => mix(centroids, taskMembership(x, centroids, temperature), x.length);
+

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routerEntry } from './registry.ts';
+import { routerClass } from './registry.ts';
 import { decide } from './decide.ts';
 import { clusters, split } from '../../../test/helpers/synthetic.ts';
 import { expectRoundTrip, solverAccuracy } from '../../../test/helpers/router-checks.ts';
@@ -11,14 +11,14 @@ const pair = { small: 'mathematician', large: 'coder' };
 describe('hybrid-llm router', () => {
   for (const labels of ['deterministic', 'probabilistic', 'transformed'] as const) {
     it(`sends to the large model exactly the queries the small one fails (${labels} labels)`, async () => {
-      const r = routerEntry('hybrid-llm').create({ ...pair, labels });
+      const r = routerClass('hybrid-llm').create({ ...pair, labels });
       await r.fit(train);
       expect(await solverAccuracy(r, test, solver)).toBe(1);
     });
   }
 
   it('calibrates its threshold to the target share of large-model calls', async () => {
-    const r = routerEntry('hybrid-llm').create({ ...pair, labels: 'deterministic', largeShare: 0.2 });
+    const r = routerClass('hybrid-llm').create({ ...pair, labels: 'deterministic', largeShare: 0.2 });
     await r.fit(train);
     let large = 0;
     for (let i = 0; i < train.samples.length; i++) {
@@ -26,13 +26,16 @@ describe('hybrid-llm router', () => {
       if (decide(p.estimates, { lambda: 0 }).model === 'coder') large++;
     }
     expect(large / train.samples.length).toBeCloseTo(0.2, 1);
+    const [small, largeEstimate] = (await r.predict({ text: '', embedding: test.embeddings[0] })).estimates;
+    expect(small!.threshold).toBeUndefined();
+    expect(largeEstimate).toMatchObject({ model: 'coder', threshold: true }); // a threshold, not a predicted quality
     await expectRoundTrip(r, test);
   });
 
   it('defaults to the cheapest and the best model, and names a model it does not know', async () => {
-    const r = routerEntry('hybrid-llm').create();
+    const r = routerClass('hybrid-llm').create();
     await r.fit(train);
     expect((await r.predict({ text: '', embedding: test.embeddings[0] })).estimates.map((e) => e.model)).toEqual(['mathematician', 'generalist']);
-    await expect(routerEntry('hybrid-llm').create({ small: 'nope' }).fit(train)).rejects.toThrow(/"nope" is not in the training data/);
+    await expect(routerClass('hybrid-llm').create({ small: 'nope' }).fit(train)).rejects.toThrow(/"nope" is not in the training data/);
   });
 });

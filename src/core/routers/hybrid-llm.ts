@@ -4,11 +4,11 @@
 // where small >= large: one outcome per pair gives no sampled responses to count) or transformed
 // (small >= large - t, with t chosen to balance the labels, as in the paper). The threshold on p is
 // calibrated to a target share of large-model calls; at lambda 0 the large model is used when p is below it.
+// The large model's estimate is that threshold, flagged as one (ModelEstimate.threshold): it predicts nothing.
 import { z } from 'zod';
-import type { RouteQuery, TrainingData } from './router.ts';
-import { BaseRouter, type Scored, type Step } from './shared/base-router.ts';
+import { Router, type RouteQuery, type TrainingData, type Scored } from './router.ts';
+import type { Step } from './shared/step.ts';
 import { checkDenseNet, denseForward, denseNetSchema, trainDenseNet } from './shared/dense-net.ts';
-import { defineRouter } from './shared/define-router.ts';
 import { ExactIndex } from './shared/exact-index.ts';
 import { modelPair } from './shared/model-pair.ts';
 import { sigmoid, stackRows } from './shared/vectors.ts';
@@ -32,7 +32,13 @@ type Options = z.infer<typeof options>;
 const state = z.object({ net: denseNetSchema, threshold: z.number(), gap: z.number() }).strict();
 type State = z.infer<typeof state>;
 
-class HybridLlmRouter extends BaseRouter<Options, State> {
+export class HybridLlmRouter extends Router<Options, State> {
+  static override readonly routerName = 'hybrid-llm';
+  static override readonly description = "Hybrid-LLM small/large router: the small model's chance of being good enough, against a threshold calibrated to a large-model share";
+  static override readonly input = 'embedding';
+  static override readonly optionsSchema = options;
+  static override readonly stateSchema = state;
+
   readonly needsEmbedding = true;
   private out = new Float64Array(1);
 
@@ -81,10 +87,11 @@ class HybridLlmRouter extends BaseRouter<Options, State> {
     return sigmoid(this.out[0]!);
   }
 
-  protected score(query: RouteQuery, st: State): Scored {
+  protected override score(query: RouteQuery, st: State): Scored {
     const p = this.probability(st.net, query.embedding!);
     return {
       quality: [p, st.threshold],
+      threshold: 1,
       explanation: {
         summary: `Chance the small model (${this.models[0]}) is good enough, against a threshold calibrated to send ${Math.round(this.options.largeShare * 100)}% of queries to ${this.models[1]}.`,
         features: { p_small_good_enough: Number(p.toFixed(4)), threshold: Number(st.threshold.toFixed(4)), label: this.options.labels },
@@ -98,11 +105,3 @@ class HybridLlmRouter extends BaseRouter<Options, State> {
   }
 }
 
-export const hybridLlmRouter = defineRouter({
-  name: 'hybrid-llm',
-  description: 'Hybrid-LLM small/large router, threshold calibrated to a large-model share',
-  input: 'embedding',
-  options,
-  state,
-  build: (name, o) => new HybridLlmRouter(name, o),
-});

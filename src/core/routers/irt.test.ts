@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadRouter, routerEntry } from './registry.ts';
+import { loadRouter, routerClass } from './registry.ts';
 import { decide } from './decide.ts';
 import { IRT_SKILLS, isIrtRouter, withPriors } from './irt.ts';
 import { irtProbability } from './shared/irt-model.ts';
@@ -34,7 +34,7 @@ const withTasks = { ...data, samples: data.samples.map((s) => ({ ...s, task: s.t
 const [train, test] = split(withTasks, 300);
 
 async function trained() {
-  const r = routerEntry('irt').create();
+  const r = routerClass('irt').create();
   await r.fit(train);
   if (!isIrtRouter(r)) throw new Error('not the irt router');
   return r;

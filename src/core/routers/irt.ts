@@ -10,13 +10,12 @@ import { z } from 'zod';
 import { defaultCatalog, findModel } from '../catalog/catalog.ts';
 import { skillSchema, type CatalogModel, type Skill } from '../catalog/model.ts';
 import { estimateTokens } from '../data/pricing.ts';
-import type { RouteQuery, TrainingData } from './router.ts';
+import { Router, type RouteQuery, type TrainingData, type Scored } from './router.ts';
 import { taskNeeds } from './auto.ts';
-import { BaseRouter, type Scored, type Step } from './shared/base-router.ts';
+import type { Step } from './shared/step.ts';
 import { CostModel } from './shared/cost-model.ts';
 import { gradientOptions } from './shared/adam.ts';
 import { checkDenseNet, denseForward, denseNetSchema, trainDenseNet } from './shared/dense-net.ts';
-import { defineRouter } from './shared/define-router.ts';
 import { scoreMatrix } from './shared/outcomes.ts';
 import { f32 } from './shared/router-file.ts';
 import { sigmoid, stackRows } from './shared/vectors.ts';
@@ -76,7 +75,13 @@ export interface ObservedOutcome {
   score: number;
 }
 
-class IrtRouter extends BaseRouter<Options, State> {
+export class IrtRouter extends Router<Options, State> {
+  static override readonly routerName = 'irt';
+  static override readonly description = 'model-agnostic cold start (IRT-Router): query skills and difficulty vs. model abilities from outcomes, benchmarks or price';
+  static override readonly input = 'embedding';
+  static override readonly optionsSchema = options;
+  static override readonly stateSchema = state;
+
   readonly needsEmbedding = true;
 
   protected override candidates(data: TrainingData): string[] {
@@ -116,7 +121,7 @@ class IrtRouter extends BaseRouter<Options, State> {
     return { ...partial, served: entries.map((e) => serveOne(partial, e)) };
   }
 
-  protected score(query: RouteQuery, st: State): Scored {
+  protected override score(query: RouteQuery, st: State): Scored {
     const { mix, difficulty, discrimination } = read(st, query.embedding!);
     const tokens = estimateTokens([...(query.context ?? []), query.text].join('\n'));
     const quality = st.served.map((s) => (s.contextWindow !== undefined && tokens > s.contextWindow ? 0 : irtProbability(mix, s.ability, difficulty, discrimination)));
@@ -140,9 +145,11 @@ class IrtRouter extends BaseRouter<Options, State> {
   serve(models: readonly CatalogModel[]): void {
     if (models.length === 0) throw new Error('irt: serve at least one model');
     const st = this.trained();
-    this.learned = { ...st, served: models.map((m) => serveOne(st, m)) };
-    this.models = models.map((m) => m.id);
-    this.costs = CostModel.fromCatalog(models);
+    this.serveAs(
+      models.map((m) => m.id),
+      CostModel.fromCatalog(models),
+      { ...st, served: models.map((m) => serveOne(st, m)) },
+    );
   }
 
   /**
@@ -264,12 +271,3 @@ function abilitySources(models: readonly string[], served: readonly Served[]): s
 export function isIrtRouter(router: unknown): router is IrtRouter {
   return router instanceof IrtRouter;
 }
-
-export const irtRouter = defineRouter({
-  name: 'irt',
-  description: 'model-agnostic cold start (IRT-Router): query skills and difficulty vs. model abilities from outcomes, benchmarks or price',
-  input: 'embedding',
-  options,
-  state,
-  build: (name, o) => new IrtRouter(name, o),
-});

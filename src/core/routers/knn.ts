@@ -3,9 +3,7 @@
 // With `tune` (the default), k and the softmax temperature are chosen from a small grid by the quality
 // of the lambda-0 choices on a seeded 20% of the training data (the test set is never looked at).
 import { z } from 'zod';
-import type { RouteQuery, TrainingData } from './router.ts';
-import { BaseRouter, type Scored } from './shared/base-router.ts';
-import { defineRouter } from './shared/define-router.ts';
+import { Router, type RouteQuery, type TrainingData, type Scored } from './router.ts';
 import { ExactIndex } from './shared/exact-index.ts';
 import { scoreMatrix } from './shared/outcomes.ts';
 import { expectLength } from './shared/router-file.ts';
@@ -40,7 +38,13 @@ const state = z
   .strict();
 type State = z.infer<typeof state>;
 
-class KnnRouter extends BaseRouter<Options, State> {
+export class KnnRouter extends Router<Options, State> {
+  static override readonly routerName = 'knn';
+  static override readonly description = 'k nearest training queries by cosine; each model scored by its neighbours';
+  static override readonly input = 'embedding';
+  static override readonly optionsSchema = options;
+  static override readonly stateSchema = state;
+
   readonly needsEmbedding = true;
   private index: ExactIndex | undefined;
   private sum = new Float64Array(0);
@@ -60,7 +64,7 @@ class KnnRouter extends BaseRouter<Options, State> {
     };
   }
 
-  protected score(query: RouteQuery, st: State): Scored {
+  protected override score(query: RouteQuery, st: State): Scored {
     const m = st.prior.length;
     if (!this.index || this.index.vectors !== st.vectors) {
       this.index = new ExactIndex(st.vectors, st.dim, st.k);
@@ -154,11 +158,3 @@ function tune(table: MemoryTable, m: number, prior: number[], meanCost: Float64A
   return grid[total.indexOf(Math.max(...total))]!;
 }
 
-export const knnRouter = defineRouter({
-  name: 'knn',
-  description: 'k nearest training queries by cosine; each model scored by its neighbours',
-  input: 'embedding',
-  options,
-  state,
-  build: (name, o) => new KnnRouter(name, o),
-});

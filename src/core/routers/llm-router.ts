@@ -4,11 +4,7 @@
 // known model leaves all equal (the cheapest wins) and says so.
 import { z } from 'zod';
 import type { CatalogModel } from '../catalog/model.ts';
-import type { Complete } from './complete.ts';
-import type { RouteQuery, TrainingData } from './router.ts';
-import type { RouterContext } from './registry.ts';
-import { TrainedRouter } from './shared/base-router.ts';
-import { defineRouter } from './shared/define-router.ts';
+import { Router, type RouteQuery, type TrainingData } from './router.ts';
 
 const options = z
   .object({
@@ -42,21 +38,25 @@ export function namedModel(reply: string, models: readonly string[]): string | u
   return [...models].sort((a, b) => b.length - a.length).find((m) => text.includes(m.toLowerCase()));
 }
 
-class LlmRouter extends TrainedRouter<Options, State> {
+export class LlmRouter extends Router<Options, State> {
+  static override readonly routerName = 'llm-router';
+  static override readonly description = 'an LLM reads the query and the model descriptions and names the model';
+  static override readonly input = 'provider';
+  static override readonly optionsSchema = options;
+  static override readonly stateSchema = state;
+
   readonly needsEmbedding = false;
-  constructor(name: string, o: Options, private readonly complete: Complete | undefined) {
-    super(name, o);
-  }
 
   protected train(data: TrainingData): State {
     const catalog = new Map((data.catalog ?? []).map((m) => [m.id, m]));
     return { descriptions: data.models.map((id) => describeModel(catalog.get(id))) };
   }
 
-  async predict(query: RouteQuery) {
+  override async predict(query: RouteQuery) {
     const st = this.trained();
-    if (!this.complete) throw new Error('llm-router calls a judge model: create it with a provider (context.complete)');
-    const reply = await this.complete(this.options.judge, [
+    const complete = this.context.complete;
+    if (!complete) throw new Error('llm-router calls a judge model: create it with a provider (context.complete)');
+    const reply = await complete(this.options.judge, [
       { role: 'system', content: JUDGE_INSTRUCTIONS },
       { role: 'user', content: judgePrompt(query.text, this.models, st.descriptions) },
     ], { maxTokens: 32, temperature: 0 });
@@ -71,11 +71,3 @@ class LlmRouter extends TrainedRouter<Options, State> {
   }
 }
 
-export const llmRouter = defineRouter({
-  name: 'llm-router',
-  description: 'an LLM reads the query and the model descriptions and names the model',
-  input: 'provider',
-  options,
-  state,
-  build: (name, o, context: RouterContext) => new LlmRouter(name, o, context.complete),
-});

@@ -1,12 +1,15 @@
 // `logreg`: one logistic regression per model on the query embedding, predicting its quality.
-import { defineRouter } from './shared/define-router.ts';
-import { QualityNetRouter, qualityNetOptions, qualityNetState } from './shared/quality-net.ts';
+import type { RouterContext } from './router.ts';
+import { QualityNetRouter, qualityNetOptions, qualityNetState, type QualityNetOptions } from './shared/quality-net.ts';
 
-export const logregRouter = defineRouter({
-  name: 'logreg',
-  description: "logistic regression per model: each model's chance of answering well",
-  input: 'embedding',
-  options: qualityNetOptions(0, 8, 1e-4),
-  state: qualityNetState,
-  build: (name, o) => new QualityNetRouter(name, { ...o, hidden: 0 }),
-});
+export class LogregRouter extends QualityNetRouter {
+  static override readonly routerName = 'logreg';
+  static override readonly description = "logistic regression per model: each model's chance of answering well";
+  static override readonly input = 'embedding';
+  static override readonly optionsSchema = qualityNetOptions(0, 8, 1e-4);
+  static override readonly stateSchema = qualityNetState;
+
+  constructor(o: QualityNetOptions, context?: RouterContext) {
+    super({ ...o, hidden: 0 }, context);
+  }
+}

@@ -3,14 +3,13 @@
 // (the winner's score minus the loser's, logistic loss, Adam); then each model's score is
 // Platt-calibrated to its observed quality so the shared cost rule can weigh it.
 import { z } from 'zod';
-import type { RouteQuery, TrainingData } from './router.ts';
-import { BaseRouter, type Scored, type Step } from './shared/base-router.ts';
-import { defineRouter } from './shared/define-router.ts';
+import { Router, type RouteQuery, type TrainingData, type Scored } from './router.ts';
+import type { Step } from './shared/step.ts';
 import { battles, scoreMatrix } from './shared/outcomes.ts';
 import { applyPlatt, plattSchema, fitPlattPerModel } from './shared/platt.ts';
 import { f32 } from './shared/router-file.ts';
 import { adamSlots, adamStep, gradientOptions } from './shared/adam.ts';
-import { gaussian, permutation, sigmoid } from './shared/vectors.ts';
+import { gaussian, permutation, sigmoid, softplus } from './shared/vectors.ts';
 import { mulberry32 } from '../data/random.ts';
 
 const options = z
@@ -35,7 +34,13 @@ const state = z
   .strict();
 type State = z.infer<typeof state>;
 
-class MfRouter extends BaseRouter<Options, State> {
+export class MfRouter extends Router<Options, State> {
+  static override readonly routerName = 'mf';
+  static override readonly description = 'matrix factorisation on pairwise wins (RouteLLM), N models';
+  static override readonly input = 'embedding';
+  static override readonly optionsSchema = options;
+  static override readonly stateSchema = state;
+
   readonly needsEmbedding = true;
   private z = new Float64Array(0);
   private s = new Float64Array(0);
@@ -58,55 +63,15 @@ class MfRouter extends BaseRouter<Options, State> {
     const trainable = data.samples.map((_, i) => i).filter((i) => bySample[i]!.length > 0);
     const params = [st.modelVectors, st.projection, st.classifier];
     const adam = adamSlots(params);
-    const zq = new Float64Array(k), dz = new Float64Array(k), ds = new Float64Array(m);
-    const norm = new Float64Array(m), s = new Float64Array(m);
+    const grads = adam.map((a) => a.g);
     let t = 0;
     for (let epoch = 0; epoch < this.options.epochs; epoch++) {
       const order = permutation(trainable.length, random);
       for (let start = 0; start < order.length; start += this.options.batch) {
         const end = Math.min(order.length, start + this.options.batch);
-        for (let j = 0; j < m; j++) {
-          let q = 0;
-          for (let c = 0; c < k; c++) q += st.modelVectors[j * k + c]! ** 2;
-          norm[j] = Math.sqrt(q) || 1;
-        }
         for (let bi = start; bi < end; bi++) {
           const i = trainable[order[bi]!]!;
-          const x = data.embeddings[i]!;
-          project(st.projection, x, k, d, zq);
-          for (let j = 0; j < m; j++) {
-            let v = 0;
-            for (let c = 0; c < k; c++) v += st.classifier[c]! * (st.modelVectors[j * k + c]! / norm[j]!) * zq[c]!;
-            s[j] = v;
-          }
-          ds.fill(0);
-          for (const b of bySample[i]!) {
-            const g = sigmoid(s[b.winner]! - s[b.loser]!) - 1;
-            ds[b.winner] += g;
-            ds[b.loser] -= g;
-          }
-          dz.fill(0);
-          for (let j = 0; j < m; j++) {
-            const g = ds[j]!;
-            if (g === 0) continue;
-            const o = j * k;
-            let dot = 0;
-            for (let c = 0; c < k; c++) dot += st.classifier[c]! * zq[c]! * st.modelVectors[o + c]!;
-            dot /= norm[j]! * norm[j]!;
-            for (let c = 0; c < k; c++) {
-              const pHat = st.modelVectors[o + c]! / norm[j]!;
-              dz[c] += g * st.classifier[c]! * pHat;
-              adam[2]!.g[c] += g * pHat * zq[c]!;
-              adam[0]!.g[o + c] += (g * (st.classifier[c]! * zq[c]! - dot * st.modelVectors[o + c]!)) / norm[j]!;
-            }
-          }
-          const gW = adam[1]!.g;
-          for (let c = 0; c < k; c++) {
-            const g = dz[c]!;
-            if (g === 0) continue;
-            const o = c * d;
-            for (let e = 0; e < d; e++) gW[o + e] += g * x[e]!;
-          }
+          pairwiseLoss(st, data.embeddings[i]!, bySample[i]!, grads);
         }
         adamStep(params, adam, ++t, this.options.learningRate, 1 / (end - start));
         await step.at((epoch + end / order.length) / this.options.epochs);
@@ -136,7 +101,7 @@ class MfRouter extends BaseRouter<Options, State> {
     for (let j = 0; j < m; j++) out[j] -= mean;
   }
 
-  protected score(query: RouteQuery, st: State): Scored {
+  protected override score(query: RouteQuery, st: State): Scored {
     const m = st.platt.length;
     if (this.s.length !== m) this.s = new Float64Array(m);
     if (query.embedding!.length !== st.inputs) throw new Error(`query embedding has ${query.embedding!.length} dimensions, the router ${st.inputs}`);
@@ -155,6 +120,54 @@ class MfRouter extends BaseRouter<Options, State> {
   }
 }
 
+/**
+ * RouteLLM's training loss for one query: -log sigmoid(s_winner - s_loser) summed over its battles, with
+ * s_j = w . (p_j / |p_j| * W x); the gradient added into `grads` ([modelVectors, projection, classifier]) when given.
+ */
+export function pairwiseLoss(st: Pick<State, 'modelVectors' | 'projection' | 'classifier' | 'inputs'>, x: Float32Array, battles: readonly { winner: number; loser: number }[], grads?: readonly Float32Array[]): number {
+  const k = st.classifier.length;
+  const d = st.inputs;
+  const m = st.modelVectors.length / k;
+  const zq = new Float64Array(k), dz = new Float64Array(k), ds = new Float64Array(m), norm = new Float64Array(m), s = new Float64Array(m);
+  project(st.projection, x, k, d, zq);
+  for (let j = 0; j < m; j++) {
+    let q = 0, v = 0;
+    for (let c = 0; c < k; c++) q += st.modelVectors[j * k + c]! ** 2;
+    norm[j] = Math.sqrt(q) || 1;
+    for (let c = 0; c < k; c++) v += st.classifier[c]! * (st.modelVectors[j * k + c]! / norm[j]!) * zq[c]!;
+    s[j] = v;
+  }
+  let loss = 0;
+  for (const b of battles) {
+    const diff = s[b.winner]! - s[b.loser]!;
+    loss += softplus(-diff);
+    const g = sigmoid(diff) - 1;
+    ds[b.winner] += g;
+    ds[b.loser] -= g;
+  }
+  if (!grads) return loss;
+  for (let j = 0; j < m; j++) {
+    const g = ds[j]!;
+    if (g === 0) continue;
+    const o = j * k;
+    let dot = 0;
+    for (let c = 0; c < k; c++) dot += st.classifier[c]! * zq[c]! * st.modelVectors[o + c]!;
+    dot /= norm[j]! * norm[j]!;
+    for (let c = 0; c < k; c++) {
+      const pHat = st.modelVectors[o + c]! / norm[j]!;
+      dz[c] += g * st.classifier[c]! * pHat;
+      grads[2]![c] += g * pHat * zq[c]!;
+      grads[0]![o + c] += (g * (st.classifier[c]! * zq[c]! - dot * st.modelVectors[o + c]!)) / norm[j]!;
+    }
+  }
+  for (let c = 0; c < k; c++) {
+    const g = dz[c]!;
+    if (g === 0) continue;
+    for (let e = 0; e < d; e++) grads[1]![c * d + e] += g * x[e]!;
+  }
+  return loss;
+}
+
 function project(w: Float32Array, x: Float32Array, k: number, d: number, out: Float64Array): void {
   for (let c = 0; c < k; c++) {
     let v = 0;
@@ -164,11 +177,3 @@ function project(w: Float32Array, x: Float32Array, k: number, d: number, out: Fl
   }
 }
 
-export const mfRouter = defineRouter({
-  name: 'mf',
-  description: 'matrix factorisation on pairwise wins (RouteLLM), N models',
-  input: 'embedding',
-  options,
-  state,
-  build: (name, o) => new MfRouter(name, o),
-});

@@ -1,12 +1,10 @@
 // `mlp`: a one-hidden-layer network predicting every model's quality at once from the query embedding.
-import { defineRouter } from './shared/define-router.ts';
 import { QualityNetRouter, qualityNetOptions, qualityNetState } from './shared/quality-net.ts';
 
-export const mlpRouter = defineRouter({
-  name: 'mlp',
-  description: "multi-output network: every model's quality at once",
-  input: 'embedding',
-  options: qualityNetOptions(32, 8, 1e-4),
-  state: qualityNetState,
-  build: (name, o) => new QualityNetRouter(name, o),
-});
+export class MlpRouter extends QualityNetRouter {
+  static override readonly routerName = 'mlp';
+  static override readonly description = "multi-output network: every model's quality at once";
+  static override readonly input = 'embedding';
+  static override readonly optionsSchema = qualityNetOptions(32, 8, 1e-4);
+  static override readonly stateSchema = qualityNetState;
+}

@@ -1,16 +1,21 @@
 // `oracle` (evaluation only): knows the true score of every model on the queries it was fitted on,
 // so at lambda 0 it takes the cheapest model that scored best: the ceiling for every other router.
 import { z } from 'zod';
-import type { RouteQuery, TrainingData } from './router.ts';
-import { BaseRouter, type Scored } from './shared/base-router.ts';
-import { defineRouter } from './shared/define-router.ts';
+import { Router, type RouteQuery, type TrainingData, type Scored } from './router.ts';
 import { f32 } from './shared/router-file.ts';
 
 const options = z.object({}).strict();
 const state = z.object({ queries: z.array(z.string()), scores: f32 }).strict();
 type State = z.infer<typeof state>;
 
-class OracleRouter extends BaseRouter<Record<string, never>, State> {
+export class OracleRouter extends Router<Record<string, never>, State> {
+  static override readonly routerName = 'oracle';
+  static override readonly description = 'the cheapest model that scored best, from the true outcomes (evaluation only)';
+  static override readonly input = 'text';
+  static override readonly evaluationOnly = true;
+  static override readonly optionsSchema = options;
+  static override readonly stateSchema = state;
+
   readonly needsEmbedding = false;
   private index = new Map<string, number>();
   protected train(data: TrainingData): State {
@@ -19,7 +24,7 @@ class OracleRouter extends BaseRouter<Record<string, never>, State> {
     data.samples.forEach((s, i) => data.models.forEach((model, j) => (scores[i * m + j] = s.outcomes[model]?.score ?? NaN)));
     return { queries: data.samples.map((s) => s.query), scores };
   }
-  protected score(query: RouteQuery, st: State): Scored {
+  protected override score(query: RouteQuery, st: State): Scored {
     if (this.index.size !== st.queries.length) this.index = new Map(st.queries.map((q, i) => [q, i]));
     const row = this.index.get(query.text);
     if (row === undefined) throw new Error('the oracle only knows the queries it was fitted on (it is for evaluation)');
@@ -34,12 +39,3 @@ class OracleRouter extends BaseRouter<Record<string, never>, State> {
   }
 }
 
-export const oracleRouter = defineRouter({
-  name: 'oracle',
-  description: 'the cheapest model that scored best, from the true outcomes (evaluation only)',
-  input: 'text',
-  options,
-  state,
-  evaluationOnly: true,
-  build: (name, o) => new OracleRouter(name, o as Record<string, never>),
-});

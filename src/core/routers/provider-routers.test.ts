@@ -1,7 +1,7 @@
 // automix and llm-router call models through the `Complete` interface. These logic tests use an
 // in-process Complete that answers from the synthetic dataset's outcomes (see lookup-complete.ts).
 import { describe, expect, it } from 'vitest';
-import { routerEntry, loadRouter } from './registry.ts';
+import { routerClass, loadRouter } from './registry.ts';
 import { decide } from './decide.ts';
 import { namedModel } from './llm-router.ts';
 import { clusters, split, PRICES } from '../../../test/helpers/synthetic.ts';
@@ -15,18 +15,19 @@ const solver = (i: number) => (test.samples[i]!.task === 'python' ? 'coder' : 'm
 describe('automix router', () => {
   for (const policy of ['threshold', 'self-consistency'] as const) {
     it(`keeps the small model's answer when it holds up and escalates when not (${policy})`, async () => {
-      const r = routerEntry('automix').create({ small: 'mathematician', large: 'coder', policy }, { complete });
+      const r = routerClass('automix').create({ small: 'mathematician', large: 'coder', policy }, { complete });
       await r.fit(train);
       for (let i = 0; i < 10; i++) {
         const p = await r.predict({ text: test.samples[i]!.query });
         expect(decide(p.estimates, { lambda: 0 }).model).toBe(solver(i));
+        expect(p.estimates.map((e) => e.threshold ?? false)).toEqual([false, true]); // the large model's entry is the threshold
         if (solver(i) === 'mathematician') expect(p.explanation.features?.small_answer).toBe(`ANSWER ${test.samples[i]!.id}`);
       }
     });
   }
 
   it('needs a provider, and loads back with one', async () => {
-    const r = routerEntry('automix').create({ small: 'mathematician', large: 'coder' });
+    const r = routerClass('automix').create({ small: 'mathematician', large: 'coder' });
     await r.fit(train);
     await expect(r.predict({ text: test.samples[0]!.query })).rejects.toThrow(/context.complete/);
     const loaded = loadRouter(JSON.parse(JSON.stringify(r.toJSON())), { complete });
@@ -40,7 +41,7 @@ describe('llm-router', () => {
   }));
 
   it('asks the judge with every model described, and routes to the model it names', async () => {
-    const r = routerEntry('llm-router').create({ judge: 'generalist' }, { complete });
+    const r = routerClass('llm-router').create({ judge: 'generalist' }, { complete });
     await r.fit({ ...train, catalog });
     complete.calls.length = 0;
     for (let i = 0; i < 10; i++) {

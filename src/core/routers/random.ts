@@ -1,20 +1,24 @@
 // `random`: a uniformly random model per query (seeded by the query text, so the same query gets the same draw).
 import { z } from 'zod';
-import type { RouteQuery } from './router.ts';
-import { BaseRouter, type Scored } from './shared/base-router.ts';
-import { defineRouter } from './shared/define-router.ts';
+import { Router, type RouteQuery, type Scored } from './router.ts';
 import { mulberry32 } from '../data/random.ts';
 
 const options = z.object({ seed: z.number().int().default(1) }).strict();
 type Options = z.infer<typeof options>;
 const state = z.object({}).strict();
 
-class RandomRouter extends BaseRouter<Options, Record<string, never>> {
+export class RandomRouter extends Router<Options, Record<string, never>> {
+  static override readonly routerName = 'random';
+  static override readonly description = 'a random model per query (baseline)';
+  static override readonly input = 'text';
+  static override readonly optionsSchema = options;
+  static override readonly stateSchema = state;
+
   readonly needsEmbedding = false;
   protected train() {
     return {};
   }
-  protected score(query: RouteQuery): Scored {
+  protected override score(query: RouteQuery): Scored {
     const random = mulberry32(hashText(query.text) ^ this.options.seed);
     return {
       quality: this.models.map(() => random()),
@@ -30,11 +34,3 @@ export function hashText(text: string): number {
   return h >>> 0;
 }
 
-export const randomRouter = defineRouter({
-  name: 'random',
-  description: 'a random model per query (baseline)',
-  input: 'text',
-  options,
-  state,
-  build: (name, o) => new RandomRouter(name, o),
-});

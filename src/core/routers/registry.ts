@@ -1,101 +1,70 @@
-// Every router by the name the CLI and the app use, with what it needs and how to build or load it.
-import type { Router, RouterFile } from './router.ts';
-import type { Complete } from './complete.ts';
+// Every router class by the name the CLI and the app use (RouteLLM's ROUTER_CLS): build one with
+// `routerClass(name).create(options, context)`, load a trained one from its file with `loadRouter`.
+import type { Router, RouterClass, RouterContext } from './router.ts';
 import { parseEnvelope } from './shared/router-file.ts';
-import { randomRouter } from './random.ts';
-import { cheapestRouter } from './cheapest.ts';
-import { bestSingleRouter } from './best-single.ts';
-import { oracleRouter } from './oracle.ts';
-import { knnRouter } from './knn.ts';
-import { logregRouter } from './logreg.ts';
-import { mlpRouter } from './mlp.ts';
-import { svmRouter } from './svm.ts';
-import { mfRouter } from './mf.ts';
-import { eloRouter } from './elo.ts';
-import { swRankingRouter } from './sw-ranking.ts';
-import { routerDcRouter } from './routerdc.ts';
-import { hybridLlmRouter } from './hybrid-llm.ts';
-import { graphRouter } from './graph.ts';
+import { RandomRouter } from './random.ts';
+import { CheapestRouter } from './cheapest.ts';
+import { BestSingleRouter } from './best-single.ts';
+import { OracleRouter } from './oracle.ts';
+import { KnnRouter } from './knn.ts';
+import { LogregRouter } from './logreg.ts';
+import { MlpRouter } from './mlp.ts';
+import { SvmRouter } from './svm.ts';
+import { MfRouter } from './mf.ts';
+import { EloRouter } from './elo.ts';
+import { SwRankingRouter } from './sw-ranking.ts';
+import { RouterDcRouter } from './routerdc.ts';
+import { HybridLlmRouter } from './hybrid-llm.ts';
+import { GraphRouter } from './graph.ts';
 import { makeRulesRouter } from './rules.ts';
-import { autoRouter } from './auto.ts';
-import { irtRouter } from './irt.ts';
-import { automixRouter } from './automix.ts';
-import { llmRouter } from './llm-router.ts';
-import { bertRouter } from './bert.ts';
+import { AutoRouter } from './auto.ts';
+import { IrtRouter } from './irt.ts';
+import { AutomixRouter } from './automix.ts';
+import { LlmRouter } from './llm-router.ts';
+import { BertRouter } from './bert.ts';
+import { makeEnsembleRouter } from './ensemble.ts';
 import { makeFeedbackRouter } from '../learn/feedback-layer.ts';
 import { makeOnlineRouter } from '../learn/online-router.ts';
 
-/** A text classifier run by the platform's encoder runtime: raw logits per text, named by `labels`. */
-export interface TextClassifier {
-  readonly labels: readonly string[];
-  embed(texts: readonly string[]): Promise<Float32Array[]>;
-}
-
-/** What a router may need at run time besides its options: the provider layer, for routers that call models;
- * the encoder runtime over a classifier's model folder, for the bert router. */
-export interface RouterContext {
-  complete?: Complete;
-  openClassifier?: (model: string, options: { quantized: boolean }) => Promise<TextClassifier>;
-}
-
-export interface RouterEntry {
-  /** One line for `llmrouter list-routers` and the app's picker. */
-  description: string;
-  /** What the router reads: a query embedding, only the text, or calls to a provider. */
-  input: 'embedding' | 'text' | 'provider';
-  /** True for routers that read the true outcomes (the oracle): evaluation fits them on the test set. */
-  evaluationOnly: boolean;
-  /** Made from a trained router (local learning's feedback layer), not trained on a dataset: offline evaluation skips it. */
-  fromRouter?: boolean;
-  /** Learns from each routed call's outcome as it comes (bandit feedback): evaluated by `llmrouter simulate`. */
-  online?: boolean;
-  create(options?: Record<string, unknown>, context?: RouterContext): Router;
-  load(file: RouterFile, context?: RouterContext): Router;
-}
-
-export const routers: Record<string, RouterEntry> = {
-  random: randomRouter,
-  cheapest: cheapestRouter,
-  smallest: cheapestRouter,
-  'best-single': bestSingleRouter,
-  largest: bestSingleRouter,
-  oracle: oracleRouter,
-  knn: knnRouter,
-  svm: svmRouter,
-  mlp: mlpRouter,
-  logreg: logregRouter,
-  mf: mfRouter,
-  elo: eloRouter,
-  'sw-ranking': swRankingRouter,
-  routerdc: routerDcRouter,
-  'hybrid-llm': hybridLlmRouter,
-  graph: graphRouter,
-  rules: makeRulesRouter(routerEntry),
-  auto: autoRouter,
-  irt: irtRouter,
-  automix: automixRouter,
-  'llm-router': llmRouter,
-  bert: bertRouter,
+export const routers: Record<string, RouterClass> = {
+  random: RandomRouter,
+  cheapest: CheapestRouter,
+  smallest: CheapestRouter,
+  'best-single': BestSingleRouter,
+  largest: BestSingleRouter,
+  oracle: OracleRouter,
+  knn: KnnRouter,
+  svm: SvmRouter,
+  mlp: MlpRouter,
+  logreg: LogregRouter,
+  mf: MfRouter,
+  elo: EloRouter,
+  'sw-ranking': SwRankingRouter,
+  routerdc: RouterDcRouter,
+  'hybrid-llm': HybridLlmRouter,
+  graph: GraphRouter,
+  rules: makeRulesRouter(routerClass),
+  auto: AutoRouter,
+  irt: IrtRouter,
+  automix: AutomixRouter,
+  'llm-router': LlmRouter,
+  bert: BertRouter,
+  ensemble: makeEnsembleRouter(routerClass),
   feedback: makeFeedbackRouter(loadRouter),
-  linucb: makeOnlineRouter('linucb', loadRouter, createRouter),
-  'lin-ts': makeOnlineRouter('lin-ts', loadRouter, createRouter),
-  'epsilon-greedy': makeOnlineRouter('epsilon-greedy', loadRouter, createRouter),
+  linucb: makeOnlineRouter('linucb', routerClass, loadRouter),
+  'lin-ts': makeOnlineRouter('lin-ts', routerClass, loadRouter),
+  'epsilon-greedy': makeOnlineRouter('epsilon-greedy', routerClass, loadRouter),
 };
 
-export function routerEntry(name: string): RouterEntry {
+export function routerClass(name: string): RouterClass {
   // (a function declaration: hoisted, so the table above can hand it to routers that build others)
-  const entry = routers[name];
-  if (!entry) throw new Error(`unknown router "${name}"; known routers: ${Object.keys(routers).join(', ') || '(none)'}`);
-  return entry;
-}
-
-/** A new (untrained) router by name. */
-export function createRouter(name: string, options: Record<string, unknown> = {}, context?: RouterContext): Router {
-  return routerEntry(name).create(options, context);
+  const cls = routers[name];
+  if (!cls) throw new Error(`unknown router "${name}"; known routers: ${Object.keys(routers).join(', ') || '(none)'}`);
+  return cls;
 }
 
 /** A trained router from the parsed JSON of a router file, with a clear error when it is not one. */
 export function loadRouter(value: unknown, context?: RouterContext): Router {
   const file = parseEnvelope(value);
-  return routerEntry(file.router).load(file, context);
+  return routerClass(file.router).load(file, context);
 }

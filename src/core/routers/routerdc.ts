@@ -1,16 +1,16 @@
-// `routerdc`: RouterDC's dual contrastive learning. Query embeddings stay frozen; a trainable
+// `routerdc`: RouterDC's dual contrastive learning on a frozen encoder. The paper fine-tunes its encoder
+// (mDeBERTa) with the losses; here the USE-lite embeddings stay frozen (said so in the description); a trainable
 // projection W maps them into a space shared with one learned vector per model, and similarity is
 // the cosine over a temperature. Two losses: sample-model (each of the top models by score against the
 // worst ones) and sample-sample (a query against another of its k-means cluster, other clusters as
 // negatives: the cluster loss; its gradient reaches the anchor query only). Similarities are
 // Platt-calibrated per model to quality.
 import { z } from 'zod';
-import type { RouteQuery, TrainingData } from './router.ts';
-import { BaseRouter, type Scored, type Step } from './shared/base-router.ts';
+import { Router, type RouteQuery, type TrainingData, type Scored } from './router.ts';
+import type { Step } from './shared/step.ts';
 import { adamSlots, adamStep, gradientOptions } from './shared/adam.ts';
-import { defineRouter } from './shared/define-router.ts';
 import { kmeans } from './shared/kmeans.ts';
-import { scoreMatrix } from './shared/outcomes.ts';
+import { scoreMatrix, type ScoreMatrix } from './shared/outcomes.ts';
 import { applyPlatt, fitPlattPerModel, plattSchema } from './shared/platt.ts';
 import { f32 } from './shared/router-file.ts';
 import { gaussian, normalised, permutation, stackRows } from './shared/vectors.ts';
@@ -34,7 +34,13 @@ type Options = z.infer<typeof options>;
 const state = z.object({ inputs: z.number().int().positive(), projection: f32, modelVectors: f32, platt: z.array(plattSchema) }).strict();
 type State = z.infer<typeof state>;
 
-class RouterDcRouter extends BaseRouter<Options, State> {
+export class RouterDcRouter extends Router<Options, State> {
+  static override readonly routerName = 'routerdc';
+  static override readonly description = "RouterDC's dual contrastive losses on the frozen USE-lite encoder: only a query projection and the model vectors are trained (the paper fine-tunes the encoder)";
+  static override readonly input = 'embedding';
+  static override readonly optionsSchema = options;
+  static override readonly stateSchema = state;
+
   readonly needsEmbedding = true;
   private u = new Float64Array(0);
 
@@ -57,9 +63,8 @@ class RouterDcRouter extends BaseRouter<Options, State> {
     cluster.forEach((c, i) => members[c]!.push(i));
     const params = [st.projection, st.modelVectors];
     const slots = adamSlots(params);
-    const u = new Float64Array(k), du = new Float64Array(k);
+    const grads = slots.map((sl) => sl.g);
     const projected = new Float64Array(n * k);
-    const eHat = new Float64Array(m * k), sims = new Float64Array(m);
     let t = 0;
     const batch = 32;
     for (let epoch = 0; epoch < o.epochs; epoch++) {
@@ -68,55 +73,10 @@ class RouterDcRouter extends BaseRouter<Options, State> {
       for (let i = 0; i < n; i++) projectUnit(st.projection, x, i, d, k, projected.subarray(i * k, (i + 1) * k));
       for (let start = 0; start < n; start += batch) {
         const end = Math.min(n, start + batch);
-        const eNorm = unitRows(st.modelVectors, m, k, eHat);
         for (let bi = start; bi < end; bi++) {
           const i = order[bi]!;
-          const uNorm = projectUnit(st.projection, x, i, d, k, u);
-          du.fill(0);
-          for (let j = 0; j < m; j++) sims[j] = dot(u, eHat, j * k, k) / o.temperature;
-          const ranked = [...Array(m).keys()].filter((j) => sm.ran[i * m + j]).sort((a, b) => sm.scores[i * m + b]! - sm.scores[i * m + a]!);
-          const pos = ranked.slice(0, o.positives);
-          const neg = ranked.slice(-o.negatives).filter((j) => !pos.includes(j) && sm.scores[i * m + j]! < sm.scores[i * m + pos[0]!]!);
-          if (neg.length > 0) {
-            for (const p of pos) {
-              if (sm.scores[i * m + p]! <= sm.scores[i * m + neg[0]!]!) continue;
-              const group = [p, ...neg];
-              const mx = Math.max(...group.map((j) => sims[j]!));
-              const z = group.reduce((s, j) => s + Math.exp(sims[j]! - mx), 0);
-              for (const j of group) {
-                const g = (Math.exp(sims[j]! - mx) / z - (j === p ? 1 : 0)) / o.temperature;
-                for (let c = 0; c < k; c++) {
-                  du[c] += g * eHat[j * k + c]!;
-                  slots[1]!.g[j * k + c] += (g * (u[c]! - sims[j]! * o.temperature * eHat[j * k + c]!)) / eNorm[j]!;
-                }
-              }
-            }
-          }
-          const mine = members[cluster[i]!]!;
-          if (o.sampleWeight > 0 && mine.length > 1 && members.length > 1) {
-            const partner = mine[Math.floor(random() * mine.length)]!;
-            const group = [partner];
-            for (let r = 0; r < 3; r++) {
-              const j = Math.floor(random() * n);
-              if (cluster[j] !== cluster[i]) group.push(j);
-            }
-            const vecs = group.map((j) => projected.subarray(j * k, (j + 1) * k));
-            const s = vecs.map((v) => dot(u, v, 0, k) / o.temperature);
-            const mx = Math.max(...s);
-            const z = s.reduce((a, v) => a + Math.exp(v - mx), 0);
-            vecs.forEach((v, gi) => {
-              const g = (o.sampleWeight * (Math.exp(s[gi]! - mx) / z - (gi === 0 ? 1 : 0))) / o.temperature;
-              for (let c = 0; c < k; c++) du[c] += g * v[c]!;
-            });
-          }
-          let along = 0;
-          for (let c = 0; c < k; c++) along += du[c]! * u[c]!;
-          const gW = slots[0]!.g;
-          for (let c = 0; c < k; c++) {
-            const g = (du[c]! - along * u[c]!) / uNorm;
-            if (g === 0) continue;
-            for (let e = 0; e < d; e++) gW[c * d + e] += g * x[i * d + e]!;
-          }
+          const groups = { models: modelGroups(sm, i, o), samples: o.sampleWeight > 0 ? sampleGroup(cluster, members, i, random) : [] };
+          contrastiveLoss(st, { x, d, k, m }, i, groups, projected, o, grads);
         }
         adamStep(params, slots, ++t, o.learningRate, 1 / (end - start));
         await step.at((epoch + end / n) / o.epochs);
@@ -139,14 +99,14 @@ class RouterDcRouter extends BaseRouter<Options, State> {
     for (let j = 0; j < m; j++) out[j] = dot(this.u, eHat, j * k, k);
   }
 
-  protected score(query: RouteQuery, st: State): Scored {
+  protected override score(query: RouteQuery, st: State): Scored {
     if (query.embedding!.length !== st.inputs) throw new Error(`query embedding has ${query.embedding!.length} dimensions, the router ${st.inputs}`);
     const sims = new Float64Array(st.platt.length);
     this.similarities(st, query.embedding!, sims);
     return {
       quality: Array.from(sims, (s, j) => applyPlatt(st.platt[j]!, s)),
       explanation: {
-        summary: 'RouterDC: the query, projected into a space learned by dual contrastive training, is compared with each model\'s vector.',
+        summary: 'RouterDC on a frozen encoder: the query embedding, projected into a space learned by dual contrastive training, is compared with each model\'s vector.',
         features: Object.fromEntries(this.models.map((m, j) => [`similarity:${m}`, Number(sims[j]!.toFixed(3))])),
       },
     };
@@ -158,6 +118,87 @@ class RouterDcRouter extends BaseRouter<Options, State> {
       throw new Error(`invalid router file: routerdc state sizes do not match ${models} models`);
     }
   }
+}
+
+/** Sample-model groups of sample `i`: each of its best models (a positive) with its worst ones (negatives) that scored lower. */
+function modelGroups(sm: ScoreMatrix, i: number, o: Options): number[][] {
+  const m = sm.m;
+  const ranked = [...Array(m).keys()].filter((j) => sm.ran[i * m + j]).sort((a, b) => sm.scores[i * m + b]! - sm.scores[i * m + a]!);
+  const pos = ranked.slice(0, o.positives);
+  const neg = ranked.slice(-o.negatives).filter((j) => !pos.includes(j) && sm.scores[i * m + j]! < sm.scores[i * m + pos[0]!]!);
+  if (neg.length === 0) return [];
+  return pos.filter((p) => sm.scores[i * m + p]! > sm.scores[i * m + neg[0]!]!).map((p) => [p, ...neg]);
+}
+
+/** The sample-sample group of sample `i`: a partner from its cluster, then up to three samples of other clusters (none when clusters cannot tell). */
+function sampleGroup(cluster: ArrayLike<number>, members: number[][], i: number, random: () => number): number[] {
+  const mine = members[cluster[i]!]!;
+  if (mine.length <= 1 || members.length <= 1) return [];
+  const group = [mine[Math.floor(random() * mine.length)]!];
+  for (let r = 0; r < 3; r++) {
+    const j = Math.floor(random() * cluster.length);
+    if (cluster[j] !== cluster[i]) group.push(j);
+  }
+  return group;
+}
+
+/** Softmax cross-entropy over `logits`, the first the target; the gradient per logit into `dLogits`. */
+function firstWins(logits: readonly number[], dLogits: number[]): number {
+  const mx = Math.max(...logits);
+  const z = logits.reduce((a, v) => a + Math.exp(v - mx), 0);
+  logits.forEach((v, g) => (dLogits[g] = Math.exp(v - mx) / z - (g === 0 ? 1 : 0)));
+  return Math.log(z) + mx - logits[0]!;
+}
+
+/**
+ * RouterDC's loss for sample `i`: per model group, cross-entropy of the positive against the negatives over
+ * cos(W x_i, e_j) / temperature; plus `sampleWeight` x cross-entropy of the cluster partner against the others
+ * over cos(W x_i, their projections held fixed) / temperature (its gradient reaches the anchor only).
+ * Adds the gradient into `grads` ([projection, modelVectors]) when given.
+ */
+export function contrastiveLoss(
+  st: Pick<State, 'projection' | 'modelVectors'>,
+  dims: { x: Float32Array; d: number; k: number; m: number },
+  i: number,
+  groups: { models: number[][]; samples: number[] },
+  projected: Float64Array,
+  o: Pick<Options, 'temperature' | 'sampleWeight'>,
+  grads?: readonly Float32Array[],
+): number {
+  const { x, d, k, m } = dims;
+  const u = new Float64Array(k), du = new Float64Array(k), eHat = new Float64Array(m * k);
+  const uNorm = projectUnit(st.projection, x, i, d, k, u);
+  const eNorm = unitRows(st.modelVectors, m, k, eHat);
+  let loss = 0;
+  const dLogits: number[] = [];
+  for (const group of groups.models) {
+    const cos = group.map((j) => dot(u, eHat, j * k, k));
+    loss += firstWins(cos.map((c) => c / o.temperature), dLogits);
+    group.forEach((j, g) => {
+      const dc = dLogits[g]! / o.temperature;
+      for (let c = 0; c < k; c++) {
+        du[c] += dc * eHat[j * k + c]!;
+        if (grads) grads[1]![j * k + c] += (dc * (u[c]! - cos[g]! * eHat[j * k + c]!)) / eNorm[j]!;
+      }
+    });
+  }
+  if (groups.samples.length > 1) {
+    const vecs = groups.samples.map((j) => projected.subarray(j * k, (j + 1) * k));
+    loss += o.sampleWeight * firstWins(vecs.map((v) => dot(u, v, 0, k) / o.temperature), dLogits);
+    vecs.forEach((v, g) => {
+      const dc = (o.sampleWeight * dLogits[g]!) / o.temperature;
+      for (let c = 0; c < k; c++) du[c] += dc * v[c]!;
+    });
+  }
+  if (!grads) return loss;
+  let along = 0;
+  for (let c = 0; c < k; c++) along += du[c]! * u[c]!;
+  for (let c = 0; c < k; c++) {
+    const g = (du[c]! - along * u[c]!) / uNorm;
+    if (g === 0) continue;
+    for (let e = 0; e < d; e++) grads[0]![c * d + e] += g * x[i * d + e]!;
+  }
+  return loss;
 }
 
 /** Writes W x_row (x row-major with row length d) normalised into `out`; returns the norm before normalising. */
@@ -192,11 +233,3 @@ function dot(a: Float64Array, b: Float64Array, offset: number, k: number): numbe
   return s;
 }
 
-export const routerDcRouter = defineRouter({
-  name: 'routerdc',
-  description: 'RouterDC dual contrastive learning: query projection against learned model vectors',
-  input: 'embedding',
-  options,
-  state,
-  build: (name, o) => new RouterDcRouter(name, o),
-});

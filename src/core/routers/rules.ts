@@ -3,10 +3,8 @@
 // data. A matched model is ranked first at any lambda up to 1 for calls under USD 0.10 (the other models keep the fallback's
 // order below it, as the fallback chain).
 import { z } from 'zod';
-import type { RouteQuery, RouterFile, TrainingData } from './router.ts';
-import type { RouterEntry } from './registry.ts';
-import { TrainedRouter, type Step } from './shared/base-router.ts';
-import { defineRouter } from './shared/define-router.ts';
+import { Router, type RouteQuery, type RouterClass, type RouterContext, type RouterFile, type TrainingData } from './router.ts';
+import type { Step } from './shared/step.ts';
 import { detectLanguage, hasCode, LANGUAGES } from './shared/text-features.ts';
 
 const ruleSchema = z
@@ -65,13 +63,19 @@ export function matchRule(rules: readonly Rule[], text: string): { rule: Rule; i
 }
 
 /** The rules router, resolving its fallback by name through the registry's lookup. */
-export function makeRulesRouter(lookup: (name: string) => RouterEntry): RouterEntry {
-  class RulesRouter extends TrainedRouter<Options, State> {
-    readonly needsEmbedding: boolean;
-    private fallbackRouter: ReturnType<RouterEntry['load']> | undefined;
+export function makeRulesRouter(lookup: (name: string) => RouterClass): RouterClass {
+  return class RulesRouter extends Router<Options, State> {
+    static override readonly routerName = 'rules';
+    static override readonly description = 'user rules (regex, length, language, has-code) with a fallback router';
+    static override readonly input = 'text';
+    static override readonly optionsSchema = options;
+    static override readonly stateSchema = state;
 
-    constructor(name: string, o: Options) {
-      super(name, o);
+    readonly needsEmbedding: boolean;
+    private fallbackRouter: Router | undefined;
+
+    constructor(o: Options, context?: RouterContext) {
+      super(o, context);
       this.needsEmbedding = lookup(o.fallback).input === 'embedding';
     }
 
@@ -86,7 +90,7 @@ export function makeRulesRouter(lookup: (name: string) => RouterEntry): RouterEn
       return { fallback: fallback.toJSON() };
     }
 
-    async predict(query: RouteQuery) {
+    override async predict(query: RouteQuery) {
       const st = this.trained();
       this.fallbackRouter ??= lookup(st.fallback.router).load(st.fallback);
       const base = await this.fallbackRouter.predict(query);
@@ -104,14 +108,5 @@ export function makeRulesRouter(lookup: (name: string) => RouterEntry): RouterEn
     protected override checkState(st: State): void {
       this.fallbackRouter = lookup(st.fallback.router).load(st.fallback);
     }
-  }
-
-  return defineRouter({
-    name: 'rules',
-    description: 'user rules (regex, length, language, has-code) with a fallback router',
-    input: 'text',
-    options,
-    state,
-    build: (name, o) => new RulesRouter(name, o),
-  });
+  };
 }

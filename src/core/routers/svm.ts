@@ -2,11 +2,10 @@
 // weight in the label), Platt-calibrated to class probabilities; a model's quality is the expected
 // score under that distribution, from each class's mean score per model in training.
 import { z } from 'zod';
-import type { RouteQuery, TrainingData } from './router.ts';
-import { BaseRouter, type Scored, type Step } from './shared/base-router.ts';
+import { Router, type RouteQuery, type TrainingData, type Scored } from './router.ts';
+import type { Step } from './shared/step.ts';
 import { checkDenseNet, denseForward, denseNetSchema, trainDenseNet } from './shared/dense-net.ts';
 import { gradientOptions } from './shared/adam.ts';
-import { defineRouter } from './shared/define-router.ts';
 import { bestModelLabels, scoreMatrix } from './shared/outcomes.ts';
 import { applyPlatt, plattSchema, fitPlatt } from './shared/platt.ts';
 import { f32 } from './shared/router-file.ts';
@@ -32,7 +31,13 @@ const state = z
   .strict();
 type State = z.infer<typeof state>;
 
-class SvmRouter extends BaseRouter<Options, State> {
+export class SvmRouter extends Router<Options, State> {
+  static override readonly routerName = 'svm';
+  static override readonly description = 'linear one-vs-rest SVMs on the best model, probability calibrated';
+  static override readonly input = 'embedding';
+  static override readonly optionsSchema = options;
+  static override readonly stateSchema = state;
+
   readonly needsEmbedding = true;
   private out = new Float64Array(0);
 
@@ -65,7 +70,7 @@ class SvmRouter extends BaseRouter<Options, State> {
     return { net, platt, classQuality };
   }
 
-  protected score(query: RouteQuery, st: State): Scored {
+  protected override score(query: RouteQuery, st: State): Scored {
     const m = st.platt.length;
     if (this.out.length !== m) this.out = new Float64Array(m);
     denseForward(st.net, query.embedding!, this.out, new Float32Array(0));
@@ -93,11 +98,3 @@ class SvmRouter extends BaseRouter<Options, State> {
   }
 }
 
-export const svmRouter = defineRouter({
-  name: 'svm',
-  description: 'linear one-vs-rest SVMs on the best model, probability calibrated',
-  input: 'embedding',
-  options,
-  state,
-  build: (name, o) => new SvmRouter(name, o),
-});

@@ -1,11 +1,11 @@
 // `sw-ranking`: RouteLLM's similarity-weighted ranking. Every training battle is weighted by how
 // similar its query is to this one (weight = 10 * base^(similarity / max similarity), as RouteLLM),
 // and Bradley-Terry ratings are fitted per query from the weighted wins: Elo conditioned on the query.
+// Ties count as RouteLLM counts them: half a win for each side. `prior` adds that many wins each way
+// between every pair (RouteLLM's unpenalised fit is its limit at 0; the default half win keeps unbeaten models finite).
 import { z } from 'zod';
-import type { RouteQuery, TrainingData } from './router.ts';
-import { BaseRouter, type Scored } from './shared/base-router.ts';
+import { Router, type RouteQuery, type TrainingData, type Scored } from './router.ts';
 import { bradleyTerry, winRateAgainstField } from './shared/bradley-terry.ts';
-import { defineRouter } from './shared/define-router.ts';
 import { ExactIndex } from './shared/exact-index.ts';
 import { battles } from './shared/outcomes.ts';
 import { checkMemoryTable, memoryTable, memoryTableFields } from './shared/memory-table.ts';
@@ -14,6 +14,7 @@ const options = z
   .object({
     base: z.number().min(1).default(10),
     iterations: z.number().int().positive().default(50),
+    prior: z.number().positive().default(0.5),
   })
   .strict();
 type Options = z.infer<typeof options>;
@@ -26,7 +27,13 @@ const state = z
   .strict();
 type State = z.infer<typeof state>;
 
-class SwRankingRouter extends BaseRouter<Options, State> {
+export class SwRankingRouter extends Router<Options, State> {
+  static override readonly routerName = 'sw-ranking';
+  static override readonly description = 'similarity-weighted Bradley-Terry ratings per query (RouteLLM); query-aware Elo';
+  static override readonly input = 'embedding';
+  static override readonly optionsSchema = options;
+  static override readonly stateSchema = state;
+
   readonly needsEmbedding = true;
   private index: ExactIndex | undefined;
   private wins = new Float64Array(0);
@@ -38,7 +45,7 @@ class SwRankingRouter extends BaseRouter<Options, State> {
     return memoryTable(data);
   }
 
-  protected score(query: RouteQuery, st: State): Scored {
+  protected override score(query: RouteQuery, st: State): Scored {
     const m = this.models.length;
     if (!this.index || this.index.vectors !== st.vectors) {
       this.index = new ExactIndex(st.vectors, st.dim, 1);
@@ -47,7 +54,7 @@ class SwRankingRouter extends BaseRouter<Options, State> {
       this.patterns = outcomePatterns(st.scores, m);
       this.patternWeight = new Float64Array(this.patterns.count);
     }
-    const { of, battles: pb } = this.patterns!;
+    const { of, battles: pb, weights } = this.patterns!;
     const sims = this.index.similarities(query.embedding!);
     let max = -Infinity;
     for (let i = 0; i < sims.length; i++) if (sims[i]! > max) max = sims[i]!;
@@ -55,8 +62,8 @@ class SwRankingRouter extends BaseRouter<Options, State> {
     this.patternWeight.fill(0);
     for (let i = 0; i < sims.length; i++) this.patternWeight[of[i]!] += 10 * Math.exp(sims[i]! * scale);
     this.wins.fill(0);
-    for (let k = 0; k < pb.length; k += 3) this.wins[pb[k + 1]! * m + pb[k + 2]!] += this.patternWeight[pb[k]!]!;
-    bradleyTerry(this.wins, m, this.options.iterations, this.ratings);
+    for (let k = 0; k < weights.length; k++) this.wins[pb[3 * k + 1]! * m + pb[3 * k + 2]!] += weights[k]! * this.patternWeight[pb[3 * k]!]!;
+    bradleyTerry(this.wins, m, this.options.iterations, this.ratings, this.options.prior);
     return {
       quality: winRateAgainstField(this.ratings),
       explanation: {
@@ -81,6 +88,8 @@ interface OutcomePatterns {
   of: Int32Array;
   /** (pattern, winner, loser) triples, flattened. */
   battles: Int32Array;
+  /** Each triple's weight: 1 for a win, 0.5 for each half of a tie. */
+  weights: Float64Array;
 }
 
 function outcomePatterns(scores: Float32Array, m: number): OutcomePatterns {
@@ -97,16 +106,7 @@ function outcomePatterns(scores: Float32Array, m: number): OutcomePatterns {
   const unique = new Float32Array(rows.length * m);
   rows.forEach((row, p) => unique.set(scores.subarray(row * m, (row + 1) * m), p * m));
   const ran = Uint8Array.from(unique, (s) => (Number.isNaN(s) ? 0 : 1));
-  const flat: number[] = [];
-  for (const b of battles({ n: rows.length, m, scores: unique, ran })) flat.push(b.sample, b.winner, b.loser);
-  return { count: rows.length, of, battles: Int32Array.from(flat) };
+  const all = battles({ n: rows.length, m, scores: unique, ran }, { ties: true });
+  return { count: rows.length, of, battles: Int32Array.from(all.flatMap((b) => [b.sample, b.winner, b.loser])), weights: Float64Array.from(all, (b) => b.weight) };
 }
 
-export const swRankingRouter = defineRouter({
-  name: 'sw-ranking',
-  description: 'similarity-weighted Bradley-Terry ratings per query (RouteLLM); query-aware Elo',
-  input: 'embedding',
-  options,
-  state,
-  build: (name, o) => new SwRankingRouter(name, o),
-});

@@ -3,12 +3,12 @@
 
 /**
  * `wins[a * m + b]` = weight of battles `a` won against `b`. Returns log-strengths (mean 0), in
- * `ratings` when given. A small prior (half a win each way against every model) keeps unbeaten models finite.
+ * `ratings` when given. A small prior (`prior` wins each way against every model, default half a win)
+ * keeps unbeaten models finite; with 0 it is the plain maximum-likelihood fit (RouteLLM's, unpenalised).
  */
-export function bradleyTerry(wins: Float64Array, m: number, iterations = 100, ratings = new Float64Array(m)): Float64Array {
+export function bradleyTerry(wins: Float64Array, m: number, iterations = 100, ratings = new Float64Array(m), prior = 0.5): Float64Array {
   const p = new Float64Array(m).fill(1);
   const next = new Float64Array(m);
-  const prior = 0.5;
   for (let it = 0; it < iterations; it++) {
     let change = 0;
     for (let a = 0; a < m; a++) {

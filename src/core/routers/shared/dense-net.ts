@@ -4,9 +4,9 @@
 // case, svm the hinge case. Weights live in flat Float32Arrays; training allocates only up front.
 import { z } from 'zod';
 import { f32 } from './router-file.ts';
-import { gaussian, permutation, sigmoid } from './vectors.ts';
+import { gaussian, permutation, sigmoid, softplus } from './vectors.ts';
 import { mulberry32 } from '../../data/random.ts';
-import type { Step } from './base-router.ts';
+import type { Step } from './step.ts';
 import { adamSlots, adamStep } from './adam.ts';
 
 export const denseNetSchema = z.object({
@@ -38,7 +38,7 @@ export interface TrainSpec {
 }
 
 export async function trainDenseNet(spec: TrainSpec, step: Step): Promise<DenseNet> {
-  const { x, y, mask, hidden, outputs: o } = spec;
+  const { x, y, hidden, outputs: o } = spec;
   const n = y.length / o;
   const d = x.length / n;
   const random = mulberry32(spec.seed);
@@ -57,49 +57,61 @@ export async function trainDenseNet(spec: TrainSpec, step: Step): Promise<DenseN
   if (h > 0) for (let i = 0; i < net.w2.length; i++) net.w2[i] = gaussian(random) * Math.sqrt(1 / h);
   const params = [net.w1, net.b1, net.w2, net.b2];
   const slots = adamSlots(params);
-  const [g1, gb1, g2, gb2] = slots.map((s) => s.g) as [Float32Array, Float32Array, Float32Array, Float32Array];
-  const { w2 } = net;
-  const act = new Float32Array(h);
-  const dAct = new Float64Array(h);
-  const out = new Float64Array(o);
-  const logistic = spec.loss === 'logistic';
+  const grads = slots.map((s) => s.g);
   let t = 0;
   for (let epoch = 0; epoch < spec.epochs; epoch++) {
     const order = permutation(n, random);
     for (let start = 0; start < n; start += spec.batch) {
       const end = Math.min(n, start + spec.batch);
-      for (let bi = start; bi < end; bi++) {
-        const i = order[bi]!;
-        const xo = i * d;
-        forwardAt(net, x, xo, act, out);
-        if (h > 0) dAct.fill(0);
-        for (let k = 0; k < o; k++) {
-          if (!mask[i * o + k]) continue;
-          const target = y[i * o + k]!;
-          const g = logistic ? sigmoid(out[k]!) - target : hingeGradient(out[k]!, target);
-          if (g === 0) continue;
-          gb2[k] += g;
-          const wo = k * firstOut;
-          if (h > 0) {
-            for (let j = 0; j < h; j++) {
-              g2[wo + j] += g * act[j]!;
-              dAct[j] += g * w2[wo + j]!;
-            }
-          } else for (let j = 0; j < d; j++) g2[wo + j] += g * x[xo + j]!;
-        }
-        for (let j = 0; j < h; j++) {
-          const g = dAct[j]!;
-          if (act[j]! <= 0 || g === 0) continue;
-          gb1[j] += g;
-          const wo = j * d;
-          for (let c = 0; c < d; c++) g1[wo + c] += g * x[xo + c]!;
-        }
-      }
+      denseLossAndGradient(net, spec, order.subarray(start, end), grads);
       adamStep(params, slots, ++t, spec.learningRate, 1 / (end - start), [spec.l2, 0, spec.l2, 0]);
       await step.at((epoch + end / n) / spec.epochs);
     }
   }
   return net;
+}
+
+/**
+ * The summed loss of the rows (logistic: cross-entropy with soft targets; hinge: max(0, 1 - y s) with y in
+ * {-1, +1}) over their masked outputs, and its gradient added into `grads` ([w1, b1, w2, b2]) when given.
+ */
+export function denseLossAndGradient(net: DenseNet, data: Pick<TrainSpec, 'x' | 'y' | 'mask' | 'loss'>, rows: ArrayLike<number>, grads?: readonly Float32Array[]): number {
+  const { inputs: d, hidden: h, outputs: o, w2 } = net;
+  const { x, y, mask } = data;
+  const firstOut = h > 0 ? h : d;
+  const act = new Float32Array(h), dAct = new Float64Array(h), out = new Float64Array(o);
+  const logistic = data.loss === 'logistic';
+  let loss = 0;
+  for (let r = 0; r < rows.length; r++) {
+    const i = rows[r]!;
+    const xo = i * d;
+    forwardAt(net, x, xo, act, out);
+    dAct.fill(0);
+    for (let k = 0; k < o; k++) {
+      if (!mask[i * o + k]) continue;
+      const target = y[i * o + k]!;
+      loss += logistic ? softplus(out[k]!) - target * out[k]! : Math.max(0, 1 - (target > 0.5 ? 1 : -1) * out[k]!);
+      const g = logistic ? sigmoid(out[k]!) - target : hingeGradient(out[k]!, target);
+      if (!grads || g === 0) continue;
+      grads[3]![k] += g;
+      const wo = k * firstOut;
+      if (h > 0) {
+        for (let j = 0; j < h; j++) {
+          grads[2]![wo + j] += g * act[j]!;
+          dAct[j] += g * w2[wo + j]!;
+        }
+      } else for (let j = 0; j < d; j++) grads[2]![wo + j] += g * x[xo + j]!;
+    }
+    if (!grads) continue;
+    for (let j = 0; j < h; j++) {
+      const g = dAct[j]!;
+      if (act[j]! <= 0 || g === 0) continue;
+      grads[1]![j] += g;
+      const wo = j * d;
+      for (let c = 0; c < d; c++) grads[0]![wo + c] += g * x[xo + c]!;
+    }
+  }
+  return loss;
 }
 
 /** Hinge loss gradient for a 0/1 target read as -1/+1. */

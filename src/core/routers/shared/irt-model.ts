@@ -4,7 +4,7 @@
 // a_q are positive, a model at least as able on every skill never gets a lower chance, and a harder query never
 // raises one. Here: that probability, the joint fit of the models' abilities with linear difficulty and
 // log-discrimination heads on query embeddings, and the few-shot (MAP) update of one model's abilities.
-import type { Step } from './base-router.ts';
+import type { Step } from './step.ts';
 import { adamSlots, adamStep } from './adam.ts';
 import { permutation, sigmoid } from './vectors.ts';
 import { mulberry32 } from '../../data/random.ts';

@@ -62,15 +62,20 @@ export function bestModelLabels(sm: ScoreMatrix, costWeight = 0): Int32Array {
   return labels;
 }
 
-/** One pairwise outcome: on sample `sample`, model `winner` scored higher than `loser`. */
+/** One pairwise outcome: on sample `sample`, model `winner` scored higher than `loser` (weight 1), or half of a tie (weight 0.5). */
 export interface Battle {
   sample: number;
   winner: number;
   loser: number;
+  weight: number;
 }
 
-/** Every pair of run models with different scores on a sample, as a battle. */
-export function battles(sm: Pick<ScoreMatrix, 'n' | 'm' | 'scores' | 'ran'>): Battle[] {
+/**
+ * Every pair of run models with different scores on a sample, as a battle; with `ties`, every pair with
+ * equal scores as half a win each way (RouteLLM's compute_elo_mle_with_tie: one tie = one win for each
+ * side where a decided battle counts twice).
+ */
+export function battles(sm: Pick<ScoreMatrix, 'n' | 'm' | 'scores' | 'ran'>, options: { ties?: boolean } = {}): Battle[] {
   const out: Battle[] = [];
   for (let i = 0; i < sm.n; i++) {
     for (let a = 0; a < sm.m; a++) {
@@ -78,8 +83,9 @@ export function battles(sm: Pick<ScoreMatrix, 'n' | 'm' | 'scores' | 'ran'>): Ba
       for (let b = a + 1; b < sm.m; b++) {
         if (!sm.ran[i * sm.m + b]) continue;
         const d = sm.scores[i * sm.m + a]! - sm.scores[i * sm.m + b]!;
-        if (d > 1e-9) out.push({ sample: i, winner: a, loser: b });
-        else if (d < -1e-9) out.push({ sample: i, winner: b, loser: a });
+        if (d > 1e-9) out.push({ sample: i, winner: a, loser: b, weight: 1 });
+        else if (d < -1e-9) out.push({ sample: i, winner: b, loser: a, weight: 1 });
+        else if (options.ties) out.push({ sample: i, winner: a, loser: b, weight: 0.5 }, { sample: i, winner: b, loser: a, weight: 0.5 });
       }
     }
   }

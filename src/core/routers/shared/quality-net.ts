@@ -2,8 +2,8 @@
 // (one sigmoid output per model, trained on the scores of the models that were run).
 // logreg is the no-hidden-layer case, mlp the one-hidden-layer case.
 import { z } from 'zod';
-import type { RouteQuery, TrainingData } from '../router.ts';
-import { BaseRouter, type Scored, type Step } from './base-router.ts';
+import { Router, type RouteQuery, type Scored, type TrainingData } from '../router.ts';
+import type { Step } from './step.ts';
 import { checkDenseNet, denseForward, denseNetSchema, trainDenseNet, type DenseNet } from './dense-net.ts';
 import { gradientOptions } from './adam.ts';
 import { scoreMatrix } from './outcomes.ts';
@@ -23,7 +23,8 @@ export type QualityNetOptions = z.infer<ReturnType<typeof qualityNetOptions>>;
 export const qualityNetState = z.object({ net: denseNetSchema }).strict();
 type State = z.infer<typeof qualityNetState>;
 
-export class QualityNetRouter extends BaseRouter<QualityNetOptions, State> {
+/** The network router logreg and mlp share; each declares its name and default options. */
+export abstract class QualityNetRouter extends Router<QualityNetOptions, State> {
   readonly needsEmbedding = true;
   private out = new Float64Array(0);
   private act = new Float32Array(0);
@@ -50,7 +51,7 @@ export class QualityNetRouter extends BaseRouter<QualityNetOptions, State> {
     return { net };
   }
 
-  protected score(query: RouteQuery, st: State): Scored {
+  protected override score(query: RouteQuery, st: State): Scored {
     const net: DenseNet = st.net;
     if (this.out.length !== net.outputs) (this.out = new Float64Array(net.outputs)), (this.act = new Float32Array(net.hidden));
     if (query.embedding!.length !== net.inputs) throw new Error(`query embedding has ${query.embedding!.length} dimensions, the router ${net.inputs}`);

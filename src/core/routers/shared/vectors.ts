@@ -64,6 +64,9 @@ export function stackRows(rows: readonly Float32Array[], dim: number): Float32Ar
 
 export const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 
+/** log(1 + e^x), without overflow: the logistic loss is softplus(s) - target * s. */
+export const softplus = (x: number): number => (x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x)));
+
 /** Base64 of a Float32Array's bytes: exact, and a third the size of a JSON number list. */
 export function encodeF32(v: Float32Array): string {
   const bytes = new Uint8Array(v.buffer, v.byteOffset, v.byteLength);

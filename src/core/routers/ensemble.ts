@@ -1,0 +1,200 @@
+// `ensemble`: stacking. The member routers (default knn, mlp, logreg) are trained on the training
+// data less a validation split; on the validation queries their calibrated per-model estimates are the
+// features of one logistic regression per model, fitted to the observed scores: quality_j =
+// sigmoid(sum_r w_jr logit(q_rj) + b_j), a small ridge pulling the weights to zero. Then the members are
+// trained again on all the data (as scikit-learn's StackingRegressor refits its estimators) and the
+// router file holds their files beside the weights. Members must estimate every model of the data.
+import { z } from 'zod';
+import { Router, type Prediction, type RouteQuery, type RouterClass, type RouterContext, type RouterFile, type TrainingData } from './router.ts';
+import type { Step } from './shared/step.ts';
+import { mulberry32, shuffled } from '../data/random.ts';
+import { sigmoid } from './shared/vectors.ts';
+
+const options = z
+  .object({
+    members: z.array(z.string()).min(1).default(['knn', 'mlp', 'logreg']),
+    /** Options per member, by router name. */
+    memberOptions: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
+    /** Share of the training samples held out to fit the stacking weights. */
+    validation: z.number().gt(0).lt(1).default(0.2),
+    /** Ridge penalty on the stacking weights. */
+    ridge: z.number().min(0).default(0.01),
+    seed: z.number().int().default(1),
+  })
+  .strict();
+type Options = z.infer<typeof options>;
+
+const routerFile = z.custom<RouterFile>((v) => typeof v === 'object' && v !== null, { message: 'expected a member router file' });
+const state = z
+  .object({
+    members: z.array(routerFile).min(1),
+    /** Per model: one weight per member, then the bias. */
+    weights: z.array(z.array(z.number())),
+  })
+  .strict();
+type State = z.infer<typeof state>;
+
+const EPSILON = 1e-4;
+const logit = (p: number) => {
+  const q = Math.min(1 - EPSILON, Math.max(EPSILON, p));
+  return Math.log(q / (1 - q));
+};
+
+/** The ensemble router, building and loading its members through the registry's lookup. */
+export function makeEnsembleRouter(lookup: (name: string) => RouterClass): RouterClass {
+  return class EnsembleRouter extends Router<Options, State> {
+    static override readonly routerName = 'ensemble';
+    static override readonly description = "stacking: a per-model logistic combination of other routers' calibrated estimates, weights fitted on a validation split";
+    static override readonly input = 'embedding';
+    static override readonly optionsSchema = options;
+    static override readonly stateSchema = state;
+
+    readonly needsEmbedding: boolean;
+    private members: Router[] | undefined;
+
+    constructor(o: Options, context?: RouterContext) {
+      super(o, context);
+      for (const member of o.members) {
+        const entry = lookup(member);
+        if (entry.input === 'provider' || entry.evaluationOnly || member === 'ensemble') throw new Error(`ensemble: "${member}" cannot be a member (members are offline routers trained on the data)`);
+      }
+      this.needsEmbedding = o.members.some((m) => lookup(m).input === 'embedding');
+    }
+
+    protected async train(data: TrainingData, step: Step): Promise<State> {
+      const { fit, validation } = splitData(data, this.options.validation, this.options.seed);
+      const heldOut = await this.trainMembers(fit, step.part(0, 0.4));
+      const estimates = await Promise.all(heldOut.map((r) => predictAll(r, validation, data.models)));
+      const weights = data.models.map((model, j) => {
+        const rows = validation.samples.map((_, i) => i).filter((i) => validation.samples[i]!.outcomes[model]);
+        return fitLogistic(
+          rows.map((i) => estimates.map((e) => logit(e[i]![j]!))),
+          rows.map((i) => validation.samples[i]!.outcomes[model]!.score),
+          this.options.ridge,
+        );
+      });
+      this.members = await this.trainMembers(data, step.part(0.4, 1));
+      return { members: this.members.map((r) => r.toJSON()), weights };
+    }
+
+    private async trainMembers(data: TrainingData, step: Step): Promise<Router[]> {
+      const out = [];
+      const n = this.options.members.length;
+      for (const [r, name] of this.options.members.entries()) {
+        const member = lookup(name).create(this.options.memberOptions[name] ?? {}, this.context);
+        await member.fit(data, step.part(r / n, (r + 1) / n).asControl());
+        out.push(member);
+      }
+      return out;
+    }
+
+    override async predict(query: RouteQuery): Promise<Prediction> {
+      const st = this.trained();
+      if (this.needsEmbedding && !query.embedding) throw new Error(`router "${this.name}" needs the query's embedding`);
+      this.members ??= st.members.map((f) => lookup(f.router).load(f, this.context));
+      const per = await Promise.all(this.members.map(async (r) => qualityByModel(await r.predict(query), this.models)));
+      const quality = this.models.map((_, j) => {
+        const w = st.weights[j]!;
+        return sigmoid(per.reduce((s, q, r) => s + w[r]! * logit(q[j]!), w[per.length]!));
+      });
+      const best = quality.indexOf(Math.max(...quality));
+      return {
+        estimates: this.withCosts(quality, query.text),
+        explanation: {
+          summary: `Stacked estimate: a per-model logistic combination of ${this.options.members.join(', ')}, weights fitted on a validation split.`,
+          features: Object.fromEntries(this.options.members.map((m, r) => [`${m} (${this.models[best]})`, Number(per[r]![best]!.toFixed(3))])),
+        },
+      };
+    }
+
+    protected override checkState(st: State, models: number): void {
+      if (st.members.length !== this.options.members.length || st.weights.length !== models || st.weights.some((w) => w.length !== st.members.length + 1)) {
+        throw new Error(`invalid router file: ensemble state does not match ${this.options.members.length} members and ${models} models`);
+      }
+      this.members = st.members.map((f) => lookup(f.router).load(f, this.context));
+    }
+  };
+}
+
+/** The training data split into a part to fit members on and a validation part (seeded). */
+function splitData(data: TrainingData, fraction: number, seed: number): { fit: TrainingData; validation: TrainingData } {
+  const n = data.samples.length;
+  const count = Math.max(1, Math.min(n - 1, Math.round(n * fraction)));
+  if (n < 2) throw new Error('ensemble: needs at least two training samples (one to fit, one to validate)');
+  const held = new Set(shuffled([...Array(n).keys()], mulberry32(seed)).slice(0, count));
+  const part = (keep: (i: number) => boolean): TrainingData => ({
+    ...data,
+    samples: data.samples.filter((_, i) => keep(i)),
+    embeddings: data.embeddings.length ? data.embeddings.filter((_, i) => keep(i)) : [],
+  });
+  return { fit: part((i) => !held.has(i)), validation: part((i) => held.has(i)) };
+}
+
+/** A member's estimated quality of each model (in `models` order); a model it does not estimate is an error. */
+function qualityByModel(p: Prediction, models: readonly string[]): number[] {
+  const by = new Map(p.estimates.map((e) => [e.model, e.quality]));
+  return models.map((m) => {
+    const q = by.get(m);
+    if (q === undefined) throw new Error(`ensemble: a member gave no estimate for ${m}`);
+    return q;
+  });
+}
+
+async function predictAll(router: { predict(q: RouteQuery): Promise<Prediction> }, data: TrainingData, models: readonly string[]): Promise<number[][]> {
+  const out = [];
+  for (let i = 0; i < data.samples.length; i++) out.push(qualityByModel(await router.predict({ text: data.samples[i]!.query, embedding: data.embeddings[i] }), models));
+  return out;
+}
+
+/**
+ * Logistic regression with soft targets and a ridge on the weights (not the bias), by Newton's method:
+ * returns the weights, then the bias. Starts from the members' mean (weights 1/R).
+ */
+export function fitLogistic(x: readonly number[][], y: readonly number[], ridge: number, iterations = 50): number[] {
+  const r = x[0]?.length ?? 0;
+  const w = [...Array(r).fill(r ? 1 / r : 0), 0];
+  if (x.length === 0) return w;
+  const k = r + 1;
+  for (let it = 0; it < iterations; it++) {
+    const g = new Float64Array(k), H = new Float64Array(k * k);
+    x.forEach((row, i) => {
+      const f = [...row, 1];
+      const p = sigmoid(f.reduce((s, v, a) => s + v * w[a]!, 0));
+      const c = p * (1 - p);
+      for (let a = 0; a < k; a++) {
+        g[a] += (p - y[i]!) * f[a]!;
+        for (let b = 0; b < k; b++) H[a * k + b] += c * f[a]! * f[b]!;
+      }
+    });
+    for (let a = 0; a < r; a++) (g[a] += ridge * w[a]!), (H[a * k + a] += ridge);
+    H[k * k - 1] += 1e-9;
+    const step = solve(H, g, k);
+    let change = 0;
+    for (let a = 0; a < k; a++) (w[a] -= step[a]!), (change += Math.abs(step[a]!));
+    if (change < 1e-9) break;
+  }
+  return w;
+}
+
+/** Solves the k x k system A s = b by Gaussian elimination with partial pivoting. */
+function solve(A: Float64Array, b: Float64Array, k: number): Float64Array {
+  const a = Float64Array.from(A), s = Float64Array.from(b);
+  for (let c = 0; c < k; c++) {
+    let pivot = c;
+    for (let r = c + 1; r < k; r++) if (Math.abs(a[r * k + c]!) > Math.abs(a[pivot * k + c]!)) pivot = r;
+    for (let j = 0; j < k; j++) [a[c * k + j], a[pivot * k + j]] = [a[pivot * k + j]!, a[c * k + j]!];
+    [s[c], s[pivot]] = [s[pivot]!, s[c]!];
+    const d = a[c * k + c]! || 1e-12;
+    for (let r = c + 1; r < k; r++) {
+      const f = a[r * k + c]! / d;
+      for (let j = c; j < k; j++) a[r * k + j] -= f * a[c * k + j]!;
+      s[r] -= f * s[c]!;
+    }
+  }
+  for (let c = k - 1; c >= 0; c--) {
+    let v = s[c]!;
+    for (let j = c + 1; j < k; j++) v -= a[c * k + j]! * s[j]!;
+    s[c] = v / (a[c * k + c]! || 1e-12);
+  }
+  return s;
+}
