@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { chromiumArgs } from '../playwright.config.ts';
 import { LENGTHS, REPS, batchTexts, benchInputs, round, type Row } from './encoder-common.ts';
-import { cosine } from '../src/core/embed/pooling.ts';
+import { cosine } from '../src/core/routers/shared/vectors.ts';
 import { mergeResults } from './results-file.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 5210);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { cpus } from 'node:os';
 import * as ort from 'onnxruntime-web';
 import { createNodeEmbedder, openNodeClassifier, shippedModel } from '../src/platform/node/encoder.ts';
-import { cosine } from '../src/core/embed/pooling.ts';
+import { cosine } from '../src/core/routers/shared/vectors.ts';
 import type { OnnxEmbedder } from '../src/core/embed/onnx-embedder.ts';
 import { realQueries } from './encoder-common.ts';
 

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadReference, npmModelDir, type Reference } from '../../models/use-lite/tfjs-reference.ts';
 import { builtinModelDir, createNodeEmbedder } from '../../src/platform/node/encoder.ts';
-import { cosine } from '../../src/core/embed/pooling.ts';
+import { cosine } from '../../src/core/routers/shared/vectors.ts';
 import { paritySentences } from './sentences.ts';
 
 const fp32Present = existsSync(join(builtinModelDir, 'onnx/model.onnx'));

@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createNodeEmbedder } from '../../src/platform/node/encoder.ts';
-import { cosine } from '../../src/core/embed/pooling.ts';
+import { cosine } from '../../src/core/routers/shared/vectors.ts';
 import { modelEnv } from '../../src/core/embed/model-env.ts';
 
 const dir = resolve(import.meta.dirname, '../fixtures/tiny-bert');

@@ -1,6 +1,7 @@
 // Pooling from a model's sentence-transformers config; normalisation; model names located as built-in, hub, URL, folder.
 import { afterEach, describe, expect, it } from 'vitest';
-import { cosine, l2Normalize, poolingFromSentenceTransformers } from './pooling.ts';
+import { l2Normalize, poolingFromSentenceTransformers } from './pooling.ts';
+import { cosine } from '../routers/shared/vectors.ts';
 import { locateModel, modelEnv, siblingLocation } from './model-env.ts';
 
 describe('pooling', () => {

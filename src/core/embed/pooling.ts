@@ -30,15 +30,3 @@ export function weightedMean(vectors: readonly Float32Array[], weights: readonly
   vectors.forEach((v, i) => v.forEach((x, d) => (out[d] += (x * weights[i]!) / total)));
   return out;
 }
-
-export function cosine(a: Float32Array, b: Float32Array): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i] * b[i];
-    na += a[i] * a[i];
-    nb += b[i] * b[i];
-  }
-  return dot / Math.sqrt(na * nb);
-}

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CachedEmbedder } from './embedding-cache.ts';
 import { createNodeEmbedder } from './encoder.ts';
-import { cosine } from '../../core/embed/pooling.ts';
+import { cosine } from '../../core/routers/shared/vectors.ts';
 
 // int8 dynamic quantization scales activations per batch, so a text's vector moves very slightly with its batch.
 const expectSame = (got: Float32Array[], want: Float32Array[]) => got.forEach((v, i) => expect(cosine(v, want[i])).toBeGreaterThan(0.999));
