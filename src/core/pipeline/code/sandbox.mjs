@@ -42,6 +42,22 @@ function capWasmMemory(memoryMb) {
   WebAssembly.Memory = Capped;
 }
 
+/**
+ * Pyodide compiles its 8.6 MB binary at every load, and every interpreter here loads the same binary: compile each
+ * binary (told apart by size) once. Streaming instantiation goes through the same cache.
+ */
+function compileOnce() {
+  const instantiate = WebAssembly.instantiate.bind(WebAssembly);
+  const compiled = new Map();
+  const fromBytes = async (bytes, imports) => {
+    if (!compiled.has(bytes.byteLength)) compiled.set(bytes.byteLength, WebAssembly.compile(bytes));
+    const module = await compiled.get(bytes.byteLength);
+    return { module, instance: await instantiate(module, imports) };
+  };
+  WebAssembly.instantiate = (source, imports) => (source instanceof WebAssembly.Module ? instantiate(source, imports) : fromBytes(source, imports));
+  WebAssembly.instantiateStreaming = async (response, imports) => fromBytes(await (await response).arrayBuffer(), imports);
+}
+
 /** The memory image of Python just booted, with the harness's one import done. */
 async function bootImage(loadPyodide) {
   const pyodide = await loadPyodide({ ...quiet, _makeSnapshot: true });
@@ -71,6 +87,7 @@ function runIn(pyodide, source) {
 export async function serveSandbox(loadPyodide, receive, send) {
   try {
     const init = await receive();
+    compileOnce();
     const image = await bootImage(loadPyodide);
     capWasmMemory(Number(init.memoryMb));
     for (;;) {
