@@ -2,28 +2,15 @@
 // that tries the js.constructor escape to write a file) and a multiple-choice one, scored in one run whose code
 // answers share one sandbox process; each record comes back with its score. A line without an answer is refused
 // with its line number and nothing is written.
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CODE_SOLUTIONS } from '../test-server/code-solutions.ts';
-import { repoRoot } from './shared-data.ts';
+import { runCli } from './helpers/run-cli.ts';
 
-const bin = resolve(repoRoot, 'bin/llmrouter.js');
 const dir = mkdtempSync(join(tmpdir(), 'llmrouter-score-'));
 const marker = join(dir, 'escaped');
-
-async function cli(argv: string[]) {
-  try {
-    const { stdout, stderr } = await promisify(execFile)('node', [bin, ...argv], { cwd: repoRoot });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 const fenced = (code: string) => `\`\`\`python\n${code}\n\`\`\``;
 const mbppTests = "['assert min_product_tuple([(2, 7), (2, 6), (1, 8), (4, 9)] )==8', 'assert min_product_tuple([(10,20), (15,2), (5,10)] )==30']";
@@ -50,7 +37,7 @@ describe('llmrouter score --in --out', { timeout: 300_000 }, () => {
     const input = join(dir, 'answers.jsonl');
     const output = join(dir, 'scored.jsonl');
     writeFileSync(input, rows.map(({ expected: _e, ...r }) => JSON.stringify(r)).join('\n'));
-    const { code, stderr } = await cli(['score', '--in', input, '--out', output]);
+    const { code, stderr } = await runCli('score', '--in', input, '--out', output);
     expect(code, stderr).toBe(0);
     expect(stderr).toContain(`scored 6 answers into ${output}; 5 code answers in 1 sandbox process\n`);
     const scored = readFileSync(output, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
@@ -64,7 +51,7 @@ describe('llmrouter score --in --out', { timeout: 300_000 }, () => {
     const input = join(dir, 'no-answer.jsonl');
     const output = join(dir, 'never.jsonl');
     writeFileSync(input, `${JSON.stringify({ ...mbpp, response: 'x' })}\n${JSON.stringify(mbpp)}\n`);
-    const { code, stderr } = await cli(['score', '--in', input, '--out', output]);
+    const { code, stderr } = await runCli('score', '--in', input, '--out', output);
     expect(code).toBe(1);
     expect(stderr).toContain('line 2');
     expect(stderr).toContain('response');
