@@ -18,7 +18,9 @@ function answersOf(text: string, file: string): Answer[] {
   return readJsonLines(text, file).map(({ line, value }) => {
     const record = value as Record<string, unknown>;
     if (typeof record.response !== 'string') throw new DataError({ file, line, field: 'response' }, 'missing: the answer to score');
-    if (String(record.metric).toLowerCase() === 'llm_judge') throw new DataError({ file, line, field: 'metric' }, 'llm_judge calls a model: use llmrouter generate --judge MODEL');
+    if (String(record.metric).toLowerCase() === 'llm_judge') {
+      throw new DataError({ file, line, field: 'metric' }, 'llm_judge calls a model: use llmrouter generate --judge MODEL');
+    }
     return { record, response: record.response };
   });
 }
@@ -41,6 +43,7 @@ export async function scoreFile(inFile: string, outFile: string): Promise<void> 
     python?.close();
   }
   await writeTextAtomic(outFile, lines.map((l) => `${l}\n`).join(''));
-  const processes = python ? `; ${code} code answers in ${python.sandboxesStarted} sandbox process${python.sandboxesStarted === 1 ? '' : 'es'}` : '';
+  const started = python?.sandboxesStarted ?? 0;
+  const processes = python ? `; ${code} code answers in ${started} sandbox process${started === 1 ? '' : 'es'}` : '';
   process.stderr.write(`\rscored ${items.length} answers into ${outFile}${processes}\n`);
 }

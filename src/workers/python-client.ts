@@ -21,7 +21,8 @@ async function bytes(url: URL): Promise<ArrayBuffer> {
 
 async function loadAssets(): Promise<SandboxAssets> {
   const worker = await (await fetch(new URL(workerUrl, document.baseURI))).text();
-  const files = await Promise.all(PYODIDE_FILES.map(async (name) => [name, await bytes(new URL(`pyodide/${name}`, document.baseURI))] as const));
+  const file = async (name: string) => [name, await bytes(new URL(`pyodide/${name}`, document.baseURI))] as const;
+  const files = await Promise.all(PYODIDE_FILES.map(file));
   return { worker, files: Object.fromEntries(files) as PyodideFiles };
 }
 

@@ -40,7 +40,8 @@ export async function codeSandboxPolicy(): Promise<string> {
 /** The whole page. */
 export async function codeSandboxPage(): Promise<string> {
   const policy = await codeSandboxPolicy();
-  return `<!doctype html>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="${policy}">\n<title>code sandbox</title>\n<script>${BOOTSTRAP}</script>\n`;
+  const head = `<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="${policy}">\n<title>code sandbox</title>`;
+  return `<!doctype html>\n${head}\n<script>${BOOTSTRAP}</script>\n`;
 }
 
 export const CODE_SANDBOX_PAGE = 'code-sandbox.html';

@@ -2,7 +2,7 @@
 // no inherited environment, a temporary working directory removed when it exits, Node's permission model and no
 // code generation from strings (the child's own hardening is in code-sandbox-child.mjs), a JavaScript heap cap, and
 // SIGKILL when a program runs past its time. The child is plain JavaScript run by this same `node`, without tsx.
-import { spawn } from 'node:child_process';
+import { spawn, type StdioOptions } from 'node:child_process';
 import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -22,12 +22,14 @@ const HEAP_MB = 256;
 /** The flags the child runs under: what it may read and write, and nothing else. */
 export function sandboxFlags(workDir: string): string[] {
   const reads = [PYODIDE, CHILD, SANDBOX, workDir].map((path) => `--allow-fs-read=${path}`);
-  return [PERMISSION, ...reads, `--allow-fs-write=${workDir}`, '--disallow-code-generation-from-strings', `--max-old-space-size=${HEAP_MB}`, '--no-warnings'];
+  const limits = ['--disallow-code-generation-from-strings', `--max-old-space-size=${HEAP_MB}`, '--no-warnings'];
+  return [PERMISSION, ...reads, `--allow-fs-write=${workDir}`, ...limits];
 }
 
 function spawnSandbox(): SandboxWorker {
   const workDir = realpathSync(mkdtempSync(join(tmpdir(), 'llmrouter-code-')));
-  const child = spawn(process.execPath, [...sandboxFlags(workDir), CHILD, PYODIDE], { cwd: workDir, env: {}, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  const stdio: StdioOptions = ['ignore', 'ignore', 'pipe', 'ipc'];
+  const child = spawn(process.execPath, [...sandboxFlags(workDir), CHILD, PYODIDE], { cwd: workDir, env: {}, stdio });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-400)));
   child.once('exit', () => rmSync(workDir, { recursive: true, force: true }));

@@ -113,7 +113,8 @@ export class FreshInterpreterRunner implements PythonRunner {
 
   private async runNow(program: string): Promise<CodeRunResult> {
     const sandbox = this.sandbox();
-    const ready = await within(sandbox.next(), this.bootTimeoutMs, { type: 'error', message: `no interpreter after ${this.bootTimeoutMs} ms` });
+    const late: SandboxMessage = { type: 'error', message: `no interpreter after ${this.bootTimeoutMs} ms` };
+    const ready = await within(sandbox.next(), this.bootTimeoutMs, late);
     if (ready.type !== 'ready') {
       this.retire();
       return { status: 'crashed', message: ready.type === 'error' ? ready.message : 'the interpreter did not start' };
@@ -121,7 +122,7 @@ export class FreshInterpreterRunner implements PythonRunner {
     sandbox.worker.post(program);
     const timeout: SandboxMessage = { type: 'result', result: { status: 'timeout', message: `stopped after ${this.limits.timeoutMs} ms` } };
     const reply = await within(sandbox.next(), this.limits.timeoutMs, timeout);
-    const result: CodeRunResult = reply.type === 'result' ? reply.result : { status: 'crashed', message: reply.type === 'error' ? reply.message : 'unexpected message' };
+    const result: CodeRunResult = reply.type === 'result' ? reply.result : { status: 'crashed', message: reply.type === 'error' ? reply.message : 'no result' };
     if (result.status === 'timeout' || result.status === 'crashed') this.retire();
     return result;
   }

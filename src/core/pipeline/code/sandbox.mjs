@@ -54,7 +54,8 @@ function compileOnce() {
     const module = await compiled.get(bytes.byteLength);
     return { module, instance: await instantiate(module, imports) };
   };
-  WebAssembly.instantiate = (source, imports) => (source instanceof WebAssembly.Module ? instantiate(source, imports) : fromBytes(source, imports));
+  WebAssembly.instantiate = (source, imports) =>
+    source instanceof WebAssembly.Module ? instantiate(source, imports) : fromBytes(source, imports);
   WebAssembly.instantiateStreaming = async (response, imports) => fromBytes(await (await response).arrayBuffer(), imports);
 }
 
