@@ -32,7 +32,8 @@ function spawnSandbox(): SandboxWorker {
   const child = spawn(process.execPath, [...sandboxFlags(workDir), CHILD, PYODIDE], { cwd: workDir, env: {}, stdio });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-400)));
-  child.once('exit', () => rmSync(workDir, { recursive: true, force: true }));
+  const removeWorkDir = () => rmSync(workDir, { recursive: true, force: true });
+  child.once('exit', removeWorkDir);
   return {
     onMessage: (listener) => child.on('message', listener),
     onError: (listener) => {
@@ -40,7 +41,11 @@ function spawnSandbox(): SandboxWorker {
       child.on('exit', (code, signal) => listener(`the sandbox exited (${code ?? signal})${stderr ? `: ${stderr.trim()}` : ''}`));
     },
     post: (message) => void (child.connected && child.send(message)),
-    terminate: () => void child.kill('SIGKILL'),
+    // Also removed here: a CLI that closes its runner may exit before the child's exit event.
+    terminate: () => {
+      child.kill('SIGKILL');
+      removeWorkDir();
+    },
   };
 }
 
