@@ -2,7 +2,7 @@
 // `auto`, `bert`, pointed at the models that can be called), or a provider-calling router built on the spot
 // (`automix`, `llm-router`) over those models; and the decision printed for a person or as JSON.
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { existingFile } from './command.ts';
 import { readRouterFile } from './router-file.ts';
 import { embedTexts, projectEncoder, useEncoder } from './routing-data.ts';
@@ -16,6 +16,7 @@ import { checkRouterEncoder, encoderOfFile } from '../core/routers/shared/router
 import type { Dtype } from '../core/embed/encoder-options.ts';
 import { BERT_MODEL } from '../core/routers/bert.ts';
 import { shippedModel, type NodeEmbedderOptions } from '../platform/node/encoder.ts';
+import { publicDir } from '../platform/node/package-files.ts';
 
 /** Routers that call models to route, built from options rather than loaded from a file. */
 export const CALLING_ROUTERS = ['automix', 'llm-router'];
@@ -24,7 +25,7 @@ export const CALLING_ROUTERS = ['automix', 'llm-router'];
 function routerPath(given: string): string {
   if (given === 'bert') return `${shippedModel(BERT_MODEL)}/router.json`;
   const shipped = SHIPPED_ROUTERS[given];
-  return shipped ? fileURLToPath(new URL(`../../public/${shipped}`, import.meta.url)) : given;
+  return shipped ? join(publicDir, shipped) : given;
 }
 
 export interface RouterPlace {

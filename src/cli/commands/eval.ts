@@ -12,7 +12,6 @@ import type { RoutingSample } from '../../core/data/sample.ts';
 import { perTask } from '../../core/eval/evaluate.ts';
 
 export const evalCommand: Command = {
-  summary: 'train a router and measure quality and cost on a test set',
   usage: `llmrouter eval --router NAME (--train FILE --test FILE | --data FILE [--test-fraction 0.2] [--seed 1]) [--hold-out MODEL,...] [--json] [--per-task] ${DATA_USAGE} ${ENCODER_USAGE}`,
   options: {
     router: { type: 'string' },

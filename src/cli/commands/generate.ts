@@ -74,7 +74,6 @@ function scoring(plan: RunPlan, caller: RoutedCaller, judge: unknown, codeTimeou
 }
 
 export const generate: Command = {
-  summary: 'run benchmark queries through your models and score them: a routing dataset',
   usage:
     'llmrouter generate --queries FILE [--per-task N] [--seed S] --models A,B,C [--catalog FILE] [--base-url PROVIDER=URL]... [--budget USD] [--concurrency N] [--max-tokens N] [--tasks FILE.json] [--judge MODEL] [--code-timeout MS] [--yes] --out FILE.jsonl',
   options: {

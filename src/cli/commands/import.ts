@@ -12,7 +12,6 @@ import { catalogFlag, listFlag, queryInfo, readDatasets } from '../read-dataset.
 const FORMATS = ['auto', ...Object.keys(formats)];
 
 export const importData: Command = {
-  summary: 'convert routing data (LLMRouter, dcrouter, RouterBench, RouteLLM, native) to the native JSONL',
   usage: `llmrouter import --from ${FORMATS.join('|')} FILE|DIR... --out FILE.jsonl [--stats] [--price MODEL=IN,OUT]... [--catalog FILE] [--queries FILE.jsonl]... [--dedupe]`,
   options: {
     from: { type: 'string', default: 'auto' },

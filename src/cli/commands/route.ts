@@ -13,7 +13,6 @@ import { DEFAULT_ROUTER } from '../../core/routers/default-router.ts';
 import { completeVia } from '../../core/routers/routed-complete.ts';
 
 export const route: Command = {
-  summary: 'pick the model for a query with a trained, shipped or provider-calling router',
   usage:
     `llmrouter route [--router FILE|irt|auto|bert|automix|llm-router] [--lambda 0] [--allowed MODEL,MODEL] [--budget USD] [--options JSON] [--catalog FILE] [--base-url PROVIDER=URL]... [--json] ${ENCODER_USAGE} "query"`,
   options: {

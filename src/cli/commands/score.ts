@@ -18,7 +18,6 @@ function itemOf(metric: string, truth: string, values: Record<string, unknown>):
 }
 
 export const score: Command = {
-  summary: 'score one answer with one metric',
   usage: `llmrouter score --metric ${METRICS.join('|')} --answer TEXT --truth TEXT [--choices LIST] [--query TEXT]`,
   options: { metric: { type: 'string' }, answer: { type: 'string' }, truth: { type: 'string' }, choices: { type: 'string' }, query: { type: 'string' } },
   async run({ values }) {

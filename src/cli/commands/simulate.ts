@@ -15,7 +15,6 @@ import { simulate, type SimulationReport } from '../../core/learn/simulate.ts';
 import { openNodeClassifier } from '../../platform/node/encoder.ts';
 
 export const simulateCommand: Command = {
-  summary: 'replay datasets as user traffic for an online router (bandit feedback), with its regret curve',
   usage: `llmrouter simulate --router NAME --data FILE [--data FILE]... [--warm-start ROUTER.json] [--seed 1] [--lambda 0] [--budget USD] [--window 1000] [--json] ${DATA_USAGE}`,
   options: {
     router: { type: 'string' },

@@ -10,7 +10,6 @@ import { writeTextAtomic } from '../../platform/node/files.ts';
 import { openNodeClassifier } from '../../platform/node/encoder.ts';
 
 export const train: Command = {
-  summary: 'train a router on a dataset and save it',
   usage: `llmrouter train --router NAME --data FILE --out FILE ${DATA_USAGE} ${ENCODER_USAGE}`,
   options: { router: { type: 'string' }, data: { type: 'string' }, out: { type: 'string' }, ...dataFlags, ...encoderFlags },
   async run({ values }) {
