@@ -4,7 +4,7 @@
 import type { Catalog } from '../core/catalog/model.ts';
 import type { RoutingSample } from '../core/data/sample.ts';
 import { evaluate, type Evaluation } from '../core/eval/evaluate.ts';
-import { routerClass } from '../core/routers/registry.ts';
+import { routerByName } from './known-names.ts';
 import type { Router } from '../core/routers/router.ts';
 import { embedTexts, trainingData } from './routing-data.ts';
 import { openNodeClassifier } from '../platform/node/encoder.ts';
@@ -27,7 +27,7 @@ export interface EvalResult {
 }
 
 export async function runEvaluation(run: EvalRun): Promise<EvalResult> {
-  const entry = routerClass(run.router);
+  const entry = routerByName(run.router);
   if (entry.input === 'provider') throw new UsageError(`router "${run.router}" calls providers: evaluate it through the provider layer, not offline`);
   if (entry.fromRouter) throw new UsageError(`router "${run.router}" is made from a trained router by local learning, not trained on a dataset`);
   const router = entry.create(run.options ?? {}, { openClassifier: openNodeClassifier });

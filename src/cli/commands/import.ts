@@ -7,7 +7,8 @@ import type { Prices } from '../../core/data/pricing.ts';
 import { withQueryInfo } from '../../core/data/query-info.ts';
 import { datasetStats, type DatasetStats } from '../../core/data/stats.ts';
 import { writeTextAtomic } from '../../platform/node/files.ts';
-import { catalogFlag, listFlag, queryInfo, readDatasets } from '../read-dataset.ts';
+import { catalogFlag } from '../catalog-flags.ts';
+import { listFlag, queryInfo, readDatasets } from '../read-dataset.ts';
 
 const FORMATS = ['auto', ...Object.keys(formats)];
 

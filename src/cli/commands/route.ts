@@ -41,7 +41,7 @@ export const route: Command = {
       : (allowed ?? []).flatMap((id) => findModel(catalog, id) ?? []);
     const router = await openRouter(given, { models, complete: completeVia(providers.caller), options: optionsFlag(values), encoder: encoderOptions(values) });
     const budget = values.budget === undefined ? undefined : numberFlag(values, 'budget', 0);
-    const routed = await routeText(router, text, { lambda: numberFlag(values, 'lambda', 0), allowed, budget });
+    const routed = await routeText(router, text, { lambda: numberFlag(values, 'lambda', 0), allowed, budget }, catalog.models.map((m) => m.id));
     printDecision(routed, values.json === true);
   },
 };

@@ -3,11 +3,11 @@
 // quality, cost and regret curve (--json: the whole report).
 import type { Command } from '../command.ts';
 import { numberFlag, requiredFlag } from '../command.ts';
-import { catalogFlag } from '../read-dataset.ts';
+import { catalogFlag } from '../catalog-flags.ts';
 import { DATA_USAGE, dataFlags, embedTexts, optionsFlag, readData } from '../routing-data.ts';
 import { readRouterFile } from '../router-file.ts';
 import { UsageError } from '../usage-error.ts';
-import { routerClass } from '../../core/routers/registry.ts';
+import { routerByName } from '../known-names.ts';
 import { CostModel } from '../../core/routers/shared/cost-model.ts';
 import { modelsOf } from '../../core/data/sample.ts';
 import { isOnlineRouter } from '../../core/learn/online-router.ts';
@@ -29,7 +29,7 @@ export const simulateCommand: Command = {
   },
   async run({ values }) {
     const name = requiredFlag(values, 'router');
-    const entry = routerClass(name);
+    const entry = routerByName(name);
     if (!entry.online) throw new UsageError(`router "${name}" does not learn online; online routers: linucb, lin-ts, epsilon-greedy`);
     const paths = (values.data as string[] | undefined) ?? [];
     if (paths.length === 0) throw new UsageError('missing --data');

@@ -1,11 +1,11 @@
 // `llmrouter train`: fits a router on a dataset (any importer format) and writes its versioned JSON file.
 import type { Command } from '../command.ts';
 import { requiredFlag } from '../command.ts';
-import { catalogFlag } from '../read-dataset.ts';
+import { catalogFlag } from '../catalog-flags.ts';
 import { DATA_USAGE, ENCODER_USAGE, dataFlags, encoderFlags, encoderFor, encoderOptions, optionsFlag, readData, trainingData, useEncoder } from '../routing-data.ts';
 import { withEncoder } from '../../core/routers/shared/router-encoder.ts';
 import { UsageError } from '../usage-error.ts';
-import { routerClass } from '../../core/routers/registry.ts';
+import { routerByName } from '../known-names.ts';
 import { writeTextAtomic } from '../../platform/node/files.ts';
 import { openNodeClassifier } from '../../platform/node/encoder.ts';
 
@@ -15,7 +15,7 @@ export const train: Command = {
   async run({ values }) {
     const name = requiredFlag(values, 'router');
     const out = requiredFlag(values, 'out');
-    const entry = routerClass(name);
+    const entry = routerByName(name);
     if (entry.evaluationOnly) throw new UsageError(`router "${name}" is for evaluation only (llmrouter eval)`);
     useEncoder(encoderOptions(values));
     const router = entry.create(optionsFlag(values), { openClassifier: openNodeClassifier });
