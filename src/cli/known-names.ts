@@ -5,10 +5,10 @@ import { UsageError } from './usage-error.ts';
 import { routerClass, routers } from '../core/routers/registry.ts';
 import type { RouterClass } from '../core/routers/router.ts';
 
-/** The known name closest to `name`: by edit distance, case aside; a known name that starts with it (or that it
- * starts with) counts as close as a one-letter typo. */
+/** The known name closest to `name`: by edit distance, case aside; a known name that `name` begins counts as close as
+ * a one-letter typo. */
 export function nearestName(name: string, known: readonly string[]): string | undefined {
-  const distance = (k: string) => (k.startsWith(name) || name.startsWith(k) ? 1 : leven(name.toLowerCase(), k.toLowerCase()));
+  const distance = (k: string) => (k.startsWith(name) ? 1 : leven(name.toLowerCase(), k.toLowerCase()));
   return known.reduce<string | undefined>((best, k) => (best === undefined || distance(k) < distance(best) ? k : best), undefined);
 }
 
