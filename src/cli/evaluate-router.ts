@@ -9,6 +9,7 @@ import type { Router } from '../core/routers/router.ts';
 import { embedTexts, trainingData } from './routing-data.ts';
 import { openNodeClassifier } from '../platform/node/encoder.ts';
 import { UsageError } from './usage-error.ts';
+import { fractionProgress, progressCallback } from './progress.ts';
 
 export interface EvalRun {
   router: string;
@@ -36,10 +37,17 @@ export async function runEvaluation(run: EvalRun): Promise<EvalResult> {
   const fitOn = entry.evaluationOnly ? run.test : train;
   const data = await trainingData(fitOn, router.needsEmbedding, run.catalog);
   const started = performance.now();
-  await router.fit(data);
+  await router.fit(data, { onProgress: fractionProgress(`training ${run.router}`, data.samples.length) });
   const trainSeconds = (performance.now() - started) / 1000;
   const embeddings = router.needsEmbedding ? await embedTexts(run.test.map((s) => s.query)) : [];
-  const evaluation = await evaluate({ router, test: run.test, embeddings, nTrain: fitOn.length, models: hidden.size > 0 ? [...hidden] : undefined });
+  const evaluation = await evaluate({
+    router,
+    test: run.test,
+    embeddings,
+    nTrain: fitOn.length,
+    models: hidden.size > 0 ? [...hidden] : undefined,
+    onProgress: progressCallback(`routing the test set with ${run.router}`),
+  });
   return { evaluation, trained: router, trainSeconds };
 }
 

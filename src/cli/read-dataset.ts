@@ -4,6 +4,7 @@
 import type { FlagValues } from './command.ts';
 import { existingFile } from './command.ts';
 import { UsageError } from './usage-error.ts';
+import { progress } from './progress.ts';
 import { detectFormat, formats, type FormatName } from '../core/data/importers/formats.ts';
 import { joinSamples } from '../core/data/duplicates.ts';
 import type { ImportOptions } from '../core/data/pricing.ts';
@@ -29,11 +30,14 @@ export function listFlag(flag: FlagValues[string]): string[] {
 export async function readDatasets(paths: string[], from: string, options: ImportOptions, dedupe = false): Promise<{ samples: RoutingSample[]; files: string[]; duplicates: number }> {
   const files = await inputFiles(paths, from === 'auto' ? undefined : (from as FormatName));
   const parts = [];
+  const line = progress('reading', files.length, { minItems: 4 });
   for (const file of files) {
     const text = await readText(file);
     const format = from === 'auto' ? detectFormat(text, file) : (from as FormatName);
     parts.push({ file, samples: formats[format].read(text, file, options) });
+    line.update(parts.length, `${parts.reduce((n, p) => n + p.samples.length, 0)} queries`);
   }
+  line.end();
   return { ...joinSamples(parts, dedupe), files };
 }
 

@@ -120,9 +120,10 @@ export const generate: Command = {
     const context = scoring(plan, caller, values.judge, positiveInteger(values, 'code-timeout', 5_000));
     const abort = new AbortController();
     process.once('SIGINT', () => abort.abort());
+    const printer = progressPrinter(budget);
     try {
-      const summary = await runPipeline({ plan, caller, store: journal, scoring: context, budgetUsd: budget, concurrency, maxTokens, signal: abort.signal, onProgress: progressPrinter(budget) });
-      if (process.stderr.isTTY) process.stderr.write('\n');
+      const summary = await runPipeline({ plan, caller, store: journal, scoring: context, budgetUsd: budget, concurrency, maxTokens, signal: abort.signal, onProgress: printer.onProgress });
+      printer.end();
       if (summary.stopped !== 'complete') process.stderr.write(`[stopped: ${summary.reason ?? summary.stopped}; rerun the same command to continue]\n`);
     } finally {
       context.python?.close();

@@ -7,6 +7,7 @@ import { catalogFlag } from '../catalog-flags.ts';
 import { DATA_USAGE, dataFlags, embedTexts, optionsFlag, readData } from '../routing-data.ts';
 import { readRouterFile } from '../router-file.ts';
 import { UsageError } from '../usage-error.ts';
+import { progressCallback } from '../progress.ts';
 import { routerByName } from '../known-names.ts';
 import { CostModel } from '../../core/routers/shared/cost-model.ts';
 import { modelsOf } from '../../core/data/sample.ts';
@@ -56,6 +57,7 @@ export const simulateCommand: Command = {
       window: numberFlag(values, 'window', 1000),
       ...(budget !== undefined ? { budget } : {}),
       ...(warm ? { reference: warm.router } : {}),
+      onProgress: progressCallback(`replaying for ${name}`),
     });
     if (values.json) console.log(JSON.stringify(report));
     else printReport(report);

@@ -5,6 +5,7 @@ import { catalogFlag } from '../catalog-flags.ts';
 import { DATA_USAGE, ENCODER_USAGE, dataFlags, encoderFlags, encoderFor, encoderOptions, optionsFlag, readData, trainingData, useEncoder } from '../routing-data.ts';
 import { withEncoder } from '../../core/routers/shared/router-encoder.ts';
 import { UsageError } from '../usage-error.ts';
+import { fractionProgress } from '../progress.ts';
 import { routerByName } from '../known-names.ts';
 import { writeTextAtomic } from '../../platform/node/files.ts';
 import { openNodeClassifier } from '../../platform/node/encoder.ts';
@@ -22,10 +23,7 @@ export const train: Command = {
     const catalog = await catalogFlag(values);
     const data = await trainingData(await readData(requiredFlag(values, 'data'), values, catalog), router.needsEmbedding, catalog);
     const started = performance.now();
-    await router.fit(data, {
-      onProgress: (f) => process.stderr.isTTY && process.stderr.write(`\rtraining ${name} ${(f * 100).toFixed(0)}%`),
-    });
-    if (process.stderr.isTTY) process.stderr.write('\n');
+    await router.fit(data, { onProgress: fractionProgress(`training ${name}`, data.samples.length) });
     await writeTextAtomic(out, JSON.stringify(withEncoder(router.toJSON(), router.needsEmbedding, await encoderFor(router.needsEmbedding))));
     console.log(`trained ${name} on ${data.samples.length} queries over ${data.models.length} models in ${((performance.now() - started) / 1000).toFixed(1)} s: ${out}`);
   },
