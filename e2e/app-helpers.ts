@@ -62,6 +62,8 @@ export async function trainInLab(page: Page, routers: string[]) {
 /** Sends a message in the open conversation and waits for its answer to finish; returns the answer. */
 export async function chat(page: Page, text: string) {
   await page.getByRole('tab', { name: 'Chat' }).click();
+  // Routed with the embedding, as every message after the first seconds is (first-message.spec.ts covers the text tier).
+  await expect(page.getByRole('status', { name: 'Encoder loading' })).toHaveCount(0, { timeout: 60_000 });
   const before = await page.getByRole('article', { name: /^Answer/ }).count();
   await page.getByLabel('Message', { exact: true }).fill(text);
   await page.getByRole('button', { name: 'Send' }).click();

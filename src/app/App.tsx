@@ -10,7 +10,7 @@ import { useLearning } from './stores/learning.ts';
 import { useConversations } from './stores/conversations.ts';
 import { useCalls } from './stores/calls.ts';
 import { useProfiles } from './stores/profiles.ts';
-import { useEncoder } from './stores/encoder.ts';
+import { encoder, useEncoder } from './stores/encoder.ts';
 import { CostQualitySlider } from './components/CostQualitySlider.tsx';
 import { BudgetIndicator } from './components/BudgetIndicator.tsx';
 import { EncoderDiagnostics } from './components/EncoderDiagnostics.tsx';
@@ -50,6 +50,8 @@ export function App() {
       const names = Object.keys(stores);
       setLoadErrors(results.flatMap((r, i) => (r.status === 'rejected' ? [`${names[i]} (${(r.reason as Error)?.message ?? String(r.reason)})`] : [])));
       setLoaded(true);
+      // Warm the sentence encoder now, so that routing rarely waits for it (the diagnostics pages time its cold start).
+      if (!/^#(encoder|bert)/.test(location.hash)) void encoder().catch(() => undefined);
     });
   }, []);
   if (!loaded) return <p className="loading">Loading…</p>;

@@ -87,7 +87,7 @@ export function routerLabel(choice: RouterChoice, saved: readonly SavedRouter[])
 
 let worker: WorkerClient<typeof routeHandlers> | undefined;
 let loadedKey = '';
-let loaded: { needsEmbedding: boolean; name: string; models: string[]; encoder: EncoderRecord } | undefined;
+let loaded: { needsEmbedding: boolean; textTier: boolean; name: string; models: string[]; encoder: EncoderRecord } | undefined;
 
 function routeWorker(): WorkerClient<typeof routeHandlers> {
   return (worker ??= new WorkerClient(new Worker(new URL('../../workers/route.worker.ts', import.meta.url), { type: 'module' })));
