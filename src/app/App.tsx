@@ -11,6 +11,7 @@ import { useConversations } from './stores/conversations.ts';
 import { useCalls } from './stores/calls.ts';
 import { useProfiles } from './stores/profiles.ts';
 import { encoder, useEncoder } from './stores/encoder.ts';
+import { useLabRuns } from './stores/lab-runs.ts';
 import { CostQualitySlider } from './components/CostQualitySlider.tsx';
 import { BudgetIndicator } from './components/BudgetIndicator.tsx';
 import { EncoderDiagnostics } from './components/EncoderDiagnostics.tsx';
@@ -44,6 +45,7 @@ export function App() {
       learning: useLearning,
       profiles: useProfiles,
       encoder: useEncoder,
+      labRuns: useLabRuns,
       ...(safeMode ? {} : { conversations: useConversations }),
     };
     void Promise.allSettled(Object.values(stores).map((s) => s.getState().load())).then((results) => {
