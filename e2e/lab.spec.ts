@@ -45,4 +45,12 @@ test('lab imports a real LLMRouter dcrouter file, pricing its calls from the cat
   await expect(stats).toContainText('9 models');
   await expect(stats).toContainText('format dcrouter');
   await expect(stats.getByRole('row', { name: /llama-3\.1-8b-instruct/ })).toContainText('(est.)');
+  await expect(stats).toContainText('0 tasks');
+
+  // dcrouter files name no task: LLMRouter's query file gives them by query text, for the per-task results.
+  const queries = readFileSync(`${shared}/data/llmrouter/default_query_test.jsonl`);
+  await stats.getByLabel('Join tasks from query files').setInputFiles({ name: 'default_query_test.jsonl', mimeType: 'application/jsonl', buffer: queries });
+  await expect(page.getByRole('status')).toContainText('500 of 500 queries now have a task');
+  await expect(stats).toContainText(/500 queries · 9 models · \d{2} tasks/);
+  await expect(stats.getByLabel('Join tasks from query files')).toHaveCount(0);
 });
