@@ -21,6 +21,7 @@ test('the first message after opening the app is routed by the text-only tier, t
     ['my-nano', '0.05', '0.4', 'gpt-5-nano'],
     ['my-flagship', '1.25', '10', 'gpt-5'],
   ]);
+  await page.getByRole('tab', { name: 'Chat' }).click();
   const ms: number[] = [];
   for (let i = 0; i < reps; i++) {
     await page.reload();
