@@ -32,7 +32,7 @@ test('the first message after opening the app is routed by the text-only tier, t
     await box.fill('hi there!');
     await page.getByRole('button', { name: 'Send' }).click();
     const badge = page.getByRole('button', { name: /^Routing: / }).last();
-    await expect(badge).toHaveAccessibleName(/^Routing: my-nano chosen by irt \(text only: encoder loading\)/);
+    await expect(badge).toHaveAccessibleName(/^Routing: my-nano chosen by irt \(text only: encoder loading\)/, { timeout: 30_000 });
     ms.push(Date.now() - interactive);
     await expect(page.getByRole('article', { name: /^Answer/ }).last()).toHaveAttribute('aria-busy', 'false');
   }

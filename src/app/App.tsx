@@ -10,8 +10,9 @@ import { useLearning } from './stores/learning.ts';
 import { useConversations } from './stores/conversations.ts';
 import { useCalls } from './stores/calls.ts';
 import { useProfiles } from './stores/profiles.ts';
-import { encoder, useEncoder } from './stores/encoder.ts';
+import { useEncoder } from './stores/encoder.ts';
 import { useLabRuns } from './stores/lab-runs.ts';
+import { warmRouting } from './chat/personal-route.ts';
 import { CostQualitySlider } from './components/CostQualitySlider.tsx';
 import { BudgetIndicator } from './components/BudgetIndicator.tsx';
 import { EncoderDiagnostics } from './components/EncoderDiagnostics.tsx';
@@ -52,8 +53,9 @@ export function App() {
       const names = Object.keys(stores);
       setLoadErrors(results.flatMap((r, i) => (r.status === 'rejected' ? [`${names[i]} (${(r.reason as Error)?.message ?? String(r.reason)})`] : [])));
       setLoaded(true);
-      // Warm the sentence encoder now, so that routing rarely waits for it (the diagnostics pages time its cold start).
-      if (!/^#(encoder|bert)/.test(location.hash)) void encoder().catch(() => undefined);
+      // Warm the sentence encoder and the router, so that routing rarely waits for them (the diagnostics pages time
+      // their own cold starts).
+      if (!/^#(encoder|bert)/.test(location.hash)) warmRouting();
     });
   }, []);
   if (!loaded) return <p className="loading">Loading…</p>;

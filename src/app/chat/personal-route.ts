@@ -5,7 +5,7 @@
 import { decide } from '../../core/routers/decide.ts';
 import { personalise, userFeatures } from '../../core/modes/personal.ts';
 import { catalogModels, useCatalog } from '../stores/catalog.ts';
-import { embedQuery, useEncoder } from '../stores/encoder.ts';
+import { embedQuery, encoder, useEncoder } from '../stores/encoder.ts';
 import { usePreferences } from '../stores/preferences.ts';
 import { currentProfile } from '../stores/profiles.ts';
 import { activeRouter } from '../stores/router.ts';
@@ -15,6 +15,22 @@ import { usableModels } from '../stores/usable-models.ts';
 export interface RouterContext {
   turns: string[];
   previous?: string;
+}
+
+/** Starts the encoder and loads the router in use as soon as a model can be called (now, or when the first one is
+ * enabled), so the first message waits for neither; until then nothing is loaded that no message could use. */
+export function warmRouting(): void {
+  const warm = () => {
+    const models = usableModels().map((m) => m.id);
+    if (models.length === 0) return false;
+    void encoder().catch(() => undefined);
+    void activeRouter(models, catalogModels(useCatalog.getState().models)).catch(() => undefined);
+    return true;
+  };
+  if (warm()) return;
+  const stop = useCatalog.subscribe(() => {
+    if (warm()) stop();
+  });
 }
 
 export async function routeText(text: string, context: RouterContext = { turns: [] }) {
