@@ -34,7 +34,7 @@ test('the first message after opening the app is routed by the text-only tier, t
     const badge = page.getByRole('button', { name: /^Routing: / }).last();
     await expect(badge).toHaveAccessibleName(/^Routing: my-nano chosen by irt \(text only: encoder loading\)/, { timeout: 30_000 });
     ms.push(Date.now() - interactive);
-    await expect(page.getByRole('article', { name: /^Answer/ }).last()).toHaveAttribute('aria-busy', 'false');
+    await expect(page.getByRole('article', { name: /^Answer/ }).last()).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 });
   }
   const next = await chat(page, 'Prove that there are infinitely many primes.');
   await expect(next.getByRole('button', { name: /^Routing: / })).toHaveAccessibleName(/chosen by irt$/);
