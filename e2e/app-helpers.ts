@@ -41,7 +41,8 @@ export async function chooseRouter(page: Page, label: string) {
 export async function importFixture(page: Page) {
   await page.getByRole('tab', { name: 'Lab' }).click();
   await page.getByLabel('Import dataset').setInputFiles({ name: 'bench.csv', mimeType: 'text/csv', buffer: Buffer.from(routerbenchCsv()) });
-  await expect(page.getByLabel('Dataset statistics')).toContainText('90 queries');
+  // The import runs in a worker that starts with it: seconds on a loaded machine.
+  await expect(page.getByLabel('Dataset statistics')).toContainText('90 queries', { timeout: 30_000 });
 }
 
 /** Imports the fixture dataset in the lab and starts training the given routers on it. */
