@@ -4,6 +4,7 @@ import { expect, test } from '@playwright/test';
 import { trainInLab } from './app-helpers.ts';
 
 test('lab results survive a reload, and a router below the best single model is explained', async ({ page }) => {
+  test.setTimeout(150_000);
   await page.goto('./');
   await trainInLab(page, ['knn', 'cheapest']);
   const notes = page.getByRole('list', { name: 'Below the best single model' });
