@@ -41,7 +41,7 @@ test('lab imports a real LLMRouter dcrouter file, pricing its calls from the cat
   const text = readFileSync(`${shared}/data/llmrouter/dcrouter_test.json`);
   await page.getByLabel('Import dataset').setInputFiles({ name: 'dcrouter_test.json', mimeType: 'application/json', buffer: text });
   const stats = page.getByLabel('Dataset statistics');
-  await expect(stats).toContainText('500 queries');
+  await expect(stats).toContainText('500 queries', { timeout: 30_000 }); // a worker parsing 500 queries: seconds under load
   await expect(stats).toContainText('9 models');
   await expect(stats).toContainText('format dcrouter');
   await expect(stats.getByRole('row', { name: /llama-3\.1-8b-instruct/ })).toContainText('(est.)');
