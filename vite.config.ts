@@ -143,5 +143,6 @@ export default defineConfig({
   worker: { format: 'es' },
   build: { target: 'es2022', outDir: 'dist', chunkSizeWarningLimit: 2048 },
   server: { host: '127.0.0.1', headers: isolation },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers: isolation },
+  // `npm start`: PORT when set (and only it), else 4173 or the next free port.
+  preview: { host: '127.0.0.1', port: Number(process.env.PORT) || 4173, strictPort: Boolean(process.env.PORT), headers: isolation },
 });

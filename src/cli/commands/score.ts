@@ -19,7 +19,6 @@ function itemOf(metric: string, truth: string, values: Record<string, unknown>):
 }
 
 export const score: Command = {
-  summary: 'score one answer with one metric, or a file of answers',
   usage: `llmrouter score --metric ${METRICS.join('|')} --answer TEXT --truth TEXT [--choices LIST] [--query TEXT]\n       llmrouter score --in ANSWERS.jsonl --out SCORED.jsonl (queries with their answer in "response")`,
   options: {
     metric: { type: 'string' },

@@ -7,12 +7,12 @@ import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageFile } from './package-files.ts';
 import { FreshInterpreterRunner, DEFAULT_CODE_LIMITS, type CodeLimits, type SandboxWorker } from '../../core/pipeline/code/runner.ts';
 
-const here = (relative: string) => realpathSync(fileURLToPath(new URL(relative, import.meta.url)));
-const CHILD = here('./code-sandbox-child.mjs');
-const SANDBOX = here('../../core/pipeline/code/sandbox.mjs');
+// Found from the package root: the compiled CLI (dist-cli/) runs them from src/ as they are.
+const CHILD = realpathSync(packageFile('src/platform/node/code-sandbox-child.mjs'));
+const SANDBOX = realpathSync(packageFile('src/core/pipeline/code/sandbox.mjs'));
 const PYODIDE = realpathSync(dirname(createRequire(import.meta.url).resolve('pyodide/package.json')));
 /** Node 20 calls the permission model experimental; later versions took the flag's prefix off. */
 const PERMISSION = process.allowedNodeEnvironmentFlags.has('--permission') ? '--permission' : '--experimental-permission';
