@@ -66,7 +66,7 @@ function plan(gateway: Gateway, body: ChatCompletionRequest, request: FastifyReq
   if (!target) throw new HttpError(404, 'invalid_request_error', 'model_not_found', `no router "${choice.router}" is configured (GET /v1/models lists them)`, 'model');
   const knob = header(request, 'x-llmrouter-lambda');
   const lambda = knob !== undefined ? parsed('invalid_lambda', () => parseLambda(knob, 'header x-llmrouter-lambda')) : (choice.lambda ?? target.lambda);
-  const allowed = (target.allowed ?? [...callable]).filter((m) => callable.has(m));
+  const allowed = target.allowed.filter((m) => callable.has(m));
   const profile = body.user ? { profile: gateway.learning.profile(body.user) } : {};
   return { router: target, ask: { policy: { lambda, allowed }, ...(mode ? { mode } : {}), ...context, ...profile } };
 }

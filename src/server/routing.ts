@@ -14,7 +14,8 @@ export interface GatewayRouter {
   /** The router as the engine uses it, named as configured. */
   engine: EngineRouter;
   lambda: number;
-  allowed?: string[];
+  /** The models it may pick: the configured ones, else every model it estimates. */
+  allowed: string[];
 }
 
 /** Loads every configured router file; an unreadable one fails the start, naming the router and file. */
@@ -23,7 +24,7 @@ export async function loadRouters(config: Pick<GatewayConfig, 'routers'>): Promi
   for (const [name, entry] of Object.entries(config.routers)) {
     try {
       const router = loadRouter(JSON.parse(await readText(entry.file)), { openClassifier: openNodeClassifier });
-      loaded.set(name, { name, router, engine: { ...engineRouter(router), name }, lambda: entry.lambda, ...(entry.allowed ? { allowed: entry.allowed } : {}) });
+      loaded.set(name, { name, router, engine: { ...engineRouter(router), name }, lambda: entry.lambda, allowed: entry.allowed ?? router.toJSON().models });
     } catch (e) {
       throw new Error(`routers.${name}: cannot load ${entry.file}: ${(e as Error).message}`);
     }
