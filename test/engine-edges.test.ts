@@ -18,10 +18,9 @@ import { loadRouter } from '../src/core/routers/registry.ts';
 import { createNodeEmbedder } from '../src/platform/node/encoder.ts';
 import { parseConfig } from '../src/server/config.ts';
 import { startGateway } from '../src/server/serve.ts';
-import { CLIENT_TOKEN, PROVIDER_KEY, PYTHON_QUERY, client, tempDir, trainedRouterFile } from './helpers/gateway-fixture.ts';
+import { CLIENT_TOKEN, PROVIDER_KEY, PYTHON_QUERY, client, testFolder, trainedRouterFile } from './helpers/gateway-fixture.ts';
 
-const dir = tempDir();
-process.env.LLMROUTER_CACHE = join(dir, 'embedding-cache');
+const { dir } = testFolder();
 const SYSTEM = 'Answer in one line.';
 const WIRES = { openai: '/openai/v1', anthropic: '/anthropic/v1', google: '/gemini/v1beta' } as const;
 const model = (id: string, provider: keyof typeof WIRES, api_model: string, price: number) => ({ id, provider, api_model, input_price: price, output_price: 2 * price, context_window: 8192, description: id, strengths: [] });

@@ -9,11 +9,9 @@ import { startTestServer, type TestServer } from '../../test-server/server.ts';
 import { isOnlineRouter } from '../../src/core/learn/online-router.ts';
 import { loadRouter, routerClass } from '../../src/core/routers/registry.ts';
 import { startGateway, type RunningGateway } from '../../src/server/serve.ts';
-import { PYTHON_QUERY, client, gatewayConfig, tempDir, trainedRouterFile } from '../helpers/gateway-fixture.ts';
+import { PYTHON_QUERY, client, gatewayConfig, testFolder, trainedRouterFile } from '../helpers/gateway-fixture.ts';
 
-const dir = tempDir();
-process.env.LLMROUTER_CACHE = join(dir, 'embedding-cache');
-const logFile = join(dir, 'calls.jsonl');
+const { dir, logFile } = testFolder();
 let server: TestServer;
 let gateway: RunningGateway;
 let openai: OpenAI;
