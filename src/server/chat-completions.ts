@@ -8,9 +8,14 @@ import { answerWith } from '../core/engine/engine.ts';
 import { loggedRecord } from '../core/engine/record.ts';
 import { RoutingError } from '../core/engine/routing.ts';
 import type { Answered, AnswerRequest, EngineEvent, EngineParts, Routing } from '../core/engine/types.ts';
+import type { ToolCall } from '../core/providers/types.ts';
+import type { Decision } from '../core/routers/decide.ts';
+import type { ModeStep } from '../core/modes/mode.ts';
 import type { Gateway } from './gateway.ts';
 import { HttpError } from './http-error.ts';
-import { chatRequestSchema, chunk, completion, coreMessages, coreTools, errorStatus, openAiToolCalls, sse, usageOf, type ChatCompletionRequest } from './openai-shapes.ts';
+import { chatRequestSchema, chunk, completion, coreMessages, coreTools, errorStatus, openAiToolCalls, sse } from './openai-shapes.ts';
+import { usageOf } from './openai-shapes.ts';
+import type { ChatCompletionRequest, CompletionUsage } from './openai-shapes.ts';
 import type { GatewayRouter } from './routing.ts';
 import { parseContext, parseLambda, parseMode, parseModelName, type ModelChoice } from './virtual-models.ts';
 
@@ -47,28 +52,40 @@ function usesTools(body: ChatCompletionRequest): boolean {
   return (body.tools?.length ?? 0) > 0 || body.messages.some((m) => m.role === 'tool' || m.tool_calls !== undefined);
 }
 
+/** A header's value parsed, or undefined when absent; a bad one is a 400 naming it. */
+function fromHeader<T>(request: FastifyRequest, name: string, code: string, parse: (value: string, where: string) => T): T | undefined {
+  const value = header(request, name);
+  return value === undefined ? undefined : parsed(code, () => parse(value, `header ${name}`));
+}
+
+/** The mode and context policy the request asks for (headers first, then the model's `+MODE`). */
+function modeAndContext(request: FastifyRequest, choice: ModelChoice, tools: boolean): Pick<AnswerRequest, 'mode' | 'context'> {
+  const mode = fromHeader(request, 'x-llmrouter-mode', 'invalid_mode', parseMode) ?? (choice.kind === 'router' ? choice.mode : undefined);
+  const context = fromHeader(request, 'x-llmrouter-context', 'invalid_context', parseContext);
+  if (mode !== undefined && mode !== 'single') {
+    const refuse = (code: string, message: string, param: string) => new HttpError(400, 'invalid_request_error', code, message, param);
+    if (tools) throw refuse('tools_not_supported', `the ${mode} mode makes its own calls and passes no tools: send tools alone`, 'tools');
+    if (choice.kind === 'direct') throw refuse('invalid_mode', `the ${mode} mode routes: name a router (router-NAME+${mode})`, 'model');
+  }
+  return { ...(mode ? { mode } : {}), ...(context ? { context } : {}) };
+}
+
 function plan(gateway: Gateway, body: ChatCompletionRequest, request: FastifyRequest): Plan {
   const tools = usesTools(body);
   const callable = tools ? gateway.toolCapable : gateway.callable;
   const choice: ModelChoice = parsed('invalid_model', () => parseModelName(body.model), 'model');
-  const modeHeader = header(request, 'x-llmrouter-mode');
-  const mode = modeHeader !== undefined ? parsed('invalid_mode', () => parseMode(modeHeader, 'header x-llmrouter-mode')) : choice.kind === 'router' ? choice.mode : undefined;
-  const contextHeader = header(request, 'x-llmrouter-context');
-  const context = contextHeader !== undefined ? { context: parsed('invalid_context', () => parseContext(contextHeader, 'header x-llmrouter-context')) } : {};
-  const multiCall = mode !== undefined && mode !== 'single';
-  if (multiCall && tools) throw new HttpError(400, 'invalid_request_error', 'tools_not_supported', `the ${mode} mode makes its own calls and passes no tools: send tools without a mode`, 'tools');
-  if (choice.kind === 'direct') {
-    directCheck(gateway, choice.model, callable);
-    if (multiCall) throw new HttpError(400, 'invalid_request_error', 'invalid_mode', `the ${mode} mode routes among models: name a router (router-NAME+${mode})`, 'model');
-    return { ask: { policy: { lambda: 0 }, forced: { models: [choice.model], by: 'direct' }, ...context } };
-  }
+  if (choice.kind === 'direct') directCheck(gateway, choice.model, callable);
+  const asked = modeAndContext(request, choice, tools);
+  if (choice.kind === 'direct') return { ask: { policy: { lambda: 0 }, forced: { models: [choice.model], by: 'direct' }, ...asked } };
   const target = gateway.routers.get(choice.router);
-  if (!target) throw new HttpError(404, 'invalid_request_error', 'model_not_found', `no router "${choice.router}" is configured (GET /v1/models lists them)`, 'model');
-  const knob = header(request, 'x-llmrouter-lambda');
-  const lambda = knob !== undefined ? parsed('invalid_lambda', () => parseLambda(knob, 'header x-llmrouter-lambda')) : (choice.lambda ?? target.lambda);
+  if (!target) {
+    const message = `no router "${choice.router}" is configured (GET /v1/models lists them)`;
+    throw new HttpError(404, 'invalid_request_error', 'model_not_found', message, 'model');
+  }
+  const lambda = fromHeader(request, 'x-llmrouter-lambda', 'invalid_lambda', parseLambda) ?? choice.lambda ?? target.lambda;
   const allowed = target.allowed.filter((m) => callable.has(m));
   const profile = body.user ? { profile: gateway.learning.profile(body.user) } : {};
-  return { router: target, ask: { policy: { lambda, allowed }, ...(mode ? { mode } : {}), ...context, ...profile } };
+  return { router: target, ask: { policy: { lambda, allowed }, ...asked, ...profile } };
 }
 
 function directCheck(gateway: Gateway, model: string, callable: ReadonlySet<string>): void {
@@ -111,13 +128,17 @@ function explain(answered: Answered) {
       answered_by: result.kind === 'single' ? result.call.segments.map((s) => s.model) : [result.mode.model],
       cost_usd: answered.outcomes.reduce((s, o) => s + o.cost, 0),
       path: record.path.map((p) => ({ model: p.model, kind: p.kind })),
-      ...(r ? { lambda: r.lambda, routing_ms: r.ms, explanation: r.explanation.summary, estimates: r.decision.ranking.map((e) => ({ model: e.model, quality: e.quality, cost: e.cost, utility: e.utility })) } : {}),
+      ...(r ? { lambda: r.lambda, routing_ms: r.ms, explanation: r.explanation.summary } : {}),
+      ...(r ? { estimates: r.decision.ranking.map(estimateOf) } : {}),
       ...(r?.profile ? { profile: { id: r.profile.id, personalised: r.profile.personalised } } : {}),
-      ...(result.kind === 'mode' ? { mode: result.mode.mode, steps: result.mode.steps.map((s) => ({ type: s.type, model: s.model, cost: s.cost })) } : {}),
+      ...(result.kind === 'mode' ? { mode: result.mode.mode, steps: result.mode.steps.map(stepOf) } : {}),
       ...(answered.error ? { error: answered.error } : {}),
     },
   };
 }
+
+const estimateOf = (e: Decision['ranking'][number]) => ({ model: e.model, quality: e.quality, cost: e.cost, utility: e.utility });
+const stepOf = (s: ModeStep) => ({ type: s.type, model: s.model, cost: s.cost });
 
 function finishReason(answered: Answered): string {
   if (answered.error?.kind === 'content_filter') return 'content_filter';
@@ -146,7 +167,8 @@ function engineFailure(e: unknown): HttpError {
 }
 
 function countEvent(gateway: Gateway, event: EngineEvent): void {
-  if (event.type === 'attempt' && event.event.type === 'fallback') gateway.metrics.fallbacks.inc({ from: event.event.from, to: event.event.to });
+  const attempt = event.type === 'attempt' ? event.event : undefined;
+  if (attempt?.type === 'fallback') gateway.metrics.fallbacks.inc({ from: attempt.from, to: attempt.to });
   if (event.type !== 'decision') return;
   const { routing } = event;
   gateway.metrics.picks.inc({ router: routing.router, model: routing.chain[0]! });
@@ -165,8 +187,7 @@ export async function chatCompletions(gateway: Gateway, request: FastifyRequest,
   const id = `chatcmpl-${callId}`;
   let routing: Routing | undefined;
   const stream = body.stream === true ? new AnswerStream(reply, id, (model) => decisionHeaders(callId, routing!, model)) : undefined;
-  const maxTokens = body.max_completion_tokens ?? body.max_tokens;
-  const ask: AnswerRequest = { messages, ...planned.ask, ...(maxTokens ? { maxTokens } : {}), ...(body.temperature != null ? { temperature: body.temperature } : {}), ...coreTools(body), signal: abort.signal, callId };
+  const ask: AnswerRequest = { messages, ...planned.ask, ...callOptions(body), signal: abort.signal, callId };
   const answered = await answerWith(partsOf(gateway, planned.router), ask, (event) => {
     if (event.type === 'decision') routing = event.routing;
     if (event.type === 'text') stream?.token(event.model, event.text);
@@ -182,16 +203,34 @@ export async function chatCompletions(gateway: Gateway, request: FastifyRequest,
   if (answered.error && answered.text === '' && !stream?.started) throw failure(answered);
   const toolCalls = answered.result.kind === 'single' ? answered.result.call.toolCalls : undefined;
   if (stream) {
-    await stream.finish(model, answered, toolCalls, finishReason(answered), body.stream_options?.include_usage === true ? usage(answered) : undefined, extra);
+    const streamedUsage = body.stream_options?.include_usage === true ? usage(answered) : undefined;
+    await stream.finish(model, answered, { toolCalls, reason: finishReason(answered), usage: streamedUsage, extra });
     return reply;
   }
-  return reply.headers(decisionHeaders(callId, answered.routing, model)).send(completion(id, model, answered.text, toolCalls, finishReason(answered), usage(answered), extra));
+  const whole = completion(id, model, answered.text, toolCalls, finishReason(answered), usage(answered), extra);
+  return reply.headers(decisionHeaders(callId, answered.routing, model)).send(whole);
+}
+
+/** The model call's own options: the output cap (what the budget reserves), temperature, tools. */
+function callOptions(body: ChatCompletionRequest): Pick<AnswerRequest, 'maxTokens' | 'temperature' | 'tools' | 'toolChoice'> {
+  const maxTokens = body.max_completion_tokens ?? body.max_tokens;
+  const temperature = body.temperature ?? undefined;
+  return { ...(maxTokens ? { maxTokens } : {}), ...(temperature !== undefined ? { temperature } : {}), ...coreTools(body) };
 }
 
 /** The model named in the answer: the first that wrote text, else the last that answered, else the pick. */
 function modelOf(answered: Answered): string {
   if (answered.result.kind === 'mode') return answered.result.mode.model;
-  return answered.result.call.segments[0]?.model ?? answered.outcomes.filter((o) => o.kind === 'ok').at(-1)?.model ?? answered.record.chosen;
+  const answering = answered.outcomes.filter((o) => o.kind === 'ok').at(-1)?.model;
+  return answered.result.call.segments[0]?.model ?? answering ?? answered.record.chosen;
+}
+
+/** How a stream ends: the tool calls, the finish reason, the usage when asked for, the `llmrouter` field. */
+interface StreamEnd {
+  toolCalls: readonly ToolCall[] | undefined;
+  reason: string;
+  usage: CompletionUsage | undefined;
+  extra: object;
 }
 
 /** A streamed answer: its headers go out with the first token (or at the end, for an empty answer). */
@@ -221,7 +260,8 @@ class AnswerStream {
   }
 
   /** Sends the end of the answer; resolves once it is all handed to the socket. */
-  async finish(model: string, answered: Answered, toolCalls: Parameters<typeof openAiToolCalls>[0] | undefined, reason: string, usage: ReturnType<typeof usageOf> | undefined, extra: object): Promise<void> {
+  async finish(model: string, answered: Answered, end: StreamEnd): Promise<void> {
+    const { toolCalls, reason, usage, extra } = end;
     if (!this.started) this.start(model);
     if (answered.error) {
       const { type, code } = errorStatus(answered.error.kind);

@@ -33,7 +33,8 @@ export class GatewayLearning {
     const { record, routing } = answered;
     const profile = routing.routed?.profile;
     const globalQuality = Object.fromEntries((routing.routed?.global ?? []).map((e) => [e.model, e.quality]));
-    this.recent.set(record.callId, { record, ...(router ? { router } : {}), ...(profile ? { profile: { id: profile.id, features: profile.features, globalQuality } } : {}) });
+    const basis = profile ? { profile: { id: profile.id, features: profile.features, globalQuality } } : {};
+    this.recent.set(record.callId, { record, ...(router ? { router } : {}), ...basis });
     if (this.recent.size > RECENT_CALLS) this.recent.delete(this.recent.keys().next().value!);
     for (const lesson of lessonsOfLogged(record)) await teach(router, lesson);
   }

@@ -24,7 +24,8 @@ export async function loadRouters(config: Pick<GatewayConfig, 'routers'>): Promi
   for (const [name, entry] of Object.entries(config.routers)) {
     try {
       const router = loadRouter(JSON.parse(await readText(entry.file)), { openClassifier: openNodeClassifier });
-      loaded.set(name, { name, router, engine: { ...engineRouter(router), name }, lambda: entry.lambda, allowed: entry.allowed ?? router.toJSON().models });
+      const allowed = entry.allowed ?? router.toJSON().models;
+      loaded.set(name, { name, router, engine: { ...engineRouter(router), name }, lambda: entry.lambda, allowed });
     } catch (e) {
       throw new Error(`routers.${name}: cannot load ${entry.file}: ${(e as Error).message}`);
     }

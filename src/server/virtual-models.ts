@@ -17,7 +17,8 @@ export function parseModelName(name: string): ModelChoice {
   const modeOf = mode === undefined ? {} : { mode: parseMode(mode, `model "${name}"`) };
   const [router, knob, ...rest] = routed!.split(':');
   if (knob === undefined) return { kind: 'router', router: router!, ...modeOf };
-  return { kind: 'router', router: router!, lambda: parseLambda(rest.length > 0 ? `${knob}:${rest.join(':')}` : knob, `model "${name}"`), ...modeOf };
+  const lambda = parseLambda(rest.length > 0 ? `${knob}:${rest.join(':')}` : knob, `model "${name}"`);
+  return { kind: 'router', router: router!, lambda, ...modeOf };
 }
 
 /** A cost knob from a model name or header: a finite number >= 0. */
@@ -29,7 +30,9 @@ export function parseLambda(value: string, where: string): number {
 
 /** A routing mode by name (single, cascade, llm-router, decompose, agent). */
 export function parseMode(value: string, where: string): ModeName {
-  if (!(MODE_NAMES as readonly string[]).includes(value)) throw new RangeError(`${where}: the mode must be one of ${MODE_NAMES.join(', ')}, got "${value}"`);
+  if (!(MODE_NAMES as readonly string[]).includes(value)) {
+    throw new RangeError(`${where}: the mode must be one of ${MODE_NAMES.join(', ')}, got "${value}"`);
+  }
   return value as ModeName;
 }
 

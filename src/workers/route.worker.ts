@@ -102,7 +102,8 @@ export const routeHandlers = {
     const started = performance.now();
     const routed = await routeWith(router, args.query, args.policy);
     // An online router's routing moved its exploration counts: the new state, for the app to keep.
-    return { router: routerLabel(router), ...routed, ms: performance.now() - started, ...(isOnlineRouter(router) ? { file: router.toJSON() } : {}) };
+    const state = isOnlineRouter(router) ? { file: router.toJSON() } : {};
+    return { router: routerLabel(router), ...routed, ms: performance.now() - started, ...state };
   },
   /** An online router of this strategy warm-started from the router in use (as served to the user's models). */
   async startOnline(args: { use: UseArgs; strategy: Strategy }): Promise<RouterFile> {

@@ -97,13 +97,15 @@ async function answer(conversationId: string, forced?: Forced): Promise<void> {
   try {
     if (useProviders.getState().locked) throw new Error(`${VAULT_LOCKED} (Settings → Providers).`);
     const named = forced && { models: [forced.model], by: forced.by, ...(forced.over ? { over: forced.over } : {}) };
-    const answered = await answerWith(await chatEngine(), chatRequest(conversation, history, chatState(), controller.signal, named), (event) => view.on(event));
+    const request = chatRequest(conversation, history, chatState(), controller.signal, named);
+    const answered = await answerWith(await chatEngine(), request, (event) => view.on(event));
     // A multi-call mode's answer is not one model's outcome: the learning log keeps single answers.
     if (answered.result.kind === 'single') await useLearning.getState().log(answered.record);
     await view.finish(answered, controller.signal.aborted, answered.result.kind === 'single' ? answered.record.id : undefined);
   } catch (e) {
     const stopped = controller.signal.aborted;
-    await patch({ content: view.content, attempts: view.attempts, status: stopped ? 'stopped' : 'error', ...(stopped ? {} : { error: (e as Error).message }) });
+    const failure = stopped ? {} : { error: (e as Error).message };
+    await patch({ content: view.content, attempts: view.attempts, status: stopped ? 'stopped' : 'error', ...failure });
   } finally {
     useChatRun.setState({ running: null, controller: null });
   }

@@ -13,7 +13,13 @@ export interface ChatState {
   profile: Pick<Profile, 'id' | 'name' | 'vector' | 'calibration'>;
 }
 
-export function chatRequest(conversation: Pick<Conversation, 'mode' | 'context'>, history: readonly ChatMessage[], state: ChatState, signal: AbortSignal, forced?: Forced): AnswerRequest {
+export function chatRequest(
+  conversation: Pick<Conversation, 'mode' | 'context'>,
+  history: readonly ChatMessage[],
+  state: ChatState,
+  signal: AbortSignal,
+  forced?: Forced,
+): AnswerRequest {
   const { profile } = state;
   return {
     messages: history.map((m): WireMessage => ({ role: m.role, content: m.content })),

@@ -26,7 +26,7 @@ export class ReplyView {
   ) {}
 
   on(event: EngineEvent): void {
-    if (event.type === 'decision') void this.patch(this.mode ? { status: 'streaming', modeRun: { mode: this.mode, steps: [] } } : { routing: routingInfo(event.routing), status: 'streaming' });
+    if (event.type === 'decision') void this.patch({ status: 'streaming', ...this.opening(event.routing) });
     else if (event.type === 'attempt') this.attempt(event.event);
     else if (event.type === 'step') {
       this.steps.push(event.step);
@@ -34,16 +34,23 @@ export class ReplyView {
     } else if (event.type === 'text') this.text(event.text);
   }
 
+  /** What the message shows once routed: a mode's (empty) trace, or the routing badge. */
+  private opening(routing: Routing): Partial<ChatMessage> {
+    return this.mode ? { modeRun: { mode: this.mode, steps: [] } } : { routing: routingInfo(routing) };
+  }
+
   /** The message once answered: `outcomeId` names its learning-log record. */
   async finish(answered: Answered, stopped: boolean, outcomeId?: string): Promise<void> {
     clearTimeout(this.flush);
-    const { result, error } = answered;
+    const { result, error, text: content } = answered;
     if (result.kind === 'mode') {
       const { steps: _shown, text: _answer, ...summary } = result.mode;
-      return this.patch({ content: answered.text, modeRun: { mode: this.mode!, steps: this.steps, result: summary }, status: stopped ? 'stopped' : 'done' });
+      const modeRun = { mode: this.mode!, steps: this.steps, result: summary };
+      return this.patch({ content, modeRun, status: stopped ? 'stopped' : 'done' });
     }
     const status = stopped ? 'stopped' : error ? 'error' : 'done';
-    await this.patch({ content: answered.text, attempts: this.attempts, ...(outcomeId ? { outcomeId } : {}), status, ...(error && !stopped ? { error: `No answer: ${error.message}` } : {}) });
+    const failure = error && !stopped ? { error: `No answer: ${error.message}` } : {};
+    await this.patch({ content, attempts: this.attempts, ...(outcomeId ? { outcomeId } : {}), status, ...failure });
   }
 
   private attempt(event: Exclude<RoutedEvent, { type: 'token' | 'done' }>): void {

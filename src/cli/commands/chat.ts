@@ -95,9 +95,10 @@ export const chat: Command = {
       ...(typeof values.log === 'string' ? { log: values.log } : {}),
     };
     if (routed) return routedChat(setup, values, mode);
-    const named = [values.model as string, ...(typeof values.fallback === 'string' ? values.fallback.split(',') : [])].map((m) => m.trim()).filter(Boolean);
-    const models = catalogModels(catalog, named, 'model');
-    return answered(setup, { caller: providers.caller, models }, { policy: { lambda: 0 }, forced: { models: models.map((m) => m.id), by: 'direct' } });
+    const fallbacks = typeof values.fallback === 'string' ? values.fallback.split(',') : [];
+    const models = catalogModels(catalog, [values.model as string, ...fallbacks].map((m) => m.trim()).filter(Boolean), 'model');
+    const forced = { models: models.map((m) => m.id), by: 'direct' as const };
+    return answered(setup, { caller: providers.caller, models }, { policy: { lambda: 0 }, forced });
   },
 };
 
@@ -120,7 +121,8 @@ async function routedChat(setup: ChatSetup, values: FlagValues, mode: ModeName):
   const allowed = idsFlag(values);
   const models = allowed ? catalogModels(catalog, allowed) : catalog.models.filter(providers.reachable);
   if (models.length === 0) throw new UsageError('no model can be called: set a provider key (e.g. OPENAI_API_KEY) or --base-url, or name the models with --allowed');
-  const router = await openRouter(typeof values.router === 'string' ? values.router : DEFAULT_ROUTER, { models, complete: completeVia(providers.caller), options: optionsFlag(values) });
+  const place = { models, complete: completeVia(providers.caller), options: optionsFlag(values) };
+  const router = await openRouter(typeof values.router === 'string' ? values.router : DEFAULT_ROUTER, place);
   const policy = { lambda: numberFlag(values, 'lambda', 0), allowed: models.map((m) => m.id) };
   if (values['route-only']) return printDecision(await routeText(router, message, policy), false);
   const parts: EngineParts = { router: engineRouter(router), encoder: { embed: embedTexts }, caller: providers.caller, models };
@@ -129,9 +131,12 @@ async function routedChat(setup: ChatSetup, values: FlagValues, mode: ModeName):
 
 /** Answers through the engine: the text streamed to stdout; the route, fallbacks, a mode's steps and the cost on stderr. */
 async function answered(setup: ChatSetup, parts: EngineParts, ask: Omit<AnswerRequest, 'messages'>): Promise<void> {
-  const request = { ...ask, messages: [...setup.history, { role: 'user' as const, content: setup.message }], signal: setup.signal, ...(setup.maxTokens ? { maxTokens: setup.maxTokens } : {}) };
+  const messages = [...setup.history, { role: 'user' as const, content: setup.message }];
+  const request = { ...ask, messages, signal: setup.signal, ...(setup.maxTokens ? { maxTokens: setup.maxTokens } : {}) };
+  const single = (ask.mode ?? 'single') === 'single';
   const done = await answerWith(parts, request, (event) => {
-    if (event.type === 'decision' && event.routing.routed && (ask.mode ?? 'single') === 'single') process.stderr.write(`[routed to ${event.routing.chain[0]} by ${event.routing.router}]\n`);
+    const { routing } = event.type === 'decision' ? event : {};
+    if (routing?.routed && single) process.stderr.write(`[routed to ${routing.chain[0]} by ${routing.router}]\n`);
     if (event.type === 'text') process.stdout.write(event.text);
     if (event.type === 'step') process.stderr.write(`${describeStep(event.step)}\n`);
     const note = event.type === 'attempt' ? describe(event.event) : undefined;

@@ -21,7 +21,11 @@ export interface ChosenContext {
   routerTurns: string[];
 }
 
-export async function chooseContext(messages: readonly ChatMessage[], policy: ContextPolicy = FULL_CONTEXT, encoder?: EngineEncoder): Promise<ChosenContext> {
+export async function chooseContext(
+  messages: readonly ChatMessage[],
+  policy: ContextPolicy = FULL_CONTEXT,
+  encoder?: EngineEncoder,
+): Promise<ChosenContext> {
   const last = messages.findLastIndex((m) => m.role === 'user');
   if (last < 0) throw new RangeError('the conversation has no user message to answer');
   const query = messages[last]!.content;
@@ -35,8 +39,8 @@ export async function chooseContext(messages: readonly ChatMessage[], policy: Co
     return chosen(messages, last, selectContext(turns, policy, vectors[0]));
   }
   const kept = selectContext(turns, policy.kind === 'similar' ? FULL_CONTEXT : policy);
-  if (policy.kind !== 'current') return { query, messages: [...messages], history: earlier, routerTurns: kept.userTexts.slice(-ROUTER_TURNS) };
-  return chosen(messages, last, kept);
+  if (policy.kind === 'current') return chosen(messages, last, kept);
+  return { query, messages: [...messages], history: earlier, routerTurns: kept.userTexts.slice(-ROUTER_TURNS) };
 }
 
 /** The earlier messages as turns: a user message and the answer after it (system and tool messages aside). */
@@ -51,5 +55,6 @@ function turnsOf(earlier: readonly ChatMessage[]): Turn[] {
 
 function chosen(messages: readonly ChatMessage[], last: number, kept: ReturnType<typeof selectContext>): ChosenContext {
   const history = [...messages.slice(0, last).filter((m) => m.role === 'system'), ...kept.messages];
-  return { query: messages[last]!.content, messages: [...history, ...messages.slice(last)], history, routerTurns: kept.userTexts.slice(-ROUTER_TURNS) };
+  const routerTurns = kept.userTexts.slice(-ROUTER_TURNS);
+  return { query: messages[last]!.content, messages: [...history, ...messages.slice(last)], history, routerTurns };
 }

@@ -2,8 +2,8 @@
 // the query to (core/learn/reward.ts: a first model that failed earns 0, the answer earns what its feedback says,
 // a revised rating revises the reward), and the profile that routed it gets a preference (core/modes/personal.ts):
 // a rating of the model that answered, or a win for the model the user regenerated with over the one that answered.
-import { feedbackScore, type Feedback, type OutcomeRecord } from '../learn/outcome.ts';
-import { rewardOf } from '../learn/reward.ts';
+import { feedbackScore, feedbackSignals, type Feedback, type OutcomeRecord } from '../learn/outcome.ts';
+import { rewardOf, rewardOfAll } from '../learn/reward.ts';
 import type { Preference } from '../modes/personal.ts';
 import type { RouteQuery } from '../routers/router.ts';
 
@@ -50,12 +50,13 @@ export interface ProfileBasis {
 
 /** A rating (1-5) or thumbs on `model`'s answer as the profile's preference, in [0,1]. */
 export function ratingPreference(basis: ProfileBasis, model: string, feedback: Feedback): Preference | undefined {
-  const rating = feedback.rating !== undefined ? (feedback.rating - 1) / 4 : feedback.thumbs === 'up' ? 1 : feedback.thumbs === 'down' ? 0 : undefined;
+  const rating = rewardOfAll(feedbackSignals(feedback).filter((signal) => signal.kind === 'rating' || signal.kind === 'thumbs'));
   if (rating === undefined) return undefined;
   return { kind: 'rating', model, features: basis.features, global: basis.globalQuality[model] ?? 0.5, rating };
 }
 
 /** Asking `winner` to answer again instead of `loser`: the profile prefers it there. */
 export function regeneratePreference(basis: ProfileBasis, winner: string, loser: string): Preference {
-  return { kind: 'pairwise', winner, loser, features: basis.features, globalWinner: basis.globalQuality[winner] ?? 0.5, globalLoser: basis.globalQuality[loser] ?? 0.5 };
+  const global = (model: string) => basis.globalQuality[model] ?? 0.5;
+  return { kind: 'pairwise', winner, loser, features: basis.features, globalWinner: global(winner), globalLoser: global(loser) };
 }
