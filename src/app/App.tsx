@@ -12,7 +12,7 @@ import { useCalls } from './stores/calls.ts';
 import { useProfiles } from './stores/profiles.ts';
 import { useEncoder } from './stores/encoder.ts';
 import { useLabRuns } from './stores/lab-runs.ts';
-import { warmRouting } from './chat/personal-route.ts';
+import { warmRouting } from './chat/warm-routing.ts';
 import { CostQualitySlider } from './components/CostQualitySlider.tsx';
 import { BudgetIndicator } from './components/BudgetIndicator.tsx';
 import { EncoderDiagnostics } from './components/EncoderDiagnostics.tsx';
