@@ -35,7 +35,14 @@ export const configSchema = z.strictObject({
   /** Provider keys as a dictionary of key lists per provider (LLMRouter's convention); rotated round-robin. */
   api_keys: z.record(z.string(), z.array(z.string().min(1))).default({}),
   routers: z.record(z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'router names are letters, digits, . _ -'), routerSchema).default({}),
-  budgets: z.strictObject({ daily_usd: z.number().positive().optional(), monthly_usd: z.number().positive().optional() }).default({}),
+  budgets: z
+    .strictObject({
+      daily_usd: z.number().positive().optional(),
+      monthly_usd: z.number().positive().optional(),
+      /** With Redis: how long a reservation outlives a gateway that died mid-call (renewed while the call lives). */
+      lease_ms: z.number().int().min(300).default(30_000),
+    })
+    .prefault({}),
   /** Bearer tokens clients must send; a request without one of them gets 401. */
   client_tokens: z.array(z.string().min(8, 'client tokens must be at least 8 characters')).default([]),
   /** Environment variables holding more client tokens (comma-separated). */

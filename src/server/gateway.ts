@@ -17,7 +17,7 @@ import { readText } from '../platform/node/files.ts';
 import { CallLog } from './call-log.ts';
 import { fromEnv, type GatewayConfig } from './config.ts';
 import { GatewayMetrics } from './metrics.ts';
-import { RedisBreaker, RedisBudgetGuard, SharedState, redisSpendSink } from './redis-state.ts';
+import { RedisBreaker, RedisBudgetGuard, SharedState } from './redis-state.ts';
 import { loadRouters, type GatewayRouter } from './routing.ts';
 import { SpendCounters } from './spend-counters.ts';
 
@@ -106,8 +106,10 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   }
   const local = new SpendCounters();
   if (!shared) await spendFromLog(config.log, local);
-  const spendSink = shared ? redisSpendSink(shared) : local;
-  const guard: BudgetGuard = shared ? new RedisBudgetGuard(shared, budget) : new SpendingGuard(budget, local);
+  const fleet = shared ? new RedisBudgetGuard(shared, budget, { leaseMs: config.budgets.lease_ms }) : undefined;
+  await fleet?.ready();
+  const spendSink: OutcomeSink = fleet ?? local;
+  const guard: BudgetGuard = fleet ?? new SpendingGuard(budget, local);
   const sink: OutcomeSink = {
     async record(outcome) {
       metrics.attempt(outcome);
@@ -153,6 +155,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       while (inflight.size > 0) await Promise.all(inflight);
     },
     async close() {
+      fleet?.close();
       await log?.close();
       await shared?.close();
     },
