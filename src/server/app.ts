@@ -7,7 +7,7 @@ import { feedback } from './feedback.ts';
 import type { Gateway } from './gateway.ts';
 import { HttpError } from './http-error.ts';
 import { errorBody, modelList } from './openai-shapes.ts';
-import { tokenChecker } from './auth.ts';
+import { clientIdentifier } from './auth.ts';
 import { ROUTER_PREFIX } from './virtual-models.ts';
 
 export interface AppOptions {
@@ -17,18 +17,29 @@ export interface AppOptions {
 
 const OPEN_ROUTES = new Set(['/health']);
 
+/** The client of a gateway serving without tokens (--no-auth). */
+const ANONYMOUS = 'anonymous';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The label of the client token that authorized the request (auth.ts). */
+    client: string;
+  }
+}
+
 export function buildApp(gateway: Gateway, options: AppOptions = {}): FastifyInstance {
   if (!options.noAuth && gateway.tokens.size === 0) throw new Error('no client tokens: set client_tokens or client_token_env in the configuration (or serve with --no-auth on a trusted machine)');
-  const authorized = tokenChecker(gateway.tokens);
+  const identify = clientIdentifier(gateway.tokens);
   const app = Fastify({ logger: false, bodyLimit: 8 * 1024 * 1024, forceCloseConnections: 'idle', return503OnClosing: true });
+  app.decorateRequest('client', '');
 
   app.addHook('onRequest', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     reply.raw.once('close', () => gateway.metrics.requests.inc({ route, status: reply.raw.writableFinished ? String(reply.raw.statusCode) : 'aborted' }));
-    if (options.noAuth || OPEN_ROUTES.has(route)) return;
-    if (!authorized(request.headers.authorization)) {
-      throw new HttpError(401, 'invalid_request_error', 'invalid_api_key', 'missing or invalid client token: send Authorization: Bearer <token>');
-    }
+    if (OPEN_ROUTES.has(route)) return;
+    const client = options.noAuth ? ANONYMOUS : identify(request.headers.authorization);
+    if (!client) throw new HttpError(401, 'invalid_request_error', 'invalid_api_key', 'missing or invalid client token: send Authorization: Bearer <token>');
+    request.client = client;
   });
 
   app.setErrorHandler((error, _request, reply) => {

@@ -107,6 +107,7 @@ function explain(call: CallContext, plan: CallPlan, result: RoutedResult) {
 
 function finishReason(result: RoutedResult): string {
   if (result.error?.kind === 'content_filter') return 'content_filter';
+  if (result.truncated) return 'length';
   return result.toolCalls ? 'tool_calls' : 'stop';
 }
 
@@ -151,11 +152,13 @@ export async function chatCompletions(gateway: Gateway, request: FastifyRequest,
     ...coreTools(body),
     signal: abort.signal,
     onEvent(event: RoutedEvent) {
+      if (event.type === 'accounting_failed') gateway.metrics.accounting.inc();
       if (event.type === 'fallback') gateway.metrics.fallbacks.inc({ from: event.from, to: event.to });
       if (event.type === 'token') stream?.token(event.model, event.text);
     },
   });
-  gateway.log?.write(routedCallRecord(call, result));
+  gateway.owners.set(call.callId, request.client);
+  await gateway.log?.write({ ...routedCallRecord(call, result), client: request.client });
   if (result.error && result.outcomes.length === 0) gateway.metrics.errors.inc({ kind: result.error.kind });
   const extra = gateway.config.explain ? explain(call, planned, result) : {};
   const model = result.segments[0]?.model ?? result.outcomes.filter((o) => o.kind === 'ok').at(-1)?.model ?? call.chosen;

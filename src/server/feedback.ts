@@ -1,5 +1,6 @@
 // POST /v1/feedback: a client rates an answer by its call id (the x-llmrouter-call-id header); the rating is
-// appended to the JSONL log, where `llmrouter train --data LOG` turns rated calls into training samples.
+// appended to the JSONL log, where `llmrouter train --data LOG` turns rated calls into training samples. Only
+// the client token that made a call may rate it; any other call id is 404.
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Gateway } from './gateway.ts';
@@ -21,6 +22,8 @@ export async function feedback(gateway: Gateway, request: FastifyRequest): Promi
     throw new HttpError(400, 'invalid_request_error', 'invalid_request', `${issue.path.join('.') || 'body'}: ${issue.message}`, issue.path.join('.') || null);
   }
   const { call_id, rating, thumbs } = parsed.data;
-  gateway.log.write({ type: 'feedback', callId: call_id, at: Date.now(), feedback: { ...(rating !== undefined ? { rating } : {}), ...(thumbs ? { thumbs } : {}) } });
+  // A call another client made is as unknown as one never made: its existence is not revealed.
+  if (!gateway.owners.owns(call_id, request.client)) throw new HttpError(404, 'invalid_request_error', 'call_not_found', `no call "${call_id}" was made with this client token`, 'call_id');
+  await gateway.log.write({ type: 'feedback', callId: call_id, at: Date.now(), feedback: { ...(rating !== undefined ? { rating } : {}), ...(thumbs ? { thumbs } : {}) } });
   return { ok: true };
 }

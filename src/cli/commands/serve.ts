@@ -17,7 +17,9 @@ export const serve: Command = {
       ...(values.port !== undefined ? { port: numberFlag(values, 'port', config.server.port) } : {}),
       ...(typeof values.redis === 'string' ? { redisUrl: values.redis } : {}),
       noAuth: values['no-auth'] === true,
+      onNotice: (message) => console.error(`llmrouter: ${message}`),
     });
+    for (const notice of running.gateway.notices) console.error(`llmrouter: ${notice}`);
     const routers = [...running.gateway.routers.keys()].map((r) => `router-${r}`).join(', ') || 'no routers';
     console.log(`llmrouter gateway on ${running.url} (${routers}; ${running.gateway.callable.size} models callable${values.redis ? '; state in Redis' : ''})`);
     await new Promise<void>((resolve) => {
