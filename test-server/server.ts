@@ -23,6 +23,8 @@ export interface LoggedRequest {
   keyed: boolean;
   /** How many functions it offered the model (function calling). */
   tools?: number;
+  /** Whether it asked for a stream. */
+  stream?: boolean;
   /** The output cap it sent (max_tokens, max_completion_tokens or maxOutputTokens); the server ignores it. */
   maxTokens?: number;
 }
@@ -145,7 +147,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     const spec = (req.headers['x-fault'] as string | undefined) ?? faults.take(r.wire, call?.model ?? '') ?? fixed?.fault;
     const tools = offeredTools(r.wire, body);
     const maxTokens = body?.max_completion_tokens ?? body?.max_tokens ?? body?.generationConfig?.maxOutputTokens;
-    requests.push({ wire: r.wire, path: url.pathname, model: call?.model, fault: spec, keyed: key !== undefined, ...(tools ? { tools } : {}), ...(maxTokens !== undefined ? { maxTokens } : {}) });
+    requests.push({ wire: r.wire, path: url.pathname, model: call?.model, fault: spec, keyed: key !== undefined, ...(call ? { stream: call.stream } : {}), ...(tools ? { tools } : {}), ...(maxTokens !== undefined ? { maxTokens } : {}) });
     const fault = spec ? parseFault(spec) : {};
     cors(req, res, fault);
 

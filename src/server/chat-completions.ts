@@ -151,6 +151,7 @@ export async function chatCompletions(gateway: Gateway, request: FastifyRequest,
     ...(body.temperature != null ? { temperature: body.temperature } : {}),
     ...coreTools(body),
     signal: abort.signal,
+    stream: stream !== undefined,
     onEvent(event: RoutedEvent) {
       if (event.type === 'accounting_failed') gateway.metrics.accounting.inc();
       if (event.type === 'fallback') gateway.metrics.fallbacks.inc({ from: event.from, to: event.to });

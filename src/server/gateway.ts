@@ -20,6 +20,7 @@ import { GatewayMetrics } from './metrics.ts';
 import { RedisBreaker, RedisBudgetGuard, SharedState } from './redis-state.ts';
 import { loadRouters, type GatewayRouter } from './routing.ts';
 import { SpendCounters } from './spend-counters.ts';
+import { upstream } from './upstream.ts';
 
 export interface GatewayOptions {
   /** Share spend and breaker state with other instances through this Redis. */
@@ -74,7 +75,7 @@ function endpoints(config: GatewayConfig, env: NodeJS.ProcessEnv): (provider: st
     const definition = known ?? customProvider(provider, baseUrl, given?.wire);
     const key = keys.next(provider);
     if (definition.keyRequired && !key && !given?.base_url) return undefined;
-    return { provider, wire: given?.wire ?? definition.wire, baseUrl, key, streamUsage: definition.streamUsage };
+    return { provider, wire: given?.wire ?? definition.wire, baseUrl, key, streamUsage: definition.streamUsage, capHonoured: known !== undefined };
   };
 }
 
@@ -131,6 +132,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       await log?.write({ type: 'attempt', ...outcome });
     },
   };
+  const pool = options.fetch ? undefined : upstream();
   const caller = new RoutedCaller({
     catalog: catalog.models,
     endpoint,
@@ -139,7 +141,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     breaker: shared ? new RedisBreaker(shared, breakerOptions) : new CircuitBreaker(breakerOptions),
     concurrency: config.policy.concurrency,
     policy: { retries: config.policy.retries, timeoutMs: config.policy.timeout_ms, midStream: config.policy.mid_stream },
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    fetch: options.fetch ?? pool!.fetch,
   });
   let encoder: Promise<Embedder> | undefined;
   const inflight = new Set<Promise<unknown>>();
@@ -174,6 +176,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       fleet?.close();
       await log?.close();
       await shared?.close();
+      await pool?.close();
     },
   };
 }

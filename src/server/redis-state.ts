@@ -178,6 +178,10 @@ export class RedisBudgetGuard implements BudgetGuard, OutcomeSink {
     return budgetPeriods(this.budget, this.now());
   }
 
+  get limited(): boolean {
+    return this.budget.dailyUsd !== undefined || this.budget.monthlyUsd !== undefined;
+  }
+
   async reserve(estimateUsd: number): Promise<() => Promise<void>> {
     const periods = this.periods();
     if (periods.length === 0) return async () => {};

@@ -256,6 +256,28 @@ describe('budgets as hard caps', () => {
   });
 });
 
+describe('whole answers for callers that do not read the stream', () => {
+  const budgeted = () => new SpendingGuard({ dailyUsd: 1 }, new MemoryOutcomeLog());
+
+  it('calls the provider unstreamed when there is no budget, or when the provider is known to stop at max_tokens', async () => {
+    const { c } = caller();
+    expect((await c.call({ ranking, messages, stream: false })).text).toBe('Echo from echo-small: what is routing?');
+    const trusted = caller({ guard: budgeted(), endpoint: (provider) => ({ provider, wire: 'openai', baseUrl: `${server.url}/openai/v1`, key: 'sk-one-1111', capHonoured: true }) });
+    await trusted.c.call({ ranking, messages, stream: false });
+    expect(server.requests.map((r) => r.stream)).toEqual([false, false]);
+  });
+
+  it('streams under a budget from a provider not known to stop at max_tokens, so it can be stopped at the cap', async () => {
+    server.scripts.set([{ reply: Array.from({ length: 60 }, (_, i) => `word${i}`).join(' ') }]);
+    const { c, log } = caller({ guard: budgeted() });
+    const result = await c.call({ ranking, messages, stream: false, maxTokens: 10 });
+    server.scripts.set([]);
+    expect(server.requests.map((r) => r.stream)).toEqual([true]);
+    expect(result.truncated).toBe(true);
+    expect(log.outcomes.map((o) => o.outputTokens)).toEqual([10]);
+  });
+});
+
 describe('accounting outside the provider call', () => {
   it('keeps the answer, counts its cost once and reports it when the sink and the release fail', async () => {
     const recorded: string[] = [];
@@ -265,7 +287,7 @@ describe('accounting outside the provider call', () => {
         throw new Error('log disk full');
       },
     };
-    const guard = { reserve: async () => () => Promise.reject(new Error('Redis went away')) };
+    const guard = { limited: true, reserve: async () => () => Promise.reject(new Error('Redis went away')) };
     const { events, call } = caller({ sink, guard });
     const result = await call();
     expect(result.complete).toBe(true);

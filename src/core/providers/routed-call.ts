@@ -78,6 +78,12 @@ export interface RoutedCallRequest {
   toolChoice?: ToolChoice;
   signal?: AbortSignal;
   onEvent?: (event: RoutedEvent) => void;
+  /**
+   * False when nobody reads the answer as it comes (a gateway client that asked for a whole answer): the
+   * provider is then called unstreamed, unless a budget is in force and only a stream can stop the provider
+   * at its cap (Endpoint.capHonoured). Default true.
+   */
+  stream?: boolean;
   /** Shared by the call's attempt records; a fresh one when absent. */
   callId?: string;
 }
@@ -171,7 +177,9 @@ export class RoutedCaller {
         emit({ type: 'attempt', model: model.id, attempt, retry, resumed });
         const started = this.now();
         const sent: ChatRequest = { model: model.api_model, messages, maxTokens, temperature: request.temperature, tools: request.tools, toolChoice: request.toolChoice };
-        const tried = await this.attempt(endpoint, sent, { policy, started, signal: request.signal }, (text) => emit({ type: 'token', model: model.id, text }));
+        const streamed = request.stream !== false || (this.options.guard?.limited === true && endpoint.capHonoured !== true);
+        const onText = streamed ? (text: string) => emit({ type: 'token', model: model.id, text }) : undefined;
+        const tried = await this.attempt(endpoint, sent, { policy, started, signal: request.signal }, onText);
         const outcome = (fields: Pick<AttemptOutcome, 'kind' | 'inputTokens' | 'outputTokens' | 'usageEstimated'> & { error?: string }): AttemptOutcome => ({
           id: crypto.randomUUID(),
           at: started,
@@ -232,10 +240,11 @@ export class RoutedCaller {
   }
 
   /**
-   * One provider call, streamed. A provider that ignores max_tokens is stopped once the streamed tokens reach
-   * it (counted as in countTokens), and the answer so far is its reply, ending for `length`.
+   * One provider call, streamed when `onText` reads it. A streaming provider that ignores max_tokens is stopped
+   * once the streamed tokens reach it (counted as in countTokens), and the answer so far is its reply, ending for `length`.
    */
-  private async attempt(endpoint: Endpoint, sent: ChatRequest, at: { policy: FallbackPolicy; started: number; signal?: AbortSignal }, onText: (text: string) => void): Promise<Attempt> {
+  private async attempt(endpoint: Endpoint, sent: ChatRequest, at: { policy: FallbackPolicy; started: number; signal?: AbortSignal }, onText?: (text: string) => void): Promise<Attempt> {
+    if (!onText) return this.whole(endpoint, sent, at);
     const cap = sent.maxTokens!;
     const stop = new AbortController();
     const cancel = () => stop.abort();
@@ -263,6 +272,17 @@ export class RoutedCaller {
       if (capped) tried.reply = { text: tried.part, finishReason: 'length', usage: { inputTokens: input, outputTokens: countTokens(tried.part, tried.pieces), estimated: true } };
     } finally {
       at.signal?.removeEventListener('abort', cancel);
+    }
+    return tried;
+  }
+
+  /** One provider call answered whole (no first-token time: the first token comes with the last). */
+  private async whole(endpoint: Endpoint, sent: ChatRequest, at: { policy: FallbackPolicy; signal?: AbortSignal }): Promise<Attempt> {
+    const tried: Attempt = { part: '', pieces: 0 };
+    try {
+      tried.reply = await this.limit(() => chat(endpoint, sent, { ...(at.signal ? { signal: at.signal } : {}), timeoutMs: at.policy.timeoutMs, ...(this.options.fetch ? { fetch: this.options.fetch } : {}) }));
+    } catch (e) {
+      tried.error = e;
     }
     return tried;
   }
