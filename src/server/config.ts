@@ -26,7 +26,16 @@ const routerSchema = z.strictObject({
 });
 
 export const configSchema = z.strictObject({
-  server: z.strictObject({ host: z.string().default('127.0.0.1'), port: z.number().int().min(0).max(65535).default(8080) }).prefault({}),
+  server: z
+    .strictObject({
+      host: z.string().default('127.0.0.1'),
+      port: z.number().int().min(0).max(65535).default(8080),
+      /** Chat calls held at once (running or waiting for a provider slot); past it, 429 with Retry-After. */
+      max_in_flight: z.number().int().positive().default(1024),
+      /** The gateway's own log (pino, JSON on stdout): warn shows failures, info adds start and stop. */
+      log_level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('warn'),
+    })
+    .prefault({}),
   /** A catalog file replacing the shipped one (relative to the configuration file). */
   catalog: z.string().optional(),
   /** Models added to the catalog (or replacing the entry with the same id). */

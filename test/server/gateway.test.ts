@@ -260,6 +260,26 @@ describe('budgets without Redis', () => {
   });
 });
 
+describe('the admission bound', () => {
+  it('answers 429 with Retry-After past max_in_flight calls, and admits again once one ends', async () => {
+    const config = gatewayConfig(server.url, gateway.gateway.config.routers.knn!.file);
+    const local = await startGateway({ ...config, server: { ...config.server, max_in_flight: 1 } });
+    try {
+      server.faults.set([{ fault: 'latency=300', times: 1 }]);
+      const first = client(local.url).chat.completions.create(ask('hi', 'coder'));
+      await expect.poll(() => server.requests.some((r) => r.fault === 'latency=300'), { interval: 10 }).toBe(true);
+      const busy = await fetch(`${local.url}/v1/chat/completions`, { method: 'POST', headers: { authorization: `Bearer ${CLIENT_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(ask('hi', 'coder')) });
+      expect(busy.status).toBe(429);
+      expect(busy.headers.get('retry-after')).toBe('1');
+      expect(await busy.json()).toMatchObject({ error: { code: 'gateway_busy' } });
+      await first;
+      await expect(client(local.url).chat.completions.create(ask('hi', 'coder'))).resolves.toBeDefined();
+    } finally {
+      await local.close();
+    }
+  });
+});
+
 describe('graceful shutdown', () => {
   it('lets an open stream finish before it stops', async () => {
     const local = await startGateway(gatewayConfig(server.url, gateway.gateway.config.routers.knn!.file));
