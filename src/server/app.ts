@@ -2,7 +2,7 @@
 // scope), OpenAI's endpoints (/v1/chat/completions under the admission bound, /v1/models), ratings of answers
 // (/v1/feedback) and /metrics (Prometheus text); OpenAI-shaped errors everywhere; pino as the logger.
 import bearerAuth from '@fastify/bearer-auth';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { admission } from './admission.ts';
 import { clientIdentifier } from './auth.ts';
 import { chatCompletions } from './chat-completions.ts';
@@ -32,7 +32,7 @@ const unauthorized = new HttpError(401, 'invalid_request_error', 'invalid_api_ke
 export function buildApp(gateway: Gateway, options: AppOptions = {}): FastifyInstance {
   if (!options.noAuth && gateway.tokens.size === 0) throw new Error('no client tokens: set client_tokens or client_token_env in the configuration (or serve with --no-auth on a trusted machine)');
   const { server } = gateway.config;
-  const app = Fastify({ logger: { level: server.log_level }, disableRequestLogging: true, bodyLimit: 8 * 1024 * 1024, forceCloseConnections: 'idle', return503OnClosing: true });
+  const app = Fastify({ logger: { level: server.log_level }, logController: new LogController({ disableRequestLogging: true }), bodyLimit: 8 * 1024 * 1024, forceCloseConnections: 'idle', return503OnClosing: true });
   app.decorateRequest('client', '');
 
   app.addHook('onRequest', async (request, reply) => {

@@ -64,6 +64,8 @@ export const configSchema = z.strictObject({
       timeout_ms: z.number().int().positive().default(30_000),
       mid_stream: z.enum(['resume', 'stop']).default('resume'),
       concurrency: z.number().int().positive().default(64),
+      /** max_tokens sent when a client gives none: what a budget reserves for such a call. */
+      default_max_tokens: z.number().int().positive().default(4096),
     })
     .prefault({}),
   breaker: z.strictObject({ threshold: z.number().int().positive().default(3), cooldown_ms: z.number().int().positive().default(30_000) }).prefault({}),

@@ -140,7 +140,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     sink,
     breaker: shared ? new RedisBreaker(shared, breakerOptions) : new CircuitBreaker(breakerOptions),
     concurrency: config.policy.concurrency,
-    policy: { retries: config.policy.retries, timeoutMs: config.policy.timeout_ms, midStream: config.policy.mid_stream },
+    policy: { retries: config.policy.retries, defaultMaxTokens: config.policy.default_max_tokens, timeoutMs: config.policy.timeout_ms, midStream: config.policy.mid_stream },
     fetch: options.fetch ?? pool!.fetch,
   });
   let encoder: Promise<Embedder> | undefined;
