@@ -42,8 +42,12 @@ const body = (model: string, stream = false) => JSON.stringify({ model, stream, 
 
 type Figures = Awaited<ReturnType<typeof load>>;
 
-async function load(name: string, url: string, payload: string, options: { connections: number; duration?: number; amount?: number }) {
+let queries = 0;
+
+/** With `vary`, each request asks a query of its own (no encoder cache hit), as real traffic does. */
+async function load(name: string, url: string, payload: string, options: { connections: number; duration?: number; amount?: number; vary?: boolean }) {
   const result = await autocannon({
+    ...(options.vary ? { requests: [{ setupRequest: (request: object) => ({ ...request, body: payload.replace(PYTHON_QUERY, `${PYTHON_QUERY} #${++queries}`) }) }] } : {}),
     url,
     method: 'POST',
     body: payload,
@@ -67,11 +71,11 @@ async function load(name: string, url: string, payload: string, options: { conne
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Direct and gateway runs alternate (three rounds), so both see the same background load on this shared machine. */
-async function overhead(label: string, connections: number, direct: [string, string], through: [string, string], seconds = 4) {
+async function overhead(label: string, connections: number, direct: [string, string], through: [string, string], seconds = 4, vary = false) {
   const rounds: { direct: Figures; gateway: Figures; added_p50_ms: number; added_p99_ms: number }[] = [];
   for (let round = 1; round <= 3; round++) {
     const d = await load(`${label} direct c=${connections} #${round}`, direct[0], direct[1], { connections, duration: seconds });
-    const g = await load(`${label} gateway c=${connections} #${round}`, through[0], through[1], { connections, duration: seconds });
+    const g = await load(`${label} gateway c=${connections} #${round}`, through[0], through[1], { connections, duration: seconds, vary });
     rounds.push({ direct: d, gateway: g, added_p50_ms: g.latency_ms.p50 - d.latency_ms.p50, added_p99_ms: g.latency_ms.p99 - d.latency_ms.p99 });
   }
   const directRps = median(rounds.map((r) => r.direct.rps));
@@ -96,13 +100,13 @@ async function metric(name: string): Promise<number> {
 
 const faults = (rules: unknown[]) => fetch(`${provider}/_control/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ rules }) });
 
-/** The encoder's own latency for one query, in this process: what routing cannot avoid. */
+/** The encoder's own latency for one query never seen before (its cache misses), in this process: what routing cannot avoid. */
 async function embeddingP50(): Promise<number> {
   const encoder = await createNodeEmbedder();
   const times: number[] = [];
   for (let i = 0; i < 220; i++) {
     const started = performance.now();
-    await encoder.embed([PYTHON_QUERY]);
+    await encoder.embed([`${PYTHON_QUERY} ~${i}`]);
     if (i >= 20) times.push(performance.now() - started);
   }
   return Math.round(median(times) * 100) / 100;
@@ -158,7 +162,7 @@ async function budgets() {
     const first = await budgetBurst(restarted.map((g) => g.url), 50, { after: 10, startedCalls: () => pricey() - start, run: () => redis.restart() });
     const second = await budgetBurst(restarted.map((g) => g.url), 50);
     await new Promise((r) => setTimeout(r, 3000)); // heartbeats write back the spend
-    const both = { calls: 100, answered: first.answered + second.answered, refused: first.refused + second.refused, lost: first.lost + second.lost, answered_usd: first.answered_usd + second.answered_usd };
+    const both = { calls: 100, answered: first.answered + second.answered, refused: first.refused + second.refused, lost: first.lost + second.lost, lost_as: [...first.lost_as, ...second.lost_as], answered_usd: first.answered_usd + second.answered_usd };
     const withRestart = await settle(restarted, both, 'bench-restarted:');
     return { budget_usd: 1, max_cost_per_call_usd: 0.024, without_redis: withoutRedis, with_redis: withRedis, redis_restarted_mid_burst_then_second_burst: withRestart };
   } finally {
@@ -190,12 +194,12 @@ async function main() {
   // CPU the gateway process spent per call (the metrics requests between are negligible): a figure the machine's load changes least.
   const gateway_cpu_us_per_call = Math.round((((await metric('llmrouter_process_cpu_seconds_total')) - cpuBefore) * 1e6) / gatewayCalls);
   const embedding_p50_ms = await embeddingP50();
-  const routed_c1 = await overhead('routed irt', 1, directTest, [chat, body('router-irt')]);
+  const routed_c1 = await overhead('routed irt', 1, directTest, [chat, body('router-irt')], 4, true);
   const streamed = await load('streamed irt c=16', chat, body('router-irt', true), { connections: 16, duration: 5 });
 
   const fallbacksBefore = await metric('llmrouter_fallbacks_total');
-  await faults([{ model: 'echo-small', fault: '500', times: 300 }]);
-  const underFaults = await load('router-irt with 500s on its pick c=16', chat, body('router-irt'), { connections: 16, amount: 1000 });
+  await faults([{ fault: '500', times: 300 }]);
+  const underFaults = await load('router-irt with 300 500s c=16', chat, body('router-irt'), { connections: 16, amount: 1000 });
   await faults([]);
   const fallbacks = (await metric('llmrouter_fallbacks_total')) - fallbacksBefore;
 

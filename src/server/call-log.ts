@@ -9,6 +9,8 @@ import { createInterface } from 'node:readline';
 
 export class CallLog {
   private readonly stream: WriteStream;
+  /** Resolves when the stream next drains: every write waiting for the disk waits on this one promise. */
+  private draining?: Promise<unknown>;
   /** The error that stopped the stream, if one did: later records are dropped and counted. */
   failure?: Error;
   dropped = 0;
@@ -33,7 +35,11 @@ export class CallLog {
       return;
     }
     if (this.stream.write(`${JSON.stringify(record)}\n`)) return;
-    await Promise.race([once(this.stream, 'drain'), once(this.stream, 'error').catch(() => {})]);
+    // once() also settles on an 'error' event, which the listener above records.
+    this.draining ??= once(this.stream, 'drain')
+      .catch(() => {})
+      .finally(() => (this.draining = undefined));
+    await this.draining;
   }
 
   /** Resolves once every line written so far is on disk. */

@@ -19,6 +19,8 @@ export interface BurstResult {
   refused: number;
   /** Any other outcome: an answer lost. */
   lost: number;
+  /** What the lost calls got instead (status and message), to say why. */
+  lost_as: string[];
   /** Sum of the answered calls' cost_usd, as the clients were told. */
   answered_usd: number;
 }
@@ -29,8 +31,8 @@ export async function budgetBurst(urls: string[], calls: number, midBurst?: { af
     client(url)
       .chat.completions.create({ model: PRICEY_MODEL.id, max_tokens: BURST_MAX_TOKENS, messages: [{ role: 'user', content: 'tell me a long story' }] })
       .then(
-        (answer) => ({ kind: answer.choices[0]?.message.content ? 'answered' : 'lost', usd: (answer as unknown as { llmrouter: { cost_usd: number } }).llmrouter.cost_usd }),
-        (e: { status?: number; code?: string }) => ({ kind: e.status === 429 && e.code === 'budget_exceeded' ? 'refused' : 'lost', usd: 0 }),
+        (answer) => ({ kind: answer.choices[0]?.message.content ? 'answered' : 'lost', usd: (answer as unknown as { llmrouter: { cost_usd: number } }).llmrouter.cost_usd, as: 'an empty answer' }),
+        (e: { status?: number; code?: string; message?: string }) => ({ kind: e.status === 429 && e.code === 'budget_exceeded' ? 'refused' : 'lost', usd: 0, as: `${e.status}: ${e.message}` }),
       );
   const burst = Promise.all(Array.from({ length: calls }, (_, i) => ask(urls[i % urls.length]!)));
   if (midBurst) {
@@ -39,7 +41,8 @@ export async function budgetBurst(urls: string[], calls: number, midBurst?: { af
   }
   const outcomes = await burst;
   const count = (kind: string) => outcomes.filter((o) => o.kind === kind).length;
-  return { calls, answered: count('answered'), refused: count('refused'), lost: count('lost'), answered_usd: outcomes.reduce((n, o) => n + o.usd, 0) };
+  const lostAs = outcomes.filter((o) => o.kind === 'lost').map((o) => o.as);
+  return { calls, answered: count('answered'), refused: count('refused'), lost: count('lost'), lost_as: lostAs, answered_usd: outcomes.reduce((n, o) => n + o.usd, 0) };
 }
 
 /** USD the gateways' logs recorded as attempts' costs. */
