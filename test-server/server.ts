@@ -23,6 +23,10 @@ export interface LoggedRequest {
   keyed: boolean;
   /** How many functions it offered the model (function calling). */
   tools?: number;
+  /** Whether it asked for a stream. */
+  stream?: boolean;
+  /** The output cap it sent (max_tokens, max_completion_tokens or maxOutputTokens); the server ignores it. */
+  maxTokens?: number;
 }
 
 export interface TestServer {
@@ -142,7 +146,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     const fixed = call ? options.fixture?.reply(call.model, lastUser(call.messages)) : undefined;
     const spec = (req.headers['x-fault'] as string | undefined) ?? faults.take(r.wire, call?.model ?? '') ?? fixed?.fault;
     const tools = offeredTools(r.wire, body);
-    requests.push({ wire: r.wire, path: url.pathname, model: call?.model, fault: spec, keyed: key !== undefined, ...(tools ? { tools } : {}) });
+    const maxTokens = body?.max_completion_tokens ?? body?.max_tokens ?? body?.generationConfig?.maxOutputTokens;
+    requests.push({ wire: r.wire, path: url.pathname, model: call?.model, fault: spec, keyed: key !== undefined, ...(call ? { stream: call.stream } : {}), ...(tools ? { tools } : {}), ...(maxTokens !== undefined ? { maxTokens } : {}) });
     const fault = spec ? parseFault(spec) : {};
     cors(req, res, fault);
 

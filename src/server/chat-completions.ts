@@ -142,6 +142,7 @@ const stepOf = (s: ModeStep) => ({ type: s.type, model: s.model, cost: s.cost })
 
 function finishReason(answered: Answered): string {
   if (answered.error?.kind === 'content_filter') return 'content_filter';
+  if (answered.result.kind === 'single' && answered.result.call.truncated) return 'length';
   return answered.result.kind === 'single' && answered.result.call.toolCalls ? 'tool_calls' : 'stop';
 }
 
@@ -168,6 +169,7 @@ function engineFailure(e: unknown): HttpError {
 
 function countEvent(gateway: Gateway, event: EngineEvent): void {
   const attempt = event.type === 'attempt' ? event.event : undefined;
+  if (attempt?.type === 'accounting_failed') gateway.metrics.accounting.inc();
   if (attempt?.type === 'fallback') gateway.metrics.fallbacks.inc({ from: attempt.from, to: attempt.to });
   if (event.type !== 'decision') return;
   const { routing } = event;
@@ -187,7 +189,7 @@ export async function chatCompletions(gateway: Gateway, request: FastifyRequest,
   const id = `chatcmpl-${callId}`;
   let routing: Routing | undefined;
   const stream = body.stream === true ? new AnswerStream(reply, id, (model) => decisionHeaders(callId, routing!, model)) : undefined;
-  const ask: AnswerRequest = { messages, ...planned.ask, ...callOptions(body), signal: abort.signal, callId };
+  const ask: AnswerRequest = { messages, ...planned.ask, ...callOptions(body), signal: abort.signal, callId, stream: stream !== undefined };
   const answered = await answerWith(partsOf(gateway, planned.router), ask, (event) => {
     if (event.type === 'decision') routing = event.routing;
     if (event.type === 'text') stream?.token(event.model, event.text);
@@ -195,7 +197,8 @@ export async function chatCompletions(gateway: Gateway, request: FastifyRequest,
   }).catch((e: unknown) => {
     throw engineFailure(e);
   });
-  gateway.log?.write(loggedRecord(answered.record));
+  gateway.owners.set(callId, request.client);
+  await gateway.log?.write({ ...loggedRecord(answered.record), client: request.client });
   await gateway.learning.answered(answered, planned.router?.router);
   if (answered.error && answered.outcomes.length === 0) gateway.metrics.errors.inc({ kind: answered.error.kind });
   const extra = gateway.config.explain ? explain(answered) : {};

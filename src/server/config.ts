@@ -26,7 +26,16 @@ const routerSchema = z.strictObject({
 });
 
 export const configSchema = z.strictObject({
-  server: z.strictObject({ host: z.string().default('127.0.0.1'), port: z.number().int().min(0).max(65535).default(8080) }).prefault({}),
+  server: z
+    .strictObject({
+      host: z.string().default('127.0.0.1'),
+      port: z.number().int().min(0).max(65535).default(8080),
+      /** Chat calls held at once (running or waiting for a provider slot); past it, 429 with Retry-After. */
+      max_in_flight: z.number().int().positive().default(1024),
+      /** The gateway's own log (pino, JSON on stdout): warn shows failures, info adds start and stop. */
+      log_level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('warn'),
+    })
+    .prefault({}),
   /** A catalog file replacing the shipped one (relative to the configuration file). */
   catalog: z.string().optional(),
   /** Models added to the catalog (or replacing the entry with the same id). */
@@ -35,7 +44,14 @@ export const configSchema = z.strictObject({
   /** Provider keys as a dictionary of key lists per provider (LLMRouter's convention); rotated round-robin. */
   api_keys: z.record(z.string(), z.array(z.string().min(1))).default({}),
   routers: z.record(z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'router names are letters, digits, . _ -'), routerSchema).default({}),
-  budgets: z.strictObject({ daily_usd: z.number().positive().optional(), monthly_usd: z.number().positive().optional() }).default({}),
+  budgets: z
+    .strictObject({
+      daily_usd: z.number().positive().optional(),
+      monthly_usd: z.number().positive().optional(),
+      /** With Redis: how long a reservation outlives a gateway that died mid-call (renewed while the call lives). */
+      lease_ms: z.number().int().min(300).default(30_000),
+    })
+    .prefault({}),
   /** Bearer tokens clients must send; a request without one of them gets 401. */
   client_tokens: z.array(z.string().min(8, 'client tokens must be at least 8 characters')).default([]),
   /** Environment variables holding more client tokens (comma-separated). */
@@ -48,6 +64,8 @@ export const configSchema = z.strictObject({
       timeout_ms: z.number().int().positive().default(30_000),
       mid_stream: z.enum(['resume', 'stop']).default('resume'),
       concurrency: z.number().int().positive().default(64),
+      /** max_tokens sent when a client gives none: what a budget reserves for such a call. */
+      default_max_tokens: z.number().int().positive().default(4096),
     })
     .prefault({}),
   breaker: z.strictObject({ threshold: z.number().int().positive().default(3), cooldown_ms: z.number().int().positive().default(30_000) }).prefault({}),

@@ -1,6 +1,7 @@
 // POST /v1/feedback: a client rates an answer by its call id (the x-llmrouter-call-id header); the rating is
 // appended to the JSONL log, where `llmrouter train --data LOG` turns rated calls into training samples, and teaches
-// the client's profile and an online router at once (learning.ts).
+// the client's profile and an online router at once (learning.ts). Only the client token that made a call may rate
+// it; any other call id is 404.
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Gateway } from './gateway.ts';
@@ -22,8 +23,10 @@ export async function feedback(gateway: Gateway, request: FastifyRequest): Promi
     throw new HttpError(400, 'invalid_request_error', 'invalid_request', `${issue.path.join('.') || 'body'}: ${issue.message}`, issue.path.join('.') || null);
   }
   const { call_id, rating, thumbs } = parsed.data;
+  // A call another client made is as unknown as one never made: its existence is not revealed.
+  if (!gateway.owners.owns(call_id, request.client)) throw new HttpError(404, 'invalid_request_error', 'call_not_found', `no call "${call_id}" was made with this client token`, 'call_id');
   const given = { ...(rating !== undefined ? { rating } : {}), ...(thumbs ? { thumbs } : {}) };
-  gateway.log.write({ type: 'feedback', callId: call_id, at: Date.now(), feedback: given });
+  await gateway.log.write({ type: 'feedback', callId: call_id, at: Date.now(), feedback: given });
   await gateway.learning.feedback(call_id, given);
   return { ok: true };
 }

@@ -1,26 +1,27 @@
 // Everything one gateway instance holds, built from its configuration: the catalog, provider endpoints with
 // their keys, the loaded routers, the routed caller (fallback, retries, breaker, budgets), the metrics, the
 // JSONL log, and (with a Redis URL) the state it shares with the rest of its fleet.
-import { existsSync } from 'node:fs';
 import { defaultCatalog, parseCatalog } from '../core/catalog/catalog.ts';
 import type { Catalog, CatalogModel } from '../core/catalog/model.ts';
 import type { Embedder } from '../core/embed/embedder.ts';
 import { CircuitBreaker } from '../core/providers/circuit-breaker.ts';
 import { customProvider, providerDefinition } from '../core/providers/definitions.ts';
 import { KeyRing } from '../core/providers/key-ring.ts';
-import type { AttemptOutcome, OutcomeSink } from '../core/providers/outcome.ts';
+import type { OutcomeSink } from '../core/providers/outcome.ts';
 import { RoutedCaller } from '../core/providers/routed-call.ts';
 import { SpendingGuard, type BudgetGuard } from '../core/providers/spending-guard.ts';
 import type { Endpoint } from '../core/providers/types.ts';
 import { createNodeEmbedder } from '../platform/node/encoder.ts';
 import { readText } from '../platform/node/files.ts';
-import { CallLog } from './call-log.ts';
+import { CallLog, readCallLog } from './call-log.ts';
+import { CallOwners } from './call-owners.ts';
 import { fromEnv, type GatewayConfig } from './config.ts';
 import { GatewayLearning } from './learning.ts';
 import { GatewayMetrics } from './metrics.ts';
-import { RedisBreaker, RedisBudgetGuard, SharedState, redisSpendSink } from './redis-state.ts';
+import { RedisBreaker, RedisBudgetGuard, SharedState } from './redis-state.ts';
 import { loadRouters, type GatewayRouter } from './routing.ts';
 import { SpendCounters } from './spend-counters.ts';
+import { upstream } from './upstream.ts';
 
 export interface GatewayOptions {
   /** Share spend and breaker state with other instances through this Redis. */
@@ -29,6 +30,8 @@ export interface GatewayOptions {
   redisPrefix?: string;
   env?: NodeJS.ProcessEnv;
   fetch?: typeof fetch;
+  /** Told of trouble after start-up (a failing log disk). */
+  onNotice?: (message: string) => void;
 }
 
 export interface Gateway {
@@ -46,6 +49,10 @@ export interface Gateway {
   /** Clients' profiles and online routers, taught by feedback. */
   learning: GatewayLearning;
   embedder(): Promise<Embedder>;
+  /** Which client made each recent call (only it may rate the call). */
+  owners: CallOwners;
+  /** What the gateway noticed at start-up (skipped log lines), for the operator. */
+  notices: string[];
   /** Counts a call in flight until `work` settles, so a shutdown can wait for it. */
   track<T>(work: Promise<T>): Promise<T>;
   /** Resolves once no call is in flight. */
@@ -71,19 +78,25 @@ function endpoints(config: GatewayConfig, env: NodeJS.ProcessEnv): (provider: st
     const definition = known ?? customProvider(provider, baseUrl, given?.wire);
     const key = keys.next(provider);
     if (definition.keyRequired && !key && !given?.base_url) return undefined;
-    return { provider, wire: given?.wire ?? definition.wire, baseUrl, key, streamUsage: definition.streamUsage };
+    return { provider, wire: given?.wire ?? definition.wire, baseUrl, key, streamUsage: definition.streamUsage, capHonoured: known !== undefined };
   };
 }
 
-/** Seeds the in-memory spend from this month's attempts in the log, so a restart does not forget spending. */
-async function spendFromLog(path: string | undefined, counters: SpendCounters): Promise<void> {
-  if (!path || !existsSync(path)) return;
+/**
+ * Reads back the log: this month's spend (without Redis, so a restart does not forget spending) and who made
+ * each call (for feedback). Unreadable lines (a crash tears the last one) are skipped and reported.
+ */
+async function fromLog(path: string | undefined, counters: SpendCounters | undefined, owners: CallOwners): Promise<string[]> {
+  if (!path) return [];
   const monthStart = new Date(new Date().getFullYear(), new Date().getMonth(), 1).getTime();
-  for (const line of (await readText(path)).split('\n')) {
-    if (!line.includes('"type":"attempt"')) continue;
-    const record = JSON.parse(line) as AttemptOutcome;
-    if (record.at >= monthStart && record.cost > 0) counters.record(record);
-  }
+  const report = await readCallLog(path, new Set(['attempt', 'routed-call']), (record) => {
+    const { at, cost, callId, client } = record;
+    if (record.type === 'attempt' && typeof at === 'number' && typeof cost === 'number' && at >= monthStart && cost > 0) counters?.record({ at, cost });
+    if (record.type === 'routed-call' && typeof callId === 'string' && typeof client === 'string') owners.set(callId, client);
+  });
+  if (report.skippedCount === 0) return [];
+  const lines = report.skipped.map((s) => `line ${s.line} (${s.reason})`).join(', ');
+  return [`${path}: skipped ${report.skippedCount} unreadable line${report.skippedCount === 1 ? '' : 's'}: ${lines}${report.skippedCount > report.skipped.length ? ', ...' : ''}`];
 }
 
 export async function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<Gateway> {
@@ -95,7 +108,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const callable = new Set(catalog.models.filter((m) => wireOf(m) !== undefined).map((m) => m.id));
   const toolCapable = new Set(catalog.models.filter((m) => wireOf(m) === 'openai').map((m) => m.id));
   const metrics = new GatewayMetrics();
-  const log = config.log ? new CallLog(config.log) : undefined;
+  const notices: string[] = [];
+  const owners = new CallOwners();
   const budget = { dailyUsd: config.budgets.daily_usd, monthlyUsd: config.budgets.monthly_usd };
   const breakerOptions = { threshold: config.breaker.threshold, cooldownMs: config.breaker.cooldown_ms };
   const shared = options.redisUrl ? new SharedState(options.redisUrl, options.redisPrefix) : undefined;
@@ -108,16 +122,20 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     }
   }
   const local = new SpendCounters();
-  if (!shared) await spendFromLog(config.log, local);
-  const spendSink = shared ? redisSpendSink(shared) : local;
-  const guard: BudgetGuard = shared ? new RedisBudgetGuard(shared, budget) : new SpendingGuard(budget, local);
+  notices.push(...(await fromLog(config.log, shared ? undefined : local, owners)));
+  const log = config.log ? new CallLog(config.log, (e) => options.onNotice?.(`the log ${config.log} failed: ${e.message}; calls go on, their records are dropped`)) : undefined;
+  const fleet = shared ? new RedisBudgetGuard(shared, budget, { leaseMs: config.budgets.lease_ms }) : undefined;
+  await fleet?.ready();
+  const spendSink: OutcomeSink = fleet ?? local;
+  const guard: BudgetGuard = fleet ?? new SpendingGuard(budget, local);
   const sink: OutcomeSink = {
     async record(outcome) {
       metrics.attempt(outcome);
-      log?.write({ type: 'attempt', ...outcome });
       await spendSink.record(outcome);
+      await log?.write({ type: 'attempt', ...outcome });
     },
   };
+  const pool = options.fetch ? undefined : upstream();
   const caller = new RoutedCaller({
     catalog: catalog.models,
     endpoint,
@@ -125,8 +143,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     sink,
     breaker: shared ? new RedisBreaker(shared, breakerOptions) : new CircuitBreaker(breakerOptions),
     concurrency: config.policy.concurrency,
-    policy: { retries: config.policy.retries, timeoutMs: config.policy.timeout_ms, midStream: config.policy.mid_stream },
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    policy: { retries: config.policy.retries, defaultMaxTokens: config.policy.default_max_tokens, timeoutMs: config.policy.timeout_ms, midStream: config.policy.mid_stream },
+    fetch: options.fetch ?? pool!.fetch,
   });
   let encoder: Promise<Embedder> | undefined;
   const inflight = new Set<Promise<unknown>>();
@@ -138,6 +156,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     toolCapable,
     caller,
     metrics,
+    owners,
+    notices,
     tokens: new Set([...config.client_tokens, ...fromEnv(config.client_token_env, env)]),
     ...(log ? { log } : {}),
     learning: new GatewayLearning(),
@@ -157,8 +177,10 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       while (inflight.size > 0) await Promise.all(inflight);
     },
     async close() {
+      fleet?.close();
       await log?.close();
       await shared?.close();
+      await pool?.close();
     },
   };
 }

@@ -11,6 +11,7 @@ export class GatewayMetrics {
   readonly errors = new Counter({ name: 'llmrouter_errors_total', help: 'Failed provider attempts and refused calls, by error kind', labelNames: ['kind'], registers: [this.registry] });
   readonly fallbacks = new Counter({ name: 'llmrouter_fallbacks_total', help: 'Fallbacks from one model to the next', labelNames: ['from', 'to'], registers: [this.registry] });
   readonly spend = new Counter({ name: 'llmrouter_spend_usd_total', help: 'USD spent on provider calls, by model', labelNames: ['model'], registers: [this.registry] });
+  readonly accounting = new Counter({ name: 'llmrouter_accounting_failures_total', help: 'Records or budget releases that failed after a call (the answer was kept)', registers: [this.registry] });
   readonly routingSeconds = new Histogram({
     name: 'llmrouter_routing_seconds',
     help: 'Time to route one request (embedding and prediction), by router',

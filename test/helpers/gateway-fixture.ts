@@ -14,15 +14,15 @@ export const PROVIDER_KEY = 'sk-provider-secret-97531';
 export const PYTHON_QUERY = 'write a python function that sorts a list';
 export const INTEGRAL_QUERY = 'what is the integral of a polynomial function';
 
-/** Trains knn on queries about python (solved by `coder`) and integrals (solved by `mathematician`); returns its file. */
-export async function trainedRouterFile(dir: string): Promise<string> {
+/** Trains a router (knn by default) on queries about python (solved by `coder`) and integrals (solved by `mathematician`); returns its file. */
+export async function trainedRouterFile(dir: string, name = 'knn', options: Record<string, unknown> = { k: 5 }): Promise<string> {
   const topics = ['python function that sorts a list', 'integral of a polynomial function'];
   const data = clusters(40);
   const samples = data.samples.map((s, i) => ({ ...s, query: `${topics[i % 2]} number ${i}` }));
   const encoder = await createNodeEmbedder();
-  const router = routerClass('knn').create({ k: 5 });
+  const router = routerClass(name).create(options);
   await router.fit({ samples, embeddings: await encoder.embed(samples.map((s) => s.query)), models: data.models });
-  const file = join(dir, 'knn.json');
+  const file = join(dir, `${name}.json`);
   writeFileSync(file, JSON.stringify(router.toJSON()));
   return file;
 }

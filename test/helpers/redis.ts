@@ -6,6 +6,8 @@ import { Redis } from 'ioredis';
 export interface TestRedis {
   url: string;
   stop(): Promise<void>;
+  /** Kills redis-server (SIGKILL: nothing saved) and starts an empty one on the same port. */
+  restart(): Promise<void>;
 }
 
 function freePort(): Promise<number> {
@@ -27,28 +29,42 @@ async function until(ready: () => Promise<boolean>, what: string): Promise<void>
   throw new Error(`${what} did not start`);
 }
 
+function spawnRedis(port: number): ChildProcess {
+  return spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+}
+
+async function answers(url: string): Promise<boolean> {
+  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  probe.on('error', () => {});
+  try {
+    await probe.connect();
+    return (await probe.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    probe.disconnect();
+  }
+}
+
+const exited = (child: ChildProcess, signal: NodeJS.Signals) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill(signal);
+  });
+
 export async function startRedis(): Promise<TestRedis> {
   const port = await freePort();
-  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
   const url = `redis://127.0.0.1:${port}`;
-  await until(async () => {
-    const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    probe.on('error', () => {});
-    try {
-      await probe.connect();
-      return (await probe.ping()) === 'PONG';
-    } catch {
-      return false;
-    } finally {
-      probe.disconnect();
-    }
-  }, `redis-server on port ${port}`);
+  let child = spawnRedis(port);
+  await until(() => answers(url), `redis-server on port ${port}`);
   return {
     url,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    stop: () => exited(child, 'SIGTERM'),
+    async restart() {
+      await exited(child, 'SIGKILL');
+      child = spawnRedis(port);
+      await until(() => answers(url), `redis-server on port ${port} (restarted)`);
+    },
   };
 }

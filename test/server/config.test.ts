@@ -17,7 +17,7 @@ describe('the configuration file', () => {
     expect(config.log).toBe(join(dir, 'calls.jsonl'));
     expect(config.api_keys.openai).toEqual(['sk-a', 'sk-b']);
     expect(config.policy).toMatchObject({ retries: 1, mid_stream: 'resume' });
-    expect(config.server).toEqual({ host: '127.0.0.1', port: 8080 });
+    expect(config.server).toEqual({ host: '127.0.0.1', port: 8080, max_in_flight: 1024, log_level: 'warn' });
   });
 
   it.each([

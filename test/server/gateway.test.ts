@@ -187,12 +187,59 @@ describe('the JSONL log', () => {
       expect(rated).toEqual({ ok: true });
     }
     await expect(openai.post('/feedback', { body: { call_id: 'x' } })).rejects.toMatchObject({ status: 400 });
+    await expect(openai.post('/feedback', { body: { call_id: 'never-made', rating: 5 } })).rejects.toMatchObject({ status: 404 });
     await gateway.gateway.log!.flushed();
     const { main } = await import('../../src/cli/main.ts');
     const out = join(dir, 'from-log.json');
     expect(await main(['train', '--router', 'knn', '--data', logFile, '--out', out])).toBe(0);
     const trained = JSON.parse(readFileSync(out, 'utf8'));
     expect(trained.models).toEqual(expect.arrayContaining(['coder', 'mathematician']));
+  });
+});
+
+describe('feedback', () => {
+  it('is taken only from the client token that made the call, also after a restart (from the log)', async () => {
+    const other = 'other-client-24680';
+    const log = join(dir, 'feedback.jsonl');
+    const config = gatewayConfig(server.url, gateway.gateway.config.routers.knn!.file, { log, client_tokens: [CLIENT_TOKEN, other] });
+    let local = await startGateway(config);
+    const { response } = await client(local.url).chat.completions.create(ask('hi', 'coder')).withResponse();
+    const callId = response.headers.get('x-llmrouter-call-id');
+    const rate = (token: string) => client(local.url, token).post('/feedback', { body: { call_id: callId, thumbs: 'up' } });
+    await expect(rate(other)).rejects.toMatchObject({ status: 404 });
+    await local.close();
+    local = await startGateway(config);
+    try {
+      await expect(rate(other)).rejects.toMatchObject({ status: 404 });
+      await expect(rate(CLIENT_TOKEN)).resolves.toEqual({ ok: true });
+    } finally {
+      await local.close();
+    }
+    expect(readFileSync(log, 'utf8')).not.toContain(CLIENT_TOKEN);
+  });
+});
+
+describe('a log torn by a crash', () => {
+  it('starts anyway: unreadable lines are skipped and reported, spend is read from the rest, the next record starts a new line', async () => {
+    const log = join(dir, 'torn.jsonl');
+    const spent = { type: 'attempt', id: 'a1', at: Date.now(), callId: 'c1', model: 'coder', provider: 'test-openai', attempt: 1, kind: 'ok', latencyMs: 5, inputTokens: 1, outputTokens: 1, usageEstimated: false, cost: 0.0099, resumed: false };
+    const torn = JSON.stringify({ ...spent, id: 'a2', cost: 5 }).slice(0, 70);
+    writeFileSync(log, `${JSON.stringify(spent)}\n{"type":"routed-call","callId":\n${torn}`);
+    const restarted = await startGateway(gatewayConfig(server.url, gateway.gateway.config.routers.knn!.file, { log, budgets: { daily_usd: 0.01 } }));
+    try {
+      expect(restarted.gateway.notices).toEqual([expect.stringMatching(/skipped 2 unreadable lines: line 2 .*line 3/)]);
+      // 0.0099 spent, so the budget refuses this call; the spend in the torn line was never counted.
+      const refused = await client(restarted.url).chat.completions.create({ ...ask('hi', 'coder'), max_tokens: 100 }).catch((e: APIError) => e);
+      expect(refused).toMatchObject({ status: 429, code: 'budget_exceeded' });
+      await restarted.gateway.log!.write({ type: 'feedback', callId: 'c1' });
+      await restarted.gateway.log!.flushed();
+    } finally {
+      await restarted.close();
+    }
+    const lines = readFileSync(log, 'utf8').split('\n');
+    expect(lines[2]).toBe(torn);
+    const after = lines.slice(3).filter(Boolean).map((l) => JSON.parse(l));
+    expect(after.map((r) => r.type)).toEqual(['routed-call', 'feedback']);
   });
 });
 
@@ -209,6 +256,26 @@ describe('budgets without Redis', () => {
       expect(server.requests).toHaveLength(before);
     } finally {
       await restarted.close();
+    }
+  });
+});
+
+describe('the admission bound', () => {
+  it('answers 429 with Retry-After past max_in_flight calls, and admits again once one ends', async () => {
+    const config = gatewayConfig(server.url, gateway.gateway.config.routers.knn!.file);
+    const local = await startGateway({ ...config, server: { ...config.server, max_in_flight: 1 } });
+    try {
+      server.faults.set([{ fault: 'latency=300', times: 1 }]);
+      const first = client(local.url).chat.completions.create(ask('hi', 'coder'));
+      await expect.poll(() => server.requests.some((r) => r.fault === 'latency=300'), { interval: 10 }).toBe(true);
+      const busy = await fetch(`${local.url}/v1/chat/completions`, { method: 'POST', headers: { authorization: `Bearer ${CLIENT_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(ask('hi', 'coder')) });
+      expect(busy.status).toBe(429);
+      expect(busy.headers.get('retry-after')).toBe('1');
+      expect(await busy.json()).toMatchObject({ error: { code: 'gateway_busy' } });
+      await first;
+      await expect(client(local.url).chat.completions.create(ask('hi', 'coder'))).resolves.toBeDefined();
+    } finally {
+      await local.close();
     }
   });
 });

@@ -83,7 +83,7 @@ type Answering = (parts: EngineParts, request: AnswerRequest, context: ChosenCon
 
 /** One routed call down the chain, its text streamed; the budget reserves what `maxTokens` allows. */
 const singleAnswer: Answering = async (parts, request, context, routing, run) => {
-  const { maxTokens, temperature, tools, toolChoice, signal } = request;
+  const { maxTokens, temperature, tools, toolChoice, signal, stream } = request;
   const call: RoutedResult = await parts.caller.call({
     callId: run.callId,
     ranking: routing.chain.map((model) => ({ model })),
@@ -93,6 +93,7 @@ const singleAnswer: Answering = async (parts, request, context, routing, run) =>
     ...(tools ? { tools } : {}),
     ...(toolChoice !== undefined ? { toolChoice } : {}),
     ...(signal ? { signal } : {}),
+    ...(stream !== undefined ? { stream } : {}),
     onEvent(event) {
       if (event.type === 'token') run.emit({ type: 'text', model: event.model, text: event.text });
       else if (event.type !== 'done') run.emit({ type: 'attempt', event });

@@ -75,6 +75,8 @@ export interface AnswerRequest {
   temperature?: number;
   tools?: ToolSpec[];
   toolChoice?: ToolChoice;
+  /** False when the caller wants the whole answer at once: the provider may then be called unstreamed. */
+  stream?: boolean;
   /** Shared by the record and every provider attempt of this answer; fresh when absent. */
   callId?: string;
 }

@@ -200,9 +200,9 @@ describe('the spending guard', () => {
 
   it('records what calls cost and refuses once the monthly budget is spent', async () => {
     const log = new MemoryOutcomeLog();
-    // Each call is estimated at 4 input + 500 output tokens = $0.001004; the first actually costs $0.000016.
-    const guard = new SpendingGuard({ monthlyUsd: 0.00101 }, log);
-    const { call } = caller({ guard, sink: log });
+    // Each call reserves at most 24 input (16 bytes + 8) + 500 output tokens = $0.001024; the first costs $0.000016.
+    const guard = new SpendingGuard({ monthlyUsd: 0.00103 }, log);
+    const { call } = caller({ guard, sink: log, policy: { retries: 0, timeoutMs: 2000, defaultMaxTokens: 500 } });
     const first = await call();
     expect(first.complete).toBe(true);
     expect(await log.spent(0, Date.now() + 1)).toBeCloseTo(first.cost, 12);
@@ -217,6 +217,85 @@ describe('the spending guard', () => {
     expect(tries.filter((t) => t.status === 'fulfilled')).toHaveLength(5);
     const refusals = tries.flatMap((t) => (t.status === 'rejected' ? [t.reason as ProviderError] : []));
     expect(refusals.every((e) => e.kind === 'budget')).toBe(true);
+  });
+});
+
+describe('budgets as hard caps', () => {
+  const long = Array.from({ length: 60 }, (_, i) => `word${i}`).join(' ');
+
+  it('sends max_tokens even when the caller set none: the cap the budget reserved', async () => {
+    const { call } = caller({ policy: { retries: 0, timeoutMs: 2000, defaultMaxTokens: 321 } });
+    await call();
+    expect(server.requests.map((r) => r.maxTokens)).toEqual([321]);
+  });
+
+  it('stops a provider that ignores max_tokens at the cap, and counts no more than the cap', async () => {
+    server.scripts.set([{ reply: long }]);
+    const { c, log } = caller();
+    const result = await c.call({ ranking, messages, maxTokens: 10 });
+    server.scripts.set([]);
+    expect(result.complete).toBe(true);
+    expect(result.truncated).toBe(true);
+    expect(result.text.startsWith('word0 word1')).toBe(true);
+    expect(result.text.length).toBeLessThan(long.length / 2);
+    expect(log.outcomes.map((o) => o.outputTokens)).toEqual([10]);
+  });
+
+  it('keeps 50 parallel calls within the budget when the provider ignores max_tokens', async () => {
+    server.scripts.set([{ reply: long }]);
+    const log = new MemoryOutcomeLog();
+    const guard = new SpendingGuard({ dailyUsd: 0.0005 }, log);
+    const { c } = caller({ guard, sink: log, concurrency: 50 });
+    const results = await Promise.all(Array.from({ length: 50 }, () => c.call({ ranking: [{ model: 'alpha' }], messages, maxTokens: 20 })));
+    server.scripts.set([]);
+    const spent = await log.spent(0, Date.now() + 1);
+    expect(spent).toBeLessThanOrEqual(0.0005);
+    expect(results.filter((r) => r.complete).length).toBeGreaterThan(5);
+    expect(results.every((r) => r.complete || r.error?.kind === 'budget')).toBe(true);
+    expect(spent).toBeCloseTo(results.reduce((n, r) => n + r.cost, 0), 12);
+  });
+});
+
+describe('whole answers for callers that do not read the stream', () => {
+  const budgeted = () => new SpendingGuard({ dailyUsd: 1 }, new MemoryOutcomeLog());
+
+  it('calls the provider unstreamed when there is no budget, or when the provider is known to stop at max_tokens', async () => {
+    const { c } = caller();
+    expect((await c.call({ ranking, messages, stream: false })).text).toBe('Echo from echo-small: what is routing?');
+    const trusted = caller({ guard: budgeted(), endpoint: (provider) => ({ provider, wire: 'openai', baseUrl: `${server.url}/openai/v1`, key: 'sk-one-1111', capHonoured: true }) });
+    await trusted.c.call({ ranking, messages, stream: false });
+    expect(server.requests.map((r) => r.stream)).toEqual([false, false]);
+  });
+
+  it('streams under a budget from a provider not known to stop at max_tokens, so it can be stopped at the cap', async () => {
+    server.scripts.set([{ reply: Array.from({ length: 60 }, (_, i) => `word${i}`).join(' ') }]);
+    const { c, log } = caller({ guard: budgeted() });
+    const result = await c.call({ ranking, messages, stream: false, maxTokens: 10 });
+    server.scripts.set([]);
+    expect(server.requests.map((r) => r.stream)).toEqual([true]);
+    expect(result.truncated).toBe(true);
+    expect(log.outcomes.map((o) => o.outputTokens)).toEqual([10]);
+  });
+});
+
+describe('accounting outside the provider call', () => {
+  it('keeps the answer, counts its cost once and reports it when the sink and the release fail', async () => {
+    const recorded: string[] = [];
+    const sink = {
+      record(o: { id: string }) {
+        recorded.push(o.id);
+        throw new Error('log disk full');
+      },
+    };
+    const guard = { limited: true, reserve: async () => () => Promise.reject(new Error('Redis went away')) };
+    const { events, call } = caller({ sink, guard });
+    const result = await call();
+    expect(result.complete).toBe(true);
+    expect(result.text).toBe('Echo from echo-small: what is routing?');
+    expect(result.outcomes.map((o) => o.kind)).toEqual(['ok']);
+    expect(recorded).toHaveLength(1);
+    expect(events.filter((e) => e.type === 'accounting_failed').map((e) => (e as { message: string }).message)).toEqual(['log disk full', 'Redis went away']);
+    expect(events.some((e) => e.type === 'failed' || e.type === 'fallback')).toBe(false);
   });
 });
 

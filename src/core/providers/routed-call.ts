@@ -3,6 +3,9 @@
 // open, keeps within the budget and the concurrency limit, logs every attempt, and after a failure
 // mid-answer either resumes with the next model or stops with the partial answer, as the user chose. A key
 // refused (401/403) is not tried again in the same call: later models on that provider and key are skipped.
+// Budgets are hard caps: every attempt sends max_tokens, reserves the cost of exactly that (and of an upper
+// bound on its input), and is stopped there if the provider streams past it; the accounting (outcome sink,
+// release of the reservation) runs outside the provider call's error handling, once per attempt.
 import pLimit, { type LimitFunction } from 'p-limit';
 import { callCost, type CatalogModel } from '../catalog/model.ts';
 import { backoffDelay, sleep, type BackoffOptions } from './backoff.ts';
@@ -11,7 +14,7 @@ import { chat } from './client.ts';
 import { ProviderError, toProviderError } from './errors.ts';
 import type { AttemptOutcome, OutcomeSink } from './outcome.ts';
 import type { BudgetGuard } from './spending-guard.ts';
-import { estimateTokens, type ChatMessage, type Endpoint, type ToolCall, type ToolChoice, type ToolSpec } from './types.ts';
+import { estimateTokens, type ChatMessage, type ChatRequest, type ChatResult, type Endpoint, type ToolCall, type ToolChoice, type ToolSpec } from './types.ts';
 
 export interface FallbackPolicy {
   /** After tokens have streamed: continue the answer with the next model, or stop and keep what came. */
@@ -23,8 +26,8 @@ export interface FallbackPolicy {
   backoff: BackoffOptions;
   /** Idle timeout of each attempt (see CallOptions.timeoutMs). */
   timeoutMs: number;
-  /** Output tokens assumed for the budget check when the call sets no maxTokens. */
-  expectedOutputTokens: number;
+  /** The max_tokens sent when the call sets none: the budget reserves exactly what may be produced. */
+  defaultMaxTokens: number;
 }
 
 export const DEFAULT_POLICY: FallbackPolicy = {
@@ -33,7 +36,7 @@ export const DEFAULT_POLICY: FallbackPolicy = {
   maxRetryWaitMs: 5_000,
   backoff: { baseMs: 250, maxMs: 4_000 },
   timeoutMs: 30_000,
-  expectedOutputTokens: 500,
+  defaultMaxTokens: 4096,
 };
 
 /** The instruction that hands a half-written answer to the next model. */
@@ -45,6 +48,7 @@ export type RoutedEvent =
   | { type: 'failed'; model: string; kind: ProviderError['kind']; message: string; next: 'retry' | 'fallback' | 'stop'; delayMs?: number }
   | { type: 'skipped'; model: string; reason: 'circuit_open' | 'no_provider' | 'unknown_model' | 'key_refused' }
   | { type: 'fallback'; from: string; to: string; resumed: boolean }
+  | { type: 'accounting_failed'; model: string; message: string }
   | { type: 'done'; result: RoutedResult };
 
 export interface RoutedResult {
@@ -54,6 +58,8 @@ export interface RoutedResult {
   segments: { model: string; text: string }[];
   /** False when the answer stopped before its end (an error, or the stop policy after a mid-stream failure). */
   complete: boolean;
+  /** True when the answer stopped at max_tokens (the provider's limit, or the gateway's count of streamed tokens). */
+  truncated?: boolean;
   error?: { kind: ProviderError['kind']; message: string };
   cost: number;
   outcomes: AttemptOutcome[];
@@ -62,7 +68,7 @@ export interface RoutedResult {
 }
 
 export interface RoutedCallRequest {
-  /** Models best first, as `Decision.ranking` gives them; `cost` (USD), when known, is the budget check's estimate. */
+  /** Models best first, as `Decision.ranking` gives them (`cost`, the router's estimate, is not what the budget reserves: that is the cap). */
   ranking: readonly { model: string; cost?: number }[];
   messages: ChatMessage[];
   maxTokens?: number;
@@ -72,6 +78,12 @@ export interface RoutedCallRequest {
   toolChoice?: ToolChoice;
   signal?: AbortSignal;
   onEvent?: (event: RoutedEvent) => void;
+  /**
+   * False when nobody reads the answer as it comes (a gateway client that asked for a whole answer): the
+   * provider is then called unstreamed, unless a budget is in force and only a stream can stop the provider
+   * at its cap (Endpoint.capHonoured). Default true.
+   */
+  stream?: boolean;
   /** Shared by the call's attempt records; a fresh one when absent. */
   callId?: string;
 }
@@ -114,6 +126,8 @@ export class RoutedCaller {
     let attempt = 0;
     let previous: string | undefined;
     let lastError: ProviderError | undefined;
+    /** Output tokens of the answer so far (over resumed attempts): they count against max_tokens. */
+    let outputSoFar = 0;
     /** Provider and key pairs the provider refused during this call. */
     const refused = new Set<string>();
 
@@ -146,11 +160,12 @@ export class RoutedCaller {
         }
         const resumed = result.text !== '';
         const messages = resumed ? [...request.messages, { role: 'assistant' as const, content: result.text }, { role: 'user' as const, content: CONTINUE_PROMPT }] : request.messages;
-        const inputEstimate = estimateTokens(messages.map((m) => m.content).join('\n'));
+        // The cap sent as max_tokens is what the budget reserves: a resumed answer gets what the first left.
+        const maxTokens = Math.max(1, (request.maxTokens ?? policy.defaultMaxTokens) - outputSoFar);
         let release: () => void | Promise<void> = () => {};
         try {
-          const estimate = entry.cost ?? callCost(model, inputEstimate, request.maxTokens ?? policy.expectedOutputTokens);
-          if (this.options.guard) release = await this.options.guard.reserve(estimate);
+          const bound = callCost(model, maxInputTokens(messages, request.tools), maxTokens);
+          if (this.options.guard) release = await this.options.guard.reserve(bound);
         } catch (e) {
           await this.breaker.release(model.provider);
           return finish(e as ProviderError);
@@ -161,8 +176,10 @@ export class RoutedCaller {
         previous = model.id;
         emit({ type: 'attempt', model: model.id, attempt, retry, resumed });
         const started = this.now();
-        let firstTokenMs: number | undefined;
-        let part = '';
+        const sent: ChatRequest = { model: model.api_model, messages, maxTokens, temperature: request.temperature, tools: request.tools, toolChoice: request.toolChoice };
+        const streamed = request.stream !== false || (this.options.guard?.limited === true && endpoint.capHonoured !== true);
+        const onText = streamed ? (text: string) => emit({ type: 'token', model: model.id, text }) : undefined;
+        const tried = await this.attempt(endpoint, sent, { policy, started, signal: request.signal }, onText);
         const outcome = (fields: Pick<AttemptOutcome, 'kind' | 'inputTokens' | 'outputTokens' | 'usageEstimated'> & { error?: string }): AttemptOutcome => ({
           id: crypto.randomUUID(),
           at: started,
@@ -171,69 +188,117 @@ export class RoutedCaller {
           provider: model.provider,
           attempt,
           latencyMs: this.now() - started,
-          ...(firstTokenMs !== undefined ? { firstTokenMs } : {}),
+          ...(tried.firstTokenMs !== undefined ? { firstTokenMs: tried.firstTokenMs } : {}),
           cost: callCost(model, fields.inputTokens, fields.outputTokens),
           resumed,
           ...fields,
         });
-        try {
-          const reply = await this.limit(() =>
-            chat(endpoint, { model: model.api_model, messages, maxTokens: request.maxTokens, temperature: request.temperature, tools: request.tools, toolChoice: request.toolChoice }, {
-              signal: request.signal,
-              timeoutMs: policy.timeoutMs,
-              fetch: this.options.fetch,
-              onToken: (text) => {
-                firstTokenMs ??= this.now() - started;
-                part += text;
-                emit({ type: 'token', model: model.id, text });
-              },
-            }),
-          );
+        if (tried.reply) {
+          const reply = tried.reply;
           await this.breaker.success(model.provider);
-          await this.log(result, outcome({ kind: 'ok', ...reply.usage, usageEstimated: reply.usage.estimated }));
-          await release();
+          // Accounting sits outside the provider call's error handling: its failure never loses the answer.
+          await this.account(result, outcome({ kind: 'ok', ...reply.usage, usageEstimated: reply.usage.estimated }), release, emit);
+          outputSoFar += reply.usage.outputTokens;
           this.append(result, model.id, reply.text);
           if (reply.toolCalls) result.toolCalls = reply.toolCalls;
           result.complete = true;
+          if (LENGTH_REASONS.has(reply.finishReason)) result.truncated = true;
           return finish();
-        } catch (e) {
-          const error = toProviderError(e, model.provider, [endpoint.key]);
-          lastError = error;
-          if (error.kind === 'auth') refused.add(keyOf(endpoint));
-          if (error.retryable) await this.breaker.failure(model.provider);
-          else await this.breaker.release(model.provider);
-          // A broken stream still cost what it produced.
-          await this.log(result, outcome({ kind: error.kind, error: error.message, inputTokens: part ? inputEstimate : 0, outputTokens: estimateTokens(part), usageEstimated: true }));
-          await release();
-          this.append(result, model.id, part);
-          const failed = (next: 'retry' | 'fallback' | 'stop', delayMs?: number) =>
-            emit({ type: 'failed', model: model.id, kind: error.kind, message: error.message, next, ...(delayMs !== undefined ? { delayMs } : {}) });
-          if (!error.canFallBack || (result.text !== '' && policy.midStream === 'stop')) {
-            failed('stop');
-            return finish(error);
-          }
-          const waitMs = backoffDelay(retry, policy.backoff, error.details.retryAfterMs, this.options.random);
-          if (error.retryable && part === '' && retry < policy.retries && (error.details.retryAfterMs ?? 0) <= policy.maxRetryWaitMs) {
-            failed('retry', waitMs);
-            try {
-              await sleep(waitMs, request.signal);
-            } catch {
-              return finish(new ProviderError('aborted', 'call cancelled'));
-            }
-            continue;
-          }
-          failed(entry === request.ranking.at(-1) ? 'stop' : 'fallback');
-          break;
         }
+        const error = toProviderError(tried.error, model.provider, [endpoint.key]);
+        const part = tried.part;
+        lastError = error;
+        if (error.kind === 'auth') refused.add(keyOf(endpoint));
+        if (error.retryable) await this.breaker.failure(model.provider);
+        else await this.breaker.release(model.provider);
+        // A broken stream still cost what it produced.
+        const partTokens = countTokens(part, tried.pieces);
+        await this.account(result, outcome({ kind: error.kind, error: error.message, inputTokens: part ? estimateTokens(messages.map((m) => m.content).join('\n')) : 0, outputTokens: partTokens, usageEstimated: true }), release, emit);
+        outputSoFar += partTokens;
+        this.append(result, model.id, part);
+        const failed = (next: 'retry' | 'fallback' | 'stop', delayMs?: number) =>
+          emit({ type: 'failed', model: model.id, kind: error.kind, message: error.message, next, ...(delayMs !== undefined ? { delayMs } : {}) });
+        if (!error.canFallBack || (result.text !== '' && policy.midStream === 'stop')) {
+          failed('stop');
+          return finish(error);
+        }
+        const waitMs = backoffDelay(retry, policy.backoff, error.details.retryAfterMs, this.options.random);
+        if (error.retryable && part === '' && retry < policy.retries && (error.details.retryAfterMs ?? 0) <= policy.maxRetryWaitMs) {
+          failed('retry', waitMs);
+          try {
+            await sleep(waitMs, request.signal);
+          } catch {
+            return finish(new ProviderError('aborted', 'call cancelled'));
+          }
+          continue;
+        }
+        failed(entry === request.ranking.at(-1) ? 'stop' : 'fallback');
+        break;
       }
     }
     return finish(lastError ?? new ProviderError('bad_request', 'no model of the ranking could be called: set up a provider for one of them'));
   }
 
-  private async log(result: RoutedResult, outcome: AttemptOutcome): Promise<void> {
+  /**
+   * One provider call, streamed when `onText` reads it. A streaming provider that ignores max_tokens is stopped
+   * once the streamed tokens reach it (counted as in countTokens), and the answer so far is its reply, ending for `length`.
+   */
+  private async attempt(endpoint: Endpoint, sent: ChatRequest, at: { policy: FallbackPolicy; started: number; signal?: AbortSignal }, onText?: (text: string) => void): Promise<Attempt> {
+    if (!onText) return this.whole(endpoint, sent, at);
+    const cap = sent.maxTokens!;
+    const stop = new AbortController();
+    const cancel = () => stop.abort();
+    at.signal?.addEventListener('abort', cancel);
+    if (at.signal?.aborted) stop.abort();
+    const tried: Attempt = { part: '', pieces: 0 };
+    let capped = false;
+    const onToken = (text: string) => {
+      if (capped) return;
+      tried.firstTokenMs ??= this.now() - at.started;
+      const piece = text.slice(0, cap * CHARS_PER_TOKEN - tried.part.length);
+      tried.part += piece;
+      tried.pieces += 1;
+      if (piece) onText(piece);
+      if (countTokens(tried.part, tried.pieces) >= cap) {
+        capped = true;
+        stop.abort();
+      }
+    };
+    try {
+      tried.reply = await this.limit(() => chat(endpoint, sent, { signal: stop.signal, timeoutMs: at.policy.timeoutMs, fetch: this.options.fetch, onToken }));
+    } catch (e) {
+      if (!capped) tried.error = e;
+      const input = estimateTokens(sent.messages.map((m) => m.content).join('\n'));
+      if (capped) tried.reply = { text: tried.part, finishReason: 'length', usage: { inputTokens: input, outputTokens: countTokens(tried.part, tried.pieces), estimated: true } };
+    } finally {
+      at.signal?.removeEventListener('abort', cancel);
+    }
+    return tried;
+  }
+
+  /** One provider call answered whole (no first-token time: the first token comes with the last). */
+  private async whole(endpoint: Endpoint, sent: ChatRequest, at: { policy: FallbackPolicy; signal?: AbortSignal }): Promise<Attempt> {
+    const tried: Attempt = { part: '', pieces: 0 };
+    try {
+      tried.reply = await this.limit(() => chat(endpoint, sent, { ...(at.signal ? { signal: at.signal } : {}), timeoutMs: at.policy.timeoutMs, ...(this.options.fetch ? { fetch: this.options.fetch } : {}) }));
+    } catch (e) {
+      tried.error = e;
+    }
+    return tried;
+  }
+
+  /** Records an attempt, then frees its reservation. A failure here is reported, never thrown: the call happened. */
+  private async account(result: RoutedResult, outcome: AttemptOutcome, release: () => void | Promise<void>, emit: (event: RoutedEvent) => void): Promise<void> {
     result.outcomes.push(outcome);
     result.cost += outcome.cost;
-    await this.options.sink?.record(outcome);
+    const steps = [() => this.options.sink?.record(outcome), release];
+    for (const step of steps) {
+      try {
+        await step();
+      } catch (e) {
+        emit({ type: 'accounting_failed', model: outcome.model, message: (e as Error).message });
+      }
+    }
   }
 
   private append(result: RoutedResult, model: string, text: string): void {
@@ -242,6 +307,41 @@ export class RoutedCaller {
     result.segments.push({ model, text });
   }
 }
+
+interface Attempt {
+  reply?: ChatResult;
+  /** What the call threw (when it gave no reply). */
+  error?: unknown;
+  /** The text streamed before the reply or the failure, and in how many pieces. */
+  part: string;
+  pieces: number;
+  firstTokenMs?: number;
+}
+
+const CHARS_PER_TOKEN = 4;
+
+/** How each wire names an answer stopped at max_tokens (OpenAI, Anthropic, Gemini). */
+const LENGTH_REASONS = new Set(['length', 'max_tokens', 'MAX_TOKENS']);
+
+/**
+ * Tokens in streamed text: at least one a piece (providers send whole tokens) and at least one per four
+ * characters (estimateTokens). An honest provider stops itself at max_tokens; this count stops one that does not.
+ */
+export function countTokens(text: string, pieces: number): number {
+  return Math.max(pieces, Math.ceil(text.length / CHARS_PER_TOKEN));
+}
+
+/**
+ * An upper bound on a request's input tokens, for reservations: a token of the providers' byte-level BPE
+ * tokenizers covers at least one UTF-8 byte, plus a few framing tokens per message; tool definitions count too.
+ */
+export function maxInputTokens(messages: readonly ChatMessage[], tools?: readonly ToolSpec[]): number {
+  const bytes = (text: string) => UTF8.encode(text).length;
+  const framing = 8;
+  return messages.reduce((n, m) => n + bytes(m.content) + (m.toolCalls ? bytes(JSON.stringify(m.toolCalls)) : 0) + framing, 0) + (tools ? bytes(JSON.stringify(tools)) : 0);
+}
+
+const UTF8 = new TextEncoder();
 
 /** One provider with one key (keyless local servers count as one key). */
 function keyOf(endpoint: Endpoint): string {

@@ -12,6 +12,8 @@ export interface Budget {
 
 /** What the routed caller needs of a budget: reserve an estimate, or refuse with a `budget` error. */
 export interface BudgetGuard {
+  /** Whether any budget is in force (a call with no budget need not be streamed to be stopped at its cap). */
+  readonly limited: boolean;
   /** Reserves `estimateUsd` or throws a `budget` error; call the returned release once the call is recorded. */
   reserve(estimateUsd: number): Promise<() => void | Promise<void>>;
 }
@@ -52,6 +54,10 @@ export class SpendingGuard implements BudgetGuard {
     private readonly ledger: SpendLedger,
     private readonly now: () => number = Date.now,
   ) {}
+
+  get limited(): boolean {
+    return this.budget.dailyUsd !== undefined || this.budget.monthlyUsd !== undefined;
+  }
 
   reserve(estimateUsd: number): Promise<() => void> {
     const turn = this.queue.then(() => this.checkAndReserve(estimateUsd));

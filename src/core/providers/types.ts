@@ -51,6 +51,11 @@ export interface Endpoint {
   key?: string;
   /** Ask the stream for usage (OpenAI `stream_options.include_usage`). */
   streamUsage?: boolean;
+  /**
+   * The provider is one known to stop at max_tokens (a listed provider, not a custom server), so a whole
+   * (unstreamed) answer cannot pass the cap a budget reserved; for any other, budgeted calls are streamed and counted.
+   */
+  capHonoured?: boolean;
 }
 
 export interface Usage {

@@ -49,7 +49,8 @@ export const openaiWire: WireAdapter = {
         ...(request.tools?.length ? { tools: request.tools.map(toOpenAiTool) } : {}),
         ...(request.toolChoice !== undefined ? { tool_choice: toOpenAiToolChoice(request.toolChoice) } : {}),
         ...(stream && endpoint.streamUsage ? { stream_options: { include_usage: true } } : {}),
-        ...(request.maxTokens !== undefined ? { max_tokens: request.maxTokens } : {}),
+        // OpenAI's own API takes max_completion_tokens (its reasoning models refuse max_tokens); compatible servers max_tokens.
+        ...(request.maxTokens !== undefined ? { [endpoint.provider === 'openai' ? 'max_completion_tokens' : 'max_tokens']: request.maxTokens } : {}),
         ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
       },
     };
