@@ -13,6 +13,7 @@ import { generate } from './commands/generate.ts';
 import { score } from './commands/score.ts';
 import { simulateCommand } from './commands/simulate.ts';
 import { serve } from './commands/serve.ts';
+import { report } from './commands/report.ts';
 
 const commands: Record<string, Command> = {
   'list-routers': listRouters,
@@ -26,6 +27,7 @@ const commands: Record<string, Command> = {
   score,
   simulate: simulateCommand,
   serve,
+  report,
 };
 
 function help(): string {

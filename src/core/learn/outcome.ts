@@ -11,6 +11,17 @@ export interface PathStep {
   kind: string;
   error?: string;
   latencyMs: number;
+  /** USD this attempt cost (absent in records written before spend was logged per attempt). */
+  cost?: number;
+}
+
+/** What the premium model (the decision's best-quality one) would have cost for the same message. */
+export interface PremiumAlternative {
+  model: string;
+  /** USD, the premium model's prices applied to the tokens this message used (premium.ts). */
+  cost: number;
+  /** True when the tokens were estimated from the text (a multi-call mode's) rather than the provider's count. */
+  estimated?: boolean;
 }
 
 export interface Feedback {
@@ -39,8 +50,13 @@ export interface OutcomeRecord {
   /** The first model of the chain: the router's pick, or the user's when `forced`. */
   chosen: string;
   forced?: boolean;
-  /** Every attempt in order: the fallback path. */
+  /** Every attempt in order: the fallback path (for a multi-call mode, every call it made). */
   path: PathStep[];
+  /** The multi-call mode that answered (cascade, decompose, ...); absent for a single routed call. */
+  mode?: string;
+  /** The cost/quality knob the decision was made at. */
+  lambda?: number;
+  premium?: PremiumAlternative;
   answeredBy?: string;
   latency_ms: number;
   input_tokens: number;
