@@ -1,9 +1,10 @@
-// The gateway's HTTP app on fastify: OpenAI's endpoints (/v1/chat/completions, /v1/models) and ratings of
-// answers (/v1/feedback) behind bearer auth, /health open, /metrics (Prometheus text) behind the same auth,
+// The gateway's HTTP app on fastify: OpenAI's endpoints (/v1/chat/completions, /v1/models), ratings of
+// answers (/v1/feedback) and the savings summary (/v1/usage) behind bearer auth, /health open, /metrics (Prometheus text) behind the same auth,
 // OpenAI-shaped errors everywhere.
 import Fastify, { type FastifyInstance } from 'fastify';
 import { chatCompletions } from './chat-completions.ts';
 import { feedback } from './feedback.ts';
+import { usage } from './usage.ts';
 import type { Gateway } from './gateway.ts';
 import { HttpError } from './http-error.ts';
 import { errorBody, modelList } from './openai-shapes.ts';
@@ -53,5 +54,7 @@ export function buildApp(gateway: Gateway, options: AppOptions = {}): FastifyIns
   app.post('/v1/chat/completions', (request, reply) => gateway.track(chatCompletions(gateway, request, reply)));
 
   app.post('/v1/feedback', (request) => feedback(gateway, request));
+
+  app.get('/v1/usage', (request) => usage(gateway, request));
   return app;
 }

@@ -1,6 +1,9 @@
 // The routed-call record the gateway logs beside each call's attempts: the learning log's record
-// (core/learn/outcome.ts), so the gateway's traffic reads like the app's.
+// (core/learn/outcome.ts), so the gateway's traffic reads like the app's: each attempt with its cost, and the
+// premium alternative priced with the tokens the call used (what GET /v1/usage and `llmrouter report` sum).
+import type { CatalogModel } from '../core/catalog/model.ts';
 import type { OutcomeRecord } from '../core/learn/outcome.ts';
+import { pathStep, premiumAlternative } from '../core/learn/premium.ts';
 import type { RoutedResult } from '../core/providers/routed-call.ts';
 
 export interface CallContext {
@@ -12,6 +15,9 @@ export interface CallContext {
   router: string;
   chosen: string;
   forced: boolean;
+  /** The cost knob and the premium model of a routed call's decision (absent for a call naming a model). */
+  lambda?: number;
+  premium?: CatalogModel;
 }
 
 export function routedCallRecord(call: CallContext, result: RoutedResult): OutcomeRecord {
@@ -26,7 +32,9 @@ export function routedCallRecord(call: CallContext, result: RoutedResult): Outco
     router: call.router,
     chosen: call.chosen,
     ...(call.forced ? { forced: true } : {}),
-    path: result.outcomes.map((o) => ({ model: o.model, kind: o.kind, ...(o.error ? { error: o.error } : {}), latencyMs: o.latencyMs })),
+    ...(call.lambda !== undefined ? { lambda: call.lambda } : {}),
+    path: result.outcomes.map(pathStep),
+    ...(call.premium ? { premium: premiumAlternative(call.premium, result.outcomes) } : {}),
     ...(answered ? { answeredBy: answered.model } : {}),
     latency_ms: Date.now() - call.startedAt,
     input_tokens: answered?.inputTokens ?? 0,

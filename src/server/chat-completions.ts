@@ -5,6 +5,7 @@
 // gets a proper error status.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RoutedEvent, RoutedResult } from '../core/providers/routed-call.ts';
+import { premiumOf } from '../core/modes/mode.ts';
 import { routedCallRecord, type CallContext } from './call-record.ts';
 import type { Gateway } from './gateway.ts';
 import { HttpError } from './http-error.ts';
@@ -134,7 +135,13 @@ export async function chatCompletions(gateway: Gateway, request: FastifyRequest,
   const users = messages.filter((m) => m.role === 'user').map((m) => m.content);
   const call: CallContext = { callId: crypto.randomUUID(), startedAt: Date.now(), query: users.at(-1) ?? '', context: users.slice(0, -1), router: '', chosen: '', forced: false };
   const planned = await plan(gateway, body, call, request);
-  Object.assign(call, { router: planned.router, chosen: planned.ranking[0]!.model, forced: planned.router === 'direct' });
+  const premium = planned.routed && premiumOf(planned.routed.decision);
+  Object.assign(call, {
+    router: planned.router,
+    chosen: planned.ranking[0]!.model,
+    forced: planned.router === 'direct',
+    ...(planned.routed ? { lambda: planned.routed.lambda, premium: gateway.catalog.models.find((m) => m.id === premium?.model) } : {}),
+  });
 
   const abort = new AbortController();
   reply.raw.on('close', () => {
@@ -155,7 +162,9 @@ export async function chatCompletions(gateway: Gateway, request: FastifyRequest,
       if (event.type === 'token') stream?.token(event.model, event.text);
     },
   });
-  gateway.log?.write(routedCallRecord(call, result));
+  const record = routedCallRecord(call, result);
+  gateway.log?.write(record);
+  gateway.metrics.routedCall(record);
   if (result.error && result.outcomes.length === 0) gateway.metrics.errors.inc({ kind: result.error.kind });
   const extra = gateway.config.explain ? explain(call, planned, result) : {};
   const model = result.segments[0]?.model ?? result.outcomes.filter((o) => o.kind === 'ok').at(-1)?.model ?? call.chosen;

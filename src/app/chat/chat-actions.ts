@@ -14,7 +14,9 @@ import type { Preference } from '../../core/modes/personal.ts';
 import { useProviders } from '../stores/providers.ts';
 import { blockedOrigin, connectBlockedHint } from '../../platform/browser/connect-policy.ts';
 import type { CatalogModel } from '../../core/catalog/model.ts';
-import type { Feedback, OutcomeRecord } from '../../core/learn/outcome.ts';
+import type { Feedback } from '../../core/learn/outcome.ts';
+import { premiumAlternative } from '../../core/learn/premium.ts';
+import { outcomeRecord } from './outcome-record.ts';
 import type { ModelEstimate } from '../../core/routers/router.ts';
 import type { RoutedEvent } from '../../core/providers/routed-call.ts';
 
@@ -147,27 +149,20 @@ async function answer(conversationId: string, forced?: Forced): Promise<void> {
     });
     clearTimeout(flush);
 
-    const ok = result.outcomes.filter((o) => o.kind === 'ok').at(-1);
-    const record: OutcomeRecord = {
-      id: newId(),
-      type: 'routed-call',
-      callId: result.outcomes[0]?.callId ?? newId(),
-      at: Date.now(),
+    const premiumModel = catalog.find((m) => m.id === routing.premium.model);
+    const record = outcomeRecord({
       query: text,
-      ...(routerContext.length ? { context: routerContext } : {}),
-      ...(embedding ? { embedding: Array.from(embedding) } : {}),
+      context: routerContext,
+      ...(embedding ? { embedding } : {}),
       router: routed.router,
       chosen: ranking[0]!.model,
       ...(forced ? { forced: true } : {}),
-      path: result.outcomes.map((o) => ({ model: o.model, kind: o.kind, latencyMs: o.latencyMs, ...(o.error ? { error: o.error } : {}) })),
-      ...(ok ? { answeredBy: ok.model } : {}),
-      latency_ms: result.outcomes.reduce((s, o) => s + o.latencyMs, 0),
-      input_tokens: ok?.inputTokens ?? 0,
-      output_tokens: ok?.outputTokens ?? 0,
-      answerCost: ok?.cost ?? 0,
+      lambda,
+      outcomes: result.outcomes,
+      ...(premiumModel ? { premium: premiumAlternative(premiumModel, result.outcomes) } : {}),
       ...(result.error ? { error: result.error.message } : {}),
-      ...(forced?.over ? { feedback: { preferredOver: forced.over } } : {}),
-    };
+      ...(forced?.over ? { preferredOver: forced.over } : {}),
+    });
     await useLearning.getState().log(record);
     const stopped = controller.signal.aborted;
     await patch({
