@@ -51,8 +51,10 @@ function expectSame(shown: number, sum: number) {
   expect(Math.abs(shown - sum)).toBeLessThanOrEqual(0.06 * Math.max(shown, sum) + 1e-9);
 }
 
-test('Insights adds up what every answer spent and what the premium model would have cost', async ({ page }) => {
+test('Insights adds up what every answer spent and what the premium model would have cost', async ({ page }, info) => {
   test.setTimeout(300_000);
+  // The README's screenshot, as e2e/screenshots.spec.ts takes them: to docs/screenshots/ with SCREENSHOTS=1.
+  const shot = (name: string) => (process.env.SCREENSHOTS ? `docs/screenshots/${name}.png` : info.outputPath(`${name}.png`));
   await page.goto('./');
   await page.getByRole('tab', { name: 'Insights' }).click();
   await expect(page.getByRole('region', { name: 'No messages yet' })).toContainText('Nothing routed yet');
@@ -104,6 +106,9 @@ test('Insights adds up what every answer spent and what the premium model would 
   await expect(savings.getByRole('img', { name: 'Spend and premium-only cost over time' }).locator('canvas')).toBeVisible();
   await expect(page.getByRole('table', { name: 'Models' })).toContainText('gpt-5-nano');
   await expect(page.getByRole('img', { name: 'The cost/quality slider over time' }).locator('canvas')).toBeVisible();
+  await page.setViewportSize({ width: 1280, height: 1500 });
+  await page.screenshot({ path: shot('insights') });
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   const download = page.waitForEvent('download');
   await savings.getByRole('button', { name: 'Export CSV' }).click();

@@ -57,7 +57,7 @@ const MODEL_COLUMNS: Column<ModelUsage>[] = [
   { header: 'answers', title: 'messages this model wrote the final answer to', cell: (m) => withShare(String(m.messages), m.messageShare) },
   { header: 'calls', cell: (m) => m.calls },
   { header: 'spent', cell: (m) => withShare(usd(m.spent), m.spendShare) },
-  { header: '👍 / 👎', title: 'thumbs up / down on its answers', cell: (m) => `${m.thumbsUp} / ${m.thumbsDown}` },
+  { header: 'thumbs up / down', title: 'thumbs up / down on its answers', cell: (m) => `${m.thumbsUp} / ${m.thumbsDown}` },
   { header: 'mean rating', cell: (m) => (m.meanRating === null ? '—' : `${m.meanRating.toFixed(1)} ★ (${m.ratings})`) },
   { header: 'regenerated', title: 'answers you asked another model to redo', cell: (m) => m.regenerated },
 ];
