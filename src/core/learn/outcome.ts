@@ -1,7 +1,9 @@
 // The local learning log's record: what happened on one routed call, and what the user said about it.
 // It lives in the `outcomes` store beside the provider layer's per-attempt records (same `callId`), which
-// carry each attempt's cost for the spending ledger; so this record names its cost `answerCost` and is
-// never summed twice.
+// carry each attempt's cost for the spending ledger; so this record names its answer's cost `answerCost`, and
+// the costs in its `path` serve the savings summary (premium.ts, usage.ts), never the ledger.
+// Built in one place, core/engine/record.ts, which defines each field.
+import type { MultiCallMode } from '../modes/run-mode.ts';
 import { rewardOfAll, type Signal } from './reward.ts';
 
 /** One step of the fallback path: a model tried and how it went. */
@@ -50,18 +52,20 @@ export interface OutcomeRecord {
   /** The first model of the chain: the router's pick, or the user's when `forced`. */
   chosen: string;
   forced?: boolean;
+  /** The multi-call mode that answered (absent: one routed call). */
+  mode?: MultiCallMode;
   /** Every attempt in order: the fallback path (for a multi-call mode, every call it made). */
   path: PathStep[];
-  /** The multi-call mode that answered (cascade, decompose, ...); absent for a single routed call. */
-  mode?: string;
-  /** The cost/quality knob the decision was made at. */
+  /** The cost/quality knob the decision was made at (absent for a direct call). */
   lambda?: number;
+  /** The best-quality model by the router's estimate, priced with the tokens used: the premium alternative to the pick. */
   premium?: PremiumAlternative;
   answeredBy?: string;
+  /** Wall-clock milliseconds from the request to the answer's end. */
   latency_ms: number;
   input_tokens: number;
   output_tokens: number;
-  /** USD of the answering model's call (what that answer cost). */
+  /** USD of the attempts that made the answer (the answering call; every successful call of a mode). */
   answerCost: number;
   error?: string;
   feedback?: Feedback;
