@@ -40,7 +40,7 @@ export class ReplyView {
     const { result, error } = answered;
     if (result.kind === 'mode') {
       const { steps: _shown, text: _answer, ...summary } = result.mode;
-      return this.patch({ content: answered.text, modeRun: { mode: this.mode!, steps: this.steps, result: summary }, status: stopped ? 'stopped' : 'done' });
+      return this.patch({ content: answered.text, modeRun: { mode: this.mode!, steps: this.steps, result: summary }, ...(outcomeId ? { outcomeId } : {}), status: stopped ? 'stopped' : 'done' });
     }
     const status = stopped ? 'stopped' : error ? 'error' : 'done';
     await this.patch({ content: answered.text, attempts: this.attempts, ...(outcomeId ? { outcomeId } : {}), status, ...(error && !stopped ? { error: `No answer: ${error.message}` } : {}) });
