@@ -27,7 +27,7 @@ export async function addTestProvider(page: Page, server: TestServer, models: re
     await add.getByLabel('Input $/M').fill(input);
     await add.getByLabel('Output $/M').fill(output);
     await add.getByRole('button', { name: 'Add model' }).click();
-    await expect(page.getByLabel(`Enable ${id}`)).toBeChecked();
+    await expect(page.getByLabel(`Enable ${id}`, { exact: true })).toBeChecked();
   }
 }
 
@@ -60,8 +60,8 @@ export async function trainInLab(page: Page, routers: string[]) {
   await expect(page.getByRole('table', { name: 'Router comparison' }).getByRole('row')).toHaveCount(routers.length + 1, { timeout: 60_000 });
 }
 
-/** Sends a message in the open conversation and waits for its answer to finish; returns the answer. */
-export async function chat(page: Page, text: string) {
+/** Sends a message in the open conversation and waits (up to `timeout` ms) for its answer to finish; returns the answer. */
+export async function chat(page: Page, text: string, timeout = 30_000) {
   await page.getByRole('tab', { name: 'Chat' }).click();
   // Routed with the embedding, as every message after the first seconds is (first-message.spec.ts covers the text tier).
   await expect(page.getByRole('status', { name: 'Encoder loading' })).toHaveCount(0, { timeout: 60_000 });
@@ -69,7 +69,7 @@ export async function chat(page: Page, text: string) {
   await page.getByLabel('Message', { exact: true }).fill(text);
   await page.getByRole('button', { name: 'Send' }).click();
   const answer = page.getByRole('article', { name: /^Answer/ }).nth(before);
-  await expect(answer).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 });
+  await expect(answer).toHaveAttribute('aria-busy', 'false', { timeout });
   return answer;
 }
 

@@ -66,6 +66,6 @@ describe('llmrouter chat', () => {
   it('rejects an unknown model as a usage error', async () => {
     const { code, stderr } = await cli(['--model', 'nope', 'hi']);
     expect(code).toBe(2);
-    expect(stderr).toContain('model "nope" is not in the catalog');
+    expect(stderr).toContain('unknown model in --model "nope"; nearest known');
   });
 });

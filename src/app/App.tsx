@@ -1,5 +1,5 @@
 // The app shell: loads every store from IndexedDB (conversations not in safe mode; a store that fails to load
-// is reported, not waited for), then a top bar (tabs Chat / Lab / Settings, the cost/quality knob, the budget
+// is reported, not waited for), then a top bar (tabs Chat / Lab / Insights / Settings, the cost/quality knob, the budget
 // indicator), notices about data set aside, and the page inside an error boundary.
 import { useEffect, useState } from 'react';
 import { usePreferences } from './stores/preferences.ts';
@@ -20,11 +20,12 @@ import { BertDiagnostics } from './components/BertDiagnostics.tsx';
 import { ChatPage } from './chat/ChatPage.tsx';
 import { SettingsPage } from './settings/SettingsPage.tsx';
 import { LabPage } from './lab/LabPage.tsx';
+import { InsightsPage } from './insights/InsightsPage.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { DataNotices } from './components/DataNotices.tsx';
 import { inSafeMode } from './safe-mode.ts';
 
-const TABS = ['Chat', 'Lab', 'Settings'] as const;
+const TABS = ['Chat', 'Lab', 'Insights', 'Settings'] as const;
 type Tab = (typeof TABS)[number];
 
 export function App() {
@@ -84,6 +85,7 @@ export function App() {
             <>
               {tab === 'Chat' && <ChatPage openSettings={() => setTab('Settings')} />}
               {tab === 'Lab' && <LabPage />}
+              {tab === 'Insights' && <InsightsPage />}
               {tab === 'Settings' && <SettingsPage />}
             </>
           )}
@@ -93,7 +95,7 @@ export function App() {
   );
 }
 
-/** The page named by the URL's hash (#chat, #lab, #settings), so a reload or a link opens the same page. */
+/** The page named by the URL's hash (#chat, #lab, #insights, #settings), so a reload or a link opens the same page. */
 function tabFromHash(): Tab {
   return TABS.find((t) => `#${t.toLowerCase()}` === location.hash) ?? 'Chat';
 }

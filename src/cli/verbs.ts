@@ -40,4 +40,8 @@ export const verbs: Record<string, Verb> = {
     load: async () => (await import('./commands/simulate.ts')).simulateCommand,
   },
   serve: { summary: 'run the OpenAI-compatible routing gateway', load: async () => (await import('./commands/serve.ts')).serve },
+  report: {
+    summary: 'spend, premium-only cost and savings from a gateway log or an app learning-log export',
+    load: async () => (await import('./commands/report.ts')).report,
+  },
 };

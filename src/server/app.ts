@@ -1,12 +1,14 @@
 // The gateway's HTTP app on fastify: /health open; behind bearer auth (@fastify/bearer-auth, in an encapsulated
 // scope), OpenAI's endpoints (/v1/chat/completions under the admission bound, /v1/models), ratings of answers
-// (/v1/feedback) and /metrics (Prometheus text); OpenAI-shaped errors everywhere; pino as the logger.
+// (/v1/feedback), the savings summary (/v1/usage) and /metrics (Prometheus text); OpenAI-shaped errors everywhere;
+// pino as the logger.
 import bearerAuth from '@fastify/bearer-auth';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { admission } from './admission.ts';
 import { clientIdentifier } from './auth.ts';
 import { chatCompletions } from './chat-completions.ts';
 import { feedback } from './feedback.ts';
+import { usage } from './usage.ts';
 import type { Gateway } from './gateway.ts';
 import { HttpError } from './http-error.ts';
 import { errorBody, modelList } from './openai-shapes.ts';
@@ -55,6 +57,7 @@ export function buildApp(gateway: Gateway, options: AppOptions = {}): FastifyIns
     api.get('/metrics', async (_request, reply) => reply.type(gateway.metrics.registry.contentType).send(await gateway.metrics.registry.metrics()));
     api.get('/v1/models', async () => modelList(models(gateway)));
     api.post('/v1/feedback', (request) => feedback(gateway, request));
+    api.get('/v1/usage', (request) => usage(gateway, request));
     api.register(async (bounded) => {
       await bounded.register(admission, { maxInFlight: server.max_in_flight, retryAfterS: 1 });
       bounded.post('/v1/chat/completions', (request, reply) => gateway.track(chatCompletions(gateway, request, reply)));

@@ -199,6 +199,7 @@ export async function chatCompletions(gateway: Gateway, request: FastifyRequest,
   });
   gateway.owners.set(callId, request.client);
   await gateway.log?.write({ ...loggedRecord(answered.record), client: request.client });
+  gateway.metrics.routedCall(answered.record);
   await gateway.learning.answered(answered, planned.router?.router);
   if (answered.error && answered.outcomes.length === 0) gateway.metrics.errors.inc({ kind: answered.error.kind });
   const extra = gateway.config.explain ? explain(answered) : {};

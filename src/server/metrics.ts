@@ -1,6 +1,10 @@
 // The gateway's Prometheus metrics (prom-client, on a registry of its own): requests, picks per model,
-// attempts and errors by kind, fallbacks, spend, and how long routing took; plus the process's own gauges.
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+// attempts and errors by kind, fallbacks, spend, what the premium model alone would have cost and what routing
+// saved by router (the one rule of core/learn/premium.ts, as GET /v1/usage and `llmrouter report` sum it), and
+// how long routing took; plus the process's own gauges.
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { OutcomeRecord } from '../core/learn/outcome.ts';
+import { savingsOf } from '../core/learn/premium.ts';
 import type { AttemptOutcome } from '../core/providers/outcome.ts';
 
 export class GatewayMetrics {
@@ -12,6 +16,9 @@ export class GatewayMetrics {
   readonly fallbacks = new Counter({ name: 'llmrouter_fallbacks_total', help: 'Fallbacks from one model to the next', labelNames: ['from', 'to'], registers: [this.registry] });
   readonly spend = new Counter({ name: 'llmrouter_spend_usd_total', help: 'USD spent on provider calls, by model', labelNames: ['model'], registers: [this.registry] });
   readonly accounting = new Counter({ name: 'llmrouter_accounting_failures_total', help: 'Records or budget releases that failed after a call (the answer was kept)', registers: [this.registry] });
+  readonly premiumEquivalent = new Counter({ name: 'llmrouter_premium_equivalent_usd_total', help: 'USD the premium model alone would have cost for the routed calls (priced with the tokens used), by router', labelNames: ['router'], registers: [this.registry] });
+  // Negative when a call cost more than the premium model alone would have (a fallback, an escalation), so a gauge.
+  readonly saved = new Gauge({ name: 'llmrouter_saved_usd_total', help: 'USD saved against the premium model alone (premium-equivalent minus spent), by router', labelNames: ['router'], registers: [this.registry] });
   readonly routingSeconds = new Histogram({
     name: 'llmrouter_routing_seconds',
     help: 'Time to route one request (embedding and prediction), by router',
@@ -28,5 +35,11 @@ export class GatewayMetrics {
     this.attempts.inc({ model: outcome.model, kind: outcome.kind });
     if (outcome.kind !== 'ok') this.errors.inc({ kind: outcome.kind });
     if (outcome.cost > 0) this.spend.inc({ model: outcome.model }, outcome.cost);
+  }
+
+  routedCall(record: OutcomeRecord): void {
+    const { premium, saved } = savingsOf(record);
+    this.premiumEquivalent.inc({ router: record.router }, premium);
+    this.saved.inc({ router: record.router }, saved);
   }
 }

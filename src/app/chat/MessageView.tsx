@@ -6,6 +6,7 @@ import type { ChatMessage } from '../stores/conversations.ts';
 import { Markdown } from './Markdown.tsx';
 import { RoutingBadge } from './RoutingBadge.tsx';
 import { ModeTrace } from './ModeTrace.tsx';
+import { SpendLine } from './SpendLine.tsx';
 import { giveFeedback, regenerate, stop } from './chat-actions.ts';
 
 interface Props {
@@ -32,6 +33,7 @@ export function MessageView({ message, models, last }: Props) {
       {message.status === 'routing' && <p className="muted">Routing on your device…</p>}
       {message.content && <Markdown text={message.content} />}
       {message.status === 'stopped' && <p className="muted">Stopped.</p>}
+      {message.outcomeId && !busy && <SpendLine outcomeId={message.outcomeId} />}
       {message.error && (
         <p className="error" role="alert">
           {message.error}

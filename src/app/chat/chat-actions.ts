@@ -99,9 +99,10 @@ async function answer(conversationId: string, forced?: Forced): Promise<void> {
     const named = forced && { models: [forced.model], by: forced.by, ...(forced.over ? { over: forced.over } : {}) };
     const request = chatRequest(conversation, history, chatState(), controller.signal, named);
     const answered = await answerWith(await chatEngine(), request, (event) => view.on(event));
-    // A multi-call mode's answer is not one model's outcome: the learning log keeps single answers.
-    if (answered.result.kind === 'single') await useLearning.getState().log(answered.record);
-    await view.finish(answered, controller.signal.aborted, answered.result.kind === 'single' ? answered.record.id : undefined);
+    // Every answer is logged, a multi-call mode's too (with every call it made), so Insights counts its spend; learning
+    // skips mode records (a mode's answer is not one model's outcome: core/learn/to-samples.ts, core/engine/lessons.ts).
+    await useLearning.getState().log(answered.record);
+    await view.finish(answered, controller.signal.aborted, answered.record.id);
   } catch (e) {
     const stopped = controller.signal.aborted;
     const failure = stopped ? {} : { error: (e as Error).message };

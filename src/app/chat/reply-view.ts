@@ -46,7 +46,7 @@ export class ReplyView {
     if (result.kind === 'mode') {
       const { steps: _shown, text: _answer, ...summary } = result.mode;
       const modeRun = { mode: this.mode!, steps: this.steps, result: summary };
-      return this.patch({ content, modeRun, status: stopped ? 'stopped' : 'done' });
+      return this.patch({ content, modeRun, ...(outcomeId ? { outcomeId } : {}), status: stopped ? 'stopped' : 'done' });
     }
     const status = stopped ? 'stopped' : error ? 'error' : 'done';
     const failure = error && !stopped ? { error: `No answer: ${error.message}` } : {};

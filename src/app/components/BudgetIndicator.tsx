@@ -1,5 +1,5 @@
 // What was spent today and this month (from the provider layer's outcome ledger) against the user's
-// budgets, refreshed after every call.
+// budgets, refreshed after every provider call (every attempt of every mode) and every logged answer.
 import { useEffect, useState } from 'react';
 import { useCalls } from '../stores/calls.ts';
 import { useLearning } from '../stores/learning.ts';
@@ -17,9 +17,10 @@ async function spending(now = new Date()): Promise<{ today: number; month: numbe
 
 export function BudgetIndicator() {
   const { dailyUsd, monthlyUsd } = useCalls((s) => s.settings);
-  const calls = useLearning((s) => s.outcomes.length);
+  const answers = useLearning((s) => s.outcomes.length);
+  const attempts = useCalls((s) => s.attempts);
   const [spent, setSpent] = useState({ today: 0, month: 0 });
-  useEffect(() => void spending().then(setSpent), [calls]);
+  useEffect(() => void spending().then(setSpent), [answers, attempts]);
   const over = (dailyUsd !== undefined && spent.today >= dailyUsd) || (monthlyUsd !== undefined && spent.month >= monthlyUsd);
   return (
     <span

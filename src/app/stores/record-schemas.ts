@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { catalogModelSchema } from '../../core/catalog/model.ts';
 import type { RecordSchemas } from '../../platform/browser/record-checks.ts';
 import { MODE_NAMES } from '../../core/modes/mode.ts';
+import { routedCallSchema } from '../../core/learn/call-log.ts';
 import { savedProfilesSchema } from './profiles.ts';
 
 /** A number, or NaN where the app stores "unknown" (a model the user forced has no estimate). */
@@ -72,25 +73,8 @@ export const conversationSchema = z.looseObject({
   context: contextSchema.optional(),
 });
 
-const learningRecordSchema = z.looseObject({
-  id: z.string(),
-  type: z.literal('routed-call'),
-  callId: z.string(),
-  at: z.number(),
-  query: z.string(),
-  context: z.array(z.string()).optional(),
-  embedding: z.array(z.number()).optional(),
-  router: z.string(),
-  chosen: z.string(),
-  path: z.array(z.looseObject({ model: z.string(), kind: z.string(), latencyMs: z.number() })),
-  latency_ms: z.number(),
-  input_tokens: z.number(),
-  output_tokens: z.number(),
-  answerCost: z.number(),
-  feedback: z
-    .looseObject({ thumbs: z.enum(['up', 'down']).optional(), rating: z.number().optional(), regeneratedWith: z.string().optional(), preferredOver: z.string().optional() })
-    .optional(),
-});
+/** The learning log's routed calls: the shape every call-log reader checks (core/learn/call-log.ts), open to added fields. */
+const learningRecordSchema = z.looseObject(routedCallSchema.shape);
 
 const attemptRecordSchema = z.looseObject({
   id: z.string(),

@@ -60,7 +60,7 @@ describe('answer', () => {
     expect(streamed.join('')).toBe('Echo from echo-small: Name a colour');
     expect(done.answered.text).toBe('Echo from echo-small: Name a colour');
     expect(record).toMatchObject({ type: 'routed-call', router: 'rules', chosen: 'small', answeredBy: 'small', query: 'Name a colour', premium: { model: expect.any(String) } });
-    expect(record.path).toEqual([{ model: 'small', kind: 'ok', latencyMs: expect.any(Number) }]);
+    expect(record.path).toEqual([{ model: 'small', kind: 'ok', latencyMs: expect.any(Number), cost: expect.any(Number) }]);
     expect(record.answerCost).toBe(done.answered.outcomes[0]!.cost);
     expect(record.output_tokens).toBeGreaterThan(0);
     expect(record.callId).toBe(done.answered.outcomes[0]!.callId);

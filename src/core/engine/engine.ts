@@ -51,6 +51,8 @@ async function respond(parts: EngineParts, request: AnswerRequest, emit: Emit): 
     query: context.query,
     routing,
     outcomes: ending.outcomes,
+    models: parts.models,
+    sent: context.messages,
     ...(result.kind === 'mode' ? { mode: result.mode } : {}),
     ...(error ? { error: error.message } : {}),
   });

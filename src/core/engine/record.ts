@@ -9,9 +9,15 @@
 //   online routers and retraining read it); the Node edges' JSONL logs drop it (`loggedRecord`): at ~5 KB a line
 //   with the 512-dimension encoder it would be most of the log, and the same encoder gives it back from `query`
 //   and `context` (one text per encoder run, so a vector never depends on what else was embedded).
-// - `premium`: the model the router rates best in quality, with its estimated cost: what answering without routing
-//   would have called (absent for direct calls).
-import type { OutcomeRecord } from '../learn/outcome.ts';
+// - `path`: each attempt with its cost too (the savings summary sums them: core/learn/usage.ts).
+// - `lambda`: the cost knob the decision was made at (absent for direct calls).
+// - `premium`: the model the router rates best in quality (what answering without routing would have called),
+//   priced with the tokens this answer used; a multi-call mode's from its message and final answer, `estimated`
+//   (core/learn/premium.ts). Absent for direct calls.
+import type { CatalogModel } from '../catalog/model.ts';
+import type { OutcomeRecord, PremiumAlternative } from '../learn/outcome.ts';
+import { estimatedPremium, pathStep, premiumAlternative } from '../learn/premium.ts';
+import type { ChatMessage } from '../providers/types.ts';
 import type { ModeResult } from '../modes/mode.ts';
 import type { AttemptOutcome } from '../providers/outcome.ts';
 import type { Routing } from './types.ts';
@@ -25,6 +31,9 @@ export interface RecordInput {
   query: string;
   routing: Routing;
   outcomes: readonly AttemptOutcome[];
+  /** The models the answer could use (their prices price the premium alternative), and the messages sent. */
+  models: readonly CatalogModel[];
+  sent: readonly ChatMessage[];
   /** The multi-call mode's result, when one answered. */
   mode?: ModeResult;
   error?: string;
@@ -36,6 +45,7 @@ export function outcomeRecord(input: RecordInput): OutcomeRecord {
   const answering = mode ? ok : ok.slice(-1);
   const answeredBy = mode ? mode.model : answering[0]?.model;
   const routed = routing.routed;
+  const premium = premiumPriced(input);
   const sum = (field: 'inputTokens' | 'outputTokens' | 'cost') => answering.reduce((s, o) => s + o[field], 0);
   return {
     id: input.id,
@@ -49,9 +59,10 @@ export function outcomeRecord(input: RecordInput): OutcomeRecord {
     chosen: routing.chain[0]!,
     ...(routing.forced ? { forced: true } : {}),
     ...(mode && mode.mode !== 'single' ? { mode: mode.mode } : {}),
-    path: outcomes.map((o) => ({ model: o.model, kind: o.kind, latencyMs: o.latencyMs, ...(o.error ? { error: o.error } : {}) })),
+    ...(routed ? { lambda: routed.lambda } : {}),
+    path: outcomes.map(pathStep),
     ...(answeredBy ? { answeredBy } : {}),
-    ...(routed ? { premium: { model: routed.premium.model, cost: routed.premium.cost } } : {}),
+    ...(premium ? { premium } : {}),
     latency_ms: input.end - input.at,
     input_tokens: sum('inputTokens'),
     output_tokens: sum('outputTokens'),
@@ -59,6 +70,14 @@ export function outcomeRecord(input: RecordInput): OutcomeRecord {
     ...(input.error ? { error: input.error } : {}),
     ...(routing.forced?.over ? { feedback: { preferredOver: routing.forced.over } } : {}),
   };
+}
+
+/** The premium alternative priced with the tokens used (absent for a direct call, or a model not in `models`). */
+function premiumPriced(input: RecordInput): PremiumAlternative | undefined {
+  const id = input.routing.routed?.premium.model;
+  const model = input.models.find((m) => m.id === id);
+  if (!model) return undefined;
+  return input.mode ? estimatedPremium(model, input.sent, input.mode.text) : premiumAlternative(model, input.outcomes);
 }
 
 /** The record as a JSONL log keeps it: without the router's vector. */

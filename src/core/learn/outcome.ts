@@ -1,7 +1,7 @@
 // The local learning log's record: what happened on one routed call, and what the user said about it.
 // It lives in the `outcomes` store beside the provider layer's per-attempt records (same `callId`), which
-// carry each attempt's cost for the spending ledger; so this record names its cost `answerCost` and is
-// never summed twice.
+// carry each attempt's cost for the spending ledger; so this record names its answer's cost `answerCost`, and
+// the costs in its `path` serve the savings summary (premium.ts, usage.ts), never the ledger.
 // Built in one place, core/engine/record.ts, which defines each field.
 import type { MultiCallMode } from '../modes/run-mode.ts';
 import { rewardOfAll, type Signal } from './reward.ts';
@@ -13,6 +13,17 @@ export interface PathStep {
   kind: string;
   error?: string;
   latencyMs: number;
+  /** USD this attempt cost (absent in records written before spend was logged per attempt). */
+  cost?: number;
+}
+
+/** What the premium model (the decision's best-quality one) would have cost for the same message. */
+export interface PremiumAlternative {
+  model: string;
+  /** USD, the premium model's prices applied to the tokens this message used (premium.ts). */
+  cost: number;
+  /** True when the tokens were estimated from the text (a multi-call mode's) rather than the provider's count. */
+  estimated?: boolean;
 }
 
 export interface Feedback {
@@ -43,11 +54,13 @@ export interface OutcomeRecord {
   forced?: boolean;
   /** The multi-call mode that answered (absent: one routed call). */
   mode?: MultiCallMode;
-  /** Every attempt in order: the fallback path. */
+  /** Every attempt in order: the fallback path (for a multi-call mode, every call it made). */
   path: PathStep[];
+  /** The cost/quality knob the decision was made at (absent for a direct call). */
+  lambda?: number;
+  /** The best-quality model by the router's estimate, priced with the tokens used: the premium alternative to the pick. */
+  premium?: PremiumAlternative;
   answeredBy?: string;
-  /** The best-quality model by the router's estimate and its estimated USD: the premium alternative to the pick. */
-  premium?: { model: string; cost: number };
   /** Wall-clock milliseconds from the request to the answer's end. */
   latency_ms: number;
   input_tokens: number;
