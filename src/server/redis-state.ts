@@ -6,8 +6,8 @@
 import { Redis } from 'ioredis';
 import type { Breaker, CircuitOptions } from '../core/providers/circuit-breaker.ts';
 import { ProviderError } from '../core/providers/errors.ts';
-import type { AttemptOutcome, OutcomeSink } from '../core/providers/outcome.ts';
-import { budgetPeriods, budgetRefusal, type Budget, type BudgetGuard } from '../core/providers/spending-guard.ts';
+import { countableCost, type AttemptOutcome, type OutcomeSink } from '../core/providers/outcome.ts';
+import { budgetPeriods, budgetRefusal, checkEstimate, type Budget, type BudgetGuard } from '../core/providers/spending-guard.ts';
 
 /** Spend and reservation keys expire this long after their last change (longer than any month). */
 const TTL_SECONDS = 40 * 86_400;
@@ -95,6 +95,7 @@ export class RedisBudgetGuard implements BudgetGuard {
   async reserve(estimateUsd: number): Promise<() => Promise<void>> {
     const periods = budgetPeriods(this.budget, this.now());
     if (periods.length === 0) return async () => {};
+    checkEstimate(estimateUsd);
     const keys = periods.flatMap((p) => [spendKey(this.state, 'spent', p.key), spendKey(this.state, 'reserved', p.key)]);
     let refused: number;
     let spent: string;
@@ -119,10 +120,11 @@ export class RedisBudgetGuard implements BudgetGuard {
 export function redisSpendSink(state: SharedState): OutcomeSink {
   return {
     async record(outcome: AttemptOutcome) {
-      if (outcome.cost <= 0) return;
+      const cost = countableCost(outcome.cost);
+      if (cost === 0) return;
       const pipeline = state.redis.pipeline();
       for (const p of budgetPeriods({ dailyUsd: 0, monthlyUsd: 0 }, outcome.at)) {
-        pipeline.incrbyfloat(spendKey(state, 'spent', p.key), outcome.cost);
+        pipeline.incrbyfloat(spendKey(state, 'spent', p.key), cost);
         pipeline.expire(spendKey(state, 'spent', p.key), TTL_SECONDS);
       }
       await failOpen(() => pipeline.exec(), null);

@@ -72,6 +72,11 @@ export const conversationSchema = z.looseObject({
   context: contextSchema.optional(),
 });
 
+/** USD a budget or a report may sum: finite and >= 0 (zod's number refuses NaN and Infinity already). */
+const countableUsd = z.number().min(0, 'a cost must be a finite USD amount of at least 0');
+/** Checked on every outcome record, whatever its type, before its own schema: no record may cancel or poison a budget. */
+const outcomeCosts = z.looseObject({ cost: countableUsd.optional(), answerCost: countableUsd.optional() });
+
 const learningRecordSchema = z.looseObject({
   id: z.string(),
   type: z.literal('routed-call'),
@@ -86,7 +91,7 @@ const learningRecordSchema = z.looseObject({
   latency_ms: z.number(),
   input_tokens: z.number(),
   output_tokens: z.number(),
-  answerCost: z.number(),
+  answerCost: countableUsd,
   feedback: z
     .looseObject({ thumbs: z.enum(['up', 'down']).optional(), rating: z.number().optional(), regeneratedWith: z.string().optional(), preferredOver: z.string().optional() })
     .optional(),
@@ -99,7 +104,7 @@ const attemptRecordSchema = z.looseObject({
   model: z.string(),
   provider: z.string(),
   kind: z.string(),
-  cost: z.number().min(0),
+  cost: countableUsd,
 });
 
 /** Records of other kinds in the outcomes store (a newer build's, say): their owners check them. */
@@ -136,7 +141,7 @@ const quarantineSchema = z.array(z.looseObject({ store: z.string(), key: z.strin
 export const recordSchemas: RecordSchemas = {
   records: {
     conversations: conversationSchema,
-    outcomes: z.union([learningRecordSchema, attemptRecordSchema, otherOutcomeSchema]),
+    outcomes: outcomeCosts.pipe(z.union([learningRecordSchema, attemptRecordSchema, otherOutcomeSchema])),
     datasets: datasetSchema,
     routers: savedRouterSchema,
   },

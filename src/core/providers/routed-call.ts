@@ -149,7 +149,8 @@ export class RoutedCaller {
         const inputEstimate = estimateTokens(messages.map((m) => m.content).join('\n'));
         let release: () => void | Promise<void> = () => {};
         try {
-          const estimate = entry.cost ?? callCost(model, inputEstimate, request.maxTokens ?? policy.expectedOutputTokens);
+          // A decision's estimate may be NaN (a forced model without one): the catalog's price estimates it then.
+          const estimate = entry.cost !== undefined && Number.isFinite(entry.cost) ? entry.cost : callCost(model, inputEstimate, request.maxTokens ?? policy.expectedOutputTokens);
           if (this.options.guard) release = await this.options.guard.reserve(estimate);
         } catch (e) {
           await this.breaker.release(model.provider);
