@@ -6,6 +6,8 @@ import { appDB, type AppDB } from './db.ts';
 import { quarantine, recordProblem, type QuarantinedRecord } from './record-checks.ts';
 import { appKeyVault } from './key-vault-idb.ts';
 import { openWithPassphrase, sealWithPassphrase, type PassphraseSealed } from './sealed-box.ts';
+import { loadSetting } from './settings-store.ts';
+import { providerDefinition } from '../../core/providers/definitions.ts';
 
 /** Everything but the key vault, which is exported sealed or not at all. */
 const STORES = ['settings', 'conversations', 'outcomes', 'datasets', 'routers'] as const;
@@ -60,7 +62,7 @@ export async function importAll(text: string, fileName = 'backup', keysPassphras
       throw new Error(`${fileName}: store "${name}" must be a list of [key, value] pairs`);
     }
   }
-  const keys = doc.keys ? await openSealedKeys(doc.keys, keysPassphrase).catch((e: Error) => Promise.reject(new Error(`${fileName}: ${e.message}`))) : {};
+  const keys = doc.keys ? await openSealedKeys(doc.keys, keysPassphrase).catch((e: Error) => Promise.reject(new Error(`${fileName}: ${e.message}`))) : new Map<string, ExportedKeys>();
   const db = await appDB();
   const names = Object.keys(doc.stores) as StoreName[];
   const tx = db.transaction(names, 'readwrite');
@@ -83,28 +85,41 @@ export async function importAll(text: string, fileName = 'backup', keysPassphras
   await tx.done;
   for (const record of quarantined) await quarantine(record, false);
   await restoreKeys(keys);
-  return { records: records + Object.keys(keys).length, quarantined };
+  return { records: records + keys.size, quarantined };
 }
 
-/** Every provider's keys from the vault, sealed under a passphrase. */
+/** One provider's exported keys and the base URL they are bound to (inside the sealed box, so no edit of the file moves them). */
+interface ExportedKeys {
+  baseUrl: string | null;
+  keys: string[];
+}
+
+/** Every provider's keys from the vault with their base URLs, sealed under a passphrase. */
 async function sealedKeys(passphrase: string): Promise<PassphraseSealed> {
-  const vault = await appKeyVault();
-  const keys = Object.fromEntries(await Promise.all((await vault.providers()).map(async (p) => [p, await vault.getKeys(p)] as const)));
+  const entries = await (await appKeyVault()).entries();
+  const keys = Object.fromEntries(entries.map((e): [string, ExportedKeys] => [e.provider, { baseUrl: e.baseUrl ?? null, keys: e.keys }]));
   return sealWithPassphrase(JSON.stringify(keys), passphrase);
 }
 
 /** Opens exported keys; throws before anything is written when the passphrase is missing or wrong, or the vault is locked. */
-async function openSealedKeys(sealed: PassphraseSealed, passphrase: string | undefined): Promise<Record<string, string[]>> {
+async function openSealedKeys(sealed: PassphraseSealed, passphrase: string | undefined): Promise<Map<string, ExportedKeys>> {
   if (!passphrase) throw new Error('this file holds sealed keys: give the passphrase they were exported with');
-  const keys = JSON.parse(await openWithPassphrase(sealed, passphrase)) as Record<string, string[]>;
-  if (Object.keys(keys).length > 0 && (await appKeyVault()).locked) throw new Error('the key vault is locked: unlock it before importing keys');
+  const opened = JSON.parse(await openWithPassphrase(sealed, passphrase)) as Record<string, string[] | ExportedKeys>;
+  // Exports from before keys were bound to a base URL hold bare lists: they bind to the provider's base URL after the import.
+  const keys = new Map(Object.entries(opened).map(([p, v]) => [p, Array.isArray(v) ? { baseUrl: null, keys: v } : v] as const));
+  if (keys.size > 0 && (await appKeyVault()).locked) throw new Error('the key vault is locked: unlock it before importing keys');
   return keys;
 }
 
-/** Puts opened keys into the vault. */
-async function restoreKeys(keys: Record<string, string[]>): Promise<void> {
+/** Puts opened keys into the vault, each bound to the base URL it was exported with (else its provider's, once imported). */
+async function restoreKeys(keys: Map<string, ExportedKeys>): Promise<void> {
+  if (keys.size === 0) return;
   const vault = await appKeyVault();
-  for (const [provider, list] of Object.entries(keys)) await vault.setKeys(provider, list);
+  const setups = (await loadSetting<{ id: string; baseUrl: string }[]>('providers')) ?? [];
+  for (const [provider, { baseUrl, keys: list }] of keys) {
+    const bound = baseUrl ?? setups.find((s) => s.id === provider)?.baseUrl ?? providerDefinition(provider)?.baseUrl;
+    if (bound !== undefined) await vault.setKeys(provider, bound, list);
+  }
 }
 
 /** Empties every store, keys and benchmark runs included (the database itself stays open for the running app). */
