@@ -1,12 +1,14 @@
 // Export of every IndexedDB store to one JSON document, import of it back, and deleting everything.
 // API keys never travel as stored (they are sealed under this browser's own key): only when the user asks,
 // and then sealed under a passphrase (PBKDF2 + AES-GCM), never in plain text. An import checks every record with
-// the same schemas as reads from IndexedDB: valid records are written, invalid ones go straight to quarantine.
+// the same schemas as reads from IndexedDB: valid records are written, invalid ones go straight to quarantine; one
+// that changes where requests go (a provider's base URL, the encoder's URL) is written only once the user confirms.
 import { appDB, type AppDB } from './db.ts';
 import { quarantine, recordProblem, type QuarantinedRecord } from './record-checks.ts';
 import { appKeyVault } from './key-vault-idb.ts';
 import { openWithPassphrase, sealWithPassphrase, type PassphraseSealed } from './sealed-box.ts';
 import { loadSetting } from './settings-store.ts';
+import { destinationChanges, type DestinationChange, type DestinationSettings } from './import-destinations.ts';
 import { providerDefinition } from '../../core/providers/definitions.ts';
 
 /** Everything but the key vault, which is exported sealed or not at all. */
@@ -45,24 +47,20 @@ export interface ImportReport {
   quarantined: QuarantinedRecord[];
 }
 
-/** Checks the whole document first, then writes its valid records in one transaction: a bad file changes nothing. */
-export async function importAll(text: string, fileName = 'backup', keysPassphrase?: string): Promise<ImportReport> {
-  let doc: Backup;
-  try {
-    doc = JSON.parse(text) as Backup;
-  } catch (e) {
-    throw new Error(`${fileName}: not JSON (${(e as Error).message})`);
-  }
-  if (doc?.format !== 'llmrouter-web/backup' || doc.version !== 1) {
-    throw new Error(`${fileName}: field "format" must be "llmrouter-web/backup" version 1`);
-  }
-  for (const [name, entries] of Object.entries(doc.stores ?? {})) {
-    if (!(STORES as readonly string[]).includes(name)) throw new Error(`${fileName}: unknown store "${name}"`);
-    if (!Array.isArray(entries) || entries.some((e) => !Array.isArray(e) || e.length !== 2)) {
-      throw new Error(`${fileName}: store "${name}" must be a list of [key, value] pairs`);
-    }
-  }
+/** Asked, before anything is written, whether the destinations an import changes (old -> new) may change. */
+export type ConfirmDestinations = (changes: readonly DestinationChange[]) => Promise<boolean>;
+
+/**
+ * Checks the whole document first, then, when it changes where requests go, asks `confirm` (no answer: refused);
+ * then writes its valid records in one transaction: a bad or refused file changes nothing.
+ */
+export async function importAll(text: string, fileName = 'backup', keysPassphrase?: string, confirm?: ConfirmDestinations): Promise<ImportReport> {
+  const doc = parseBackup(text, fileName);
   const keys = doc.keys ? await openSealedKeys(doc.keys, keysPassphrase).catch((e: Error) => Promise.reject(new Error(`${fileName}: ${e.message}`))) : new Map<string, ExportedKeys>();
+  const changes = destinationChanges(await currentDestinations(), importedDestinations(doc));
+  if (changes.length > 0 && !(await confirm?.(changes))) {
+    throw new Error(`${fileName}: not imported, nothing changed: it would change ${changes.map((c) => `${c.what} from ${c.from} to ${c.to}`).join('; ')}`);
+  }
   const db = await appDB();
   const names = Object.keys(doc.stores) as StoreName[];
   const tx = db.transaction(names, 'readwrite');
@@ -86,6 +84,39 @@ export async function importAll(text: string, fileName = 'backup', keysPassphras
   for (const record of quarantined) await quarantine(record, false);
   await restoreKeys(keys);
   return { records: records + keys.size, quarantined };
+}
+
+/** The backup document, its format and store layout checked; throws naming the file and what is wrong. */
+function parseBackup(text: string, fileName: string): Backup {
+  let doc: Backup;
+  try {
+    doc = JSON.parse(text) as Backup;
+  } catch (e) {
+    throw new Error(`${fileName}: not JSON (${(e as Error).message})`);
+  }
+  if (doc?.format !== 'llmrouter-web/backup' || doc.version !== 1) {
+    throw new Error(`${fileName}: field "format" must be "llmrouter-web/backup" version 1`);
+  }
+  for (const [name, entries] of Object.entries(doc.stores ?? {})) {
+    if (!(STORES as readonly string[]).includes(name)) throw new Error(`${fileName}: unknown store "${name}"`);
+    if (!Array.isArray(entries) || entries.some((e) => !Array.isArray(e) || e.length !== 2)) {
+      throw new Error(`${fileName}: store "${name}" must be a list of [key, value] pairs`);
+    }
+  }
+  return doc;
+}
+
+const DESTINATION_SETTINGS = ['providers', 'encoder'] as const;
+
+async function currentDestinations(): Promise<DestinationSettings> {
+  const [providers, encoder] = await Promise.all(DESTINATION_SETTINGS.map((key) => loadSetting<never>(key)));
+  return { providers, encoder };
+}
+
+/** The destination settings a backup would write: only those that pass their schema (the others are set aside). */
+function importedDestinations(doc: Backup): DestinationSettings {
+  const found = new Map((doc.stores.settings ?? []).filter(([key, value]) => DESTINATION_SETTINGS.includes(key as never) && recordProblem('settings', String(key), value) === undefined));
+  return { providers: found.get('providers') as DestinationSettings['providers'], encoder: found.get('encoder') as DestinationSettings['encoder'] };
 }
 
 /** One provider's exported keys and the base URL they are bound to (inside the sealed box, so no edit of the file moves them). */
