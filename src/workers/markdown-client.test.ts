@@ -1,0 +1,73 @@
+// The markdown worker's time limit, tried as an attacker would: a parse that never ends (the 52-second `a_a_…`
+// answer) has its worker terminated at the limit and falls back, the next answer gets a fresh worker, a parse that
+// throws (`>` x 10,000 overflows marked's stack) is reported, and answers replaced before their turn are never parsed.
+import { describe, expect, it } from 'vitest';
+import { MarkdownWorkerClient } from './markdown-client.ts';
+import { htmlDepth, markdownHtml } from './markdown-html.ts';
+import type { MarkdownReply, MarkdownRequest } from './markdown-protocol.ts';
+
+/** A stand-in worker running `markdownHtml` in this thread, except for texts starting "HANG", which it never answers. */
+class FakeWorker {
+  static made: FakeWorker[] = [];
+  onmessage: ((e: MessageEvent<MarkdownReply>) => void) | null = null;
+  onerror: ((e: ErrorEvent) => void) | null = null;
+  terminated = false;
+  parsed: string[] = [];
+  constructor() {
+    FakeWorker.made.push(this);
+  }
+  postMessage({ id, text }: MarkdownRequest) {
+    this.parsed.push(text);
+    if (text.startsWith('HANG')) return;
+    setTimeout(() => {
+      let reply: MarkdownReply;
+      try {
+        const html = markdownHtml(text);
+        reply = { id, html, depth: htmlDepth(html) };
+      } catch (e) {
+        reply = { id, error: String(e) };
+      }
+      if (!this.terminated) this.onmessage?.({ data: reply } as MessageEvent<MarkdownReply>);
+    }, 0);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+}
+
+function client(limitMs = 1000) {
+  FakeWorker.made = [];
+  return new MarkdownWorkerClient(limitMs, () => new FakeWorker() as unknown as Worker);
+}
+
+describe('the markdown worker client', () => {
+  it('ends a parse past its time limit with its worker, and parses the next answer in a fresh one', async () => {
+    const c = client();
+    const hung = c.parse('HANG a_a_a_a_');
+    const next = c.parse('**fine**');
+    expect(await hung).toEqual({ failed: 'took over 1000 ms' });
+    expect(await next).toEqual({ html: '<p><strong>fine</strong></p>\n', depth: 2 });
+    expect(FakeWorker.made.map((w) => w.terminated)).toEqual([true, false]);
+  });
+
+  it('reports a parse that overflows the stack instead of throwing into the page', async () => {
+    const result = await client().parse(`${'>'.repeat(10_000)} deep`);
+    expect(result).toMatchObject({ failed: expect.stringMatching(/Maximum call stack size exceeded/) });
+  });
+
+  it('never parses an answer replaced before its turn', async () => {
+    const c = client();
+    const abort = new AbortController();
+    const first = c.parse('HANG');
+    const stale = c.parse('stale text', abort.signal);
+    abort.abort();
+    expect(await stale).toEqual({ failed: 'superseded' });
+    await first;
+    expect(FakeWorker.made.flatMap((w) => w.parsed)).toEqual(['HANG']);
+  });
+
+  it('measures how deeply HTML nests, void elements aside', () => {
+    expect(htmlDepth('<div>'.repeat(10_000))).toBe(10_000);
+    expect(htmlDepth('<p>a<br>b<img src="x"></p><ul><li><em>c</em></li></ul>')).toBe(3);
+  });
+});
