@@ -42,7 +42,7 @@ export const MARKDOWN_LIMITS = {
   /** A parse running longer is ended with its worker. */
   ms: 1500,
   /** Plain text shows at most this much of an answer at once (Copy still copies all of it). */
-  textChars: 100_000,
+  textChars: 20_000,
 } as const;
 
 export type Rendering = { kind: 'html'; html: string } | { kind: 'text'; reason: string };
