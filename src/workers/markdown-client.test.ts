@@ -4,17 +4,19 @@
 import { describe, expect, it } from 'vitest';
 import { MarkdownWorkerClient } from './markdown-client.ts';
 import { htmlDepth, markdownHtml } from './markdown-html.ts';
-import type { MarkdownReply, MarkdownRequest } from './markdown-protocol.ts';
+import { MARKDOWN_READY, type MarkdownReply, type MarkdownRequest } from './markdown-protocol.ts';
 
 /** A stand-in worker running `markdownHtml` in this thread, except for texts starting "HANG", which it never answers. */
 class FakeWorker {
   static made: FakeWorker[] = [];
+  static readyAfterMs = 0;
   onmessage: ((e: MessageEvent<MarkdownReply>) => void) | null = null;
   onerror: ((e: ErrorEvent) => void) | null = null;
   terminated = false;
   parsed: string[] = [];
   constructor() {
     FakeWorker.made.push(this);
+    setTimeout(() => this.onmessage?.({ data: MARKDOWN_READY } as unknown as MessageEvent<MarkdownReply>), FakeWorker.readyAfterMs);
   }
   postMessage({ id, text }: MarkdownRequest) {
     this.parsed.push(text);
@@ -48,6 +50,15 @@ describe('the markdown worker client', () => {
     expect(await hung).toEqual({ failed: 'took over 1000 ms' });
     expect(await next).toEqual({ html: '<p><strong>fine</strong></p>\n', depth: 2 });
     expect(FakeWorker.made.map((w) => w.terminated)).toEqual([true, false]);
+  });
+
+  it("counts the limit from when the worker is ready: a slow start on a busy machine is not the answer's fault", async () => {
+    FakeWorker.readyAfterMs = 1500;
+    try {
+      expect(await client().parse('**fine**')).toEqual({ html: '<p><strong>fine</strong></p>\n', depth: 2 });
+    } finally {
+      FakeWorker.readyAfterMs = 0;
+    }
   });
 
   it('reports a parse that overflows the stack instead of throwing into the page', async () => {

@@ -1,7 +1,11 @@
-// The page's side of the markdown worker: parses run one at a time, each under a time limit; a parse past it has
-// its worker terminated (a fresh one takes the next job), so no answer can hold the worker, let alone the page.
+// The page's side of the markdown worker: parses run one at a time, each under a time limit counted from when the
+// worker is ready (loading its code on a busy machine is not the answer's fault; a worker not ready within
+// STARTUP_MS fails the job); a parse past the limit has its worker terminated (a fresh one takes the next job), so
+// no answer can hold the worker, let alone the page.
 // Jobs whose answer changed or left the screen before their turn are dropped unparsed.
-import type { MarkdownReply, MarkdownRequest } from './markdown-protocol.ts';
+import { MARKDOWN_READY, type MarkdownReply, type MarkdownRequest } from './markdown-protocol.ts';
+
+const STARTUP_MS = 20_000;
 
 export type ParseResult = { html: string; depth: number } | { failed: string };
 
@@ -14,6 +18,7 @@ interface Job {
 
 export class MarkdownWorkerClient {
   private worker: Worker | undefined;
+  private ready = false;
   private readonly queue: Job[] = [];
   private current: (Job & { timer: ReturnType<typeof setTimeout> }) | undefined;
   private nextId = 1;
@@ -38,16 +43,30 @@ export class MarkdownWorkerClient {
       job = this.queue.shift();
     }
     if (!job) return;
-    const worker = (this.worker ??= this.spawn());
-    const timer = setTimeout(() => this.kill(`took over ${this.limitMs} ms`), this.limitMs);
+    this.worker ??= this.spawn();
+    const timer = setTimeout(() => this.kill('the markdown worker did not start'), STARTUP_MS);
     this.current = { ...job, timer };
-    worker.postMessage({ id: job.id, text: job.text } satisfies MarkdownRequest);
+    if (this.ready) this.send();
+  }
+
+  /** Hands the current job to the ready worker and starts its time limit. */
+  private send(): void {
+    const job = this.current!;
+    clearTimeout(job.timer);
+    job.timer = setTimeout(() => this.kill(`took over ${this.limitMs} ms`), this.limitMs);
+    this.worker!.postMessage({ id: job.id, text: job.text } satisfies MarkdownRequest);
   }
 
   private spawn(): Worker {
     const worker = this.create();
-    worker.onmessage = (event: MessageEvent<MarkdownReply>) => {
+    this.ready = false;
+    worker.onmessage = (event: MessageEvent<MarkdownReply | typeof MARKDOWN_READY>) => {
       const reply = event.data;
+      if (reply === MARKDOWN_READY) {
+        this.ready = true;
+        if (this.current) this.send();
+        return;
+      }
       if (reply.id !== this.current?.id) return;
       this.finish('error' in reply ? { failed: reply.error } : { html: reply.html, depth: reply.depth });
     };

@@ -1,7 +1,7 @@
 // The markdown worker: parses one answer at a time. A parse that throws (a stack overflow on deep nesting) is
 // reported; one that runs too long is ended from outside, by the page terminating this worker.
 import { htmlDepth, markdownHtml } from './markdown-html.ts';
-import type { MarkdownReply, MarkdownRequest } from './markdown-protocol.ts';
+import { MARKDOWN_READY, type MarkdownReply, type MarkdownRequest } from './markdown-protocol.ts';
 
 self.onmessage = (event: MessageEvent<MarkdownRequest>) => {
   const { id, text } = event.data;
@@ -14,3 +14,5 @@ self.onmessage = (event: MessageEvent<MarkdownRequest>) => {
   }
   self.postMessage(reply);
 };
+
+self.postMessage(MARKDOWN_READY);
