@@ -1,6 +1,6 @@
 // Turns model answers into safe HTML, without ever letting one hang or break the page: an answer over the size cap
 // is shown as plain text; the others are parsed in the markdown worker (src/workers/markdown-html.ts) under a time
-// limit, and one whose parse fails, runs too long or nests too deeply is shown as plain text too. What the worker
+// limit, and one whose parse fails, runs too long, or makes too many or too deeply nested elements is shown as plain text too. What the worker
 // returns passes through DOMPurify here before it is shown. Model output is hostile: besides scripts, nothing may
 // style itself (`style`, our own class names), take input (forms and their controls), fetch from elsewhere (remote
 // images) or navigate the app's tab (links open a new, unrelated context and show where they go). The message box
@@ -39,6 +39,8 @@ export const MARKDOWN_LIMITS = {
   chars: 100_000,
   /** Deeper element nesting is shown as plain text (a tree that deep is slow to sanitise, lay out and walk). */
   depth: 64,
+  /** More elements are shown as plain text (sanitising and laying out a tree that large holds the main thread). */
+  elements: 3_000,
   /** A parse running longer is ended with its worker. */
   ms: 1500,
   /** Plain text shows at most this much of an answer at once (Copy still copies all of it). */
@@ -70,7 +72,9 @@ export async function renderAnswer(text: string, signal?: AbortSignal): Promise<
       ? { kind: 'text', reason: `formatting stopped: ${parsed.failed}` }
       : parsed.depth > MARKDOWN_LIMITS.depth
         ? { kind: 'text', reason: `its formatting nests ${parsed.depth} levels deep, over ${MARKDOWN_LIMITS.depth}` }
-        : { kind: 'html', html: sanitize(parsed.html) };
+        : parsed.elements > MARKDOWN_LIMITS.elements
+          ? { kind: 'text', reason: `its formatting makes ${parsed.elements.toLocaleString('en')} elements, over ${MARKDOWN_LIMITS.elements.toLocaleString('en')}` }
+          : { kind: 'html', html: sanitize(parsed.html) };
   if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
   cache.set(text, rendering);
   return rendering;

@@ -3,7 +3,7 @@
 // throws (`>` x 10,000 overflows marked's stack) is reported, and answers replaced before their turn are never parsed.
 import { describe, expect, it } from 'vitest';
 import { MarkdownWorkerClient } from './markdown-client.ts';
-import { htmlDepth, markdownHtml } from './markdown-html.ts';
+import { htmlShape, markdownHtml } from './markdown-html.ts';
 import { MARKDOWN_READY, type MarkdownReply, type MarkdownRequest } from './markdown-protocol.ts';
 
 /** A stand-in worker running `markdownHtml` in this thread, except for texts starting "HANG", which it never answers. */
@@ -25,7 +25,7 @@ class FakeWorker {
       let reply: MarkdownReply;
       try {
         const html = markdownHtml(text);
-        reply = { id, html, depth: htmlDepth(html) };
+        reply = { id, html, ...htmlShape(html) };
       } catch (e) {
         reply = { id, error: String(e) };
       }
@@ -48,14 +48,14 @@ describe('the markdown worker client', () => {
     const hung = c.parse('HANG a_a_a_a_');
     const next = c.parse('**fine**');
     expect(await hung).toEqual({ failed: 'took over 1000 ms' });
-    expect(await next).toEqual({ html: '<p><strong>fine</strong></p>\n', depth: 2 });
+    expect(await next).toEqual({ html: '<p><strong>fine</strong></p>\n', depth: 2, elements: 2 });
     expect(FakeWorker.made.map((w) => w.terminated)).toEqual([true, false]);
   });
 
   it("counts the limit from when the worker is ready: a slow start on a busy machine is not the answer's fault", async () => {
     FakeWorker.readyAfterMs = 1500;
     try {
-      expect(await client().parse('**fine**')).toEqual({ html: '<p><strong>fine</strong></p>\n', depth: 2 });
+      expect(await client().parse('**fine**')).toEqual({ html: '<p><strong>fine</strong></p>\n', depth: 2, elements: 2 });
     } finally {
       FakeWorker.readyAfterMs = 0;
     }
@@ -77,8 +77,8 @@ describe('the markdown worker client', () => {
     expect(FakeWorker.made.flatMap((w) => w.parsed)).toEqual(['HANG']);
   });
 
-  it('measures how deeply HTML nests, void elements aside', () => {
-    expect(htmlDepth('<div>'.repeat(10_000))).toBe(10_000);
-    expect(htmlDepth('<p>a<br>b<img src="x"></p><ul><li><em>c</em></li></ul>')).toBe(3);
+  it('measures how many elements HTML has and how deeply they nest, void elements aside', () => {
+    expect(htmlShape('<div>'.repeat(10_000))).toEqual({ depth: 10_000, elements: 10_000 });
+    expect(htmlShape('<p>a<br>b<img src="x"></p><ul><li><em>c</em></li></ul>')).toEqual({ depth: 3, elements: 6 });
   });
 });

@@ -7,7 +7,7 @@ import { MARKDOWN_READY, type MarkdownReply, type MarkdownRequest } from './mark
 
 const STARTUP_MS = 20_000;
 
-export type ParseResult = { html: string; depth: number } | { failed: string };
+export type ParseResult = { html: string; depth: number; elements: number } | { failed: string };
 
 interface Job {
   id: number;
@@ -68,7 +68,7 @@ export class MarkdownWorkerClient {
         return;
       }
       if (reply.id !== this.current?.id) return;
-      this.finish('error' in reply ? { failed: reply.error } : { html: reply.html, depth: reply.depth });
+      this.finish('error' in reply ? { failed: reply.error } : { html: reply.html, depth: reply.depth, elements: reply.elements });
     };
     worker.onerror = (event) => {
       event.preventDefault();

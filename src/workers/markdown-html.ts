@@ -41,16 +41,19 @@ export function markdownHtml(text: string): string {
 /** Elements without a closing tag, which do not nest. */
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 
-/** How deeply the elements of `html` nest (one linear scan of its tags), so the page never receives a tree too deep to walk. */
-export function htmlDepth(html: string): number {
+/** How many elements `html` has and how deeply they nest (one linear scan of its tags), so the page never receives a
+ * tree too large to sanitise and lay out in time, or too deep to walk. */
+export function htmlShape(html: string): { depth: number; elements: number } {
   let depth = 0;
   let max = 0;
+  let elements = 0;
   for (const [, close, name] of html.matchAll(/<(\/?)([a-zA-Z][\w-]*)[^>]*>/g)) {
+    if (!close) elements++;
     if (VOID.has(name!.toLowerCase())) continue;
     depth = close ? Math.max(0, depth - 1) : depth + 1;
     max = Math.max(max, depth);
   }
-  return max;
+  return { depth: max, elements };
 }
 
 export function escapeHtml(text: string): string {
