@@ -15,6 +15,7 @@ import type { RoutingSample } from '../core/data/sample.ts';
 import { isFeedbackLayer, type FeedbackOptions } from '../core/learn/feedback-layer.ts';
 import { refitWithFeedback, type RefitCheck } from '../core/learn/retrain.ts';
 import { isOnlineRouter, type Strategy } from '../core/learn/online-router.ts';
+import { routeWith, routerLabel } from '../core/engine/router.ts';
 
 /** The router to route with: a trained file, or the URL of a shipped one (auto, bert). */
 export type RouterSpec = { file: RouterFile } | { url: string };
@@ -76,16 +77,11 @@ async function load(args: UseArgs, unwrap = false): Promise<{ router: Router; fi
   return { router: loaded, file };
 }
 
-/** What the badge calls a router: its family, and whether feedback corrects it. */
-function routerName(r: Router): string {
-  return isFeedbackLayer(r) ? `${r.baseRouter.name} + feedback` : r.name;
-}
-
 export const routeHandlers = {
   async use(args: UseArgs) {
     const loaded = await load(args);
     router = loaded.router;
-    return { name: routerName(router), needsEmbedding: router.needsEmbedding, models: router.toJSON().models, encoder: encoderOfFile(isFeedbackLayer(router) ? router.baseRouterFile : loaded.file) };
+    return { name: routerLabel(router), needsEmbedding: router.needsEmbedding, textTier: router.textTier, models: router.toJSON().models, encoder: encoderOfFile(isFeedbackLayer(router) ? router.baseRouterFile : loaded.file) };
   },
   /** Retrains the router in use from the logged samples, checked on held-out ones; changes are at `lambda`. */
   async refit(args: RefitArgs): Promise<{ file: RouterFile; check: RefitCheck; base: string; changes: Changes }> {
@@ -104,14 +100,10 @@ export const routeHandlers = {
   async route(args: { query: RouteQuery; policy: Policy }) {
     if (!router) throw new Error('no router loaded');
     const started = performance.now();
-    if (isOnlineRouter(router)) {
-      const { prediction, decision, explored } = await router.choose(args.query, args.policy);
-      // Routing moved its exploration counts: the new state, for the app to keep.
-      return { router: routerName(router), prediction, decision, explored, ms: performance.now() - started, file: router.toJSON() };
-    }
-    const prediction = await router.predict(args.query);
-    const decision = decide(prediction.estimates, args.policy);
-    return { router: routerName(router), prediction, decision, ms: performance.now() - started };
+    const routed = await routeWith(router, args.query, args.policy);
+    // An online router's routing moved its exploration counts: the new state, for the app to keep.
+    const state = isOnlineRouter(router) ? { file: router.toJSON() } : {};
+    return { router: routerLabel(router), ...routed, ms: performance.now() - started, ...state };
   },
   /** An online router of this strategy warm-started from the router in use (as served to the user's models). */
   async startOnline(args: { use: UseArgs; strategy: Strategy }): Promise<RouterFile> {
