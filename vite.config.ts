@@ -1,9 +1,10 @@
 // Builds the static app. Relative base so it works under any path; cross-origin isolation headers so
 // onnxruntime-web may use threads; onnxruntime-web kept out of pre-bundling so its .wasm files are copied.
-// The built index.html carries the boot Content-Security-Policy as a <meta> (static hosts); the app narrows its
-// connections to the origins of llmrouter.config.json (written here with LLMROUTER_CONNECT_ORIGINS as default,
-// editable on the host without a rebuild) before it starts. `vite preview` sends the full policy from that file
-// as a header, with frame-ancestors 'none'. A Workbox service worker precaches the app, its models and the ORT wasm so it
+// The deploy config (llmrouter.config.json at the repository root, or the file LLMROUTER_CONFIG names; plus the
+// LLMROUTER_CONNECT_ORIGINS origins and LLMROUTER_MODEL_HUB=1) fixes the Content-Security-Policy at build time: the
+// built index.html carries it as its first <meta>, and the build ships it as header files for static hosts (_headers,
+// deploy/nginx-headers.conf, deploy/caddy-headers.caddyfile) beside the config it came from. `vite preview` sends the
+// built site's policy as a header, with frame-ancestors 'none'. A Workbox service worker precaches the app, its models and the ORT wasm so it
 // starts and routes offline, and the web app manifest makes it installable. Pyodide's files are served from the
 // app's origin too, cached when first used rather than precached. Model-written code runs in code-sandbox.html, a page
 // with its own policy (no connections) loaded in an opaque-origin iframe.
@@ -13,23 +14,34 @@ import { dirname, join, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
-import { bootPolicy, headerPolicy, parseOrigins } from './src/platform/browser/csp.ts';
-import { DEPLOY_CONFIG_FILE, parseDeployConfig } from './src/platform/browser/deploy-config.ts';
+import { existsSync } from 'node:fs';
+import { headerFiles, headerPolicy, pagePolicy, parseOrigins } from './src/platform/browser/csp.ts';
+import { DEPLOY_CONFIG_FILE, parseDeployConfig, type DeployConfig } from './src/platform/browser/deploy-config.ts';
+import { siteConfig } from './src/platform/node/deploy-stamp.ts';
 import { CODE_SANDBOX_PAGE, codeSandboxPage, codeSandboxPolicy } from './src/platform/browser/code-sandbox-page.ts';
 import { PYODIDE_FILES } from './src/workers/code-sandbox-files.ts';
 
-const buildOrigins = parseOrigins(process.env.LLMROUTER_CONNECT_ORIGINS);
+/** The deploy config the build fixes the policy with. */
+function buildConfig(): DeployConfig {
+  const file = process.env.LLMROUTER_CONFIG ?? DEPLOY_CONFIG_FILE;
+  const base = existsSync(file) ? parseDeployConfig(JSON.parse(readFileSync(file, 'utf8'))) : { connectOrigins: [], modelHub: false };
+  return parseDeployConfig({
+    connectOrigins: [...base.connectOrigins, ...parseOrigins(process.env.LLMROUTER_CONNECT_ORIGINS)],
+    modelHub: base.modelHub || process.env.LLMROUTER_MODEL_HUB === '1',
+  });
+}
+const deploy = buildConfig();
 
 const isolation = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
-/** Puts the policy into the built page, first in <head> so it covers everything after it. */
+/** Puts the deploy's final policy into the built page, first in <head> so it covers everything after it. */
 const cspMeta: Plugin = {
   name: 'llmrouter-csp-meta',
   apply: 'build',
-  transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: bootPolicy() }, injectTo: 'head-prepend' }],
+  transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: pagePolicy(deploy) }, injectTo: 'head-prepend' }],
 };
 
 /** Pyodide's runtime files, served from the app's own origin under pyodide/ (never a CDN), for the code scorer. */
@@ -70,40 +82,34 @@ const codeSandbox: Plugin = {
   },
 };
 
-/** Writes the deploy config beside index.html, with the build-time origins as its default. */
-const deployConfig: Plugin = {
-  name: 'llmrouter-deploy-config',
+/** Writes the deploy config the policy came from beside index.html, and the header files for static hosts. */
+const deployFiles: Plugin = {
+  name: 'llmrouter-deploy-files',
   apply: 'build',
   generateBundle() {
-    this.emitFile({ type: 'asset', fileName: DEPLOY_CONFIG_FILE, source: `${JSON.stringify({ connectOrigins: buildOrigins }, null, 2)}\n` });
+    this.emitFile({ type: 'asset', fileName: DEPLOY_CONFIG_FILE, source: `${JSON.stringify(deploy, null, 2)}\n` });
+    for (const [fileName, source] of Object.entries(headerFiles(deploy))) this.emitFile({ type: 'asset', fileName, source });
   },
 };
 
-/** `vite preview` sends the whole policy as a header, from the deploy config as it is now (none when it is unreadable). */
+/** `vite preview` sends the built site's policy as a header (from its config, as `npm run csp:stamp` left it). */
 const cspHeader: Plugin = {
   name: 'llmrouter-csp-header',
   configurePreviewServer(server) {
+    const policy = headerPolicy(siteConfig(resolve(server.config.root, server.config.build.outDir)));
     server.middlewares.use((_req, res, next) => {
-      res.setHeader('Content-Security-Policy', headerPolicy(servedOrigins(resolve(server.config.root, server.config.build.outDir, DEPLOY_CONFIG_FILE))));
+      res.setHeader('Content-Security-Policy', policy);
       next();
     });
   },
 };
-
-function servedOrigins(file: string): string[] {
-  try {
-    return parseDeployConfig(JSON.parse(readFileSync(file, 'utf8')));
-  } catch {
-    return [];
-  }
-}
 
 export default defineConfig({
   base: './',
   plugins: [
     react(),
     cspMeta,
-    deployConfig,
+    deployFiles,
     cspHeader,
     codeSandbox,
     pyodideFiles,
@@ -127,9 +133,9 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,mjs,css,html,wasm,onnx,json,txt,model,png,svg,ico,webmanifest}'],
-        // The deploy config is the host's to change: always read from the network, never from the precache.
+        // The deploy config and header files are for the host, not the page.
         // Pyodide (about 13 MB) is fetched only when code answers are scored, then kept in its own cache.
-        globIgnores: [DEPLOY_CONFIG_FILE, 'pyodide/**'],
+        globIgnores: [DEPLOY_CONFIG_FILE, '_headers', 'deploy/**', 'pyodide/**'],
         runtimeCaching: [{ urlPattern: /\/pyodide\/[^/]+$/, handler: 'CacheFirst', options: { cacheName: 'pyodide' } }],
         maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
         navigateFallback: 'index.html',

@@ -1,11 +1,13 @@
-// A custom provider outside the Content-Security-Policy: the app says the policy blocks it and exactly how to
-// allow it; the host allows it by editing llmrouter.config.json beside index.html (no rebuild), and the page
-// then reaches that origin and still nothing else. Also: the preview server forbids framing.
+// A custom provider outside the Content-Security-Policy: the app says the policy blocks it, that the policy is fixed
+// when the app is built, and what whoever deploys it changes; editing llmrouter.config.json alone on the host widens
+// nothing (the built page's policy is final), re-stamping the site from it admits that origin and still nothing else.
+// Also: the preview server forbids framing.
 import { test, expect, type Page } from '@playwright/test';
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { serveStatic } from './static-host.ts';
+import { siteConfig, stampSite } from '../src/platform/node/deploy-stamp.ts';
 
 const CUSTOM = 'https://llm.example.com';
 
@@ -37,14 +39,17 @@ test('a blocked custom origin is explained with the exact way to allow it', asyn
   const response = await page.goto('./');
   expect(response!.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
   const row = await addCustomProvider(page);
-  const hint = `blocked by this app's Content-Security-Policy: ${CUSTOM} is not an allowed connection. To allow it, add it to llmrouter.config.json next to index.html on your host: {"connectOrigins": ["${CUSTOM}"]} (no rebuild), or build with LLMROUTER_CONNECT_ORIGINS=${CUSTOM}`;
+  const hint =
+    `blocked by this app's Content-Security-Policy: ${CUSTOM} is not an allowed connection. The policy is fixed when the app is built, ` +
+    `so no setting here can change it. Whoever deploys the app adds "${CUSTOM}" to "connectOrigins" in llmrouter.config.json and rebuilds ` +
+    '(npm run build), or re-stamps the built site (npm run csp:stamp -- <site folder>); the command-line llmrouter can reach it meanwhile';
   await expect(row.getByRole('alert', { name: 'policy mine' })).toHaveText(hint);
   await row.getByRole('button', { name: 'Test connection' }).click();
   await expect(page.getByLabel('connection mine')).toHaveText(`Failed (network): ${hint}`);
   expect(await violation(page, `${CUSTOM}/v1/models`)).toBe('connect-src');
 });
 
-test('the host allows a custom origin in llmrouter.config.json, and only that one', async ({ page, context }) => {
+test('editing llmrouter.config.json on the host widens nothing; re-stamping the site admits that origin, and only it', async ({ page, context, browser }) => {
   const site = mkdtempSync(join(tmpdir(), 'llmrouter-site-'));
   cpSync(resolve('dist'), site, { recursive: true });
   writeFileSync(join(site, 'llmrouter.config.json'), JSON.stringify({ connectOrigins: [`${CUSTOM}/v1`] }));
@@ -55,10 +60,22 @@ test('the host allows a custom origin in llmrouter.config.json, and only that on
   try {
     await page.goto(host.url);
     const row = await addCustomProvider(page);
-    await row.getByRole('button', { name: 'Test connection' }).click();
-    await expect(page.getByLabel('connection mine')).toHaveText(/^Connected: 1 models/);
-    await expect(row.getByRole('alert')).toHaveCount(0);
-    expect(await violation(page, 'https://other.example.com/v1/models')).toBe('connect-src');
+    await expect(row.getByRole('alert', { name: 'policy mine' })).toBeVisible();
+    expect(await violation(page, `${CUSTOM}/v1/models`)).toBe('connect-src');
+
+    stampSite(site, siteConfig(site));
+    // A new visitor (no service worker holding the previous page yet) gets the re-stamped policy.
+    const visitor = await (await browser.newContext()).newPage();
+    await visitor.context().route(`${CUSTOM}/**`, (route) =>
+      route.fulfill({ json: { object: 'list', data: [{ id: 'my-model', object: 'model' }] }, headers: { 'access-control-allow-origin': '*' } }),
+    );
+    await visitor.goto(host.url);
+    const stamped = await addCustomProvider(visitor);
+    await stamped.getByRole('button', { name: 'Test connection' }).click();
+    await expect(visitor.getByLabel('connection mine')).toHaveText(/^Connected: 1 models/);
+    await expect(stamped.getByRole('alert')).toHaveCount(0);
+    expect(await violation(visitor, 'https://other.example.com/v1/models')).toBe('connect-src');
+    await visitor.context().close();
   } finally {
     await host.close();
   }

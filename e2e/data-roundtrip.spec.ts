@@ -52,6 +52,10 @@ test('export (keys sealed), delete everything, import: nothing lost, and the res
   await expect(page.getByRole('alert').filter({ hasText: 'wrong passphrase' })).toBeVisible();
   await page.getByLabel('Passphrase for keys').fill('correct horse battery');
   await page.getByLabel('Import data').setInputFiles(before.path);
+  // This device has no provider "test" now: the backup's destination is shown and applied only when confirmed.
+  const confirm = page.getByRole('alertdialog', { name: 'Confirm where requests go' });
+  await expect(confirm.getByRole('listitem')).toHaveText([`provider "test" base URL: (none) → ${server.url}/openai/v1`]);
+  await confirm.getByRole('button', { name: 'Apply these changes' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible();
   await page.waitForLoadState('load');
   await expect(page.getByLabel('lambda')).toHaveText('λ 0.32');

@@ -1,9 +1,11 @@
 // Hostile model output cannot take the app over: every payload of the XSS corpus is rendered as an answer in
 // the built app, and nothing runs, nothing leaves its message box, no request leaves the origin, the app's own
-// controls stay usable after a reload, and links open in a new context showing where they go.
+// controls stay usable after a reload, and links open in a new context showing where they go. Answers built to hang
+// or crash the renderer (markdown-torture.ts) each render or fall back to plain text, and the page stays usable.
 import { test, expect } from '@playwright/test';
 import { conversationOf, seedLocalProvider, seedRecords } from './idb-seed.ts';
 import { OVERLAY, XSS_CORPUS } from './xss-corpus.ts';
+import { MARKDOWN_TORTURE, WELL_FORMED } from './markdown-torture.ts';
 
 test('the XSS corpus renders inert and contained', async ({ page, baseURL }) => {
   const origin = new URL(baseURL!).origin;
@@ -24,6 +26,7 @@ test('the XSS corpus renders inert and contained', async ({ page, baseURL }) => 
 
   const answers = page.locator('.message.assistant .markdown');
   await expect(answers).toHaveCount(XSS_CORPUS.length);
+  await expect(page.locator('.message.assistant .markdown[data-render="pending"]')).toHaveCount(0, { timeout: 30_000 });
   // Hover, focus and click-free events on everything, so payloads waiting for an event get their chance.
   await page.evaluate(() => {
     for (const el of document.querySelectorAll<HTMLElement>('.message.assistant .markdown *')) {
@@ -94,4 +97,39 @@ test('an overlay answer stays in its box and its link opens elsewhere, showing i
   page.once('dialog', (d) => void d.accept());
   await remove.click();
   await expect(answer).toHaveCount(0);
+});
+
+test('the markdown torture corpus never hangs or breaks the page: each answer renders or falls back to text', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('./');
+  const list = page.getByRole('navigation', { name: 'Conversations' });
+  await expect(list).toBeVisible();
+  await seedLocalProvider(page);
+  await seedRecords(page, 'conversations', [conversationOf('torture', [WELL_FORMED, ...MARKDOWN_TORTURE.map((c) => c.text)])]);
+  await page.reload();
+
+  // Usable while the worker is still at it (generous bounds: this machine is shared).
+  await expect(list.getByRole('button', { name: 'torture', exact: true })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('tab', { name: 'Settings' }).click({ timeout: 10_000 });
+  await page.getByRole('tab', { name: 'Chat' }).click({ timeout: 10_000 });
+
+  const answers = page.locator('.message.assistant .markdown');
+  await expect(answers).toHaveCount(MARKDOWN_TORTURE.length + 1);
+  await expect(page.locator('.message.assistant .markdown[data-render="pending"]')).toHaveCount(0, { timeout: 120_000 });
+  await expect(answers.first()).toHaveAttribute('data-render', 'markdown');
+  await expect(answers.first().locator('strong')).toHaveText('Measure');
+  const textual = ['a_a_ 200 KB', 'a_a_ 60 KB', '> x 10,000', '10 MB answer', 'unclosed emphasis 50 KB', 'list nested 250 deep', 'html div nesting 10,000'];
+  for (const name of textual) {
+    const answer = answers.nth(MARKDOWN_TORTURE.findIndex((c) => c.name === name) + 1);
+    await expect(answer, name).toHaveAttribute('data-render', 'text');
+    await expect(answer.getByLabel('Shown as plain text'), name).toBeVisible();
+  }
+  await expect(page.getByRole('region', { name: 'Recovery' })).toHaveCount(0);
+
+  await list.getByRole('button', { name: '+ New chat' }).click();
+  await expect(list.getByRole('button', { name: 'New chat', exact: true })).toBeVisible();
+  // The main thread answers promptly (a generous bound: the figure itself is in bench/results/markdown-torture.json).
+  const start = Date.now();
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+  expect(Date.now() - start).toBeLessThan(2_000);
 });

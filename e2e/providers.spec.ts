@@ -6,6 +6,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { startTestServer, type TestServer } from '../test-server/server.ts';
 import { MODEL_HUB_ORIGINS } from '../src/platform/browser/csp.ts';
+import { testServerPort } from '../playwright.config.ts';
 
 const SECRET = 'sk-ant-e2e-SECRET-7f3a9c1d2b4e';
 let server: TestServer;
@@ -101,6 +102,10 @@ test('a key is sealed in IndexedDB, masked on screen, and absent from logs and e
   await expect(fresh.getByRole('alert')).toHaveText(/^llmrouter-backup.json: this file holds sealed keys/);
   await fresh.getByLabel('Passphrase for keys').fill('export passphrase 1');
   await fresh.getByLabel('Import data').setInputFiles(file);
+  // anthropic at another base URL than its own is a destination this profile does not have: shown, then applied.
+  const confirm = fresh.getByRole('alertdialog', { name: 'Confirm where requests go' });
+  await expect(confirm.getByRole('listitem')).toHaveText([`provider "anthropic" base URL: (none) → ${server.url}/anthropic/v1`]);
+  await confirm.getByRole('button', { name: 'Apply these changes' }).click();
   const imported = fresh.getByRole('status').filter({ hasText: 'from llmrouter-backup.json' });
   await expect(imported).toBeVisible();
   await expect(imported).toBeHidden(); // the app reloads with the restored data
@@ -160,29 +165,36 @@ test('under a passphrase, keys stay locked after a reload until it is entered', 
   await expect(page.getByLabel('connection anthropic')).toHaveText(/^Connected/);
 });
 
-test('the built app sends a Content-Security-Policy limiting connections to itself and the providers', async ({ page }) => {
+test('the built app carries its final Content-Security-Policy from the first byte, in the page and in the header', async ({ page, context }) => {
   const response = await page.goto('./#settings');
   const header = response!.headers()['content-security-policy'];
-  expect(header).toContain("connect-src 'self' https://api.openai.com https://api.anthropic.com https://generativelanguage.googleapis.com");
-  expect(header).toContain('http://127.0.0.1:*');
+  const testServer = `http://127.0.0.1:${testServerPort}`;
+  expect(header).toContain(`connect-src 'self' https://api.openai.com https://api.anthropic.com https://generativelanguage.googleapis.com`);
+  expect(header).toContain(` ${testServer} `); // the e2e deploy's one local provider, at its one port
+  for (const loose of [' https: ', ' http: ', '127.0.0.1:*', 'localhost:*']) expect(header).not.toContain(loose);
   expect(header).toContain("script-src 'self' 'wasm-unsafe-eval'");
   expect(header).toContain("frame-ancestors 'none'");
-  // The page carries the boot policy (strict scripts, connections open) and, once the app has read its deploy
-  // config, the header's connect-src without the model hub (admitted only while the user allows downloads): both
-  // apply, so connections are what the header allows less the hub. The app mounts only after that policy is in place.
+  // The page's first <meta> is that same policy (less framing, which a <meta> cannot say) before any script runs; with
+  // hub downloads off the app adds a connect-src without the hub (policies intersect).
+  const raw = await (await page.request.get('./')).text();
+  expect(raw).toContain(`<meta http-equiv="Content-Security-Policy" content="${header.replace("; frame-ancestors 'none'", '')}">`);
   await expect(page.getByLabel('Router in use')).toBeVisible();
   const metas = await page.locator('meta[http-equiv="Content-Security-Policy"]').evaluateAll((ms) => ms.map((m) => m.getAttribute('content')));
   expect(metas).toHaveLength(2);
-  expect(metas[0]).toContain("script-src 'self' 'wasm-unsafe-eval'");
   const headerConnect = header.split('; ').find((d: string) => d.startsWith('connect-src '))!;
   expect(metas[1]).toBe(headerConnect.split(' ').filter((s: string) => !MODEL_HUB_ORIGINS.includes(s)).join(' '));
-  const blocked = await page.evaluate(() =>
-    fetch('https://example.com/').then(
-      () => 'allowed',
-      () => 'blocked',
-    ),
-  );
-  expect(blocked).toBe('blocked');
+
+  // Another port on this machine (any port was allowed before) is refused to the page and to a worker alike.
+  const otherPort = `http://127.0.0.1:${testServerPort + 1}`;
+  await context.route(`${otherPort}/**`, (route) => route.fulfill({ body: 'stolen', headers: { 'access-control-allow-origin': '*' } }));
+  const fromPage = await page.evaluate((url) => fetch(url).then(() => 'allowed', () => 'blocked'), `${otherPort}/collect`);
+  const fromWorker = await page.evaluate((url) => {
+    const code = `fetch(${JSON.stringify(url)}).then(() => postMessage('allowed'), () => postMessage('blocked'))`;
+    const worker = new Worker(URL.createObjectURL(new Blob([code], { type: 'text/javascript' })));
+    return new Promise<string>((resolve) => (worker.onmessage = (e) => resolve(e.data as string)));
+  }, `${otherPort}/collect`);
+  expect([fromPage, fromWorker]).toEqual(['blocked', 'blocked']);
+  expect(await page.evaluate(() => fetch('https://example.com/').then(() => 'allowed', () => 'blocked'))).toBe('blocked');
 });
 
 async function send(page: Page, models: string, message: string) {

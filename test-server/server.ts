@@ -206,7 +206,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       else res.destroy();
     });
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? Number(process.env.LLMROUTER_TEST_SERVER_PORT ?? 0), options.host ?? '127.0.0.1', resolve));
   const { port, address } = server.address() as AddressInfo;
   return {
     url: `http://${address}:${port}`,

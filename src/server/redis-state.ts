@@ -7,8 +7,8 @@
 import { Redis } from 'ioredis';
 import type { Breaker, CircuitOptions } from '../core/providers/circuit-breaker.ts';
 import { ProviderError } from '../core/providers/errors.ts';
-import type { AttemptOutcome, OutcomeSink } from '../core/providers/outcome.ts';
-import { budgetPeriods, budgetRefusal, type Budget, type BudgetGuard, type BudgetPeriod } from '../core/providers/spending-guard.ts';
+import { countableCost, type AttemptOutcome, type OutcomeSink } from '../core/providers/outcome.ts';
+import { budgetPeriods, budgetRefusal, checkEstimate, type Budget, type BudgetGuard, type BudgetPeriod } from '../core/providers/spending-guard.ts';
 
 /** Spend keys expire this long after their last change (longer than any month). */
 const SPENT_TTL_SECONDS = 40 * 86_400;
@@ -185,6 +185,7 @@ export class RedisBudgetGuard implements BudgetGuard, OutcomeSink {
   async reserve(estimateUsd: number): Promise<() => Promise<void>> {
     const periods = this.periods();
     if (periods.length === 0) return async () => {};
+    checkEstimate(estimateUsd);
     const member = `${this.instance}:${++this.leases}|${estimateUsd}`;
     let refused: number;
     let figure: string;
@@ -205,8 +206,9 @@ export class RedisBudgetGuard implements BudgetGuard, OutcomeSink {
 
   /** Adds an attempt's cost to this instance's totals; Redis gets them with the next script. */
   record(outcome: AttemptOutcome): void {
-    if (outcome.cost <= 0) return;
-    for (const p of budgetPeriods({ dailyUsd: 0, monthlyUsd: 0 }, outcome.at)) this.own.set(p.key, (this.own.get(p.key) ?? 0) + outcome.cost);
+    const cost = countableCost(outcome.cost);
+    if (cost === 0) return;
+    for (const p of budgetPeriods({ dailyUsd: 0, monthlyUsd: 0 }, outcome.at)) this.own.set(p.key, (this.own.get(p.key) ?? 0) + cost);
   }
 
   /** Renews this instance's leases and writes its spend; resolves to the ms left of a recovery (0: none). */

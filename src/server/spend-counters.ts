@@ -1,6 +1,6 @@
 // Spending kept in memory as one total per local day (the gateway without Redis): a ledger for the spending
 // guard and a sink for attempt outcomes, of constant size however many calls go through.
-import type { AttemptOutcome, OutcomeSink, SpendLedger } from '../core/providers/outcome.ts';
+import { countableCost, type AttemptOutcome, type OutcomeSink, type SpendLedger } from '../core/providers/outcome.ts';
 
 const KEEP_DAYS = 40;
 
@@ -11,7 +11,7 @@ export class SpendCounters implements OutcomeSink, SpendLedger {
   record(outcome: Pick<AttemptOutcome, 'at' | 'cost'>): void {
     const at = new Date(outcome.at);
     const day = new Date(at.getFullYear(), at.getMonth(), at.getDate()).getTime();
-    this.days.set(day, (this.days.get(day) ?? 0) + outcome.cost);
+    this.days.set(day, (this.days.get(day) ?? 0) + countableCost(outcome.cost));
     const oldest = day - KEEP_DAYS * 86_400_000;
     for (const d of this.days.keys()) if (d < oldest) this.days.delete(d);
   }

@@ -1,7 +1,9 @@
 // Storage used, export and import of all data (keys only when asked, sealed under a passphrase), the
-// learning log as a dataset, and deleting everything.
+// learning log as a dataset, and deleting everything. An import that changes where requests go waits for the
+// user to confirm each change, old -> new.
 import { useEffect, useState } from 'react';
-import { deleteEverything, exportAll, importAll, MAX_BACKUP_BYTES } from '../../platform/browser/backup.ts';
+import { deleteEverything, exportAll, importAll, MAX_BACKUP_BYTES, type ConfirmDestinations } from '../../platform/browser/backup.ts';
+import type { DestinationChange } from '../../platform/browser/import-destinations.ts';
 import { logToSamples } from '../../core/learn/to-samples.ts';
 import { useLearning } from '../stores/learning.ts';
 import { bytes } from '../format.ts';
@@ -12,6 +14,17 @@ export function DataSection() {
   const [includeKeys, setIncludeKeys] = useState(false);
   const [passphrase, setPassphrase] = useState('');
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
+  const [pending, setPending] = useState<{ changes: readonly DestinationChange[]; answer(ok: boolean): void } | null>(null);
+  const confirm: ConfirmDestinations = (changes) =>
+    new Promise((resolve) =>
+      setPending({
+        changes,
+        answer(ok) {
+          setPending(null);
+          resolve(ok);
+        },
+      }),
+    );
   const outcomes = useLearning((s) => s.outcomes);
   useEffect(() => {
     void navigator.storage?.estimate().then((e) => setUsage({ usage: e.usage ?? 0, quota: e.quota ?? 0 }));
@@ -57,7 +70,7 @@ export function DataSection() {
               if (file.size > MAX_BACKUP_BYTES) return setMessage({ text: `${file.name} is ${bytes(file.size)}: backups over ${bytes(MAX_BACKUP_BYTES)} are refused`, error: true });
               try {
                 setMessage({ text: `Checking ${file.name} (${bytes(file.size)})…` });
-                const { records, quarantined } = await importAll(await file.text(), file.name, passphrase || undefined);
+                const { records, quarantined } = await importAll(await file.text(), file.name, passphrase || undefined, confirm);
                 const setAside = quarantined.length ? ` ${quarantined.length} invalid ${quarantined.length === 1 ? 'record was' : 'records were'} set aside: ${quarantined.map((q) => `${q.store} “${q.key}” (${q.problem})`).join('; ')}.` : '';
                 setMessage({ text: `Imported ${records} records from ${file.name}.${setAside} Reloading…`, error: quarantined.length > 0 });
                 setTimeout(() => location.reload(), quarantined.length ? 2500 : 600);
@@ -74,6 +87,7 @@ export function DataSection() {
           Export log as dataset
         </button>
       </div>
+      {pending && <ConfirmDestinationsDialog changes={pending.changes} answer={pending.answer} />}
       {message && (
         <p role={message.error ? 'alert' : 'status'} className={message.error ? 'error' : undefined}>
           {message.text}
@@ -92,5 +106,24 @@ export function DataSection() {
         </button>
       </div>
     </section>
+  );
+}
+
+/** The destinations a backup would change, old -> new, with the choice to apply them or import nothing. */
+function ConfirmDestinationsDialog({ changes, answer }: { changes: readonly DestinationChange[]; answer(ok: boolean): void }) {
+  return (
+    <div className="notice" role="alertdialog" aria-label="Confirm where requests go" aria-describedby="destinations-why">
+      <p id="destinations-why">
+        This backup changes where your messages and keys would be sent. Apply it only if you made these changes yourself:
+      </p>
+      <ul aria-label="Destination changes">
+        {changes.map((c) => (
+          <li key={c.what}>
+            {c.what}: <code>{c.from}</code> → <code>{c.to}</code>
+          </li>
+        ))}
+      </ul>
+      <button onClick={() => answer(true)}>Apply these changes</button> <button onClick={() => answer(false)}>Cancel import</button>
+    </div>
   );
 }

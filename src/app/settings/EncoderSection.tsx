@@ -6,6 +6,7 @@ import { describeEncoder } from '../../core/embed/encoder-record.ts';
 import { DTYPES, type Dtype } from '../../core/embed/encoder-options.ts';
 import { POOLINGS, type Pooling } from '../../core/embed/pooling.ts';
 import type { BackendPreference } from '../../platform/browser/ort-env.ts';
+import { deployAllowsModelHub } from '../../platform/browser/connect-policy.ts';
 
 function EncoderStatus() {
   const { status, backend, threads, record, error, loadMs } = useEncoder();
@@ -64,6 +65,12 @@ function EncoderChoiceForm() {
         <input type="checkbox" checked={draft.allowHub} onChange={(e) => patch({ allowHub: e.target.checked })} /> Allow downloads from the Hugging Face hub
         (reloads the app; downloaded encoders are kept and work offline)
       </label>
+      {!deployAllowsModelHub() && (
+        <p className="notice" role="note" aria-label="Hub downloads not allowed">
+          This deploy's Content-Security-Policy does not admit the Hugging Face hub, so hub downloads fail here. Whoever deploys the
+          app sets "modelHub": true in llmrouter.config.json and rebuilds (or runs npm run csp:stamp -- &lt;site folder&gt; --model-hub on).
+        </p>
+      )}
       <button type="submit" disabled={status === 'loading' || JSON.stringify(draft) === JSON.stringify(choice)}>
         Use this encoder
       </button>

@@ -7,6 +7,7 @@ import { KeyRing } from '../../core/providers/key-ring.ts';
 import { testConnection, type ConnectionReport } from '../../core/providers/test-connection.ts';
 import type { Endpoint } from '../../core/providers/types.ts';
 import { appKeyVault } from '../../platform/browser/key-vault-idb.ts';
+import { KeyBindingError } from '../../platform/browser/key-vault.ts';
 import { loadSetting, saveSetting } from '../../platform/browser/settings-store.ts';
 import { blockedOrigin, connectBlockedHint } from '../../platform/browser/connect-policy.ts';
 
@@ -28,6 +29,8 @@ interface ProvidersStore {
   providers: ProviderSetup[];
   /** Each provider's keys, masked (last four characters). */
   maskedKeys: Record<string, string[]>;
+  /** Why a provider's stored keys are not used (sealed for another base URL), by provider id. */
+  keyProblems: Record<string, string>;
   reports: Record<string, ConnectionReport | 'testing'>;
   load(): Promise<void>;
   /** Adds or updates a provider; a key given is added to its keys. */
@@ -48,15 +51,33 @@ export function maskKey(key: string): string {
 
 const ring = new KeyRing();
 
-async function readKeys(ids: readonly string[]): Promise<Record<string, string[]>> {
+/** The masked keys of `setups` (each opened for its own base URL), and why a provider's keys could not be used. */
+async function readKeys(setups: readonly ProviderSetup[]): Promise<Pick<ProvidersStore, 'maskedKeys' | 'keyProblems'>> {
   const vault = await appKeyVault();
-  const masked: Record<string, string[]> = {};
-  for (const id of ids) {
-    const keys = await vault.getKeys(id);
+  const maskedKeys = new Map<string, string[]>();
+  const keyProblems = new Map<string, string>();
+  for (const { id, baseUrl } of setups) {
+    const keys = await vault.getKeys(id, baseUrl).catch((e: Error) => {
+      if (!(e instanceof KeyBindingError)) throw e;
+      keyProblems.set(id, e.message);
+      return [];
+    });
     ring.set(id, keys);
-    masked[id] = keys.map(maskKey);
+    maskedKeys.set(id, keys.map(maskKey));
   }
-  return masked;
+  return { maskedKeys: Object.fromEntries(maskedKeys), keyProblems: Object.fromEntries(keyProblems) };
+}
+
+/** `partial`'s providers' key state merged over what the store has for the others. */
+function mergedKeys(current: ProvidersStore, partial: Pick<ProvidersStore, 'maskedKeys' | 'keyProblems'>, ids: readonly string[]) {
+  const keep = <T,>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).filter(([id]) => !ids.includes(id)));
+  return { maskedKeys: { ...keep(current.maskedKeys), ...partial.maskedKeys }, keyProblems: { ...keep(current.keyProblems), ...partial.keyProblems } };
+}
+
+function setupOf(providers: readonly ProviderSetup[], id: string): ProviderSetup {
+  const setup = providers.find((p) => p.id === id);
+  if (!setup) throw new Error(`no provider "${id}"`);
+  return setup;
 }
 
 export const useProviders = create<ProvidersStore>((set, get) => ({
@@ -65,37 +86,42 @@ export const useProviders = create<ProvidersStore>((set, get) => ({
   vaultMode: 'device',
   providers: [],
   maskedKeys: {},
+  keyProblems: {},
   reports: {},
   async load() {
     const providers = (await loadSetting<ProviderSetup[]>(KEY)) ?? [];
     const vault = await appKeyVault();
-    const maskedKeys = vault.locked ? {} : await readKeys(providers.map((p) => p.id));
-    set({ providers, maskedKeys, locked: vault.locked, vaultMode: vault.mode, loaded: true });
+    const keys = vault.locked ? { maskedKeys: {}, keyProblems: {} } : await readKeys(providers);
+    set({ providers, ...keys, locked: vault.locked, vaultMode: vault.mode, loaded: true });
   },
   async save(setup, key) {
     const normalised = { ...setup, id: setup.id.trim(), baseUrl: setup.baseUrl.trim().replace(/\/+$/, '') };
     if (!normalised.id) throw new Error('the provider needs an id');
     if (!URL.canParse(normalised.baseUrl)) throw new Error(`the base URL "${normalised.baseUrl}" is not a valid URL (e.g. https://api.openai.com/v1)`);
+    const previous = get().providers.find((p) => p.id === normalised.id);
     const providers = [...get().providers.filter((p) => p.id !== normalised.id), normalised];
+    const vault = await appKeyVault();
+    // The user changed the base URL here, in Settings: their keys follow it (an import never moves them).
+    if (previous && !get().keyProblems[normalised.id]) await vault.rebind(normalised.id, previous.baseUrl, normalised.baseUrl);
     if (key?.trim()) {
-      const vault = await appKeyVault();
-      await vault.setKeys(normalised.id, [...(await vault.getKeys(normalised.id)), key.trim()]);
+      const kept = get().keyProblems[normalised.id] ? [] : await vault.getKeys(normalised.id, normalised.baseUrl);
+      await vault.setKeys(normalised.id, normalised.baseUrl, [...kept, key.trim()]);
     }
     await saveSetting(KEY, providers);
-    set({ providers, maskedKeys: { ...get().maskedKeys, ...(await readKeys([normalised.id])) } });
+    set({ providers, ...mergedKeys(get(), await readKeys([normalised]), [normalised.id]) });
   },
   async removeKey(id, index) {
     const vault = await appKeyVault();
-    await vault.setKeys(id, (await vault.getKeys(id)).filter((_, i) => i !== index));
-    set({ maskedKeys: { ...get().maskedKeys, ...(await readKeys([id])) } });
+    const { baseUrl } = setupOf(get().providers, id);
+    await vault.setKeys(id, baseUrl, (await vault.getKeys(id, baseUrl)).filter((_, i) => i !== index));
+    set(mergedKeys(get(), await readKeys([setupOf(get().providers, id)]), [id]));
   },
   async remove(id) {
-    await (await appKeyVault()).setKeys(id, []);
+    await (await appKeyVault()).setKeys(id, '', []);
     ring.set(id, []);
     const providers = get().providers.filter((p) => p.id !== id);
     await saveSetting(KEY, providers);
-    const { [id]: _gone, ...maskedKeys } = get().maskedKeys;
-    set({ providers, maskedKeys });
+    set({ providers, ...mergedKeys(get(), { maskedKeys: {}, keyProblems: {} }, [id]) });
   },
   async test(id) {
     const endpoint = get().endpoint(id);
@@ -111,7 +137,7 @@ export const useProviders = create<ProvidersStore>((set, get) => ({
   },
   async unlock(passphrase) {
     await (await appKeyVault()).unlock(passphrase);
-    set({ locked: false, maskedKeys: await readKeys(get().providers.map((p) => p.id)) });
+    set({ locked: false, ...(await readKeys(get().providers)) });
   },
   async setPassphrase(passphrase) {
     const vault = await appKeyVault();

@@ -35,3 +35,19 @@ describe('record schemas', () => {
     expect(recordProblem('conversations', 'c1', {})).toMatch(/ \(and 2 more\)$/);
   });
 });
+
+describe('outcome records a budget sums (attacks from a backup)', () => {
+  const attempt = { id: 'o1', at: 1, callId: 'c', model: 'm', provider: 'p', kind: 'ok' };
+  it('refuse a cost of -1000, naming the field, whatever type the record claims', () => {
+    expect(recordProblem('outcomes', 'o1', { ...attempt, cost: -1000 })).toBe('cost: a cost must be a finite USD amount of at least 0');
+    expect(recordProblem('outcomes', 'o1', { ...attempt, type: 'bandit-step', cost: -1000 })).toBe('cost: a cost must be a finite USD amount of at least 0');
+    expect(recordProblem('outcomes', 'o1', { ...attempt, type: 'routed-call', answerCost: -3 })).toMatch(/^answerCost: a cost must be/);
+  });
+
+  it('refuse NaN and infinite costs', () => {
+    for (const cost of [Number.NaN, Number.POSITIVE_INFINITY, '0.1']) {
+      expect(recordProblem('outcomes', 'o1', { ...attempt, type: 'bandit-step', cost })).toMatch(/^cost: /);
+    }
+    expect(recordProblem('outcomes', 'o1', { ...attempt, cost: 0.25 })).toBeUndefined();
+  });
+});

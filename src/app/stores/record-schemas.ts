@@ -73,6 +73,11 @@ export const conversationSchema = z.looseObject({
   context: contextSchema.optional(),
 });
 
+/** USD a budget or a report may sum: finite and >= 0 (zod's number refuses NaN and Infinity already). */
+const countableUsd = z.number().min(0, 'a cost must be a finite USD amount of at least 0');
+/** Checked on every outcome record, whatever its type, before its own schema: no record may cancel or poison a budget. */
+const outcomeCosts = z.looseObject({ cost: countableUsd.optional(), answerCost: countableUsd.optional() });
+
 /** The learning log's routed calls: the shape every call-log reader checks (core/learn/call-log.ts), open to added fields. */
 const learningRecordSchema = z.looseObject(routedCallSchema.shape);
 
@@ -83,7 +88,7 @@ const attemptRecordSchema = z.looseObject({
   model: z.string(),
   provider: z.string(),
   kind: z.string(),
-  cost: z.number().min(0),
+  cost: countableUsd,
 });
 
 /** Records of other kinds in the outcomes store (a newer build's, say): their owners check them. */
@@ -120,7 +125,7 @@ const quarantineSchema = z.array(z.looseObject({ store: z.string(), key: z.strin
 export const recordSchemas: RecordSchemas = {
   records: {
     conversations: conversationSchema,
-    outcomes: z.union([learningRecordSchema, attemptRecordSchema, otherOutcomeSchema]),
+    outcomes: outcomeCosts.pipe(z.union([learningRecordSchema, attemptRecordSchema, otherOutcomeSchema])),
     datasets: datasetSchema,
     routers: savedRouterSchema,
   },

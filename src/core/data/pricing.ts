@@ -10,6 +10,7 @@ import { callCost } from '../catalog/model.ts';
 import { findModel } from '../catalog/catalog.ts';
 import type { Outcome } from './sample.ts';
 import { DataError, type Where } from './data-error.ts';
+import { nameMap, own } from './named-record.ts';
 
 export const CHARS_PER_TOKEN = 4;
 export const ASSUMED_OUTPUT_TOKENS = 256;
@@ -36,7 +37,8 @@ export function modelId(name: string, options: ImportOptions): string {
 
 function pricesOf(name: string, options: ImportOptions, where: Where): Prices {
   const model = findModel(options.catalog, name);
-  const given = options.prices?.[name] ?? (model ? options.prices?.[model.id] : undefined);
+  const prices = options.prices ?? nameMap<Prices>();
+  const given = own(prices, name) ?? (model ? own(prices, model.id) : undefined);
   if (given) return given;
   if (model) return model;
   throw new DataError(

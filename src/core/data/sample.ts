@@ -1,5 +1,6 @@
 // The native routing dataset: one query with per-model outcomes (DESIGN.md, "Native routing dataset").
 import { z } from 'zod';
+import { namedRecord } from './named-record.ts';
 
 export const outcomeSchema = z.object({
   score: z.number().min(0).max(1),
@@ -19,7 +20,7 @@ export const sampleSchema = z.object({
   ground_truth: z.string().optional(),
   metric: z.string().optional(),
   /** A model missing here was not run on this query; it did not score 0. */
-  outcomes: z.record(z.string(), outcomeSchema),
+  outcomes: namedRecord(outcomeSchema),
 });
 
 export type Outcome = z.infer<typeof outcomeSchema>;

@@ -1,5 +1,6 @@
 // Summary figures of a routing dataset: queries, per-model runs, mean score and total cost, per-task counts.
 import type { RoutingSample } from './sample.ts';
+import { nameMap } from './named-record.ts';
 
 export interface ModelStats {
   model: string;
@@ -21,7 +22,7 @@ export interface DatasetStats {
 
 export function datasetStats(samples: readonly RoutingSample[]): DatasetStats {
   const models = new Map<string, ModelStats>();
-  const tasks: Record<string, number> = {};
+  const tasks = nameMap<number>();
   for (const s of samples) {
     if (s.task !== undefined) tasks[s.task] = (tasks[s.task] ?? 0) + 1;
     for (const [model, o] of Object.entries(s.outcomes)) {

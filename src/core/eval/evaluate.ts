@@ -9,6 +9,7 @@ import { decide } from '../routers/decide.ts';
 import type { Prediction, Router } from '../routers/router.ts';
 import { aiq, costAtQuality, frontier, qualityAtCost, type CurvePoint } from './frontier.ts';
 import { routeLlm, type RouteLlmMetrics } from './routellm-metrics.ts';
+import { own } from '../data/named-record.ts';
 
 /** Lambda values of the curve: dense where routers trade most, up to "always the cheapest". */
 export const LAMBDAS = [0, 0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.75, 1, 1.5, 2, 3, 5, 10, 1000];
@@ -77,7 +78,7 @@ export async function evaluate(input: EvalInput): Promise<Evaluation> {
   const estimated = new Set(predictions[0]!.estimates.map((e) => e.model));
   const models = (input.models ?? modelsIn(test)).filter((m) => estimated.has(m));
   if (models.length === 0) throw new Error('the router estimates none of the models in the test outcomes: it was trained on other models');
-  const allowed = test.map((s) => models.filter((m) => s.outcomes[m] !== undefined));
+  const allowed = test.map((s) => models.filter((m) => own(s.outcomes, m) !== undefined));
   const scored = test.filter((_, i) => allowed[i]!.length > 0);
   if (scored.length === 0) throw new Error(`none of the ${test.length} test samples has an outcome for a model the router knows (${models.join(', ')})`);
   const lambdas = input.lambdas ?? LAMBDAS;
@@ -89,8 +90,8 @@ export async function evaluate(input: EvalInput): Promise<Evaluation> {
       if (allowed[i]!.length === 0) return;
       const model = decide(predictions[i]!.estimates, { lambda, allowed: allowed[i], costScale }).model;
       choices[i]!.push(model);
-      quality += s.outcomes[model]!.score;
-      cost += s.outcomes[model]!.cost;
+      quality += own(s.outcomes, model)!.score;
+      cost += own(s.outcomes, model)!.cost;
     });
     return { lambda, quality: quality / scored.length, cost };
   });
@@ -122,15 +123,15 @@ export async function evaluate(input: EvalInput): Promise<Evaluation> {
 
 /** RouteLLM's metrics on the queries both models ran: the strong model is the costlier, the score its estimated advantage. */
 function strongWeak(test: readonly RoutingSample[], predictions: readonly Prediction[], models: readonly string[]): RouteLlmMetrics {
-  const total = (m: string) => test.reduce((c, s) => c + (s.outcomes[m]?.cost ?? 0), 0);
+  const total = (m: string) => test.reduce((c, s) => c + (own(s.outcomes, m)?.cost ?? 0), 0);
   const [weak, strong] = [...models].sort((a, b) => total(a) - total(b)) as [string, string];
-  const rows = test.map((_, i) => i).filter((i) => test[i]!.outcomes[strong] && test[i]!.outcomes[weak]);
+  const rows = test.map((_, i) => i).filter((i) => own(test[i]!.outcomes, strong) && own(test[i]!.outcomes, weak));
   const quality = (i: number, m: string) => predictions[i]!.estimates.find((e) => e.model === m)!.quality;
   return routeLlm(
     { strong, weak },
     rows.map((i) => quality(i, strong) - quality(i, weak)),
-    rows.map((i) => test[i]!.outcomes[strong]!.score),
-    rows.map((i) => test[i]!.outcomes[weak]!.score),
+    rows.map((i) => own(test[i]!.outcomes, strong)!.score),
+    rows.map((i) => own(test[i]!.outcomes, weak)!.score),
   );
 }
 
@@ -156,7 +157,7 @@ export function bestSingle(samples: readonly RoutingSample[], models: readonly s
   const rows = models.map((model) => {
     let q = 0, c = 0, n = 0;
     for (const s of samples) {
-      const o = s.outcomes[model];
+      const o = own(s.outcomes, model);
       if (o) (q += o.score), (c += o.cost), n++;
     }
     return n === 0 ? { model, quality: 0, cost: Infinity } : { model, quality: q / n, cost: (c / n) * samples.length };
@@ -170,7 +171,7 @@ export function oracle(samples: readonly RoutingSample[], models: readonly strin
   for (const s of samples) {
     let best: { score: number; cost: number } | undefined;
     for (const m of models) {
-      const o = s.outcomes[m];
+      const o = own(s.outcomes, m);
       if (o && (!best || o.score > best.score + 1e-12 || (Math.abs(o.score - best.score) <= 1e-12 && o.cost < best.cost))) best = o;
     }
     if (best) (quality += best.score), (cost += best.cost);
@@ -203,7 +204,7 @@ export function perTask(test: readonly RoutingSample[], evaluation: Evaluation, 
     const samples = rows.map((i) => test[i]!);
     let quality = 0, cost = 0;
     for (const i of rows) {
-      const o = test[i]!.outcomes[evaluation.choices[i]![lambdaIndex]!]!;
+      const o = own(test[i]!.outcomes, evaluation.choices[i]![lambdaIndex]!)!;
       (quality += o.score), (cost += o.cost);
     }
     const best = bestSingle(samples, models);

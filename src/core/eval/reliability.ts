@@ -3,6 +3,7 @@
 // (query, model) pair of a test set where the model was run.
 import type { RoutingSample } from '../data/sample.ts';
 import type { Prediction } from '../routers/router.ts';
+import { own } from '../data/named-record.ts';
 
 export interface ReliabilityBin {
   /** Lower edge of the bin, in [0,1). */
@@ -25,7 +26,7 @@ export function reliability(test: readonly RoutingSample[], predictions: readonl
   const sums = Array.from({ length: bins }, (_, b) => ({ from: b / bins, n: 0, predicted: 0, observed: 0 }));
   test.forEach((s, i) => {
     for (const e of predictions[i]!.estimates) {
-      const outcome = s.outcomes[e.model];
+      const outcome = own(s.outcomes, e.model);
       if (!outcome || (wanted && !wanted.has(e.model))) continue;
       const bin = sums[Math.min(bins - 1, Math.floor(Math.min(1, Math.max(0, e.quality)) * bins))]!;
       bin.n++;

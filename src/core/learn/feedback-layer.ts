@@ -9,6 +9,7 @@ import type { CatalogModel } from '../catalog/model.ts';
 import { Router, checkTrainingData, type ModelEstimate, type Prediction, type RouteQuery, type RouterClass, type RouterContext, type RouterFile, type TrainingData } from '../routers/router.ts';
 import { ROUTER_FORMAT, ROUTER_VERSION, expectLength, f32, pack, parseOrThrow, unpack } from '../routers/shared/router-file.ts';
 import { dotRow, normalised, stackRows } from '../routers/shared/vectors.ts';
+import { own } from '../data/named-record.ts';
 
 export const feedbackOptions = z
   .object({
@@ -57,7 +58,7 @@ export async function residualsOf(base: Router, data: TrainingData): Promise<{ r
     const { estimates } = await base.predict({ text: sample.query, embedding: data.embeddings[row] });
     baseEstimates.push(estimates);
     for (const e of estimates) {
-      const outcome = sample.outcomes[e.model];
+      const outcome = own(sample.outcomes, e.model);
       if (outcome) entries.push({ row, model: e.model, residual: outcome.score - e.quality });
     }
   }

@@ -7,6 +7,7 @@ import { permutation } from '../routers/shared/vectors.ts';
 import { mulberry32 } from '../data/random.ts';
 import { routerClass } from '../routers/registry.ts';
 import { type FeedbackLayer, corrected, correction, residualsOf, type FeedbackOptions } from './feedback-layer.ts';
+import { own } from '../data/named-record.ts';
 
 export interface RefitCheck {
   folds: number;
@@ -47,7 +48,7 @@ export async function refitWithFeedback(
       const sample = logged.samples[row]!;
       const fixed = corrected(baseEstimates[row]!, correction(residuals, logged.embeddings[row]!, options, rest));
       baseEstimates[row]!.forEach((e, j) => {
-        const outcome = sample.outcomes[e.model];
+        const outcome = own(sample.outcomes, e.model);
         if (!outcome) return;
         heldOut++;
         errorWithout += Math.abs(outcome.score - e.quality);

@@ -10,6 +10,7 @@ import { frontier, qualityAtCost } from '../eval/frontier.ts';
 import type { Router } from '../routers/router.ts';
 import type { OnlineRouter } from './online-router.ts';
 import { rewardOf } from './reward.ts';
+import { own } from '../data/named-record.ts';
 
 /** One part of the stream (a dataset file), replayed after the parts before it. */
 export interface StreamPart {
@@ -74,7 +75,7 @@ export async function simulate(input: SimulationInput): Promise<SimulationReport
   const stream = input.parts.flatMap((p) => shuffled(p.samples.map((s, i) => ({ sample: s, embedding: p.embeddings[i]! })), random));
   if (stream.length === 0) throw new Error('simulate: the stream is empty');
   const samples = stream.map((e) => e.sample);
-  const models = input.router.toJSON().models.filter((m) => samples.some((s) => s.outcomes[m]));
+  const models = input.router.toJSON().models.filter((m) => samples.some((s) => own(s.outcomes, m)));
   const best = bestSingle(samples, models);
   const every = Math.max(1, Math.floor(stream.length / (input.points ?? 100)));
   const chosen: { score: number; cost: number; explored: boolean }[] = [];
@@ -82,16 +83,16 @@ export async function simulate(input: SimulationInput): Promise<SimulationReport
   let quality = 0, cost = 0, regretOracle = 0, regretBest = 0, explored = 0;
   for (const [t, { sample, embedding }] of stream.entries()) {
     const query = { text: sample.query, embedding };
-    const allowed = models.filter((m) => sample.outcomes[m]);
+    const allowed = models.filter((m) => own(sample.outcomes, m));
     const choice = await input.router.choose(query, { lambda: input.lambda, allowed, ...(input.budget !== undefined ? { budget: input.budget } : {}) });
-    const outcome = sample.outcomes[choice.decision.model]!;
+    const outcome = own(sample.outcomes, choice.decision.model)!;
     await input.router.update(query, choice.decision.model, rewardOf({ kind: 'pipeline', score: outcome.score }));
     chosen.push({ score: outcome.score, cost: outcome.cost, explored: choice.explored });
     quality += outcome.score;
     cost += outcome.cost;
     explored += choice.explored ? 1 : 0;
-    regretOracle += Math.max(...allowed.map((m) => sample.outcomes[m]!.score)) - outcome.score;
-    regretBest += (sample.outcomes[best.model]?.score ?? 0) - outcome.score;
+    regretOracle += Math.max(...allowed.map((m) => own(sample.outcomes, m)!.score)) - outcome.score;
+    regretBest += (own(sample.outcomes, best.model)?.score ?? 0) - outcome.score;
     if ((t + 1) % every === 0 || t === stream.length - 1) {
       curve.push({ t: t + 1, quality: quality / (t + 1), cost, regret_oracle: regretOracle, regret_best_single: regretBest, explored: explored / (t + 1) });
     }

@@ -1,8 +1,9 @@
 // Turns the learning log into native routing samples: every answer the user gave feedback on becomes an
 // outcome of the model that answered, and answers to the same query (regenerated with another model)
 // become one sample with several models, which is what teaches a router to prefer one over another.
-import type { RoutingSample } from '../data/sample.ts';
+import type { Outcome, RoutingSample } from '../data/sample.ts';
 import { feedbackScore, type OutcomeRecord } from './outcome.ts';
+import { nameMap } from '../data/named-record.ts';
 
 export interface LoggedSamples {
   samples: RoutingSample[];
@@ -19,7 +20,7 @@ export function logToSamples(records: readonly OutcomeRecord[]): LoggedSamples {
     const key = queryKey(r);
     let entry = byQuery.get(key);
     if (!entry) {
-      entry = { sample: { id: `log-${r.id}`, query: r.query, task: 'chat', outcomes: {} } };
+      entry = { sample: { id: `log-${r.id}`, query: r.query, task: 'chat', outcomes: nameMap<Outcome>() } };
       if (r.embedding) entry.embedding = Float32Array.from(r.embedding);
       byQuery.set(key, entry);
     }

@@ -1,14 +1,15 @@
 // A run's results as the native routing dataset (one sample per query, an outcome per model with score, cost,
 // tokens, latency and the response; failed pairs left out, as "not run") and as a per-task, per-model summary.
-import type { RoutingSample } from '../data/sample.ts';
+import type { Outcome, RoutingSample } from '../data/sample.ts';
 import type { BenchmarkItem } from './benchmark-item.ts';
 import { latestResults, pairKey, type PipelineResult } from './result.ts';
+import { nameMap } from '../data/named-record.ts';
 
 export function toDataset(items: readonly BenchmarkItem[], models: readonly string[], results: readonly PipelineResult[]): RoutingSample[] {
   const latest = latestResults(results);
   const samples: RoutingSample[] = [];
   for (const item of items) {
-    const outcomes: RoutingSample['outcomes'] = {};
+    const outcomes = nameMap<Outcome>();
     for (const model of models) {
       const r = latest.get(pairKey(item.id, model));
       if (r?.status !== 'ok' || r.score === undefined) continue;

@@ -30,6 +30,12 @@ export interface OutcomeSink {
   record(outcome: AttemptOutcome): void | Promise<void>;
 }
 
+/** A cost a budget may count: a finite USD amount >= 0. Anything else (a restored record claiming -1000, NaN or Infinity)
+ * counts as nothing, so no record can cancel or poison a budget. */
+export function countableCost(cost: unknown): number {
+  return typeof cost === 'number' && Number.isFinite(cost) && cost >= 0 ? cost : 0;
+}
+
 /** What was spent between two instants, for the spending guard. */
 export interface SpendLedger {
   spent(from: number, to: number): Promise<number>;
@@ -44,6 +50,6 @@ export class MemoryOutcomeLog implements OutcomeSink, SpendLedger {
   }
 
   async spent(from: number, to: number): Promise<number> {
-    return this.outcomes.filter((o) => o.at >= from && o.at < to).reduce((sum, o) => sum + o.cost, 0);
+    return this.outcomes.filter((o) => o.at >= from && o.at < to).reduce((sum, o) => sum + countableCost(o.cost), 0);
   }
 }

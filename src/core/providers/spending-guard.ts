@@ -3,7 +3,7 @@
 // calls still in flight. Reservations are atomic: each one's check-and-reserve runs alone, after the one
 // before it, so parallel calls see each other's reservations and cannot overshoot together.
 import { ProviderError } from './errors.ts';
-import type { SpendLedger } from './outcome.ts';
+import { countableCost, type SpendLedger } from './outcome.ts';
 
 export interface Budget {
   dailyUsd?: number;
@@ -44,6 +44,13 @@ export function budgetRefusal(period: Pick<BudgetPeriod, 'name' | 'limit'>, spen
   return new ProviderError('budget', `refused: this call (about $${estimateUsd.toFixed(4)}) would pass the ${period.name} budget ($${spentUsd.toFixed(4)} of $${period.limit.toFixed(2)} spent)`);
 }
 
+/** Refuses an estimate no budget can count (NaN passes every `>` test; a negative one would lower what is reserved). */
+export function checkEstimate(estimateUsd: number): void {
+  if (countableCost(estimateUsd) !== estimateUsd) {
+    throw new ProviderError('budget', `refused: this call's cost estimate (${estimateUsd}) is not a finite amount of at least $0, so no budget can count it`);
+  }
+}
+
 export class SpendingGuard implements BudgetGuard {
   private reserved = 0;
   /** The reservation in progress: the next one starts when it settles. */
@@ -67,8 +74,11 @@ export class SpendingGuard implements BudgetGuard {
 
   private async checkAndReserve(estimateUsd: number): Promise<() => void> {
     const nowMs = this.now();
-    for (const period of budgetPeriods(this.budget, nowMs)) {
-      const spent = (await this.ledger.spent(period.from, nowMs + 1)) + this.reserved;
+    const periods = budgetPeriods(this.budget, nowMs);
+    if (periods.length > 0) checkEstimate(estimateUsd);
+    for (const period of periods) {
+      // A ledger that sums a poisoned record (NaN, a negative total) counts nothing rather than everything or less than nothing.
+      const spent = countableCost(await this.ledger.spent(period.from, nowMs + 1)) + this.reserved;
       if (spent + estimateUsd > period.limit) throw budgetRefusal(period, spent, estimateUsd);
     }
     this.reserved += estimateUsd;

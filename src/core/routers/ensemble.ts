@@ -9,6 +9,7 @@ import { Router, type Prediction, type RouteQuery, type RouterClass, type Router
 import type { Step } from './shared/step.ts';
 import { mulberry32, shuffled } from '../data/random.ts';
 import { sigmoid } from './shared/vectors.ts';
+import { own } from '../data/named-record.ts';
 
 const options = z
   .object({
@@ -66,10 +67,10 @@ export function makeEnsembleRouter(lookup: (name: string) => RouterClass): Route
       const heldOut = await this.trainMembers(fit, step.part(0, 0.4));
       const estimates = await Promise.all(heldOut.map((r) => predictAll(r, validation, data.models)));
       const weights = data.models.map((model, j) => {
-        const rows = validation.samples.map((_, i) => i).filter((i) => validation.samples[i]!.outcomes[model]);
+        const rows = validation.samples.map((_, i) => i).filter((i) => own(validation.samples[i]!.outcomes, model));
         return fitLogistic(
           rows.map((i) => estimates.map((e) => logit(e[i]![j]!))),
-          rows.map((i) => validation.samples[i]!.outcomes[model]!.score),
+          rows.map((i) => own(validation.samples[i]!.outcomes, model)!.score),
           this.options.ridge,
         );
       });

@@ -15,6 +15,7 @@ import { f32 } from './shared/router-file.ts';
 import { aggregate, edgeLogit, lossAndGradient, modelStates, paramList, queryState, CHANNELS, type Edge, type GraphParams, type QueryInputs } from './shared/graph-net.ts';
 import { gaussian, normalised, permutation, sigmoid, stackRows } from './shared/vectors.ts';
 import { mulberry32 } from '../data/random.ts';
+import { own } from '../data/named-record.ts';
 
 const options = z
   .object({
@@ -76,7 +77,7 @@ export class GraphRouter extends Router<Options, State> {
     const edges: GraphEdge[] = [];
     data.samples.forEach((s, i) =>
       data.models.forEach((model, j) => {
-        const out = s.outcomes[model];
+        const out = own(s.outcomes, model);
         if (out) edges.push({ query: i, model: j, features: [out.score, out.cost / costScale, 1] });
       }),
     );

@@ -13,6 +13,7 @@ import { ExactIndex } from './shared/exact-index.ts';
 import { modelPair } from './shared/model-pair.ts';
 import { sigmoid, stackRows } from './shared/vectors.ts';
 import { thresholdForShare } from '../eval/calibrate.ts';
+import { own } from '../data/named-record.ts';
 
 const options = z
   .object({
@@ -48,9 +49,9 @@ export class HybridLlmRouter extends Router<Options, State> {
 
   protected async train(data: TrainingData, step: Step): Promise<State> {
     const [small, large] = this.candidates(data);
-    const rows = data.samples.map((_, i) => i).filter((i) => data.samples[i]!.outcomes[small!] && data.samples[i]!.outcomes[large!]);
+    const rows = data.samples.map((_, i) => i).filter((i) => own(data.samples[i]!.outcomes, small!) && own(data.samples[i]!.outcomes, large!));
     if (rows.length === 0) throw new Error(`hybrid-llm: no training sample has outcomes for both ${small} and ${large}`);
-    const diff = rows.map((i) => data.samples[i]!.outcomes[small!]!.score - data.samples[i]!.outcomes[large!]!.score);
+    const diff = rows.map((i) => own(data.samples[i]!.outcomes, small!)!.score - own(data.samples[i]!.outcomes, large!)!.score);
     const embeddings = rows.map((i) => data.embeddings[i]!);
     const { y, gap } = this.labels(diff, embeddings);
     const x = stackRows(embeddings, embeddings[0]!.length);

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { Router, type RouteQuery, type TrainingData, type Scored } from './router.ts';
 import { f32 } from './shared/router-file.ts';
+import { own } from '../data/named-record.ts';
 
 const options = z.object({}).strict();
 const state = z.object({ queries: z.array(z.string()), scores: f32 }).strict();
@@ -21,7 +22,7 @@ export class OracleRouter extends Router<Record<string, never>, State> {
   protected train(data: TrainingData): State {
     const m = data.models.length;
     const scores = new Float32Array(data.samples.length * m);
-    data.samples.forEach((s, i) => data.models.forEach((model, j) => (scores[i * m + j] = s.outcomes[model]?.score ?? NaN)));
+    data.samples.forEach((s, i) => data.models.forEach((model, j) => (scores[i * m + j] = own(s.outcomes, model)?.score ?? NaN)));
     return { queries: data.samples.map((s) => s.query), scores };
   }
   protected override score(query: RouteQuery, st: State): Scored {

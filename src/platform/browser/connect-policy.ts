@@ -1,42 +1,47 @@
-// The connections this page may make, installed before the app starts: the deploy config's origins become a
-// connect-src policy added to the page (it narrows the static policy, never widens it), and a blocked origin
-// is explained with the exact way to allow it.
-import { connectDirective, connectSources } from './csp.ts';
-import { DEPLOY_CONFIG_FILE, readDeployConfig } from './deploy-config.ts';
+// The connections this page may make: the final policy is the one the built index.html carries (csp.ts, from the
+// deploy config at build time); at start the app reads it back, and while the user has hub downloads off it adds a
+// second connect-src without the hub's origins (policies intersect: it narrows, never widens). A provider origin
+// outside the policy is explained with what whoever deploys the app must change.
+import { connectSourcesOf, MODEL_HUB_ORIGINS } from './csp.ts';
+import { DEPLOY_CONFIG_FILE } from './deploy-config.ts';
 
 let sources: string[] | undefined;
 
-/** Reads the deploy config and adds its connect-src policy as a <meta> (not in development, where Vite serves the page),
- * with the `extra` origins the app admits at start (the model hub while the user allows downloads from it). */
-export async function installConnectPolicy(extra: readonly string[] = []): Promise<void> {
-  const read = await readDeployConfig(document.baseURI);
-  const { problem } = read;
-  const origins = [...read.origins, ...extra];
-  if (problem) console.warn(`llmrouter-web: no extra connection origins: ${problem}`);
+const pageMetas = () => [...document.querySelectorAll<HTMLMetaElement>('meta[http-equiv="Content-Security-Policy"]')];
+
+/** Reads the page's policy; narrows it to exclude the model hub unless the user allows downloads from it. */
+export function installConnectPolicy(hubDownloadsOn: boolean): void {
+  const policy = pageMetas()[0]?.content;
+  if (policy === undefined) return;
+  sources = connectSourcesOf(policy);
+  if (hubDownloadsOn || !sources.some((s) => MODEL_HUB_ORIGINS.includes(s))) return;
+  sources = sources.filter((s) => !MODEL_HUB_ORIGINS.includes(s));
   const meta = document.createElement('meta');
   meta.httpEquiv = 'Content-Security-Policy';
-  meta.content = connectDirective(origins);
+  meta.content = `connect-src ${sources.join(' ')}`;
   document.head.append(meta);
-  sources = connectSources(origins);
+}
+
+/** Whether this deploy's policy admits the model hub at all (llmrouter.config.json's "modelHub"). */
+export function deployAllowsModelHub(): boolean {
+  const policy = pageMetas()[0]?.content;
+  return policy === undefined || connectSourcesOf(policy).includes(MODEL_HUB_ORIGINS[0]!);
 }
 
 /** The origin of `url` when the installed policy blocks connecting to it; undefined when allowed (or none is installed). */
 export function blockedOrigin(url: string): string | undefined {
   if (!sources || !URL.canParse(url)) return undefined;
   const target = new URL(url);
-  const allowed = sources.some((source) => {
-    if (source === "'self'") return target.origin === location.origin;
-    if (source.endsWith(':*')) return `${target.protocol}//${target.hostname}` === source.slice(0, -2);
-    return target.origin === source;
-  });
+  const allowed = sources.some((source) => (source === "'self'" ? target.origin === location.origin : target.origin === source));
   return allowed ? undefined : target.origin;
 }
 
-/** Why a call to `origin` cannot leave this page, and the exact change that allows it. */
+/** Why a call to `origin` cannot leave this page, and what whoever deploys the app changes to allow it. */
 export function connectBlockedHint(origin: string): string {
   return (
     `blocked by this app's Content-Security-Policy: ${origin} is not an allowed connection. ` +
-    `To allow it, add it to ${DEPLOY_CONFIG_FILE} next to index.html on your host: {"connectOrigins": ["${origin}"]} (no rebuild), ` +
-    `or build with LLMROUTER_CONNECT_ORIGINS=${origin}`
+    `The policy is fixed when the app is built, so no setting here can change it. Whoever deploys the app adds ` +
+    `"${origin}" to "connectOrigins" in ${DEPLOY_CONFIG_FILE} and rebuilds (npm run build), or re-stamps the built site ` +
+    `(npm run csp:stamp -- <site folder>); the command-line llmrouter can reach it meanwhile`
   );
 }

@@ -1,14 +1,19 @@
-// The deploy config names plain http(s) origins only, and a missing or broken file adds none.
+// The deploy config names plain http(s) origins only, and re-stamping a built site rewrites its policy everywhere.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseDeployConfig, readDeployConfig } from './deploy-config.ts';
-import { bootPolicy, connectDirective, headerPolicy } from './csp.ts';
+import { parseDeployConfig } from './deploy-config.ts';
+import { headerPolicy, pagePolicy } from './csp.ts';
+import { siteConfig, stampSite } from '../node/deploy-stamp.ts';
 
 describe('llmrouter.config.json', () => {
-  it('reduces each entry to its origin', () => {
-    expect(parseDeployConfig({ connectOrigins: ['https://llm.example.com/v1', 'http://10.0.0.5:8080'] })).toEqual(['https://llm.example.com', 'http://10.0.0.5:8080']);
+  it('reduces each entry to its origin; hub downloads are off unless it says so', () => {
+    expect(parseDeployConfig({ connectOrigins: ['https://llm.example.com/v1', 'http://10.0.0.5:8080'] })).toEqual({ connectOrigins: ['https://llm.example.com', 'http://10.0.0.5:8080'], modelHub: false });
+    expect(parseDeployConfig({ connectOrigins: [], modelHub: true }).modelHub).toBe(true);
   });
 
-  it.each([['https://*.example.com'], ['javascript:alert(1)'], ['llm.example.com'], ['data:text/plain,x']])('refuses %s, naming it', (entry) => {
+  it.each([['https://*.example.com'], ['http://127.0.0.1:*'], ['javascript:alert(1)'], ['llm.example.com'], ['data:text/plain,x']])('refuses %s, naming it', (entry) => {
     expect(() => parseDeployConfig({ connectOrigins: [entry] })).toThrow(`"${entry}" is not an http(s) origin`);
   });
 
@@ -16,24 +21,21 @@ describe('llmrouter.config.json', () => {
     expect(() => parseDeployConfig({ connectOrigins: 'https://x.example.com' })).toThrow('expected {"connectOrigins"');
     expect(() => parseDeployConfig({ connectOrigins: [], scriptOrigins: ['https://x.example.com'] })).toThrow('expected {"connectOrigins"');
   });
-
-  it('adds no origin when the file is missing or broken', async () => {
-    const served = (status: number, body: string) => (async () => new Response(body, { status })) as unknown as typeof fetch;
-    expect(await readDeployConfig('https://app.example.com/', served(404, ''))).toEqual({ origins: [], problem: 'llmrouter.config.json: HTTP 404' });
-    expect((await readDeployConfig('https://app.example.com/', served(200, '{"connectOrigins": ["*"]}'))).origins).toEqual([]);
-    expect(await readDeployConfig('https://app.example.com/', served(200, '{"connectOrigins": ["https://llm.example.com"]}'))).toEqual({ origins: ['https://llm.example.com'] });
-  });
 });
 
-describe('the policies built from it', () => {
-  it('boot policy keeps scripts strict and leaves connections to the connect-src added at start', () => {
-    expect(bootPolicy()).toContain("script-src 'self' 'wasm-unsafe-eval'");
-    expect(bootPolicy()).toContain("connect-src 'self' https: http:");
-    expect(connectDirective(['https://llm.example.com'])).toMatch(/^connect-src 'self' .*https:\/\/llm\.example\.com/);
-    expect(connectDirective()).not.toContain('llm.example.com');
-  });
-
-  it('the header forbids framing', () => {
-    expect(headerPolicy()).toMatch(/; frame-ancestors 'none'$/);
+describe('re-stamping a built site', () => {
+  it("rewrites index.html's policy, the header files and the service worker's revision of index.html from the site's config", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'llmrouter-stamp-'));
+    writeFileSync(join(dir, 'index.html'), `<head><meta http-equiv="Content-Security-Policy" content="${pagePolicy()}"></head>`);
+    writeFileSync(join(dir, 'sw.js'), 'e.precacheAndRoute([{url:"index.html",revision:"0000"},{url:"a.js",revision:"1111"}])');
+    writeFileSync(join(dir, 'llmrouter.config.json'), '{"connectOrigins": ["https://llm.example.com"]}');
+    const config = siteConfig(dir, { connectOrigins: ['http://127.0.0.1:11434'] });
+    stampSite(dir, config);
+    expect(JSON.parse(readFileSync(join(dir, 'llmrouter.config.json'), 'utf8'))).toEqual({ connectOrigins: ['https://llm.example.com', 'http://127.0.0.1:11434'], modelHub: false });
+    expect(readFileSync(join(dir, 'index.html'), 'utf8')).toContain(`content="${pagePolicy(config)}"`);
+    expect(pagePolicy(config)).toContain('https://llm.example.com http://127.0.0.1:11434');
+    expect(readFileSync(join(dir, '_headers'), 'utf8')).toContain(headerPolicy(config));
+    expect(readFileSync(join(dir, 'deploy/nginx-headers.conf'), 'utf8')).toContain(headerPolicy(config));
+    expect(readFileSync(join(dir, 'sw.js'), 'utf8')).toMatch(/url:"index\.html",revision:"[0-9a-f]{32}"\},\{url:"a\.js",revision:"1111"\}/);
   });
 });

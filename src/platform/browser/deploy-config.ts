@@ -1,20 +1,31 @@
-// The deploy-time configuration a static host serves beside index.html (llmrouter.config.json), read before
-// the app starts: the extra origins custom providers may be reached at. Whoever deploys edits the file, no
-// rebuild needed; the build writes it with the LLMROUTER_CONNECT_ORIGINS origins as its default.
+// The deploy's configuration, llmrouter.config.json: the extra origins custom providers are reached at (a local
+// server only by its exact origin, e.g. "http://127.0.0.1:11434") and whether the encoder may download from the
+// Hugging Face hub. Read at BUILD time: it becomes the final Content-Security-Policy of the built index.html and of
+// the header files for static hosts (csp.ts). Changing it on a host means rebuilding, or re-stamping the built site
+// with `npm run csp:stamp -- <dir>` (scripts/csp-stamp.ts), which rewrites the policy everywhere from the file there.
 import { z } from 'zod';
 
 export const DEPLOY_CONFIG_FILE = 'llmrouter.config.json';
 
+export interface DeployConfig {
+  /** Origins (scheme, host and port) of custom OpenAI-compatible servers, local ones included. */
+  connectOrigins: string[];
+  /** Whether the encoder may download models from the Hugging Face hub (its origins join the policy). */
+  modelHub: boolean;
+}
+
 const configSchema = z.strictObject({
-  /** Origins (scheme, host and port) of custom OpenAI-compatible servers, e.g. "https://llm.example.com". */
   connectOrigins: z.array(z.string()),
+  modelHub: z.boolean().optional(),
 });
 
-/** The origins a config names, each checked to be one plain http(s) origin; throws naming a bad entry. */
-export function parseDeployConfig(value: unknown): string[] {
+/** The config a file holds, each origin checked to be one plain http(s) origin; throws naming a bad entry. */
+export function parseDeployConfig(value: unknown): DeployConfig {
   const parsed = configSchema.safeParse(value);
-  if (!parsed.success) throw new Error(`${DEPLOY_CONFIG_FILE}: expected {"connectOrigins": ["https://host", ...]} (${parsed.error.issues[0]!.message})`);
-  return parsed.data.connectOrigins.map(checkedOrigin);
+  if (!parsed.success) {
+    throw new Error(`${DEPLOY_CONFIG_FILE}: expected {"connectOrigins": ["https://host", ...], "modelHub": false} (${parsed.error.issues[0]!.message})`);
+  }
+  return { connectOrigins: parsed.data.connectOrigins.map(checkedOrigin), modelHub: parsed.data.modelHub ?? false };
 }
 
 function checkedOrigin(entry: string): string {
@@ -23,15 +34,4 @@ function checkedOrigin(entry: string): string {
     throw new Error(`${DEPLOY_CONFIG_FILE}: "${entry}" is not an http(s) origin such as https://llm.example.com (no wildcards)`);
   }
   return url.origin;
-}
-
-/** The config the host serves, or no extra origins (with the reason) when it is missing or invalid. */
-export async function readDeployConfig(base: string, fetchImpl: typeof fetch = fetch): Promise<{ origins: string[]; problem?: string }> {
-  try {
-    const response = await fetchImpl(new URL(DEPLOY_CONFIG_FILE, base), { cache: 'no-store' });
-    if (!response.ok) return { origins: [], problem: `${DEPLOY_CONFIG_FILE}: HTTP ${response.status}` };
-    return { origins: parseDeployConfig(await response.json()) };
-  } catch (e) {
-    return { origins: [], problem: (e as Error).message };
-  }
 }

@@ -1,5 +1,5 @@
 // One configured provider: base URL, masked keys, a test-connection button with its result, removal, and why
-// the page cannot reach it when the Content-Security-Policy blocks its origin.
+// the page cannot reach it when the Content-Security-Policy blocks its origin, or why its stored keys are not used.
 import { useProviders, type ProviderSetup } from '../../stores/providers.ts';
 import { blockedOrigin, connectBlockedHint } from '../../../platform/browser/connect-policy.ts';
 
@@ -8,6 +8,7 @@ const NO_KEYS: string[] = [];
 export function ProviderRow({ setup }: { setup: ProviderSetup }) {
   const masked = useProviders((s) => s.maskedKeys[setup.id] ?? NO_KEYS);
   const report = useProviders((s) => s.reports[setup.id]);
+  const keyProblem = useProviders((s) => s.keyProblems[setup.id]);
   const test = useProviders((s) => s.test);
   const remove = useProviders((s) => s.remove);
   const removeKey = useProviders((s) => s.removeKey);
@@ -32,6 +33,11 @@ export function ProviderRow({ setup }: { setup: ProviderSetup }) {
       <button type="button" onClick={() => void remove(setup.id)}>
         Remove
       </button>
+      {keyProblem && (
+        <p className="notice" role="alert" aria-label={`keys ${setup.id}`}>
+          {keyProblem}
+        </p>
+      )}
       {blocked && (
         <p className="notice" role="alert" aria-label={`policy ${setup.id}`}>
           {connectBlockedHint(blocked)}

@@ -2,11 +2,12 @@
 // Rows are grouped by (task_name, query) in first-seen order. Cost: the row's `cost` when given, else catalog
 // prices times the row's token counts (estimated from the text when absent, see pricing.ts).
 import { z } from 'zod';
-import type { RoutingSample } from '../sample.ts';
+import type { Outcome, RoutingSample } from '../sample.ts';
 import { DataError, fileStem, validate } from '../data-error.ts';
 import { readJsonLines } from '../json-records.ts';
 import { modelId, pricedCall, type ImportOptions } from '../pricing.ts';
 import { answerText } from '../query-info.ts';
+import { nameMap, own } from '../named-record.ts';
 
 const tokens = z.number().int().min(0).optional();
 
@@ -33,11 +34,11 @@ export function importLlmrouter(text: string, file: string, options: ImportOptio
     let sample = byQuery.get(key);
     if (!sample) {
       const { task_name: task, ground_truth, metric } = row;
-      sample = { id: `${stem}-${byQuery.size}`, query: row.query, task, ground_truth, metric, outcomes: {} };
+      sample = { id: `${stem}-${byQuery.size}`, query: row.query, task, ground_truth, metric, outcomes: nameMap<Outcome>() };
       byQuery.set(key, sample);
     }
     const id = modelId(row.model_name, options);
-    if (sample.outcomes[id]) throw new DataError({ file, line, field: 'model_name' }, `model "${row.model_name}" appears twice for this query`);
+    if (own(sample.outcomes, id)) throw new DataError({ file, line, field: 'model_name' }, `model "${row.model_name}" appears twice for this query`);
     const cost =
       row.cost !== undefined
         ? { cost: row.cost, input_tokens: row.input_tokens, output_tokens: row.output_tokens }

@@ -2,10 +2,11 @@
 // shared by the RouterBench and RouteLLM importers. An empty score cell means the model was not run; a missing or
 // empty cost cell is priced from the catalog (see pricing.ts).
 import type { ZodType } from 'zod';
-import type { RoutingSample } from '../sample.ts';
+import type { Outcome, RoutingSample } from '../sample.ts';
 import { validate } from '../data-error.ts';
 import { costCell, type CsvRow } from '../csv.ts';
 import { modelId, pricedCall, type ImportOptions } from '../pricing.ts';
+import { nameMap } from '../named-record.ts';
 
 export interface WideLayout {
   columns: readonly string[];
@@ -19,7 +20,7 @@ export interface WideLayout {
 }
 
 export function wideRowOutcomes(layout: WideLayout, { line, cells }: CsvRow, query: string, file: string, options: ImportOptions): RoutingSample['outcomes'] {
-  const outcomes: RoutingSample['outcomes'] = {};
+  const outcomes = nameMap<Outcome>();
   for (const model of layout.models) {
     const scoreText = cells[model]!.trim();
     if (scoreText === '') continue;

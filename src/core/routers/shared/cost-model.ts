@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { CatalogModel } from '../../catalog/model.ts';
 import type { TrainingData } from '../router.ts';
 import { ASSUMED_OUTPUT_TOKENS, estimateTokens } from '../../data/pricing.ts';
+import { own } from '../../data/named-record.ts';
 
 /** Output tokens assumed for a catalog model the training data never ran. */
 export const DEFAULT_OUTPUT_TOKENS = ASSUMED_OUTPUT_TOKENS;
@@ -55,7 +56,7 @@ export class CostModel {
 function fromCatalog(entry: CatalogModel, data: TrainingData, model: string) {
   let sum = 0, n = 0;
   for (const s of data.samples) {
-    const t = s.outcomes[model]?.output_tokens;
+    const t = own(s.outcomes, model)?.output_tokens;
     if (t !== undefined) (sum += t), n++;
   }
   const outputTokens = n > 0 ? sum / n : DEFAULT_OUTPUT_TOKENS;
@@ -66,7 +67,7 @@ function fromCatalog(entry: CatalogModel, data: TrainingData, model: string) {
 function fromData(data: TrainingData, model: string, tokens: number[]) {
   let n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
   data.samples.forEach((s, i) => {
-    const o = s.outcomes[model];
+    const o = own(s.outcomes, model);
     if (!o) return;
     const x = tokens[i]!;
     n++, (sx += x), (sy += o.cost), (sxx += x * x), (sxy += x * o.cost);

@@ -1,6 +1,7 @@
 // Views of the training outcomes that several routers learn from: the score matrix with its
 // "was run" mask, best-model labels (ties to the cheaper model), and pairwise wins.
 import type { TrainingData } from '../router.ts';
+import { own } from '../../data/named-record.ts';
 
 export interface ScoreMatrix {
   n: number;
@@ -25,7 +26,7 @@ export function scoreMatrix(data: TrainingData): ScoreMatrix {
   const count = new Float64Array(m);
   data.samples.forEach((s, i) => {
     data.models.forEach((model, j) => {
-      const o = s.outcomes[model];
+      const o = own(s.outcomes, model);
       if (!o) return;
       scores[i * m + j] = o.score;
       ran[i * m + j] = 1;
