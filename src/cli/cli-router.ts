@@ -9,7 +9,8 @@ import { embedTexts, projectEncoder, useEncoder } from './routing-data.ts';
 import type { CatalogModel } from '../core/catalog/model.ts';
 import type { Complete } from '../core/routers/complete.ts';
 import { decide, type Decision, type Policy } from '../core/routers/decide.ts';
-import { SHIPPED_ROUTERS, isRetargetable } from '../core/routers/default-router.ts';
+import { DEFAULT_ROUTER, SHIPPED_ROUTERS, isRetargetable } from '../core/routers/default-router.ts';
+import { withPriorsFor } from '../core/routers/with-priors.ts';
 import { routerClass } from '../core/routers/registry.ts';
 import type { Prediction, Router, RouterFile } from '../core/routers/router.ts';
 import { checkRouterEncoder, encoderOfFile } from '../core/routers/shared/router-encoder.ts';
@@ -40,9 +41,17 @@ export async function openRouter(given: string, place: RouterPlace): Promise<Rou
   if (CALLING_ROUTERS.includes(given) && !existsSync(given)) return callingRouter(given, place);
   const { router, file } = await readRouterFile(existingFile(routerPath(given), 'router file'), { complete: place.complete });
   if (router.needsEmbedding) await openEncoderOf(file, place.encoder ?? {});
-  // A model-agnostic router (irt, auto, bert) routes among whatever models can be called.
+  // A model-agnostic router (irt, auto, bert) routes among whatever models can be called; a trained one that
+  // knows only some of them is completed by the default router's priors for the rest.
   if (isRetargetable(router) && place.models.length > 0) router.serve(place.models);
-  return router;
+  let defaultFile: RouterFile | undefined;
+  const openDefault = async () => {
+    const shipped = await readRouterFile(routerPath(DEFAULT_ROUTER), {});
+    defaultFile = shipped.file;
+    return shipped.router;
+  };
+  const sameEncoder = (priors: Router) => !router.needsEmbedding || !priors.needsEmbedding || !defaultFile || JSON.stringify(encoderOfFile(file)) === JSON.stringify(encoderOfFile(defaultFile));
+  return withPriorsFor(router, place.models, openDefault, sameEncoder);
 }
 
 /** Makes embedTexts use the encoder the file was trained with unless one was chosen; a different one is
