@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { embedTexts } from '../src/cli/routing-data.ts';
 import { defaultCatalog, requireModel } from '../src/core/catalog/catalog.ts';
-import { DEFAULT_DOLLARS_PER_POINT, DEFAULT_LAMBDA } from '../src/core/routers/decide.ts';
+import { DEFAULT_LAMBDA, dollarsPerPoint } from '../src/core/routers/decide.ts';
 import { isRetargetable } from '../src/core/routers/default-router.ts';
 import { loadRouter } from '../src/core/routers/registry.ts';
 import { MIXES, judgeMix, readSuite, type MixResult } from './discrimination-suite.ts';
@@ -47,7 +47,7 @@ const result = {
   router: FILE,
   suite: { easy: suite.easy.length, hard: suite.hard.length },
   default_lambda: DEFAULT_LAMBDA,
-  dollars_per_point_per_1000_messages: DEFAULT_DOLLARS_PER_POINT,
+  dollars_per_point_per_1000_messages: dollarsPerPoint(DEFAULT_LAMBDA),
   mixes: MIXES,
   at_default: atDefault,
   sweep,
@@ -56,7 +56,7 @@ const result = {
 writeFileSync('bench/discrimination.json', JSON.stringify(result, null, 1) + '\n');
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 const lines = [
-  `Measured on ${machine} (bench/discrimination.json); default setting λ = ${DEFAULT_LAMBDA.toFixed(3)} (USD ${DEFAULT_DOLLARS_PER_POINT} per quality point per 1,000 messages).`,
+  `Measured on ${machine} (bench/discrimination.json); default setting λ = ${DEFAULT_LAMBDA.toFixed(3)} (USD ${dollarsPerPoint(DEFAULT_LAMBDA).toFixed(2)} per quality point per 1,000 messages).`,
   '',
   '| model mix | easy prompts to a model ≥ 10x cheaper than every most-able one | hard prompts to a most-able model |',
   '| --- | --- | --- |',

@@ -8,12 +8,12 @@ import type { ModelEstimate } from './router.ts';
 export const COST_SCALE_USD = 0.1;
 
 /**
- * The one default setting of the app, `llmrouter route`/`chat` and `llmrouter serve`: one quality point (one answer
- * in a hundred more answered well) is worth USD 7 per thousand messages. At it the shipped router sends what every
- * model answers to a cheap model and what separates them to a most able one (bench/discrimination.json).
+ * The one default setting of the app, `llmrouter route`/`chat` and `llmrouter serve`: λ = 10^-0.8 (a step of the
+ * app's slider), at which one quality point (one answer in a hundred more answered well) is worth USD 6.31 per
+ * thousand messages. At it the shipped router sends what every model answers to a cheap model and what separates
+ * them to a most able one (bench/discrimination.json).
  */
-export const DEFAULT_DOLLARS_PER_POINT = 7;
-export const DEFAULT_LAMBDA = (10 * COST_SCALE_USD) / DEFAULT_DOLLARS_PER_POINT;
+export const DEFAULT_LAMBDA = 10 ** -0.8;
 
 export interface Policy {
   /** Cost/quality knob: 0 ignores cost; otherwise one quality point is worth USD 1/lambda per thousand messages (dollarsPerPoint). */
