@@ -3,7 +3,7 @@
 // around it, the time to route a 64-token message (embedding excluded; the router's own arithmetic), and the
 // calibration (expected calibration error) of the shipped router on the test splits it never saw: dcrouter's test
 // file and the held-out 20% of RouteLLM's MMLU and GSM8K.
-// Writes bench/discrimination.json and the table between the discrimination markers in README.md.
+// Writes bench/discrimination.json and the table between the discrimination markers in docs/routers.md.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { embedTexts } from '../src/cli/routing-data.ts';
@@ -13,6 +13,7 @@ import { isRetargetable } from '../src/core/routers/default-router.ts';
 import { loadRouter } from '../src/core/routers/registry.ts';
 import { MIXES, judgeMix, readSuite, type MixResult } from './discrimination-suite.ts';
 import { benchDatasets } from './bench-data.ts';
+import { writeMarkedTable } from './results-file.ts';
 import { evaluate } from '../src/core/eval/evaluate.ts';
 import { reliability } from '../src/core/eval/reliability.ts';
 
@@ -84,8 +85,6 @@ const lines = [
     .map(([name, ece]) => `${name} ${ece.toFixed(3)}`)
     .join(', ')}. Routing a 64-token message (router only, embedding excluded): ${result.routing_ms_p50_64_tokens_without_embedding.toFixed(3)} ms p50.`,
 ];
-const readme = readFileSync('README.md', 'utf8');
-const start = '<!-- bench:discrimination -->', end = '<!-- /bench:discrimination -->';
-if (readme.includes(start)) writeFileSync('README.md', readme.slice(0, readme.indexOf(start) + start.length) + '\n' + lines.join('\n') + '\n' + readme.slice(readme.indexOf(end)));
+writeMarkedTable('docs/routers.md', 'discrimination', lines.join('\n'));
 console.log(lines.join('\n'));
 process.exit(0);

@@ -4,11 +4,12 @@
 // AIQ is RouterBench's over the cost range shared by the routers compared on one dataset and model set;
 // two-model data also gets RouteLLM's APGR and CPT. Routing time is reported after the embedding and with
 // it (the encoder timed uncached, one query at a time, as a router sees queries).
-// Writes bench/routers.json (other benchmarks' keys kept) and the table between the bench markers in README.md;
+// Writes bench/routers.json (other benchmarks' keys kept) and the table between the bench markers in docs/benchmarks.md;
 // `tsx bench/routers.ts --readme-only` rewrites that table from the saved JSON.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { writeMarkedTable } from './results-file.ts';
 import { benchDatasets, type BenchDataset } from './bench-data.ts';
 import { runEvaluation } from '../src/cli/evaluate-router.ts';
 import { parseArgs } from 'node:util';
@@ -166,15 +167,12 @@ function routeLlmTable(rows: Row[]): string[] {
   return [...lines, ''];
 }
 
-/** Rewrites the README's table between the bench markers. */
+/** Rewrites the table between the bench markers in docs/benchmarks.md. */
 function writeReadme(rows: Row[], scaleRows: ScaleRow[], machine: string, embedMs: Record<string, number>): void {
-  const readme = readFileSync('README.md', 'utf8');
-  const start = '<!-- bench:routers -->', end = '<!-- /bench:routers -->';
-  if (!readme.includes(start)) return;
-  writeFileSync('README.md', readme.slice(0, readme.indexOf(start) + start.length) + '\n' + table(rows, scaleRows, machine, embedMs) + '\n' + readme.slice(readme.indexOf(end)));
+  writeMarkedTable('docs/benchmarks.md', 'routers', table(rows, scaleRows, machine, embedMs));
 }
 
-// `--readme-only`: the README table again from bench/routers.json, without measuring anything.
+// `--readme-only`: the docs table again from bench/routers.json, without measuring anything.
 if (process.argv.includes('--readme-only')) {
   const saved = JSON.parse(readFileSync('bench/routers.json', 'utf8'));
   writeReadme(saved.rows, saved.scale, saved.machine, saved.embedding_ms_per_query);
