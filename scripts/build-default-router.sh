@@ -21,3 +21,6 @@ else
   grep -vE '"task":"(natural_qa|trivia_qa)"' "$work/train.jsonl" > "$work/train-shipped.jsonl"
 fi
 npx llmrouter train --router "$router" --data "$work/train-shipped.jsonl" --out "public/routers/$router.json"
+# The shipped file records no encoder: the app and the CLI read it with whichever runtime of the shipped USE-lite
+# they have (a record naming the Node build's dtype made the app wait for a model variant it does not ship).
+node -e 'const f=process.argv[1];const fs=require("fs");const r=JSON.parse(fs.readFileSync(f,"utf8"));delete r.encoder;fs.writeFileSync(f,JSON.stringify(r))' "public/routers/$router.json"

@@ -11,6 +11,7 @@ import type { Complete } from '../core/routers/complete.ts';
 import { decide, type Decision, type Policy } from '../core/routers/decide.ts';
 import { DEFAULT_ROUTER, SHIPPED_ROUTERS, isRetargetable } from '../core/routers/default-router.ts';
 import { withPriorsFor } from '../core/routers/with-priors.ts';
+import { sameEncoder } from '../core/embed/encoder-record.ts';
 import { verdict } from '../core/routers/verdict.ts';
 import { routerClass } from '../core/routers/registry.ts';
 import type { Prediction, Router, RouterFile } from '../core/routers/router.ts';
@@ -51,8 +52,8 @@ export async function openRouter(given: string, place: RouterPlace): Promise<Rou
     defaultFile = shipped.file;
     return shipped.router;
   };
-  const sameEncoder = (priors: Router) => !router.needsEmbedding || !priors.needsEmbedding || !defaultFile || JSON.stringify(encoderOfFile(file)) === JSON.stringify(encoderOfFile(defaultFile));
-  return withPriorsFor(router, place.models, openDefault, sameEncoder);
+  const readsSameVectors = (priors: Router) => !router.needsEmbedding || !priors.needsEmbedding || !defaultFile || sameEncoder(encoderOfFile(file), encoderOfFile(defaultFile));
+  return withPriorsFor(router, place.models, openDefault, readsSameVectors);
 }
 
 /** Makes embedTexts use the encoder the file was trained with unless one was chosen; a different one is

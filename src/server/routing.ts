@@ -8,6 +8,7 @@ import type { CatalogModel } from '../core/catalog/model.ts';
 import { DEFAULT_ROUTER, SHIPPED_ROUTERS } from '../core/routers/default-router.ts';
 import { encoderOfFile } from '../core/routers/shared/router-encoder.ts';
 import { withPriorsFor } from '../core/routers/with-priors.ts';
+import { sameEncoder } from '../core/embed/encoder-record.ts';
 import { fileURLToPath } from 'node:url';
 import type { Embedder } from '../core/embed/embedder.ts';
 import { readText } from '../platform/node/files.ts';
@@ -39,8 +40,8 @@ export async function loadRouters(config: Pick<GatewayConfig, 'routers'>, callab
     try {
       const file = JSON.parse(await readText(entry.file)) as RouterFile;
       const wanted = entry.allowed ? callable.filter((m) => entry.allowed!.includes(m.id)) : callable;
-      const sameEncoder = (priors: Router) => JSON.stringify(encoderOfFile(file)) === JSON.stringify(encoderOfFile(priors.toJSON()));
-      const router = await withPriorsFor(loadRouter(file, { openClassifier: openNodeClassifier }), wanted, openDefaultRouter, sameEncoder);
+      const readsSameVectors = (priors: Router) => sameEncoder(encoderOfFile(file), encoderOfFile(priors.toJSON()));
+      const router = await withPriorsFor(loadRouter(file, { openClassifier: openNodeClassifier }), wanted, openDefaultRouter, readsSameVectors);
       loaded.set(name, { name, router, lambda: entry.lambda, ...(entry.allowed ? { allowed: entry.allowed } : {}) });
     } catch (e) {
       throw new Error(`routers.${name}: cannot load ${entry.file}: ${(e as Error).message}`);

@@ -16,7 +16,7 @@ import { isFeedbackLayer, type FeedbackOptions } from '../core/learn/feedback-la
 import { refitWithFeedback, type RefitCheck } from '../core/learn/retrain.ts';
 import { isOnlineRouter, type Strategy } from '../core/learn/online-router.ts';
 import { WithPriors, withPriorsFor } from '../core/routers/with-priors.ts';
-import type { EncoderRecord } from '../core/embed/encoder-record.ts';
+import { sameEncoder, type EncoderRecord } from '../core/embed/encoder-record.ts';
 
 /** The router to route with: a trained file, or the URL of a shipped one (auto, bert). */
 export type RouterSpec = { file: RouterFile } | { url: string };
@@ -88,9 +88,9 @@ async function completedWithPriors(loaded: Router, encoder: EncoderRecord, args:
     priorsFile = (await fetchRouterFile(args.priorsUrl!)) as RouterFile;
     return loadRouter(priorsFile);
   };
-  const sameEncoder = () => !loaded.needsEmbedding || JSON.stringify(encoderOfFile(priorsFile!)) === JSON.stringify(encoder);
+  const readsSameVectors = () => !loaded.needsEmbedding || sameEncoder(encoderOfFile(priorsFile!), encoder);
   const wanted = args.models.flatMap((id) => args.catalog.find((m) => m.id === id) ?? []);
-  return withPriorsFor(loaded, wanted, openPriors, sameEncoder);
+  return withPriorsFor(loaded, wanted, openPriors, readsSameVectors);
 }
 
 /** What the badge calls a router: its family, and whether feedback corrects it. */

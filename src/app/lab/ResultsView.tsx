@@ -3,7 +3,9 @@
 // reliability diagram, and saving a router for chat.
 import { useMemo, useState } from 'react';
 import { useLabRuns, type LabRun } from '../stores/lab-runs.ts';
-import { useRouter } from '../stores/router.ts';
+import { DEFAULT_ROUTER, useRouter } from '../stores/router.ts';
+import { useCatalog } from '../stores/catalog.ts';
+import { describeSources } from '../../core/routers/with-priors.ts';
 import { CurveChart } from './CurveChart.tsx';
 import { ReliabilityDiagram } from './ReliabilityDiagram.tsx';
 import type { ChartSeries } from './curve-data.ts';
@@ -108,9 +110,14 @@ export function ResultsView({ dataset }: { dataset: DatasetRecord }) {
 
 function SaveButton({ run, dataset }: { run: LabRun & { result: NonNullable<LabRun['result']> }; dataset: DatasetRecord }) {
   const save = useRouter((s) => s.save);
+  const enabled = useCatalog((s) => s.enabled);
   const [saved, setSaved] = useState(false);
   if (run.router === 'oracle') return null;
+  const known = new Set(run.result.file.models);
+  const sources = { trained: enabled.filter((m) => known.has(m)), priors: enabled.filter((m) => !known.has(m)) };
   return (
+    <>
+    {sources.priors.length > 0 && <p className="muted" aria-label="Where estimates come from">In chat: {describeSources(run.router, DEFAULT_ROUTER, sources)}.</p>}
     <button
       disabled={saved}
       aria-label={`Use ${run.router} in chat`}
@@ -121,5 +128,6 @@ function SaveButton({ run, dataset }: { run: LabRun & { result: NonNullable<LabR
     >
       {saved ? 'In use in chat' : 'Use in chat'}
     </button>
+    </>
   );
 }
