@@ -1,5 +1,5 @@
 // Runs the real `llmrouter chat` against the provider test server: a streamed answer, a fallback noted on
-// stderr, outcomes logged as JSONL without the key, and a clear error when no key is set.
+// stderr, attempts and the outcome record logged as JSONL without the key, and a clear error when no key is set.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,7 +41,7 @@ describe('llmrouter chat', () => {
     expect(stdout.trim()).toBe('Echo from echo-small: hello cli');
   });
 
-  it('falls back on a 500, says so on stderr, and logs both attempts without the key', async () => {
+  it('falls back on a 500, says so on stderr, and logs the attempts and the outcome record without the key', async () => {
     server.faults.set([{ wire: 'openai', fault: '500' }]);
     const log = join(dir, 'outcomes.jsonl');
     const { code, stdout, stderr } = await cli(['--model', 'small', '--fallback', 'large', '--log', log, 'hello again']);
@@ -49,7 +49,11 @@ describe('llmrouter chat', () => {
     expect(stdout.trim()).toBe('Echo from echo-large: hello again');
     expect(stderr).toContain('[falling back from small to large]');
     const lines = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines.map((o) => `${o.model}:${o.kind}`)).toEqual(['small:server', 'small:server', 'large:ok']);
+    const [record, ...more] = lines.filter((o) => o.type === 'routed-call');
+    expect(more).toEqual([]);
+    expect(lines.filter((o) => o !== record).map((o) => `${o.model}:${o.kind}`)).toEqual(['small:server', 'small:server', 'large:ok']);
+    expect(record).toMatchObject({ router: 'direct', chosen: 'small', forced: true, answeredBy: 'large', query: 'hello again' });
+    expect(record.path.map((p: { kind: string }) => p.kind)).toEqual(['server', 'server', 'ok']);
     expect(readFileSync(log, 'utf8')).not.toContain(KEY);
   });
 

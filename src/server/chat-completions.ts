@@ -1,21 +1,28 @@
-// POST /v1/chat/completions: reads the request, plans the call (a router's ranking under the cost knob, or
-// the one model named), makes it through the routed caller (fallback, retries, breaker, budget), and answers
-// whole or as server-sent events, with the decision in x-llmrouter-* headers and an optional `llmrouter`
-// field. A streamed answer's headers wait for its first token, so a call that fails before any text still
-// gets a proper error status.
+// POST /v1/chat/completions: reads the request, says what to answer with (a router under the cost knob, in a mode,
+// with a context policy and the client's profile, or the one model named), runs the engine (core/engine) and
+// transports its events: the answer whole or as server-sent events, the decision in x-llmrouter-* headers and an
+// optional `llmrouter` field, the outcome record to the log. A streamed answer's headers wait for its first token,
+// so a call that fails before any text still gets a proper error status.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { RoutedEvent, RoutedResult } from '../core/providers/routed-call.ts';
-import { routedCallRecord, type CallContext } from './call-record.ts';
+import { answerWith } from '../core/engine/engine.ts';
+import { loggedRecord } from '../core/engine/record.ts';
+import { RoutingError } from '../core/engine/routing.ts';
+import type { Answered, AnswerRequest, EngineEvent, EngineParts, Routing } from '../core/engine/types.ts';
+import type { ToolCall } from '../core/providers/types.ts';
+import type { Decision } from '../core/routers/decide.ts';
+import type { ModeStep } from '../core/modes/mode.ts';
 import type { Gateway } from './gateway.ts';
 import { HttpError } from './http-error.ts';
-import { chatRequestSchema, chunk, completion, coreMessages, coreTools, errorStatus, openAiToolCalls, sse, usageOf, type ChatCompletionRequest } from './openai-shapes.ts';
-import { routeQuery, type Routed } from './routing.ts';
-import { parseLambda, parseModelName } from './virtual-models.ts';
+import { chatRequestSchema, chunk, completion, coreMessages, coreTools, errorStatus, openAiToolCalls, sse } from './openai-shapes.ts';
+import { usageOf } from './openai-shapes.ts';
+import type { ChatCompletionRequest, CompletionUsage } from './openai-shapes.ts';
+import type { GatewayRouter } from './routing.ts';
+import { parseContext, parseLambda, parseMode, parseModelName, type ModelChoice } from './virtual-models.ts';
 
-interface CallPlan {
-  router: string;
-  ranking: { model: string }[];
-  routed?: Routed;
+/** What the request asks the engine for, before the conversation itself. */
+interface Plan {
+  router?: GatewayRouter;
+  ask: Pick<AnswerRequest, 'policy' | 'mode' | 'context' | 'profile' | 'forced'>;
 }
 
 function parseBody(body: unknown): ChatCompletionRequest {
@@ -31,140 +38,199 @@ function header(request: FastifyRequest, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+/** A value parsed from the request; a bad one is a 400 with `code`, naming it. */
+function parsed<T>(code: string, parse: () => T, param: string | null = null): T {
+  try {
+    return parse();
+  } catch (e) {
+    throw new HttpError(400, 'invalid_request_error', code, (e as Error).message, param);
+  }
+}
+
 /** Whether the call carries tools (definitions, calls or results): then only tool-capable models may answer. */
 function usesTools(body: ChatCompletionRequest): boolean {
   return (body.tools?.length ?? 0) > 0 || body.messages.some((m) => m.role === 'tool' || m.tool_calls !== undefined);
 }
 
-async function plan(gateway: Gateway, body: ChatCompletionRequest, query: CallContext, request: FastifyRequest): Promise<CallPlan> {
-  const callable = usesTools(body) ? gateway.toolCapable : gateway.callable;
-  let choice;
-  try {
-    choice = parseModelName(body.model);
-  } catch (e) {
-    throw new HttpError(400, 'invalid_request_error', 'invalid_model', (e as Error).message, 'model');
-  }
-  if (choice.kind === 'direct') {
-    if (!gateway.catalog.models.some((m) => m.id === choice.model)) throw new HttpError(404, 'invalid_request_error', 'model_not_found', `the model "${choice.model}" does not exist (GET /v1/models lists them)`, 'model');
-    if (!gateway.callable.has(choice.model)) throw new HttpError(400, 'invalid_request_error', 'model_not_configured', `the gateway has no provider set up for "${choice.model}"`, 'model');
-    if (!callable.has(choice.model)) throw new HttpError(400, 'invalid_request_error', 'tools_not_supported', `the provider of "${choice.model}" does not take tools through the gateway (OpenAI-compatible providers do)`, 'tools');
-    gateway.metrics.picks.inc({ router: 'direct', model: choice.model });
-    return { router: 'direct', ranking: [{ model: choice.model }] };
-  }
-  const target = gateway.routers.get(choice.router);
-  if (!target) throw new HttpError(404, 'invalid_request_error', 'model_not_found', `no router "${choice.router}" is configured (GET /v1/models lists them)`, 'model');
-  const knob = header(request, 'x-llmrouter-lambda');
-  let lambda: number;
-  try {
-    lambda = knob !== undefined ? parseLambda(knob, 'header x-llmrouter-lambda') : (choice.lambda ?? target.lambda);
-  } catch (e) {
-    throw new HttpError(400, 'invalid_request_error', 'invalid_lambda', (e as Error).message);
-  }
-  let routed: Routed;
-  try {
-    routed = await routeQuery(target, { text: query.query, context: query.context }, lambda, callable, gateway.embedder);
-  } catch (e) {
-    throw new HttpError(503, 'api_error', 'routing_failed', `router "${target.name}": ${(e as Error).message}`);
-  }
-  gateway.metrics.routingSeconds.observe({ router: target.name }, routed.routingMs / 1000);
-  gateway.metrics.picks.inc({ router: target.name, model: routed.decision.model });
-  return { router: target.name, ranking: routed.decision.ranking.map((r) => ({ model: r.model })), routed };
+/** A header's value parsed, or undefined when absent; a bad one is a 400 naming it. */
+function fromHeader<T>(request: FastifyRequest, name: string, code: string, parse: (value: string, where: string) => T): T | undefined {
+  const value = header(request, name);
+  return value === undefined ? undefined : parsed(code, () => parse(value, `header ${name}`));
 }
 
-function decisionHeaders(call: CallContext, plan: CallPlan, model: string): Record<string, string> {
+/** The mode and context policy the request asks for (headers first, then the model's `+MODE`). */
+function modeAndContext(request: FastifyRequest, choice: ModelChoice, tools: boolean): Pick<AnswerRequest, 'mode' | 'context'> {
+  const mode = fromHeader(request, 'x-llmrouter-mode', 'invalid_mode', parseMode) ?? (choice.kind === 'router' ? choice.mode : undefined);
+  const context = fromHeader(request, 'x-llmrouter-context', 'invalid_context', parseContext);
+  if (mode !== undefined && mode !== 'single') {
+    const refuse = (code: string, message: string, param: string) => new HttpError(400, 'invalid_request_error', code, message, param);
+    if (tools) throw refuse('tools_not_supported', `the ${mode} mode makes its own calls and passes no tools: send tools alone`, 'tools');
+    if (choice.kind === 'direct') throw refuse('invalid_mode', `the ${mode} mode routes: name a router (router-NAME+${mode})`, 'model');
+  }
+  return { ...(mode ? { mode } : {}), ...(context ? { context } : {}) };
+}
+
+function plan(gateway: Gateway, body: ChatCompletionRequest, request: FastifyRequest): Plan {
+  const tools = usesTools(body);
+  const callable = tools ? gateway.toolCapable : gateway.callable;
+  const choice: ModelChoice = parsed('invalid_model', () => parseModelName(body.model), 'model');
+  if (choice.kind === 'direct') directCheck(gateway, choice.model, callable);
+  const asked = modeAndContext(request, choice, tools);
+  if (choice.kind === 'direct') return { ask: { policy: { lambda: 0 }, forced: { models: [choice.model], by: 'direct' }, ...asked } };
+  const target = gateway.routers.get(choice.router);
+  if (!target) {
+    const message = `no router "${choice.router}" is configured (GET /v1/models lists them)`;
+    throw new HttpError(404, 'invalid_request_error', 'model_not_found', message, 'model');
+  }
+  const lambda = fromHeader(request, 'x-llmrouter-lambda', 'invalid_lambda', parseLambda) ?? choice.lambda ?? target.lambda;
+  const allowed = target.allowed.filter((m) => callable.has(m));
+  const profile = body.user ? { profile: gateway.learning.profile(body.user) } : {};
+  return { router: target, ask: { policy: { lambda, allowed }, ...asked, ...profile } };
+}
+
+function directCheck(gateway: Gateway, model: string, callable: ReadonlySet<string>): void {
+  if (!gateway.catalog.models.some((m) => m.id === model)) throw new HttpError(404, 'invalid_request_error', 'model_not_found', `the model "${model}" does not exist (GET /v1/models lists them)`, 'model');
+  if (!gateway.callable.has(model)) throw new HttpError(400, 'invalid_request_error', 'model_not_configured', `the gateway has no provider set up for "${model}"`, 'model');
+  if (!callable.has(model)) throw new HttpError(400, 'invalid_request_error', 'tools_not_supported', `the provider of "${model}" does not take tools through the gateway (OpenAI-compatible providers do)`, 'tools');
+}
+
+/** The engine over this gateway's caller, encoder and callable models, routing with `router` (none: direct). */
+function partsOf(gateway: Gateway, router: GatewayRouter | undefined): EngineParts {
   return {
-    'x-llmrouter-model': model,
-    'x-llmrouter-router': plan.router,
-    'x-llmrouter-routing-ms': (plan.routed?.routingMs ?? 0).toFixed(3),
-    'x-llmrouter-call-id': call.callId,
-    ...(plan.routed ? { 'x-llmrouter-lambda': String(plan.routed.lambda) } : {}),
+    ...(router ? { router: router.engine } : {}),
+    encoder: { embed: async (texts) => (await gateway.embedder()).embed(texts) },
+    caller: gateway.caller,
+    models: gateway.catalog.models.filter((m) => gateway.callable.has(m.id)),
+    concurrency: gateway.config.policy.concurrency,
   };
 }
 
-/** The `llmrouter` field: the decision, the router's estimates, the path the call took. */
-function explain(call: CallContext, plan: CallPlan, result: RoutedResult) {
-  const r = plan.routed;
+function decisionHeaders(callId: string, routing: Routing, model: string): Record<string, string> {
+  const routed = routing.routed;
+  return {
+    'x-llmrouter-model': model,
+    'x-llmrouter-router': routing.router,
+    'x-llmrouter-routing-ms': (routed?.ms ?? 0).toFixed(3),
+    'x-llmrouter-call-id': callId,
+    ...(routed ? { 'x-llmrouter-lambda': String(routed.lambda) } : {}),
+  };
+}
+
+/** The `llmrouter` field: the decision, the router's estimates, the path the call took, a mode's steps. */
+function explain(answered: Answered) {
+  const { record, routing, result } = answered;
+  const r = routing.routed;
   return {
     llmrouter: {
-      call_id: call.callId,
-      router: plan.router,
-      chosen: call.chosen,
-      answered_by: result.segments.map((s) => s.model),
-      cost_usd: result.cost,
-      path: result.outcomes.map((o) => ({ model: o.model, kind: o.kind })),
-      ...(r
-        ? {
-            lambda: r.lambda,
-            routing_ms: r.routingMs,
-            explanation: r.explanation.summary,
-            estimates: r.decision.ranking.map((e) => ({ model: e.model, quality: e.quality, cost: e.cost, utility: e.utility })),
-          }
-        : {}),
-      ...(result.error ? { error: result.error } : {}),
+      call_id: record.callId,
+      router: routing.router,
+      chosen: record.chosen,
+      answered_by: result.kind === 'single' ? result.call.segments.map((s) => s.model) : [result.mode.model],
+      cost_usd: answered.outcomes.reduce((s, o) => s + o.cost, 0),
+      path: record.path.map((p) => ({ model: p.model, kind: p.kind })),
+      ...(r ? { lambda: r.lambda, routing_ms: r.ms, explanation: r.explanation.summary } : {}),
+      ...(r ? { estimates: r.decision.ranking.map(estimateOf) } : {}),
+      ...(r?.profile ? { profile: { id: r.profile.id, personalised: r.profile.personalised } } : {}),
+      ...(result.kind === 'mode' ? { mode: result.mode.mode, steps: result.mode.steps.map(stepOf) } : {}),
+      ...(answered.error ? { error: answered.error } : {}),
     },
   };
 }
 
-function finishReason(result: RoutedResult): string {
-  if (result.error?.kind === 'content_filter') return 'content_filter';
-  return result.toolCalls ? 'tool_calls' : 'stop';
+const estimateOf = (e: Decision['ranking'][number]) => ({ model: e.model, quality: e.quality, cost: e.cost, utility: e.utility });
+const stepOf = (s: ModeStep) => ({ type: s.type, model: s.model, cost: s.cost });
+
+function finishReason(answered: Answered): string {
+  if (answered.error?.kind === 'content_filter') return 'content_filter';
+  return answered.result.kind === 'single' && answered.result.call.toolCalls ? 'tool_calls' : 'stop';
 }
 
-function usage(result: RoutedResult) {
+function usage(answered: Answered) {
   return usageOf(
-    result.outcomes.reduce((n, o) => n + o.inputTokens, 0),
-    result.outcomes.reduce((n, o) => n + o.outputTokens, 0),
+    answered.outcomes.reduce((n, o) => n + o.inputTokens, 0),
+    answered.outcomes.reduce((n, o) => n + o.outputTokens, 0),
   );
 }
 
-function failure(result: RoutedResult): HttpError {
-  const error = result.error ?? { kind: 'server' as const, message: 'no answer' };
+function failure(answered: Answered): HttpError {
+  const error = answered.error ?? { kind: 'server' as const, message: 'no answer' };
   const { status, type, code } = errorStatus(error.kind);
   return new HttpError(status, type, code, error.message);
 }
 
+/** An engine that could not answer at all: a router that failed, a conversation without a question, a mode that failed. */
+function engineFailure(e: unknown): HttpError {
+  if (e instanceof HttpError) return e;
+  if (e instanceof RoutingError) return new HttpError(503, 'api_error', 'routing_failed', e.message);
+  if (e instanceof RangeError) return new HttpError(400, 'invalid_request_error', 'invalid_request', e.message, 'messages');
+  return new HttpError(502, 'api_error', 'upstream_error', (e as Error).message);
+}
+
+function countEvent(gateway: Gateway, event: EngineEvent): void {
+  const attempt = event.type === 'attempt' ? event.event : undefined;
+  if (attempt?.type === 'fallback') gateway.metrics.fallbacks.inc({ from: attempt.from, to: attempt.to });
+  if (event.type !== 'decision') return;
+  const { routing } = event;
+  gateway.metrics.picks.inc({ router: routing.router, model: routing.chain[0]! });
+  if (routing.routed) gateway.metrics.routingSeconds.observe({ router: routing.router }, routing.routed.ms / 1000);
+}
+
 export async function chatCompletions(gateway: Gateway, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
   const body = parseBody(request.body);
-  let messages;
-  try {
-    messages = coreMessages(body);
-  } catch (e) {
-    throw new HttpError(400, 'invalid_request_error', 'unsupported_content', (e as Error).message, 'messages');
-  }
-  const users = messages.filter((m) => m.role === 'user').map((m) => m.content);
-  const call: CallContext = { callId: crypto.randomUUID(), startedAt: Date.now(), query: users.at(-1) ?? '', context: users.slice(0, -1), router: '', chosen: '', forced: false };
-  const planned = await plan(gateway, body, call, request);
-  Object.assign(call, { router: planned.router, chosen: planned.ranking[0]!.model, forced: planned.router === 'direct' });
-
+  const messages = parsed('unsupported_content', () => coreMessages(body), 'messages');
+  const planned = plan(gateway, body, request);
   const abort = new AbortController();
   reply.raw.on('close', () => {
     if (!reply.raw.writableFinished) abort.abort();
   });
-  const id = `chatcmpl-${call.callId}`;
-  const stream = body.stream === true ? new AnswerStream(reply, id, (model) => decisionHeaders(call, planned, model)) : undefined;
-  const result = await gateway.caller.call({
-    callId: call.callId,
-    ranking: planned.ranking,
-    messages,
-    ...(body.max_completion_tokens ?? body.max_tokens ? { maxTokens: (body.max_completion_tokens ?? body.max_tokens)! } : {}),
-    ...(body.temperature != null ? { temperature: body.temperature } : {}),
-    ...coreTools(body),
-    signal: abort.signal,
-    onEvent(event: RoutedEvent) {
-      if (event.type === 'fallback') gateway.metrics.fallbacks.inc({ from: event.from, to: event.to });
-      if (event.type === 'token') stream?.token(event.model, event.text);
-    },
+  const callId = crypto.randomUUID();
+  const id = `chatcmpl-${callId}`;
+  let routing: Routing | undefined;
+  const stream = body.stream === true ? new AnswerStream(reply, id, (model) => decisionHeaders(callId, routing!, model)) : undefined;
+  const ask: AnswerRequest = { messages, ...planned.ask, ...callOptions(body), signal: abort.signal, callId };
+  const answered = await answerWith(partsOf(gateway, planned.router), ask, (event) => {
+    if (event.type === 'decision') routing = event.routing;
+    if (event.type === 'text') stream?.token(event.model, event.text);
+    countEvent(gateway, event);
+  }).catch((e: unknown) => {
+    throw engineFailure(e);
   });
-  gateway.log?.write(routedCallRecord(call, result));
-  if (result.error && result.outcomes.length === 0) gateway.metrics.errors.inc({ kind: result.error.kind });
-  const extra = gateway.config.explain ? explain(call, planned, result) : {};
-  const model = result.segments[0]?.model ?? result.outcomes.filter((o) => o.kind === 'ok').at(-1)?.model ?? call.chosen;
-  if (result.error && result.text === '' && !stream?.started) throw failure(result);
+  gateway.log?.write(loggedRecord(answered.record));
+  await gateway.learning.answered(answered, planned.router?.router);
+  if (answered.error && answered.outcomes.length === 0) gateway.metrics.errors.inc({ kind: answered.error.kind });
+  const extra = gateway.config.explain ? explain(answered) : {};
+  const model = modelOf(answered);
+  if (answered.error && answered.text === '' && !stream?.started) throw failure(answered);
+  const toolCalls = answered.result.kind === 'single' ? answered.result.call.toolCalls : undefined;
   if (stream) {
-    await stream.finish(model, result, finishReason(result), body.stream_options?.include_usage === true ? usage(result) : undefined, extra);
+    const streamedUsage = body.stream_options?.include_usage === true ? usage(answered) : undefined;
+    await stream.finish(model, answered, { toolCalls, reason: finishReason(answered), usage: streamedUsage, extra });
     return reply;
   }
-  return reply.headers(decisionHeaders(call, planned, model)).send(completion(id, model, result.text, result.toolCalls, finishReason(result), usage(result), extra));
+  const whole = completion(id, model, answered.text, toolCalls, finishReason(answered), usage(answered), extra);
+  return reply.headers(decisionHeaders(callId, answered.routing, model)).send(whole);
+}
+
+/** The model call's own options: the output cap (what the budget reserves), temperature, tools. */
+function callOptions(body: ChatCompletionRequest): Pick<AnswerRequest, 'maxTokens' | 'temperature' | 'tools' | 'toolChoice'> {
+  const maxTokens = body.max_completion_tokens ?? body.max_tokens;
+  const temperature = body.temperature ?? undefined;
+  return { ...(maxTokens ? { maxTokens } : {}), ...(temperature !== undefined ? { temperature } : {}), ...coreTools(body) };
+}
+
+/** The model named in the answer: the first that wrote text, else the last that answered, else the pick. */
+function modelOf(answered: Answered): string {
+  if (answered.result.kind === 'mode') return answered.result.mode.model;
+  const answering = answered.outcomes.filter((o) => o.kind === 'ok').at(-1)?.model;
+  return answered.result.call.segments[0]?.model ?? answering ?? answered.record.chosen;
+}
+
+/** How a stream ends: the tool calls, the finish reason, the usage when asked for, the `llmrouter` field. */
+interface StreamEnd {
+  toolCalls: readonly ToolCall[] | undefined;
+  reason: string;
+  usage: CompletionUsage | undefined;
+  extra: object;
 }
 
 /** A streamed answer: its headers go out with the first token (or at the end, for an empty answer). */
@@ -194,13 +260,14 @@ class AnswerStream {
   }
 
   /** Sends the end of the answer; resolves once it is all handed to the socket. */
-  async finish(model: string, result: RoutedResult, reason: string, usage: ReturnType<typeof usageOf> | undefined, extra: object): Promise<void> {
+  async finish(model: string, answered: Answered, end: StreamEnd): Promise<void> {
+    const { toolCalls, reason, usage, extra } = end;
     if (!this.started) this.start(model);
-    if (result.error) {
-      const { type, code } = errorStatus(result.error.kind);
-      this.write({ error: { message: result.error.message, type, code, param: null } });
+    if (answered.error) {
+      const { type, code } = errorStatus(answered.error.kind);
+      this.write({ error: { message: answered.error.message, type, code, param: null } });
     }
-    if (result.toolCalls) this.write(chunk(this.id, model, { tool_calls: openAiToolCalls(result.toolCalls).map((call, index) => ({ index, ...call })) }, null));
+    if (toolCalls) this.write(chunk(this.id, model, { tool_calls: openAiToolCalls(toolCalls).map((call, index) => ({ index, ...call })) }, null));
     this.write(chunk(this.id, model, {}, reason, extra));
     if (usage) this.write({ ...chunk(this.id, model, undefined, null), usage });
     this.write('[DONE]');

@@ -1,5 +1,6 @@
 // POST /v1/feedback: a client rates an answer by its call id (the x-llmrouter-call-id header); the rating is
-// appended to the JSONL log, where `llmrouter train --data LOG` turns rated calls into training samples.
+// appended to the JSONL log, where `llmrouter train --data LOG` turns rated calls into training samples, and teaches
+// the client's profile and an online router at once (learning.ts).
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Gateway } from './gateway.ts';
@@ -21,6 +22,8 @@ export async function feedback(gateway: Gateway, request: FastifyRequest): Promi
     throw new HttpError(400, 'invalid_request_error', 'invalid_request', `${issue.path.join('.') || 'body'}: ${issue.message}`, issue.path.join('.') || null);
   }
   const { call_id, rating, thumbs } = parsed.data;
-  gateway.log.write({ type: 'feedback', callId: call_id, at: Date.now(), feedback: { ...(rating !== undefined ? { rating } : {}), ...(thumbs ? { thumbs } : {}) } });
+  const given = { ...(rating !== undefined ? { rating } : {}), ...(thumbs ? { thumbs } : {}) };
+  gateway.log.write({ type: 'feedback', callId: call_id, at: Date.now(), feedback: given });
+  await gateway.learning.feedback(call_id, given);
   return { ok: true };
 }

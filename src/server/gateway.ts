@@ -16,6 +16,7 @@ import { createNodeEmbedder } from '../platform/node/encoder.ts';
 import { readText } from '../platform/node/files.ts';
 import { CallLog } from './call-log.ts';
 import { fromEnv, type GatewayConfig } from './config.ts';
+import { GatewayLearning } from './learning.ts';
 import { GatewayMetrics } from './metrics.ts';
 import { RedisBreaker, RedisBudgetGuard, SharedState, redisSpendSink } from './redis-state.ts';
 import { loadRouters, type GatewayRouter } from './routing.ts';
@@ -42,6 +43,8 @@ export interface Gateway {
   metrics: GatewayMetrics;
   tokens: Set<string>;
   log?: CallLog;
+  /** Clients' profiles and online routers, taught by feedback. */
+  learning: GatewayLearning;
   embedder(): Promise<Embedder>;
   /** Counts a call in flight until `work` settles, so a shutdown can wait for it. */
   track<T>(work: Promise<T>): Promise<T>;
@@ -137,6 +140,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     metrics,
     tokens: new Set([...config.client_tokens, ...fromEnv(config.client_token_env, env)]),
     ...(log ? { log } : {}),
+    learning: new GatewayLearning(),
     // One query per encoder run: batching concurrent queries would make a query's vector (int8, dynamically
     // quantized per batch) and so its route depend on what else arrived at the same time.
     embedder: () => (encoder ??= createNodeEmbedder()),

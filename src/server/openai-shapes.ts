@@ -26,6 +26,8 @@ export const chatRequestSchema = z.looseObject({
   max_completion_tokens: z.number().int().positive().nullish(),
   temperature: z.number().min(0).max(2).nullish(),
   tools: z.array(z.looseObject({ type: z.literal('function'), function: z.looseObject({ name: z.string().min(1), description: z.string().optional(), parameters: z.record(z.string(), z.unknown()).optional() }) })).nullish(),
+  /** The end user: names the profile whose preferences personalise routing (core/modes/personal.ts). */
+  user: z.string().min(1).max(256).optional(),
   tool_choice: z.union([z.enum(['auto', 'none', 'required']), z.looseObject({ type: z.literal('function'), function: z.looseObject({ name: z.string().min(1) }) })]).optional(),
 });
 

@@ -17,6 +17,7 @@ import { refitWithFeedback, type RefitCheck } from '../core/learn/retrain.ts';
 import { isOnlineRouter, type Strategy } from '../core/learn/online-router.ts';
 import { WithPriors, withPriorsFor } from '../core/routers/with-priors.ts';
 import { sameEncoder, type EncoderRecord } from '../core/embed/encoder-record.ts';
+import { routeWith, routerLabel } from '../core/engine/router.ts';
 
 /** The router to route with: a trained file, or the URL of a shipped one (auto, bert). */
 export type RouterSpec = { file: RouterFile } | { url: string };
@@ -93,11 +94,6 @@ async function completedWithPriors(loaded: Router, encoder: EncoderRecord, args:
   return withPriorsFor(loaded, wanted, openPriors, readsSameVectors);
 }
 
-/** What the badge calls a router: its family, and whether feedback corrects it. */
-function routerName(r: Router): string {
-  return isFeedbackLayer(r) ? `${r.baseRouter.name} + feedback` : r.name;
-}
-
 export const routeHandlers = {
   async use(args: UseArgs) {
     const loaded = await load(args);
@@ -105,7 +101,7 @@ export const routeHandlers = {
     router = await completedWithPriors(loaded.router, encoder, args);
     const sources = router instanceof WithPriors ? router.sources : undefined;
     const models = sources ? [...sources.trained, ...sources.priors] : router.toJSON().models;
-    return { name: routerName(router), needsEmbedding: router.needsEmbedding, models, encoder, ...(sources ? { sources } : {}) };
+    return { name: routerLabel(router), needsEmbedding: router.needsEmbedding, textTier: router.textTier, models, encoder, ...(sources ? { sources } : {}) };
   },
   /** Retrains the router in use from the logged samples, checked on held-out ones; changes are at `lambda`. */
   async refit(args: RefitArgs): Promise<{ file: RouterFile; check: RefitCheck; base: string; changes: Changes }> {
@@ -124,14 +120,10 @@ export const routeHandlers = {
   async route(args: { query: RouteQuery; policy: Policy }) {
     if (!router) throw new Error('no router loaded');
     const started = performance.now();
-    if (isOnlineRouter(router)) {
-      const { prediction, decision, explored } = await router.choose(args.query, args.policy);
-      // Routing moved its exploration counts: the new state, for the app to keep.
-      return { router: routerName(router), prediction, decision, explored, ms: performance.now() - started, file: router.toJSON() };
-    }
-    const prediction = await router.predict(args.query);
-    const decision = decide(prediction.estimates, args.policy);
-    return { router: routerName(router), prediction, decision, ms: performance.now() - started };
+    const routed = await routeWith(router, args.query, args.policy);
+    // An online router's routing moved its exploration counts: the new state, for the app to keep.
+    const state = isOnlineRouter(router) ? { file: router.toJSON() } : {};
+    return { router: routerLabel(router), ...routed, ms: performance.now() - started, ...state };
   },
   /** An online router of this strategy warm-started from the router in use (as served to the user's models). */
   async startOnline(args: { use: UseArgs; strategy: Strategy }): Promise<RouterFile> {

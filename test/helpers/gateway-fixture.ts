@@ -51,6 +51,13 @@ export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'llmrouter-gateway-'));
 }
 
+/** A temporary folder for one test file, its embedding cache inside (LLMROUTER_CACHE), and a log file's path there. */
+export function testFolder(): { dir: string; logFile: string } {
+  const dir = tempDir();
+  process.env.LLMROUTER_CACHE = join(dir, 'embedding-cache');
+  return { dir, logFile: join(dir, 'calls.jsonl') };
+}
+
 export function client(url: string, apiKey = CLIENT_TOKEN): OpenAI {
   return new OpenAI({ baseURL: `${url}/v1`, apiKey, maxRetries: 0 });
 }

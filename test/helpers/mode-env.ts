@@ -16,8 +16,9 @@ const model = (id: string, provider: string, price: number): CatalogModel => ({
 export const TEST_CATALOG = [model('small', 'p-openai', 0.1), model('mid', 'p-gemini', 1), model('large', 'p-anthropic', 10)];
 const WIRES = { 'p-openai': ['openai', '/openai/v1'], 'p-anthropic': ['anthropic', '/anthropic/v1'], 'p-gemini': ['gemini', '/gemini/v1beta'] } as const;
 
-export async function testEnv(server: TestServer, extra: Partial<ModeEnv> = {}): Promise<ModeEnv> {
-  const caller = new RoutedCaller({
+/** The real provider layer over the test catalog's three providers on the test server, without retries. */
+export function testCaller(server: TestServer): RoutedCaller {
+  return new RoutedCaller({
     catalog: TEST_CATALOG,
     endpoint: (provider) => {
       const [wire, path] = WIRES[provider as keyof typeof WIRES];
@@ -25,6 +26,10 @@ export async function testEnv(server: TestServer, extra: Partial<ModeEnv> = {}):
     },
     policy: { retries: 0, timeoutMs: 5000 },
   });
+}
+
+export async function testEnv(server: TestServer, extra: Partial<ModeEnv> = {}): Promise<ModeEnv> {
+  const caller = testCaller(server);
   const ids = TEST_CATALOG.map((m) => m.id);
   const router = routerClass('rules').create({ rules: [{ name: 'numbers', when: { regex: '\\d' }, model: 'large' }], fallback: 'cheapest' });
   const outcomes = Object.fromEntries(ids.map((id) => [id, { score: 1, cost: 0.001 }]));

@@ -1,22 +1,19 @@
-// What the chat does when the user acts: send (route on-device, then call the chosen provider with its
-// fallback chain, streaming the answer into the thread and logging the outcome), stop, regenerate (with
-// another model), and feedback on an answer.
+// What the chat does when the user acts: send (the engine, core/engine, routes on-device and calls the chosen
+// provider with its fallback chain or runs the conversation's mode; reply-view.ts shows its events in the thread;
+// the outcome goes to the learning log), stop, regenerate (with another model), and feedback on an answer.
 import { create } from 'zustand';
-import { newId, useConversations, type Attempt, type ChatMessage, type RoutingInfo } from '../stores/conversations.ts';
+import { newId, useConversations, type ChatMessage } from '../stores/conversations.ts';
 import { useLearning } from '../stores/learning.ts';
-import { useCalls } from '../stores/calls.ts';
 import { profileOf, useProfiles } from '../stores/profiles.ts';
-import { chooseContext } from './conversation-context.ts';
-import { answerWithMode } from './mode-answer.ts';
-import { routeText } from './personal-route.ts';
+import { chatEngine, chatState } from './chat-engine.ts';
+import { chatRequest } from './chat-request.ts';
+import { ReplyView } from './reply-view.ts';
 import { useDraftSettings } from './draft-settings.ts';
+import { answerWith } from '../../core/engine/engine.ts';
+import { ratingPreference, regeneratePreference, type ProfileBasis } from '../../core/engine/lessons.ts';
 import type { Preference } from '../../core/modes/personal.ts';
 import { useProviders } from '../stores/providers.ts';
-import { blockedOrigin, connectBlockedHint } from '../../platform/browser/connect-policy.ts';
-import type { CatalogModel } from '../../core/catalog/model.ts';
-import type { Feedback, OutcomeRecord } from '../../core/learn/outcome.ts';
-import type { ModelEstimate } from '../../core/routers/router.ts';
-import type { RoutedEvent } from '../../core/providers/routed-call.ts';
+import type { Feedback } from '../../core/learn/outcome.ts';
 
 interface ChatRun {
   /** The assistant message being produced, if any. */
@@ -45,7 +42,7 @@ export async function regenerate(messageId: string, model?: string): Promise<voi
   if (!currentId || !message) return;
   if (model && message.outcomeId) await useLearning.getState().feedback(message.outcomeId, { regeneratedWith: model });
   // Asking another model says this profile prefers it to the one that answered.
-  if (model) await learnPreference(message, (features, global) => ({ kind: 'pairwise', winner: model, loser: message.routing!.model, features, globalWinner: global[model] ?? 0.5, globalLoser: global[message.routing!.model] ?? 0.5 }));
+  if (model) await learnPreference(message, (basis) => regeneratePreference(basis, model, message.routing!.model));
   await truncate(currentId, messageId);
   const first = message.routing?.model;
   await answer(currentId, model ? { model, by: 'regenerate', ...(first && first !== model ? { over: first } : {}) } : undefined);
@@ -62,15 +59,15 @@ export async function giveFeedback(messageId: string, feedback: Feedback): Promi
   const { regeneratedWith: _ignored, ...shown } = feedback;
   await update(currentId, messageId, { feedback: { ...message.feedback, ...shown } });
   await useLearning.getState().feedback(message.outcomeId, feedback);
-  const rating = feedback.rating !== undefined ? (feedback.rating - 1) / 4 : feedback.thumbs === 'up' ? 1 : feedback.thumbs === 'down' ? 0 : undefined;
-  if (rating !== undefined) await learnPreference(message, (features, global) => ({ kind: 'rating', model: message.routing!.model, features, global: global[message.routing!.model] ?? 0.5, rating }));
+  await learnPreference(message, (basis) => ratingPreference(basis, message.routing!.model, feedback));
 }
 
 /** Teaches the profile that routed `message` a preference about it (nothing for answers routed before profiles). */
-async function learnPreference(message: ChatMessage, preference: (features: number[], global: Record<string, number>) => Preference): Promise<void> {
+async function learnPreference(message: ChatMessage, preference: (basis: ProfileBasis) => Preference | undefined): Promise<void> {
   const routing = message.routing;
   if (!routing?.profile || !routing.globalQuality || routing.profile.id !== useProfiles.getState().currentId) return;
-  await useProfiles.getState().learn(preference(routing.profile.features, routing.globalQuality));
+  const learned = preference({ features: routing.profile.features, globalQuality: routing.globalQuality });
+  if (learned) await useProfiles.getState().learn(learned);
 }
 
 function currentMessage(id: string): ChatMessage | undefined {
@@ -89,114 +86,27 @@ async function answer(conversationId: string, forced?: Forced): Promise<void> {
   const { append, update, conversations } = useConversations.getState();
   const conversation = conversations.find((c) => c.id === conversationId)!;
   const history = conversation.messages.filter((m) => m.content && m.status !== 'error');
-  const text = history.at(-1)!.content;
 
   const reply: ChatMessage = { id: newId(), role: 'assistant', content: '', at: Date.now(), status: 'routing' };
   await append(conversationId, reply);
   const controller = new AbortController();
   useChatRun.setState({ running: reply.id, controller });
   const patch = (p: Partial<ChatMessage>, persist = true) => update(conversationId, reply.id, p, persist);
-  let content = '';
-  const attempts: Attempt[] = [];
+  const mode = conversation.mode && conversation.mode !== 'single' && !forced ? conversation.mode : undefined;
+  const view = new ReplyView(patch, mode);
   try {
     if (useProviders.getState().locked) throw new Error(`${VAULT_LOCKED} (Settings → Providers).`);
-    const context = await chooseContext(history, conversation.context);
-    const mode = conversation.mode ?? 'single';
-    if (mode !== 'single' && !forced) return await answerWithMode(mode, text, context, patch, controller.signal);
-    const routed = await routeText(text, context.router);
-    const { catalog, embedding, lambda } = routed;
-    const byQuality = [...routed.decision.ranking].sort((a, b) => b.quality - a.quality || b.cost - a.cost);
-    const ranking: ModelEstimate[] = forced
-      ? [routed.decision.ranking.find((r) => r.model === forced.model) ?? { model: forced.model, quality: NaN, cost: NaN }, ...routed.decision.ranking.filter((r) => r.model !== forced.model)]
-      : routed.decision.ranking;
-    const routing: RoutingInfo = {
-      router: routed.router,
-      model: ranking[0]!.model,
-      pick: ranking[0]!,
-      premium: byQuality[0]!,
-      estimates: routed.prediction.estimates,
-      explanation: routed.prediction.explanation,
-      ms: routed.ms,
-      lambda,
-      contextTurns: context.router.turns.length,
-      profile: routed.profile,
-      globalQuality: Object.fromEntries(routed.global.map((e) => [e.model, e.quality])),
-      ...(forced ? { forcedBy: forced.by } : {}),
-    };
-    const routerContext = context.router.turns;
-    await patch({ routing, status: 'streaming' });
-
-    let flush: ReturnType<typeof setTimeout> | undefined;
-    const onEvent = (event: RoutedEvent) => {
-      if (event.type === 'attempt' && attempts.at(-1)?.model !== event.model) attempts.push({ model: event.model });
-      else if (event.type === 'failed') attempts.at(-1)!.error = explainFailure(event, catalog);
-      else if (event.type === 'skipped') attempts.push({ model: event.model, error: SKIPPED[event.reason] });
-      else if (event.type === 'token') {
-        content += event.text;
-        flush ??= setTimeout(() => {
-          flush = undefined;
-          void patch({ content, attempts: [...attempts] }, false);
-        }, 40);
-      }
-    };
-    const result = await useCalls.getState().caller(catalog).call({
-      ranking: ranking.map((r) => ({ model: r.model, ...(Number.isFinite(r.cost) ? { cost: r.cost } : {}) })),
-      messages: [...context.messages, { role: 'user', content: text }],
-      signal: controller.signal,
-      onEvent,
-    });
-    clearTimeout(flush);
-
-    const ok = result.outcomes.filter((o) => o.kind === 'ok').at(-1);
-    const record: OutcomeRecord = {
-      id: newId(),
-      type: 'routed-call',
-      callId: result.outcomes[0]?.callId ?? newId(),
-      at: Date.now(),
-      query: text,
-      ...(routerContext.length ? { context: routerContext } : {}),
-      ...(embedding ? { embedding: Array.from(embedding) } : {}),
-      router: routed.router,
-      chosen: ranking[0]!.model,
-      ...(forced ? { forced: true } : {}),
-      path: result.outcomes.map((o) => ({ model: o.model, kind: o.kind, latencyMs: o.latencyMs, ...(o.error ? { error: o.error } : {}) })),
-      ...(ok ? { answeredBy: ok.model } : {}),
-      latency_ms: result.outcomes.reduce((s, o) => s + o.latencyMs, 0),
-      input_tokens: ok?.inputTokens ?? 0,
-      output_tokens: ok?.outputTokens ?? 0,
-      answerCost: ok?.cost ?? 0,
-      ...(result.error ? { error: result.error.message } : {}),
-      ...(forced?.over ? { feedback: { preferredOver: forced.over } } : {}),
-    };
-    await useLearning.getState().log(record);
-    const stopped = controller.signal.aborted;
-    await patch({
-      content: result.text,
-      attempts,
-      outcomeId: record.id,
-      status: stopped ? 'stopped' : result.error ? 'error' : 'done',
-      ...(result.error && !stopped ? { error: `No answer: ${result.error.message}` } : {}),
-    });
+    const named = forced && { models: [forced.model], by: forced.by, ...(forced.over ? { over: forced.over } : {}) };
+    const request = chatRequest(conversation, history, chatState(), controller.signal, named);
+    const answered = await answerWith(await chatEngine(), request, (event) => view.on(event));
+    // A multi-call mode's answer is not one model's outcome: the learning log keeps single answers.
+    if (answered.result.kind === 'single') await useLearning.getState().log(answered.record);
+    await view.finish(answered, controller.signal.aborted, answered.result.kind === 'single' ? answered.record.id : undefined);
   } catch (e) {
     const stopped = controller.signal.aborted;
-    await patch({ content, attempts, status: stopped ? 'stopped' : 'error', ...(stopped ? {} : { error: (e as Error).message }) });
+    const failure = stopped ? {} : { error: (e as Error).message };
+    await patch({ content: view.content, attempts: view.attempts, status: stopped ? 'stopped' : 'error', ...failure });
   } finally {
     useChatRun.setState({ running: null, controller: null });
   }
 }
-
-/** A failure as the user should read it: a connection the page's policy blocks says how to allow it. */
-function explainFailure(event: Extract<RoutedEvent, { type: 'failed' }>, catalog: readonly CatalogModel[]): string {
-  if (event.kind !== 'network' && event.kind !== 'cors') return event.message;
-  const provider = catalog.find((m) => m.id === event.model)?.provider;
-  const baseUrl = useProviders.getState().providers.find((p) => p.id === provider)?.baseUrl;
-  const origin = baseUrl === undefined ? undefined : blockedOrigin(baseUrl);
-  return origin ? connectBlockedHint(origin) : event.message;
-}
-
-const SKIPPED: Record<Extract<RoutedEvent, { type: 'skipped' }>['reason'], string> = {
-  circuit_open: 'skipped: too many recent failures (circuit open)',
-  no_provider: 'skipped: its provider is not set up (or has no key)',
-  unknown_model: 'skipped: not in the model catalog',
-  key_refused: 'skipped: the provider refused this key a moment ago',
-};

@@ -3,7 +3,6 @@
 // preference are kept in IndexedDB; the page admits the hub's origins only while hub downloads are on (main.tsx).
 import { create } from 'zustand';
 import type { Backend } from '../../core/embed/embedder.ts';
-import { contextualVector } from '../../core/embed/contextual.ts';
 import { checkEncoder, type EncoderRecord } from '../../core/embed/encoder-record.ts';
 import { BUILTIN_ENCODER } from '../../core/embed/model-env.ts';
 import type { Dtype } from '../../core/embed/encoder-options.ts';
@@ -111,18 +110,11 @@ export function encoderKey(): string {
   return JSON.stringify(useEncoder.getState().choice);
 }
 
-/** A message's own vector, and the one a router reads: the message's blended with the previous user turn's for follow-ups. */
-export interface QueryVectors {
-  own: Float32Array;
-  contextual: Float32Array;
-}
-
-/** The vectors of a message (QueryVectors). Refused, naming both, when the router was trained on another encoder's vectors. */
-export async function embedQuery(text: string, previous?: string, trainedWith?: EncoderRecord): Promise<QueryVectors> {
+/** Vectors for texts in the encoder worker, refused (naming both encoders) when a router was trained on another encoder's. */
+export async function embedChecked(texts: readonly string[], trainedWith?: EncoderRecord): Promise<Float32Array[]> {
   const e = await encoder();
   checkEncoder(trainedWith, e.record!);
-  const [query, context] = await e.embed(previous ? [text, previous] : [text]);
-  return { own: query!, contextual: contextualVector(query!, context) };
+  return e.embed(texts);
 }
 
 /** Vectors for many texts (a dataset's queries), in the encoder worker. */

@@ -5,8 +5,8 @@
 // held-out logged answers at least as well, and the replacement can be undone. Kept in IndexedDB (`outcomes`, and
 // settings "learning"). An online router in use learns each outcome as it comes instead (teach, below).
 import { create } from 'zustand';
-import { feedbackScore, isOutcomeRecord, type Feedback, type OutcomeRecord } from '../../core/learn/outcome.ts';
-import { rewardOf } from '../../core/learn/reward.ts';
+import { lessonOfFeedback, lessonsOfLogged, type Lesson } from '../../core/engine/lessons.ts';
+import { isOutcomeRecord, type Feedback, type OutcomeRecord } from '../../core/learn/outcome.ts';
 import { logToSamples } from '../../core/learn/to-samples.ts';
 import { feedbackOptions } from '../../core/learn/feedback-layer.ts';
 import type { RefitCheck } from '../../core/learn/retrain.ts';
@@ -54,22 +54,14 @@ interface LearningStore extends LearningSettings {
 /** The fewest samples retraining may start from: two, so one can be held out. */
 const LEAST_SAMPLES = 2;
 
-/** Gives the router in use, if it learns online, one outcome of `model` on the record's query (reward.ts). */
-async function teach(record: OutcomeRecord, model: string | undefined, reward: number | undefined, previous?: number): Promise<void> {
-  if (!model || reward === undefined || reward === previous || !record.embedding) return;
-  const query = { text: record.query, embedding: Float32Array.from(record.embedding), ...(record.context ? { context: record.context } : {}) };
+/** Gives the router in use, if it learns online, what an answer teaches (core/engine/lessons.ts). */
+async function teach(lesson: Lesson | undefined): Promise<void> {
+  if (!lesson) return;
   try {
-    await learnOnline(usableModels().map((m) => m.id), catalogModels(useCatalog.getState().models), { query, model, reward, ...(previous !== undefined ? { previous } : {}) });
+    await learnOnline(usableModels().map((m) => m.id), catalogModels(useCatalog.getState().models), lesson);
   } catch (e) {
     useLearning.setState({ retrainError: `Online learning failed: ${(e as Error).message}` });
   }
-}
-
-/** The outcome signals known when a call is logged: its first model failed, or it answers a regeneration. */
-async function teachLogged(record: OutcomeRecord): Promise<void> {
-  const first = record.path[0];
-  if (first && first.kind !== 'ok') await teach(record, first.model, rewardOf({ kind: 'failed' }));
-  if (!record.error) await teach(record, record.answeredBy, feedbackScore(record.feedback));
 }
 
 export const useLearning = create<LearningStore>((set, get) => {
@@ -94,7 +86,7 @@ export const useLearning = create<LearningStore>((set, get) => {
     async log(record) {
       set({ outcomes: [...get().outcomes, record] });
       await putRecord('outcomes', record);
-      await teachLogged(record);
+      for (const lesson of lessonsOfLogged(record)) await teach(lesson);
     },
     async feedback(outcomeId, feedback) {
       const saved = await getRecord<OutcomeRecord>('outcomes', outcomeId);
@@ -102,7 +94,7 @@ export const useLearning = create<LearningStore>((set, get) => {
       const next = { ...saved, feedback: { ...saved.feedback, ...feedback } };
       set({ outcomes: get().outcomes.map((o) => (o.id === outcomeId ? next : o)) });
       await putRecord('outcomes', next);
-      await teach(next, next.answeredBy, feedbackScore(next.feedback), feedbackScore(saved.feedback));
+      await teach(lessonOfFeedback(saved, feedback));
       const { retrainEvery, minSamples, trainedSamples, retraining } = get();
       const samples = logged().samples.length;
       if (!retraining && samples >= minSamples && samples - trainedSamples >= retrainEvery) void get().retrain();

@@ -3,6 +3,8 @@
 // models whose keys are set (or --allowed), then sent (LLMRouter's `infer`), in the chosen mode: single (the
 // pick, with the ranking as fallbacks, streamed), cascade, llm-router, decompose or agent, whose steps are
 // printed on stderr. --route-only prints the decision. Keys come from environment variables (provider-env.ts).
+// The answer comes from the engine (core/engine); this file parses flags and prints its events. --log appends every
+// attempt and the outcome record.
 import type { Command, FlagValues } from '../command.ts';
 import { numberFlag } from '../command.ts';
 import { DEFAULT_LAMBDA } from '../../core/routers/decide.ts';
@@ -11,17 +13,21 @@ import { catalogFlag, catalogModels, idsFlag } from '../catalog-flags.ts';
 import { openRouter, printDecision, routeText } from '../cli-router.ts';
 import { describeResult, describeStep } from '../mode-steps.ts';
 import { cliProviders, providerFlags, type CliProviders } from '../provider-env.ts';
-import { optionsFlag } from '../routing-data.ts';
+import { embedTexts, optionsFlag } from '../routing-data.ts';
+import { answerWith } from '../../core/engine/engine.ts';
+import { loggedRecord } from '../../core/engine/record.ts';
+import { engineRouter } from '../../core/engine/router.ts';
+import type { AnswerRequest, EngineParts } from '../../core/engine/types.ts';
 import { calibrationPointSchema, type CalibrationPoint } from '../../core/modes/cascade-threshold.ts';
-import { MODE_NAMES, type ModeEnv, type ModeName } from '../../core/modes/mode.ts';
-import { runMode, type ModeOptions } from '../../core/modes/run-mode.ts';
+import { MODE_NAMES, type ModeName } from '../../core/modes/mode.ts';
+import type { ModeOptions } from '../../core/modes/run-mode.ts';
 import type { RoutedEvent } from '../../core/providers/routed-call.ts';
 import type { ChatMessage } from '../../core/providers/types.ts';
 import type { Catalog } from '../../core/catalog/model.ts';
 import { DEFAULT_ROUTER } from '../../core/routers/default-router.ts';
 import { completeVia } from '../../core/routers/routed-complete.ts';
 import { readText } from '../../platform/node/files.ts';
-import { jsonlOutcomeSink } from '../../platform/node/outcome-jsonl.ts';
+import { appendJsonLine, jsonlOutcomeSink } from '../../platform/node/outcome-jsonl.ts';
 
 function describe(event: RoutedEvent): string | undefined {
   if (event.type === 'failed') return `[${event.model} failed (${event.kind}): ${event.message}; ${event.next}${event.delayMs !== undefined ? ` in ${Math.round(event.delayMs)} ms` : ''}]`;
@@ -38,7 +44,6 @@ const positive = (values: FlagValues, name: string): number | undefined => {
 };
 
 export const chat: Command = {
-  summary: 'send one message: to a model (with fallbacks), or routed first (--router, --mode), streaming the answer',
   usage:
     'llmrouter chat (--model ID [--fallback ID,ID] | --router FILE|irt|auto|bert [--route-only] [--mode single|cascade|llm-router|decompose|agent] [--lambda L (default: the app setting)] [--allowed A,B] [--options JSON] [--max-rounds N] [--max-cost USD] [--max-parts N] [--assign router|planner] [--calibration FILE.jsonl]) [--catalog FILE] [--base-url PROVIDER=URL]... [--system TEXT] [--max-tokens N] [--on-cut resume|stop] [--log FILE.jsonl] "message"',
   options: {
@@ -87,10 +92,13 @@ export const chat: Command = {
       history: typeof values.system === 'string' ? [{ role: 'system', content: values.system }] : [],
       maxTokens,
       signal: abort.signal,
+      ...(typeof values.log === 'string' ? { log: values.log } : {}),
     };
     if (routed) return routedChat(setup, values, mode);
-    const models = [values.model as string, ...(typeof values.fallback === 'string' ? values.fallback.split(',') : [])].map((m) => m.trim()).filter(Boolean);
-    return streamed(setup, catalogModels(catalog, models, 'model').map((m) => ({ model: m.id })));
+    const fallbacks = typeof values.fallback === 'string' ? values.fallback.split(',') : [];
+    const models = catalogModels(catalog, [values.model as string, ...fallbacks].map((m) => m.trim()).filter(Boolean), 'model');
+    const forced = { models: models.map((m) => m.id), by: 'direct' as const };
+    return answered(setup, { caller: providers.caller, models }, { policy: { lambda: 0 }, forced });
   },
 };
 
@@ -103,6 +111,8 @@ interface ChatSetup {
   history: ChatMessage[];
   maxTokens: number | undefined;
   signal: AbortSignal;
+  /** Where --log appends the outcome record (beside the attempts). */
+  log?: string;
 }
 
 /** Routes the message among the models that can be called, then answers it in the mode asked for. */
@@ -111,44 +121,33 @@ async function routedChat(setup: ChatSetup, values: FlagValues, mode: ModeName):
   const allowed = idsFlag(values);
   const models = allowed ? catalogModels(catalog, allowed) : catalog.models.filter(providers.reachable);
   if (models.length === 0) throw new UsageError('no model can be called: set a provider key (e.g. OPENAI_API_KEY) or --base-url, or name the models with --allowed');
-  const complete = completeVia(providers.caller);
-  const router = await openRouter(typeof values.router === 'string' ? values.router : DEFAULT_ROUTER, { models, complete, options: optionsFlag(values) });
+  const place = { models, complete: completeVia(providers.caller), options: optionsFlag(values) };
+  const router = await openRouter(typeof values.router === 'string' ? values.router : DEFAULT_ROUTER, place);
   const policy = { lambda: numberFlag(values, 'lambda', DEFAULT_LAMBDA), allowed: models.map((m) => m.id) };
   if (values['route-only']) return printDecision(await routeText(router, message, policy), false);
-  if (mode === 'single') {
-    const { decision } = await routeText(router, message, policy);
-    process.stderr.write(`[routed to ${decision.model} by ${router.name}]\n`);
-    return streamed(setup, decision.ranking.map((r) => ({ model: r.model, cost: r.cost })));
-  }
-  const env: ModeEnv = {
-    models,
-    complete,
-    history: setup.history,
-    route: async (text) => (await routeText(router, text, policy)).decision,
-    signal: setup.signal,
-    onStep: (step) => process.stderr.write(`${describeStep(step)}\n`),
-  };
-  const result = await runMode(mode, message, env, await modeOptions(values, policy.lambda, setup.maxTokens));
-  process.stdout.write(`${result.text}\n`);
-  process.stderr.write(`${describeResult(result)}\n`);
+  const parts: EngineParts = { router: engineRouter(router), encoder: { embed: embedTexts }, caller: providers.caller, models };
+  return answered(setup, parts, { policy, mode, modeOptions: await modeOptions(values, policy.lambda, setup.maxTokens) });
 }
 
-/** The answer of one routed call, streamed to stdout, its fallbacks and cost on stderr. */
-async function streamed(setup: ChatSetup, ranking: { model: string; cost?: number }[]) {
-  const result = await setup.providers.caller.call({
-    ranking,
-    messages: [...setup.history, { role: 'user', content: setup.message }],
-    maxTokens: setup.maxTokens,
-    signal: setup.signal,
-    onEvent(event) {
-      if (event.type === 'token') process.stdout.write(event.text);
-      const note = describe(event);
-      if (note) process.stderr.write(`\n${note}\n`);
-    },
+/** Answers through the engine: the text streamed to stdout; the route, fallbacks, a mode's steps and the cost on stderr. */
+async function answered(setup: ChatSetup, parts: EngineParts, ask: Omit<AnswerRequest, 'messages'>): Promise<void> {
+  const messages = [...setup.history, { role: 'user' as const, content: setup.message }];
+  const request = { ...ask, messages, signal: setup.signal, ...(setup.maxTokens ? { maxTokens: setup.maxTokens } : {}) };
+  const single = (ask.mode ?? 'single') === 'single';
+  const done = await answerWith(parts, request, (event) => {
+    const { routing } = event.type === 'decision' ? event : {};
+    if (routing?.routed && single) process.stderr.write(`[routed to ${routing.chain[0]} by ${routing.router}]\n`);
+    if (event.type === 'text') process.stdout.write(event.text);
+    if (event.type === 'step') process.stderr.write(`${describeStep(event.step)}\n`);
+    const note = event.type === 'attempt' ? describe(event.event) : undefined;
+    if (note) process.stderr.write(`\n${note}\n`);
   });
   process.stdout.write('\n');
-  process.stderr.write(`[${result.segments.map((s) => s.model).join(' + ') || 'no model'}; $${result.cost.toFixed(6)}]\n`);
-  if (result.error) throw new Error(result.error.message);
+  if (setup.log) await appendJsonLine(setup.log, loggedRecord(done.record));
+  if (done.result.kind === 'mode') return void process.stderr.write(`${describeResult(done.result.mode)}\n`);
+  const call = done.result.call;
+  process.stderr.write(`[${call.segments.map((s) => s.model).join(' + ') || 'no model'}; $${call.cost.toFixed(6)}]\n`);
+  if (call.error) throw new Error(call.error.message);
 }
 
 async function modeOptions(values: FlagValues, lambda: number, maxTokens: number | undefined): Promise<ModeOptions> {

@@ -14,7 +14,6 @@ import { DEFAULT_LAMBDA } from '../../core/routers/decide.ts';
 import { completeVia } from '../../core/routers/routed-complete.ts';
 
 export const route: Command = {
-  summary: 'pick the model for a query with a trained, shipped or provider-calling router',
   usage:
     `llmrouter route [--router FILE|irt|auto|bert|automix|llm-router] [--lambda L (default: the app setting)] [--allowed MODEL,MODEL] [--budget USD] [--options JSON] [--catalog FILE] [--base-url PROVIDER=URL]... [--json] ${ENCODER_USAGE} "query"`,
   options: {
@@ -43,7 +42,7 @@ export const route: Command = {
       : (allowed ?? []).flatMap((id) => findModel(catalog, id) ?? []);
     const router = await openRouter(given, { models, complete: completeVia(providers.caller), options: optionsFlag(values), encoder: encoderOptions(values) });
     const budget = values.budget === undefined ? undefined : numberFlag(values, 'budget', 0);
-    const routed = await routeText(router, text, { lambda: numberFlag(values, 'lambda', DEFAULT_LAMBDA), allowed, budget });
+    const routed = await routeText(router, text, { lambda: numberFlag(values, 'lambda', DEFAULT_LAMBDA), allowed, budget }, catalog.models.map((m) => m.id));
     printDecision(routed, values.json === true);
   },
 };

@@ -2,6 +2,8 @@
 // It lives in the `outcomes` store beside the provider layer's per-attempt records (same `callId`), which
 // carry each attempt's cost for the spending ledger; so this record names its cost `answerCost` and is
 // never summed twice.
+// Built in one place, core/engine/record.ts, which defines each field.
+import type { MultiCallMode } from '../modes/run-mode.ts';
 import { rewardOfAll, type Signal } from './reward.ts';
 
 /** One step of the fallback path: a model tried and how it went. */
@@ -39,13 +41,18 @@ export interface OutcomeRecord {
   /** The first model of the chain: the router's pick, or the user's when `forced`. */
   chosen: string;
   forced?: boolean;
+  /** The multi-call mode that answered (absent: one routed call). */
+  mode?: MultiCallMode;
   /** Every attempt in order: the fallback path. */
   path: PathStep[];
   answeredBy?: string;
+  /** The best-quality model by the router's estimate and its estimated USD: the premium alternative to the pick. */
+  premium?: { model: string; cost: number };
+  /** Wall-clock milliseconds from the request to the answer's end. */
   latency_ms: number;
   input_tokens: number;
   output_tokens: number;
-  /** USD of the answering model's call (what that answer cost). */
+  /** USD of the attempts that made the answer (the answering call; every successful call of a mode). */
   answerCost: number;
   error?: string;
   feedback?: Feedback;

@@ -14,7 +14,8 @@ export function logToSamples(records: readonly OutcomeRecord[]): LoggedSamples {
   const byQuery = new Map<string, { sample: RoutingSample; embedding?: Float32Array }>();
   for (const r of [...records].sort((a, b) => a.at - b.at)) {
     const score = feedbackScore(r.feedback);
-    if (score === undefined || !r.answeredBy || r.error) continue;
+    // A multi-call mode's answer is not one model's outcome on the query.
+    if (score === undefined || !r.answeredBy || r.error || r.mode) continue;
     const key = queryKey(r);
     let entry = byQuery.get(key);
     if (!entry) {

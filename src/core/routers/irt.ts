@@ -21,6 +21,7 @@ import { f32 } from './shared/router-file.ts';
 import { permutation, sigmoid, stackRows } from './shared/vectors.ts';
 import { mulberry32 } from '../data/random.ts';
 import { fitIrt, irtProbability, shiftAbility, updateAbility, type Observation } from './shared/irt-model.ts';
+import { textReading } from './shared/text-reading.ts';
 import { abilitySourceSchema, benchmarkLogit, fitBenchmarkMap, fitPriceMap, priorAbility, priorMapSchema, type AbilitySource } from './shared/ability-priors.ts';
 
 /** The skills the router rates queries and models on. */
@@ -100,6 +101,7 @@ export class IrtRouter extends Router<Options, State> {
   static override readonly stateSchema = state;
 
   readonly needsEmbedding = true;
+  override readonly textTier = true;
 
   protected override candidates(data: TrainingData): string[] {
     const served = this.options.serve ?? (data.catalog ?? []).map((m) => m.id);
@@ -141,7 +143,7 @@ export class IrtRouter extends Router<Options, State> {
   }
 
   protected override score(query: RouteQuery, st: State): Scored {
-    const { mix, difficulty, discrimination, trivial } = read(st, query.embedding!);
+    const { mix, difficulty, discrimination, trivial } = query.embedding ? read(st, query.embedding) : { ...textReading(st.skills, query.text), trivial: 0 };
     const tokens = estimateTokens([...(query.context ?? []), query.text].join('\n'));
     const quality = st.served.map((s) =>
       s.contextWindow !== undefined && tokens > s.contextWindow ? 0 : trivial + (1 - trivial) * irtProbability(mix, s.ability, difficulty, discrimination),
@@ -150,7 +152,9 @@ export class IrtRouter extends Router<Options, State> {
     return {
       quality,
       explanation: {
-        summary: 'Item response theory: predicted the skills the query needs and its difficulty, and weighed them against each model\'s abilities (from outcomes, else published benchmarks, else price).',
+        summary: query.embedding
+          ? 'Item response theory: predicted the skills the query needs and its difficulty, and weighed them against each model\'s abilities (from outcomes, else published benchmarks, else price).'
+          : 'Item response theory, text-only tier (the sentence encoder was not ready): skills and difficulty guessed from the query\'s words, weighed against each model\'s abilities.',
         features: {
           difficulty: Number(difficulty.toFixed(3)),
           discrimination: Number(discrimination.toFixed(3)),
