@@ -42,7 +42,7 @@ test('export (keys sealed), delete everything, import: nothing lost, and the res
   page.once('dialog', (d) => void d.accept());
   await page.getByRole('button', { name: 'Delete everything' }).click();
   await page.waitForLoadState('load');
-  await expect(page.getByLabel('lambda')).toHaveText('λ 3.16');
+  await expect(page.getByLabel('lambda')).toHaveText('λ 0.16');
   await page.getByRole('tab', { name: 'Chat' }).click();
   await expect(page.getByRole('region', { name: 'Welcome' })).toBeVisible();
 

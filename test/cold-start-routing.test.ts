@@ -54,7 +54,7 @@ describe('cold-start routing among six catalog models (shipped irt router)', () 
   }, 120_000);
 
   it('moves hard prompts from the most able model towards the cheapest as the slider moves', async () => {
-    const sweep = [0, 0.3, 1, DEFAULT_LAMBDA, 10, 30, 100];
+    const sweep = [0, DEFAULT_LAMBDA, 0.3, 1, 10, 30, 100];
     for (const p of await predictions(prompts.hard)) {
       const picks = sweep.map((lambda) => decide(p.estimates, { lambda }).ranking[0]!);
       for (let i = 1; i < picks.length; i++) {

@@ -9,7 +9,10 @@ import { embedTexts, projectEncoder, useEncoder } from './routing-data.ts';
 import type { CatalogModel } from '../core/catalog/model.ts';
 import type { Complete } from '../core/routers/complete.ts';
 import { decide, type Decision, type Policy } from '../core/routers/decide.ts';
-import { SHIPPED_ROUTERS, isRetargetable } from '../core/routers/default-router.ts';
+import { DEFAULT_ROUTER, SHIPPED_ROUTERS, isRetargetable } from '../core/routers/default-router.ts';
+import { withPriorsFor } from '../core/routers/with-priors.ts';
+import { sameEncoder } from '../core/embed/encoder-record.ts';
+import { verdict } from '../core/routers/verdict.ts';
 import { routerClass } from '../core/routers/registry.ts';
 import type { Prediction, Router, RouterFile } from '../core/routers/router.ts';
 import { checkRouterEncoder, encoderOfFile } from '../core/routers/shared/router-encoder.ts';
@@ -46,9 +49,17 @@ export async function openRouter(given: string, place: RouterPlace): Promise<Rou
   if (CALLING_ROUTERS.includes(given) && !existsSync(given)) return callingRouter(given, place);
   const { router, file } = await readRouterFile(routerPath(given), { complete: place.complete });
   if (router.needsEmbedding) await openEncoderOf(file, place.encoder ?? {});
-  // A model-agnostic router (irt, auto, bert) routes among whatever models can be called.
+  // A model-agnostic router (irt, auto, bert) routes among whatever models can be called; a trained one that
+  // knows only some of them is completed by the default router's priors for the rest.
   if (isRetargetable(router) && place.models.length > 0) router.serve(place.models);
-  return router;
+  let defaultFile: RouterFile | undefined;
+  const openDefault = async () => {
+    const shipped = await readRouterFile(routerPath(DEFAULT_ROUTER), {});
+    defaultFile = shipped.file;
+    return shipped.router;
+  };
+  const readsSameVectors = (priors: Router) => !router.needsEmbedding || !priors.needsEmbedding || !defaultFile || sameEncoder(encoderOfFile(file), encoderOfFile(defaultFile));
+  return withPriorsFor(router, place.models, openDefault, readsSameVectors);
 }
 
 /** Makes embedTexts use the encoder the file was trained with unless one was chosen; a different one is
@@ -84,13 +95,15 @@ export async function routeText(router: Router, text: string, policy: Policy, ca
 /** The decision as `route` prints it: the model, the explanation, every model's estimate and the neighbours. */
 export function printDecision({ prediction, decision }: { prediction: Prediction; decision: Decision }, json: boolean, print: (line: string) => void = console.log): void {
   if (json) {
-    print(JSON.stringify({ model: decision.model, ranking: decision.ranking, explanation: prediction.explanation }));
+    print(JSON.stringify({ model: decision.model, verdict: verdict(decision.ranking), ranking: decision.ranking, explanation: prediction.explanation }));
     return;
   }
   print(decision.model);
+  const words = verdict(decision.ranking);
+  if (words) print(`  ${words}`);
   print(`  ${prediction.explanation.summary}`);
   const features = Object.entries(prediction.explanation.features ?? {});
-  if (features.length > 0) print(`  ${features.map(([k, v]) => `${k}=${String(v).slice(0, 60)}`).join('  ')}`);
+  if (features.length > 0) print(`  ${features.map(([k, v]) => `${k}=${k === 'estimates_from' ? String(v) : String(v).slice(0, 60)}`).join('  ')}`);
   for (const r of decision.ranking) print(`  ${r.model.padEnd(32)} quality ${r.quality.toFixed(3)}  cost $${r.cost.toFixed(6)}  utility ${r.utility.toFixed(3)}`);
   for (const n of prediction.explanation.neighbours ?? []) print(`  neighbour ${n.similarity.toFixed(3)}  ${n.query.slice(0, 80).replace(/\s+/g, ' ')}`);
 }

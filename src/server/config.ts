@@ -5,6 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { catalogModelSchema } from '../core/catalog/model.ts';
+import { DEFAULT_LAMBDA } from '../core/routers/decide.ts';
 import { readText } from '../platform/node/files.ts';
 
 const names = z.union([z.string().min(1), z.array(z.string().min(1))]).transform((v) => (Array.isArray(v) ? v : [v]));
@@ -19,8 +20,8 @@ const providerSchema = z.strictObject({
 const routerSchema = z.strictObject({
   /** A router file written by `llmrouter train` (relative to the configuration file). */
   file: z.string().min(1),
-  /** The default cost knob of this router's virtual model. */
-  lambda: z.number().min(0).default(0),
+  /** The default cost knob of this router's virtual model (default: the app's). */
+  lambda: z.number().min(0).default(DEFAULT_LAMBDA),
   /** The models it may pick (default: every model it knows that the catalog has). */
   allowed: z.array(z.string().min(1)).optional(),
 });

@@ -102,10 +102,10 @@ async function fromLog(path: string | undefined, counters: SpendCounters | undef
 export async function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<Gateway> {
   const env = options.env ?? process.env;
   const catalog = await catalogOf(config);
-  const routers = await loadRouters(config);
   const endpoint = endpoints(config, env);
   const wireOf = (m: CatalogModel) => endpoint(m.provider)?.wire;
   const callable = new Set(catalog.models.filter((m) => wireOf(m) !== undefined).map((m) => m.id));
+  const routers = await loadRouters(config, catalog.models.filter((m) => callable.has(m.id)));
   const toolCapable = new Set(catalog.models.filter((m) => wireOf(m) === 'openai').map((m) => m.id));
   const metrics = new GatewayMetrics();
   const notices: string[] = [];

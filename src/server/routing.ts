@@ -3,7 +3,13 @@
 import { engineRouter } from '../core/engine/router.ts';
 import type { EngineRouter } from '../core/engine/types.ts';
 import { loadRouter } from '../core/routers/registry.ts';
-import type { Router } from '../core/routers/router.ts';
+import type { Router, RouterFile } from '../core/routers/router.ts';
+import type { CatalogModel } from '../core/catalog/model.ts';
+import { DEFAULT_ROUTER, SHIPPED_ROUTERS } from '../core/routers/default-router.ts';
+import { encoderOfFile } from '../core/routers/shared/router-encoder.ts';
+import { withPriorsFor } from '../core/routers/with-priors.ts';
+import { sameEncoder } from '../core/embed/encoder-record.ts';
+import { fileURLToPath } from 'node:url';
 import { readText } from '../platform/node/files.ts';
 import { openNodeClassifier } from '../platform/node/encoder.ts';
 import type { GatewayConfig } from './config.ts';
@@ -18,12 +24,19 @@ export interface GatewayRouter {
   allowed: string[];
 }
 
-/** Loads every configured router file; an unreadable one fails the start, naming the router and file. */
-export async function loadRouters(config: Pick<GatewayConfig, 'routers'>): Promise<Map<string, GatewayRouter>> {
+/**
+ * Loads every configured router file; an unreadable one fails the start, naming the router and file. A trained
+ * router that does not know every model it may pick (its `allowed`, else every callable one) is completed by the
+ * shipped default router's priors for the rest.
+ */
+export async function loadRouters(config: Pick<GatewayConfig, 'routers'>, callable: readonly CatalogModel[] = []): Promise<Map<string, GatewayRouter>> {
   const loaded = new Map<string, GatewayRouter>();
   for (const [name, entry] of Object.entries(config.routers)) {
     try {
-      const router = loadRouter(JSON.parse(await readText(entry.file)), { openClassifier: openNodeClassifier });
+      const file = JSON.parse(await readText(entry.file)) as RouterFile;
+      const wanted = entry.allowed ? callable.filter((m) => entry.allowed!.includes(m.id)) : callable;
+      const readsSameVectors = (priors: Router) => sameEncoder(encoderOfFile(file), encoderOfFile(priors.toJSON()));
+      const router = await withPriorsFor(loadRouter(file, { openClassifier: openNodeClassifier }), wanted, openDefaultRouter, readsSameVectors);
       const allowed = entry.allowed ?? router.toJSON().models;
       loaded.set(name, { name, router, engine: { ...engineRouter(router), name }, lambda: entry.lambda, allowed });
     } catch (e) {
@@ -31,4 +44,9 @@ export async function loadRouters(config: Pick<GatewayConfig, 'routers'>): Promi
     }
   }
   return loaded;
+}
+
+/** The shipped default router (public/routers/), not yet pointed at any models. */
+async function openDefaultRouter(): Promise<Router> {
+  return loadRouter(JSON.parse(await readText(fileURLToPath(new URL(`../../public/${SHIPPED_ROUTERS[DEFAULT_ROUTER]}`, import.meta.url)))));
 }

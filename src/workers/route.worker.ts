@@ -15,6 +15,8 @@ import type { RoutingSample } from '../core/data/sample.ts';
 import { isFeedbackLayer, type FeedbackOptions } from '../core/learn/feedback-layer.ts';
 import { refitWithFeedback, type RefitCheck } from '../core/learn/retrain.ts';
 import { isOnlineRouter, type Strategy } from '../core/learn/online-router.ts';
+import { WithPriors, withPriorsFor } from '../core/routers/with-priors.ts';
+import { sameEncoder, type EncoderRecord } from '../core/embed/encoder-record.ts';
 import { routeWith, routerLabel } from '../core/engine/router.ts';
 
 /** The router to route with: a trained file, or the URL of a shipped one (auto, bert). */
@@ -53,6 +55,8 @@ export interface UseArgs {
   classifiers: ClassifierPlace;
   catalog: CatalogModel[];
   models: string[];
+  /** The shipped default router, which fills in the models a trained router does not know. */
+  priorsUrl?: string;
 }
 
 export interface RefitArgs {
@@ -77,11 +81,27 @@ async function load(args: UseArgs, unwrap = false): Promise<{ router: Router; fi
   return { router: loaded, file };
 }
 
+/** A trained router that knows only some of the user's models, completed by the shipped default's priors (same encoder only). */
+async function completedWithPriors(loaded: Router, encoder: EncoderRecord, args: UseArgs): Promise<Router> {
+  if (!args.priorsUrl) return loaded;
+  let priorsFile: RouterFile | undefined;
+  const openPriors = async () => {
+    priorsFile = (await fetchRouterFile(args.priorsUrl!)) as RouterFile;
+    return loadRouter(priorsFile);
+  };
+  const readsSameVectors = () => !loaded.needsEmbedding || sameEncoder(encoderOfFile(priorsFile!), encoder);
+  const wanted = args.models.flatMap((id) => args.catalog.find((m) => m.id === id) ?? []);
+  return withPriorsFor(loaded, wanted, openPriors, readsSameVectors);
+}
+
 export const routeHandlers = {
   async use(args: UseArgs) {
     const loaded = await load(args);
-    router = loaded.router;
-    return { name: routerLabel(router), needsEmbedding: router.needsEmbedding, textTier: router.textTier, models: router.toJSON().models, encoder: encoderOfFile(isFeedbackLayer(router) ? router.baseRouterFile : loaded.file) };
+    const encoder = encoderOfFile(isFeedbackLayer(loaded.router) ? loaded.router.baseRouterFile : loaded.file);
+    router = await completedWithPriors(loaded.router, encoder, args);
+    const sources = router instanceof WithPriors ? router.sources : undefined;
+    const models = sources ? [...sources.trained, ...sources.priors] : router.toJSON().models;
+    return { name: routerLabel(router), needsEmbedding: router.needsEmbedding, textTier: router.textTier, models, encoder, ...(sources ? { sources } : {}) };
   },
   /** Retrains the router in use from the logged samples, checked on held-out ones; changes are at `lambda`. */
   async refit(args: RefitArgs): Promise<{ file: RouterFile; check: RefitCheck; base: string; changes: Changes }> {

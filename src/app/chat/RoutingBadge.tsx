@@ -1,15 +1,18 @@
 // The compact routing badge under an answer (model, router, predicted quality and cost of the pick and of
 // the premium alternative, routing time) and, on click, the explanation of the decision. A threshold a
 // router holds a score against (hybrid-llm, automix) is shown as a threshold, never as a predicted quality.
+// Beside the figures, the verdict in words (core/routers/verdict.ts): easy for every model, or hard and for whom.
 import { lambdaMeaning } from '../components/slider-scale.ts';
 import { useState } from 'react';
 import type { ModelEstimate } from '../../core/routers/router.ts';
+import { verdict } from '../../core/routers/verdict.ts';
 import type { RoutingInfo } from '../stores/conversations.ts';
 import { pct, usd } from '../format.ts';
 
 export function RoutingBadge({ routing }: { routing: RoutingInfo }) {
   const [open, setOpen] = useState(false);
   const { pick, premium } = routing;
+  const words = verdict(routing.estimates);
   return (
     <div className="routing">
       <button className="badge" aria-expanded={open} aria-label={`Routing: ${routing.model} chosen by ${routing.router}`} onClick={() => setOpen(!open)}>
@@ -23,6 +26,7 @@ export function RoutingBadge({ routing }: { routing: RoutingInfo }) {
             vs {premium.model} {qualityLabel(premium)} · {usd(premium.cost)}
           </span>
         )}
+        {words && <span className="verdict">{words}</span>}
         <span className="muted" title="time the on-device routing took">
           {routing.ms.toFixed(0)} ms
         </span>

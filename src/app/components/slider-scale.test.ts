@@ -14,7 +14,7 @@ describe('cost/quality slider scale', () => {
   it('says what lambda means in dollars per thousand messages', () => {
     expect(lambdaMeaning(0)).toBe('quality first: cost ignored');
     expect(lambdaMeaning(1)).toBe('1 point of quality is worth $1.0 per 1,000 messages');
-    expect(lambdaMeaning(DEFAULT_LAMBDA)).toBe('1 point of quality is worth $0.32 per 1,000 messages');
+    expect(lambdaMeaning(DEFAULT_LAMBDA)).toBe('1 point of quality is worth $6.3 per 1,000 messages');
     expect(lambdaMeaning(0.01)).toBe('1 point of quality is worth $100 per 1,000 messages');
   });
 });

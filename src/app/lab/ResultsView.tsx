@@ -3,7 +3,9 @@
 // reliability diagram, saving a router for chat, and why a router falls below the best single model.
 import { useMemo, useState } from 'react';
 import { useLabRuns, type LabRun } from '../stores/lab-runs.ts';
-import { useRouter } from '../stores/router.ts';
+import { DEFAULT_ROUTER, useRouter } from '../stores/router.ts';
+import { useCatalog } from '../stores/catalog.ts';
+import { describeSources } from '../../core/routers/with-priors.ts';
 import { CurveChart } from './CurveChart.tsx';
 import { ReliabilityDiagram } from './ReliabilityDiagram.tsx';
 import type { ChartSeries } from './curve-data.ts';
@@ -138,9 +140,14 @@ function ShortOfBestNotes({ runs }: { runs: (LabRun & { result: NonNullable<LabR
 
 function SaveButton({ run, file, dataset }: { run: LabRun; file: RouterFile; dataset: DatasetRecord }) {
   const save = useRouter((s) => s.save);
+  const enabled = useCatalog((s) => s.enabled);
   const [saved, setSaved] = useState(false);
   if (run.router === 'oracle') return null;
+  const known = new Set(file.models);
+  const sources = { trained: enabled.filter((m) => known.has(m)), priors: enabled.filter((m) => !known.has(m)) };
   return (
+    <>
+    {sources.priors.length > 0 && <p className="muted" aria-label="Where estimates come from">In chat: {describeSources(run.router, DEFAULT_ROUTER, sources)}.</p>}
     <button
       disabled={saved}
       aria-label={`Use ${run.router} in chat`}
@@ -151,5 +158,6 @@ function SaveButton({ run, file, dataset }: { run: LabRun; file: RouterFile; dat
     >
       {saved ? 'In use in chat' : 'Use in chat'}
     </button>
+    </>
   );
 }

@@ -100,7 +100,7 @@ async function routerInUse(models: readonly string[], catalog: readonly CatalogM
   const file = 'saved' in choice ? saved.find((r) => r.id === choice.saved)?.file : undefined;
   const spec: RouterSpec = file ? { file } : { url: builtinRouterUrl('builtin' in choice ? choice.builtin : DEFAULT_ROUTER) };
   const classifiers = { modelsUrl: new URL(modelEnv.builtinModels, document.baseURI).href, prefer: await encoderPreference() };
-  return { spec, classifiers, catalog: catalog.filter((m) => models.includes(m.id)), models: [...models] };
+  return { spec, classifiers, catalog: catalog.filter((m) => models.includes(m.id)), models: [...models], priorsUrl: builtinRouterUrl(DEFAULT_ROUTER) };
 }
 
 /** The chosen router, loaded in the routing worker for these models (reloaded when the choice or the models change;

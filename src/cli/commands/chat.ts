@@ -7,6 +7,7 @@
 // attempt and the outcome record.
 import type { Command, FlagValues } from '../command.ts';
 import { numberFlag } from '../command.ts';
+import { DEFAULT_LAMBDA } from '../../core/routers/decide.ts';
 import { UsageError } from '../usage-error.ts';
 import { catalogFlag, catalogModels, idsFlag } from '../catalog-flags.ts';
 import { openRouter, printDecision, routeText } from '../cli-router.ts';
@@ -44,7 +45,7 @@ const positive = (values: FlagValues, name: string): number | undefined => {
 
 export const chat: Command = {
   usage:
-    'llmrouter chat (--model ID [--fallback ID,ID] | --router FILE|irt|auto|bert [--route-only] [--mode single|cascade|llm-router|decompose|agent] [--lambda L] [--allowed A,B] [--options JSON] [--max-rounds N] [--max-cost USD] [--max-parts N] [--assign router|planner] [--calibration FILE.jsonl]) [--catalog FILE] [--base-url PROVIDER=URL]... [--system TEXT] [--max-tokens N] [--on-cut resume|stop] [--log FILE.jsonl] "message"',
+    'llmrouter chat (--model ID [--fallback ID,ID] | --router FILE|irt|auto|bert [--route-only] [--mode single|cascade|llm-router|decompose|agent] [--lambda L (default: the app setting)] [--allowed A,B] [--options JSON] [--max-rounds N] [--max-cost USD] [--max-parts N] [--assign router|planner] [--calibration FILE.jsonl]) [--catalog FILE] [--base-url PROVIDER=URL]... [--system TEXT] [--max-tokens N] [--on-cut resume|stop] [--log FILE.jsonl] "message"',
   options: {
     model: { type: 'string' },
     fallback: { type: 'string' },
@@ -122,7 +123,7 @@ async function routedChat(setup: ChatSetup, values: FlagValues, mode: ModeName):
   if (models.length === 0) throw new UsageError('no model can be called: set a provider key (e.g. OPENAI_API_KEY) or --base-url, or name the models with --allowed');
   const place = { models, complete: completeVia(providers.caller), options: optionsFlag(values) };
   const router = await openRouter(typeof values.router === 'string' ? values.router : DEFAULT_ROUTER, place);
-  const policy = { lambda: numberFlag(values, 'lambda', 0), allowed: models.map((m) => m.id) };
+  const policy = { lambda: numberFlag(values, 'lambda', DEFAULT_LAMBDA), allowed: models.map((m) => m.id) };
   if (values['route-only']) return printDecision(await routeText(router, message, policy), false);
   const parts: EngineParts = { router: engineRouter(router), encoder: { embed: embedTexts }, caller: providers.caller, models };
   return answered(setup, parts, { policy, mode, modeOptions: await modeOptions(values, policy.lambda, setup.maxTokens) });

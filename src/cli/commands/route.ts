@@ -10,11 +10,12 @@ import { ENCODER_USAGE, encoderFlags, encoderOptions, optionsFlag } from '../rou
 import { catalogFlag, catalogModels, idsFlag } from '../catalog-flags.ts';
 import { findModel } from '../../core/catalog/catalog.ts';
 import { DEFAULT_ROUTER } from '../../core/routers/default-router.ts';
+import { DEFAULT_LAMBDA } from '../../core/routers/decide.ts';
 import { completeVia } from '../../core/routers/routed-complete.ts';
 
 export const route: Command = {
   usage:
-    `llmrouter route [--router FILE|irt|auto|bert|automix|llm-router] [--lambda 0] [--allowed MODEL,MODEL] [--budget USD] [--options JSON] [--catalog FILE] [--base-url PROVIDER=URL]... [--json] ${ENCODER_USAGE} "query"`,
+    `llmrouter route [--router FILE|irt|auto|bert|automix|llm-router] [--lambda L (default: the app setting)] [--allowed MODEL,MODEL] [--budget USD] [--options JSON] [--catalog FILE] [--base-url PROVIDER=URL]... [--json] ${ENCODER_USAGE} "query"`,
   options: {
     router: { type: 'string' },
     lambda: { type: 'string' },
@@ -41,7 +42,7 @@ export const route: Command = {
       : (allowed ?? []).flatMap((id) => findModel(catalog, id) ?? []);
     const router = await openRouter(given, { models, complete: completeVia(providers.caller), options: optionsFlag(values), encoder: encoderOptions(values) });
     const budget = values.budget === undefined ? undefined : numberFlag(values, 'budget', 0);
-    const routed = await routeText(router, text, { lambda: numberFlag(values, 'lambda', 0), allowed, budget }, catalog.models.map((m) => m.id));
+    const routed = await routeText(router, text, { lambda: numberFlag(values, 'lambda', DEFAULT_LAMBDA), allowed, budget }, catalog.models.map((m) => m.id));
     printDecision(routed, values.json === true);
   },
 };

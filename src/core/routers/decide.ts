@@ -7,8 +7,13 @@ import type { ModelEstimate } from './router.ts';
 /** USD per call that lambda = 1 weighs against the whole quality scale (quality 0 to 1). */
 export const COST_SCALE_USD = 0.1;
 
-/** The app's and the CLI's default setting: one quality point is worth about USD 0.32 per thousand messages. */
-export const DEFAULT_LAMBDA = Math.sqrt(10);
+/**
+ * The one default setting of the app, `llmrouter route`/`chat` and `llmrouter serve`: λ = 10^-0.8 (a step of the
+ * app's slider), at which one quality point (one answer in a hundred more answered well) is worth USD 6.31 per
+ * thousand messages. At it the shipped router sends what every model answers to a cheap model and what separates
+ * them to a most able one (bench/discrimination.json).
+ */
+export const DEFAULT_LAMBDA = 10 ** -0.8;
 
 export interface Policy {
   /** Cost/quality knob: 0 ignores cost; otherwise one quality point is worth USD 1/lambda per thousand messages (dollarsPerPoint). */

@@ -18,13 +18,24 @@ import { gradientOptions } from './shared/adam.ts';
 import { checkDenseNet, denseForward, denseNetSchema, trainDenseNet } from './shared/dense-net.ts';
 import { scoreMatrix } from './shared/outcomes.ts';
 import { f32 } from './shared/router-file.ts';
-import { sigmoid, stackRows } from './shared/vectors.ts';
+import { permutation, sigmoid, stackRows } from './shared/vectors.ts';
+import { mulberry32 } from '../data/random.ts';
 import { fitIrt, irtProbability, shiftAbility, updateAbility, type Observation } from './shared/irt-model.ts';
 import { textReading } from './shared/text-reading.ts';
-import { abilitySourceSchema, fitBenchmarkMap, fitPriceMap, priorAbility, priorMapSchema, type AbilitySource } from './shared/ability-priors.ts';
+import { abilitySourceSchema, benchmarkLogit, fitBenchmarkMap, fitPriceMap, priorAbility, priorMapSchema, type AbilitySource } from './shared/ability-priors.ts';
 
 /** The skills the router rates queries and models on. */
 export const IRT_SKILLS: Skill[] = ['knowledge', 'reasoning', 'math', 'code'];
+
+/**
+ * The task of training samples that are turns every model answers well (greetings, thanks, small talk, simple
+ * facts, short translations, reformatting: models/irt/trivial-turns.json). From them and the benchmark items the
+ * router learns, on the embedding, the chance that a query is such a turn; a query's estimate for every model is
+ * then that chance x 1 + the rest x the item response model, so the gap between models closes on what all answer.
+ */
+export const TRIVIAL_TASK = 'chat_trivial';
+/** Benchmark items the trivial-turn head sees per trivial turn (each turn seen once, the items drawn at random). */
+const TRIVIAL_NEGATIVES = 2;
 
 /** How far a model's abilities may move from their source under the few-shot update (prior standard deviation). */
 const PRIOR_SD: Record<AbilitySource, number> = { data: 0.25, catalog: 0.5, 'catalog+price': 0.75, price: 1 };
@@ -36,6 +47,10 @@ const options = z
     ...gradientOptions(20, 0.01),
     /** Models to serve besides those in the data (catalog ids); default: every catalog model given at training. */
     serve: z.array(z.string()).optional(),
+    /** Anchor the training models' abilities on their published benchmark figures (one difficulty scale across datasets). */
+    anchored: z.boolean().default(true),
+    /** Weight decay of the anchored abilities' offsets: larger keeps them closer to the benchmarks. */
+    anchorL2: z.number().min(0).default(0.01),
   })
   .strict();
 type Options = z.infer<typeof options>;
@@ -61,6 +76,8 @@ const state = z
     /** Log-discrimination = sharpnessHead . embedding + sharpnessBias. */
     sharpnessHead: f32,
     sharpnessBias: z.number(),
+    /** P(the query is a turn every model answers well) = sigmoid(trivialNet(embedding)); absent: never. */
+    trivialNet: denseNetSchema.optional(),
     priors: priorMapSchema,
     /** Abilities learned from the training outcomes, by model id. */
     learned: z.record(z.string(), z.array(z.number())),
@@ -105,28 +122,32 @@ export class IrtRouter extends Router<Options, State> {
     const mix = new Float32Array(n * k);
     for (let i = 0; i < n; i++) mix.set(skillMix(skillNet, x.subarray(i * d, (i + 1) * d)), i * k);
     const sm = scoreMatrix(data);
+    const catalog = data.catalog ?? [];
+    const anchor = o.anchored ? benchmarkAnchors(data.models.map((m) => withPriors(catalog.find((c) => c.id === m) ?? { id: m }))) : undefined;
     const fit = await fitIrt(
-      { mix, x, scores: sm.scores, ran: sm.ran, skills: k, models: sm.m },
-      { epochs: o.epochs, learningRate: o.learningRate, l2: 1e-4, seed: o.seed },
+      { mix, x, scores: sm.scores, ran: sm.ran, skills: k, models: sm.m, ...(anchor ? { anchor } : {}) },
+      { epochs: o.epochs, learningRate: o.learningRate, l2: 1e-4, ...(anchor ? { abilityL2: o.anchorL2 } : {}), seed: o.seed },
       step.part(0.4, 1),
     );
     const learned = Object.fromEntries(data.models.map((m, j) => [m, Array.from(fit.abilities.subarray(j * k, (j + 1) * k))]));
-    const catalog = data.catalog ?? [];
     const benchmark = fitBenchmarkMap(
       IRT_SKILLS,
       data.models.map((m) => ({ ability: learned[m]!, entry: withPriors(catalog.find((c) => c.id === m) ?? { id: m }) })),
     );
     const priors = { benchmark, price: fitPriceMap(IRT_SKILLS, benchmark, catalog.map(withPriors)) };
     const heads = { difficultyHead: fit.head, difficultyBias: fit.bias, sharpnessHead: fit.sharpness, sharpnessBias: fit.sharpnessBias };
-    const partial = { skills: IRT_SKILLS, skillNet, ...heads, priors, learned, served: [] };
+    const trivialNet = await trainTrivialHead(data, x, o, step);
+    const partial = { skills: IRT_SKILLS, skillNet, ...heads, ...(trivialNet ? { trivialNet } : {}), priors, learned, served: [] };
     const entries = this.candidates(data).map((m) => catalog.find((c) => c.id === m) ?? { id: m });
     return { ...partial, served: entries.map((e) => serveOne(partial, e)) };
   }
 
   protected override score(query: RouteQuery, st: State): Scored {
-    const { mix, difficulty, discrimination } = query.embedding ? read(st, query.embedding) : textReading(st.skills, query.text);
+    const { mix, difficulty, discrimination, trivial } = query.embedding ? read(st, query.embedding) : { ...textReading(st.skills, query.text), trivial: 0 };
     const tokens = estimateTokens([...(query.context ?? []), query.text].join('\n'));
-    const quality = st.served.map((s) => (s.contextWindow !== undefined && tokens > s.contextWindow ? 0 : irtProbability(mix, s.ability, difficulty, discrimination)));
+    const quality = st.served.map((s) =>
+      s.contextWindow !== undefined && tokens > s.contextWindow ? 0 : trivial + (1 - trivial) * irtProbability(mix, s.ability, difficulty, discrimination),
+    );
     const top = mix.indexOf(Math.max(...mix));
     return {
       quality,
@@ -137,6 +158,7 @@ export class IrtRouter extends Router<Options, State> {
         features: {
           difficulty: Number(difficulty.toFixed(3)),
           discrimination: Number(discrimination.toFixed(3)),
+          trivial: Number(trivial.toFixed(3)),
           skill: st.skills[top]!,
           skill_share: Number(mix[top]!.toFixed(3)),
           abilities_from: abilitySources(this.models, st.served),
@@ -186,6 +208,7 @@ export class IrtRouter extends Router<Options, State> {
 
   protected override checkState(st: State, models: number): void {
     checkDenseNet(st.skillNet, 'learned.skillNet');
+    if (st.trivialNet) checkDenseNet(st.trivialNet, 'learned.trivialNet');
     const k = st.skills.length;
     const d = st.skillNet.inputs;
     const bad = st.served.length !== models || st.skillNet.outputs !== k || st.difficultyHead.length !== d || st.sharpnessHead.length !== d;
@@ -214,6 +237,22 @@ export function withPriors<T extends Partial<CatalogModel> & { id: string }>(ent
   const names = [entry.id, entry.api_model].filter((n): n is string => !!n);
   const match = names.map((n) => findModel(defaultCatalog, n)).find((m) => m?.benchmarks);
   return match ? { ...entry, benchmarks: match.benchmarks } : entry;
+}
+
+/**
+ * Per model and skill, the anchor of its ability: the logit of its published figure; a model without a figure for
+ * a skill gets the mean of the others' anchors for it (no anchors at all: zeros).
+ */
+function benchmarkAnchors(entries: readonly Pick<CatalogModel, 'benchmarks'>[]): Float32Array {
+  const k = IRT_SKILLS.length;
+  const anchor = new Float32Array(entries.length * k);
+  IRT_SKILLS.forEach((skill, s) => {
+    const figures = entries.map((e) => e.benchmarks?.[skill]?.score);
+    const known = figures.filter((f): f is number => f !== undefined).map(benchmarkLogit);
+    const fallback = known.length > 0 ? known.reduce((a, b) => a + b, 0) / known.length : 0;
+    figures.forEach((f, j) => (anchor[j * k + s] = f === undefined ? fallback : benchmarkLogit(f)));
+  });
+  return anchor;
 }
 
 /** Per sample and skill, the target share of that skill from the task name (masked when the task says nothing). */
@@ -246,6 +285,8 @@ interface Reading {
   mix: Float64Array;
   difficulty: number;
   discrimination: number;
+  /** The chance the query is a turn every model answers well. */
+  trivial: number;
 }
 
 function read(st: State, embedding: Float32Array): Reading {
@@ -255,7 +296,32 @@ function read(st: State, embedding: Float32Array): Reading {
     difficulty += st.difficultyHead[c]! * embedding[c]!;
     sharpness += st.sharpnessHead[c]! * embedding[c]!;
   }
-  return { mix: skillMix(st.skillNet, embedding), difficulty, discrimination: Math.exp(sharpness) };
+  return { mix: skillMix(st.skillNet, embedding), difficulty, discrimination: Math.exp(sharpness), trivial: trivialChance(st.trivialNet, embedding) };
+}
+
+function trivialChance(net: State['trivialNet'], embedding: Float32Array): number {
+  if (!net) return 0;
+  const out = new Float64Array(1);
+  denseForward(net, embedding, out, new Float32Array(net.hidden));
+  return sigmoid(out[0]!);
+}
+
+/**
+ * The trivial-turn head: a small network on the embedding, trained on the trivial turns (1) against
+ * TRIVIAL_NEGATIVES benchmark items each (0, drawn at random); undefined when the data has no trivial turns.
+ */
+async function trainTrivialHead(data: TrainingData, x: Float32Array, o: Options, step: Step): Promise<State['trivialNet']> {
+  const d = x.length / data.samples.length;
+  const positives = data.samples.flatMap((s, i) => (s.task === TRIVIAL_TASK ? [i] : []));
+  if (positives.length === 0) return undefined;
+  const others = data.samples.flatMap((s, i) => (s.task === TRIVIAL_TASK ? [] : [i]));
+  const order = permutation(others.length, mulberry32(o.seed));
+  const rows = [...positives, ...Array.from(order.subarray(0, positives.length * TRIVIAL_NEGATIVES), (j) => others[j]!)];
+  const rx = new Float32Array(rows.length * d);
+  rows.forEach((r, i) => rx.set(x.subarray(r * d, (r + 1) * d), i * d));
+  const y = Float32Array.from(rows, (_, i) => (i < positives.length ? 1 : 0));
+  const spec = { x: rx, y, mask: new Uint8Array(rows.length).fill(1), hidden: 32, outputs: 1, loss: 'logistic' as const, epochs: 60, learningRate: o.learningRate, l2: 1e-3, batch: 32, seed: o.seed };
+  return trainDenseNet(spec, step.part(1, 1));
 }
 
 const SOURCE_WORDS: Record<AbilitySource, string> = {

@@ -24,7 +24,7 @@ export const abilitySourceSchema = z.enum(['data', 'catalog', 'catalog+price', '
 export type AbilitySource = z.infer<typeof abilitySourceSchema>;
 
 /** Benchmark figures are kept away from 0 and 1 before the logit (a saturated benchmark still ranks). */
-const logit = (p: number) => {
+export const benchmarkLogit = (p: number) => {
   const q = Math.min(0.995, Math.max(0.005, p));
   return Math.log(q / (1 - q));
 };
@@ -40,7 +40,7 @@ export function fitBenchmarkMap(skills: readonly Skill[], fitted: readonly { abi
   const perSkill = skills.map((skill, k) =>
     fitted.flatMap(({ ability, entry }) => {
       const figure = entry.benchmarks?.[skill];
-      return figure ? [{ x: logit(figure.score), y: ability[k]! }] : [];
+      return figure ? [{ x: benchmarkLogit(figure.score), y: ability[k]! }] : [];
     }),
   );
   const means = perSkill.map((pts) => ({ x: mean(pts.map((p) => p.x)), y: mean(pts.map((p) => p.y)) }));
@@ -64,7 +64,7 @@ export function fitPriceMap(skills: readonly Skill[], benchmark: readonly Line[]
   return skills.map((skill, k) => {
     const pts = catalog.flatMap((m) => {
       const figure = m.benchmarks?.[skill];
-      return figure ? [{ x: logPrice(m), y: benchmark[k]!.intercept + benchmark[k]!.slope * logit(figure.score) }] : [];
+      return figure ? [{ x: logPrice(m), y: benchmark[k]!.intercept + benchmark[k]!.slope * benchmarkLogit(figure.score) }] : [];
     });
     const mx = mean(pts.map((p) => p.x));
     const my = mean(pts.map((p) => p.y));
@@ -81,7 +81,7 @@ export function priorAbility(skills: readonly Skill[], map: PriorMap, entry: Pic
     const figure = entry.benchmarks?.[skill];
     if (figure) figures++;
     const line = figure ? map.benchmark[k]! : map.price[k]!;
-    return line.intercept + line.slope * (figure ? logit(figure.score) : logPrice(entry));
+    return line.intercept + line.slope * (figure ? benchmarkLogit(figure.score) : logPrice(entry));
   });
   const source: AbilitySource = figures === skills.length ? 'catalog' : figures > 0 ? 'catalog+price' : 'price';
   return { ability, source };

@@ -4,6 +4,9 @@
 // a_q are positive, a model at least as able on every skill never gets a lower chance, and a harder query never
 // raises one. Here: that probability, the joint fit of the models' abilities with linear difficulty and
 // log-discrimination heads on query embeddings, and the few-shot (MAP) update of one model's abilities.
+// Abilities may be anchored: each model's ability is its anchor (its published benchmark figures on the logit
+// scale) plus a fitted offset kept small by a Gaussian prior, which puts the difficulty of items from datasets
+// that share no model (LLMRouter's nine open models, RouteLLM's GPT-4 and Mixtral) on one scale.
 import type { Step } from './step.ts';
 import { adamSlots, adamStep } from './adam.ts';
 import { permutation, sigmoid } from './vectors.ts';
@@ -32,6 +35,8 @@ export interface IrtData {
   ran: Uint8Array;
   skills: number;
   models: number;
+  /** models x skills anchors the abilities are offsets from (absent: zero, unanchored). */
+  anchor?: Float32Array;
 }
 
 export interface IrtFit {
@@ -49,6 +54,8 @@ export interface IrtFitOptions {
   epochs: number;
   learningRate: number;
   l2: number;
+  /** Weight decay of the abilities (their offsets from the anchors when anchored); default `l2`. */
+  abilityL2?: number;
   seed: number;
 }
 
@@ -74,10 +81,11 @@ export async function fitIrt(data: IrtData, o: IrtFitOptions, step: Step): Promi
       let pairs = 0;
       for (let bi = start; bi < Math.min(n, start + batch); bi++) pairs += addSampleGradient(data, params, grads, order[bi]!).pairs;
       if (pairs === 0) continue;
-      adamStep(params, slots, ++t, o.learningRate, 1 / pairs, [o.l2, o.l2, 0, o.l2, 0]);
+      adamStep(params, slots, ++t, o.learningRate, 1 / pairs, [o.abilityL2 ?? o.l2, o.l2, 0, o.l2, 0]);
     }
     await step.at((epoch + 1) / o.epochs);
   }
+  if (data.anchor) for (let c = 0; c < abilities.length; c++) abilities[c]! += data.anchor[c]!;
   return { abilities, head, bias: bias[0]!, sharpness, sharpnessBias: sharpnessBias[0]! };
 }
 
@@ -106,7 +114,8 @@ export function addSampleGradient(data: IrtData, params: IrtParams, grads: IrtPa
   let gDiff = 0, gLogA = 0, loss = 0, pairs = 0;
   for (let j = 0; j < m; j++) {
     if (!data.ran[i * m + j]) continue;
-    const gap = skillSum(mix, abilities.subarray(j * k, (j + 1) * k)) - diff;
+    const anchored = data.anchor ? skillSum(mix, data.anchor.subarray(j * k, (j + 1) * k)) : 0;
+    const gap = anchored + skillSum(mix, abilities.subarray(j * k, (j + 1) * k)) - diff;
     const p = sigmoid(a * gap);
     const y = data.scores[i * m + j]!;
     loss -= y * Math.log(Math.max(p, 1e-12)) + (1 - y) * Math.log(Math.max(1 - p, 1e-12));
