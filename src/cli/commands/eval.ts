@@ -6,6 +6,7 @@ import { catalogFlag } from '../read-dataset.ts';
 import { DATA_USAGE, ENCODER_USAGE, dataFlags, encoderFlags, encoderOptions, optionsFlag, readData, useEncoder } from '../routing-data.ts';
 import { runEvaluation } from '../evaluate-router.ts';
 import { UsageError } from '../usage-error.ts';
+import { CASCADE_ROUTER, CASCADE_USAGE, cascadeFlags, printCascade } from '../cascade-report.ts';
 import type { Catalog } from '../../core/catalog/model.ts';
 import { splitDataset } from '../../core/data/split.ts';
 import type { RoutingSample } from '../../core/data/sample.ts';
@@ -13,7 +14,7 @@ import { perTask } from '../../core/eval/evaluate.ts';
 
 export const evalCommand: Command = {
   summary: 'train a router and measure quality and cost on a test set',
-  usage: `llmrouter eval --router NAME (--train FILE --test FILE | --data FILE [--test-fraction 0.2] [--seed 1]) [--hold-out MODEL,...] [--json] [--per-task] ${DATA_USAGE} ${ENCODER_USAGE}`,
+  usage: `llmrouter eval --router NAME (--train FILE --test FILE | --data FILE [--test-fraction 0.2] [--seed 1]) [--hold-out MODEL,...] [--json] [--per-task] ${CASCADE_USAGE} ${DATA_USAGE} ${ENCODER_USAGE}`,
   options: {
     router: { type: 'string' },
     train: { type: 'string' },
@@ -24,6 +25,7 @@ export const evalCommand: Command = {
     'hold-out': { type: 'string' },
     json: { type: 'boolean', default: false },
     'per-task': { type: 'boolean', default: false },
+    ...cascadeFlags,
     ...dataFlags,
     ...encoderFlags,
   },
@@ -32,6 +34,7 @@ export const evalCommand: Command = {
     useEncoder(encoderOptions(values));
     const catalog = await catalogFlag(values);
     const { train, test } = await trainAndTest(values, catalog);
+    if (name === CASCADE_ROUTER) return printCascade(values, train, test);
     const holdOut = typeof values['hold-out'] === 'string' ? values['hold-out'].split(',').map((m) => m.trim()) : undefined;
     const { evaluation, trainSeconds } = await runEvaluation({ router: name, options: optionsFlag(values), train, test, catalog, holdOut });
     const tasks = perTask(test, evaluation, 0);
