@@ -22,6 +22,21 @@ describe('ensemble router', () => {
     await expectRoundTrip(r, test);
   });
 
+  it('routes as its best member when stacking does not beat it on the validation split, and says so', async () => {
+    const r = routerClass('ensemble').create({ members: ['best-single', 'knn'] });
+    await r.fit(train);
+    const knn = routerClass('knn').create();
+    await knn.fit(train);
+    const file = r.toJSON() as { state: { learned: { fallback?: number } } };
+    expect(file.state.learned.fallback).toBe(1);
+    const q = { text: test.samples[0]!.query, embedding: test.embeddings[0] };
+    const [mine, its] = [await r.predict(q), await knn.predict(q)];
+    expect(mine.estimates).toEqual(its.estimates);
+    expect(mine.explanation.summary).toMatch(/^knn alone \(stacking best-single, knn did not beat it/);
+    await expectRoundTrip(r, test);
+    expect(() => loadRouter({ ...r.toJSON(), state: { ...(r.toJSON().state as object), learned: { ...file.state.learned, fallback: 2 } } })).toThrow(/fallback 2 names no member/);
+  });
+
   it('refuses members that call providers or read the true outcomes, and names them', () => {
     expect(() => routerClass('ensemble').create({ members: ['knn', 'oracle'] })).toThrow(/"oracle" cannot be a member/);
     expect(() => routerClass('ensemble').create({ members: ['automix'] })).toThrow(/"automix" cannot be a member/);

@@ -4,11 +4,17 @@
 // sigmoid(sum_r w_jr logit(q_rj) + b_j), a small ridge pulling the weights to zero. Then the members are
 // trained again on all the data (as scikit-learn's StackingRegressor refits its estimators) and the
 // router file holds their files beside the weights. Members must estimate every model of the data.
+// The stack must earn its place: on the validation queries its AIQ (weights cross-fitted in two halves, so it
+// is never scored on the queries it was fitted to) is compared with each member's alone, over one shared cost
+// range; when it does not beat the best member, the ensemble routes as that member (state `fallback`).
 import { z } from 'zod';
 import { Router, type Prediction, type RouteQuery, type RouterClass, type RouterContext, type RouterFile, type TrainingData } from './router.ts';
 import type { Step } from './shared/step.ts';
 import { mulberry32, shuffled } from '../data/random.ts';
 import { sigmoid } from './shared/vectors.ts';
+import { decide } from './decide.ts';
+import { aiqCompared } from '../eval/frontier.ts';
+import { LAMBDAS, datasetCostScale } from '../eval/evaluate.ts';
 
 const options = z
   .object({
@@ -30,6 +36,8 @@ const state = z
     members: z.array(routerFile).min(1),
     /** Per model: one weight per member, then the bias. */
     weights: z.array(z.array(z.number())),
+    /** The member routed with alone, by index, when the stack did not beat it on the validation split. */
+    fallback: z.number().int().min(0).optional(),
   })
   .strict();
 type State = z.infer<typeof state>;
@@ -64,17 +72,13 @@ export function makeEnsembleRouter(lookup: (name: string) => RouterClass): Route
     protected async train(data: TrainingData, step: Step): Promise<State> {
       const { fit, validation } = splitData(data, this.options.validation, this.options.seed);
       const heldOut = await this.trainMembers(fit, step.part(0, 0.4));
-      const estimates = await Promise.all(heldOut.map((r) => predictAll(r, validation, data.models)));
-      const weights = data.models.map((model, j) => {
-        const rows = validation.samples.map((_, i) => i).filter((i) => validation.samples[i]!.outcomes[model]);
-        return fitLogistic(
-          rows.map((i) => estimates.map((e) => logit(e[i]![j]!))),
-          rows.map((i) => validation.samples[i]!.outcomes[model]!.score),
-          this.options.ridge,
-        );
-      });
+      const predictions = await Promise.all(heldOut.map((r) => predictAll(r, validation)));
+      const estimates = predictions.map((per) => per.map((p) => qualityByModel(p, data.models)));
+      const ridge = this.options.ridge;
+      const weights = stackWeights(validation, estimates, data.models, ridge, () => true);
+      const fallback = bestMemberUnlessStackWins(validation, predictions, estimates, data.models, ridge);
       this.members = await this.trainMembers(data, step.part(0.4, 1));
-      return { members: this.members.map((r) => r.toJSON()), weights };
+      return { members: this.members.map((r) => r.toJSON()), weights, ...(fallback === undefined ? {} : { fallback }) };
     }
 
     private async trainMembers(data: TrainingData, step: Step): Promise<Router[]> {
@@ -92,6 +96,7 @@ export function makeEnsembleRouter(lookup: (name: string) => RouterClass): Route
       const st = this.trained();
       if (this.needsEmbedding && !query.embedding) throw new Error(`router "${this.name}" needs the query's embedding`);
       this.members ??= st.members.map((f) => lookup(f.router).load(f, this.context));
+      if (st.fallback !== undefined) return this.asMember(st.fallback, query);
       const per = await Promise.all(this.members.map(async (r) => qualityByModel(await r.predict(query), this.models)));
       const quality = this.models.map((_, j) => {
         const w = st.weights[j]!;
@@ -107,7 +112,16 @@ export function makeEnsembleRouter(lookup: (name: string) => RouterClass): Route
       };
     }
 
+    /** The member's own prediction, saying why the stack was set aside. */
+    private async asMember(index: number, query: RouteQuery): Promise<Prediction> {
+      const p = await this.members![index]!.predict(query);
+      const name = this.options.members[index]!;
+      const summary = `${name} alone (stacking ${this.options.members.join(', ')} did not beat it on the validation split): ${p.explanation.summary}`;
+      return { estimates: this.withCosts(qualityByModel(p, this.models), query.text), explanation: { ...p.explanation, summary } };
+    }
+
     protected override checkState(st: State, models: number): void {
+      if ((st.fallback ?? 0) >= st.members.length) throw new Error(`invalid router file: ensemble fallback ${st.fallback} names no member`);
       if (st.members.length !== this.options.members.length || st.weights.length !== models || st.weights.some((w) => w.length !== st.members.length + 1)) {
         throw new Error(`invalid router file: ensemble state does not match ${this.options.members.length} members and ${models} models`);
       }
@@ -140,10 +154,55 @@ function qualityByModel(p: Prediction, models: readonly string[]): number[] {
   });
 }
 
-async function predictAll(router: { predict(q: RouteQuery): Promise<Prediction> }, data: TrainingData, models: readonly string[]): Promise<number[][]> {
+async function predictAll(router: { predict(q: RouteQuery): Promise<Prediction> }, data: TrainingData): Promise<Prediction[]> {
   const out = [];
-  for (let i = 0; i < data.samples.length; i++) out.push(qualityByModel(await router.predict({ text: data.samples[i]!.query, embedding: data.embeddings[i] }), models));
+  for (let i = 0; i < data.samples.length; i++) out.push(await router.predict({ text: data.samples[i]!.query, embedding: data.embeddings[i] }));
   return out;
+}
+
+/** Per model, the stacking weights fitted on the validation rows `use` keeps. */
+function stackWeights(validation: TrainingData, estimates: readonly number[][][], models: readonly string[], ridge: number, use: (i: number) => boolean): number[][] {
+  return models.map((model, j) => {
+    const rows = validation.samples.map((_, i) => i).filter((i) => use(i) && validation.samples[i]!.outcomes[model]);
+    return fitLogistic(
+      rows.map((i) => estimates.map((e) => logit(e[i]![j]!))),
+      rows.map((i) => validation.samples[i]!.outcomes[model]!.score),
+      ridge,
+    );
+  });
+}
+
+const stacked = (weights: readonly number[][], estimates: readonly number[][][], i: number) =>
+  weights.map((w, j) => sigmoid(estimates.reduce((s, e, r) => s + w[r]! * logit(e[i]![j]!), w[estimates.length]!)));
+
+/**
+ * The best member by AIQ on the validation queries, unless the stack's AIQ there is higher (then undefined). The
+ * stack's qualities on each half come from weights fitted on the other half; costs are the members' estimates.
+ */
+function bestMemberUnlessStackWins(validation: TrainingData, predictions: readonly Prediction[][], estimates: readonly number[][][], models: readonly string[], ridge: number): number | undefined {
+  const half = (i: number) => i % 2 === 0;
+  const byHalf = [stackWeights(validation, estimates, models, ridge, (i) => !half(i)), stackWeights(validation, estimates, models, ridge, half)];
+  const stack = predictions[0]!.map((p, i) => {
+    const quality = stacked(byHalf[half(i) ? 0 : 1]!, estimates, i);
+    return { ...p, estimates: models.map((model, j) => ({ model, quality: quality[j]!, cost: p.estimates.find((e) => e.model === model)!.cost })) };
+  });
+  const [stackAiq, ...memberAiq] = aiqCompared([stack, ...predictions].map((per) => validationCurve(validation, per, models)));
+  const best = memberAiq.indexOf(Math.max(...memberAiq));
+  return stackAiq! > memberAiq[best]! + 1e-12 ? undefined : best;
+}
+
+/** The (cost, quality) points of a router's predictions on the validation queries over the evaluation's lambda grid. */
+function validationCurve(validation: TrainingData, predictions: readonly Prediction[], models: readonly string[]): { cost: number; quality: number }[] {
+  const costScale = datasetCostScale(predictions, models);
+  const rows = validation.samples.map((s, i) => ({ s, i, allowed: models.filter((m) => s.outcomes[m]) })).filter((r) => r.allowed.length > 0);
+  return LAMBDAS.map((lambda) => {
+    let quality = 0, cost = 0;
+    for (const { s, i, allowed } of rows) {
+      const o = s.outcomes[decide(predictions[i]!.estimates, { lambda, allowed, costScale }).model]!;
+      (quality += o.score), (cost += o.cost);
+    }
+    return { cost, quality: quality / Math.max(1, rows.length) };
+  });
 }
 
 /**
