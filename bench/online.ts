@@ -3,7 +3,8 @@
 // the final 1,000 queries; and started warm from knn trained on 500 seeded training samples (the stream is then the
 // other training samples and the test set), against that knn alone at the same cost on the same stream.
 // Merges its key `online` into bench/routers.json, leaving the other keys alone, and writes the README's table
-// (`-- --readme-only`: only the table, from the JSON).
+// (`-- --readme-only`: only the table, from the JSON). `-- --cold-only` measures the cold runs and keeps the saved
+// warm ones.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { benchDatasets } from './bench-data.ts';
@@ -38,7 +39,7 @@ function kept(r: SimulationReport, seconds: number) {
 }
 
 async function run() {
-  const [dc] = await benchDatasets();
+  const [dc] = await benchDatasets(['dcrouter']);
   const train = await part(dc!.train);
   const test = await part(dc!.test);
   const all = [...dc!.train, ...dc!.test];
@@ -49,13 +50,24 @@ async function run() {
     for (const seed of SEEDS) {
       log(`cold ${name} seed ${seed}`);
       const t = performance.now();
-      const r = await simulate({ router: online(name).begin(models, costs), parts: [train, test], seed, lambda: 0, window: 1000 });
+      const r = await simulate({ router: online(name).begin(models, costs, defaultCatalog.models), parts: [train, test], seed, lambda: 0, window: 1000 });
       log(`  final 1000: ${r.final_window.quality.toFixed(4)} at $${r.final_window.cost.toFixed(4)} (best single ${r.final_window.best_single.quality.toFixed(4)} at $${r.final_window.best_single.cost.toFixed(4)})`);
       cold.push(kept(r, (performance.now() - t) / 1000));
     }
   }
-  // Warm: knn on 500 seeded training samples; the stream is every other training sample, then the test set.
-  const order = shuffled(dc!.train.map((_, i) => i), mulberry32(1));
+  const saved = JSON.parse(readFileSync('bench/routers.json', 'utf8'));
+  const warm = process.argv.includes('--cold-only') ? (saved.online?.warm ?? []) : await warmRuns(dc!, train, test, models);
+  const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores (shared), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const all_ = JSON.parse(readFileSync('bench/routers.json', 'utf8'));
+  all_.online = { machine, date: new Date().toISOString(), dataset: 'dcrouter (train then test)', lambda: 0, warm_start: { router: 'knn', samples: WARM_SAMPLES, seed: 1 }, cold, warm };
+  writeFileSync('bench/routers.json', JSON.stringify(all_, null, 1) + '\n');
+  log('wrote bench/routers.json (key "online")');
+  writeReadme(all_.online);
+}
+
+/** Warm: knn on 500 seeded training samples; the stream is every other training sample, then the test set. */
+async function warmRuns(dc: { train: RoutingSample[] }, train: StreamPart, test: StreamPart, models: string[]) {
+  const order = shuffled(dc.train.map((_, i) => i), mulberry32(1));
   const seen = new Set(order.slice(0, WARM_SAMPLES));
   const pick = (p: StreamPart, keep: (i: number) => boolean): StreamPart => ({ samples: p.samples.filter((_, i) => keep(i)), embeddings: p.embeddings.filter((_, i) => keep(i)) });
   const offlineData = pick(train, (i) => seen.has(i));
@@ -72,12 +84,7 @@ async function run() {
       warm.push(kept(r, (performance.now() - t) / 1000));
     }
   }
-  const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores (shared), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-  const all_ = JSON.parse(readFileSync('bench/routers.json', 'utf8'));
-  all_.online = { machine, date: new Date().toISOString(), dataset: 'dcrouter (train then test)', lambda: 0, warm_start: { router: 'knn', samples: WARM_SAMPLES, seed: 1 }, cold, warm };
-  writeFileSync('bench/routers.json', JSON.stringify(all_, null, 1) + '\n');
-  log('wrote bench/routers.json (key "online")');
-  writeReadme(all_.online);
+  return warm;
 }
 
 type Kept = ReturnType<typeof kept>;

@@ -5,11 +5,13 @@
 // two-model data also gets RouteLLM's APGR and CPT. Routing time is reported after the embedding and with
 // it (the encoder timed uncached, one query at a time, as a router sees queries).
 // Writes bench/routers.json (other benchmarks' keys kept) and the table between the bench markers in README.md;
-// `tsx bench/routers.ts --readme-only` rewrites that table from the saved JSON.
+// `tsx bench/routers.ts --readme-only` rewrites that table from the saved JSON. A subset, `--datasets dcrouter,...`
+// and/or `--routers knn,...`, measures only those rows and merges them into the saved ones (their AIQ recomputed over
+// each dataset's shared range; the held-out rows and the scale table are measured only in a full run).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { benchDatasets, type BenchDataset } from './bench-data.ts';
+import { BENCH_DATASETS, benchDatasets, type BenchDataset, type BenchName } from './bench-data.ts';
 import { runEvaluation } from '../src/cli/evaluate-router.ts';
 import { parseArgs } from 'node:util';
 import { embedTexts, encoderFlags, encoderOptions, projectEncoder, trainingData, useEncoder } from '../src/cli/routing-data.ts';
@@ -31,6 +33,8 @@ interface Row {
   dataset: string;
   router: string;
   note?: string;
+  /** Where the row was measured, when a subset run measured it on another machine than the table's. */
+  machine?: string;
   train_seconds: number;
   /** Routing time after the embedding. */
   ms_per_query: number;
@@ -68,15 +72,16 @@ function sharedAiq(rows: Row[]): Row[] {
   return out;
 }
 
-async function evaluateAll(datasets: BenchDataset[], embedMs: Record<string, number>): Promise<Row[]> {
+async function evaluateAll(datasets: BenchDataset[], embedMs: Record<string, number>, routerNames: readonly string[], full: boolean): Promise<Row[]> {
   const rows: Row[] = [];
   for (const ds of datasets) {
-    for (const router of OFFLINE) {
+    for (const router of routerNames) {
       log(`${ds.name} ${router}`);
       const r = await runEvaluation({ router, train: ds.train, test: ds.test, catalog: defaultCatalog });
       rows.push(row(ds.name, router, r, embedMs[ds.name]!));
     }
   }
+  if (!full) return rows;
   const [dc, mmlu] = datasets;
   const heldOut = ['llama-3.1-nemotron-51b-instruct', 'qwen2.5-7b-instruct', 'llama-3.1-8b-instruct'];
   log('auto with three dcrouter models held out');
@@ -86,7 +91,20 @@ async function evaluateAll(datasets: BenchDataset[], embedMs: Record<string, num
   const mmluModels = Object.keys(mmlu!.test[0]!.outcomes);
   const x = await runEvaluation({ router: 'auto', train: dc!.train, test: mmlu!.test, catalog: defaultCatalog, holdOut: mmluModels });
   rows.push(row('routellm-mmlu', 'auto', x, embedMs['routellm-mmlu']!, 'trained on dcrouter: both models unseen'));
-  return sharedAiq(rows);
+  return rows;
+}
+
+/** The saved rows with the measured ones in their place (same dataset, router and note), new ones after the dataset's last row. */
+function merged(saved: readonly Row[], measured: readonly Row[]): Row[] {
+  const key = (r: Row) => `${r.dataset}|${r.router}|${r.note ?? ''}`;
+  const fresh = new Map(measured.map((r) => [key(r), r]));
+  const out = saved.map((r) => fresh.get(key(r)) ?? r);
+  for (const r of measured) {
+    if (saved.some((x) => key(x) === key(r))) continue;
+    const last = out.map((x) => x.dataset).lastIndexOf(r.dataset);
+    out.splice(last < 0 ? out.length : last + 1, 0, r);
+  }
+  return out;
 }
 
 /** Trains in a worker thread (the training worker's handler) and returns the file and the seconds it took. */
@@ -131,7 +149,7 @@ async function scale(mmlu: BenchDataset): Promise<ScaleRow[]> {
 
 const fmt = (v: number | null, digits = 3) => (v === null ? 'never' : v.toFixed(digits));
 
-const rowName = (r: Row) => (r.note ? `${r.router} (${r.note})` : r.router);
+const rowName = (r: Row) => `${r.note ? `${r.router} (${r.note})` : r.router}${r.machine ? ` (measured on ${r.machine})` : ''}`;
 
 function table(rows: Row[], scaleRows: ScaleRow[], machine: string, embedMs: Record<string, number>): string {
   const lines = [`Measured on ${machine}; encoder: ${describeEncoder(record)}, transformers.js on onnxruntime-node in Node.`, ''];
@@ -182,22 +200,33 @@ if (process.argv.includes('--readme-only')) {
 }
 
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores (shared), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-useEncoder(encoderOptions(parseArgs({ options: encoderFlags }).values)); // --encoder etc., as the CLI takes them
+const flags = parseArgs({ options: { ...encoderFlags, datasets: { type: 'string' }, routers: { type: 'string' } } }).values;
+useEncoder(encoderOptions(flags)); // --encoder etc., as the CLI takes them
+const list = (v: unknown) => (typeof v === 'string' ? v.split(',').map((x) => x.trim()) : undefined);
+const chosenDatasets = list(flags.datasets) ?? [...BENCH_DATASETS];
+const chosenRouters = list(flags.routers) ?? OFFLINE;
+for (const d of chosenDatasets) if (!(BENCH_DATASETS as readonly string[]).includes(d)) throw new Error(`--datasets: unknown "${d}" (known: ${BENCH_DATASETS.join(', ')})`);
+for (const r of chosenRouters) if (!OFFLINE.includes(r)) throw new Error(`--routers: "${r}" is not an offline router of this bench (${OFFLINE.join(', ')})`);
+const full = flags.datasets === undefined && flags.routers === undefined;
 const { cached: encoder, record } = await projectEncoder();
 log(`encoder ${describeEncoder(record)} on ${encoder.backend}, cache ${encoder.file}`);
-const datasets = await benchDatasets();
-const embedMs: Record<string, number> = {};
+const datasets = await benchDatasets(chosenDatasets as BenchName[]);
+const before = othersKeys();
+const embedMs: Record<string, number> = { ...(before.embedding_ms_per_query as Record<string, number> | undefined) };
 for (const ds of datasets) embedMs[ds.name] = await embeddingMs(ds);
+const tableMachine = full ? machine : ((before.machine as string | undefined) ?? machine);
 const save = (rows: Row[], scaleRows: ScaleRow[]) =>
-  writeFileSync('bench/routers.json', JSON.stringify({ ...othersKeys(), machine, date: new Date().toISOString(), encoder: `${describeEncoder(record)} on ${encoder.backend}`, embedding_ms_per_query: embedMs, rows, scale: scaleRows }, null, 1) + '\n');
+  writeFileSync('bench/routers.json', JSON.stringify({ ...othersKeys(), machine: tableMachine, date: new Date().toISOString(), encoder: `${describeEncoder(record)} on ${encoder.backend}`, embedding_ms_per_query: embedMs, rows, scale: scaleRows }, null, 1) + '\n');
 /** Keys other benchmarks merged into bench/routers.json (bert, cold_start, online): kept when this one rewrites its own. */
 function othersKeys(): Record<string, unknown> {
   return existsSync('bench/routers.json') ? JSON.parse(readFileSync('bench/routers.json', 'utf8')) : {};
 }
-const rows = await evaluateAll(datasets, embedMs);
-save(rows, []);
-const scaleRows = await scale(datasets[1]!);
+const measured = (await evaluateAll(datasets, embedMs, chosenRouters, full)).map((r) => (machine === tableMachine ? r : { ...r, machine }));
+const rows = sharedAiq(full ? measured : merged((before.rows as Row[] | undefined) ?? [], measured));
+const keptScale = (before.scale as ScaleRow[] | undefined) ?? [];
+save(rows, full ? [] : keptScale);
+const scaleRows = full ? await scale(datasets[1]!) : keptScale;
 save(rows, scaleRows);
-writeReadme(rows, scaleRows, machine, embedMs);
+writeReadme(rows, scaleRows, tableMachine, embedMs);
 log('wrote bench/routers.json');
 process.exit(0);
