@@ -22,7 +22,7 @@ describe('ensemble router', () => {
     await expectRoundTrip(r, test);
   });
 
-  it('routes as its best member when stacking does not beat it on the validation split, and says so', async () => {
+  it('routes as its best member when stacking does not beat it out of fold, and says so', async () => {
     const r = routerClass('ensemble').create({ members: ['best-single', 'knn'] });
     await r.fit(train);
     const knn = routerClass('knn').create();

@@ -1,12 +1,11 @@
-// `ensemble`: stacking. The member routers (default knn, mlp, logreg) are trained on the training
-// data less a validation split; on the validation queries their calibrated per-model estimates are the
-// features of one logistic regression per model, fitted to the observed scores: quality_j =
-// sigmoid(sum_r w_jr logit(q_rj) + b_j), a small ridge pulling the weights to zero. Then the members are
-// trained again on all the data (as scikit-learn's StackingRegressor refits its estimators) and the
-// router file holds their files beside the weights. Members must estimate every model of the data.
-// The stack must earn its place: on the validation queries its AIQ (weights cross-fitted in two halves, so it
-// is never scored on the queries it was fitted to) is compared with each member's alone, over one shared cost
-// range; when it does not beat the best member, the ensemble routes as that member (state `fallback`).
+// `ensemble`: stacking, as scikit-learn's StackingRegressor (cv=5). The member routers (default knn, mlp, logreg)
+// are trained in k folds, each predicting the fold it did not see; these out-of-fold calibrated per-model estimates
+// are the features of one logistic regression per model, fitted to the observed scores: quality_j =
+// sigmoid(sum_r w_jr logit(q_rj) + b_j), a small ridge pulling the weights to zero. Then the members are trained
+// again on all the data and the router file holds their files beside the weights. Members must estimate every
+// model of the data. The stack must earn its place: its AIQ on the out-of-fold estimates (weights cross-fitted in
+// two halves, so it is never scored on the queries it was fitted to) is compared with each member's alone, over
+// one shared cost range; when it does not beat the best member, the ensemble routes as that member (`fallback`).
 import { z } from 'zod';
 import { Router, type Prediction, type RouteQuery, type RouterClass, type RouterContext, type RouterFile, type TrainingData } from './router.ts';
 import type { Step } from './shared/step.ts';
@@ -21,8 +20,8 @@ const options = z
     members: z.array(z.string()).min(1).default(['knn', 'mlp', 'logreg']),
     /** Options per member, by router name. */
     memberOptions: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
-    /** Share of the training samples held out to fit the stacking weights. */
-    validation: z.number().gt(0).lt(1).default(0.2),
+    /** Folds the members are trained in for their out-of-fold estimates. */
+    folds: z.number().int().min(2).max(20).default(5),
     /** Ridge penalty on the stacking weights. */
     ridge: z.number().min(0).default(0.01),
     seed: z.number().int().default(1),
@@ -36,7 +35,7 @@ const state = z
     members: z.array(routerFile).min(1),
     /** Per model: one weight per member, then the bias. */
     weights: z.array(z.array(z.number())),
-    /** The member routed with alone, by index, when the stack did not beat it on the validation split. */
+    /** The member routed with alone, by index, when the stack did not beat it out of fold. */
     fallback: z.number().int().min(0).optional(),
   })
   .strict();
@@ -52,7 +51,7 @@ const logit = (p: number) => {
 export function makeEnsembleRouter(lookup: (name: string) => RouterClass): RouterClass {
   return class EnsembleRouter extends Router<Options, State> {
     static override readonly routerName = 'ensemble';
-    static override readonly description = "stacking: a per-model logistic combination of other routers' calibrated estimates, weights fitted on a validation split";
+    static override readonly description = "stacking: a per-model logistic combination of other routers' out-of-fold estimates, or its best member where stacking does not beat it";
     static override readonly input = 'embedding';
     static override readonly optionsSchema = options;
     static override readonly stateSchema = state;
@@ -70,15 +69,28 @@ export function makeEnsembleRouter(lookup: (name: string) => RouterClass): Route
     }
 
     protected async train(data: TrainingData, step: Step): Promise<State> {
-      const { fit, validation } = splitData(data, this.options.validation, this.options.seed);
-      const heldOut = await this.trainMembers(fit, step.part(0, 0.4));
-      const predictions = await Promise.all(heldOut.map((r) => predictAll(r, validation)));
+      const predictions = await this.outOfFold(data, step.part(0, 0.8));
       const estimates = predictions.map((per) => per.map((p) => qualityByModel(p, data.models)));
       const ridge = this.options.ridge;
-      const weights = stackWeights(validation, estimates, data.models, ridge, () => true);
-      const fallback = bestMemberUnlessStackWins(validation, predictions, estimates, data.models, ridge);
-      this.members = await this.trainMembers(data, step.part(0.4, 1));
+      const weights = stackWeights(data, estimates, data.models, ridge, () => true);
+      const fallback = bestMemberUnlessStackWins(data, predictions, estimates, data.models, ridge);
+      this.members = await this.trainMembers(data, step.part(0.8, 1));
       return { members: this.members.map((r) => r.toJSON()), weights, ...(fallback === undefined ? {} : { fallback }) };
+    }
+
+    /** Per member, its prediction of every training query by the member trained on the other folds. */
+    private async outOfFold(data: TrainingData, step: Step): Promise<Prediction[][]> {
+      const n = data.samples.length;
+      if (n < 2) throw new Error('ensemble: needs at least two training samples (one to fit, one to predict)');
+      const k = Math.min(this.options.folds, n);
+      const fold = foldOf(n, k, this.options.seed);
+      const out = this.options.members.map(() => new Array<Prediction>(n));
+      for (let f = 0; f < k; f++) {
+        const members = await this.trainMembers(subset(data, (i) => fold[i] !== f), step.part(f / k, (f + 1) / k));
+        const held = [...Array(n).keys()].filter((i) => fold[i] === f);
+        for (const [r, member] of members.entries()) for (const i of held) out[r]![i] = await member.predict({ text: data.samples[i]!.query, embedding: data.embeddings[i] });
+      }
+      return out;
     }
 
     private async trainMembers(data: TrainingData, step: Step): Promise<Router[]> {
@@ -106,7 +118,7 @@ export function makeEnsembleRouter(lookup: (name: string) => RouterClass): Route
       return {
         estimates: this.withCosts(quality, query.text),
         explanation: {
-          summary: `Stacked estimate: a per-model logistic combination of ${this.options.members.join(', ')}, weights fitted on a validation split.`,
+          summary: `Stacked estimate: a per-model logistic combination of ${this.options.members.join(', ')}, weights fitted on out-of-fold estimates.`,
           features: Object.fromEntries(this.options.members.map((m, r) => [`${m} (${this.models[best]})`, Number(per[r]![best]!.toFixed(3))])),
         },
       };
@@ -116,7 +128,7 @@ export function makeEnsembleRouter(lookup: (name: string) => RouterClass): Route
     private async asMember(index: number, query: RouteQuery): Promise<Prediction> {
       const p = await this.members![index]!.predict(query);
       const name = this.options.members[index]!;
-      const summary = `${name} alone (stacking ${this.options.members.join(', ')} did not beat it on the validation split): ${p.explanation.summary}`;
+      const summary = `${name} alone (stacking ${this.options.members.join(', ')} did not beat it out of fold): ${p.explanation.summary}`;
       return { estimates: this.withCosts(qualityByModel(p, this.models), query.text), explanation: { ...p.explanation, summary } };
     }
 
@@ -130,18 +142,16 @@ export function makeEnsembleRouter(lookup: (name: string) => RouterClass): Route
   };
 }
 
-/** The training data split into a part to fit members on and a validation part (seeded). */
-function splitData(data: TrainingData, fraction: number, seed: number): { fit: TrainingData; validation: TrainingData } {
-  const n = data.samples.length;
-  const count = Math.max(1, Math.min(n - 1, Math.round(n * fraction)));
-  if (n < 2) throw new Error('ensemble: needs at least two training samples (one to fit, one to validate)');
-  const held = new Set(shuffled([...Array(n).keys()], mulberry32(seed)).slice(0, count));
-  const part = (keep: (i: number) => boolean): TrainingData => ({
-    ...data,
-    samples: data.samples.filter((_, i) => keep(i)),
-    embeddings: data.embeddings.length ? data.embeddings.filter((_, i) => keep(i)) : [],
-  });
-  return { fit: part((i) => !held.has(i)), validation: part((i) => held.has(i)) };
+/** Each sample's fold in [0, k), seeded, the folds as equal as can be. */
+function foldOf(n: number, k: number, seed: number): Int32Array {
+  const fold = new Int32Array(n);
+  shuffled([...Array(n).keys()], mulberry32(seed)).forEach((i, rank) => (fold[i] = rank % k));
+  return fold;
+}
+
+/** The samples `keep` keeps, with their embeddings. */
+function subset(data: TrainingData, keep: (i: number) => boolean): TrainingData {
+  return { ...data, samples: data.samples.filter((_, i) => keep(i)), embeddings: data.embeddings.length ? data.embeddings.filter((_, i) => keep(i)) : [] };
 }
 
 /** A member's estimated quality of each model (in `models` order); a model it does not estimate is an error. */
@@ -154,19 +164,13 @@ function qualityByModel(p: Prediction, models: readonly string[]): number[] {
   });
 }
 
-async function predictAll(router: { predict(q: RouteQuery): Promise<Prediction> }, data: TrainingData): Promise<Prediction[]> {
-  const out = [];
-  for (let i = 0; i < data.samples.length; i++) out.push(await router.predict({ text: data.samples[i]!.query, embedding: data.embeddings[i] }));
-  return out;
-}
-
-/** Per model, the stacking weights fitted on the validation rows `use` keeps. */
-function stackWeights(validation: TrainingData, estimates: readonly number[][][], models: readonly string[], ridge: number, use: (i: number) => boolean): number[][] {
+/** Per model, the stacking weights fitted on the out-of-fold estimates of the rows `use` keeps. */
+function stackWeights(data: TrainingData, estimates: readonly number[][][], models: readonly string[], ridge: number, use: (i: number) => boolean): number[][] {
   return models.map((model, j) => {
-    const rows = validation.samples.map((_, i) => i).filter((i) => use(i) && validation.samples[i]!.outcomes[model]);
+    const rows = data.samples.map((_, i) => i).filter((i) => use(i) && data.samples[i]!.outcomes[model]);
     return fitLogistic(
       rows.map((i) => estimates.map((e) => logit(e[i]![j]!))),
-      rows.map((i) => validation.samples[i]!.outcomes[model]!.score),
+      rows.map((i) => data.samples[i]!.outcomes[model]!.score),
       ridge,
     );
   });
@@ -176,25 +180,25 @@ const stacked = (weights: readonly number[][], estimates: readonly number[][][],
   weights.map((w, j) => sigmoid(estimates.reduce((s, e, r) => s + w[r]! * logit(e[i]![j]!), w[estimates.length]!)));
 
 /**
- * The best member by AIQ on the validation queries, unless the stack's AIQ there is higher (then undefined). The
+ * The best member by AIQ on the out-of-fold estimates, unless the stack's AIQ there is higher (then undefined). The
  * stack's qualities on each half come from weights fitted on the other half; costs are the members' estimates.
  */
-function bestMemberUnlessStackWins(validation: TrainingData, predictions: readonly Prediction[][], estimates: readonly number[][][], models: readonly string[], ridge: number): number | undefined {
+function bestMemberUnlessStackWins(data: TrainingData, predictions: readonly Prediction[][], estimates: readonly number[][][], models: readonly string[], ridge: number): number | undefined {
   const half = (i: number) => i % 2 === 0;
-  const byHalf = [stackWeights(validation, estimates, models, ridge, (i) => !half(i)), stackWeights(validation, estimates, models, ridge, half)];
+  const byHalf = [stackWeights(data, estimates, models, ridge, (i) => !half(i)), stackWeights(data, estimates, models, ridge, half)];
   const stack = predictions[0]!.map((p, i) => {
     const quality = stacked(byHalf[half(i) ? 0 : 1]!, estimates, i);
     return { ...p, estimates: models.map((model, j) => ({ model, quality: quality[j]!, cost: p.estimates.find((e) => e.model === model)!.cost })) };
   });
-  const [stackAiq, ...memberAiq] = aiqCompared([stack, ...predictions].map((per) => validationCurve(validation, per, models)));
+  const [stackAiq, ...memberAiq] = aiqCompared([stack, ...predictions].map((per) => outOfFoldCurve(data, per, models)));
   const best = memberAiq.indexOf(Math.max(...memberAiq));
   return stackAiq! > memberAiq[best]! + 1e-12 ? undefined : best;
 }
 
-/** The (cost, quality) points of a router's predictions on the validation queries over the evaluation's lambda grid. */
-function validationCurve(validation: TrainingData, predictions: readonly Prediction[], models: readonly string[]): { cost: number; quality: number }[] {
+/** The (cost, quality) points of a router's predictions on the training queries over the evaluation's lambda grid. */
+function outOfFoldCurve(data: TrainingData, predictions: readonly Prediction[], models: readonly string[]): { cost: number; quality: number }[] {
   const costScale = datasetCostScale(predictions, models);
-  const rows = validation.samples.map((s, i) => ({ s, i, allowed: models.filter((m) => s.outcomes[m]) })).filter((r) => r.allowed.length > 0);
+  const rows = data.samples.map((s, i) => ({ s, i, allowed: models.filter((m) => s.outcomes[m]) })).filter((r) => r.allowed.length > 0);
   return LAMBDAS.map((lambda) => {
     let quality = 0, cost = 0;
     for (const { s, i, allowed } of rows) {
