@@ -149,10 +149,11 @@ async function scale(mmlu: BenchDataset): Promise<ScaleRow[]> {
 
 const fmt = (v: number | null, digits = 3) => (v === null ? 'never' : v.toFixed(digits));
 
-const rowName = (r: Row) => `${r.note ? `${r.router} (${r.note})` : r.router}${r.machine ? ` (measured on ${r.machine})` : ''}`;
+const rowName = (r: Row) => `${r.note ? `${r.router} (${r.note})` : r.router}${r.machine ? ' †' : ''}`;
 
 function table(rows: Row[], scaleRows: ScaleRow[], machine: string, embedMs: Record<string, number>): string {
-  const lines = [`Measured on ${machine}; encoder: ${describeEncoder(record)}, transformers.js on onnxruntime-node in Node.`, ''];
+  const later = [...new Set(rows.flatMap((r) => (r.machine ? [r.machine] : [])))];
+  const lines = [`Measured on ${machine}${later.length ? ` (rows marked † later, by a partial run, on ${later.join('; ')}: their times are not comparable with the others')` : ''}; encoder: ${describeEncoder(record)}, transformers.js on onnxruntime-node in Node.`, ''];
   for (const ds of [...new Set(rows.map((r) => r.dataset))]) {
     const first = rows.find((r) => r.dataset === ds)!.report;
     lines.push(`**${ds}** (${first.n_test} test queries; best single ${first.best_single.model}: quality ${fmt(first.best_single.quality)}, cost $${fmt(first.best_single.cost, 4)}; oracle ${fmt(first.oracle.quality)} at $${fmt(first.oracle.cost, 4)}; AIQ over $0 to $${fmt(first.aiq_max_cost, 4)}, the largest hull cost of the routers compared; embedding ${fmt(embedMs[ds]!, 2)} ms/query)`, '');

@@ -9,13 +9,16 @@ const solver = (i: number) => (test.samples[i]!.task === 'python' ? 'coder' : 'm
 
 describe('ensemble router', () => {
   it('stacks its members into one file that loads back to the same predictions', async () => {
-    const r = routerClass('ensemble').create({ members: ['knn', 'logreg'] });
+    // confidence 0: the stack is used whatever the bootstrap says (its path, not the fallback's, is under test).
+    const r = routerClass('ensemble').create({ members: ['knn', 'logreg'], confidence: 0 });
     const progress: number[] = [];
     await r.fit(train, { onProgress: (f) => progress.push(f) });
     expect(progress.at(-1)).toBe(1);
     expect(progress.every((f, i) => i === 0 || f >= progress[i - 1]!)).toBe(true);
     expect(await solverAccuracy(r, test, solver)).toBe(1);
-    const file = r.toJSON() as { state: { learned: { members: { router: string }[]; weights: number[][] } } };
+    const file = r.toJSON() as { state: { learned: { members: { router: string }[]; weights: number[][]; fallback?: number } } };
+    expect(file.state.learned.fallback).toBeUndefined();
+    expect((await r.predict({ text: test.samples[0]!.query, embedding: test.embeddings[0] })).explanation.summary).toMatch(/^Stacked estimate/);
     expect(file.state.learned.members.map((m) => m.router)).toEqual(['knn', 'logreg']);
     expect(file.state.learned.weights).toHaveLength(3);
     expect(file.state.learned.weights.every((w) => w.length === 3)).toBe(true);

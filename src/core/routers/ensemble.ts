@@ -4,8 +4,8 @@
 // sigmoid(sum_r w_jr logit(q_rj) + b_j), a small ridge pulling the weights to zero. Then the members are trained
 // again on all the data and the router file holds their files beside the weights. Members must estimate every
 // model of the data. The stack must earn its place: its AIQ on the out-of-fold estimates (weights cross-fitted in
-// two halves, so it is never scored on the queries it was fitted to) is compared with each member's alone, over
-// one shared cost range; when it does not beat the best member, the ensemble routes as that member (`fallback`).
+// two halves, so it is never scored on the queries it was fitted to) must beat the best member's, over one shared
+// cost range, in 90% of bootstrap resamples of the queries; else the ensemble routes as that member (`fallback`).
 import { z } from 'zod';
 import { Router, type Prediction, type RouteQuery, type RouterClass, type RouterContext, type RouterFile, type TrainingData } from './router.ts';
 import type { Step } from './shared/step.ts';
@@ -24,6 +24,8 @@ const options = z
     folds: z.number().int().min(2).max(20).default(5),
     /** Ridge penalty on the stacking weights. */
     ridge: z.number().min(0).default(0.01),
+    /** Share of bootstrap resamples of the out-of-fold queries in which the stack must beat its best member to be used. */
+    confidence: z.number().min(0).max(1).default(0.9),
     seed: z.number().int().default(1),
   })
   .strict();
@@ -71,9 +73,8 @@ export function makeEnsembleRouter(lookup: (name: string) => RouterClass): Route
     protected async train(data: TrainingData, step: Step): Promise<State> {
       const predictions = await this.outOfFold(data, step.part(0, 0.8));
       const estimates = predictions.map((per) => per.map((p) => qualityByModel(p, data.models)));
-      const ridge = this.options.ridge;
-      const weights = stackWeights(data, estimates, data.models, ridge, () => true);
-      const fallback = bestMemberUnlessStackWins(data, predictions, estimates, data.models, ridge);
+      const weights = stackWeights(data, estimates, data.models, this.options.ridge, () => true);
+      const fallback = bestMemberUnlessStackWins(data, predictions, estimates, data.models, this.options);
       this.members = await this.trainMembers(data, step.part(0.8, 1));
       return { members: this.members.map((r) => r.toJSON()), weights, ...(fallback === undefined ? {} : { fallback }) };
     }
@@ -179,33 +180,49 @@ function stackWeights(data: TrainingData, estimates: readonly number[][][], mode
 const stacked = (weights: readonly number[][], estimates: readonly number[][][], i: number) =>
   weights.map((w, j) => sigmoid(estimates.reduce((s, e, r) => s + w[r]! * logit(e[i]![j]!), w[estimates.length]!)));
 
+/** Bootstrap resamples of the out-of-fold queries the stack must win most of. */
+const RESAMPLES = 200;
+
 /**
- * The best member by AIQ on the out-of-fold estimates, unless the stack's AIQ there is higher (then undefined). The
- * stack's qualities on each half come from weights fitted on the other half; costs are the members' estimates.
+ * The best member by AIQ on the out-of-fold estimates, unless the stack beats it there with confidence (then
+ * undefined): a higher AIQ in at least `confidence` of bootstrap resamples of the queries (differences within
+ * the noise keep the member). The stack's qualities on each half come from weights fitted on the other half;
+ * costs are the members' estimates.
  */
-function bestMemberUnlessStackWins(data: TrainingData, predictions: readonly Prediction[][], estimates: readonly number[][][], models: readonly string[], ridge: number): number | undefined {
+function bestMemberUnlessStackWins(data: TrainingData, predictions: readonly Prediction[][], estimates: readonly number[][][], models: readonly string[], o: Options): number | undefined {
   const half = (i: number) => i % 2 === 0;
-  const byHalf = [stackWeights(data, estimates, models, ridge, (i) => !half(i)), stackWeights(data, estimates, models, ridge, half)];
+  const byHalf = [stackWeights(data, estimates, models, o.ridge, (i) => !half(i)), stackWeights(data, estimates, models, o.ridge, half)];
   const stack = predictions[0]!.map((p, i) => {
     const quality = stacked(byHalf[half(i) ? 0 : 1]!, estimates, i);
     return { ...p, estimates: models.map((model, j) => ({ model, quality: quality[j]!, cost: p.estimates.find((e) => e.model === model)!.cost })) };
   });
-  const [stackAiq, ...memberAiq] = aiqCompared([stack, ...predictions].map((per) => outOfFoldCurve(data, per, models)));
+  const outcomes = [stack, ...predictions].map((per) => outOfFoldOutcomes(data, per, models));
+  const rows = outcomes[0]![0]!.length;
+  const [, ...memberAiq] = aiqCompared(outcomes.map((c) => curveOf(c, [...Array(rows).keys()])));
   const best = memberAiq.indexOf(Math.max(...memberAiq));
-  return stackAiq! > memberAiq[best]! + 1e-12 ? undefined : best;
+  const random = mulberry32(o.seed);
+  let wins = 0;
+  for (let b = 0; b < RESAMPLES; b++) {
+    const sample = Array.from({ length: rows }, () => Math.floor(random() * rows));
+    const [stackAiq, memberAiqHere] = aiqCompared([outcomes[0]!, outcomes[best + 1]!].map((c) => curveOf(c, sample)));
+    if (stackAiq! > memberAiqHere! + 1e-12) wins++;
+  }
+  return wins >= o.confidence * RESAMPLES ? undefined : best;
 }
 
-/** The (cost, quality) points of a router's predictions on the training queries over the evaluation's lambda grid. */
-function outOfFoldCurve(data: TrainingData, predictions: readonly Prediction[], models: readonly string[]): { cost: number; quality: number }[] {
+/** Per lambda of the evaluation's grid, the (score, cost) of the model a router's predictions choose for each scorable training query. */
+function outOfFoldOutcomes(data: TrainingData, predictions: readonly Prediction[], models: readonly string[]): { score: number; cost: number }[][] {
   const costScale = datasetCostScale(predictions, models);
   const rows = data.samples.map((s, i) => ({ s, i, allowed: models.filter((m) => s.outcomes[m]) })).filter((r) => r.allowed.length > 0);
-  return LAMBDAS.map((lambda) => {
+  return LAMBDAS.map((lambda) => rows.map(({ s, i, allowed }) => s.outcomes[decide(predictions[i]!.estimates, { lambda, allowed, costScale }).model]!));
+}
+
+/** The (cost, quality) curve over the rows `sample` draws (repeats count again). */
+function curveOf(outcomes: readonly { score: number; cost: number }[][], sample: readonly number[]): { cost: number; quality: number }[] {
+  return outcomes.map((perRow) => {
     let quality = 0, cost = 0;
-    for (const { s, i, allowed } of rows) {
-      const o = s.outcomes[decide(predictions[i]!.estimates, { lambda, allowed, costScale }).model]!;
-      (quality += o.score), (cost += o.cost);
-    }
-    return { cost, quality: quality / Math.max(1, rows.length) };
+    for (const r of sample) (quality += perRow[r]!.score), (cost += perRow[r]!.cost);
+    return { cost, quality: quality / Math.max(1, sample.length) };
   });
 }
 
