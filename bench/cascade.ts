@@ -2,10 +2,11 @@
 // responses, on the same 80/20 split (seed 1) as bench:routers: Mixtral answers, the on-device verifier checks its
 // answer, GPT-4 takes the doubted queries; every call counted. Read beside the query-only routers' rows of
 // bench/routers.json on the same split. Writes the key `cascade` of bench/routers.json (other keys kept) and the
-// table between the bench:cascade markers in README.md.
+// table between the bench:cascade markers in docs/benchmarks.md.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { benchDatasets } from './bench-data.ts';
+import { writeMarkedTable } from './results-file.ts';
 import { evaluateCascade, type CascadeReport } from '../src/core/eval/cascade-eval.ts';
 
 const RESULTS = 'bench/routers.json';
@@ -36,12 +37,7 @@ function table(r: CascadeReport, machine: string, queryOnly: readonly QueryOnlyR
   ].join('\n');
 }
 
-function writeReadme(text: string): void {
-  const readme = readFileSync('README.md', 'utf8');
-  const start = '<!-- bench:cascade -->', end = '<!-- /bench:cascade -->';
-  if (!readme.includes(start)) return;
-  writeFileSync('README.md', readme.slice(0, readme.indexOf(start) + start.length) + '\n' + text + '\n' + readme.slice(readme.indexOf(end)));
-}
+const writeReadme = (text: string) => writeMarkedTable('docs/benchmarks.md', 'cascade', text);
 
 const saved = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : {};
 const queryOnly = ((saved.rows ?? []) as QueryOnlyRow[]).filter((x) => x.dataset === 'routellm-gsm8k');

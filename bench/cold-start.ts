@@ -3,9 +3,10 @@
 // held-out model folded in by irt's few-shot update); trained on dcrouter only, routing RouteLLM's MMLU and
 // GSM8K between their two unseen models; calibration (expected calibration error); and the shipped routers on
 // 40 fixed easy and hard prompts over six catalog models from three providers. Writes its key `cold_start`
-// into bench/routers.json and the table between the cold-start markers in README.md.
+// into bench/routers.json and the table between the cold-start markers in docs/routers.md.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { writeMarkedTable } from './results-file.ts';
 import { benchDatasets, type BenchDataset } from './bench-data.ts';
 import { runEvaluation, type EvalResult } from '../src/cli/evaluate-router.ts';
 import { embedTexts } from '../src/cli/routing-data.ts';
@@ -142,10 +143,6 @@ for (const router of ROUTERS) promptRows.push(await prompts(router));
 const all = JSON.parse(readFileSync('bench/routers.json', 'utf8'));
 all.cold_start = { machine, date: new Date().toISOString(), held_out: HELD_OUT, shots: SHOTS, rows, prompts: promptRows };
 writeFileSync('bench/routers.json', JSON.stringify(all, null, 1) + '\n');
-const readme = readFileSync('README.md', 'utf8');
-const start = '<!-- bench:cold-start -->', end = '<!-- /bench:cold-start -->';
-if (readme.includes(start)) {
-  writeFileSync('README.md', readme.slice(0, readme.indexOf(start) + start.length) + '\n' + table(rows, promptRows, machine) + '\n' + readme.slice(readme.indexOf(end)));
-}
+writeMarkedTable('docs/routers.md', 'cold-start', table(rows, promptRows, machine));
 log('wrote bench/routers.json (key "cold_start")');
 process.exit(0);

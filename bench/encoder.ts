@@ -3,7 +3,7 @@
 // adapter for correctness). Cold start, warm latency p50/p95 for 16/64/256-token inputs (a new text each time; 256
 // tokens are read whole, in two 128-token windows), a repeated 64-token query (the encoder's cache), batch
 // throughput, and Node throughput on ~6,000 real queries (LLMRouter's) when ../shared/data is present.
-// Writes bench/results.json key "encoder" and prints the README table.
+// Writes bench/results.json key "encoder" and prints the table of docs/encoder.md.
 import { spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';

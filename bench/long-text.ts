@@ -1,7 +1,7 @@
 // `npx tsx bench/long-text.ts`: does reading the whole message help? LLMRouter's dcrouter split (many prompts longer
 // than USE-lite's 128 tokens), embedded twice: cut at the limit (the old behaviour) and read whole (windows over the
 // token sequence pooled into one vector). knn, mlp and logreg are trained and evaluated with each, on the whole test
-// set and on its queries longer than the limit. Writes bench/long-text.json and prints the README table.
+// set and on its queries longer than the limit. Writes bench/long-text.json and prints the table of docs/encoder.md.
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { benchDatasets } from './bench-data.ts';

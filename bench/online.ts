@@ -2,11 +2,12 @@
 // a seeded order) through `simulate` (src/core/learn/simulate.ts): started cold, against the best single model over
 // the final 1,000 queries; and started warm from knn trained on 500 seeded training samples (the stream is then the
 // other training samples and the test set), against that knn alone at the same cost on the same stream.
-// Merges its key `online` into bench/routers.json, leaving the other keys alone, and writes the README's table
+// Merges its key `online` into bench/routers.json, leaving the other keys alone, and writes the table in docs/learning.md
 // (`-- --readme-only`: only the table, from the JSON). `-- --cold-only` measures the cold runs and keeps the saved
 // warm ones.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { writeMarkedTable } from './results-file.ts';
 import { benchDatasets } from './bench-data.ts';
 import { embedTexts } from '../src/cli/routing-data.ts';
 import { defaultCatalog } from '../src/core/catalog/catalog.ts';
@@ -89,7 +90,7 @@ async function warmRuns(dc: { train: RoutingSample[] }, train: StreamPart, test:
 
 type Kept = ReturnType<typeof kept>;
 
-/** The README's figures: per run, the final 1,000 queries against the best single model (cold), the stream against knn alone (warm). */
+/** The figures of docs/learning.md: per run, the final 1,000 queries against the best single model (cold), the stream against knn alone (warm). */
 function writeReadme(online: { machine: string; date: string; cold: Kept[]; warm: Kept[] }): void {
   const q = (v: number | null | undefined) => (v === null || v === undefined ? 'n/a' : v.toFixed(4));
   const lines = [
@@ -114,11 +115,8 @@ function writeReadme(online: { machine: string; date: string; cold: Kept[]; warm
       return `| ${r.router} | ${r.seed} | ${q(r.stream.quality)} | ${q(r.stream.cost)} | ${q(ref)} | ${ref !== null && r.stream.quality > ref ? 'yes' : 'no'} | ${(r.stream.explored * 100).toFixed(1)}% |`;
     }),
   ];
-  const readme = readFileSync('README.md', 'utf8');
-  const start = '<!-- bench:online -->', end = '<!-- /bench:online -->';
-  if (!readme.includes(start)) return;
-  writeFileSync('README.md', readme.slice(0, readme.indexOf(start) + start.length) + '\n' + lines.join('\n') + '\n' + readme.slice(readme.indexOf(end)));
-  log('wrote the README table');
+  writeMarkedTable('docs/learning.md', 'online', lines.join('\n'));
+  log('wrote the table in docs/learning.md');
 }
 
 if (process.argv.includes('--readme-only')) writeReadme(JSON.parse(readFileSync('bench/routers.json', 'utf8')).online);

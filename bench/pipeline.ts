@@ -2,7 +2,7 @@
 // interpreter costs. Answers are the fixture's (test-server/benchmark-answers.ts) for all of LLMRouter's
 // default_query_test.jsonl (706 queries x 3 models: right, wrong and awkward answers in the styles models write);
 // code answers run in Pyodide on worker threads. Also a whole 5-per-task run (210 pairs) against the provider test
-// server in fixture mode. Writes bench/pipeline.json and prints the README table.
+// server in fixture mode. Writes bench/pipeline.json and prints the table of docs/pipeline.md.
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';

@@ -8,3 +8,12 @@ export function mergeResults(key: string, value: unknown): void {
   all[key] = value;
   writeFileSync(resultsPath, `${JSON.stringify(all, null, 2)}\n`);
 }
+
+/** Replaces the text between `<!-- bench:NAME -->` and `<!-- /bench:NAME -->` in a docs page (nothing when absent). */
+export function writeMarkedTable(page: string, name: string, table: string): void {
+  const text = readFileSync(page, 'utf8');
+  const start = `<!-- bench:${name} -->`;
+  const end = `<!-- /bench:${name} -->`;
+  if (!text.includes(start)) return;
+  writeFileSync(page, `${text.slice(0, text.indexOf(start) + start.length)}\n${table}\n${text.slice(text.indexOf(end))}`);
+}

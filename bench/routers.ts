@@ -4,13 +4,14 @@
 // AIQ is RouterBench's over the cost range shared by the routers compared on one dataset and model set;
 // two-model data also gets RouteLLM's APGR and CPT. Routing time is reported after the embedding and with
 // it (the encoder timed uncached, one query at a time, as a router sees queries).
-// Writes bench/routers.json (other benchmarks' keys kept) and the table between the bench markers in README.md;
+// Writes bench/routers.json (other benchmarks' keys kept) and the table between the bench markers in docs/benchmarks.md;
 // `tsx bench/routers.ts --readme-only` rewrites that table from the saved JSON. A subset, `--datasets dcrouter,...`
 // and/or `--routers knn,...`, measures only those rows and merges them into the saved ones (their AIQ recomputed over
 // each dataset's shared range; the held-out rows and the scale table are measured only in a full run).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { writeMarkedTable } from './results-file.ts';
 import { BENCH_DATASETS, benchDatasets, type BenchDataset, type BenchName } from './bench-data.ts';
 import { runEvaluation } from '../src/cli/evaluate-router.ts';
 import { parseArgs } from 'node:util';
@@ -151,9 +152,9 @@ const fmt = (v: number | null, digits = 3) => (v === null ? 'never' : v.toFixed(
 
 const rowName = (r: Row) => `${r.note ? `${r.router} (${r.note})` : r.router}${r.machine ? ' †' : ''}`;
 
-function table(rows: Row[], scaleRows: ScaleRow[], machine: string, embedMs: Record<string, number>): string {
+function table(rows: Row[], scaleRows: ScaleRow[], machine: string, embedMs: Record<string, number>, encoderText: string): string {
   const later = [...new Set(rows.flatMap((r) => (r.machine ? [r.machine] : [])))];
-  const lines = [`Measured on ${machine}${later.length ? ` (rows marked † later, by a partial run, on ${later.join('; ')}: their times are not comparable with the others')` : ''}; encoder: ${describeEncoder(record)}, transformers.js on onnxruntime-node in Node.`, ''];
+  const lines = [`Measured on ${machine}${later.length ? ` (rows marked † later, by a partial run, on ${later.join('; ')}: their times are not comparable with the others')` : ''}; encoder: ${encoderText}, transformers.js on onnxruntime-node in Node.`, ''];
   for (const ds of [...new Set(rows.map((r) => r.dataset))]) {
     const first = rows.find((r) => r.dataset === ds)!.report;
     lines.push(`**${ds}** (${first.n_test} test queries; best single ${first.best_single.model}: quality ${fmt(first.best_single.quality)}, cost $${fmt(first.best_single.cost, 4)}; oracle ${fmt(first.oracle.quality)} at $${fmt(first.oracle.cost, 4)}; AIQ over $0 to $${fmt(first.aiq_max_cost, 4)}, the largest hull cost of the routers compared; embedding ${fmt(embedMs[ds]!, 2)} ms/query)`, '');
@@ -185,18 +186,15 @@ function routeLlmTable(rows: Row[]): string[] {
   return [...lines, ''];
 }
 
-/** Rewrites the README's table between the bench markers. */
-function writeReadme(rows: Row[], scaleRows: ScaleRow[], machine: string, embedMs: Record<string, number>): void {
-  const readme = readFileSync('README.md', 'utf8');
-  const start = '<!-- bench:routers -->', end = '<!-- /bench:routers -->';
-  if (!readme.includes(start)) return;
-  writeFileSync('README.md', readme.slice(0, readme.indexOf(start) + start.length) + '\n' + table(rows, scaleRows, machine, embedMs) + '\n' + readme.slice(readme.indexOf(end)));
+/** Rewrites the table between the bench markers in docs/benchmarks.md. */
+function writeReadme(rows: Row[], scaleRows: ScaleRow[], machine: string, embedMs: Record<string, number>, encoderText: string): void {
+  writeMarkedTable('docs/benchmarks.md', 'routers', table(rows, scaleRows, machine, embedMs, encoderText));
 }
 
-// `--readme-only`: the README table again from bench/routers.json, without measuring anything.
+// `--readme-only`: the docs table again from bench/routers.json, without measuring anything.
 if (process.argv.includes('--readme-only')) {
   const saved = JSON.parse(readFileSync('bench/routers.json', 'utf8'));
-  writeReadme(saved.rows, saved.scale, saved.machine, saved.embedding_ms_per_query);
+  writeReadme(saved.rows, saved.scale, saved.machine, saved.embedding_ms_per_query, saved.encoder);
   process.exit(0);
 }
 
@@ -228,6 +226,6 @@ const keptScale = (before.scale as ScaleRow[] | undefined) ?? [];
 save(rows, full ? [] : keptScale);
 const scaleRows = full ? await scale(datasets[1]!) : keptScale;
 save(rows, scaleRows);
-writeReadme(rows, scaleRows, tableMachine, embedMs);
+writeReadme(rows, scaleRows, tableMachine, embedMs, `${describeEncoder(record)} on ${encoder.backend}`);
 log('wrote bench/routers.json');
 process.exit(0);
