@@ -57,10 +57,13 @@ async function run() {
     }
   }
   const saved = JSON.parse(readFileSync('bench/routers.json', 'utf8'));
-  const warm = process.argv.includes('--cold-only') ? (saved.online?.warm ?? []) : await warmRuns(dc!, train, test, models);
+  const coldOnly = process.argv.includes('--cold-only');
+  const warm = coldOnly ? (saved.online?.warm ?? []) : await warmRuns(dc!, train, test, models);
+  // Warm runs kept from an earlier run say where and when they were measured.
+  const warmFrom = coldOnly ? (saved.online?.warm_from ?? { machine: saved.online?.machine, date: saved.online?.date }) : undefined;
   const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores (shared), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const all_ = JSON.parse(readFileSync('bench/routers.json', 'utf8'));
-  all_.online = { machine, date: new Date().toISOString(), dataset: 'dcrouter (train then test)', lambda: 0, warm_start: { router: 'knn', samples: WARM_SAMPLES, seed: 1 }, cold, warm };
+  all_.online = { machine, date: new Date().toISOString(), dataset: 'dcrouter (train then test)', lambda: 0, warm_start: { router: 'knn', samples: WARM_SAMPLES, seed: 1 }, cold, warm, ...(warmFrom ? { warm_from: warmFrom } : {}) };
   writeFileSync('bench/routers.json', JSON.stringify(all_, null, 1) + '\n');
   log('wrote bench/routers.json (key "online")');
   writeReadme(all_.online);
@@ -91,7 +94,7 @@ async function warmRuns(dc: { train: RoutingSample[] }, train: StreamPart, test:
 type Kept = ReturnType<typeof kept>;
 
 /** The figures of docs/learning.md: per run, the final 1,000 queries against the best single model (cold), the stream against knn alone (warm). */
-function writeReadme(online: { machine: string; date: string; cold: Kept[]; warm: Kept[] }): void {
+function writeReadme(online: { machine: string; date: string; cold: Kept[]; warm: Kept[]; warm_from?: { machine: string; date: string } }): void {
   const q = (v: number | null | undefined) => (v === null || v === undefined ? 'n/a' : v.toFixed(4));
   const lines = [
     `Measured on ${online.machine}, ${online.date.slice(0, 10)}; dcrouter train (5,608) then test (500), lambda 0, default options; seeds order the stream.`,
@@ -106,7 +109,7 @@ function writeReadme(online: { machine: string; date: string; cold: Kept[]; warm
       return `| ${r.router} | ${r.seed} | ${q(w.quality)} | ${q(w.cost)} | ${q(w.best_single.quality)} | ${q(w.best_single.cost)} | ${met ? 'yes' : 'no'} | ${(r.stream.explored * 100).toFixed(1)}% |`;
     }),
     '',
-    `**Warm start** from knn trained on ${WARM_SAMPLES} seeded training samples, over the stream (the other 5,108 training queries, then the test set):`,
+    `**Warm start** from knn trained on ${WARM_SAMPLES} seeded training samples, over the stream (the other 5,108 training queries, then the test set)${online.warm_from ? `, measured ${online.warm_from.date.slice(0, 10)} on ${online.warm_from.machine}` : ''}:`,
     '',
     '| router | seed | quality | cost ($) | knn alone at the same cost: quality | target met | explored |',
     '| --- | --- | --- | --- | --- | --- | --- |',
