@@ -5,7 +5,8 @@
 // editable on the host without a rebuild) before it starts. `vite preview` sends the full policy from that file
 // as a header, with frame-ancestors 'none'. A Workbox service worker precaches the app, its models and the ORT wasm so it
 // starts and routes offline, and the web app manifest makes it installable. Pyodide's files are served from the
-// app's origin too, cached when first used rather than precached.
+// app's origin too, cached when first used rather than precached. Model-written code runs in code-sandbox.html, a page
+// with its own policy (no connections) loaded in an opaque-origin iframe.
 import { createReadStream, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -14,6 +15,8 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { bootPolicy, headerPolicy, parseOrigins } from './src/platform/browser/csp.ts';
 import { DEPLOY_CONFIG_FILE, parseDeployConfig } from './src/platform/browser/deploy-config.ts';
+import { CODE_SANDBOX_PAGE, codeSandboxPage, codeSandboxPolicy } from './src/platform/browser/code-sandbox-page.ts';
+import { PYODIDE_FILES } from './src/workers/code-sandbox-files.ts';
 
 const buildOrigins = parseOrigins(process.env.LLMROUTER_CONNECT_ORIGINS);
 
@@ -30,20 +33,40 @@ const cspMeta: Plugin = {
 };
 
 /** Pyodide's runtime files, served from the app's own origin under pyodide/ (never a CDN), for the code scorer. */
-const PYODIDE_FILES = ['pyodide.asm.js', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'];
 const pyodideDir = dirname(createRequire(import.meta.url).resolve('pyodide/package.json'));
 const pyodideFiles: Plugin = {
   name: 'llmrouter-pyodide-files',
   configureServer(server) {
     server.middlewares.use('/pyodide/', (req, res, next) => {
       const name = (req.url ?? '').replace(/^\//, '').split('?')[0]!;
-      if (!PYODIDE_FILES.includes(name)) return next();
+      if (!(PYODIDE_FILES as readonly string[]).includes(name)) return next();
       res.setHeader('content-type', name.endsWith('.wasm') ? 'application/wasm' : name.endsWith('.js') ? 'text/javascript' : 'application/octet-stream');
       createReadStream(join(pyodideDir, name)).pipe(res);
     });
   },
   generateBundle() {
     for (const name of PYODIDE_FILES) this.emitFile({ type: 'asset', fileName: `pyodide/${name}`, source: readFileSync(join(pyodideDir, name)) });
+  },
+};
+
+/** The page model-written code runs under (code-sandbox-page.ts), with its own policy, not the app's. */
+const codeSandbox: Plugin = {
+  name: 'llmrouter-code-sandbox',
+  configureServer(server) {
+    server.middlewares.use(`/${CODE_SANDBOX_PAGE}`, async (_req, res) => {
+      res.setHeader('content-type', 'text/html');
+      res.setHeader('Content-Security-Policy', await codeSandboxPolicy());
+      res.end(await codeSandboxPage());
+    });
+  },
+  configurePreviewServer(server) {
+    server.middlewares.use(async (req, res, next) => {
+      if ((req.url ?? '').split('?')[0]!.endsWith(`/${CODE_SANDBOX_PAGE}`)) res.setHeader('Content-Security-Policy', await codeSandboxPolicy());
+      next();
+    });
+  },
+  async generateBundle() {
+    this.emitFile({ type: 'asset', fileName: CODE_SANDBOX_PAGE, source: await codeSandboxPage() });
   },
 };
 
@@ -82,6 +105,7 @@ export default defineConfig({
     cspMeta,
     deployConfig,
     cspHeader,
+    codeSandbox,
     pyodideFiles,
     VitePWA({
       registerType: 'autoUpdate',
@@ -119,5 +143,6 @@ export default defineConfig({
   worker: { format: 'es' },
   build: { target: 'es2022', outDir: 'dist', chunkSizeWarningLimit: 2048 },
   server: { host: '127.0.0.1', headers: isolation },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers: isolation },
+  // `npm start`: PORT when set (and only it), else 4173 or the next free port.
+  preview: { host: '127.0.0.1', port: Number(process.env.PORT) || 4173, strictPort: Boolean(process.env.PORT), headers: isolation },
 });

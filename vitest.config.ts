@@ -1,4 +1,5 @@
-// Unit tests: the core, the CLI and the platform adapters, in Node.
+// Unit tests: the core, the CLI and the platform adapters, in Node. The CLI is compiled first (test/compile-cli.ts):
+// its tests run bin/llmrouter.js as a user does.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -7,5 +8,6 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     pool: 'forks',
+    globalSetup: ['test/compile-cli.ts'],
   },
 });

@@ -1,8 +1,9 @@
 // `npm run bench:pipeline`: how fast the benchmark pipeline scores answers, per scorer, and what a fresh Python
 // interpreter costs. Answers are the fixture's (test-server/benchmark-answers.ts) for all of LLMRouter's
 // default_query_test.jsonl (706 queries x 3 models: right, wrong and awkward answers in the styles models write);
-// code answers run in Pyodide on worker threads. Also a whole 5-per-task run (210 pairs) against the provider test
-// server in fixture mode. Writes bench/pipeline.json and prints the table of docs/pipeline.md.
+// code answers run in the Node code sandbox (one child process, a fresh interpreter each). Also a whole 5-per-task
+// run (210 pairs) against the provider test server in fixture mode. Writes bench/pipeline.json and prints the table
+// of docs/pipeline.md.
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';

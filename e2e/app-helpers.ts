@@ -41,7 +41,8 @@ export async function chooseRouter(page: Page, label: string) {
 export async function importFixture(page: Page) {
   await page.getByRole('tab', { name: 'Lab' }).click();
   await page.getByLabel('Import dataset').setInputFiles({ name: 'bench.csv', mimeType: 'text/csv', buffer: Buffer.from(routerbenchCsv()) });
-  await expect(page.getByLabel('Dataset statistics')).toContainText('90 queries');
+  // The import runs in a worker that starts with it: seconds on a loaded machine.
+  await expect(page.getByLabel('Dataset statistics')).toContainText('90 queries', { timeout: 30_000 });
 }
 
 /** Imports the fixture dataset in the lab and starts training the given routers on it. */
@@ -62,6 +63,8 @@ export async function trainInLab(page: Page, routers: string[]) {
 /** Sends a message in the open conversation and waits for its answer to finish; returns the answer. */
 export async function chat(page: Page, text: string) {
   await page.getByRole('tab', { name: 'Chat' }).click();
+  // Routed with the embedding, as every message after the first seconds is (first-message.spec.ts covers the text tier).
+  await expect(page.getByRole('status', { name: 'Encoder loading' })).toHaveCount(0, { timeout: 60_000 });
   const before = await page.getByRole('article', { name: /^Answer/ }).count();
   await page.getByLabel('Message', { exact: true }).fill(text);
   await page.getByRole('button', { name: 'Send' }).click();

@@ -41,8 +41,16 @@ test('lab imports a real LLMRouter dcrouter file, pricing its calls from the cat
   const text = readFileSync(`${shared}/data/llmrouter/dcrouter_test.json`);
   await page.getByLabel('Import dataset').setInputFiles({ name: 'dcrouter_test.json', mimeType: 'application/json', buffer: text });
   const stats = page.getByLabel('Dataset statistics');
-  await expect(stats).toContainText('500 queries');
+  await expect(stats).toContainText('500 queries', { timeout: 30_000 }); // a worker parsing 500 queries: seconds under load
   await expect(stats).toContainText('9 models');
   await expect(stats).toContainText('format dcrouter');
   await expect(stats.getByRole('row', { name: /llama-3\.1-8b-instruct/ })).toContainText('(est.)');
+  await expect(stats).toContainText('0 tasks');
+
+  // dcrouter files name no task: LLMRouter's query file gives them by query text, for the per-task results.
+  const queries = readFileSync(`${shared}/data/llmrouter/default_query_test.jsonl`);
+  await stats.getByLabel('Join tasks from query files').setInputFiles({ name: 'default_query_test.jsonl', mimeType: 'application/jsonl', buffer: queries });
+  await expect(page.getByText('default_query_test.jsonl: 500 of 500 queries now have a task')).toBeVisible();
+  await expect(stats).toContainText(/500 queries · 9 models · \d{2} tasks/);
+  await expect(stats.getByLabel('Join tasks from query files')).toHaveCount(0);
 });

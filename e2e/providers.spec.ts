@@ -187,6 +187,7 @@ test('the built app sends a Content-Security-Policy limiting connections to itse
 
 async function send(page: Page, models: string, message: string) {
   const form = page.getByRole('form', { name: 'Try a call' });
+  if (!(await form.isVisible())) await page.getByText('Developer', { exact: true }).click();
   await form.getByLabel('Models, best first').fill(models);
   await form.getByLabel('Message').fill(message);
   await form.getByRole('button', { name: 'Send' }).click();

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './helpers/run-cli.ts';
+import { runInProcess } from './helpers/run-cli.ts';
 import { writeNative } from '../src/core/data/native.ts';
 import type { RoutingSample } from '../src/core/data/sample.ts';
 import { main } from '../src/cli/main.ts';
@@ -24,7 +24,7 @@ function write(name: string, withAnswers: boolean): string {
   return file;
 }
 
-const run = (...args: string[]) => runCli(main, args);
+const run = (...args: string[]) => runInProcess(main, args);
 
 describe('llmrouter eval --router cascade', () => {
   it('prints the cascade report: calibrated point, curve with every call counted', async () => {

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './helpers/run-cli.ts';
+import { runInProcess } from './helpers/run-cli.ts';
 import { readNative } from '../src/core/data/native.ts';
 import { repoRoot } from './shared-data.ts';
 
@@ -14,7 +14,7 @@ process.env.LLMROUTER_CACHE = join(dir, 'cache');
 const { main } = await import('../src/cli/main.ts');
 const fixture = resolve(repoRoot, 'test/fixtures/routerbench-pandas.csv');
 
-const run = (...args: string[]) => runCli(main, args);
+const run = (...args: string[]) => runInProcess(main, args);
 
 describe('a pandas-written RouterBench CSV with repeats and partial outcomes', () => {
   it('import refuses the repeated ids, naming them', async () => {

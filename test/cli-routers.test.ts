@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './helpers/run-cli.ts';
+import { runInProcess } from './helpers/run-cli.ts';
 import { clusters } from './helpers/synthetic.ts';
 import { writeNative } from '../src/core/data/native.ts';
 import { routers } from '../src/core/routers/registry.ts';
@@ -18,7 +18,7 @@ const samples = clusters(60).samples.map((s, i) => ({ ...s, query: `${topics[i %
 const data = join(dir, 'data.jsonl');
 writeFileSync(data, writeNative(samples));
 
-const run = (...args: string[]) => runCli(main, args);
+const run = (...args: string[]) => runInProcess(main, args);
 
 const offline = Object.entries(routers).filter(([, e]) => e.input !== 'provider' && !e.fromRouter).map(([name]) => name);
 

@@ -11,6 +11,8 @@ import { useConversations } from './stores/conversations.ts';
 import { useCalls } from './stores/calls.ts';
 import { useProfiles } from './stores/profiles.ts';
 import { useEncoder } from './stores/encoder.ts';
+import { useLabRuns } from './stores/lab-runs.ts';
+import { warmRouting } from './chat/personal-route.ts';
 import { CostQualitySlider } from './components/CostQualitySlider.tsx';
 import { BudgetIndicator } from './components/BudgetIndicator.tsx';
 import { EncoderDiagnostics } from './components/EncoderDiagnostics.tsx';
@@ -44,12 +46,16 @@ export function App() {
       learning: useLearning,
       profiles: useProfiles,
       encoder: useEncoder,
+      labRuns: useLabRuns,
       ...(safeMode ? {} : { conversations: useConversations }),
     };
     void Promise.allSettled(Object.values(stores).map((s) => s.getState().load())).then((results) => {
       const names = Object.keys(stores);
       setLoadErrors(results.flatMap((r, i) => (r.status === 'rejected' ? [`${names[i]} (${(r.reason as Error)?.message ?? String(r.reason)})`] : [])));
       setLoaded(true);
+      // Warm the sentence encoder and the router, so that routing rarely waits for them (the diagnostics pages time
+      // their own cold starts).
+      if (!/^#(encoder|bert)/.test(location.hash)) warmRouting();
     });
   }, []);
   if (!loaded) return <p className="loading">Loading…</p>;

@@ -2,8 +2,8 @@
 // `auto`, `bert`, pointed at the models that can be called), or a provider-calling router built on the spot
 // (`automix`, `llm-router`) over those models; and the decision printed for a person or as JSON.
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { existingFile } from './command.ts';
+import { join } from 'node:path';
+import { requireKnown, unknownName } from './known-names.ts';
 import { readRouterFile } from './router-file.ts';
 import { embedTexts, projectEncoder, useEncoder } from './routing-data.ts';
 import type { CatalogModel } from '../core/catalog/model.ts';
@@ -16,15 +16,21 @@ import { checkRouterEncoder, encoderOfFile } from '../core/routers/shared/router
 import type { Dtype } from '../core/embed/encoder-options.ts';
 import { BERT_MODEL } from '../core/routers/bert.ts';
 import { shippedModel, type NodeEmbedderOptions } from '../platform/node/encoder.ts';
+import { publicDir } from '../platform/node/package-files.ts';
 
 /** Routers that call models to route, built from options rather than loaded from a file. */
 export const CALLING_ROUTERS = ['automix', 'llm-router'];
 
-/** A router file path: the shipped bert (beside its model), irt or auto by name, else the path given. */
+/** The routers `--router` names without a file. */
+const NAMED_ROUTERS = ['bert', ...Object.keys(SHIPPED_ROUTERS), ...CALLING_ROUTERS];
+
+/** A router file path: the shipped bert (beside its model), irt or auto by name, else the path given, which must exist. */
 function routerPath(given: string): string {
   if (given === 'bert') return `${shippedModel(BERT_MODEL)}/router.json`;
   const shipped = SHIPPED_ROUTERS[given];
-  return shipped ? fileURLToPath(new URL(`../../public/${shipped}`, import.meta.url)) : given;
+  if (shipped) return join(publicDir, shipped);
+  if (!existsSync(given)) throw unknownName('router (not a file either)', given, NAMED_ROUTERS, `--router takes a router file from llmrouter train or one of ${NAMED_ROUTERS.join(', ')}`);
+  return given;
 }
 
 export interface RouterPlace {
@@ -38,7 +44,7 @@ export interface RouterPlace {
 
 export async function openRouter(given: string, place: RouterPlace): Promise<Router> {
   if (CALLING_ROUTERS.includes(given) && !existsSync(given)) return callingRouter(given, place);
-  const { router, file } = await readRouterFile(existingFile(routerPath(given), 'router file'), { complete: place.complete });
+  const { router, file } = await readRouterFile(routerPath(given), { complete: place.complete });
   if (router.needsEmbedding) await openEncoderOf(file, place.encoder ?? {});
   // A model-agnostic router (irt, auto, bert) routes among whatever models can be called.
   if (isRetargetable(router) && place.models.length > 0) router.serve(place.models);
@@ -65,10 +71,13 @@ async function callingRouter(name: string, place: RouterPlace): Promise<Router> 
   return router;
 }
 
-/** The router's prediction and the shared decision for a query. */
-export async function routeText(router: Router, text: string, policy: Policy): Promise<{ prediction: Prediction; decision: Decision }> {
+/** The router's prediction and the shared decision for a query. Every model the policy allows must be one the router
+ * estimates or the catalog (`catalogIds`) knows: an unknown id is refused naming the nearest. */
+export async function routeText(router: Router, text: string, policy: Policy, catalogIds: readonly string[] = []): Promise<{ prediction: Prediction; decision: Decision }> {
   const embedding = router.needsEmbedding ? (await embedTexts([text]))[0] : undefined;
   const prediction = await router.predict({ text, embedding });
+  const known = [...new Set([...prediction.estimates.map((e) => e.model), ...catalogIds])];
+  requireKnown('model in --allowed', policy.allowed ?? [], known, 'the router file and the catalog list them');
   return { prediction, decision: decide(prediction.estimates, policy) };
 }
 

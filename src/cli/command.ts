@@ -6,7 +6,6 @@ import { UsageError } from './usage-error.ts';
 export type FlagValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
 export interface Command {
-  summary: string;
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
   run(args: { values: FlagValues; positionals: string[] }): Promise<void>;

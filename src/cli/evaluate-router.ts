@@ -4,11 +4,12 @@
 import type { Catalog } from '../core/catalog/model.ts';
 import type { RoutingSample } from '../core/data/sample.ts';
 import { evaluate, type Evaluation } from '../core/eval/evaluate.ts';
-import { routerClass } from '../core/routers/registry.ts';
+import { routerByName } from './known-names.ts';
 import type { Router } from '../core/routers/router.ts';
 import { embedTexts, trainingData } from './routing-data.ts';
 import { openNodeClassifier } from '../platform/node/encoder.ts';
 import { UsageError } from './usage-error.ts';
+import { fractionProgress, progressCallback } from './progress.ts';
 
 export interface EvalRun {
   router: string;
@@ -27,7 +28,7 @@ export interface EvalResult {
 }
 
 export async function runEvaluation(run: EvalRun): Promise<EvalResult> {
-  const entry = routerClass(run.router);
+  const entry = routerByName(run.router);
   if (entry.input === 'provider') throw new UsageError(`router "${run.router}" calls providers: evaluate it through the provider layer, not offline`);
   if (entry.fromRouter) throw new UsageError(`router "${run.router}" is made from a trained router by local learning, not trained on a dataset`);
   const router = entry.create(run.options ?? {}, { openClassifier: openNodeClassifier });
@@ -36,10 +37,17 @@ export async function runEvaluation(run: EvalRun): Promise<EvalResult> {
   const fitOn = entry.evaluationOnly ? run.test : train;
   const data = await trainingData(fitOn, router.needsEmbedding, run.catalog);
   const started = performance.now();
-  await router.fit(data);
+  await router.fit(data, { onProgress: fractionProgress(`training ${run.router}`, data.samples.length) });
   const trainSeconds = (performance.now() - started) / 1000;
   const embeddings = router.needsEmbedding ? await embedTexts(run.test.map((s) => s.query)) : [];
-  const evaluation = await evaluate({ router, test: run.test, embeddings, nTrain: fitOn.length, models: hidden.size > 0 ? [...hidden] : undefined });
+  const evaluation = await evaluate({
+    router,
+    test: run.test,
+    embeddings,
+    nTrain: fitOn.length,
+    models: hidden.size > 0 ? [...hidden] : undefined,
+    onProgress: progressCallback(`routing the test set with ${run.router}`),
+  });
   return { evaluation, trained: router, trainSeconds };
 }
 

@@ -1,37 +1,13 @@
-// The `llmrouter` command line: dispatches a verb, turns usage errors (no command included) into exit status 2.
+// The `llmrouter` command line: dispatches a verb (loaded only when called), turns usage errors into exit status 2 and
+// every other failure into 1.
 import { parseArgs } from 'node:util';
-import type { Command } from './command.ts';
 import { UsageError } from './usage-error.ts';
-import { listRouters } from './commands/list-routers.ts';
-import { train } from './commands/train.ts';
-import { route } from './commands/route.ts';
-import { evalCommand } from './commands/eval.ts';
-import { importData } from './commands/import.ts';
-import { embed } from './commands/embed.ts';
-import { chat } from './commands/chat.ts';
-import { generate } from './commands/generate.ts';
-import { score } from './commands/score.ts';
-import { simulateCommand } from './commands/simulate.ts';
-import { serve } from './commands/serve.ts';
-
-const commands: Record<string, Command> = {
-  'list-routers': listRouters,
-  train,
-  route,
-  eval: evalCommand,
-  import: importData,
-  embed,
-  chat,
-  generate,
-  score,
-  simulate: simulateCommand,
-  serve,
-};
+import { verbs } from './verbs.ts';
 
 function help(): string {
-  const width = Math.max(...Object.keys(commands).map((n) => n.length));
-  const verbs = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
-  return ['usage: llmrouter <command> [options]', '', 'commands:', ...verbs, '', 'llmrouter <command> --help for its options'].join('\n');
+  const width = Math.max(...Object.keys(verbs).map((n) => n.length));
+  const lines = Object.entries(verbs).map(([name, v]) => `  ${name.padEnd(width)}  ${v.summary}`);
+  return ['usage: llmrouter <command> [options]', '', 'commands:', ...lines, '', 'llmrouter <command> --help for its options'].join('\n');
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -45,10 +21,11 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    const command = commands[verb];
-    if (!command) throw new UsageError(`unknown command "${verb}" (llmrouter --help lists them)`);
+    const found = verbs[verb];
+    if (!found) throw new UsageError(`unknown command "${verb}" (llmrouter --help lists them)`);
+    const command = await found.load();
     if (rest.includes('--help') || rest.includes('-h')) {
-      console.log(`usage: ${command.usage}`);
+      console.log(`usage: ${command.usage}\n\n${found.summary}`);
       return 0;
     }
     let parsed;

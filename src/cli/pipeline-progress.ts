@@ -1,27 +1,18 @@
-// The pipeline's progress line on stderr (done/total, failures, spend, ETA), redrawn in place on a terminal and
-// printed every tenth of the run otherwise; and the cost estimate shown before a run.
+// The pipeline's progress on stderr (done/total, failures, spend, ETA; src/cli/progress.ts's rules, shown for any
+// run size since every call costs money) and the cost estimate shown before a run.
 import type { RunEstimate } from '../core/pipeline/estimate.ts';
 import type { RunProgress } from '../core/pipeline/run.ts';
+import { progress, type Progress } from './progress.ts';
 
-function duration(ms: number): string {
-  const s = Math.round(ms / 1000);
-  return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
-}
-
-export function progressLine(p: RunProgress, budgetUsd?: number): string {
-  const share = p.total ? ((p.done / p.total) * 100).toFixed(1) : '100.0';
-  const spend = `$${p.spentUsd.toFixed(4)}${budgetUsd !== undefined ? ` of $${budgetUsd.toFixed(2)}` : ''}`;
-  return `[generate] ${p.done}/${p.total} (${share}%), ${p.failed} failed, spent ${spend}, ETA ${p.etaMs !== undefined ? duration(p.etaMs) : '?'}`;
-}
-
-export function progressPrinter(budgetUsd?: number): (p: RunProgress) => void {
-  let lastTenth = -1;
-  return (p) => {
-    const line = progressLine(p, budgetUsd);
-    if (process.stderr.isTTY) return void process.stderr.write(`\r${line}\u001b[K`);
-    const tenth = p.total ? Math.floor((p.done / p.total) * 10) : 10;
-    if (tenth !== lastTenth) process.stderr.write(`${line}\n`);
-    lastTenth = tenth;
+export function progressPrinter(budgetUsd?: number): { onProgress: (p: RunProgress) => void; end: () => void } {
+  let line: Progress | undefined;
+  return {
+    onProgress: (p) => {
+      line ??= progress('generate', p.total, { minItems: 0 });
+      const spend = `$${p.spentUsd.toFixed(4)}${budgetUsd !== undefined ? ` of $${budgetUsd.toFixed(2)}` : ''}`;
+      line.update(p.done, `${p.failed} failed, spent ${spend}`, p.etaMs);
+    },
+    end: () => line?.end(),
   };
 }
 

@@ -1,23 +1,16 @@
 // Reading routing data for any verb: files or folders in any importer format (detected, or named by
 // --from) joined into one native dataset, what --queries files say about each query (task, ground truth,
-// metric), and the catalog named by --catalog (else the default one).
+// metric).
 import type { FlagValues } from './command.ts';
 import { existingFile } from './command.ts';
 import { UsageError } from './usage-error.ts';
-import { defaultCatalog, parseCatalog } from '../core/catalog/catalog.ts';
-import type { Catalog } from '../core/catalog/model.ts';
+import { progress } from './progress.ts';
 import { detectFormat, formats, type FormatName } from '../core/data/importers/formats.ts';
 import { joinSamples } from '../core/data/duplicates.ts';
 import type { ImportOptions } from '../core/data/pricing.ts';
 import type { RoutingSample } from '../core/data/sample.ts';
 import { readQueryInfo, type QueryInfo } from '../core/data/query-info.ts';
 import { filesIn, isDirectory, readText } from '../platform/node/files.ts';
-
-/** The catalog of --catalog FILE, else the shipped default. */
-export async function catalogFlag(values: FlagValues): Promise<Catalog> {
-  const path = values.catalog;
-  return typeof path === 'string' ? parseCatalog(JSON.parse(await readText(existingFile(path, 'catalog'))), path) : defaultCatalog;
-}
 
 /** Task, ground truth and metric by query text from the `--queries` files (LLMRouter's default_query_*.jsonl). */
 export async function queryInfo(values: FlagValues): Promise<Map<string, QueryInfo>> {
@@ -37,11 +30,14 @@ export function listFlag(flag: FlagValues[string]): string[] {
 export async function readDatasets(paths: string[], from: string, options: ImportOptions, dedupe = false): Promise<{ samples: RoutingSample[]; files: string[]; duplicates: number }> {
   const files = await inputFiles(paths, from === 'auto' ? undefined : (from as FormatName));
   const parts = [];
+  const line = progress('reading', files.length, { minItems: 4 });
   for (const file of files) {
     const text = await readText(file);
     const format = from === 'auto' ? detectFormat(text, file) : (from as FormatName);
     parts.push({ file, samples: formats[format].read(text, file, options) });
+    line.update(parts.length, `${parts.reduce((n, p) => n + p.samples.length, 0)} queries`);
   }
+  line.end();
   return { ...joinSamples(parts, dedupe), files };
 }
 

@@ -5,6 +5,7 @@ import type { FlagValues } from './command.ts';
 import { existingFile } from './command.ts';
 import { queryInfo, readDatasets } from './read-dataset.ts';
 import { UsageError } from './usage-error.ts';
+import { progress } from './progress.ts';
 import type { Catalog } from '../core/catalog/model.ts';
 import { withQueryInfo } from '../core/data/query-info.ts';
 import { modelsOf, type RoutingSample } from '../core/data/sample.ts';
@@ -100,16 +101,17 @@ export function projectEncoder(): Promise<ProjectEncoder> {
   return encoder;
 }
 
-/** Embeds texts with the project's encoder (cached), reporting progress on stderr when it is a terminal. */
+/** Embeds texts with the project's encoder (cached), with progress on stderr (src/cli/progress.ts). */
 export async function embedTexts(texts: readonly string[]): Promise<Float32Array[]> {
   const enc = (await projectEncoder()).cached;
   const out: Float32Array[] = [];
-  const chunk = 512;
+  const chunk = 256;
+  const line = progress('embedding', texts.length);
   for (let start = 0; start < texts.length; start += chunk) {
     out.push(...(await enc.embed(texts.slice(start, start + chunk))));
-    if (process.stderr.isTTY && texts.length > chunk) process.stderr.write(`\rembedding ${Math.min(texts.length, start + chunk)}/${texts.length}`);
+    line.update(out.length);
   }
-  if (process.stderr.isTTY && texts.length > chunk) process.stderr.write('\n');
+  line.end();
   return out;
 }
 

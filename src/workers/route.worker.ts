@@ -85,7 +85,7 @@ export const routeHandlers = {
   async use(args: UseArgs) {
     const loaded = await load(args);
     router = loaded.router;
-    return { name: routerName(router), needsEmbedding: router.needsEmbedding, models: router.toJSON().models, encoder: encoderOfFile(isFeedbackLayer(router) ? router.baseRouterFile : loaded.file) };
+    return { name: routerName(router), needsEmbedding: router.needsEmbedding, textTier: router.textTier, models: router.toJSON().models, encoder: encoderOfFile(isFeedbackLayer(router) ? router.baseRouterFile : loaded.file) };
   },
   /** Retrains the router in use from the logged samples, checked on held-out ones; changes are at `lambda`. */
   async refit(args: RefitArgs): Promise<{ file: RouterFile; check: RefitCheck; base: string; changes: Changes }> {

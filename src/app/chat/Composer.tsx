@@ -1,13 +1,15 @@
 // The message box at the bottom of the thread, with the per-message "send to" override and the
-// conversation's routing mode and context.
+// conversation's routing mode and context; a note while the on-device encoder is still loading.
 import { useState } from 'react';
 import { send, stop, useChatRun } from './chat-actions.ts';
 import { ConversationSettings } from './ConversationSettings.tsx';
+import { useEncoder } from '../stores/encoder.ts';
 
 export function Composer({ models, disabled }: { models: readonly string[]; disabled?: string }) {
   const [text, setText] = useState('');
   const [sendTo, setSendTo] = useState('');
   const running = useChatRun((s) => s.running);
+  const encoderLoading = useEncoder((s) => s.status === 'loading' || s.status === 'off');
   const submit = () => {
     if (!text.trim() || running) return;
     void send(text, sendTo || undefined);
@@ -35,6 +37,11 @@ export function Composer({ models, disabled }: { models: readonly string[]; disa
           }
         }}
       />
+      {encoderLoading && (
+        <p className="muted" role="status" aria-label="Encoder loading">
+          The on-device encoder is loading: until it is ready, the default router routes by the message's words alone.
+        </p>
+      )}
       <div className="composer-bar">
         <label>
           Send to{' '}

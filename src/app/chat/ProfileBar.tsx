@@ -1,5 +1,6 @@
 // The profile in use, at the top of the conversations: switch, create, reset what it learned, export it
-// (its user vector, calibration and conversations as one JSON file).
+// (its user vector, calibration and conversations as one JSON file). A control shows only when it can act: the
+// switch once there are two profiles, reset once the profile has learned, export once it holds something.
 import { useState } from 'react';
 import { download } from '../download.ts';
 import { profileOf, useProfiles } from '../stores/profiles.ts';
@@ -18,15 +19,19 @@ export function ProfileBar() {
     const conversations = useConversations.getState().conversations.filter((c) => profileOf(c) === profile.id);
     download(`llmrouter-profile-${profile.name.replace(/\W+/g, '-')}.json`, JSON.stringify({ format: 'llmrouter-web/profile', version: 1, profile, conversations }, null, 1));
   };
+  const learned = profile.vector.updates > 0 || profile.calibration.length > 0;
+  const holdsConversations = useConversations((s) => s.conversations.some((c) => profileOf(c) === profile.id));
   return (
     <div className="profile-bar" role="group" aria-label="Profiles">
-      <select aria-label="Profile" value={currentId} onChange={(e) => void open(e.target.value)}>
-        {profiles.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
-          </option>
-        ))}
-      </select>
+      {profiles.length > 1 && (
+        <select aria-label="Profile" value={currentId} onChange={(e) => void open(e.target.value)}>
+          {profiles.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      )}
       {naming === null ? (
         <button onClick={() => setNaming('')}>New profile</button>
       ) : (
@@ -37,7 +42,7 @@ export function ProfileBar() {
             setNaming(null);
           }}
         >
-          <input aria-label="Profile name" autoFocus value={naming} onChange={(e) => setNaming(e.target.value)} />
+          <input aria-label="Profile name" placeholder="Name, e.g. Work" autoFocus required value={naming} onChange={(e) => setNaming(e.target.value)} />
           <button type="submit">Create</button>
         </form>
       )}
@@ -45,12 +50,12 @@ export function ProfileBar() {
         {profile.vector.updates === 0 ? 'Routes as the global router (no feedback yet)' : `Learned from ${profile.vector.updates} feedback`}
         {profile.calibration.length > 0 && ` · ${profile.calibration.length} cascade labels`}
       </p>
-      <span className="profile-actions">
-        <button onClick={() => void reset(profile.id)} disabled={profile.vector.updates === 0 && profile.calibration.length === 0}>
-          Reset profile
-        </button>
-        <button onClick={exportProfile}>Export profile</button>
-      </span>
+      {(learned || holdsConversations) && (
+        <span className="profile-actions">
+          {learned && <button onClick={() => void reset(profile.id)}>Reset profile</button>}
+          <button onClick={exportProfile}>Export profile</button>
+        </span>
+      )}
     </div>
   );
 }

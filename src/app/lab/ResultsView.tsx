@@ -1,6 +1,6 @@
 // The lab's results: the cost-quality curves of the routers against the single models and the oracle,
 // a summary table (AIQ, the frontier figures, calibration), the per-task table with the chosen router's
-// reliability diagram, and saving a router for chat.
+// reliability diagram, saving a router for chat, and why a router falls below the best single model.
 import { useMemo, useState } from 'react';
 import { useLabRuns, type LabRun } from '../stores/lab-runs.ts';
 import { useRouter } from '../stores/router.ts';
@@ -11,6 +11,8 @@ import type { DatasetRecord } from '../stores/lab.ts';
 import { pct, usd } from '../format.ts';
 import { download } from '../download.ts';
 import { withSharedAiq } from '../../core/eval/evaluate.ts';
+import { shortOfBest } from '../../core/eval/below-best.ts';
+import type { RouterFile } from '../../core/routers/router.ts';
 
 export function ResultsView({ dataset }: { dataset: DatasetRecord }) {
   const runs = useLabRuns((s) => s.runs);
@@ -52,10 +54,16 @@ export function ResultsView({ dataset }: { dataset: DatasetRecord }) {
               <td>{r.result.reliability ? r.result.reliability.ece.toFixed(3) : '—'}</td>
               <td>{(r.result.trainSeconds * 1000).toFixed(0)} ms</td>
               <td>
-                <SaveButton run={r} dataset={dataset} />{' '}
-                <button aria-label={`Download ${r.router}`} onClick={() => download(`${r.router}-${dataset.name.replace(/\.[^.]+$/, '')}.router.json`, JSON.stringify(r.result.file))}>
-                  Download
-                </button>
+                {r.result.file ? (
+                  <>
+                    <SaveButton run={r} file={r.result.file} dataset={dataset} />{' '}
+                    <button aria-label={`Download ${r.router}`} onClick={() => download(`${r.router}-${dataset.name.replace(/\.[^.]+$/, '')}.router.json`, JSON.stringify(r.result.file))}>
+                      Download
+                    </button>
+                  </>
+                ) : (
+                  <span className="muted">from an earlier session: train again to use it</span>
+                )}
               </td>
             </tr>
           ))}
@@ -65,6 +73,7 @@ export function ResultsView({ dataset }: { dataset: DatasetRecord }) {
         Best single model: {done[0]!.result.report.best_single.model} ({pct(done[0]!.result.report.best_single.quality)}, {usd(done[0]!.result.report.best_single.cost)}); oracle{' '}
         {pct(done[0]!.result.report.oracle.quality)} at {usd(done[0]!.result.report.oracle.cost)}.
       </p>
+      <ShortOfBestNotes runs={done} />
       <h3>
         Per task for{' '}
         <select aria-label="Per-task router" value={shown.id} onChange={(e) => setTaskRun(e.target.value)}>
@@ -106,7 +115,28 @@ export function ResultsView({ dataset }: { dataset: DatasetRecord }) {
   );
 }
 
-function SaveButton({ run, dataset }: { run: LabRun & { result: NonNullable<LabRun['result']> }; dataset: DatasetRecord }) {
+/** For each router below the best single model at its cost: by how much, and whether this test split can tell. */
+function ShortOfBestNotes({ runs }: { runs: (LabRun & { result: NonNullable<LabRun['result']> })[] }) {
+  const notes = runs.flatMap((r) => {
+    const short = r.router === 'oracle' ? undefined : shortOfBest(r.result.report);
+    return short ? [{ router: r.router, short, best: r.result.report.best_single.model }] : [];
+  });
+  if (notes.length === 0) return null;
+  return (
+    <ul className="notes" aria-label="Below the best single model">
+      {notes.map(({ router, short, best }) => (
+        <li key={router}>
+          {router} is {pct(short.gap)} below {best} at its cost. With {short.nTest} test queries, {best}&apos;s quality is known to ±{pct(short.margin)} (95%):{' '}
+          {short.withinNoise
+            ? 'the gap is within that noise. A larger test split (or more data) would tell them apart.'
+            : 'the gap is larger than that noise, so on this data the router does not beat the best single model: try another router, more training data, or check that the tasks differ in which model is best.'}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function SaveButton({ run, file, dataset }: { run: LabRun; file: RouterFile; dataset: DatasetRecord }) {
   const save = useRouter((s) => s.save);
   const [saved, setSaved] = useState(false);
   if (run.router === 'oracle') return null;
@@ -115,7 +145,7 @@ function SaveButton({ run, dataset }: { run: LabRun & { result: NonNullable<LabR
       disabled={saved}
       aria-label={`Use ${run.router} in chat`}
       onClick={async () => {
-        await save({ id: run.id, label: `${run.router} · ${dataset.name}`, createdAt: Date.now(), origin: 'lab', file: run.result.file, trainedOn: dataset.name, datasetId: dataset.id }, true);
+        await save({ id: run.id, label: `${run.router} · ${dataset.name}`, createdAt: Date.now(), origin: 'lab', file, trainedOn: dataset.name, datasetId: dataset.id }, true);
         setSaved(true);
       }}
     >

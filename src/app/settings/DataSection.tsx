@@ -30,14 +30,10 @@ export function DataSection() {
         <label>
           <input type="checkbox" checked={includeKeys} onChange={(e) => setIncludeKeys(e.target.checked)} /> Include keys (sealed with a passphrase)
         </label>
-        <input
-          type="password"
-          autoComplete="off"
-          aria-label="Passphrase for keys"
-          placeholder="passphrase for keys"
-          value={passphrase}
-          onChange={(e) => setPassphrase(e.target.value)}
-        />
+        <label>
+          Passphrase for keys
+          <input type="password" autoComplete="off" placeholder="at least 8 characters" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+        </label>
         <button
           onClick={async () => {
             if (includeKeys && passphrase.length < 8) return setMessage({ text: 'Keys leave only sealed: enter a passphrase of at least 8 characters first.', error: true });

@@ -1,5 +1,7 @@
 // The lab's training and evaluation runs: each trains one router on the selected dataset's train split in
 // the lab worker and evaluates it on the test split; runs can be cancelled, and a trained one saved for chat.
+// Finished runs are kept in IndexedDB (setting `lab-runs`, the latest KEPT_RUNS) with their results but not their
+// router files, which can be large: a run from an earlier session shows its results and is trained again to be used.
 import { create } from 'zustand';
 import { splitDataset } from '../../core/data/split.ts';
 import { modelsOf } from '../../core/data/sample.ts';
@@ -12,6 +14,7 @@ import { catalogModels, useCatalog } from './catalog.ts';
 import { usePreferences } from './preferences.ts';
 import { datasetEmbeddings, type DatasetRecord, type EmbedProgress } from './lab.ts';
 import { embeddingDetail } from '../format.ts';
+import { loadSetting, saveSetting } from '../../platform/browser/settings-store.ts';
 
 export interface LabRun {
   id: string;
@@ -22,7 +25,8 @@ export interface LabRun {
   /** What the run is doing now, in words (e.g. embedding progress with the time left). */
   detail?: string;
   error?: string;
-  result?: EvaluateResult & { file: RouterFile; trainSeconds: number };
+  /** The trained router's file is absent in a run kept from an earlier session. */
+  result?: EvaluateResult & { file?: RouterFile; trainSeconds: number };
   controller?: AbortController;
 }
 
@@ -33,6 +37,7 @@ interface SplitChoice {
 
 interface LabRunsStore {
   runs: LabRun[];
+  load(): Promise<void>;
   split: SplitChoice;
   setSplit(split: SplitChoice): void;
   start(dataset: DatasetRecord, router: string): Promise<void>;
@@ -40,10 +45,29 @@ interface LabRunsStore {
 }
 
 
+const KEY = 'lab-runs';
+const KEPT_RUNS = 30;
+
+/** The finished runs as kept: without their router files and controllers. */
+function kept(runs: readonly LabRun[]): LabRun[] {
+  return runs
+    .filter((r) => r.status === 'done' && r.result)
+    .slice(-KEPT_RUNS)
+    .map(({ id, router, datasetId, status, progress, result }) => {
+      const { file: _file, ...rest } = result!;
+      return { id, router, datasetId, status, progress, result: rest };
+    });
+}
+
 export const useLabRuns = create<LabRunsStore>((set, get) => {
   const patch = (id: string, p: Partial<LabRun>) => set({ runs: get().runs.map((r) => (r.id === id ? { ...r, ...p } : r)) });
   return {
     runs: [],
+    async load() {
+      const saved = (await loadSetting<LabRun[]>(KEY)) ?? [];
+      const current = new Set(get().runs.map((r) => r.id));
+      set({ runs: [...saved.filter((r) => !current.has(r.id)), ...get().runs] });
+    },
     split: { testFraction: 0.3, seed: 42 },
     setSplit(split) {
       set({ split });
@@ -88,6 +112,7 @@ export const useLabRuns = create<LabRunsStore>((set, get) => {
         }, { signal: controller.signal });
         const result = { ...evaluated, file: await stampEncoder(trained.file, needsEmbedding), trainSeconds: trained.seconds };
         patch(id, { status: 'done', progress: 1, result, controller: undefined });
+        await saveSetting(KEY, kept(get().runs));
       } catch (e) {
         const cancelled = controller.signal.aborted;
         patch(id, { status: cancelled ? 'cancelled' : 'error', controller: undefined, ...(cancelled ? {} : { error: (e as Error).message }) });

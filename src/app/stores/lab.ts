@@ -1,10 +1,12 @@
 // The router lab's datasets: imported (in a worker) from any supported format, kept in IndexedDB with their
-// statistics, one of them selected for training and evaluation.
+// statistics, tasks joined from LLMRouter query files where a format has none, one selected for training and evaluation.
 import { create } from 'zustand';
 import type { RoutingSample } from '../../core/data/sample.ts';
 import type { DatasetStats } from '../../core/data/stats.ts';
 import { defaultCatalog } from '../../core/catalog/catalog.ts';
-import { allRecords, deleteRecord } from '../../platform/browser/records.ts';
+import { allRecords, deleteRecord, putRecord } from '../../platform/browser/records.ts';
+import { readQueryInfo, withQueryInfo, type QueryInfo } from '../../core/data/query-info.ts';
+import { datasetStats } from '../../core/data/stats.ts';
 import { WorkerClient } from '../worker-client.ts';
 import type { importHandlers } from '../../workers/import.worker.ts';
 import { embedTexts, encoderKey } from './encoder.ts';
@@ -33,6 +35,7 @@ interface LabStore {
   loaded: boolean;
   load(): Promise<void>;
   importFile(file: File): Promise<void>;
+  joinQueries(id: string, files: readonly File[]): Promise<void>;
   select(id: string): void;
   remove(id: string): Promise<void>;
 }
@@ -71,6 +74,23 @@ export const useLab = create<LabStore>((set, get) => ({
       set({ importError: (e as Error).message });
     } finally {
       set({ importing: null, importProgress: null });
+    }
+  },
+  /** Fills a dataset's tasks (and ground truths, metrics) from LLMRouter query files (default_query_*.jsonl) by query text. */
+  async joinQueries(id, files) {
+    const dataset = get().datasets.find((d) => d.id === id);
+    if (!dataset) return;
+    set({ importError: null, importNote: null });
+    try {
+      const info = new Map<string, QueryInfo>();
+      for (const file of files) for (const [query, known] of readQueryInfo(await file.text(), file.name)) info.set(query, known);
+      const samples = withQueryInfo(dataset.samples, info);
+      const record = { ...dataset, samples, stats: datasetStats(samples) };
+      await putRecord('datasets', record);
+      const withTask = samples.filter((s) => s.task !== undefined).length;
+      set({ datasets: get().datasets.map((d) => (d.id === id ? record : d)), importNote: `${files.map((f) => f.name).join(', ')}: ${withTask} of ${samples.length} queries now have a task` });
+    } catch (e) {
+      set({ importError: (e as Error).message });
     }
   },
   select(id) {

@@ -171,5 +171,19 @@ export const recordSchemas: RecordSchemas = {
     providers: z.array(z.looseObject({ id: z.string().min(1), label: z.string(), wire: z.enum(['openai', 'anthropic', 'gemini']), baseUrl: z.string() })),
     quarantine: quarantineSchema,
     profiles: savedProfilesSchema,
+    'lab-runs': z.array(
+      z.looseObject({
+        id: z.string(),
+        router: z.string(),
+        datasetId: z.string(),
+        status: z.literal('done'),
+        result: z.looseObject({
+          report: z.looseObject({ curve: z.array(z.looseObject({ cost: z.number(), quality: z.number() })), best_single: z.looseObject({ model: z.string(), quality: z.number() }) }),
+          tasks: z.array(z.looseObject({ task: z.string() })),
+          singles: z.array(z.looseObject({ model: z.string() })),
+          trainSeconds: z.number(),
+        }),
+      }),
+    ),
   },
 };

@@ -86,8 +86,9 @@ export function routerLabel(choice: RouterChoice, saved: readonly SavedRouter[])
 }
 
 let worker: WorkerClient<typeof routeHandlers> | undefined;
-let loadedKey = '';
-let loaded: { needsEmbedding: boolean; name: string; models: string[]; encoder: EncoderRecord } | undefined;
+type Loaded = { needsEmbedding: boolean; textTier: boolean; name: string; models: string[]; encoder: EncoderRecord };
+/** The router the worker holds or is loading, by what it was loaded for: concurrent callers share one load. */
+let using: { key: string; done: Promise<Loaded> } | undefined;
 
 function routeWorker(): WorkerClient<typeof routeHandlers> {
   return (worker ??= new WorkerClient(new Worker(new URL('../../workers/route.worker.ts', import.meta.url), { type: 'module' })));
@@ -108,12 +109,15 @@ export async function activeRouter(models: readonly string[], catalog: readonly 
   const client = routeWorker();
   const use = await routerInUse(models, catalog);
   const key = JSON.stringify([useRouter.getState().choice, 'url' in use.spec ? use.spec.url : '', use.classifiers, use.models]);
-  if (key !== loadedKey) {
-    loaded = await client.call('use', use);
-    loadedKey = key;
+  if (using?.key !== key) {
+    const done = client.call('use', use);
+    using = { key, done };
+    done.catch(() => {
+      if (using?.done === done) using = undefined;
+    });
   }
   return {
-    ...loaded!,
+    ...(await using.done),
     route: async (query: RouteQuery, policy: Policy) => {
       const routed = await client.call('route', { query, policy });
       if ('file' in routed && routed.file) await keepOnlineState(routed.file);

@@ -37,7 +37,6 @@ const positive = (values: FlagValues, name: string): number | undefined => {
 };
 
 export const chat: Command = {
-  summary: 'send one message: to a model (with fallbacks), or routed first (--router, --mode), streaming the answer',
   usage:
     'llmrouter chat (--model ID [--fallback ID,ID] | --router FILE|irt|auto|bert [--route-only] [--mode single|cascade|llm-router|decompose|agent] [--lambda L] [--allowed A,B] [--options JSON] [--max-rounds N] [--max-cost USD] [--max-parts N] [--assign router|planner] [--calibration FILE.jsonl] [--check self-verify|on-device]) [--catalog FILE] [--base-url PROVIDER=URL]... [--system TEXT] [--max-tokens N] [--on-cut resume|stop] [--log FILE.jsonl] "message"',
   options: {

@@ -8,7 +8,6 @@ import { ENCODER_USAGE, encoderFlags, encoderOptions } from '../routing-data.ts'
 import { createNodeEmbedder } from '../../platform/node/encoder.ts';
 
 export const embed: Command = {
-  summary: 'embed texts with the on-device sentence encoder',
   usage: `llmrouter embed "text" ["more text" ...] ${ENCODER_USAGE} [--threads N] [--json]`,
   options: { ...encoderFlags, threads: { type: 'string' }, json: { type: 'boolean' } },
   async run({ values, positionals }) {

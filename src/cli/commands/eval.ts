@@ -2,18 +2,18 @@
 // else the curve, the metrics and the per-task breakdown as text.
 import type { Command, FlagValues } from '../command.ts';
 import { numberFlag, requiredFlag } from '../command.ts';
-import { catalogFlag } from '../read-dataset.ts';
+import { catalogFlag, idsFlag } from '../catalog-flags.ts';
+import { requireKnown, routerByName } from '../known-names.ts';
 import { DATA_USAGE, ENCODER_USAGE, dataFlags, encoderFlags, encoderOptions, optionsFlag, readData, useEncoder } from '../routing-data.ts';
 import { runEvaluation } from '../evaluate-router.ts';
 import { UsageError } from '../usage-error.ts';
 import { CASCADE_ROUTER, CASCADE_USAGE, cascadeFlags, printCascade } from '../cascade-report.ts';
 import type { Catalog } from '../../core/catalog/model.ts';
 import { splitDataset } from '../../core/data/split.ts';
-import type { RoutingSample } from '../../core/data/sample.ts';
+import { modelsOf, type RoutingSample } from '../../core/data/sample.ts';
 import { perTask } from '../../core/eval/evaluate.ts';
 
 export const evalCommand: Command = {
-  summary: 'train a router and measure quality and cost on a test set',
   usage: `llmrouter eval --router NAME (--train FILE --test FILE | --data FILE [--test-fraction 0.2] [--seed 1]) [--hold-out MODEL,...] [--json] [--per-task] ${CASCADE_USAGE} ${DATA_USAGE} ${ENCODER_USAGE}`,
   options: {
     router: { type: 'string' },
@@ -31,11 +31,13 @@ export const evalCommand: Command = {
   },
   async run({ values }) {
     const name = requiredFlag(values, 'router');
+    if (name !== CASCADE_ROUTER) routerByName(name);
     useEncoder(encoderOptions(values));
     const catalog = await catalogFlag(values);
     const { train, test } = await trainAndTest(values, catalog);
     if (name === CASCADE_ROUTER) return printCascade(values, train, test);
-    const holdOut = typeof values['hold-out'] === 'string' ? values['hold-out'].split(',').map((m) => m.trim()) : undefined;
+    const holdOut = idsFlag(values, 'hold-out');
+    if (holdOut) requireKnown('model in --hold-out', holdOut, modelsOf([...train, ...test]), 'the models of the data: llmrouter import prints them');
     const { evaluation, trainSeconds } = await runEvaluation({ router: name, options: optionsFlag(values), train, test, catalog, holdOut });
     const tasks = perTask(test, evaluation, 0);
     const r = evaluation.report;

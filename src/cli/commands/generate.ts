@@ -6,10 +6,9 @@ import { createInterface } from 'node:readline/promises';
 import type { Command } from '../command.ts';
 import { existingFile, numberFlag, requiredFlag } from '../command.ts';
 import { UsageError } from '../usage-error.ts';
-import { catalogFlag } from '../read-dataset.ts';
+import { catalogFlag, catalogModels, idsFlag } from '../catalog-flags.ts';
 import { baseUrls, cliEndpoints } from '../provider-endpoints.ts';
 import { estimateLines, progressPrinter } from '../pipeline-progress.ts';
-import { requireModel } from '../../core/catalog/catalog.ts';
 import type { CatalogModel } from '../../core/catalog/model.ts';
 import { writeNative } from '../../core/data/native.ts';
 import { RoutedCaller } from '../../core/providers/routed-call.ts';
@@ -74,7 +73,6 @@ function scoring(plan: RunPlan, caller: RoutedCaller, judge: unknown, codeTimeou
 }
 
 export const generate: Command = {
-  summary: 'run benchmark queries through your models and score them: a routing dataset',
   usage:
     'llmrouter generate --queries FILE [--per-task N] [--seed S] --models A,B,C [--catalog FILE] [--base-url PROVIDER=URL]... [--budget USD] [--concurrency N] [--max-tokens N] [--tasks FILE.json] [--judge MODEL] [--code-timeout MS] [--yes] --out FILE.jsonl',
   options: {
@@ -97,13 +95,9 @@ export const generate: Command = {
     const queriesFile = existingFile(requiredFlag(values, 'queries'), 'queries file');
     const out = requiredFlag(values, 'out');
     const catalog = await catalogFlag(values);
-    let models: CatalogModel[];
-    try {
-      models = requiredFlag(values, 'models').split(',').map((m) => m.trim()).filter(Boolean).map((m) => requireModel(catalog, m));
-      if (typeof values.judge === 'string') requireModel(catalog, values.judge);
-    } catch (e) {
-      throw new UsageError((e as Error).message);
-    }
+    requiredFlag(values, 'models');
+    const models = catalogModels(catalog, idsFlag(values, 'models') ?? [], 'models');
+    if (typeof values.judge === 'string') catalogModels(catalog, [values.judge], 'judge');
     const budget = values.budget === undefined ? undefined : numberFlag(values, 'budget', 0);
     if (budget !== undefined && !(budget > 0)) throw new UsageError('--budget must be a positive number of USD');
     const maxTokens = positiveInteger(values, 'max-tokens', DEFAULT_MAX_TOKENS);
@@ -115,7 +109,7 @@ export const generate: Command = {
     const plan = planRun(items, models, await taskSet(values.tasks), await journal.load());
 
     const endpoint = cliEndpoints(models, baseUrls(values['base-url']));
-    for (const provider of new Set(models.map((m) => m.provider))) if (!endpoint(provider)) throw new UsageError(`provider ${provider} cannot be called: set its key or --base-url ${provider}=URL`);
+    for (const provider of new Set(models.map((m) => m.provider))) if (!endpoint(provider)) throw new Error(`provider ${provider} cannot be called: set its key or --base-url ${provider}=URL`);
     const estimate = estimateRun(plan.jobs, maxTokens);
     process.stderr.write(`${items.length} queries over ${new Set(items.map((i) => i.task)).size} tasks x ${models.length} models: ${plan.done} pairs done, ${plan.retrying} to retry, ${plan.jobs.length} to run\n`);
     process.stderr.write(`${estimateLines(estimate, maxTokens).join('\n')}\n`);
@@ -126,9 +120,10 @@ export const generate: Command = {
     const context = scoring(plan, caller, values.judge, positiveInteger(values, 'code-timeout', 5_000));
     const abort = new AbortController();
     process.once('SIGINT', () => abort.abort());
+    const printer = progressPrinter(budget);
     try {
-      const summary = await runPipeline({ plan, caller, store: journal, scoring: context, budgetUsd: budget, concurrency, maxTokens, signal: abort.signal, onProgress: progressPrinter(budget) });
-      if (process.stderr.isTTY) process.stderr.write('\n');
+      const summary = await runPipeline({ plan, caller, store: journal, scoring: context, budgetUsd: budget, concurrency, maxTokens, signal: abort.signal, onProgress: printer.onProgress });
+      printer.end();
       if (summary.stopped !== 'complete') process.stderr.write(`[stopped: ${summary.reason ?? summary.stopped}; rerun the same command to continue]\n`);
     } finally {
       context.python?.close();

@@ -7,12 +7,12 @@ import type { Prices } from '../../core/data/pricing.ts';
 import { withQueryInfo } from '../../core/data/query-info.ts';
 import { datasetStats, type DatasetStats } from '../../core/data/stats.ts';
 import { writeTextAtomic } from '../../platform/node/files.ts';
-import { catalogFlag, listFlag, queryInfo, readDatasets } from '../read-dataset.ts';
+import { catalogFlag } from '../catalog-flags.ts';
+import { listFlag, queryInfo, readDatasets } from '../read-dataset.ts';
 
 const FORMATS = ['auto', ...Object.keys(formats)];
 
 export const importData: Command = {
-  summary: 'convert routing data (LLMRouter, dcrouter, RouterBench, RouteLLM, native) to the native JSONL',
   usage: `llmrouter import --from ${FORMATS.join('|')} FILE|DIR... --out FILE.jsonl [--stats] [--price MODEL=IN,OUT]... [--catalog FILE] [--queries FILE.jsonl]... [--dedupe]`,
   options: {
     from: { type: 'string', default: 'auto' },

@@ -4,7 +4,6 @@ import type { Command } from '../command.ts';
 import { routers } from '../../core/routers/registry.ts';
 
 export const listRouters: Command = {
-  summary: 'list the routing strategies (--options: with their options and defaults)',
   usage: 'llmrouter list-routers [--options]',
   options: { options: { type: 'boolean' } },
   async run({ values }) {

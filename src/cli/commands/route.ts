@@ -13,7 +13,6 @@ import { DEFAULT_ROUTER } from '../../core/routers/default-router.ts';
 import { completeVia } from '../../core/routers/routed-complete.ts';
 
 export const route: Command = {
-  summary: 'pick the model for a query with a trained, shipped or provider-calling router',
   usage:
     `llmrouter route [--router FILE|irt|auto|bert|automix|llm-router] [--lambda 0] [--allowed MODEL,MODEL] [--budget USD] [--options JSON] [--catalog FILE] [--base-url PROVIDER=URL]... [--json] ${ENCODER_USAGE} "query"`,
   options: {
@@ -42,7 +41,7 @@ export const route: Command = {
       : (allowed ?? []).flatMap((id) => findModel(catalog, id) ?? []);
     const router = await openRouter(given, { models, complete: completeVia(providers.caller), options: optionsFlag(values), encoder: encoderOptions(values) });
     const budget = values.budget === undefined ? undefined : numberFlag(values, 'budget', 0);
-    const routed = await routeText(router, text, { lambda: numberFlag(values, 'lambda', 0), allowed, budget });
+    const routed = await routeText(router, text, { lambda: numberFlag(values, 'lambda', 0), allowed, budget }, catalog.models.map((m) => m.id));
     printDecision(routed, values.json === true);
   },
 };

@@ -1,13 +1,14 @@
 // `llmrouter score --metric NAME --answer TEXT --truth TEXT`: one answer through one scorer, the score on stdout.
 // Multiple choice takes its options with --choices (a JSON or Python list, or {label, text}); HumanEval its prompt
-// with --query; MBPP's truth is its list of asserts.
+// with --query; MBPP's truth is its list of asserts. `--in FILE --out FILE` scores a whole file (score-batch.ts).
 import type { Command } from '../command.ts';
-import { requiredFlag } from '../command.ts';
+import { existingFile, requiredFlag } from '../command.ts';
 import { UsageError } from '../usage-error.ts';
 import { optionsOf, type BenchmarkItem } from '../../core/pipeline/benchmark-item.ts';
 import { parsePythonLiteral } from '../../core/pipeline/python-literal.ts';
 import { METRICS, scorerFor } from '../../core/pipeline/scorers/registry.ts';
 import { createNodePythonRunner } from '../../platform/node/python-runner.ts';
+import { scoreFile } from '../score-batch.ts';
 
 function itemOf(metric: string, truth: string, values: Record<string, unknown>): BenchmarkItem {
   const item: BenchmarkItem = { id: 'cli', task: 'cli', query: typeof values.query === 'string' ? values.query : '', ground_truth: truth, metric };
@@ -18,10 +19,18 @@ function itemOf(metric: string, truth: string, values: Record<string, unknown>):
 }
 
 export const score: Command = {
-  summary: 'score one answer with one metric',
-  usage: `llmrouter score --metric ${METRICS.join('|')} --answer TEXT --truth TEXT [--choices LIST] [--query TEXT]`,
-  options: { metric: { type: 'string' }, answer: { type: 'string' }, truth: { type: 'string' }, choices: { type: 'string' }, query: { type: 'string' } },
+  usage: `llmrouter score --metric ${METRICS.join('|')} --answer TEXT --truth TEXT [--choices LIST] [--query TEXT]\n       llmrouter score --in ANSWERS.jsonl --out SCORED.jsonl (queries with their answer in "response")`,
+  options: {
+    metric: { type: 'string' },
+    answer: { type: 'string' },
+    truth: { type: 'string' },
+    choices: { type: 'string' },
+    query: { type: 'string' },
+    in: { type: 'string' },
+    out: { type: 'string' },
+  },
   async run({ values }) {
+    if (values.in !== undefined || values.out !== undefined) return scoreFile(existingFile(requiredFlag(values, 'in'), 'answers file'), requiredFlag(values, 'out'));
     const metric = requiredFlag(values, 'metric').toLowerCase();
     if (!METRICS.includes(metric)) throw new UsageError(`unknown metric "${metric}" (known: ${METRICS.join(', ')})`);
     if (metric === 'llm_judge') throw new UsageError('llm_judge calls a model: use it through llmrouter generate --judge MODEL');

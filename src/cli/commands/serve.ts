@@ -4,7 +4,6 @@ import type { Command } from '../command.ts';
 import { existingFile, numberFlag, requiredFlag } from '../command.ts';
 
 export const serve: Command = {
-  summary: 'run the OpenAI-compatible routing gateway',
   usage: 'llmrouter serve --config FILE.yaml [--host ADDR] [--port N] [--redis URL] [--no-auth]',
   options: { config: { type: 'string' }, host: { type: 'string' }, port: { type: 'string' }, redis: { type: 'string' }, 'no-auth': { type: 'boolean', default: false } },
   async run({ values }) {

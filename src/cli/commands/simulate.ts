@@ -3,11 +3,12 @@
 // quality, cost and regret curve (--json: the whole report).
 import type { Command } from '../command.ts';
 import { numberFlag, requiredFlag } from '../command.ts';
-import { catalogFlag } from '../read-dataset.ts';
+import { catalogFlag } from '../catalog-flags.ts';
 import { DATA_USAGE, dataFlags, embedTexts, optionsFlag, readData } from '../routing-data.ts';
 import { readRouterFile } from '../router-file.ts';
 import { UsageError } from '../usage-error.ts';
-import { routerClass } from '../../core/routers/registry.ts';
+import { progressCallback } from '../progress.ts';
+import { routerByName } from '../known-names.ts';
 import { CostModel } from '../../core/routers/shared/cost-model.ts';
 import { modelsOf } from '../../core/data/sample.ts';
 import { isOnlineRouter } from '../../core/learn/online-router.ts';
@@ -15,7 +16,6 @@ import { simulate, type SimulationReport } from '../../core/learn/simulate.ts';
 import { openNodeClassifier } from '../../platform/node/encoder.ts';
 
 export const simulateCommand: Command = {
-  summary: 'replay datasets as user traffic for an online router (bandit feedback), with its regret curve',
   usage: `llmrouter simulate --router NAME --data FILE [--data FILE]... [--warm-start ROUTER.json] [--seed 1] [--lambda 0] [--budget USD] [--window 1000] [--json] ${DATA_USAGE}`,
   options: {
     router: { type: 'string' },
@@ -30,7 +30,7 @@ export const simulateCommand: Command = {
   },
   async run({ values }) {
     const name = requiredFlag(values, 'router');
-    const entry = routerClass(name);
+    const entry = routerByName(name);
     if (!entry.online) throw new UsageError(`router "${name}" does not learn online; online routers: linucb, lin-ts, epsilon-greedy`);
     const paths = (values.data as string[] | undefined) ?? [];
     if (paths.length === 0) throw new UsageError('missing --data');
@@ -57,6 +57,7 @@ export const simulateCommand: Command = {
       window: numberFlag(values, 'window', 1000),
       ...(budget !== undefined ? { budget } : {}),
       ...(warm ? { reference: warm.router } : {}),
+      onProgress: progressCallback(`replaying for ${name}`),
     });
     if (values.json) console.log(JSON.stringify(report));
     else printReport(report);

@@ -51,6 +51,8 @@ export interface EvalInput {
   /** Models to evaluate among (default: every model in the test outcomes the router estimates). */
   models?: readonly string[];
   lambdas?: readonly number[];
+  /** Called after each test query is predicted, with the number done so far. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface Evaluation {
@@ -69,6 +71,7 @@ export async function evaluate(input: EvalInput): Promise<Evaluation> {
   const started = performance.now();
   for (let i = 0; i < test.length; i++) {
     predictions.push(await router.predict({ text: test[i]!.query, embedding: input.embeddings[i] }));
+    input.onProgress?.(i + 1, test.length);
   }
   const msPerQuery = (performance.now() - started) / test.length;
   const estimated = new Set(predictions[0]!.estimates.map((e) => e.model));

@@ -30,6 +30,8 @@ export interface SimulationInput {
   points?: number;
   /** The offline router the online one was warm-started from, to compare with at the same cost. */
   reference?: Router;
+  /** Called after each query with the number replayed so far. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface SimulationPoint {
@@ -93,6 +95,7 @@ export async function simulate(input: SimulationInput): Promise<SimulationReport
     if ((t + 1) % every === 0 || t === stream.length - 1) {
       curve.push({ t: t + 1, quality: quality / (t + 1), cost, regret_oracle: regretOracle, regret_best_single: regretBest, explored: explored / (t + 1) });
     }
+    input.onProgress?.(t + 1, stream.length);
   }
   const last = Math.min(input.window, stream.length);
   const report: SimulationReport = {

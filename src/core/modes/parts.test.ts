@@ -40,6 +40,16 @@ describe('reading a plan', () => {
     expect(readPlan('{"subqueries":[{"query":"  "}]}', 2)).toMatchObject({ ok: false, error: expect.stringMatching(/^subqueries\.0\.query: /) });
     expect(readPlan('{"steps":[]}', 2)).toMatchObject({ ok: false });
   });
+
+  it('refuses plans without meaning: the prompt\'s placeholder, punctuation only, a repeated sub-query', () => {
+    expect(readPlan('{"subqueries":[{"query":"..."}]}', 4)).toEqual({ ok: false, error: 'subqueries.0.query: "..." is a placeholder, not a question: write out each sub-question' });
+    expect(readPlan('{"subqueries":[{"query":"What is 2+2?"},{"query":" … "}]}', 4)).toMatchObject({ ok: false, error: expect.stringMatching(/^subqueries\.1\.query: "…" is a placeholder/) });
+    expect(readPlan('{"subqueries":[{"query":"Capital of France?"},{"query":"capital of  france"}]}', 4)).toEqual({
+      ok: false,
+      error: 'subqueries.1.query: repeats sub-query 1: each sub-query must ask something different',
+    });
+    expect(readPlan('{"subqueries":[{"query":"Capital of France?"},{"query":"Capital of Spain?"}]}', 4)).toMatchObject({ ok: true });
+  });
 });
 
 describe('reading an agent turn', () => {

@@ -1,6 +1,6 @@
 // The planner's contract in `decompose` mode: the prompt asking for at most N sub-queries as JSON, and the
-// reading of its reply (JSON found in the text or a code fence, checked against a zod schema) with an error
-// that says what was wrong, so the planner can be asked once more.
+// reading of its reply (JSON found in the text or a code fence, checked against a zod schema and for meaning: no
+// placeholder, empty or repeated sub-query) with an error that says what was wrong, so the planner can be asked once more.
 import { z } from 'zod';
 import { describeModel } from '../routers/llm-router.ts';
 import type { CatalogModel } from '../catalog/model.ts';
@@ -19,7 +19,23 @@ function planSchema(maxParts: number) {
         .min(1)
         .max(maxParts),
     })
-    .strict();
+    .strict()
+    .superRefine((plan, ctx) => {
+      plan.subqueries.forEach(({ query }, i) => {
+        const problem = subQueryProblem(query, plan.subqueries.slice(0, i).map((s) => s.query));
+        if (problem) ctx.addIssue({ code: 'custom', path: ['subqueries', i, 'query'], message: problem });
+      });
+    });
+}
+
+/** The same question however it is spaced, cased or ended. */
+const questionKey = (query: string) => query.toLowerCase().replace(/\s+/g, ' ').replace(/[\s\p{P}]+$/u, '');
+
+/** Why a sub-query is no question (a placeholder such as the prompt's "...", or one repeating an earlier one), if so. */
+function subQueryProblem(query: string, earlier: readonly string[]): string | undefined {
+  if (!/[\p{L}\p{N}]/u.test(query)) return `"${query}" is a placeholder, not a question: write out each sub-question`;
+  const repeated = earlier.findIndex((e) => questionKey(e) === questionKey(query));
+  return repeated >= 0 ? `repeats sub-query ${repeated + 1}: each sub-query must ask something different` : undefined;
 }
 
 /** The planner's instructions; with `models`, it also assigns each sub-query a model from their descriptions. */

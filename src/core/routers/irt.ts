@@ -20,6 +20,7 @@ import { scoreMatrix } from './shared/outcomes.ts';
 import { f32 } from './shared/router-file.ts';
 import { sigmoid, stackRows } from './shared/vectors.ts';
 import { fitIrt, irtProbability, shiftAbility, updateAbility, type Observation } from './shared/irt-model.ts';
+import { textReading } from './shared/text-reading.ts';
 import { abilitySourceSchema, fitBenchmarkMap, fitPriceMap, priorAbility, priorMapSchema, type AbilitySource } from './shared/ability-priors.ts';
 
 /** The skills the router rates queries and models on. */
@@ -83,6 +84,7 @@ export class IrtRouter extends Router<Options, State> {
   static override readonly stateSchema = state;
 
   readonly needsEmbedding = true;
+  override readonly textTier = true;
 
   protected override candidates(data: TrainingData): string[] {
     const served = this.options.serve ?? (data.catalog ?? []).map((m) => m.id);
@@ -122,14 +124,16 @@ export class IrtRouter extends Router<Options, State> {
   }
 
   protected override score(query: RouteQuery, st: State): Scored {
-    const { mix, difficulty, discrimination } = read(st, query.embedding!);
+    const { mix, difficulty, discrimination } = query.embedding ? read(st, query.embedding) : textReading(st.skills, query.text);
     const tokens = estimateTokens([...(query.context ?? []), query.text].join('\n'));
     const quality = st.served.map((s) => (s.contextWindow !== undefined && tokens > s.contextWindow ? 0 : irtProbability(mix, s.ability, difficulty, discrimination)));
     const top = mix.indexOf(Math.max(...mix));
     return {
       quality,
       explanation: {
-        summary: 'Item response theory: predicted the skills the query needs and its difficulty, and weighed them against each model\'s abilities (from outcomes, else published benchmarks, else price).',
+        summary: query.embedding
+          ? 'Item response theory: predicted the skills the query needs and its difficulty, and weighed them against each model\'s abilities (from outcomes, else published benchmarks, else price).'
+          : 'Item response theory, text-only tier (the sentence encoder was not ready): skills and difficulty guessed from the query\'s words, weighed against each model\'s abilities.',
         features: {
           difficulty: Number(difficulty.toFixed(3)),
           discrimination: Number(discrimination.toFixed(3)),

@@ -132,6 +132,8 @@ export abstract class Router<Options extends object = object, State = unknown> {
 
   /** Whether `predict` needs `RouteQuery.embedding`. */
   abstract readonly needsEmbedding: boolean;
+  /** Estimates from the text alone when a query comes without its embedding (a coarser tier its explanation names). */
+  readonly textTier: boolean = false;
   protected models: string[] = [];
   protected costs: CostModel | undefined;
   protected learned: State | undefined;
@@ -192,7 +194,7 @@ export abstract class Router<Options extends object = object, State = unknown> {
 
   async predict(query: RouteQuery): Promise<Prediction> {
     const state = this.trained();
-    if (this.needsEmbedding && !query.embedding) throw new Error(`router "${this.name}" needs the query's embedding`);
+    if (this.needsEmbedding && !query.embedding && !this.textTier) throw new Error(`router "${this.name}" needs the query's embedding`);
     const { quality, explanation, threshold } = this.score(query, state);
     return { estimates: this.withCosts(quality, query.text, threshold), explanation };
   }

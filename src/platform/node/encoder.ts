@@ -6,14 +6,14 @@ import { readFile } from 'node:fs/promises';
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { fetchModelSource, parseModelJson, type ModelSource } from '../../core/embed/model-source.ts';
 import { BUILTIN_ENCODER, locateModel, modelEnv, type ModelLocation } from '../../core/embed/model-env.ts';
 import { OnnxEmbedder } from '../../core/embed/onnx-embedder.ts';
 import type { OnnxEmbedderOptions } from '../../core/embed/encoder-options.ts';
 import { CachedEmbedder } from './embedding-cache.ts';
+import { publicDir } from './package-files.ts';
 
-const shippedModelsDir = fileURLToPath(new URL('../../../public/models/', import.meta.url));
+const shippedModelsDir = join(publicDir, 'models/');
 export const builtinModelDir = join(shippedModelsDir, BUILTIN_ENCODER);
 
 Object.assign(modelEnv, {

@@ -1,5 +1,5 @@
-// The "Providers" settings section: the configured providers, adding one, the vault passphrase,
-// call settings (mid-stream policy, budgets) and a test call through the fallback chain.
+// The "Providers" settings section: the configured providers, adding one, the vault passphrase, call settings
+// (mid-stream policy, budgets) and, closed under "Developer", a test call through the fallback chain.
 import { useEffect } from 'react';
 import { useProviders } from '../../stores/providers.ts';
 import { AddProviderForm } from './AddProviderForm.tsx';
@@ -23,7 +23,11 @@ export function ProvidersPanel() {
       </ul>
       <AddProviderForm />
       <CallSettingsForm />
-      <TryCall />
+      <details className="developer">
+        <summary>Developer</summary>
+        <p className="muted">Try a call: one message through the fallback chain, outside any conversation, to check keys and endpoints.</p>
+        <TryCall />
+      </details>
     </section>
   );
 }

@@ -19,7 +19,10 @@ export function VaultControls() {
   return (
     <form className="vault" aria-label="Key vault" onSubmit={locked ? run(() => unlock(passphrase), 'Unlocked') : run(() => setPassphrase(passphrase), 'Keys are now protected by the passphrase')}>
       <p>{locked ? 'Keys are locked: enter the passphrase.' : vaultMode === 'passphrase' ? 'Keys are protected by a passphrase.' : 'Keys are encrypted with a key this browser cannot export.'}</p>
-      <input type="password" autoComplete="new-password" aria-label="Passphrase" value={passphrase} onChange={(e) => setPassphraseText(e.target.value)} minLength={8} required />
+      <label>
+        Passphrase
+        <input type="password" autoComplete="new-password" value={passphrase} onChange={(e) => setPassphraseText(e.target.value)} minLength={8} required />
+      </label>
       <button type="submit">{locked ? 'Unlock' : vaultMode === 'passphrase' ? 'Change passphrase' : 'Set passphrase'}</button>
       {!locked && vaultMode === 'passphrase' && (
         <button type="button" onClick={() => void run(() => setPassphrase(null), 'Passphrase removed')()}>

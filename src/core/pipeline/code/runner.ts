@@ -1,8 +1,9 @@
-// Runs Python programs for the code scorer, each in a fresh interpreter (sandbox.ts) in a worker (a Web Worker in
-// the browser, a worker thread in Node), under a wall-clock limit that terminates the worker, so `while True: pass`
-// ends (the next program gets a new worker). The first use has a worker boot Python and return a memory snapshot
-// that every later interpreter starts from; the worker opens the next interpreter while the pipeline waits for the
-// next answer. The runtime supplies `spawn`; this file owns the protocol and the limits.
+// Runs Python programs for the code scorer in a sandbox (a child process in Node, an opaque-origin iframe in the
+// browser) that boots Python once and gives each program a fresh interpreter (sandbox.mjs). Programs run one at a
+// time under a wall-clock limit; past it the sandbox is killed (`while True: pass` ends) and the next program gets
+// a new one. Everything the sandbox says is checked here before it is believed. The runtime supplies `spawn`; this
+// file owns the protocol and the limits.
+import { inbox } from './sandbox.mjs';
 
 export type CodeRunResult =
   | { status: 'passed' }
@@ -17,29 +18,37 @@ export interface CodeLimits {
 
 export const DEFAULT_CODE_LIMITS: CodeLimits = { timeoutMs: 5_000, memoryMb: 512 };
 
-/** The first message a worker gets. */
+/** The first message a sandbox gets. */
 export interface SandboxInit {
   memoryMb: number;
-  /** Where Pyodide's files are (the app's own origin in the browser); the package's folder when absent. */
-  indexURL?: string;
-  /** Boot Python, reply with a memory snapshot, and stop. */
-  makeSnapshot?: boolean;
-  /** Start the interpreter from this snapshot. */
-  snapshot?: Uint8Array;
 }
 
-/** Messages from a worker. */
-export type SandboxMessage =
-  | { type: 'ready' }
-  | { type: 'snapshot'; bytes: Uint8Array }
-  | { type: 'result'; result: CodeRunResult }
-  | { type: 'error'; message: string };
+/** Messages from a sandbox. */
+export type SandboxMessage = { type: 'ready' } | { type: 'result'; result: CodeRunResult } | { type: 'error'; message: string };
 
-/** What the runner needs of a worker, whatever the runtime. */
+const STATUSES = new Set(['failed', 'timeout', 'memory', 'crashed']);
+
+/** A sandbox's message as the runner may believe it, or an error naming what was wrong with it. */
+export function checkSandboxMessage(raw: unknown): SandboxMessage {
+  const m = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const result = (typeof m.result === 'object' && m.result !== null ? m.result : {}) as Record<string, unknown>;
+  if (m.type === 'ready') return { type: 'ready' };
+  if (m.type === 'error' && typeof m.message === 'string') return { type: 'error', message: m.message.slice(0, 500) };
+  if (m.type === 'result' && result.status === 'passed') return { type: 'result', result: { status: 'passed' } };
+  if (m.type === 'result' && STATUSES.has(result.status as string) && typeof result.message === 'string') {
+    return { type: 'result', result: { status: result.status as 'failed', message: result.message.slice(0, 500) } };
+  }
+  return { type: 'error', message: 'the sandbox sent a malformed message' };
+}
+
+/** What the runner needs of a sandbox, whatever the runtime. */
 export interface SandboxWorker {
-  onMessage(listener: (message: SandboxMessage) => void): void;
+  /** Every message the sandbox sends, unchecked. */
+  onMessage(listener: (message: unknown) => void): void;
+  /** The sandbox died or could not start. */
   onError(listener: (message: string) => void): void;
   post(message: SandboxInit | string): void;
+  /** Kills the sandbox and everything in it. */
   terminate(): void;
 }
 
@@ -54,25 +63,32 @@ interface Watched {
 }
 
 function watch(worker: SandboxWorker): Watched {
-  const waiting: SandboxMessage[] = [];
-  const takers: ((m: SandboxMessage) => void)[] = [];
-  const deliver = (m: SandboxMessage) => (takers.length > 0 ? takers.shift()!(m) : waiting.push(m));
-  worker.onMessage(deliver);
-  worker.onError((message) => deliver({ type: 'error', message }));
-  return { worker, next: () => new Promise((resolve) => (waiting.length > 0 ? resolve(waiting.shift()!) : takers.push(resolve))) };
+  const box = inbox();
+  worker.onMessage((raw) => box.push(checkSandboxMessage(raw)));
+  worker.onError((message) => box.push({ type: 'error', message }));
+  return { worker, next: () => box.receive() as Promise<SandboxMessage> };
+}
+
+/** The message, or `late` once `ms` have passed. */
+async function within<T>(message: Promise<T>, ms: number, late: T): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<T>((resolve) => (timer = setTimeout(() => resolve(late), ms)));
+  const first = await Promise.race([message, deadline]);
+  clearTimeout(timer);
+  return first;
 }
 
 export class FreshInterpreterRunner implements PythonRunner {
-  private snapshot: Promise<Uint8Array | undefined> | undefined;
-  private current: { watched: Watched; runs: number } | undefined;
+  private current: Watched | undefined;
   private chain: Promise<unknown> = Promise.resolve();
+  /** Sandboxes started so far: one for a whole batch, plus one after each program that timed out or crashed one. */
+  sandboxesStarted = 0;
 
   constructor(
     private readonly spawn: () => SandboxWorker,
     readonly limits: CodeLimits = DEFAULT_CODE_LIMITS,
-    private readonly indexURL?: string,
-    /** A worker is replaced after this many programs, so nothing builds up in it. */
-    private readonly recycleAfter = 25,
+    /** How long a sandbox may take to have the next interpreter ready (the first one boots Python). */
+    private readonly bootTimeoutMs = 120_000,
   ) {}
 
   /** Runs programs one at a time (interpreters are large); each gets a fresh interpreter. */
@@ -82,49 +98,32 @@ export class FreshInterpreterRunner implements PythonRunner {
     return result;
   }
 
-  /** The pristine image every interpreter starts from; undefined (boot from scratch) if it cannot be made. */
-  private bootImage(): Promise<Uint8Array | undefined> {
-    this.snapshot ??= (async () => {
-      const watched = watch(this.spawn());
-      watched.worker.post({ memoryMb: this.limits.memoryMb, makeSnapshot: true, ...(this.indexURL ? { indexURL: this.indexURL } : {}) });
-      const reply = await watched.next();
-      watched.worker.terminate();
-      return reply.type === 'snapshot' ? reply.bytes : undefined;
-    })();
-    return this.snapshot;
-  }
-
-  private async worker(): Promise<{ watched: Watched; runs: number }> {
+  private sandbox(): Watched {
     if (this.current) return this.current;
-    const snapshot = await this.bootImage();
-    const watched = watch(this.spawn());
-    watched.worker.post({ memoryMb: this.limits.memoryMb, ...(this.indexURL ? { indexURL: this.indexURL } : {}), ...(snapshot ? { snapshot } : {}) });
-    this.current = { watched, runs: 0 };
+    this.current = watch(this.spawn());
+    this.current.worker.post({ memoryMb: this.limits.memoryMb });
+    this.sandboxesStarted += 1;
     return this.current;
   }
 
   private retire(): void {
-    this.current?.watched.worker.terminate();
+    this.current?.worker.terminate();
     this.current = undefined;
   }
 
   private async runNow(program: string): Promise<CodeRunResult> {
-    const current = await this.worker();
-    const ready = await current.watched.next();
+    const sandbox = this.sandbox();
+    const late: SandboxMessage = { type: 'error', message: `no interpreter after ${this.bootTimeoutMs} ms` };
+    const ready = await within(sandbox.next(), this.bootTimeoutMs, late);
     if (ready.type !== 'ready') {
       this.retire();
       return { status: 'crashed', message: ready.type === 'error' ? ready.message : 'the interpreter did not start' };
     }
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<CodeRunResult>((resolve) => {
-      timer = setTimeout(() => resolve({ status: 'timeout', message: `stopped after ${this.limits.timeoutMs} ms` }), this.limits.timeoutMs);
-    });
-    current.watched.worker.post(program);
-    const finished = current.watched.next().then((m): CodeRunResult => (m.type === 'result' ? m.result : { status: 'crashed', message: m.type === 'error' ? m.message : 'unexpected message' }));
-    const result = await Promise.race([finished, timeout]);
-    clearTimeout(timer);
-    current.runs += 1;
-    if (result.status === 'timeout' || result.status === 'crashed' || current.runs >= this.recycleAfter) this.retire();
+    sandbox.worker.post(program);
+    const timeout: SandboxMessage = { type: 'result', result: { status: 'timeout', message: `stopped after ${this.limits.timeoutMs} ms` } };
+    const reply = await within(sandbox.next(), this.limits.timeoutMs, timeout);
+    const result: CodeRunResult = reply.type === 'result' ? reply.result : { status: 'crashed', message: reply.type === 'error' ? reply.message : 'no result' };
+    if (result.status === 'timeout' || result.status === 'crashed') this.retire();
     return result;
   }
 
