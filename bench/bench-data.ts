@@ -23,16 +23,22 @@ export function sharedDataDir(): string {
   return resolve(root, 'data');
 }
 
-export async function benchDatasets(): Promise<BenchDataset[]> {
+export const BENCH_DATASETS = ['dcrouter', 'routellm-mmlu', 'routellm-gsm8k'] as const;
+export type BenchName = (typeof BENCH_DATASETS)[number];
+
+/** The named datasets (default: all three), in BENCH_DATASETS order; only those named are read. */
+export async function benchDatasets(names: readonly BenchName[] = BENCH_DATASETS): Promise<BenchDataset[]> {
   const data = sharedDataDir();
   const llm = (f: string) => resolve(data, 'llmrouter', f);
   const tasks = { from: 'auto', queries: [llm('default_query_train.jsonl'), llm('default_query_test.jsonl')] };
   const options = { catalog: defaultCatalog };
-  const mmlu = (await readDatasets([resolve(data, 'routellm/mmlu')], 'routellm', options)).samples;
-  const gsm8k = (await readDatasets([resolve(data, 'routellm/gsm8k_responses.csv')], 'routellm', options)).samples;
-  return [
-    { name: 'dcrouter', train: await readData(llm('dcrouter_train.json'), tasks, defaultCatalog), test: await readData(llm('dcrouter_test.json'), tasks, defaultCatalog) },
-    { name: 'routellm-mmlu', ...splitDataset(mmlu, { testFraction: 0.2, seed: 1, stratifyByTask: true }) },
-    { name: 'routellm-gsm8k', ...splitDataset(gsm8k, { testFraction: 0.2, seed: 1 }) },
-  ];
+  const routellm = async (file: string) => (await readDatasets([resolve(data, 'routellm', file)], 'routellm', options)).samples;
+  const read: Record<BenchName, () => Promise<BenchDataset>> = {
+    dcrouter: async () => ({ name: 'dcrouter', train: await readData(llm('dcrouter_train.json'), tasks, defaultCatalog), test: await readData(llm('dcrouter_test.json'), tasks, defaultCatalog) }),
+    'routellm-mmlu': async () => ({ name: 'routellm-mmlu', ...splitDataset(await routellm('mmlu'), { testFraction: 0.2, seed: 1, stratifyByTask: true }) }),
+    'routellm-gsm8k': async () => ({ name: 'routellm-gsm8k', ...splitDataset(await routellm('gsm8k_responses.csv'), { testFraction: 0.2, seed: 1 }) }),
+  };
+  const out: BenchDataset[] = [];
+  for (const name of BENCH_DATASETS) if (names.includes(name)) out.push(await read[name]());
+  return out;
 }

@@ -3,7 +3,8 @@
 // the final 1,000 queries; and started warm from knn trained on 500 seeded training samples (the stream is then the
 // other training samples and the test set), against that knn alone at the same cost on the same stream.
 // Merges its key `online` into bench/routers.json, leaving the other keys alone, and writes the table in docs/learning.md
-// (`-- --readme-only`: only the table, from the JSON).
+// (`-- --readme-only`: only the table, from the JSON). `-- --cold-only` measures the cold runs and keeps the saved
+// warm ones.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { writeMarkedTable } from './results-file.ts';
@@ -39,7 +40,7 @@ function kept(r: SimulationReport, seconds: number) {
 }
 
 async function run() {
-  const [dc] = await benchDatasets();
+  const [dc] = await benchDatasets(['dcrouter']);
   const train = await part(dc!.train);
   const test = await part(dc!.test);
   const all = [...dc!.train, ...dc!.test];
@@ -50,13 +51,27 @@ async function run() {
     for (const seed of SEEDS) {
       log(`cold ${name} seed ${seed}`);
       const t = performance.now();
-      const r = await simulate({ router: online(name).begin(models, costs), parts: [train, test], seed, lambda: 0, window: 1000 });
+      const r = await simulate({ router: online(name).begin(models, costs, defaultCatalog.models), parts: [train, test], seed, lambda: 0, window: 1000 });
       log(`  final 1000: ${r.final_window.quality.toFixed(4)} at $${r.final_window.cost.toFixed(4)} (best single ${r.final_window.best_single.quality.toFixed(4)} at $${r.final_window.best_single.cost.toFixed(4)})`);
       cold.push(kept(r, (performance.now() - t) / 1000));
     }
   }
-  // Warm: knn on 500 seeded training samples; the stream is every other training sample, then the test set.
-  const order = shuffled(dc!.train.map((_, i) => i), mulberry32(1));
+  const saved = JSON.parse(readFileSync('bench/routers.json', 'utf8'));
+  const coldOnly = process.argv.includes('--cold-only');
+  const warm = coldOnly ? (saved.online?.warm ?? []) : await warmRuns(dc!, train, test, models);
+  // Warm runs kept from an earlier run say where and when they were measured.
+  const warmFrom = coldOnly ? (saved.online?.warm_from ?? { machine: saved.online?.machine, date: saved.online?.date }) : undefined;
+  const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores (shared), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const all_ = JSON.parse(readFileSync('bench/routers.json', 'utf8'));
+  all_.online = { machine, date: new Date().toISOString(), dataset: 'dcrouter (train then test)', lambda: 0, warm_start: { router: 'knn', samples: WARM_SAMPLES, seed: 1 }, cold, warm, ...(warmFrom ? { warm_from: warmFrom } : {}) };
+  writeFileSync('bench/routers.json', JSON.stringify(all_, null, 1) + '\n');
+  log('wrote bench/routers.json (key "online")');
+  writeReadme(all_.online);
+}
+
+/** Warm: knn on 500 seeded training samples; the stream is every other training sample, then the test set. */
+async function warmRuns(dc: { train: RoutingSample[] }, train: StreamPart, test: StreamPart, models: string[]) {
+  const order = shuffled(dc.train.map((_, i) => i), mulberry32(1));
   const seen = new Set(order.slice(0, WARM_SAMPLES));
   const pick = (p: StreamPart, keep: (i: number) => boolean): StreamPart => ({ samples: p.samples.filter((_, i) => keep(i)), embeddings: p.embeddings.filter((_, i) => keep(i)) });
   const offlineData = pick(train, (i) => seen.has(i));
@@ -73,18 +88,13 @@ async function run() {
       warm.push(kept(r, (performance.now() - t) / 1000));
     }
   }
-  const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores (shared), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-  const all_ = JSON.parse(readFileSync('bench/routers.json', 'utf8'));
-  all_.online = { machine, date: new Date().toISOString(), dataset: 'dcrouter (train then test)', lambda: 0, warm_start: { router: 'knn', samples: WARM_SAMPLES, seed: 1 }, cold, warm };
-  writeFileSync('bench/routers.json', JSON.stringify(all_, null, 1) + '\n');
-  log('wrote bench/routers.json (key "online")');
-  writeReadme(all_.online);
+  return warm;
 }
 
 type Kept = ReturnType<typeof kept>;
 
 /** The figures of docs/learning.md: per run, the final 1,000 queries against the best single model (cold), the stream against knn alone (warm). */
-function writeReadme(online: { machine: string; date: string; cold: Kept[]; warm: Kept[] }): void {
+function writeReadme(online: { machine: string; date: string; cold: Kept[]; warm: Kept[]; warm_from?: { machine: string; date: string } }): void {
   const q = (v: number | null | undefined) => (v === null || v === undefined ? 'n/a' : v.toFixed(4));
   const lines = [
     `Measured on ${online.machine}, ${online.date.slice(0, 10)}; dcrouter train (5,608) then test (500), lambda 0, default options; seeds order the stream.`,
@@ -99,7 +109,7 @@ function writeReadme(online: { machine: string; date: string; cold: Kept[]; warm
       return `| ${r.router} | ${r.seed} | ${q(w.quality)} | ${q(w.cost)} | ${q(w.best_single.quality)} | ${q(w.best_single.cost)} | ${met ? 'yes' : 'no'} | ${(r.stream.explored * 100).toFixed(1)}% |`;
     }),
     '',
-    `**Warm start** from knn trained on ${WARM_SAMPLES} seeded training samples, over the stream (the other 5,108 training queries, then the test set):`,
+    `**Warm start** from knn trained on ${WARM_SAMPLES} seeded training samples, over the stream (the other 5,108 training queries, then the test set)${online.warm_from ? `, measured ${online.warm_from.date.slice(0, 10)} on ${online.warm_from.machine}` : ''}:`,
     '',
     '| router | seed | quality | cost ($) | knn alone at the same cost: quality | target met | explored |',
     '| --- | --- | --- | --- | --- | --- | --- |',

@@ -5,12 +5,14 @@
 // two-model data also gets RouteLLM's APGR and CPT. Routing time is reported after the embedding and with
 // it (the encoder timed uncached, one query at a time, as a router sees queries).
 // Writes bench/routers.json (other benchmarks' keys kept) and the table between the bench markers in docs/benchmarks.md;
-// `tsx bench/routers.ts --readme-only` rewrites that table from the saved JSON.
+// `tsx bench/routers.ts --readme-only` rewrites that table from the saved JSON. A subset, `--datasets dcrouter,...`
+// and/or `--routers knn,...`, measures only those rows and merges them into the saved ones (their AIQ recomputed over
+// each dataset's shared range; the held-out rows and the scale table are measured only in a full run).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { writeMarkedTable } from './results-file.ts';
-import { benchDatasets, type BenchDataset } from './bench-data.ts';
+import { BENCH_DATASETS, benchDatasets, type BenchDataset, type BenchName } from './bench-data.ts';
 import { runEvaluation } from '../src/cli/evaluate-router.ts';
 import { parseArgs } from 'node:util';
 import { embedTexts, encoderFlags, encoderOptions, projectEncoder, trainingData, useEncoder } from '../src/cli/routing-data.ts';
@@ -32,6 +34,8 @@ interface Row {
   dataset: string;
   router: string;
   note?: string;
+  /** Where the row was measured, when a subset run measured it on another machine than the table's. */
+  machine?: string;
   train_seconds: number;
   /** Routing time after the embedding. */
   ms_per_query: number;
@@ -69,15 +73,16 @@ function sharedAiq(rows: Row[]): Row[] {
   return out;
 }
 
-async function evaluateAll(datasets: BenchDataset[], embedMs: Record<string, number>): Promise<Row[]> {
+async function evaluateAll(datasets: BenchDataset[], embedMs: Record<string, number>, routerNames: readonly string[], full: boolean): Promise<Row[]> {
   const rows: Row[] = [];
   for (const ds of datasets) {
-    for (const router of OFFLINE) {
+    for (const router of routerNames) {
       log(`${ds.name} ${router}`);
       const r = await runEvaluation({ router, train: ds.train, test: ds.test, catalog: defaultCatalog });
       rows.push(row(ds.name, router, r, embedMs[ds.name]!));
     }
   }
+  if (!full) return rows;
   const [dc, mmlu] = datasets;
   const heldOut = ['llama-3.1-nemotron-51b-instruct', 'qwen2.5-7b-instruct', 'llama-3.1-8b-instruct'];
   log('auto with three dcrouter models held out');
@@ -87,7 +92,20 @@ async function evaluateAll(datasets: BenchDataset[], embedMs: Record<string, num
   const mmluModels = Object.keys(mmlu!.test[0]!.outcomes);
   const x = await runEvaluation({ router: 'auto', train: dc!.train, test: mmlu!.test, catalog: defaultCatalog, holdOut: mmluModels });
   rows.push(row('routellm-mmlu', 'auto', x, embedMs['routellm-mmlu']!, 'trained on dcrouter: both models unseen'));
-  return sharedAiq(rows);
+  return rows;
+}
+
+/** The saved rows with the measured ones in their place (same dataset, router and note), new ones after the dataset's last row. */
+function merged(saved: readonly Row[], measured: readonly Row[]): Row[] {
+  const key = (r: Row) => `${r.dataset}|${r.router}|${r.note ?? ''}`;
+  const fresh = new Map(measured.map((r) => [key(r), r]));
+  const out = saved.map((r) => fresh.get(key(r)) ?? r);
+  for (const r of measured) {
+    if (saved.some((x) => key(x) === key(r))) continue;
+    const last = out.map((x) => x.dataset).lastIndexOf(r.dataset);
+    out.splice(last < 0 ? out.length : last + 1, 0, r);
+  }
+  return out;
 }
 
 /** Trains in a worker thread (the training worker's handler) and returns the file and the seconds it took. */
@@ -132,10 +150,11 @@ async function scale(mmlu: BenchDataset): Promise<ScaleRow[]> {
 
 const fmt = (v: number | null, digits = 3) => (v === null ? 'never' : v.toFixed(digits));
 
-const rowName = (r: Row) => (r.note ? `${r.router} (${r.note})` : r.router);
+const rowName = (r: Row) => `${r.note ? `${r.router} (${r.note})` : r.router}${r.machine ? ' †' : ''}`;
 
-function table(rows: Row[], scaleRows: ScaleRow[], machine: string, embedMs: Record<string, number>): string {
-  const lines = [`Measured on ${machine}; encoder: ${describeEncoder(record)}, transformers.js on onnxruntime-node in Node.`, ''];
+function table(rows: Row[], scaleRows: ScaleRow[], machine: string, embedMs: Record<string, number>, encoderText: string): string {
+  const later = [...new Set(rows.flatMap((r) => (r.machine ? [r.machine] : [])))];
+  const lines = [`Measured on ${machine}${later.length ? ` (rows marked † later, by a partial run, on ${later.join('; ')}: their times are not comparable with the others')` : ''}; encoder: ${encoderText}, transformers.js on onnxruntime-node in Node.`, ''];
   for (const ds of [...new Set(rows.map((r) => r.dataset))]) {
     const first = rows.find((r) => r.dataset === ds)!.report;
     lines.push(`**${ds}** (${first.n_test} test queries; best single ${first.best_single.model}: quality ${fmt(first.best_single.quality)}, cost $${fmt(first.best_single.cost, 4)}; oracle ${fmt(first.oracle.quality)} at $${fmt(first.oracle.cost, 4)}; AIQ over $0 to $${fmt(first.aiq_max_cost, 4)}, the largest hull cost of the routers compared; embedding ${fmt(embedMs[ds]!, 2)} ms/query)`, '');
@@ -168,34 +187,45 @@ function routeLlmTable(rows: Row[]): string[] {
 }
 
 /** Rewrites the table between the bench markers in docs/benchmarks.md. */
-function writeReadme(rows: Row[], scaleRows: ScaleRow[], machine: string, embedMs: Record<string, number>): void {
-  writeMarkedTable('docs/benchmarks.md', 'routers', table(rows, scaleRows, machine, embedMs));
+function writeReadme(rows: Row[], scaleRows: ScaleRow[], machine: string, embedMs: Record<string, number>, encoderText: string): void {
+  writeMarkedTable('docs/benchmarks.md', 'routers', table(rows, scaleRows, machine, embedMs, encoderText));
 }
 
 // `--readme-only`: the docs table again from bench/routers.json, without measuring anything.
 if (process.argv.includes('--readme-only')) {
   const saved = JSON.parse(readFileSync('bench/routers.json', 'utf8'));
-  writeReadme(saved.rows, saved.scale, saved.machine, saved.embedding_ms_per_query);
+  writeReadme(saved.rows, saved.scale, saved.machine, saved.embedding_ms_per_query, saved.encoder);
   process.exit(0);
 }
 
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores (shared), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-useEncoder(encoderOptions(parseArgs({ options: encoderFlags }).values)); // --encoder etc., as the CLI takes them
+const flags = parseArgs({ options: { ...encoderFlags, datasets: { type: 'string' }, routers: { type: 'string' } } }).values;
+useEncoder(encoderOptions(flags)); // --encoder etc., as the CLI takes them
+const list = (v: unknown) => (typeof v === 'string' ? v.split(',').map((x) => x.trim()) : undefined);
+const chosenDatasets = list(flags.datasets) ?? [...BENCH_DATASETS];
+const chosenRouters = list(flags.routers) ?? OFFLINE;
+for (const d of chosenDatasets) if (!(BENCH_DATASETS as readonly string[]).includes(d)) throw new Error(`--datasets: unknown "${d}" (known: ${BENCH_DATASETS.join(', ')})`);
+for (const r of chosenRouters) if (!OFFLINE.includes(r)) throw new Error(`--routers: "${r}" is not an offline router of this bench (${OFFLINE.join(', ')})`);
+const full = flags.datasets === undefined && flags.routers === undefined;
 const { cached: encoder, record } = await projectEncoder();
 log(`encoder ${describeEncoder(record)} on ${encoder.backend}, cache ${encoder.file}`);
-const datasets = await benchDatasets();
-const embedMs: Record<string, number> = {};
+const datasets = await benchDatasets(chosenDatasets as BenchName[]);
+const before = othersKeys();
+const embedMs: Record<string, number> = { ...(before.embedding_ms_per_query as Record<string, number> | undefined) };
 for (const ds of datasets) embedMs[ds.name] = await embeddingMs(ds);
+const tableMachine = full ? machine : ((before.machine as string | undefined) ?? machine);
 const save = (rows: Row[], scaleRows: ScaleRow[]) =>
-  writeFileSync('bench/routers.json', JSON.stringify({ ...othersKeys(), machine, date: new Date().toISOString(), encoder: `${describeEncoder(record)} on ${encoder.backend}`, embedding_ms_per_query: embedMs, rows, scale: scaleRows }, null, 1) + '\n');
+  writeFileSync('bench/routers.json', JSON.stringify({ ...othersKeys(), machine: tableMachine, date: new Date().toISOString(), encoder: `${describeEncoder(record)} on ${encoder.backend}`, embedding_ms_per_query: embedMs, rows, scale: scaleRows }, null, 1) + '\n');
 /** Keys other benchmarks merged into bench/routers.json (bert, cold_start, online): kept when this one rewrites its own. */
 function othersKeys(): Record<string, unknown> {
   return existsSync('bench/routers.json') ? JSON.parse(readFileSync('bench/routers.json', 'utf8')) : {};
 }
-const rows = await evaluateAll(datasets, embedMs);
-save(rows, []);
-const scaleRows = await scale(datasets[1]!);
+const measured = (await evaluateAll(datasets, embedMs, chosenRouters, full)).map((r) => (machine === tableMachine ? r : { ...r, machine }));
+const rows = sharedAiq(full ? measured : merged((before.rows as Row[] | undefined) ?? [], measured));
+const keptScale = (before.scale as ScaleRow[] | undefined) ?? [];
+save(rows, full ? [] : keptScale);
+const scaleRows = full ? await scale(datasets[1]!) : keptScale;
 save(rows, scaleRows);
-writeReadme(rows, scaleRows, machine, embedMs);
+writeReadme(rows, scaleRows, tableMachine, embedMs, `${describeEncoder(record)} on ${encoder.backend}`);
 log('wrote bench/routers.json');
 process.exit(0);

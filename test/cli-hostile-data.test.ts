@@ -4,7 +4,8 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { runInProcess } from './helpers/run-cli.ts';
 import { readNative } from '../src/core/data/native.ts';
 import { repoRoot } from './shared-data.ts';
 
@@ -13,17 +14,7 @@ process.env.LLMROUTER_CACHE = join(dir, 'cache');
 const { main } = await import('../src/cli/main.ts');
 const fixture = resolve(repoRoot, 'test/fixtures/routerbench-pandas.csv');
 
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [], err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
-  try {
-    return { code: await main(args), out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
+const run = (...args: string[]) => runInProcess(main, args);
 
 describe('a pandas-written RouterBench CSV with repeats and partial outcomes', () => {
   it('import refuses the repeated ids, naming them', async () => {

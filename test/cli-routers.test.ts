@@ -3,7 +3,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { runInProcess } from './helpers/run-cli.ts';
 import { clusters } from './helpers/synthetic.ts';
 import { writeNative } from '../src/core/data/native.ts';
 import { routers } from '../src/core/routers/registry.ts';
@@ -17,18 +18,7 @@ const samples = clusters(60).samples.map((s, i) => ({ ...s, query: `${topics[i %
 const data = join(dir, 'data.jsonl');
 writeFileSync(data, writeNative(samples));
 
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [], err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
-  try {
-    const code = await main(args);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
+const run = (...args: string[]) => runInProcess(main, args);
 
 const offline = Object.entries(routers).filter(([, e]) => e.input !== 'provider' && !e.fromRouter).map(([name]) => name);
 

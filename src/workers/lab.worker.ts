@@ -48,7 +48,7 @@ export const labHandlers = {
     const router = routerClass(input.strategy).create();
     if (!isOnlineRouter(router)) throw new Error(`router "${input.strategy}" does not learn online`);
     const models = modelsOf(input.samples);
-    router.begin(models, CostModel.fit({ samples: input.samples, embeddings: [], models, catalog: input.catalog }));
+    router.begin(models, CostModel.fit({ samples: input.samples, embeddings: [], models, catalog: input.catalog }), input.catalog);
     const window = Math.min(1000, Math.ceil(input.samples.length / 5));
     return simulate({ router, parts: [{ samples: input.samples, embeddings: input.embeddings }], seed: input.seed, lambda: input.lambda, window });
   },

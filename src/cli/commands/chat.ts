@@ -45,7 +45,7 @@ const positive = (values: FlagValues, name: string): number | undefined => {
 
 export const chat: Command = {
   usage:
-    'llmrouter chat (--model ID [--fallback ID,ID] | --router FILE|irt|auto|bert [--route-only] [--mode single|cascade|llm-router|decompose|agent] [--lambda L (default: the app setting)] [--allowed A,B] [--options JSON] [--max-rounds N] [--max-cost USD] [--max-parts N] [--assign router|planner] [--calibration FILE.jsonl]) [--catalog FILE] [--base-url PROVIDER=URL]... [--system TEXT] [--max-tokens N] [--on-cut resume|stop] [--log FILE.jsonl] "message"',
+    'llmrouter chat (--model ID [--fallback ID,ID] | --router FILE|irt|auto|bert [--route-only] [--mode single|cascade|llm-router|decompose|agent] [--lambda L (default: the app setting)] [--allowed A,B] [--options JSON] [--max-rounds N] [--max-cost USD] [--max-parts N] [--assign router|planner] [--calibration FILE.jsonl] [--check self-verify|on-device]) [--catalog FILE] [--base-url PROVIDER=URL]... [--system TEXT] [--max-tokens N] [--on-cut resume|stop] [--log FILE.jsonl] "message"',
   options: {
     model: { type: 'string' },
     fallback: { type: 'string' },
@@ -60,6 +60,7 @@ export const chat: Command = {
     'max-parts': { type: 'string' },
     assign: { type: 'string' },
     calibration: { type: 'string' },
+    check: { type: 'string' },
     catalog: { type: 'string' },
     ...providerFlags,
     system: { type: 'string' },
@@ -156,7 +157,7 @@ async function modeOptions(values: FlagValues, lambda: number, maxTokens: number
   const rounds = positive(values, 'max-rounds');
   const parts = positive(values, 'max-parts');
   return {
-    cascade: { lambda, maxTokens, calibration: typeof values.calibration === 'string' ? await calibrationFile(values.calibration) : [] },
+    cascade: { lambda, maxTokens, calibration: typeof values.calibration === 'string' ? await calibrationFile(values.calibration) : [], check: cascadeCheck(values.check) },
     judged: { maxTokens },
     decompose: { assign, maxTokens, ...(parts ? { maxParts: Math.floor(parts) } : {}) },
     agent: { ...(rounds ? { maxRounds: Math.floor(rounds) } : {}), ...(positive(values, 'max-cost') ? { maxCost: positive(values, 'max-cost') } : {}), ...(maxTokens ? { maxTokens } : {}) },
@@ -164,6 +165,12 @@ async function modeOptions(values: FlagValues, lambda: number, maxTokens: number
 }
 
 /** Labelled verification scores, one JSON object a line ({"score":0.75,"cheapCorrect":1}). */
+/** --check: how the cascade checks the cheap answer (AutoMix's votes, or the on-device verifier). */
+function cascadeCheck(value: unknown): 'self-verify' | 'on-device' | undefined {
+  if (value === undefined || value === 'self-verify' || value === 'on-device') return value;
+  throw new UsageError(`--check must be self-verify or on-device, got "${String(value)}"`);
+}
+
 async function calibrationFile(path: string): Promise<CalibrationPoint[]> {
   const lines = (await readText(path)).split('\n');
   return lines.flatMap((line, i) => {

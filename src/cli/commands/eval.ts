@@ -7,13 +7,14 @@ import { requireKnown, routerByName } from '../known-names.ts';
 import { DATA_USAGE, ENCODER_USAGE, dataFlags, encoderFlags, encoderOptions, optionsFlag, readData, useEncoder } from '../routing-data.ts';
 import { runEvaluation } from '../evaluate-router.ts';
 import { UsageError } from '../usage-error.ts';
+import { CASCADE_ROUTER, CASCADE_USAGE, cascadeFlags, printCascade } from '../cascade-report.ts';
 import type { Catalog } from '../../core/catalog/model.ts';
 import { splitDataset } from '../../core/data/split.ts';
 import { modelsOf, type RoutingSample } from '../../core/data/sample.ts';
 import { perTask } from '../../core/eval/evaluate.ts';
 
 export const evalCommand: Command = {
-  usage: `llmrouter eval --router NAME (--train FILE --test FILE | --data FILE [--test-fraction 0.2] [--seed 1]) [--hold-out MODEL,...] [--json] [--per-task] ${DATA_USAGE} ${ENCODER_USAGE}`,
+  usage: `llmrouter eval --router NAME (--train FILE --test FILE | --data FILE [--test-fraction 0.2] [--seed 1]) [--hold-out MODEL,...] [--json] [--per-task] ${CASCADE_USAGE} ${DATA_USAGE} ${ENCODER_USAGE}`,
   options: {
     router: { type: 'string' },
     train: { type: 'string' },
@@ -24,15 +25,17 @@ export const evalCommand: Command = {
     'hold-out': { type: 'string' },
     json: { type: 'boolean', default: false },
     'per-task': { type: 'boolean', default: false },
+    ...cascadeFlags,
     ...dataFlags,
     ...encoderFlags,
   },
   async run({ values }) {
     const name = requiredFlag(values, 'router');
-    routerByName(name);
+    if (name !== CASCADE_ROUTER) routerByName(name);
     useEncoder(encoderOptions(values));
     const catalog = await catalogFlag(values);
     const { train, test } = await trainAndTest(values, catalog);
+    if (name === CASCADE_ROUTER) return printCascade(values, train, test);
     const holdOut = idsFlag(values, 'hold-out');
     if (holdOut) requireKnown('model in --hold-out', holdOut, modelsOf([...train, ...test]), 'the models of the data: llmrouter import prints them');
     const { evaluation, trainSeconds } = await runEvaluation({ router: name, options: optionsFlag(values), train, test, catalog, holdOut });

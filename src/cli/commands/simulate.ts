@@ -46,7 +46,7 @@ export const simulateCommand: Command = {
     if (warm) router.over(warm.file, warm.router);
     else {
       const samples = parts.flatMap((p) => p.samples);
-      router.begin(modelsOf(samples), CostModel.fit({ samples, embeddings: [], models: modelsOf(samples), catalog: catalog.models }));
+      router.begin(modelsOf(samples), CostModel.fit({ samples, embeddings: [], models: modelsOf(samples), catalog: catalog.models }), catalog.models);
     }
     const budget = values.budget === undefined ? undefined : numberFlag(values, 'budget', 0);
     const report = await simulate({

@@ -5,6 +5,8 @@ import { CostModel } from '../routers/shared/cost-model.ts';
 import { clusters, split } from '../../../test/helpers/synthetic.ts';
 import { isOnlineRouter, type OnlineRouter, type Strategy } from './online-router.ts';
 import { simulate } from './simulate.ts';
+import { catalogPriors } from './catalog-prior.ts';
+import type { CatalogModel } from '../catalog/model.ts';
 
 // Two clusters, each solved only by its own model; the generalist scores 0.6 everywhere: no constant policy
 // beats 0.6, routing each cluster to its solver scores 1.
@@ -86,5 +88,20 @@ describe('online routers on a two-cluster stream with bandit feedback', () => {
     await router.update(q, 'generalist', 0, 1);
     expect((await router.predict(q)).estimates.find((e) => e.model === 'generalist')!.quality).toBeLessThan(before);
     expect(() => loadRouter({ ...JSON.parse(text), state: { ...JSON.parse(text).state, arms: [] } })).toThrow(/state\.arms must hold one arm/);
+  });
+
+  it('started cold with catalog entries, expects of each model the mean of its benchmark figures (a constant without any), and keeps them in its file', async () => {
+    const entry = (id: string, benchmarks?: CatalogModel['benchmarks']) => ({ id, provider: 'p', api_model: id, input_price: 1, output_price: 1, context_window: 8000, description: id, ...(benchmarks ? { benchmarks } : {}) }) as CatalogModel;
+    const figure = (score: number) => ({ score, benchmark: 'b', source: 's', date: '2025-01-01' });
+    const catalog = [entry('coder', { code: figure(0.9), math: figure(0.5) }), entry('mathematician', { math: figure(0.8) }), entry('generalist')];
+    expect(catalogPriors(['coder', 'mathematician', 'generalist', 'unknown'], catalog, 0.4)).toEqual([0.7, 0.8, 0.4, 0.4]);
+    const router = (routerClass('linucb').create({ dim: 4, prior: 0.4 }) as OnlineRouter).begin(stream.models, CostModel.fit(stream), catalog);
+    const q = { text: fresh.samples[0]!.query, embedding: fresh.embeddings[0] };
+    const first = new Map((await router.predict(q)).estimates.map((e) => [e.model, e.quality]));
+    expect([first.get('coder'), first.get('mathematician'), first.get('generalist')]).toEqual([0.7, 0.8, 0.4]);
+    const loaded = loadRouter(JSON.parse(JSON.stringify(router.toJSON()))) as OnlineRouter;
+    expect((await loaded.predict(q)).estimates).toEqual((await router.predict(q)).estimates);
+    const constant = (routerClass('linucb').create({ dim: 4, priors: 'constant' }) as OnlineRouter).begin(stream.models, CostModel.fit(stream), catalog);
+    expect(new Set((await constant.predict(q)).estimates.map((e) => e.quality))).toEqual(new Set([0.5]));
   });
 });

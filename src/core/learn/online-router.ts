@@ -1,7 +1,8 @@
 // Online routers: learn from bandit feedback (only the chosen model's outcome is seen), one event at a time, on
 // the query embedding. Each model is an arm of a linear bandit (linear-arm.ts) over projected features
-// (features.ts) that learns the residual of the reward against an offset: a constant prior when started cold, or
-// the estimate of an offline router it was warm-started from (kept whole in the file). Routing goes through the
+// (features.ts) that learns the residual of the reward against an offset: when started cold, each model's prior
+// (the mean of its catalog benchmark figures, catalog-prior.ts, or a constant), or the estimate of an offline
+// router it was warm-started from (kept whole in the file). Routing goes through the
 // shared decision rule under the user's cost knob and budget twice, greedy (the means) and exploring, and the
 // exploration ceiling (exploration.ts) picks which to act on. Strategies: LinUCB (mean + alpha x width), linear
 // Thompson sampling (a draw from each arm's Gaussian posterior of the reward at this query), and epsilon-greedy
@@ -17,6 +18,7 @@ import { gaussian } from '../routers/shared/vectors.ts';
 import { FeatureMap } from './features.ts';
 import { LinearArm, armSchema, newArm } from './linear-arm.ts';
 import { withinCeiling, type ExplorationCounts } from './exploration.ts';
+import { catalogPriors } from './catalog-prior.ts';
 
 export type Strategy = 'linucb' | 'lin-ts' | 'epsilon-greedy';
 
@@ -26,8 +28,10 @@ const common = {
   seed: z.number().int().default(1),
   /** Ridge penalty: how many observations' worth of pull toward the offset each arm starts with. */
   ridge: z.number().positive().default(1),
-  /** The reward a cold arm expects before any outcome. */
+  /** The reward a cold arm expects before any outcome (with `priors: 'catalog'`, for models without benchmark figures). */
   prior: z.number().min(0).max(1).default(0.5),
+  /** Cold start: each model's prior from its catalog benchmark figures, or the constant `prior` for all. */
+  priors: z.enum(['catalog', 'constant']).default('catalog'),
   /** The largest share of calls that may act otherwise than the greedy choice. */
   maxExploreShare: z.number().min(0).max(1).default(0.2),
   /** An offline router trained by `fit` on the same data and used as the offset (a warm start); none: cold. */
@@ -50,6 +54,8 @@ const stateSchema = z
   .object({
     base: z.custom<RouterFile>((v) => typeof v === 'object' && v !== null, { message: 'expected the base router file' }).optional(),
     costs: costStateSchema.optional(),
+    /** Cold start: each model's prior reward (absent: the constant prior). */
+    priors: z.array(z.number().min(0).max(1)).optional(),
     /** The embedding size, once a query was seen (0 before). */
     inputDim: z.number().int().min(0),
     arms: z.array(armSchema),
@@ -67,8 +73,8 @@ export interface OnlineChoice {
 }
 
 export interface OnlineRouter extends Router {
-  /** Starts cold on these models, with their per-call costs. */
-  begin(models: readonly string[], costs: CostModel): this;
+  /** Starts cold on these models, with their per-call costs (and catalog entries, for the models' priors). */
+  begin(models: readonly string[], costs: CostModel, catalog?: readonly CatalogModel[]): this;
   /** Starts warm from a trained offline router (its file, and the router loaded from it). */
   over(file: RouterFile, router: Router): this;
   /** Routes one call under the policy, exploring within the ceiling. */
@@ -93,6 +99,7 @@ export abstract class OnlineLinearRouter extends Router<Options, Started> implem
   private arms: LinearArm[] = [];
   private counts: ExplorationCounts = { calls: 0, explored: 0 };
   private rng = 0;
+  private priors: number[] | undefined;
 
   constructor(options: Options, context?: RouterContext) {
     super(options, context);
@@ -108,10 +115,11 @@ export abstract class OnlineLinearRouter extends Router<Options, Started> implem
     return this.name as Strategy;
   }
 
-  /** Starts cold on these models, with their per-call costs. */
-  begin(models: readonly string[], costs: CostModel): this {
+  /** Starts cold on these models, with their per-call costs (and catalog entries, for the models' priors). */
+  begin(models: readonly string[], costs: CostModel, catalog: readonly CatalogModel[] = []): this {
     this.models = [...models];
     this.costs = costs;
+    this.priors = this.options.priors === 'catalog' ? catalogPriors(models, catalog, this.options.prior) : undefined;
     this.base = undefined;
     this.features = undefined;
     this.arms = [];
@@ -136,7 +144,7 @@ export abstract class OnlineLinearRouter extends Router<Options, Started> implem
       this.over(base.toJSON(), base);
       return null;
     }
-    this.begin(data.models, CostModel.fit(data));
+    this.begin(data.models, CostModel.fit(data), data.catalog);
     for (const [i, s] of data.samples.entries()) {
       for (const [model, o] of Object.entries(s.outcomes)) await this.update({ text: s.query, embedding: data.embeddings[i] }, model, o.score);
     }
@@ -154,7 +162,7 @@ export abstract class OnlineLinearRouter extends Router<Options, Started> implem
     return {
       estimates,
       explanation: {
-        summary: `${this.label()}: ${this.base ? `${this.base.router.name}'s estimate` : `a prior of ${this.options.prior}`} corrected by a linear model of the query learned from ${observed} outcome${observed === 1 ? '' : 's'} of the chosen models.`,
+        summary: `${this.label()}: ${this.base ? `${this.base.router.name}'s estimate` : this.priors ? 'catalog priors' : `a prior of ${this.options.prior}`} corrected by a linear model of the query learned from ${observed} outcome${observed === 1 ? '' : 's'} of the chosen models.`,
         features: { observed, exploratory_calls: this.counts.explored, calls: this.counts.calls, ...this.widths(x) },
       },
     };
@@ -187,13 +195,15 @@ export abstract class OnlineLinearRouter extends Router<Options, Started> implem
     const known = new Map(this.models.map((m, j) => [m, this.arms[j]] as const));
     this.models = models.map((m) => m.id);
     this.arms = this.features ? this.models.map((m) => known.get(m) ?? this.freshArm()) : [];
-    if (!this.base) this.costs = CostModel.fromCatalog(models);
+    if (this.base) return;
+    this.costs = CostModel.fromCatalog(models);
+    if (this.priors) this.priors = catalogPriors(this.models, models, this.options.prior);
   }
 
   override toJSON(): RouterFile {
     if (this.models.length === 0) throw new Error(`router "${this.name}" is not started: call fit, begin or over`);
     const state = {
-      ...(this.base ? { base: this.base.file } : { costs: this.costs!.state }),
+      ...(this.base ? { base: this.base.file } : { costs: this.costs!.state, ...(this.priors ? { priors: this.priors } : {}) }),
       inputDim: this.features?.inputDim ?? 0,
       arms: this.arms.map((a) => a.state),
       calls: this.counts.calls,
@@ -208,6 +218,8 @@ export abstract class OnlineLinearRouter extends Router<Options, Started> implem
     if (st.base) this.over(st.base, this.loadBase(st.base));
     else if (st.costs) this.begin(file.models, new CostModel(st.costs));
     else throw new Error('invalid router file: state needs a base router or costs');
+    if (st.priors && st.priors.length !== file.models.length) throw new Error(`invalid router file: state.priors must hold one prior per model (${file.models.length})`);
+    if (!st.base) this.priors = st.priors;
     this.models = [...file.models];
     if (st.inputDim > 0) this.features = this.featureMap(st.inputDim);
     const size = this.features?.size ?? 0;
@@ -237,7 +249,7 @@ export abstract class OnlineLinearRouter extends Router<Options, Started> implem
   }
 
   private async offsetsAndCosts(query: RouteQuery): Promise<{ offsets: number[]; costs: number[] }> {
-    if (!this.base) return { offsets: this.models.map(() => this.options.prior), costs: this.models.map((_, j) => this.costs!.estimate(j, query.text)) };
+    if (!this.base) return { offsets: this.models.map((_, j) => this.priors?.[j] ?? this.options.prior), costs: this.models.map((_, j) => this.costs!.estimate(j, query.text)) };
     const byModel = new Map((await this.base.router.predict(query)).estimates.map((e) => [e.model, e] as const));
     return { offsets: this.models.map((m) => byModel.get(m)?.quality ?? this.options.prior), costs: this.models.map((m) => byModel.get(m)?.cost ?? 0) };
   }

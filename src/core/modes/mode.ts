@@ -17,7 +17,7 @@ export interface CallRecord {
 }
 
 export type ModeStep =
-  | ({ type: 'verify' } & CallRecord & { answer: string; score: number; threshold: number; calibratedOn: number; kept: boolean })
+  | ({ type: 'verify' } & CallRecord & { answer: string; score: number; check?: 'on-device' | 'self-verify'; threshold: number; calibratedOn: number; kept: boolean })
   | ({ type: 'judge' } & CallRecord & { reply: string; chosen?: string })
   | ({ type: 'plan' } & CallRecord & { attempt: number; subqueries?: { query: string; model?: string }[]; error?: string })
   | ({ type: 'sub-answer' } & CallRecord & { index: number; query: string; text: string; assignedBy: 'router' | 'planner' })

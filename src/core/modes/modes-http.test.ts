@@ -197,6 +197,36 @@ describe('cascade', () => {
   });
 });
 
+describe('cascade with the on-device check', () => {
+  const question = 'Janet has 16 eggs, eats 3 and bakes with 4, and sells the rest at $2 each. How much does she make?';
+  const answered = (reply: string) => [{ model: 'echo-small', match: '^Janet', reply }];
+
+  it('keeps a worked answer whose arithmetic checks out, with no second call', async () => {
+    server.scripts.set(answered('She has 16 - 3 - 4 = 9 eggs left.\nShe makes 9 * 2 = $18.\n#### 18'));
+    const r = await runMode('cascade', question, await testEnv(server), { cascade: { check: 'on-device' } });
+    const [verify] = of(r.steps, 'verify');
+    expect(verify).toMatchObject({ model: 'small', check: 'on-device', kept: true });
+    expect(verify!.score).toBeGreaterThan(0.5);
+    expect(r.model).toBe('small');
+    expect(server.requests.map((q) => q.model)).toEqual(['echo-small']);
+  });
+
+  it('escalates an answer whose written arithmetic is wrong, without asking the cheap model to vote', async () => {
+    server.scripts.set(answered('She has 16 - 3 - 4 = 8 eggs left.\nShe makes 8 * 2 = $17.\n#### 17.5 dollars'));
+    const r = await runMode('cascade', question, await testEnv(server), { cascade: { check: 'on-device' } });
+    expect(of(r.steps, 'verify')[0]).toMatchObject({ check: 'on-device', kept: false });
+    expect(r.model).toBe('large');
+    expect(server.requests.map((q) => q.model)).toEqual(['echo-small', 'echo-large']);
+  });
+
+  it('falls back to self-verification votes on an answer with no final number', async () => {
+    server.scripts.set([{ model: 'echo-small', match: '^Context: Name a colour', reply: 'Yes.' }]);
+    const r = await runMode('cascade', 'Name a colour', await testEnv(server), { cascade: { check: 'on-device', samples: 2 } });
+    expect(of(r.steps, 'verify')[0]).toMatchObject({ check: 'self-verify', score: 1, kept: true });
+    expect(server.requests.map((q) => q.model)).toEqual(['echo-small', 'echo-small', 'echo-small']);
+  });
+});
+
 describe('llm-router mode', () => {
   it('the judge names the model from the descriptions, which then answers', async () => {
     server.scripts.set([{ model: 'echo-small', match: '^Models:\n- small: the small model', reply: 'mid' }]);

@@ -74,11 +74,16 @@ type Check = (complete: Complete, model: string, messages: ChatMessage[], o: { s
 /** AutoMix's self-verification: the model answers, then judges its own answer `samples` times (sampled); the score is the share of "yes". */
 export const selfVerify: Check = async (complete, model, messages, o) => {
   const first = await complete(model, messages, { maxTokens: o.maxTokens, temperature: 0 });
-  const question = messages.at(-1)!.content;
-  const votes = await Promise.all(Array.from({ length: o.samples }, () => complete(model, [{ role: 'user', content: verificationPrompt(question, first.text) }], { maxTokens: o.maxTokens, temperature: 1 })));
-  const yes = votes.filter((v) => /^\W*yes\b/i.test(v.text)).length;
-  return { answer: first, score: yes / o.samples, cost: first.cost + votes.reduce((s, v) => s + v.cost, 0) };
+  const votes = await verificationVotes(complete, model, messages.at(-1)!.content, first.text, o);
+  return { answer: first, score: votes.score, cost: first.cost + votes.cost };
 };
+
+/** The model judges a given answer `samples` times (sampled): the share of "yes", and the USD of the votes. */
+export async function verificationVotes(complete: Complete, model: string, question: string, answer: string, o: { samples: number; maxTokens: number }) {
+  const votes = await Promise.all(Array.from({ length: o.samples }, () => complete(model, [{ role: 'user', content: verificationPrompt(question, answer) }], { maxTokens: o.maxTokens, temperature: 1 })));
+  const yes = votes.filter((v) => /^\W*yes\b/i.test(v.text)).length;
+  return { score: yes / o.samples, cost: votes.reduce((s, v) => s + v.cost, 0) };
+}
 
 /** Self-consistency: the model answers `samples` times; the score is the share agreeing with the most common answer. */
 const selfConsistency: Check = async (complete, model, messages, o) => {

@@ -9,17 +9,35 @@ const solver = (i: number) => (test.samples[i]!.task === 'python' ? 'coder' : 'm
 
 describe('ensemble router', () => {
   it('stacks its members into one file that loads back to the same predictions', async () => {
-    const r = routerClass('ensemble').create({ members: ['knn', 'logreg'] });
+    // confidence 0: the stack is used whatever the bootstrap says (its path, not the fallback's, is under test).
+    const r = routerClass('ensemble').create({ members: ['knn', 'logreg'], confidence: 0 });
     const progress: number[] = [];
     await r.fit(train, { onProgress: (f) => progress.push(f) });
     expect(progress.at(-1)).toBe(1);
     expect(progress.every((f, i) => i === 0 || f >= progress[i - 1]!)).toBe(true);
     expect(await solverAccuracy(r, test, solver)).toBe(1);
-    const file = r.toJSON() as { state: { learned: { members: { router: string }[]; weights: number[][] } } };
+    const file = r.toJSON() as { state: { learned: { members: { router: string }[]; weights: number[][]; fallback?: number } } };
+    expect(file.state.learned.fallback).toBeUndefined();
+    expect((await r.predict({ text: test.samples[0]!.query, embedding: test.embeddings[0] })).explanation.summary).toMatch(/^Stacked estimate/);
     expect(file.state.learned.members.map((m) => m.router)).toEqual(['knn', 'logreg']);
     expect(file.state.learned.weights).toHaveLength(3);
     expect(file.state.learned.weights.every((w) => w.length === 3)).toBe(true);
     await expectRoundTrip(r, test);
+  });
+
+  it('routes as its best member when stacking does not beat it out of fold, and says so', async () => {
+    const r = routerClass('ensemble').create({ members: ['best-single', 'knn'] });
+    await r.fit(train);
+    const knn = routerClass('knn').create();
+    await knn.fit(train);
+    const file = r.toJSON() as { state: { learned: { fallback?: number } } };
+    expect(file.state.learned.fallback).toBe(1);
+    const q = { text: test.samples[0]!.query, embedding: test.embeddings[0] };
+    const [mine, its] = [await r.predict(q), await knn.predict(q)];
+    expect(mine.estimates).toEqual(its.estimates);
+    expect(mine.explanation.summary).toMatch(/^knn alone \(stacking best-single, knn did not beat it/);
+    await expectRoundTrip(r, test);
+    expect(() => loadRouter({ ...r.toJSON(), state: { ...(r.toJSON().state as object), learned: { ...file.state.learned, fallback: 2 } } })).toThrow(/fallback 2 names no member/);
   });
 
   it('refuses members that call providers or read the true outcomes, and names them', () => {

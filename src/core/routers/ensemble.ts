@@ -1,25 +1,32 @@
-// `ensemble`: stacking. The member routers (default knn, mlp, logreg) are trained on the training
-// data less a validation split; on the validation queries their calibrated per-model estimates are the
-// features of one logistic regression per model, fitted to the observed scores: quality_j =
-// sigmoid(sum_r w_jr logit(q_rj) + b_j), a small ridge pulling the weights to zero. Then the members are
-// trained again on all the data (as scikit-learn's StackingRegressor refits its estimators) and the
-// router file holds their files beside the weights. Members must estimate every model of the data.
+// `ensemble`: stacking, as scikit-learn's StackingRegressor (cv=5). The member routers (default knn, mlp, logreg)
+// are trained in k folds, each predicting the fold it did not see; these out-of-fold calibrated per-model estimates
+// are the features of one logistic regression per model, fitted to the observed scores: quality_j =
+// sigmoid(sum_r w_jr logit(q_rj) + b_j), a small ridge pulling the weights to zero. Then the members are trained
+// again on all the data and the router file holds their files beside the weights. Members must estimate every
+// model of the data. The stack must earn its place: its AIQ on the out-of-fold estimates (weights cross-fitted in
+// two halves, so it is never scored on the queries it was fitted to) must beat the best member's, over one shared
+// cost range, in 90% of bootstrap resamples of the queries; else the ensemble routes as that member (`fallback`).
 import { z } from 'zod';
 import { Router, type Prediction, type RouteQuery, type RouterClass, type RouterContext, type RouterFile, type TrainingData } from './router.ts';
 import type { Step } from './shared/step.ts';
 import { mulberry32, shuffled } from '../data/random.ts';
 import { sigmoid } from './shared/vectors.ts';
 import { own } from '../data/named-record.ts';
+import { decide } from './decide.ts';
+import { aiqCompared } from '../eval/frontier.ts';
+import { LAMBDAS, datasetCostScale } from '../eval/evaluate.ts';
 
 const options = z
   .object({
     members: z.array(z.string()).min(1).default(['knn', 'mlp', 'logreg']),
     /** Options per member, by router name. */
     memberOptions: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
-    /** Share of the training samples held out to fit the stacking weights. */
-    validation: z.number().gt(0).lt(1).default(0.2),
+    /** Folds the members are trained in for their out-of-fold estimates. */
+    folds: z.number().int().min(2).max(20).default(5),
     /** Ridge penalty on the stacking weights. */
     ridge: z.number().min(0).default(0.01),
+    /** Share of bootstrap resamples of the out-of-fold queries in which the stack must beat its best member to be used. */
+    confidence: z.number().min(0).max(1).default(0.9),
     seed: z.number().int().default(1),
   })
   .strict();
@@ -31,6 +38,8 @@ const state = z
     members: z.array(routerFile).min(1),
     /** Per model: one weight per member, then the bias. */
     weights: z.array(z.array(z.number())),
+    /** The member routed with alone, by index, when the stack did not beat it out of fold. */
+    fallback: z.number().int().min(0).optional(),
   })
   .strict();
 type State = z.infer<typeof state>;
@@ -45,7 +54,7 @@ const logit = (p: number) => {
 export function makeEnsembleRouter(lookup: (name: string) => RouterClass): RouterClass {
   return class EnsembleRouter extends Router<Options, State> {
     static override readonly routerName = 'ensemble';
-    static override readonly description = "stacking: a per-model logistic combination of other routers' calibrated estimates, weights fitted on a validation split";
+    static override readonly description = "stacking: a per-model logistic combination of other routers' out-of-fold estimates, or its best member where stacking does not beat it";
     static override readonly input = 'embedding';
     static override readonly optionsSchema = options;
     static override readonly stateSchema = state;
@@ -63,19 +72,27 @@ export function makeEnsembleRouter(lookup: (name: string) => RouterClass): Route
     }
 
     protected async train(data: TrainingData, step: Step): Promise<State> {
-      const { fit, validation } = splitData(data, this.options.validation, this.options.seed);
-      const heldOut = await this.trainMembers(fit, step.part(0, 0.4));
-      const estimates = await Promise.all(heldOut.map((r) => predictAll(r, validation, data.models)));
-      const weights = data.models.map((model, j) => {
-        const rows = validation.samples.map((_, i) => i).filter((i) => own(validation.samples[i]!.outcomes, model));
-        return fitLogistic(
-          rows.map((i) => estimates.map((e) => logit(e[i]![j]!))),
-          rows.map((i) => own(validation.samples[i]!.outcomes, model)!.score),
-          this.options.ridge,
-        );
-      });
-      this.members = await this.trainMembers(data, step.part(0.4, 1));
-      return { members: this.members.map((r) => r.toJSON()), weights };
+      const predictions = await this.outOfFold(data, step.part(0, 0.8));
+      const estimates = predictions.map((per) => per.map((p) => qualityByModel(p, data.models)));
+      const weights = stackWeights(data, estimates, data.models, this.options.ridge, () => true);
+      const fallback = bestMemberUnlessStackWins(data, predictions, estimates, data.models, this.options);
+      this.members = await this.trainMembers(data, step.part(0.8, 1));
+      return { members: this.members.map((r) => r.toJSON()), weights, ...(fallback === undefined ? {} : { fallback }) };
+    }
+
+    /** Per member, its prediction of every training query by the member trained on the other folds. */
+    private async outOfFold(data: TrainingData, step: Step): Promise<Prediction[][]> {
+      const n = data.samples.length;
+      if (n < 2) throw new Error('ensemble: needs at least two training samples (one to fit, one to predict)');
+      const k = Math.min(this.options.folds, n);
+      const fold = foldOf(n, k, this.options.seed);
+      const out = this.options.members.map(() => new Array<Prediction>(n));
+      for (let f = 0; f < k; f++) {
+        const members = await this.trainMembers(subset(data, (i) => fold[i] !== f), step.part(f / k, (f + 1) / k));
+        const held = [...Array(n).keys()].filter((i) => fold[i] === f);
+        for (const [r, member] of members.entries()) for (const i of held) out[r]![i] = await member.predict({ text: data.samples[i]!.query, embedding: data.embeddings[i] });
+      }
+      return out;
     }
 
     private async trainMembers(data: TrainingData, step: Step): Promise<Router[]> {
@@ -93,6 +110,7 @@ export function makeEnsembleRouter(lookup: (name: string) => RouterClass): Route
       const st = this.trained();
       if (this.needsEmbedding && !query.embedding) throw new Error(`router "${this.name}" needs the query's embedding`);
       this.members ??= st.members.map((f) => lookup(f.router).load(f, this.context));
+      if (st.fallback !== undefined) return this.asMember(st.fallback, query);
       const per = await Promise.all(this.members.map(async (r) => qualityByModel(await r.predict(query), this.models)));
       const quality = this.models.map((_, j) => {
         const w = st.weights[j]!;
@@ -102,13 +120,22 @@ export function makeEnsembleRouter(lookup: (name: string) => RouterClass): Route
       return {
         estimates: this.withCosts(quality, query.text),
         explanation: {
-          summary: `Stacked estimate: a per-model logistic combination of ${this.options.members.join(', ')}, weights fitted on a validation split.`,
+          summary: `Stacked estimate: a per-model logistic combination of ${this.options.members.join(', ')}, weights fitted on out-of-fold estimates.`,
           features: Object.fromEntries(this.options.members.map((m, r) => [`${m} (${this.models[best]})`, Number(per[r]![best]!.toFixed(3))])),
         },
       };
     }
 
+    /** The member's own prediction, saying why the stack was set aside. */
+    private async asMember(index: number, query: RouteQuery): Promise<Prediction> {
+      const p = await this.members![index]!.predict(query);
+      const name = this.options.members[index]!;
+      const summary = `${name} alone (stacking ${this.options.members.join(', ')} did not beat it out of fold): ${p.explanation.summary}`;
+      return { estimates: this.withCosts(qualityByModel(p, this.models), query.text), explanation: { ...p.explanation, summary } };
+    }
+
     protected override checkState(st: State, models: number): void {
+      if ((st.fallback ?? 0) >= st.members.length) throw new Error(`invalid router file: ensemble fallback ${st.fallback} names no member`);
       if (st.members.length !== this.options.members.length || st.weights.length !== models || st.weights.some((w) => w.length !== st.members.length + 1)) {
         throw new Error(`invalid router file: ensemble state does not match ${this.options.members.length} members and ${models} models`);
       }
@@ -117,18 +144,16 @@ export function makeEnsembleRouter(lookup: (name: string) => RouterClass): Route
   };
 }
 
-/** The training data split into a part to fit members on and a validation part (seeded). */
-function splitData(data: TrainingData, fraction: number, seed: number): { fit: TrainingData; validation: TrainingData } {
-  const n = data.samples.length;
-  const count = Math.max(1, Math.min(n - 1, Math.round(n * fraction)));
-  if (n < 2) throw new Error('ensemble: needs at least two training samples (one to fit, one to validate)');
-  const held = new Set(shuffled([...Array(n).keys()], mulberry32(seed)).slice(0, count));
-  const part = (keep: (i: number) => boolean): TrainingData => ({
-    ...data,
-    samples: data.samples.filter((_, i) => keep(i)),
-    embeddings: data.embeddings.length ? data.embeddings.filter((_, i) => keep(i)) : [],
-  });
-  return { fit: part((i) => !held.has(i)), validation: part((i) => held.has(i)) };
+/** Each sample's fold in [0, k), seeded, the folds as equal as can be. */
+function foldOf(n: number, k: number, seed: number): Int32Array {
+  const fold = new Int32Array(n);
+  shuffled([...Array(n).keys()], mulberry32(seed)).forEach((i, rank) => (fold[i] = rank % k));
+  return fold;
+}
+
+/** The samples `keep` keeps, with their embeddings. */
+function subset(data: TrainingData, keep: (i: number) => boolean): TrainingData {
+  return { ...data, samples: data.samples.filter((_, i) => keep(i)), embeddings: data.embeddings.length ? data.embeddings.filter((_, i) => keep(i)) : [] };
 }
 
 /** A member's estimated quality of each model (in `models` order); a model it does not estimate is an error. */
@@ -141,10 +166,65 @@ function qualityByModel(p: Prediction, models: readonly string[]): number[] {
   });
 }
 
-async function predictAll(router: { predict(q: RouteQuery): Promise<Prediction> }, data: TrainingData, models: readonly string[]): Promise<number[][]> {
-  const out = [];
-  for (let i = 0; i < data.samples.length; i++) out.push(qualityByModel(await router.predict({ text: data.samples[i]!.query, embedding: data.embeddings[i] }), models));
-  return out;
+/** Per model, the stacking weights fitted on the out-of-fold estimates of the rows `use` keeps. */
+function stackWeights(data: TrainingData, estimates: readonly number[][][], models: readonly string[], ridge: number, use: (i: number) => boolean): number[][] {
+  return models.map((model, j) => {
+    const rows = data.samples.map((_, i) => i).filter((i) => use(i) && own(data.samples[i]!.outcomes, model));
+    return fitLogistic(
+      rows.map((i) => estimates.map((e) => logit(e[i]![j]!))),
+      rows.map((i) => own(data.samples[i]!.outcomes, model)!.score),
+      ridge,
+    );
+  });
+}
+
+const stacked = (weights: readonly number[][], estimates: readonly number[][][], i: number) =>
+  weights.map((w, j) => sigmoid(estimates.reduce((s, e, r) => s + w[r]! * logit(e[i]![j]!), w[estimates.length]!)));
+
+/** Bootstrap resamples of the out-of-fold queries the stack must win most of. */
+const RESAMPLES = 200;
+
+/**
+ * The best member by AIQ on the out-of-fold estimates, unless the stack beats it there with confidence (then
+ * undefined): a higher AIQ in at least `confidence` of bootstrap resamples of the queries (differences within
+ * the noise keep the member). The stack's qualities on each half come from weights fitted on the other half;
+ * costs are the members' estimates.
+ */
+function bestMemberUnlessStackWins(data: TrainingData, predictions: readonly Prediction[][], estimates: readonly number[][][], models: readonly string[], o: Options): number | undefined {
+  const half = (i: number) => i % 2 === 0;
+  const byHalf = [stackWeights(data, estimates, models, o.ridge, (i) => !half(i)), stackWeights(data, estimates, models, o.ridge, half)];
+  const stack = predictions[0]!.map((p, i) => {
+    const quality = stacked(byHalf[half(i) ? 0 : 1]!, estimates, i);
+    return { ...p, estimates: models.map((model, j) => ({ model, quality: quality[j]!, cost: p.estimates.find((e) => e.model === model)!.cost })) };
+  });
+  const outcomes = [stack, ...predictions].map((per) => outOfFoldOutcomes(data, per, models));
+  const rows = outcomes[0]![0]!.length;
+  const [, ...memberAiq] = aiqCompared(outcomes.map((c) => curveOf(c, [...Array(rows).keys()])));
+  const best = memberAiq.indexOf(Math.max(...memberAiq));
+  const random = mulberry32(o.seed);
+  let wins = 0;
+  for (let b = 0; b < RESAMPLES; b++) {
+    const sample = Array.from({ length: rows }, () => Math.floor(random() * rows));
+    const [stackAiq, memberAiqHere] = aiqCompared([outcomes[0]!, outcomes[best + 1]!].map((c) => curveOf(c, sample)));
+    if (stackAiq! > memberAiqHere! + 1e-12) wins++;
+  }
+  return wins >= o.confidence * RESAMPLES ? undefined : best;
+}
+
+/** Per lambda of the evaluation's grid, the (score, cost) of the model a router's predictions choose for each scorable training query. */
+function outOfFoldOutcomes(data: TrainingData, predictions: readonly Prediction[], models: readonly string[]): { score: number; cost: number }[][] {
+  const costScale = datasetCostScale(predictions, models);
+  const rows = data.samples.map((s, i) => ({ s, i, allowed: models.filter((m) => own(s.outcomes, m)) })).filter((r) => r.allowed.length > 0);
+  return LAMBDAS.map((lambda) => rows.map(({ s, i, allowed }) => own(s.outcomes, decide(predictions[i]!.estimates, { lambda, allowed, costScale }).model)!));
+}
+
+/** The (cost, quality) curve over the rows `sample` draws (repeats count again). */
+function curveOf(outcomes: readonly { score: number; cost: number }[][], sample: readonly number[]): { cost: number; quality: number }[] {
+  return outcomes.map((perRow) => {
+    let quality = 0, cost = 0;
+    for (const r of sample) (quality += perRow[r]!.score), (cost += perRow[r]!.cost);
+    return { cost, quality: quality / Math.max(1, sample.length) };
+  });
 }
 
 /**

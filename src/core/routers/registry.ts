@@ -7,6 +7,7 @@ import { CheapestRouter } from './cheapest.ts';
 import { BestSingleRouter } from './best-single.ts';
 import { OracleRouter } from './oracle.ts';
 import { KnnRouter } from './knn.ts';
+import { ClusterRouter } from './cluster.ts';
 import { LogregRouter } from './logreg.ts';
 import { MlpRouter } from './mlp.ts';
 import { SvmRouter } from './svm.ts';
@@ -34,6 +35,7 @@ export const routers: Record<string, RouterClass> = {
   largest: BestSingleRouter,
   oracle: OracleRouter,
   knn: KnnRouter,
+  cluster: ClusterRouter,
   svm: SvmRouter,
   mlp: MlpRouter,
   logreg: LogregRouter,
