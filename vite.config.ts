@@ -41,7 +41,9 @@ const isolation = {
 const cspMeta: Plugin = {
   name: 'llmrouter-csp-meta',
   apply: 'build',
-  transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: pagePolicy(deploy) }, injectTo: 'head-prepend' }],
+  transformIndexHtml: () => [
+    { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: pagePolicy(deploy) }, injectTo: 'head-prepend' },
+  ],
 };
 
 /** Pyodide's runtime files, served from the app's own origin under pyodide/ (never a CDN), for the code scorer. */
@@ -52,12 +54,16 @@ const pyodideFiles: Plugin = {
     server.middlewares.use('/pyodide/', (req, res, next) => {
       const name = (req.url ?? '').replace(/^\//, '').split('?')[0]!;
       if (!(PYODIDE_FILES as readonly string[]).includes(name)) return next();
-      res.setHeader('content-type', name.endsWith('.wasm') ? 'application/wasm' : name.endsWith('.js') ? 'text/javascript' : 'application/octet-stream');
+      res.setHeader(
+        'content-type',
+        name.endsWith('.wasm') ? 'application/wasm' : name.endsWith('.js') ? 'text/javascript' : 'application/octet-stream',
+      );
       createReadStream(join(pyodideDir, name)).pipe(res);
     });
   },
   generateBundle() {
-    for (const name of PYODIDE_FILES) this.emitFile({ type: 'asset', fileName: `pyodide/${name}`, source: readFileSync(join(pyodideDir, name)) });
+    for (const name of PYODIDE_FILES)
+      this.emitFile({ type: 'asset', fileName: `pyodide/${name}`, source: readFileSync(join(pyodideDir, name)) });
   },
 };
 
@@ -73,7 +79,8 @@ const codeSandbox: Plugin = {
   },
   configurePreviewServer(server) {
     server.middlewares.use(async (req, res, next) => {
-      if ((req.url ?? '').split('?')[0]!.endsWith(`/${CODE_SANDBOX_PAGE}`)) res.setHeader('Content-Security-Policy', await codeSandboxPolicy());
+      if ((req.url ?? '').split('?')[0]!.endsWith(`/${CODE_SANDBOX_PAGE}`))
+        res.setHeader('Content-Security-Policy', await codeSandboxPolicy());
       next();
     });
   },

@@ -34,9 +34,19 @@ export async function benchDatasets(names: readonly BenchName[] = BENCH_DATASETS
   const options = { catalog: defaultCatalog };
   const routellm = async (file: string) => (await readDatasets([resolve(data, 'routellm', file)], 'routellm', options)).samples;
   const read: Record<BenchName, () => Promise<BenchDataset>> = {
-    dcrouter: async () => ({ name: 'dcrouter', train: await readData(llm('dcrouter_train.json'), tasks, defaultCatalog), test: await readData(llm('dcrouter_test.json'), tasks, defaultCatalog) }),
-    'routellm-mmlu': async () => ({ name: 'routellm-mmlu', ...splitDataset(await routellm('mmlu'), { testFraction: 0.2, seed: 1, stratifyByTask: true }) }),
-    'routellm-gsm8k': async () => ({ name: 'routellm-gsm8k', ...splitDataset(await routellm('gsm8k_responses.csv'), { testFraction: 0.2, seed: 1 }) }),
+    dcrouter: async () => ({
+      name: 'dcrouter',
+      train: await readData(llm('dcrouter_train.json'), tasks, defaultCatalog),
+      test: await readData(llm('dcrouter_test.json'), tasks, defaultCatalog),
+    }),
+    'routellm-mmlu': async () => ({
+      name: 'routellm-mmlu',
+      ...splitDataset(await routellm('mmlu'), { testFraction: 0.2, seed: 1, stratifyByTask: true }),
+    }),
+    'routellm-gsm8k': async () => ({
+      name: 'routellm-gsm8k',
+      ...splitDataset(await routellm('gsm8k_responses.csv'), { testFraction: 0.2, seed: 1 }),
+    }),
   };
   const out: BenchDataset[] = [];
   for (const name of BENCH_DATASETS) if (names.includes(name)) out.push(await read[name]());

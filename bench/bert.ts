@@ -35,7 +35,12 @@ if (process.argv.includes('--fp32')) {
   for (const quantized of [false, true]) {
     const r = await runEvaluation({ router: 'bert', options: { quantized }, train: dc!.train, test: dc!.test, catalog: defaultCatalog });
     const { aiq, quality_at_best_single_cost, cost_at_95pct_best_quality, curve } = r.evaluation.report;
-    compare[quantized ? 'int8' : 'fp32'] = { aiq, quality_at_best_single_cost, cost_at_95pct_best_quality, quality_at_lambda_0: curve[0]!.quality };
+    compare[quantized ? 'int8' : 'fp32'] = {
+      aiq,
+      quality_at_best_single_cost,
+      cost_at_95pct_best_quality,
+      quality_at_lambda_0: curve[0]!.quality,
+    };
     log(`${quantized ? 'int8' : 'fp32'}: ${JSON.stringify(compare[quantized ? 'int8' : 'fp32'])}`);
   }
   saveBert({ fp32_vs_int8: { dataset: 'dcrouter', ...compare } });
@@ -46,14 +51,28 @@ for (const ds of datasets) {
   log(`${ds.name}: fit (link over the classifier's outputs) and evaluate`);
   const r = await runEvaluation({ router: 'bert', train: ds.train, test: ds.test, catalog: defaultCatalog });
   const p = await r.trained.predict({ text: ds.test[0]!.query });
-  rows.push({ dataset: ds.name, router: 'bert', path: p.explanation.features?.path, train_seconds: r.trainSeconds, ms_per_query: r.evaluation.msPerQuery, report: r.evaluation.report });
-  log(`${ds.name}: quality at best-single cost ${r.evaluation.report.quality_at_best_single_cost}, cost to 95% ${r.evaluation.report.cost_at_95pct_best_quality}`);
+  rows.push({
+    dataset: ds.name,
+    router: 'bert',
+    path: p.explanation.features?.path,
+    train_seconds: r.trainSeconds,
+    ms_per_query: r.evaluation.msPerQuery,
+    report: r.evaluation.report,
+  });
+  log(
+    `${ds.name}: quality at best-single cost ${r.evaluation.report.quality_at_best_single_cost}, cost to 95% ${r.evaluation.report.cost_at_95pct_best_quality}`,
+  );
 }
 
 // 64-token queries: dcrouter test queries with at least 64 tokens (the model reads the first 64)
 const classifier = await openNodeClassifier(BERT_MODEL);
-const long = datasets[0]!.test.map((s) => s.query).filter((q) => classifier.countTokens(q) >= TOKENS).slice(0, RUNS);
-const shipped = loadRouter(JSON.parse(readFileSync(`${shippedModel(BERT_MODEL)}/router.json`, 'utf8')), { openClassifier: openNodeClassifier });
+const long = datasets[0]!.test
+  .map((s) => s.query)
+  .filter((q) => classifier.countTokens(q) >= TOKENS)
+  .slice(0, RUNS);
+const shipped = loadRouter(JSON.parse(readFileSync(`${shippedModel(BERT_MODEL)}/router.json`, 'utf8')), {
+  openClassifier: openNodeClassifier,
+});
 for (const q of long.slice(0, 20)) await shipped.predict({ text: q });
 const nodeMs: number[] = [];
 for (const q of long) {
@@ -61,7 +80,11 @@ for (const q of long) {
   await shipped.predict({ text: q });
   nodeMs.push(performance.now() - t0);
 }
-const node = { ...summary(nodeMs), runtime: 'transformers.js on onnxruntime-node (CPU) in Node, 1 query per call', max_tokens: classifier.maxTokens };
+const node = {
+  ...summary(nodeMs),
+  runtime: 'transformers.js on onnxruntime-node (CPU) in Node, 1 query per call',
+  max_tokens: classifier.maxTokens,
+};
 log(`node: ${JSON.stringify(node)}`);
 
 const port = Number(process.env.BENCH_PORT ?? 5601);
@@ -81,7 +104,12 @@ try {
       return out;
     }, long);
     const backend = await page.getByLabel('bert backend').textContent();
-    chromiumRows[prefer] = { ...summary(ms), backend, userAgent: await page.evaluate(() => navigator.userAgent), isolated: await page.evaluate(() => crossOriginIsolated) };
+    chromiumRows[prefer] = {
+      ...summary(ms),
+      backend,
+      userAgent: await page.evaluate(() => navigator.userAgent),
+      isolated: await page.evaluate(() => crossOriginIsolated),
+    };
     log(`chromium ${prefer}: ${JSON.stringify(chromiumRows[prefer])}`);
     await page.close();
   }
@@ -90,5 +118,10 @@ try {
   await server.close();
 }
 
-saveBert({ date: new Date().toISOString(), artifact: `public/models/${BERT_MODEL}/onnx/model_quantized.onnx`, rows, latency_64_tokens: { node, chromium: chromiumRows } });
+saveBert({
+  date: new Date().toISOString(),
+  artifact: `public/models/${BERT_MODEL}/onnx/model_quantized.onnx`,
+  rows,
+  latency_64_tokens: { node, chromium: chromiumRows },
+});
 process.exit(0);

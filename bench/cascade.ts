@@ -32,7 +32,9 @@ function table(r: CascadeReport, machine: string, queryOnly: readonly QueryOnlyR
     `| cascade, threshold calibrated on the training split for ${fmt(c.target * 100, 0)}% | ${fmt(c.quality)} | ${fmt(c.quality_vs_premium * 100, 1)}% | ${fmt(c.cost, 4)} | ${fmt(c.cost_vs_premium * 100, 1)}% | ${fmt(c.escalated * 100, 1)}% |`,
     '',
     `Over the threshold sweep on the test split (as the routers' curves sweep lambda): cost to 95% of GPT-4's quality **${fmt((r.cost_at_95pct_best_quality ?? NaN) * 100, 1)}%** of GPT-4's cost` +
-      (lowest ? ` (best query-only router on this split: ${lowest.router}, ${fmt(lowest.report.cost_at_95pct_best_quality! * 100, 1)}%)` : '') +
+      (lowest
+        ? ` (best query-only router on this split: ${lowest.router}, ${fmt(lowest.report.cost_at_95pct_best_quality! * 100, 1)}%)`
+        : '') +
       `; quality at GPT-4's cost ${fmt(r.quality_at_best_single_cost)}; AIQ ${fmt(r.aiq)} over its own range ($0 to $${fmt(r.aiq_max_cost, 4)}).`,
   ].join('\n');
 }
@@ -51,6 +53,12 @@ const started = performance.now();
 const report = await evaluateCascade({ train: gsm8k!.train, test: gsm8k!.test });
 const seconds = (performance.now() - started) / 1000;
 const fresh = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : {};
-writeFileSync(RESULTS, JSON.stringify({ ...fresh, cascade: { machine, date: new Date().toISOString(), dataset: 'routellm-gsm8k', seconds, report } }, null, 1) + '\n');
+writeFileSync(
+  RESULTS,
+  JSON.stringify({ ...fresh, cascade: { machine, date: new Date().toISOString(), dataset: 'routellm-gsm8k', seconds, report } }, null, 1) +
+    '\n',
+);
 writeReadme(table(report, machine, queryOnly));
-console.error(`[bench] cascade: ${fmt(report.calibrated.quality_vs_premium)} of GPT-4's quality at ${fmt(report.calibrated.cost_vs_premium)} of its cost (calibrated); sweep: 95% at ${fmt(report.cost_at_95pct_best_quality)}`);
+console.error(
+  `[bench] cascade: ${fmt(report.calibrated.quality_vs_premium)} of GPT-4's quality at ${fmt(report.calibrated.cost_vs_premium)} of its cost (calibrated); sweep: 95% at ${fmt(report.cost_at_95pct_best_quality)}`,
+);

@@ -48,9 +48,15 @@ async function fewShot(heldOut: Router, dc: BenchDataset, seed: number): Promise
   if (!isIrtRouter(trained)) throw new Error('few-shot update needs the irt router');
   const order = permutation(dc.train.length, mulberry32(seed));
   for (const model of HELD_OUT) {
-    const picked = [...order].map((i) => dc.train[i]!).filter((s) => s.outcomes[model]).slice(0, SHOTS);
+    const picked = [...order]
+      .map((i) => dc.train[i]!)
+      .filter((s) => s.outcomes[model])
+      .slice(0, SHOTS);
     const embeddings = await embedTexts(picked.map((s) => s.query));
-    trained.observe(model, picked.map((s, i) => ({ text: s.query, embedding: embeddings[i]!, score: s.outcomes[model]!.score })));
+    trained.observe(
+      model,
+      picked.map((s, i) => ({ text: s.query, embedding: embeddings[i]!, score: s.outcomes[model]!.score })),
+    );
   }
   const embeddings = await embedTexts(dc.test.map((s) => s.query));
   const started = performance.now();
@@ -81,19 +87,35 @@ async function measured(datasets: BenchDataset[]): Promise<Row[]> {
   const rows: Row[] = [];
   for (const router of ROUTERS) {
     log(`${router}: dcrouter, all models in training`);
-    rows.push(row('dcrouter, all 9 models in training', router, await runEvaluation({ router, train: dc!.train, test: dc!.test, catalog: defaultCatalog }), dc!.test));
+    rows.push(
+      row(
+        'dcrouter, all 9 models in training',
+        router,
+        await runEvaluation({ router, train: dc!.train, test: dc!.test, catalog: defaultCatalog }),
+        dc!.test,
+      ),
+    );
     log(`${router}: dcrouter, 3 held out`);
     const held = await runEvaluation({ router, train: dc!.train, test: dc!.test, catalog: defaultCatalog, holdOut: HELD_OUT });
     rows.push(row('dcrouter, 3 held out, catalog priors only', router, held, dc!.test, HELD_OUT));
     if (router === 'irt') {
       const shots = [];
-      for (const seed of SHOT_SEEDS) shots.push(row(`dcrouter, 3 held out, ${SHOTS} outcomes each`, router, await fewShot(held.trained, dc!, seed), dc!.test, HELD_OUT));
+      for (const seed of SHOT_SEEDS)
+        shots.push(row(`dcrouter, 3 held out, ${SHOTS} outcomes each`, router, await fewShot(held.trained, dc!, seed), dc!.test, HELD_OUT));
       rows.push(meanRow(shots));
     }
     for (const ds of routellm) {
       log(`${router}: trained on dcrouter, ${ds.name}`);
       const models = Object.keys(ds.test[0]!.outcomes);
-      rows.push(row(`${ds.name}, trained on dcrouter (both models unseen)`, router, await runEvaluation({ router, train: dc!.train, test: ds.test, catalog: defaultCatalog, holdOut: models }), ds.test, models));
+      rows.push(
+        row(
+          `${ds.name}, trained on dcrouter (both models unseen)`,
+          router,
+          await runEvaluation({ router, train: dc!.train, test: ds.test, catalog: defaultCatalog, holdOut: models }),
+          ds.test,
+          models,
+        ),
+      );
     }
   }
   return rows;
@@ -107,7 +129,9 @@ async function prompts(router: string) {
   loaded.serve(SIX.map((m) => requireModel(defaultCatalog, m)));
   const picks = async (texts: string[], lambda: number) => {
     const embeddings = await embedTexts(texts);
-    return Promise.all(texts.map(async (text, i) => decide((await loaded.predict({ text, embedding: embeddings[i] })).estimates, { lambda })));
+    return Promise.all(
+      texts.map(async (text, i) => decide((await loaded.predict({ text, embedding: embeddings[i] })).estimates, { lambda })),
+    );
   };
   const able = ['gpt-5', 'gemini-2.5-pro', 'claude-opus-4-1'];
   const hardAtZero = await picks(hard, 0);
@@ -125,14 +149,23 @@ const fmt = (v: number | null, digits = 3) => (v === null ? 'never' : v.toFixed(
 
 function table(rows: Row[], promptRows: Awaited<ReturnType<typeof prompts>>[], machine: string): string {
   const lines = [`Measured on ${machine}; encoder: USE-lite (ONNX int8).`, ''];
-  lines.push('| setting | router | best single (quality) | quality at best-single cost | cost to 95% of best single | AIQ | ECE |', '| --- | --- | --- | --- | --- | --- | --- |');
+  lines.push(
+    '| setting | router | best single (quality) | quality at best-single cost | cost to 95% of best single | AIQ | ECE |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+  );
   for (const r of rows) {
     const b = r.report.best_single;
-    lines.push(`| ${r.setting} | ${r.router} | ${b.model} (${fmt(b.quality)}) | ${fmt(r.report.quality_at_best_single_cost)} | ${fmt(r.report.cost_at_95pct_best_quality)} | ${fmt(r.report.aiq)} | ${fmt(r.ece)} |`);
+    lines.push(
+      `| ${r.setting} | ${r.router} | ${b.model} (${fmt(b.quality)}) | ${fmt(r.report.quality_at_best_single_cost)} | ${fmt(r.report.cost_at_95pct_best_quality)} | ${fmt(r.report.aiq)} | ${fmt(r.ece)} |`,
+    );
   }
   lines.push('', `Shipped routers on 20 easy and 20 hard prompts (test/fixtures/cold-start-prompts.json) among ${SIX.join(', ')}:`, '');
-  lines.push('| router | hard prompts to gpt-5, gemini-2.5-pro or claude-opus-4-1 at λ = 0 | easy prompts to a model ≥ 10x cheaper than the dearest at the default λ |', '| --- | --- | --- |');
-  for (const p of promptRows) lines.push(`| ${p.router} | ${fmt(p.hard_to_most_able_at_lambda_0, 2)} | ${fmt(p.easy_to_10x_cheaper_at_default, 2)} |`);
+  lines.push(
+    '| router | hard prompts to gpt-5, gemini-2.5-pro or claude-opus-4-1 at λ = 0 | easy prompts to a model ≥ 10x cheaper than the dearest at the default λ |',
+    '| --- | --- | --- |',
+  );
+  for (const p of promptRows)
+    lines.push(`| ${p.router} | ${fmt(p.hard_to_most_able_at_lambda_0, 2)} | ${fmt(p.easy_to_10x_cheaper_at_default, 2)} |`);
   return lines.join('\n');
 }
 

@@ -34,7 +34,8 @@ export interface Suite {
 
 export function readSuite(file = SUITE_FILE): Suite {
   const raw = JSON.parse(readFileSync(file, 'utf8')) as Record<'easy' | 'hard', Record<string, string[]>>;
-  const flat = (side: Record<string, string[]>) => Object.entries(side).flatMap(([category, texts]) => texts.map((text) => ({ text, category })));
+  const flat = (side: Record<string, string[]>) =>
+    Object.entries(side).flatMap(([category, texts]) => texts.map((text) => ({ text, category })));
   return { easy: flat(raw.easy), hard: flat(raw.hard) };
 }
 
@@ -59,10 +60,20 @@ export interface MixResult {
  * Routes the suite (embedded once by the caller) through `router` pointed at the mix's models, at `lambda`.
  * `router` must be retargetable (irt, auto) or already know the mix's models.
  */
-export async function judgeMix(router: Router, suite: Suite, embeddings: { easy: Float32Array[]; hard: Float32Array[] }, mix: Mix, lambda: number): Promise<MixResult> {
+export async function judgeMix(
+  router: Router,
+  suite: Suite,
+  embeddings: { easy: Float32Array[]; hard: Float32Array[] },
+  mix: Mix,
+  lambda: number,
+): Promise<MixResult> {
   if (isRetargetable(router)) router.serve(mix.models.map((m) => requireModel(defaultCatalog, m)));
   const route = async (items: Suite['easy'], vectors: Float32Array[]) =>
-    Promise.all(items.map(async (item, i) => decide((await router.predict({ text: item.text, embedding: vectors[i] })).estimates, { lambda, allowed: mix.models })));
+    Promise.all(
+      items.map(async (item, i) =>
+        decide((await router.predict({ text: item.text, embedding: vectors[i] })).estimates, { lambda, allowed: mix.models }),
+      ),
+    );
   const easy = await route(suite.easy, embeddings.easy);
   const hard = await route(suite.hard, embeddings.hard);
   const easyOk = easy.map((d) => toCheap(d, mix));

@@ -81,9 +81,13 @@ const lines = [
   '| --- | --- | --- |',
   ...atDefault.map((r) => `| ${r.mix} | ${pct(r.easy_to_10x_cheaper)} | ${pct(r.hard_to_most_able)} |`),
   '',
-  `Calibration of the shipped router on test splits it never saw (expected calibration error): ${Object.entries(result.ece_on_unseen_test_splits)
+  `Calibration of the shipped router on test splits it never saw (expected calibration error): ${Object.entries(
+    result.ece_on_unseen_test_splits,
+  )
     .map(([name, ece]) => `${name} ${ece.toFixed(3)}`)
-    .join(', ')}. Routing a 64-token message (router only, embedding excluded): ${result.routing_ms_p50_64_tokens_without_embedding.toFixed(3)} ms p50.`,
+    .join(
+      ', ',
+    )}. Routing a 64-token message (router only, embedding excluded): ${result.routing_ms_p50_64_tokens_without_embedding.toFixed(3)} ms p50.`,
 ];
 writeMarkedTable('docs/routers.md', 'discrimination', lines.join('\n'));
 console.log(lines.join('\n'));

@@ -11,8 +11,14 @@ import { percentile, round } from './encoder-common.ts';
 
 const [beforeDir, afterDir, beforeLabel = 'before', afterLabel = 'after'] = process.argv.slice(2);
 if (!beforeDir || !afterDir) throw new Error('usage: npx tsx bench/encoder-ab.ts BEFORE_DIST AFTER_DIST [LABEL_BEFORE LABEL_AFTER]');
-const builds = [[beforeLabel, await serveStatic(beforeDir, '/')], [afterLabel, await serveStatic(afterDir, '/')]] as const;
-const words = 'the router reads each query and picks a model that will answer it well for the least money while keeping quality high and then'.split(' ');
+const builds = [
+  [beforeLabel, await serveStatic(beforeDir, '/')],
+  [afterLabel, await serveStatic(afterDir, '/')],
+] as const;
+const words =
+  'the router reads each query and picks a model that will answer it well for the least money while keeping quality high and then'.split(
+    ' ',
+  );
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
 const runs: { build: string; round: number; p50_ms: number; min_ms: number; cold_start_ms: number; load_average: number }[] = [];
 for (let r = 1; r <= 3; r++) {
@@ -32,14 +38,26 @@ for (let r = 1; r <= 3; r++) {
       }
       return out;
     }, words);
-    runs.push({ build, round: r, p50_ms: round(percentile(times, 0.5)), min_ms: round(Math.min(...times)), cold_start_ms: Number(await page.getByLabel('cold start ms').textContent()), load_average: round(loadavg()[0]!) });
+    runs.push({
+      build,
+      round: r,
+      p50_ms: round(percentile(times, 0.5)),
+      min_ms: round(Math.min(...times)),
+      cold_start_ms: Number(await page.getByLabel('cold start ms').textContent()),
+      load_average: round(loadavg()[0]!),
+    });
     await page.close();
   }
 }
 await browser.close();
 for (const [, host] of builds) await host.close();
 mkdirSync('bench/results', { recursive: true });
-const result = { machine: `${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown CPU'} (shared)`, date: new Date().toISOString(), builds: { [beforeLabel]: beforeDir, [afterLabel]: afterDir }, runs };
+const result = {
+  machine: `${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown CPU'} (shared)`,
+  date: new Date().toISOString(),
+  builds: { [beforeLabel]: beforeDir, [afterLabel]: afterDir },
+  runs,
+};
 writeFileSync('bench/results/encoder-ab.json', JSON.stringify(result, null, 1) + '\n');
 console.log(JSON.stringify(result, null, 1));
 process.exit(0);

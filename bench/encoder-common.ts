@@ -23,9 +23,12 @@ export interface Row {
 }
 
 /** The i-th variant of a text: its first word replaced, so the encoder's cache of repeated queries never answers it. */
-export const variant = (text: string, i: number) => text.replace(/^\S+/, String.fromCharCode(97 + (i % 26)) + String.fromCharCode(97 + Math.floor(i / 26) % 26));
+export const variant = (text: string, i: number) =>
+  text.replace(/^\S+/, String.fromCharCode(97 + (i % 26)) + String.fromCharCode(97 + (Math.floor(i / 26) % 26)));
 
-const words = 'the router reads each query and picks a model that will answer it well for the least money while keeping quality high'.split(' ');
+const words = 'the router reads each query and picks a model that will answer it well for the least money while keeping quality high'.split(
+  ' ',
+);
 
 /** A text the encoder's tokenizer turns into exactly n tokens (before its 128-token limit). */
 function textOfTokens(countTokens: (t: string) => number, n: number): string {
@@ -64,6 +67,8 @@ export function realQueries(): string[] | undefined {
   const shared = [process.env.LLMROUTER_SHARED, join(root, '../shared'), '/work/shared'].find((d) => d && existsSync(join(d, 'data')));
   const file = shared && join(shared, 'data/llmrouter/default_query_train.jsonl');
   if (!file || !existsSync(file)) return undefined;
-  return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).query as string);
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l).query as string);
 }
-

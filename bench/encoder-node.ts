@@ -10,7 +10,15 @@ const embedder = await createNodeEmbedder({ threads });
 await embedder.embed(['warm-up']);
 const cold = performance.now() - t0;
 const inputs = await benchInputs();
-const row: Row = { where: 'Node 20', backend: embedder.backend, threads, cold_start_ms: Math.round(cold), p50_ms: {}, p95_ms: {}, batch_texts_per_s: 0 };
+const row: Row = {
+  where: 'Node 20',
+  backend: embedder.backend,
+  threads,
+  cold_start_ms: Math.round(cold),
+  p50_ms: {},
+  p95_ms: {},
+  batch_texts_per_s: 0,
+};
 for (const n of LENGTHS) {
   const { p50, p95 } = await latency(embedder, inputs[n], () => performance.now());
   row.p50_ms[n] = p50;

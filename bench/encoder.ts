@@ -23,7 +23,9 @@ function nodeRow(threads: number, corpus: boolean): Promise<{ row: Row; corpus?:
     const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
-    child.on('exit', (code) => (code === 0 ? done(JSON.parse(out.trim().split('\n').at(-1)!)) : fail(new Error(`bench/encoder-node.ts ${threads} exited ${code}`))));
+    child.on('exit', (code) =>
+      code === 0 ? done(JSON.parse(out.trim().split('\n').at(-1)!)) : fail(new Error(`bench/encoder-node.ts ${threads} exited ${code}`)),
+    );
   });
 }
 
@@ -32,11 +34,23 @@ async function browserRows(inputs: Record<number, string>): Promise<Row[]> {
   const server = spawn(process.execPath, [vite, 'preview', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: 'ignore' });
   const base = `http://127.0.0.1:${PORT}/`;
   try {
-    for (let i = 0; i < 60 && !(await fetch(base).then((r) => r.ok).catch(() => false)); i++) await new Promise((r) => setTimeout(r, 500));
+    for (
+      let i = 0;
+      i < 60 &&
+      !(await fetch(base)
+        .then((r) => r.ok)
+        .catch(() => false));
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 500));
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
     const rows: Row[] = [];
     const vectorsBy: Record<string, number[][]> = {};
-    for (const [prefer, threads] of [['wasm', 1], ['wasm', 2], ['webgpu', 0]] as const) {
+    for (const [prefer, threads] of [
+      ['wasm', 1],
+      ['wasm', 2],
+      ['webgpu', 0],
+    ] as const) {
       const page = await browser.newPage();
       await page.addInitScript('globalThis.__name = (f) => f'); // tsx keeps function names with a helper the page lacks
       await page.goto(`${base}?${prefer}${threads}#encoder?prefer=${prefer}${threads ? `&threads=${threads}` : ''}`);
@@ -45,7 +59,8 @@ async function browserRows(inputs: Record<number, string>): Promise<Row[]> {
       const measured = await page.evaluate(
         async ({ inputs, lengths, reps, batchTexts, probe, timed }) => {
           const enc = window.__encoder!;
-          const variant = (text: string, i: number) => text.replace(/^\S+/, String.fromCharCode(97 + (i % 26)) + String.fromCharCode(97 + Math.floor(i / 26) % 26));
+          const variant = (text: string, i: number) =>
+            text.replace(/^\S+/, String.fromCharCode(97 + (i % 26)) + String.fromCharCode(97 + (Math.floor(i / 26) % 26)));
           const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
           const p50: Record<string, number> = {};
           const p95: Record<string, number> = {};
@@ -70,19 +85,33 @@ async function browserRows(inputs: Record<number, string>): Promise<Row[]> {
           if (timed) await enc.embed(batchTexts);
           const rate = batchTexts.length / ((performance.now() - t1) / 1000);
           const vectors = (await enc.embed(probe)).map((v) => Array.from(v));
-          return { backend: enc.backend, threads: enc.threads, p50, p95, rate, vectors, repeatedP50: timed ? pct(repeated, 0.5) : undefined };
+          return {
+            backend: enc.backend,
+            threads: enc.threads,
+            p50,
+            p95,
+            rate,
+            vectors,
+            repeatedP50: timed ? pct(repeated, 0.5) : undefined,
+          };
         },
         { inputs, lengths: LENGTHS, reps: REPS, batchTexts, probe: batchTexts.slice(0, 16), timed: prefer === 'wasm' },
       );
       vectorsBy[prefer] ??= measured.vectors;
       const row: Row = {
-        where: 'Chromium (built app, worker)', backend: measured.backend, threads: measured.threads, cold_start_ms: cold,
+        where: 'Chromium (built app, worker)',
+        backend: measured.backend,
+        threads: measured.threads,
+        cold_start_ms: cold,
         p50_ms: Object.fromEntries(Object.entries(measured.p50).map(([k, v]) => [k, round(v)])),
         p95_ms: Object.fromEntries(Object.entries(measured.p95).map(([k, v]) => [k, round(v)])),
         batch_texts_per_s: prefer === 'wasm' ? Math.round(measured.rate) : 0,
       };
       if (measured.repeatedP50 !== undefined) row.repeated_p50_ms = round(measured.repeatedP50);
-      if (prefer === 'webgpu') row.webgpu_vs_wasm_min_cosine = Math.min(...measured.vectors.map((v, i) => cosine(Float32Array.from(v), Float32Array.from(vectorsBy.wasm[i]))));
+      if (prefer === 'webgpu')
+        row.webgpu_vs_wasm_min_cosine = Math.min(
+          ...measured.vectors.map((v, i) => cosine(Float32Array.from(v), Float32Array.from(vectorsBy.wasm[i]))),
+        );
       rows.push(row);
       await page.close();
     }
@@ -94,9 +123,11 @@ async function browserRows(inputs: Record<number, string>): Promise<Row[]> {
 }
 
 function table(rows: Row[]): string {
-  const head = '| where | backend | threads | cold start | p50 / p95, 16 tok | p50 / p95, 64 tok | p50 / p95, 256 tok (two windows) | batch of 256 texts |';
+  const head =
+    '| where | backend | threads | cold start | p50 / p95, 16 tok | p50 / p95, 64 tok | p50 / p95, 256 tok (two windows) | batch of 256 texts |';
   const lines = rows.map((r) => {
-    if (r.backend === 'webgpu') return `| ${r.where} | webgpu (SwiftShader software adapter) | - | ${r.cold_start_ms} ms | correctness only: min cosine vs WASM ${r.webgpu_vs_wasm_min_cosine?.toFixed(5)} | | | |`;
+    if (r.backend === 'webgpu')
+      return `| ${r.where} | webgpu (SwiftShader software adapter) | - | ${r.cold_start_ms} ms | correctness only: min cosine vs WASM ${r.webgpu_vs_wasm_min_cosine?.toFixed(5)} | | | |`;
     const lat = (n: number) => `${r.p50_ms[n]} / ${r.p95_ms[n]} ms`;
     const again = r.repeated_p50_ms === undefined ? '' : ` (asked again: ${r.repeated_p50_ms} ms)`;
     return `| ${r.where} | ${r.backend} | ${r.threads} | ${r.cold_start_ms} ms | ${lat(16)} | ${lat(64)}${again} | ${lat(256)} | ${r.batch_texts_per_s} texts/s |`;
@@ -110,9 +141,14 @@ function table(rows: Row[]): string {
   const rows = [node1.row, node2.row, ...(await browserRows(await benchInputs()))];
   const corpus = node2.corpus ?? 'skipped: ../shared/data not found';
   const machine = `${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, load average ${loadavg()[0].toFixed(1)} (shared machine)`;
-  mergeResults('encoder', { model: 'use-lite int8 (public/models/use-lite/onnx/model_quantized.onnx)', machine, date: new Date().toISOString(), rows, llmrouter_train_queries: corpus });
+  mergeResults('encoder', {
+    model: 'use-lite int8 (public/models/use-lite/onnx/model_quantized.onnx)',
+    machine,
+    date: new Date().toISOString(),
+    rows,
+    llmrouter_train_queries: corpus,
+  });
   console.log(`machine: ${machine}\n`);
   console.log(table(rows));
   console.log(`\nNode, 2 threads, LLMRouter default_query_train.jsonl: ${JSON.stringify(corpus)}`);
 }
-

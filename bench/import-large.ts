@@ -19,7 +19,13 @@ function largeCsv(): { text: string; rows: number } {
   let i = 0;
   while (size < TARGET_BYTES) {
     const words = Array.from({ length: 60 }, (_, k) => WORDS[(i * 7 + k * 13) % WORDS.length]).join(' ');
-    const line = [`bench.${i}`, `"Question ${i} about topic ${i % 97}: ${words}"`, `task${i % 7}`, ...MODELS.map((_, m) => String((i + m) % 2)), ...MODELS.map(() => '0.0001')].join(',');
+    const line = [
+      `bench.${i}`,
+      `"Question ${i} about topic ${i % 97}: ${words}"`,
+      `task${i % 7}`,
+      ...MODELS.map((_, m) => String((i + m) % 2)),
+      ...MODELS.map(() => '0.0001'),
+    ].join(',');
     lines.push(line);
     size += line.length + 1;
     i++;
@@ -40,11 +46,16 @@ try {
   await page.evaluate(() => {
     const w = window as unknown as { longTasks: number[] };
     w.longTasks = [];
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(Math.round(e.duration)))).observe({ type: 'longtask' });
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(Math.round(e.duration)))).observe({
+      type: 'longtask',
+    });
   });
   const started = Date.now();
   await page.getByLabel('Import dataset').setInputFiles(file);
-  await page.getByLabel('Dataset statistics').filter({ hasText: `${rows} queries` }).waitFor({ timeout: 580_000 });
+  await page
+    .getByLabel('Dataset statistics')
+    .filter({ hasText: `${rows} queries` })
+    .waitFor({ timeout: 580_000 });
   const seconds = (Date.now() - started) / 1000;
   const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
   const result = {

@@ -34,25 +34,45 @@ for (const mode of MODES) {
   useEncoder({ longText: mode });
   log(`${mode}: embedding (cached in ${(await projectEncoder()).cached.file})`);
   for (const router of ROUTERS) {
-    for (const [subset, test] of [['all', dc!.test], ['longer than the limit', longTest]] as const) {
+    for (const [subset, test] of [
+      ['all', dc!.test],
+      ['longer than the limit', longTest],
+    ] as const) {
       log(`${mode} ${router} ${subset}`);
       const r = (await runEvaluation({ router, train: dc!.train, test, catalog: defaultCatalog })).evaluation.report;
-      rows.push({ mode, router, subset, n_test: r.n_test, aiq: r.aiq, quality_at_best_single_cost: r.quality_at_best_single_cost, cost_at_95pct_best_quality: r.cost_at_95pct_best_quality });
+      rows.push({
+        mode,
+        router,
+        subset,
+        n_test: r.n_test,
+        aiq: r.aiq,
+        quality_at_best_single_cost: r.quality_at_best_single_cost,
+        cost_at_95pct_best_quality: r.cost_at_95pct_best_quality,
+      });
     }
   }
 }
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores shared with other jobs (load average ${loadavg()[0]!.toFixed(1)} at the end)`;
 const result = {
-  machine, date: new Date().toISOString(), dataset: 'LLMRouter dcrouter (train 5608 / test 500)', max_tokens: counter.maxTokens, max_windows: 8,
-  share_longer_than_limit: { train: share(dc!.train), test: share(dc!.test) }, rows,
+  machine,
+  date: new Date().toISOString(),
+  dataset: 'LLMRouter dcrouter (train 5608 / test 500)',
+  max_tokens: counter.maxTokens,
+  max_windows: 8,
+  share_longer_than_limit: { train: share(dc!.train), test: share(dc!.test) },
+  rows,
 };
 writeFileSync('bench/long-text.json', JSON.stringify(result, null, 1) + '\n');
 const f = (x: number | null) => (x === null ? 'never' : x.toFixed(3));
-console.log(`| router | test queries | AIQ cut / whole | quality at best-single cost cut / whole | cost to 95% cut / whole |\n|---|---|---|---|---|`);
+console.log(
+  `| router | test queries | AIQ cut / whole | quality at best-single cost cut / whole | cost to 95% cut / whole |\n|---|---|---|---|---|`,
+);
 for (const router of ROUTERS) {
   for (const subset of ['all', 'longer than the limit']) {
     const [a, b] = MODES.map((m) => rows.find((r) => r.mode === m && r.router === router && r.subset === subset)!);
-    console.log(`| ${router} | ${subset} (${a!.n_test}) | ${f(a!.aiq)} / ${f(b!.aiq)} | ${f(a!.quality_at_best_single_cost)} / ${f(b!.quality_at_best_single_cost)} | ${f(a!.cost_at_95pct_best_quality)} / ${f(b!.cost_at_95pct_best_quality)} |`);
+    console.log(
+      `| ${router} | ${subset} (${a!.n_test}) | ${f(a!.aiq)} / ${f(b!.aiq)} | ${f(a!.quality_at_best_single_cost)} / ${f(b!.quality_at_best_single_cost)} | ${f(a!.cost_at_95pct_best_quality)} / ${f(b!.cost_at_95pct_best_quality)} |`,
+    );
   }
 }
 process.exit(0);

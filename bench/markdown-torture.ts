@@ -32,10 +32,14 @@ async function measure(page: Page, cdp: CDPSession, name: string) {
   const started = Date.now();
   await list.getByRole('button', { name, exact: true }).click();
   const settled = page.locator('.message.assistant .markdown:is([data-render="markdown"], [data-render="text"])');
-  await page.waitForFunction(() => {
-    const boxes = document.querySelectorAll('.message.assistant .markdown');
-    return boxes.length === 1 && boxes[0]!.getAttribute('data-render') !== 'pending';
-  }, undefined, { timeout: 120_000 });
+  await page.waitForFunction(
+    () => {
+      const boxes = document.querySelectorAll('.message.assistant .markdown');
+      return boxes.length === 1 && boxes[0]!.getAttribute('data-render') !== 'pending';
+    },
+    undefined,
+    { timeout: 120_000 },
+  );
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
   return { ms: (await taskMs(cdp)) - before, wallMs: Date.now() - started, rendering: await settled.getAttribute('data-render') };
 }
@@ -51,7 +55,10 @@ try {
   await page.getByRole('navigation', { name: 'Conversations' }).waitFor();
   await seedLocalProvider(page);
   const at = Date.now();
-  await seedRecords(page, 'conversations', [...cases.map((c, i) => conversationOf(c.name, [c.text], at - 1000 - i)), conversationOf('start', ['**ready**'], at)]);
+  await seedRecords(page, 'conversations', [
+    ...cases.map((c, i) => conversationOf(c.name, [c.text], at - 1000 - i)),
+    conversationOf('start', ['**ready**'], at),
+  ]);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   const results = [];
@@ -59,7 +66,14 @@ try {
     const runs = [];
     for (let r = 0; r < RUNS; r++) runs.push(await measure(page, cdp, c.name));
     const ms = runs.map((x) => x.ms);
-    const row = { name: c.name, chars: c.text.length, rendering: runs[0]!.rendering, main_thread_ms_median: Math.round(median(ms)), main_thread_ms_max: Math.round(Math.max(...ms)), settle_ms_median: median(runs.map((x) => x.wallMs)) };
+    const row = {
+      name: c.name,
+      chars: c.text.length,
+      rendering: runs[0]!.rendering,
+      main_thread_ms_median: Math.round(median(ms)),
+      main_thread_ms_max: Math.round(Math.max(...ms)),
+      settle_ms_median: median(runs.map((x) => x.wallMs)),
+    };
     console.log(JSON.stringify(row));
     results.push(row);
   }

@@ -36,7 +36,12 @@ function online(name: Strategy): OnlineRouter {
 /** The report without its per-point curve thinned to 50 points (the JSON stays readable). */
 function kept(r: SimulationReport, seconds: number) {
   const step = Math.max(1, Math.floor(r.curve.length / 50));
-  return { ...r, seconds, curve: r.curve.filter((_, i) => i % step === step - 1 || i === r.curve.length - 1), reference: r.reference && { ...r.reference, curve: undefined } };
+  return {
+    ...r,
+    seconds,
+    curve: r.curve.filter((_, i) => i % step === step - 1 || i === r.curve.length - 1),
+    reference: r.reference && { ...r.reference, curve: undefined },
+  };
 }
 
 async function run() {
@@ -51,8 +56,16 @@ async function run() {
     for (const seed of SEEDS) {
       log(`cold ${name} seed ${seed}`);
       const t = performance.now();
-      const r = await simulate({ router: online(name).begin(models, costs, defaultCatalog.models), parts: [train, test], seed, lambda: 0, window: 1000 });
-      log(`  final 1000: ${r.final_window.quality.toFixed(4)} at $${r.final_window.cost.toFixed(4)} (best single ${r.final_window.best_single.quality.toFixed(4)} at $${r.final_window.best_single.cost.toFixed(4)})`);
+      const r = await simulate({
+        router: online(name).begin(models, costs, defaultCatalog.models),
+        parts: [train, test],
+        seed,
+        lambda: 0,
+        window: 1000,
+      });
+      log(
+        `  final 1000: ${r.final_window.quality.toFixed(4)} at $${r.final_window.cost.toFixed(4)} (best single ${r.final_window.best_single.quality.toFixed(4)} at $${r.final_window.best_single.cost.toFixed(4)})`,
+      );
       cold.push(kept(r, (performance.now() - t) / 1000));
     }
   }
@@ -63,7 +76,16 @@ async function run() {
   const warmFrom = coldOnly ? (saved.online?.warm_from ?? { machine: saved.online?.machine, date: saved.online?.date }) : undefined;
   const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores (shared), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const all_ = JSON.parse(readFileSync('bench/routers.json', 'utf8'));
-  all_.online = { machine, date: new Date().toISOString(), dataset: 'dcrouter (train then test)', lambda: 0, warm_start: { router: 'knn', samples: WARM_SAMPLES, seed: 1 }, cold, warm, ...(warmFrom ? { warm_from: warmFrom } : {}) };
+  all_.online = {
+    machine,
+    date: new Date().toISOString(),
+    dataset: 'dcrouter (train then test)',
+    lambda: 0,
+    warm_start: { router: 'knn', samples: WARM_SAMPLES, seed: 1 },
+    cold,
+    warm,
+    ...(warmFrom ? { warm_from: warmFrom } : {}),
+  };
   writeFileSync('bench/routers.json', JSON.stringify(all_, null, 1) + '\n');
   log('wrote bench/routers.json (key "online")');
   writeReadme(all_.online);
@@ -71,9 +93,15 @@ async function run() {
 
 /** Warm: knn on 500 seeded training samples; the stream is every other training sample, then the test set. */
 async function warmRuns(dc: { train: RoutingSample[] }, train: StreamPart, test: StreamPart, models: string[]) {
-  const order = shuffled(dc.train.map((_, i) => i), mulberry32(1));
+  const order = shuffled(
+    dc.train.map((_, i) => i),
+    mulberry32(1),
+  );
   const seen = new Set(order.slice(0, WARM_SAMPLES));
-  const pick = (p: StreamPart, keep: (i: number) => boolean): StreamPart => ({ samples: p.samples.filter((_, i) => keep(i)), embeddings: p.embeddings.filter((_, i) => keep(i)) });
+  const pick = (p: StreamPart, keep: (i: number) => boolean): StreamPart => ({
+    samples: p.samples.filter((_, i) => keep(i)),
+    embeddings: p.embeddings.filter((_, i) => keep(i)),
+  });
   const offlineData = pick(train, (i) => seen.has(i));
   const rest = pick(train, (i) => !seen.has(i));
   const warm = [];
@@ -83,8 +111,17 @@ async function warmRuns(dc: { train: RoutingSample[] }, train: StreamPart, test:
       const knn = routerClass('knn').create();
       await knn.fit({ ...offlineData, models, catalog: defaultCatalog.models });
       const t = performance.now();
-      const r = await simulate({ router: online(name).over(knn.toJSON(), knn), parts: [rest, test], seed, lambda: 0, window: 1000, reference: knn });
-      log(`  stream: ${r.stream.quality.toFixed(4)} at $${r.stream.cost.toFixed(4)}; knn alone at that cost ${r.reference?.quality_at_same_cost?.toFixed(4)}`);
+      const r = await simulate({
+        router: online(name).over(knn.toJSON(), knn),
+        parts: [rest, test],
+        seed,
+        lambda: 0,
+        window: 1000,
+        reference: knn,
+      });
+      log(
+        `  stream: ${r.stream.quality.toFixed(4)} at $${r.stream.cost.toFixed(4)}; knn alone at that cost ${r.reference?.quality_at_same_cost?.toFixed(4)}`,
+      );
       warm.push(kept(r, (performance.now() - t) / 1000));
     }
   }
@@ -94,7 +131,13 @@ async function warmRuns(dc: { train: RoutingSample[] }, train: StreamPart, test:
 type Kept = ReturnType<typeof kept>;
 
 /** The figures of docs/learning.md: per run, the final 1,000 queries against the best single model (cold), the stream against knn alone (warm). */
-function writeReadme(online: { machine: string; date: string; cold: Kept[]; warm: Kept[]; warm_from?: { machine: string; date: string } }): void {
+function writeReadme(online: {
+  machine: string;
+  date: string;
+  cold: Kept[];
+  warm: Kept[];
+  warm_from?: { machine: string; date: string };
+}): void {
   const q = (v: number | null | undefined) => (v === null || v === undefined ? 'n/a' : v.toFixed(4));
   const lines = [
     `Measured on ${online.machine}, ${online.date.slice(0, 10)}; dcrouter train (5,608) then test (500), lambda 0, default options; seeds order the stream.`,

@@ -55,7 +55,8 @@ const meanQuality = (indices: number[], vector: UserVector) =>
 let vector = emptyUserVector();
 let given = 0;
 const curve: { feedback: number; task_quality: number; other_tasks_quality: number }[] = [];
-const record = () => curve.push({ feedback: given, task_quality: meanQuality(evalTask, vector), other_tasks_quality: meanQuality(evalOther, vector) });
+const record = () =>
+  curve.push({ feedback: given, task_quality: meanQuality(evalTask, vector), other_tasks_quality: meanQuality(evalOther, vector) });
 // Twice through the feedback queries (a user asks alike questions again).
 for (const i of [...feedbackQueries, ...feedbackQueries]) {
   if (CHECKPOINTS.includes(given)) record();
@@ -64,7 +65,15 @@ for (const i of [...feedbackQueries, ...feedbackQueries]) {
   const answered = pick(personalise(estimates[i]!, vector, features));
   const rating = judge(i, answered);
   vector = learn(vector, { kind: 'rating', model: answered, features, global: global[answered]!, rating });
-  if (rating < 0.5 && answered !== liked) vector = learn(vector, { kind: 'pairwise', winner: liked, loser: answered, features, globalWinner: global[liked]!, globalLoser: global[answered]! });
+  if (rating < 0.5 && answered !== liked)
+    vector = learn(vector, {
+      kind: 'pairwise',
+      winner: liked,
+      loser: answered,
+      features,
+      globalWinner: global[liked]!,
+      globalLoser: global[answered]!,
+    });
   given++;
 }
 if (CHECKPOINTS.includes(given)) record();
@@ -75,7 +84,15 @@ const result = {
   router: 'knn',
   // The best the user could get on the task's evaluation queries (their own judgement, best model each time).
   task_oracle: evalTask.reduce((sum, i) => sum + Math.max(...estimates[i]!.map((e) => judge(i, e.model))), 0) / evalTask.length,
-  user: { task, liked, disliked, shift: SHIFT, feedback_queries: feedbackQueries.length, eval_task_queries: evalTask.length, eval_other_queries: evalOther.length },
+  user: {
+    task,
+    liked,
+    disliked,
+    shift: SHIFT,
+    feedback_queries: feedbackQueries.length,
+    eval_task_queries: evalTask.length,
+    eval_other_queries: evalOther.length,
+  },
   curve,
 };
 writeFileSync(new URL('./personal.json', import.meta.url), `${JSON.stringify(result, null, 2)}\n`);

@@ -26,7 +26,9 @@ if (!sharedData) throw new Error('bench:pipeline needs the shared data (../share
 const queries = join(sharedData, 'llmrouter/default_query_test.jsonl');
 const all = benchItems(queries, 1_000_000);
 const fixture = benchFixture(all);
-const answers = all.flatMap((item) => fixture.entries.filter((e) => e.match === item.query.trim()).map((e) => ({ item, answer: e.answer })));
+const answers = all.flatMap((item) =>
+  fixture.entries.filter((e) => e.match === item.query.trim()).map((e) => ({ item, answer: e.answer })),
+);
 
 /** Answers scored per second by a pure scorer: every answer of its metric, repeated for at least a second. */
 function pureThroughput(metric: string): { metric: string; answers: number; perSecond: number } {
@@ -66,22 +68,48 @@ async function codeThroughput(items: BenchmarkItem[]) {
   for (const { item, answer } of code.slice(1)) await scorer(answer, item, { python });
   const perSecond = (code.length - 1) / ((performance.now() - rest) / 1000);
   python.close();
-  return { answers: code.length, firstAnswerMs: Math.round(firstMs), perSecond: Number(perSecond.toFixed(2)), msPerAnswer: Math.round(1000 / perSecond) };
+  return {
+    answers: code.length,
+    firstAnswerMs: Math.round(firstMs),
+    perSecond: Number(perSecond.toFixed(2)),
+    msPerAnswer: Math.round(1000 / perSecond),
+  };
 }
 
 async function wholeRun() {
   const items = benchItems(queries);
   const server = await startTestServer({ fixture: new BenchmarkFixture(benchFixture(items)) });
   const catalog = BENCH_MODELS.map(({ skill: _s, ...m }) => ({ ...m, context_window: 32768, description: m.id, strengths: [] }));
-  const caller = new RoutedCaller({ catalog, endpoint: (provider) => ({ provider, wire: 'openai', baseUrl: `${server.url}/${provider === 'openai' ? 'openai' : 'local'}/v1`, key: 'sk-bench', streamUsage: true }), concurrency: 16 });
+  const caller = new RoutedCaller({
+    catalog,
+    endpoint: (provider) => ({
+      provider,
+      wire: 'openai',
+      baseUrl: `${server.url}/${provider === 'openai' ? 'openai' : 'local'}/v1`,
+      key: 'sk-bench',
+      streamUsage: true,
+    }),
+    concurrency: 16,
+  });
   const results: PipelineResult[] = [];
   const python = createNodePythonRunner({ timeoutMs: 10_000 });
   const started = performance.now();
-  const summary = await runPipeline({ plan: planRun(items, catalog, DEFAULT_TASKS, []), caller, store: { load: async () => [], append: async (r) => void results.push(r) }, scoring: { python }, concurrency: 4 });
+  const summary = await runPipeline({
+    plan: planRun(items, catalog, DEFAULT_TASKS, []),
+    caller,
+    store: { load: async () => [], append: async (r) => void results.push(r) },
+    scoring: { python },
+    concurrency: 4,
+  });
   const seconds = (performance.now() - started) / 1000;
   python.close();
   await server.close();
-  return { pairs: results.length, failed: summary.failed, seconds: Number(seconds.toFixed(1)), pairsPerSecond: Number((results.length / seconds).toFixed(2)) };
+  return {
+    pairs: results.length,
+    failed: summary.failed,
+    seconds: Number(seconds.toFixed(1)),
+    pairsPerSecond: Number((results.length / seconds).toFixed(2)),
+  };
 }
 
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores (shared), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${loadavg()[0]!.toFixed(1)} at start`;
@@ -96,5 +124,9 @@ console.log(`Measured on ${machine}.\n`);
 console.log('| scorer | answers | answers scored/s |\n| --- | --- | --- |');
 for (const p of pure) console.log(`| ${p.metric} | ${p.answers} | ${p.perSecond.toLocaleString('en-US')} |`);
 console.log(`| code_eval (Pyodide, fresh interpreter each) | ${code.answers} | ${code.perSecond} (${code.msPerAnswer} ms an answer) |`);
-console.log(`\nPyodide cold start: ${code.firstAnswerMs} ms to the first code answer (boot + memory snapshot + first restore); a plain loadPyodide in a fresh worker thread: ${plainStarts.join(', ')} ms.`);
-console.log(`Whole run (70 queries x 3 models against the test server, code included): ${run.pairs} pairs in ${run.seconds} s (${run.pairsPerSecond} pairs/s), ${run.failed} failed.`);
+console.log(
+  `\nPyodide cold start: ${code.firstAnswerMs} ms to the first code answer (boot + memory snapshot + first restore); a plain loadPyodide in a fresh worker thread: ${plainStarts.join(', ')} ms.`,
+);
+console.log(
+  `Whole run (70 queries x 3 models against the test server, code included): ${run.pairs} pairs in ${run.seconds} s (${run.pairsPerSecond} pairs/s), ${run.failed} failed.`,
+);

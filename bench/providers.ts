@@ -13,7 +13,10 @@ import { passphraseKey, randomBytes } from '../src/platform/browser/sealed-box.t
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function sseThroughput(pieces: number) {
-  const events = Array.from({ length: pieces }, (_, i) => `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: `w${i} ` }, finish_reason: null }] })}\n\n`);
+  const events = Array.from(
+    { length: pieces },
+    (_, i) => `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: `w${i} ` }, finish_reason: null }] })}\n\n`,
+  );
   const text = `${events.join('')}: keep-alive\n\ndata: ${JSON.stringify({ choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\ndata: [DONE]\n\n`;
   const bytes = new TextEncoder().encode(text);
   const fakeFetch = (async () => {
@@ -31,17 +34,36 @@ async function sseThroughput(pieces: number) {
   for (let r = 0; r < 5; r++) {
     let n = 0;
     const started = performance.now();
-    await chat({ provider: 'bench', wire: 'openai', baseUrl: 'http://bench/v1' }, { model: 'm', messages: [{ role: 'user', content: 'x' }] }, { fetch: fakeFetch, onToken: () => void n++ });
+    await chat(
+      { provider: 'bench', wire: 'openai', baseUrl: 'http://bench/v1' },
+      { model: 'm', messages: [{ role: 'user', content: 'x' }] },
+      { fetch: fakeFetch, onToken: () => void n++ },
+    );
     runs.push(performance.now() - started);
     if (n !== pieces) throw new Error(`expected ${pieces} pieces, got ${n}`);
   }
   const ms = median(runs);
-  return { pieces, bytes: bytes.length, median_ms: +ms.toFixed(1), pieces_per_s: Math.round(pieces / (ms / 1000)), mb_per_s: +(bytes.length / 1e6 / (ms / 1000)).toFixed(1) };
+  return {
+    pieces,
+    bytes: bytes.length,
+    median_ms: +ms.toFixed(1),
+    pieces_per_s: Math.round(pieces / (ms / 1000)),
+    mb_per_s: +(bytes.length / 1e6 / (ms / 1000)).toFixed(1),
+  };
 }
 
 async function fallbackCost(rounds: number) {
   const server = await startTestServer();
-  const model = (id: string, provider: string) => ({ id, provider, api_model: 'echo-small', input_price: 1, output_price: 1, context_window: 8192, description: id, strengths: [] });
+  const model = (id: string, provider: string) => ({
+    id,
+    provider,
+    api_model: 'echo-small',
+    input_price: 1,
+    output_price: 1,
+    context_window: 8192,
+    description: id,
+    strengths: [],
+  });
   const urls: Record<string, [string, 'openai' | 'anthropic']> = { a: ['/openai/v1', 'openai'], b: ['/anthropic/v1', 'anthropic'] };
   const caller = new RoutedCaller({
     catalog: [model('first', 'a'), model('second', 'b')],

@@ -25,7 +25,9 @@ import type { TrainEvent } from '../src/workers/train-protocol.ts';
 import type { RouterFile, TrainingData } from '../src/core/routers/router.ts';
 
 const OFFLINE = Object.entries(routers)
-  .filter(([name, e]) => e.input !== 'provider' && !e.fromRouter && !e.online && name !== 'rules' && !['smallest', 'largest'].includes(name))
+  .filter(
+    ([name, e]) => e.input !== 'provider' && !e.fromRouter && !e.online && name !== 'rules' && !['smallest', 'largest'].includes(name),
+  )
   .map(([name]) => name);
 const SCALE_ROUTERS = OFFLINE.filter((n) => routerClass(n).input === 'embedding' || n === 'elo');
 const SCALE_SAMPLES = 10_000;
@@ -58,7 +60,15 @@ async function embeddingMs(ds: BenchDataset, n = 100): Promise<number> {
 
 function row(dataset: string, router: string, r: Awaited<ReturnType<typeof runEvaluation>>, embedMs: number, note?: string): Row {
   const withEmbedding = r.evaluation.msPerQuery + (routerClass(router).input === 'embedding' ? embedMs : 0);
-  return { dataset, router, ...(note ? { note } : {}), train_seconds: r.trainSeconds, ms_per_query: r.evaluation.msPerQuery, ms_per_query_with_embedding: withEmbedding, report: r.evaluation.report };
+  return {
+    dataset,
+    router,
+    ...(note ? { note } : {}),
+    train_seconds: r.trainSeconds,
+    ms_per_query: r.evaluation.msPerQuery,
+    ms_per_query_with_embedding: withEmbedding,
+    report: r.evaluation.report,
+  };
 }
 
 /** Every AIQ recomputed over the cost range shared by the rows compared: one dataset, one model set. */
@@ -73,7 +83,12 @@ function sharedAiq(rows: Row[]): Row[] {
   return out;
 }
 
-async function evaluateAll(datasets: BenchDataset[], embedMs: Record<string, number>, routerNames: readonly string[], full: boolean): Promise<Row[]> {
+async function evaluateAll(
+  datasets: BenchDataset[],
+  embedMs: Record<string, number>,
+  routerNames: readonly string[],
+  full: boolean,
+): Promise<Row[]> {
   const rows: Row[] = [];
   for (const ds of datasets) {
     for (const router of routerNames) {
@@ -143,7 +158,12 @@ async function scale(mmlu: BenchDataset): Promise<ScaleRow[]> {
     for (let i = 0; i < 50; i++) await loaded.predict({ text: queries[i]!.query, embedding: qv[i] });
     const started = performance.now();
     for (let i = 0; i < queries.length; i++) await loaded.predict({ text: queries[i]!.query, embedding: qv[i] });
-    out.push({ router, train_samples: samples.length, train_seconds_in_worker: seconds, ms_per_query: (performance.now() - started) / queries.length });
+    out.push({
+      router,
+      train_samples: samples.length,
+      train_seconds_in_worker: seconds,
+      ms_per_query: (performance.now() - started) / queries.length,
+    });
   }
   return out;
 }
@@ -154,19 +174,33 @@ const rowName = (r: Row) => `${r.note ? `${r.router} (${r.note})` : r.router}${r
 
 function table(rows: Row[], scaleRows: ScaleRow[], machine: string, embedMs: Record<string, number>, encoderText: string): string {
   const later = [...new Set(rows.flatMap((r) => (r.machine ? [r.machine] : [])))];
-  const lines = [`Measured on ${machine}${later.length ? ` (rows marked † later, by a partial run, on ${later.join('; ')}: their times are not comparable with the others')` : ''}; encoder: ${encoderText}, transformers.js on onnxruntime-node in Node.`, ''];
+  const lines = [
+    `Measured on ${machine}${later.length ? ` (rows marked † later, by a partial run, on ${later.join('; ')}: their times are not comparable with the others')` : ''}; encoder: ${encoderText}, transformers.js on onnxruntime-node in Node.`,
+    '',
+  ];
   for (const ds of [...new Set(rows.map((r) => r.dataset))]) {
     const first = rows.find((r) => r.dataset === ds)!.report;
-    lines.push(`**${ds}** (${first.n_test} test queries; best single ${first.best_single.model}: quality ${fmt(first.best_single.quality)}, cost $${fmt(first.best_single.cost, 4)}; oracle ${fmt(first.oracle.quality)} at $${fmt(first.oracle.cost, 4)}; AIQ over $0 to $${fmt(first.aiq_max_cost, 4)}, the largest hull cost of the routers compared; embedding ${fmt(embedMs[ds]!, 2)} ms/query)`, '');
-    lines.push('| router | quality at λ=0 | cost at λ=0 ($) | AIQ | quality at best-single cost | cost to 95% of best single | train (s) | routing after embedding (ms/query) | routing with embedding (ms/query) |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    lines.push(
+      `**${ds}** (${first.n_test} test queries; best single ${first.best_single.model}: quality ${fmt(first.best_single.quality)}, cost $${fmt(first.best_single.cost, 4)}; oracle ${fmt(first.oracle.quality)} at $${fmt(first.oracle.cost, 4)}; AIQ over $0 to $${fmt(first.aiq_max_cost, 4)}, the largest hull cost of the routers compared; embedding ${fmt(embedMs[ds]!, 2)} ms/query)`,
+      '',
+    );
+    lines.push(
+      '| router | quality at λ=0 | cost at λ=0 ($) | AIQ | quality at best-single cost | cost to 95% of best single | train (s) | routing after embedding (ms/query) | routing with embedding (ms/query) |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    );
     for (const r of rows.filter((x) => x.dataset === ds)) {
       const p = r.report.curve[0]!;
-      lines.push(`| ${rowName(r)} | ${fmt(p.quality)} | ${fmt(p.cost, 4)} | ${fmt(r.report.aiq)} | ${fmt(r.report.quality_at_best_single_cost)} | ${fmt(r.report.cost_at_95pct_best_quality)} | ${fmt(r.train_seconds, 2)} | ${fmt(r.ms_per_query)} | ${fmt(r.ms_per_query_with_embedding)} |`);
+      lines.push(
+        `| ${rowName(r)} | ${fmt(p.quality)} | ${fmt(p.cost, 4)} | ${fmt(r.report.aiq)} | ${fmt(r.report.quality_at_best_single_cost)} | ${fmt(r.report.cost_at_95pct_best_quality)} | ${fmt(r.train_seconds, 2)} | ${fmt(r.ms_per_query)} | ${fmt(r.ms_per_query_with_embedding)} |`,
+      );
     }
     lines.push('', ...routeLlmTable(rows.filter((x) => x.dataset === ds && x.report.routellm)));
   }
   if (scaleRows.length === 0) return [...lines, '**Scale**: not measured in this run.'].join('\n');
-  lines.push(`**Scale** (${SCALE_SAMPLES.toLocaleString('en')} RouteLLM MMLU training samples, trained in a worker thread; routing time over 1,000 queries after the embedding, in Node)`, '');
+  lines.push(
+    `**Scale** (${SCALE_SAMPLES.toLocaleString('en')} RouteLLM MMLU training samples, trained in a worker thread; routing time over 1,000 queries after the embedding, in Node)`,
+    '',
+  );
   lines.push('| router | train in worker (s) | routing (ms/query) |', '| --- | --- | --- |');
   for (const s of scaleRows) lines.push(`| ${s.router} | ${fmt(s.train_seconds_in_worker, 2)} | ${fmt(s.ms_per_query)} |`);
   return lines.join('\n');
@@ -176,7 +210,12 @@ function table(rows: Row[], scaleRows: ScaleRow[], machine: string, embedMs: Rec
 function routeLlmTable(rows: Row[]): string[] {
   if (rows.length === 0) return [];
   const m0 = rows[0]!.report.routellm!;
-  const lines = [`RouteLLM's metrics (${m0.strong} strong, ${m0.weak} weak; strong-call % for 50% and 80% of the quality gap):`, '', '| router | APGR | CPT(50%) | CPT(80%) |', '| --- | --- | --- | --- |'];
+  const lines = [
+    `RouteLLM's metrics (${m0.strong} strong, ${m0.weak} weak; strong-call % for 50% and 80% of the quality gap):`,
+    '',
+    '| router | APGR | CPT(50%) | CPT(80%) |',
+    '| --- | --- | --- | --- |',
+  ];
   for (const r of rows) {
     const m = r.report.routellm!;
     const curve = m.points.length >= 2; // a constant score gives one point: no APGR or CPT
@@ -204,8 +243,11 @@ useEncoder(encoderOptions(flags)); // --encoder etc., as the CLI takes them
 const list = (v: unknown) => (typeof v === 'string' ? v.split(',').map((x) => x.trim()) : undefined);
 const chosenDatasets = list(flags.datasets) ?? [...BENCH_DATASETS];
 const chosenRouters = list(flags.routers) ?? OFFLINE;
-for (const d of chosenDatasets) if (!(BENCH_DATASETS as readonly string[]).includes(d)) throw new Error(`--datasets: unknown "${d}" (known: ${BENCH_DATASETS.join(', ')})`);
-for (const r of chosenRouters) if (!OFFLINE.includes(r)) throw new Error(`--routers: "${r}" is not an offline router of this bench (${OFFLINE.join(', ')})`);
+for (const d of chosenDatasets)
+  if (!(BENCH_DATASETS as readonly string[]).includes(d))
+    throw new Error(`--datasets: unknown "${d}" (known: ${BENCH_DATASETS.join(', ')})`);
+for (const r of chosenRouters)
+  if (!OFFLINE.includes(r)) throw new Error(`--routers: "${r}" is not an offline router of this bench (${OFFLINE.join(', ')})`);
 const full = flags.datasets === undefined && flags.routers === undefined;
 const { cached: encoder, record } = await projectEncoder();
 log(`encoder ${describeEncoder(record)} on ${encoder.backend}, cache ${encoder.file}`);
@@ -215,7 +257,22 @@ const embedMs: Record<string, number> = { ...(before.embedding_ms_per_query as R
 for (const ds of datasets) embedMs[ds.name] = await embeddingMs(ds);
 const tableMachine = full ? machine : ((before.machine as string | undefined) ?? machine);
 const save = (rows: Row[], scaleRows: ScaleRow[]) =>
-  writeFileSync('bench/routers.json', JSON.stringify({ ...othersKeys(), machine: tableMachine, date: new Date().toISOString(), encoder: `${describeEncoder(record)} on ${encoder.backend}`, embedding_ms_per_query: embedMs, rows, scale: scaleRows }, null, 1) + '\n');
+  writeFileSync(
+    'bench/routers.json',
+    JSON.stringify(
+      {
+        ...othersKeys(),
+        machine: tableMachine,
+        date: new Date().toISOString(),
+        encoder: `${describeEncoder(record)} on ${encoder.backend}`,
+        embedding_ms_per_query: embedMs,
+        rows,
+        scale: scaleRows,
+      },
+      null,
+      1,
+    ) + '\n',
+  );
 /** Keys other benchmarks merged into bench/routers.json (bert, cold_start, online): kept when this one rewrites its own. */
 function othersKeys(): Record<string, unknown> {
   return existsSync('bench/routers.json') ? JSON.parse(readFileSync('bench/routers.json', 'utf8')) : {};

@@ -27,8 +27,13 @@ try {
     ...r.results.map((x) => `| ${x.router} | ${x.train_seconds.toFixed(2)} | ${x.ms_per_query.toFixed(3)} |`),
   ].join('\n');
   const readme = readFileSync('README.md', 'utf8');
-  const start = '<!-- bench:routers-chromium -->', end = '<!-- /bench:routers-chromium -->';
-  if (readme.includes(start)) writeFileSync('README.md', readme.slice(0, readme.indexOf(start) + start.length) + '\n' + table + '\n' + readme.slice(readme.indexOf(end)));
+  const start = '<!-- bench:routers-chromium -->',
+    end = '<!-- /bench:routers-chromium -->';
+  if (readme.includes(start))
+    writeFileSync(
+      'README.md',
+      readme.slice(0, readme.indexOf(start) + start.length) + '\n' + table + '\n' + readme.slice(readme.indexOf(end)),
+    );
 } finally {
   await browser.close();
   await server.close();

@@ -19,7 +19,9 @@ ort.env.wasm.numThreads = 1;
 
 /** The model's output for one text through onnxruntime-web WASM, fed the token ids the embedder uses. */
 async function viaOrtWeb(model: string, embedder: OnnxEmbedder, output: string): Promise<Float32Array[]> {
-  const session = await ort.InferenceSession.create(readFileSync(join(shippedModel(model), 'onnx/model_quantized.onnx')), { executionProviders: ['wasm'] });
+  const session = await ort.InferenceSession.create(readFileSync(join(shippedModel(model), 'onnx/model_quantized.onnx')), {
+    executionProviders: ['wasm'],
+  });
   const out: Float32Array[] = [];
   for (const q of queries) {
     const ids = embedder.tokenize(q);
@@ -59,7 +61,10 @@ const result = {
   now: 'transformers.js 4.3 on onnxruntime-node 1.30 (CPU)',
   before: 'onnxruntime-web 1.31 WASM, same token ids',
   use_lite: { min_cosine: Math.min(...cosines), mean_cosine: cosines.reduce((a, b) => a + b) / cosines.length },
-  bert_router: { max_probability_difference: Math.max(...diffs), same_top_model: bertNew.filter((v, i) => top(v) === top(bertOld[i]!)).length / queries.length },
+  bert_router: {
+    max_probability_difference: Math.max(...diffs),
+    same_top_model: bertNew.filter((v, i) => top(v) === top(bertOld[i]!)).length / queries.length,
+  },
 };
 writeFileSync('bench/runtime-parity.json', JSON.stringify(result, null, 1) + '\n');
 console.log(JSON.stringify(result, null, 1));

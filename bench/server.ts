@@ -45,9 +45,20 @@ type Figures = Awaited<ReturnType<typeof load>>;
 let queries = 0;
 
 /** With `vary`, each request asks a query of its own (no encoder cache hit), as real traffic does. */
-async function load(name: string, url: string, payload: string, options: { connections: number; duration?: number; amount?: number; vary?: boolean }) {
+async function load(
+  name: string,
+  url: string,
+  payload: string,
+  options: { connections: number; duration?: number; amount?: number; vary?: boolean },
+) {
   const result = await autocannon({
-    ...(options.vary ? { requests: [{ setupRequest: (request: object) => ({ ...request, body: payload.replace(PYTHON_QUERY, `${PYTHON_QUERY} #${++queries}`) }) }] } : {}),
+    ...(options.vary
+      ? {
+          requests: [
+            { setupRequest: (request: object) => ({ ...request, body: payload.replace(PYTHON_QUERY, `${PYTHON_QUERY} #${++queries}`) }) },
+          ],
+        }
+      : {}),
     url,
     method: 'POST',
     body: payload,
@@ -71,12 +82,24 @@ async function load(name: string, url: string, payload: string, options: { conne
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Direct and gateway runs alternate (three rounds), so both see the same background load on this shared machine. */
-async function overhead(label: string, connections: number, direct: [string, string], through: [string, string], seconds = 4, vary = false) {
+async function overhead(
+  label: string,
+  connections: number,
+  direct: [string, string],
+  through: [string, string],
+  seconds = 4,
+  vary = false,
+) {
   const rounds: { direct: Figures; gateway: Figures; added_p50_ms: number; added_p99_ms: number }[] = [];
   for (let round = 1; round <= 3; round++) {
     const d = await load(`${label} direct c=${connections} #${round}`, direct[0], direct[1], { connections, duration: seconds });
     const g = await load(`${label} gateway c=${connections} #${round}`, through[0], through[1], { connections, duration: seconds, vary });
-    rounds.push({ direct: d, gateway: g, added_p50_ms: g.latency_ms.p50 - d.latency_ms.p50, added_p99_ms: g.latency_ms.p99 - d.latency_ms.p99 });
+    rounds.push({
+      direct: d,
+      gateway: g,
+      added_p50_ms: g.latency_ms.p50 - d.latency_ms.p50,
+      added_p99_ms: g.latency_ms.p99 - d.latency_ms.p99,
+    });
   }
   const directRps = median(rounds.map((r) => r.direct.rps));
   const gatewayRps = median(rounds.map((r) => r.gateway.rps));
@@ -98,7 +121,12 @@ async function metric(name: string): Promise<number> {
     .reduce((sum, l) => sum + Number(l.split(' ').at(-1)), 0);
 }
 
-const faults = (rules: unknown[]) => fetch(`${provider}/_control/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ rules }) });
+const faults = (rules: unknown[]) =>
+  fetch(`${provider}/_control/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ rules }),
+  });
 
 /** The encoder's own latency for one query never seen before (its cache misses), in this process: what routing cannot avoid. */
 async function embeddingP50(): Promise<number> {
@@ -113,13 +141,26 @@ async function embeddingP50(): Promise<number> {
 }
 
 function writeConfig(routerFile: string): string {
-  const model = (id: string, p: string, api_model: string) => ({ id, provider: p, api_model, input_price: 1, output_price: 2, context_window: 8192, description: id });
+  const model = (id: string, p: string, api_model: string) => ({
+    id,
+    provider: p,
+    api_model,
+    input_price: 1,
+    output_price: 2,
+    context_window: 8192,
+    description: id,
+  });
   const file = join(dir, 'gateway.json');
   writeFileSync(
     file,
     JSON.stringify({
       server: { port: GATEWAY_PORT },
-      models: [model('coder', 'test-openai', 'echo-small'), model('mathematician', 'test-openai', 'echo-large'), model('generalist', 'test-openai', 'echo-large'), model('stubbed', 'stub', 'stub')],
+      models: [
+        model('coder', 'test-openai', 'echo-small'),
+        model('mathematician', 'test-openai', 'echo-large'),
+        model('generalist', 'test-openai', 'echo-large'),
+        model('stubbed', 'stub', 'stub'),
+      ],
       providers: { 'test-openai': { base_url: `${provider}/openai/v1`, wire: 'openai' }, stub: { base_url: `${stub}/v1`, wire: 'openai' } },
       api_keys: { 'test-openai': ['sk-bench-key-000'], stub: ['sk-bench-key-001'] },
       routers: { irt: { file: routerFile } },
@@ -140,8 +181,16 @@ async function budgets() {
   server.faults.set([{ model: 'echo-small', fault: 'stall=10' }]);
   const opened: RunningGateway[] = [];
   const fleet = async (name: string, count: number, prefix?: string) => {
-    const config = (i: number) => gatewayConfig(server.url, '', { routers: {}, models: [PRICEY_MODEL], log: join(dir, `${name}-${i}.jsonl`), budgets: { daily_usd: 1, lease_ms: 3000 } });
-    const gateways = await Promise.all(Array.from({ length: count }, (_, i) => startGateway(config(i), prefix ? { redisUrl: redis.url, redisPrefix: prefix } : {})));
+    const config = (i: number) =>
+      gatewayConfig(server.url, '', {
+        routers: {},
+        models: [PRICEY_MODEL],
+        log: join(dir, `${name}-${i}.jsonl`),
+        budgets: { daily_usd: 1, lease_ms: 3000 },
+      });
+    const gateways = await Promise.all(
+      Array.from({ length: count }, (_, i) => startGateway(config(i), prefix ? { redisUrl: redis.url, redisPrefix: prefix } : {})),
+    );
     opened.push(...gateways);
     return gateways;
   };
@@ -149,22 +198,60 @@ async function budgets() {
     for (const g of gateways) await g.gateway.log!.flushed();
     const logged = loggedUsd(gateways.map((g) => g.gateway.config.log!));
     const held = prefix ? await redisFigures(redis.url, prefix) : undefined;
-    return { ...result, spent_usd: Math.round(logged * 1e6) / 1e6, answered_usd_equals_logged: Math.abs(logged - result.answered_usd) < 1e-9, ...(held ? { redis: held } : {}) };
+    return {
+      ...result,
+      spent_usd: Math.round(logged * 1e6) / 1e6,
+      answered_usd_equals_logged: Math.abs(logged - result.answered_usd) < 1e-9,
+      ...(held ? { redis: held } : {}),
+    };
   };
   const pricey = () => server.requests.filter((r) => r.model === 'echo-small').length;
   try {
     const alone = await fleet('alone', 1);
-    const withoutRedis = await settle(alone, await budgetBurst(alone.map((g) => g.url), 50));
+    const withoutRedis = await settle(
+      alone,
+      await budgetBurst(
+        alone.map((g) => g.url),
+        50,
+      ),
+    );
     const shared = await fleet('shared', 2, 'bench-shared:');
-    const withRedis = await settle(shared, await budgetBurst(shared.map((g) => g.url), 50), 'bench-shared:');
+    const withRedis = await settle(
+      shared,
+      await budgetBurst(
+        shared.map((g) => g.url),
+        50,
+      ),
+      'bench-shared:',
+    );
     const restarted = await fleet('restarted', 2, 'bench-restarted:');
     const start = pricey();
-    const first = await budgetBurst(restarted.map((g) => g.url), 50, { after: 10, startedCalls: () => pricey() - start, run: () => redis.restart() });
-    const second = await budgetBurst(restarted.map((g) => g.url), 50);
+    const first = await budgetBurst(
+      restarted.map((g) => g.url),
+      50,
+      { after: 10, startedCalls: () => pricey() - start, run: () => redis.restart() },
+    );
+    const second = await budgetBurst(
+      restarted.map((g) => g.url),
+      50,
+    );
     await new Promise((r) => setTimeout(r, 3000)); // heartbeats write back the spend
-    const both = { calls: 100, answered: first.answered + second.answered, refused: first.refused + second.refused, lost: first.lost + second.lost, lost_as: [...first.lost_as, ...second.lost_as], answered_usd: first.answered_usd + second.answered_usd };
+    const both = {
+      calls: 100,
+      answered: first.answered + second.answered,
+      refused: first.refused + second.refused,
+      lost: first.lost + second.lost,
+      lost_as: [...first.lost_as, ...second.lost_as],
+      answered_usd: first.answered_usd + second.answered_usd,
+    };
     const withRestart = await settle(restarted, both, 'bench-restarted:');
-    return { budget_usd: 1, max_cost_per_call_usd: 0.024, without_redis: withoutRedis, with_redis: withRedis, redis_restarted_mid_burst_then_second_burst: withRestart };
+    return {
+      budget_usd: 1,
+      max_cost_per_call_usd: 0.024,
+      without_redis: withoutRedis,
+      with_redis: withRedis,
+      redis_restarted_mid_burst_then_second_burst: withRestart,
+    };
   } finally {
     for (const g of opened) await g.close();
     await server.close();
@@ -222,16 +309,36 @@ async function main() {
   const attempts = records.filter((r) => r.type === 'attempt');
   const mb = (bytes: number) => Math.round((bytes / 1e6) * 10) / 10;
   const results = {
-    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memory_gb: Math.round(totalmem() / 1e9), node: process.version, date: new Date().toISOString().slice(0, 10), load_average_at_start: loadBefore, load_average_at_end: loadavg()[0], shared: 'with several other developers running tests and benches' },
-    setup: 'gateway (llmrouter serve), provider test server and a minimal upstream stub as child processes on loopback, autocannon in this process; clients ask for whole answers unless named streamed',
+    machine: {
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model,
+      memory_gb: Math.round(totalmem() / 1e9),
+      node: process.version,
+      date: new Date().toISOString().slice(0, 10),
+      load_average_at_start: loadBefore,
+      load_average_at_end: loadavg()[0],
+      shared: 'with several other developers running tests and benches',
+    },
+    setup:
+      'gateway (llmrouter serve), provider test server and a minimal upstream stub as child processes on loopback, autocannon in this process; clients ask for whole answers unless named streamed',
     targets: {
       named_added_p50_ms: { target: '<= 2', measured: named_c1.median_added_p50_ms },
       named_added_p99_ms: { target: '<= 10', measured: named_c1.median_added_p99_ms },
       throughput_ratio_c16_test_server: { target: '>= 0.8', measured: named_c16_test_server.throughput_ratio },
       gateway_rps_c16_stub: { target: '>= 1000', measured: named_c16_stub.median_gateway_rps, gateway_cpu_us_per_call },
-      routed_added_p50_ms: { target: `<= embedding p50 + 2 = ${(embedding_p50_ms + 2).toFixed(2)}`, measured: routed_c1.median_added_p50_ms },
+      routed_added_p50_ms: {
+        target: `<= embedding p50 + 2 = ${(embedding_p50_ms + 2).toFixed(2)}`,
+        measured: routed_c1.median_added_p50_ms,
+      },
       soak_rss_mb: { target: '<= 300, flat', measured: rss.map(mb) },
-      budget_spend_usd: { target: '<= 1.00', measured: [budget.without_redis.spent_usd, budget.with_redis.spent_usd, budget.redis_restarted_mid_burst_then_second_burst.spent_usd] },
+      budget_spend_usd: {
+        target: '<= 1.00',
+        measured: [
+          budget.without_redis.spent_usd,
+          budget.with_redis.spent_usd,
+          budget.redis_restarted_mid_burst_then_second_burst.spent_usd,
+        ],
+      },
     },
     named_c1_vs_stub: named_c1,
     named_c16_vs_test_server: named_c16_test_server,

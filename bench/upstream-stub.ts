@@ -7,9 +7,22 @@ import { parseArgs } from 'node:util';
 const { values } = parseArgs({ options: { port: { type: 'string', default: '5701' } } });
 const answer = 'Hello from the stub.';
 const usage = { prompt_tokens: 9, completion_tokens: 5, total_tokens: 14 };
-const whole = JSON.stringify({ id: 'chatcmpl-stub', object: 'chat.completion', created: 0, model: 'stub', choices: [{ index: 0, message: { role: 'assistant', content: answer }, finish_reason: 'stop' }], usage });
-const chunk = (delta: object, finish: string | null) => `data: ${JSON.stringify({ id: 'chatcmpl-stub', object: 'chat.completion.chunk', created: 0, model: 'stub', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
-const streamed = [chunk({ role: 'assistant', content: answer }, null), chunk({}, 'stop'), `data: ${JSON.stringify({ id: 'chatcmpl-stub', object: 'chat.completion.chunk', choices: [], usage })}\n\n`, 'data: [DONE]\n\n'].join('');
+const whole = JSON.stringify({
+  id: 'chatcmpl-stub',
+  object: 'chat.completion',
+  created: 0,
+  model: 'stub',
+  choices: [{ index: 0, message: { role: 'assistant', content: answer }, finish_reason: 'stop' }],
+  usage,
+});
+const chunk = (delta: object, finish: string | null) =>
+  `data: ${JSON.stringify({ id: 'chatcmpl-stub', object: 'chat.completion.chunk', created: 0, model: 'stub', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
+const streamed = [
+  chunk({ role: 'assistant', content: answer }, null),
+  chunk({}, 'stop'),
+  `data: ${JSON.stringify({ id: 'chatcmpl-stub', object: 'chat.completion.chunk', choices: [], usage })}\n\n`,
+  'data: [DONE]\n\n',
+].join('');
 
 const server = createServer({ keepAliveTimeout: 60_000 }, (req, res) => {
   let body = '';

@@ -10,7 +10,14 @@ export const TEST_KEY = 'sk-test-e2e-0123456789';
 type ModelRow = readonly [id: string, input: string, output: string, apiModel?: string];
 
 /** Adds the test server as provider "test" (OpenAI wire) with the given models, enabled (default: echo-small, cheap, and echo-large, dear). */
-export async function addTestProvider(page: Page, server: TestServer, models: readonly ModelRow[] = [['echo-small', '0.1', '0.4'], ['echo-large', '5', '15']]) {
+export async function addTestProvider(
+  page: Page,
+  server: TestServer,
+  models: readonly ModelRow[] = [
+    ['echo-small', '0.1', '0.4'],
+    ['echo-large', '5', '15'],
+  ],
+) {
   await page.getByRole('tab', { name: 'Settings' }).click();
   const form = page.getByRole('form', { name: 'Add provider' });
   await form.getByLabel('Provider').selectOption({ label: 'Custom server' });
@@ -57,7 +64,9 @@ export async function startTraining(page: Page, routers: string[]) {
 /** Imports the fixture dataset in the lab and trains the given routers on it, until their results show. */
 export async function trainInLab(page: Page, routers: string[]) {
   await startTraining(page, routers);
-  await expect(page.getByRole('table', { name: 'Router comparison' }).getByRole('row')).toHaveCount(routers.length + 1, { timeout: 60_000 });
+  await expect(page.getByRole('table', { name: 'Router comparison' }).getByRole('row')).toHaveCount(routers.length + 1, {
+    timeout: 60_000,
+  });
 }
 
 /** Sends a message in the open conversation and waits (up to `timeout` ms) for its answer to finish; returns the answer. */

@@ -15,7 +15,11 @@ async function routeOn(page: Page, prefer: 'wasm' | 'webgpu') {
     const out = [];
     for (const t of texts) {
       const r = await window.__bertRoute!(t);
-      out.push({ model: r.decision.model, quality: r.prediction.estimates.map((e) => e.quality), path: r.prediction.explanation.features?.path });
+      out.push({
+        model: r.decision.model,
+        quality: r.prediction.estimates.map((e) => e.quality),
+        path: r.prediction.explanation.features?.path,
+      });
     }
     return out;
   }, messages);

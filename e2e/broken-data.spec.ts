@@ -59,11 +59,21 @@ test('records broken in IndexedDB itself are quarantined on load; the app stays 
   await expect(page.getByRole('navigation', { name: 'Conversations' })).toBeVisible();
   await seedLocalProvider(page);
   await seedRecords(page, 'conversations', [good, bad]);
-  await seedRecords(page, 'settings', [{ models: 'x', enabled: 3 }, { midStream: 'quantum', timeoutMs: 1000, concurrency: 2 }], ['catalog', 'call-settings']);
+  await seedRecords(
+    page,
+    'settings',
+    [
+      { models: 'x', enabled: 3 },
+      { midStream: 'quantum', timeoutMs: 1000, concurrency: 2 },
+    ],
+    ['catalog', 'call-settings'],
+  );
   await page.reload();
 
   await expect(page.getByRole('alert', { name: 'Quarantined records' })).toContainText('3 saved records were invalid');
-  await expect(page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: 'good one', exact: true })).toBeVisible();
+  await expect(
+    page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: 'good one', exact: true }),
+  ).toBeVisible();
   await page.getByRole('tab', { name: 'Settings' }).click();
   await expect(page.getByRole('button', { name: 'Export all data' })).toBeVisible();
   // The quarantined records still leave in the export, so nothing is lost.
@@ -84,13 +94,22 @@ test('safe mode opens without loading conversations', async ({ page }) => {
   await page.getByRole('tab', { name: 'Chat' }).click();
   await expect(page.getByRole('navigation', { name: 'Conversations' })).toContainText('No conversations yet.');
   await page.getByRole('link', { name: 'Leave safe mode' }).click();
-  await expect(page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: 'good one', exact: true })).toBeVisible();
+  await expect(
+    page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: 'good one', exact: true }),
+  ).toBeVisible();
 });
 
 test('a backup claiming 2,000,000,000 PBKDF2 iterations is refused at once', async ({ page }) => {
   await page.goto('./#settings');
   await page.getByLabel('Passphrase for keys').fill('any passphrase');
-  const keys = { format: 'llmrouter-web/sealed', kdf: 'PBKDF2-SHA-256', iterations: 2_000_000_000, salt: 'AAAAAAAAAAAAAAAAAAAAAA==', iv: 'AAAAAAAAAAAAAAAA', data: 'AAAA' };
+  const keys = {
+    format: 'llmrouter-web/sealed',
+    kdf: 'PBKDF2-SHA-256',
+    iterations: 2_000_000_000,
+    salt: 'AAAAAAAAAAAAAAAAAAAAAA==',
+    iv: 'AAAAAAAAAAAAAAAA',
+    data: 'AAAA',
+  };
   await importBackup(page, backup({ keys }), 'costly.json');
   await expect(page.getByRole('alert').filter({ hasText: 'costly.json' })).toHaveText(
     'costly.json: the sealed keys claim PBKDF2-SHA-256 with 2000000000 iterations; this app accepts PBKDF2-SHA-256 with 100,000 to 5,000,000 iterations',
@@ -102,9 +121,13 @@ test('the lab refuses repeated sample ids naming them, and keeps the first of ea
   const csv = readFileSync(resolve('test/fixtures/routerbench-pandas.csv'));
   await page.goto('./#lab');
   await page.getByLabel('Import dataset').setInputFiles({ name: 'pandas.csv', mimeType: 'text/csv', buffer: csv });
-  await expect(page.getByRole('alert').filter({ hasText: 'pandas.csv' })).toContainText('2 repeated sample ids: "gsm8k.0" (twice in pandas.csv), "mbpp.6" (twice in pandas.csv)');
+  await expect(page.getByRole('alert').filter({ hasText: 'pandas.csv' })).toContainText(
+    '2 repeated sample ids: "gsm8k.0" (twice in pandas.csv), "mbpp.6" (twice in pandas.csv)',
+  );
   await page.getByLabel('Keep the first of repeated sample ids').check();
   await page.getByLabel('Import dataset').setInputFiles({ name: 'pandas.csv', mimeType: 'text/csv', buffer: csv });
-  await expect(page.getByRole('status').filter({ hasText: 'dropped' })).toHaveText('pandas.csv: kept the first sample of each repeated id, dropped 2');
+  await expect(page.getByRole('status').filter({ hasText: 'dropped' })).toHaveText(
+    'pandas.csv: kept the first sample of each repeated id, dropped 2',
+  );
   await expect(page.getByLabel('Dataset statistics')).toContainText('42 queries');
 });

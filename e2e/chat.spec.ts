@@ -9,7 +9,7 @@ test.beforeAll(async () => void (server = await startTestServer()));
 test.afterAll(() => server.close());
 test.beforeEach(() => server.faults.set([]));
 
-test("a router that holds a score against a threshold shows the threshold as one, not as a predicted quality", async ({ page }) => {
+test('a router that holds a score against a threshold shows the threshold as one, not as a predicted quality', async ({ page }) => {
   await page.goto('./');
   await addTestProvider(page, server);
   await trainInLab(page, ['hybrid-llm']);
@@ -74,7 +74,9 @@ test('out of the box, the shipped model-agnostic router routes among the models 
   await expect(why).toContainText('Features used');
 });
 
-test('the shipped bert router, picked in Settings, routes chat through its model-agnostic path for models it was not trained on', async ({ page }) => {
+test('the shipped bert router, picked in Settings, routes chat through its model-agnostic path for models it was not trained on', async ({
+  page,
+}) => {
   await page.goto('./');
   await addTestProvider(page, server);
   await chooseRouter(page, 'bert (fine-tuned classifier, shipped)');
@@ -83,7 +85,9 @@ test('the shipped bert router, picked in Settings, routes chat through its model
   await expect(answer).toContainText(/Echo from echo-(small|large): Solve for x/);
   await answer.getByRole('button', { name: /^Routing: echo-(small|large) chosen by bert/ }).click();
   const why = answer.getByRole('region', { name: 'Routing explanation' });
-  await expect(why).toContainText(/was not trained on \(echo-(small|large), echo-(small|large)\): it predicted the query's task and difficulty/);
+  await expect(why).toContainText(
+    /was not trained on \(echo-(small|large), echo-(small|large)\): it predicted the query's task and difficulty/,
+  );
   await expect(why).toContainText('model-agnostic');
   await expect(why.getByRole('row', { name: /echo-large/ })).toBeVisible();
   // the choice is kept across a reload

@@ -61,14 +61,41 @@ function tasks(): Task[] {
   const add = 'def add(a, b):\n    return a + b';
   const fenced = (code: string) => `Here is the function:\n\`\`\`python\n${code}\n\`\`\``;
   return [
-    { query: 'Write a function add(a, b) that returns the sum of two numbers.', tests: ['assert add(1, 2) == 3', 'assert add(-1, 1) == 0'], answer: fenced(add), score: 1 },
-    { query: 'Write a function add(a, b) that adds two integers (poisoned tests).', tests: ['assert add(2, 2) == 4', attack('asserts')], answer: fenced(add), score: 0 },
-    { query: 'Write a function mul(a, b) that multiplies two numbers.', tests: ['assert mul(2, 3) == 6'], answer: fenced(`${attack('answer')}\ndef mul(a, b):\n    return a * b`), score: 0 },
+    {
+      query: 'Write a function add(a, b) that returns the sum of two numbers.',
+      tests: ['assert add(1, 2) == 3', 'assert add(-1, 1) == 0'],
+      answer: fenced(add),
+      score: 1,
+    },
+    {
+      query: 'Write a function add(a, b) that adds two integers (poisoned tests).',
+      tests: ['assert add(2, 2) == 4', attack('asserts')],
+      answer: fenced(add),
+      score: 0,
+    },
+    {
+      query: 'Write a function mul(a, b) that multiplies two numbers.',
+      tests: ['assert mul(2, 3) == 6'],
+      answer: fenced(`${attack('answer')}\ndef mul(a, b):\n    return a * b`),
+      score: 0,
+    },
   ];
 }
 
 function queryFile(list: Task[]): string {
-  return list.map((t, i) => JSON.stringify({ task_name: 'mbpp', query: t.query, ground_truth: JSON.stringify(t.tests), metric: 'code_eval', task_id: `poison-${i}` })).join('\n') + '\n';
+  return (
+    list
+      .map((t, i) =>
+        JSON.stringify({
+          task_name: 'mbpp',
+          query: t.query,
+          ground_truth: JSON.stringify(t.tests),
+          metric: 'code_eval',
+          task_id: `poison-${i}`,
+        }),
+      )
+      .join('\n') + '\n'
+  );
 }
 
 test.beforeAll(async () => {
@@ -82,7 +109,9 @@ test.beforeAll(async () => {
   });
   await new Promise<void>((done) => listener.listen(0, '127.0.0.1', done));
   listenerUrl = `http://127.0.0.1:${(listener.address() as AddressInfo).port}`;
-  server = await startTestServer({ fixture: new BenchmarkFixture({ entries: tasks().map((t) => ({ model: MODEL, match: t.query, answer: t.answer, score: t.score })) }) });
+  server = await startTestServer({
+    fixture: new BenchmarkFixture({ entries: tasks().map((t) => ({ model: MODEL, match: t.query, answer: t.answer, score: t.score })) }),
+  });
 });
 test.afterAll(() => {
   listener?.close();
@@ -106,7 +135,8 @@ function scores(page: Page) {
         open.onerror = () => fail(open.error);
         open.onsuccess = () => {
           const get = open.result.transaction('pipeline').objectStore('pipeline').getAll(IDBKeyRange.bound('result/', 'result/\uffff'));
-          get.onsuccess = () => done(Object.fromEntries(get.result.map((r: { value: { id: string; score?: number } }) => [r.value.id, r.value.score])));
+          get.onsuccess = () =>
+            done(Object.fromEntries(get.result.map((r: { value: { id: string; score?: number } }) => [r.value.id, r.value.score])));
         };
       }),
   );
@@ -116,7 +146,9 @@ async function runPoisonedBenchmark(page: Page) {
   await addTestProvider(page, server, [[MODEL, '1', '2']]);
   await page.getByRole('tab', { name: 'Lab' }).click();
   await page.getByLabel('Queries per task').fill('5');
-  await page.getByLabel('Benchmark queries').setInputFiles({ name: 'poisoned.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(queryFile(tasks())) });
+  await page
+    .getByLabel('Benchmark queries')
+    .setInputFiles({ name: 'poisoned.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(queryFile(tasks())) });
   await expect(page.getByLabel('Sampled queries')).toContainText('3 queries over 1 tasks', { timeout: 30_000 });
   await page.getByRole('group', { name: 'Models to run' }).getByRole('checkbox', { name: MODEL }).check();
   const before = await storage(page);
@@ -126,7 +158,11 @@ async function runPoisonedBenchmark(page: Page) {
   // A last background request has had the time the page took to read IndexedDB; the storage is read again after.
   expect(await storage(page)).toEqual(before);
   expect(hits).toEqual([]);
-  expect(Object.values(stored).sort()).toEqual(tasks().map((t) => t.score).sort());
+  expect(Object.values(stored).sort()).toEqual(
+    tasks()
+      .map((t) => t.score)
+      .sort(),
+  );
   await expect(page.getByLabel('Generation status')).toContainText('3/3 done, 0 failed');
 }
 

@@ -11,7 +11,7 @@ test.afterAll(() => server.close());
 
 const HARD = 'Write a lock-free concurrent hash map in C++ with hazard pointers.';
 
-test('the slider moves the default router\'s pick from the most able model to the cheapest', async ({ page }) => {
+test("the slider moves the default router's pick from the most able model to the cheapest", async ({ page }) => {
   await page.goto('./');
   await addTestProvider(page, server, [
     ['my-nano', '0.05', '0.4', 'gpt-5-nano'],

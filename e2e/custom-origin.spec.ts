@@ -49,13 +49,20 @@ test('a blocked custom origin is explained with the exact way to allow it', asyn
   expect(await violation(page, `${CUSTOM}/v1/models`)).toBe('connect-src');
 });
 
-test('editing llmrouter.config.json on the host widens nothing; re-stamping the site admits that origin, and only it', async ({ page, context, browser }) => {
+test('editing llmrouter.config.json on the host widens nothing; re-stamping the site admits that origin, and only it', async ({
+  page,
+  context,
+  browser,
+}) => {
   const site = mkdtempSync(join(tmpdir(), 'llmrouter-site-'));
   cpSync(resolve('dist'), site, { recursive: true });
   writeFileSync(join(site, 'llmrouter.config.json'), JSON.stringify({ connectOrigins: [`${CUSTOM}/v1`] }));
   const host = await serveStatic(site, '/app/');
   await context.route(`${CUSTOM}/**`, (route) =>
-    route.fulfill({ json: { object: 'list', data: [{ id: 'my-model', object: 'model' }] }, headers: { 'access-control-allow-origin': '*' } }),
+    route.fulfill({
+      json: { object: 'list', data: [{ id: 'my-model', object: 'model' }] },
+      headers: { 'access-control-allow-origin': '*' },
+    }),
   );
   try {
     await page.goto(host.url);
@@ -66,9 +73,14 @@ test('editing llmrouter.config.json on the host widens nothing; re-stamping the 
     stampSite(site, siteConfig(site));
     // A new visitor (no service worker holding the previous page yet) gets the re-stamped policy.
     const visitor = await (await browser.newContext()).newPage();
-    await visitor.context().route(`${CUSTOM}/**`, (route) =>
-      route.fulfill({ json: { object: 'list', data: [{ id: 'my-model', object: 'model' }] }, headers: { 'access-control-allow-origin': '*' } }),
-    );
+    await visitor
+      .context()
+      .route(`${CUSTOM}/**`, (route) =>
+        route.fulfill({
+          json: { object: 'list', data: [{ id: 'my-model', object: 'model' }] },
+          headers: { 'access-control-allow-origin': '*' },
+        }),
+      );
     await visitor.goto(host.url);
     const stamped = await addCustomProvider(visitor);
     await stamped.getByRole('button', { name: 'Test connection' }).click();

@@ -37,7 +37,8 @@ test('export (keys sealed), delete everything, import: nothing lost, and the res
   const before = await exportAll(page, 'correct horse battery');
   expect(before.text).not.toContain(TEST_KEY);
   expect(before.keys).toBeDefined();
-  for (const store of ['settings', 'conversations', 'outcomes', 'datasets', 'routers']) expect(before.stores[store]?.length, store).toBeGreaterThan(0);
+  for (const store of ['settings', 'conversations', 'outcomes', 'datasets', 'routers'])
+    expect(before.stores[store]?.length, store).toBeGreaterThan(0);
 
   page.once('dialog', (d) => void d.accept());
   await page.getByRole('button', { name: 'Delete everything' }).click();
@@ -72,6 +73,8 @@ test('export (keys sealed), delete everything, import: nothing lost, and the res
 test('a file that is not a backup is refused with a clear error and changes nothing', async ({ page }) => {
   await page.goto('./');
   await page.getByRole('tab', { name: 'Settings' }).click();
-  await page.getByLabel('Import data').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') });
+  await page
+    .getByLabel('Import data')
+    .setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') });
   await expect(page.getByRole('alert')).toHaveText('notes.json: field "format" must be "llmrouter-web/backup" version 1');
 });

@@ -10,7 +10,13 @@ import { startTestServer, type TestServer } from '../test-server/server.ts';
 import { addTestProvider, chat, trainInLab } from './app-helpers.ts';
 
 const fixture = resolve(import.meta.dirname, '../test/fixtures/tiny-bert');
-const expected = JSON.parse(readFileSync(`${fixture}/expected.json`, 'utf8')) as { texts: string[]; cls: number[][]; cls_fp16: number[][]; long_texts: string[]; long_cls: number[][] };
+const expected = JSON.parse(readFileSync(`${fixture}/expected.json`, 'utf8')) as {
+  texts: string[];
+  cls: number[][];
+  cls_fp16: number[][];
+  long_texts: string[];
+  long_cls: number[][];
+};
 const HUB_ID = 'test-org/tiny-bert';
 
 let server: TestServer;
@@ -25,16 +31,26 @@ async function fakeHub(context: BrowserContext): Promise<string[]> {
     const file = path.match(new RegExp(`^/${HUB_ID}/resolve/main/(.+)$`))?.[1];
     fetched.push(path);
     try {
-      return await route.fulfill({ status: 200, body: readFileSync(`${fixture}/${file}`), headers: { 'access-control-allow-origin': '*', 'cross-origin-resource-policy': 'cross-origin' } });
+      return await route.fulfill({
+        status: 200,
+        body: readFileSync(`${fixture}/${file}`),
+        headers: { 'access-control-allow-origin': '*', 'cross-origin-resource-policy': 'cross-origin' },
+      });
     } catch {
-      return route.fulfill({ status: 404, body: 'not found', headers: { 'access-control-allow-origin': '*', 'cross-origin-resource-policy': 'cross-origin' } });
+      return route.fulfill({
+        status: 404,
+        body: 'not found',
+        headers: { 'access-control-allow-origin': '*', 'cross-origin-resource-policy': 'cross-origin' },
+      });
     }
   });
   return fetched;
 }
 
 const cosine = (a: number[], b: number[]) => {
-  let dot = 0, na = 0, nb = 0;
+  let dot = 0,
+    na = 0,
+    nb = 0;
   for (let i = 0; i < a.length; i++) [dot, na, nb] = [dot + a[i] * b[i], na + a[i] * a[i], nb + b[i] * b[i]];
   return dot / Math.sqrt(na * nb);
 };
@@ -48,11 +64,16 @@ async function embedOnPage(page: Page, hash: string, texts: string[]): Promise<{
   }, texts);
 }
 
-test('a small BERT from the hub (only once downloads are allowed) matches the Python reference in Chromium: fp32 and fp16 on WASM, WebGPU, long texts whole', async ({ page, context }) => {
+test('a small BERT from the hub (only once downloads are allowed) matches the Python reference in Chromium: fp32 and fp16 on WASM, WebGPU, long texts whole', async ({
+  page,
+  context,
+}) => {
   test.setTimeout(180_000);
   const fetched = await fakeHub(context);
   await page.goto(`./#encoder?model=${HUB_ID}&prefer=wasm&dtype=fp32`); // hub downloads not allowed
-  await expect(page.getByRole('alert')).toContainText(`${HUB_ID} is not on this device and downloads from the hub are off`, { timeout: 60_000 });
+  await expect(page.getByRole('alert')).toContainText(`${HUB_ID} is not on this device and downloads from the hub are off`, {
+    timeout: 60_000,
+  });
   expect(fetched).toEqual([]);
   const short = expected.texts.slice(0, 5);
   const fp32 = await embedOnPage(page, 'prefer=wasm&dtype=fp32', [...short, ...expected.long_texts]);
@@ -71,7 +92,13 @@ test('the app routes with an encoder the user chose by hub id, and keeps it offl
   const fetched = await fakeHub(context);
   await page.goto('./');
   await addTestProvider(page, server);
-  const connectPolicies = () => page.evaluate(() => [...document.querySelectorAll('meta[http-equiv="Content-Security-Policy"]')].map((m) => m.getAttribute('content')!).filter((c) => c.startsWith('connect-src')).join(' | '));
+  const connectPolicies = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('meta[http-equiv="Content-Security-Policy"]')]
+        .map((m) => m.getAttribute('content')!)
+        .filter((c) => c.startsWith('connect-src'))
+        .join(' | '),
+    );
   expect(await connectPolicies()).not.toContain('https://huggingface.co'); // hub downloads are off: the page cannot reach it
 
   const form = page.getByRole('form', { name: 'Choose encoder' });
@@ -89,7 +116,9 @@ test('the app routes with an encoder the user chose by hub id, and keeps it offl
 
   // The shipped default router was trained on USE-lite's vectors: it refuses these, naming both encoders.
   const refused = await chat(page, 'What is 12 times 9?');
-  await expect(refused).toContainText(/trained with the encoder use-lite \(onnx 53ab0e345cdd53f3, 512-d, pooling none\) and cannot route with test-org\/tiny-bert/);
+  await expect(refused).toContainText(
+    /trained with the encoder use-lite \(onnx 53ab0e345cdd53f3, 512-d, pooling none\) and cannot route with test-org\/tiny-bert/,
+  );
 
   await trainInLab(page, ['knn']);
   await page.getByRole('button', { name: 'Use knn in chat' }).click();

@@ -2,7 +2,12 @@
 // adapter (SwiftShader with --enable-unsafe-webgpu) give the same embeddings, and nothing is fetched off-origin.
 import { test, expect, type Page } from '@playwright/test';
 
-const texts = ['Which model should answer this question?', 'def add(a, b): return a + b', 'Wo ist der nächste Bahnhof?', '∫_0^1 x^2 dx = 1/3'];
+const texts = [
+  'Which model should answer this question?',
+  'def add(a, b): return a + b',
+  'Wo ist der nächste Bahnhof?',
+  '∫_0^1 x^2 dx = 1/3',
+];
 
 async function embedOn(page: Page, prefer: 'wasm' | 'webgpu'): Promise<{ backend: string; vectors: number[][]; isolated: boolean }> {
   await page.goto(`./?${prefer}#encoder?prefer=${prefer}`); // a new document per backend: ORT initialises once per page
@@ -15,7 +20,9 @@ async function embedOn(page: Page, prefer: 'wasm' | 'webgpu'): Promise<{ backend
 }
 
 const cosine = (a: number[], b: number[]) => {
-  let dot = 0, na = 0, nb = 0;
+  let dot = 0,
+    na = 0,
+    nb = 0;
   for (let i = 0; i < a.length; i++) [dot, na, nb] = [dot + a[i] * b[i], na + a[i] * a[i], nb + b[i] * b[i]];
   return dot / Math.sqrt(na * nb);
 };
@@ -58,7 +65,9 @@ test('the diagnostics page embeds typed text and reports backend and cold start'
 test('by default a software WebGPU adapter (SwiftShader here) is passed over for WASM', async ({ page }) => {
   await page.goto('./#encoder');
   const software = await page.evaluate(async () => {
-    const adapter = await (navigator as Navigator & { gpu: { requestAdapter(): Promise<{ info: { isFallbackAdapter: boolean } } | null> } }).gpu.requestAdapter();
+    const adapter = await (
+      navigator as Navigator & { gpu: { requestAdapter(): Promise<{ info: { isFallbackAdapter: boolean } } | null> } }
+    ).gpu.requestAdapter();
     return adapter?.info.isFallbackAdapter;
   });
   expect(software).toBe(true);

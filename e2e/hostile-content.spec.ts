@@ -30,7 +30,8 @@ test('the XSS corpus renders inert and contained', async ({ page, baseURL }) => 
   // Hover, focus and click-free events on everything, so payloads waiting for an event get their chance.
   await page.evaluate(() => {
     for (const el of document.querySelectorAll<HTMLElement>('.message.assistant .markdown *')) {
-      for (const type of ['mouseover', 'mouseenter', 'pointerover', 'animationstart', 'toggle']) el.dispatchEvent(new Event(type, { bubbles: true }));
+      for (const type of ['mouseover', 'mouseenter', 'pointerover', 'animationstart', 'toggle'])
+        el.dispatchEvent(new Event(type, { bubbles: true }));
       el.focus();
     }
   });
@@ -43,10 +44,13 @@ test('the XSS corpus renders inert and contained', async ({ page, baseURL }) => 
       for (const el of box.querySelectorAll<HTMLElement>('*')) {
         const position = getComputedStyle(el).position;
         if (position !== 'static' && position !== 'relative') escaped.push(`${el.tagName} is ${position}`);
-        if (el.matches('script,style,form,input,button,textarea,select,iframe,frame,object,embed,svg,math,dialog,meta,link,base,template')) forbidden.push(el.outerHTML.slice(0, 80));
-        for (const a of el.getAttributeNames()) if (a.startsWith('on') || a === 'style' || a === 'id' || a === 'name') forbidden.push(`${el.tagName}[${a}]`);
+        if (el.matches('script,style,form,input,button,textarea,select,iframe,frame,object,embed,svg,math,dialog,meta,link,base,template'))
+          forbidden.push(el.outerHTML.slice(0, 80));
+        for (const a of el.getAttributeNames())
+          if (a.startsWith('on') || a === 'style' || a === 'id' || a === 'name') forbidden.push(`${el.tagName}[${a}]`);
         if (el instanceof HTMLAnchorElement && el.href) {
-          if (el.target !== '_blank' || !/\bnoopener\b/.test(el.rel) || !/\bnoreferrer\b/.test(el.rel)) forbidden.push(`link ${el.href} opens in the app's context`);
+          if (el.target !== '_blank' || !/\bnoopener\b/.test(el.rel) || !/\bnoreferrer\b/.test(el.rel))
+            forbidden.push(`link ${el.href} opens in the app's context`);
           if (!/^(https?|mailto):/.test(el.protocol)) forbidden.push(`link to ${el.href}`);
         }
       }
@@ -82,10 +86,12 @@ test('an overlay answer stays in its box and its link opens elsewhere, showing i
   const list = page.getByRole('navigation', { name: 'Conversations' });
   const remove = list.getByRole('button', { name: 'Delete overlay' });
   for (const control of [list.getByRole('button', { name: '+ New chat' }), page.getByRole('tab', { name: 'Settings' }), remove]) {
-    expect(await control.evaluate((el) => {
-      const r = el.getBoundingClientRect();
-      return el.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2));
-    })).toBe(true);
+    expect(
+      await control.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return el.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2));
+      }),
+    ).toBe(true);
   }
 
   const appUrl = page.url();
@@ -118,7 +124,15 @@ test('the markdown torture corpus never hangs or breaks the page: each answer re
   await expect(page.locator('.message.assistant .markdown[data-render="pending"]')).toHaveCount(0, { timeout: 120_000 });
   await expect(answers.first()).toHaveAttribute('data-render', 'markdown');
   await expect(answers.first().locator('strong')).toHaveText('Measure');
-  const textual = ['a_a_ 200 KB', 'a_a_ 60 KB', '> x 10,000', '10 MB answer', 'unclosed emphasis 50 KB', 'list nested 250 deep', 'html div nesting 10,000'];
+  const textual = [
+    'a_a_ 200 KB',
+    'a_a_ 60 KB',
+    '> x 10,000',
+    '10 MB answer',
+    'unclosed emphasis 50 KB',
+    'list nested 250 deep',
+    'html div nesting 10,000',
+  ];
   for (const name of textual) {
     const answer = answers.nth(MARKDOWN_TORTURE.findIndex((c) => c.name === name) + 1);
     await expect(answer, name).toHaveAttribute('data-render', 'text');

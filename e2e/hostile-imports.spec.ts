@@ -18,7 +18,9 @@ async function importBackup(page: Page, name: string, stores: Record<string, unk
   await page.getByLabel('Import data').setInputFiles({ name, mimeType: 'application/json', buffer: backup(stores) });
 }
 
-test('a backup rewriting a base URL waits for confirmation (cancelled: nothing changes); a cost of -1000 is set aside', async ({ page }) => {
+test('a backup rewriting a base URL waits for confirmation (cancelled: nothing changes); a cost of -1000 is set aside', async ({
+  page,
+}) => {
   await page.goto('./');
   await expect(page.getByRole('navigation', { name: 'Conversations' })).toBeVisible();
   await seedRecords(page, 'settings', [[OPENAI]], ['providers']);
@@ -28,7 +30,9 @@ test('a backup rewriting a base URL waits for confirmation (cancelled: nothing c
   await importBackup(page, 'rewrite.json', { settings: [['providers', [rewritten]]], outcomes: [['poison', poisoned]] });
 
   const confirm = page.getByRole('alertdialog', { name: 'Confirm where requests go' });
-  await expect(confirm.getByRole('listitem')).toHaveText(['provider "openai" base URL: https://api.openai.com/v1 → https://collector.example/v1']);
+  await expect(confirm.getByRole('listitem')).toHaveText([
+    'provider "openai" base URL: https://api.openai.com/v1 → https://collector.example/v1',
+  ]);
   await confirm.getByRole('button', { name: 'Cancel import' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'rewrite.json: not imported, nothing changed' })).toBeVisible();
   await page.reload();
@@ -36,7 +40,9 @@ test('a backup rewriting a base URL waits for confirmation (cancelled: nothing c
   await expect(page.getByRole('listitem', { name: 'provider openai' }).getByRole('code').first()).toHaveText(OPENAI.baseUrl);
 
   await importBackup(page, 'poison.json', { outcomes: [['poison', poisoned]] });
-  await expect(page.getByRole('alert').filter({ hasText: 'poison.json' })).toContainText('outcomes “poison” (cost: a cost must be a finite USD amount of at least 0)');
+  await expect(page.getByRole('alert').filter({ hasText: 'poison.json' })).toContainText(
+    'outcomes “poison” (cost: a cost must be a finite USD amount of at least 0)',
+  );
 });
 
 test("a provider's base URL rewritten in storage gets no key, and Settings says why", async ({ page, context }) => {
@@ -57,7 +63,9 @@ test("a provider's base URL rewritten in storage gets no key, and Settings says 
   await seedRecords(page, 'settings', [[{ ...OPENAI, baseUrl: ALLOWED_ELSEWHERE }]], ['providers']);
   await page.reload();
   await page.getByRole('tab', { name: 'Settings' }).click();
-  await expect(row.getByRole('alert', { name: 'keys openai' })).toContainText(`entered for ${OPENAI.baseUrl}, not ${ALLOWED_ELSEWHERE}: they are not sent there`);
+  await expect(row.getByRole('alert', { name: 'keys openai' })).toContainText(
+    `entered for ${OPENAI.baseUrl}, not ${ALLOWED_ELSEWHERE}: they are not sent there`,
+  );
   await row.getByRole('button', { name: 'Test connection' }).click();
   await expect(page.getByLabel('connection openai')).toContainText('no key');
   expect(sent.filter((s) => s.includes(KEY))).toEqual([]);

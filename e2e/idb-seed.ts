@@ -39,5 +39,10 @@ export function conversationOf(title: string, answers: readonly string[], at = D
 
 /** A keyless local provider in settings, so the chat shows threads instead of the first-run welcome. */
 export function seedLocalProvider(page: Page): Promise<void> {
-  return seedRecords(page, 'settings', [[{ id: 'local', label: 'Local', wire: 'openai', baseUrl: 'http://127.0.0.1:9/v1' }]], ['providers']);
+  return seedRecords(
+    page,
+    'settings',
+    [[{ id: 'local', label: 'Local', wire: 'openai', baseUrl: 'http://127.0.0.1:9/v1' }]],
+    ['providers'],
+  );
 }

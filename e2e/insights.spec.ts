@@ -74,7 +74,9 @@ test('Insights adds up what every answer spent and what the premium model would 
   await send(MESSAGES[0]!, 120_000);
   await page.getByRole('tab', { name: 'Insights' }).click();
   await expect(page.getByRole('region', { name: 'Savings' })).toContainText('One message, one provider call');
-  await expect(page.getByRole('region', { name: 'Savings' })).toContainText('The chart of spend against gpt-5 alone appears from the second message.');
+  await expect(page.getByRole('region', { name: 'Savings' })).toContainText(
+    'The chart of spend against gpt-5 alone appears from the second message.',
+  );
   const first = await figure(page, 'Today spent');
   await expect.poll(() => topBarToday(page)).toBe(first);
   for (const text of MESSAGES.slice(1, 6)) await send(text);
@@ -112,7 +114,9 @@ test('Insights adds up what every answer spent and what the premium model would 
 
   const download = page.waitForEvent('download');
   await savings.getByRole('button', { name: 'Export CSV' }).click();
-  const csv = readFileSync((await (await download).path())!, 'utf8').trim().split(/\r?\n/);
+  const csv = readFileSync((await (await download).path())!, 'utf8')
+    .trim()
+    .split(/\r?\n/);
   expect(csv[0]).toMatch(/^time,router,mode,lambda,answered_by,calls,spent_usd,premium_model,premium_only_usd/);
   expect(csv).toHaveLength(12);
   expect(csv.filter((row) => row.includes(',cascade,'))).toHaveLength(1);

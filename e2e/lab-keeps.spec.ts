@@ -8,7 +8,9 @@ test('lab results survive a reload, and a router below the best single model is 
   await page.goto('./');
   await trainInLab(page, ['knn', 'cheapest']);
   const notes = page.getByRole('list', { name: 'Below the best single model' });
-  await expect(notes).toContainText(/cheapest is \d+(\.\d)?% below echo-large at its cost\. With 27 test queries, echo-large's quality is known to ±/);
+  await expect(notes).toContainText(
+    /cheapest is \d+(\.\d)?% below echo-large at its cost\. With 27 test queries, echo-large's quality is known to ±/,
+  );
 
   await page.reload();
   await page.getByRole('tab', { name: 'Lab' }).click();

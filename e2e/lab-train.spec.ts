@@ -9,12 +9,18 @@ test('routers train and evaluate side by side; curve, AIQ and per-task table; no
   await page.evaluate(() => {
     const w = window as unknown as { longTasks: number[] };
     w.longTasks = [];
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask', buffered: false });
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({
+      type: 'longtask',
+      buffered: false,
+    });
   });
   await trainInLab(page, ['knn', 'best-single', 'oracle', 'graph', 'ensemble']);
   const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
   // Training on the main thread would block it for seconds; the bound leaves room for a loaded machine's jitter.
-  expect(longTasks.filter((d) => d > 1000), `main-thread tasks over 1 s: ${longTasks.join(', ')}`).toEqual([]);
+  expect(
+    longTasks.filter((d) => d > 1000),
+    `main-thread tasks over 1 s: ${longTasks.join(', ')}`,
+  ).toEqual([]);
 
   await expect(page.getByRole('img', { name: 'Cost-quality curve' }).locator('canvas')).toBeVisible();
   const table = page.getByRole('table', { name: 'Router comparison' });
@@ -23,7 +29,8 @@ test('routers train and evaluate side by side; curve, AIQ and per-task table; no
   const best = table.getByRole('row', { name: /^best-single/ });
   expect(Number(await cell(knn, 1))).toBeGreaterThan(0); // AIQ, over the cost range the routers shown share
   // GraphRouter and the stacked ensemble train in the lab like any router.
-  for (const name of ['graph', 'ensemble']) expect(Number(await cell(table.getByRole('row', { name: new RegExp(`^${name}`) }), 1))).toBeGreaterThan(0);
+  for (const name of ['graph', 'ensemble'])
+    expect(Number(await cell(table.getByRole('row', { name: new RegExp(`^${name}`) }), 1))).toBeGreaterThan(0);
   // knn sees what each query needs: it reaches 95% of the best single model's quality far cheaper, as the oracle does.
   const costTo95 = async (row: typeof knn) => parseFloat(await cell(row, 3));
   expect(await costTo95(knn)).toBeLessThan(await costTo95(best));

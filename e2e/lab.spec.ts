@@ -49,7 +49,9 @@ test('lab imports a real LLMRouter dcrouter file, pricing its calls from the cat
 
   // dcrouter files name no task: LLMRouter's query file gives them by query text, for the per-task results.
   const queries = readFileSync(`${shared}/data/llmrouter/default_query_test.jsonl`);
-  await stats.getByLabel('Join tasks from query files').setInputFiles({ name: 'default_query_test.jsonl', mimeType: 'application/jsonl', buffer: queries });
+  await stats
+    .getByLabel('Join tasks from query files')
+    .setInputFiles({ name: 'default_query_test.jsonl', mimeType: 'application/jsonl', buffer: queries });
   await expect(page.getByText('default_query_test.jsonl: 500 of 500 queries now have a task')).toBeVisible();
   await expect(stats).toContainText(/500 queries · 9 models · \d{2} tasks/);
   await expect(stats.getByLabel('Join tasks from query files')).toHaveCount(0);

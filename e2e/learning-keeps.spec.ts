@@ -45,9 +45,13 @@ test('retraining bert from feedback keeps bert and its decisions on unrelated qu
   }
 
   await page.getByRole('tab', { name: 'Lab' }).click();
-  await expect(page.getByLabel('Retraining check')).toContainText(/^Retrained: mean error on \d+ held-out logged answers/, { timeout: 60_000 });
+  await expect(page.getByLabel('Retraining check')).toContainText(/^Retrained: mean error on \d+ held-out logged answers/, {
+    timeout: 60_000,
+  });
   await page.getByRole('tab', { name: 'Settings' }).click();
-  await expect(page.getByLabel('Router in use').locator('option:checked')).toHaveText(/^bert \+ 3 from feedback \(feedback, from learning\)/);
+  await expect(page.getByLabel('Router in use').locator('option:checked')).toHaveText(
+    /^bert \+ 3 from feedback \(feedback, from learning\)/,
+  );
 
   await page.getByRole('tab', { name: 'Chat' }).click();
   await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: '+ New chat' }).click();

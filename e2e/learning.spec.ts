@@ -42,7 +42,9 @@ test('feedback retrains the router and changes a later decision', async ({ page 
   await expect(changes.getByRole('row', { name: `${question} echo-small echo-large` })).toBeVisible({ timeout: 30_000 });
   await page.getByRole('tab', { name: 'Settings' }).click();
   await expect(page.getByLabel('Router in use')).toHaveValue(/^saved:/);
-  await expect(page.getByLabel('Router in use').locator('option:checked')).toHaveText(/^knn · bench\.csv \+ 2 from feedback \(feedback, from learning\)/);
+  await expect(page.getByLabel('Router in use').locator('option:checked')).toHaveText(
+    /^knn · bench\.csv \+ 2 from feedback \(feedback, from learning\)/,
+  );
 
   await page.getByRole('tab', { name: 'Chat' }).click();
   await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: '+ New chat' }).click();
@@ -52,13 +54,18 @@ test('feedback retrains the router and changes a later decision', async ({ page 
 
   // The log leaves as a native dataset that the CLI reads.
   await page.getByRole('tab', { name: 'Settings' }).click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export log as dataset' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export log as dataset' }).click(),
+  ]);
   const file = await download.path();
   const [sample, arithmetic] = readNative(readFileSync(file, 'utf8'), 'log.jsonl');
   expect(sample!.query).toBe(question);
   expect(sample!.outcomes['echo-small']!.score).toBe(0);
   expect(sample!.outcomes['echo-large']!.score).toBe(1);
-  const out = execFileSync('npx', ['llmrouter', 'import', '--from', 'native', file, '--out', `${file}.native.jsonl`, '--stats'], { encoding: 'utf8' });
+  const out = execFileSync('npx', ['llmrouter', 'import', '--from', 'native', file, '--out', `${file}.native.jsonl`, '--stats'], {
+    encoding: 'utf8',
+  });
   expect(arithmetic!.query).toBe('What is 2+2?');
   expect(out).toContain('wrote 2 queries');
 });

@@ -26,5 +26,8 @@ export const MARKDOWN_TORTURE: readonly TortureCase[] = [
   { name: 'html div nesting 10,000', text: '<div>'.repeat(10_000) },
   { name: 'table 3,000 columns', text: `${'|a'.repeat(3_000)}|\n${'|-'.repeat(3_000)}|\n${'|1'.repeat(3_000)}|` },
   { name: 'code block 90 KB', text: `\`\`\`js\n${'let a = [1, "s", /r/g];\n'.repeat(3_600)}\`\`\`` },
-  { name: 'reference definitions 2,000', text: `${lines(2_000, (i) => `[r${i}]: http://x/${i}`)}\n${lines(2_000, (i) => `[r${i}][r${i}]`)}` },
+  {
+    name: 'reference definitions 2,000',
+    text: `${lines(2_000, (i) => `[r${i}]: http://x/${i}`)}\n${lines(2_000, (i) => `[r${i}][r${i}]`)}`,
+  },
 ];

@@ -33,7 +33,9 @@ test('every routing mode answers in the thread, showing its steps', async ({ pag
   const decomposed = await chat(page, 'What is 12 times 9, and name a colour?');
   const trace = decomposed.getByRole('region', { name: 'Mode: decompose' });
   await expect(trace.getByRole('list', { name: 'Plan' }).getByRole('listitem')).toHaveText(['What is 12 times 9?', 'Name a colour']);
-  await expect(trace.getByRole('group', { name: 'Sub-answer 1' })).toContainText(/routed\): What is 12 times 9\? echo-(small|large) · \$[\d.e-]+ · \d+ ms/);
+  await expect(trace.getByRole('group', { name: 'Sub-answer 1' })).toContainText(
+    /routed\): What is 12 times 9\? echo-(small|large) · \$[\d.e-]+ · \d+ ms/,
+  );
   await expect(trace.getByRole('group', { name: 'Sub-answer 2' })).toContainText('Name a colour');
   await expect(trace).toContainText(/Aggregated by echo-(small|large)/);
   await expect(trace.getByLabel('Total')).toHaveText(/^Total \$[\d.e-]+ over 4 steps$/);
@@ -43,7 +45,9 @@ test('every routing mode answers in the thread, showing its steps', async ({ pag
   await trace.getByRole('group', { name: 'Sub-answer 1' }).locator('summary').click();
 
   // Malformed planner output, twice: the same conversation gets a single-routed answer and goes on.
-  server.scripts.set([{ model: 'echo-small', match: "^(Split the user's request|That reply was not valid)", reply: '{"subqueries": [oops' }]);
+  server.scripts.set([
+    { model: 'echo-small', match: "^(Split the user's request|That reply was not valid)", reply: '{"subqueries": [oops' },
+  ]);
   const fallback = await chat(page, 'Name a fruit');
   await expect(fallback.getByRole('region', { name: 'Mode: decompose' })).toContainText('Plan attempt 2 was not valid: not JSON');
   await expect(fallback.getByRole('note')).toHaveText(/no valid plan twice: answered with single routing/);
@@ -52,7 +56,11 @@ test('every routing mode answers in the thread, showing its steps', async ({ pag
 
   // The reasoner calls the other model through OpenAI-style function calling (the test provider's wire).
   server.scripts.set([
-    { model: 'echo-small', match: '^Who wrote', toolCall: { name: 'call_model', arguments: { model: 'echo-large', question: 'Who wrote Hamlet?' } } },
+    {
+      model: 'echo-small',
+      match: '^Who wrote',
+      toolCall: { name: 'call_model', arguments: { model: 'echo-large', question: 'Who wrote Hamlet?' } },
+    },
     { model: 'echo-small', match: '^<information>', reply: 'Shakespeare.' },
   ]);
   await newChat(page, 'agent');
@@ -111,7 +119,8 @@ test('a profile learns from consistent feedback; an untouched profile routes as 
   await nav.getByRole('button', { name: 'Create' }).click();
   await expect(nav.getByRole('combobox', { name: 'Profile', exact: true })).toHaveValue(/.+/);
   const query = 'Tell me a short story about 4 cats';
-  const pick = async (answer: Awaited<ReturnType<typeof chat>>) => ((await answer.getAttribute('aria-label')) ?? '').replace('Answer from ', '');
+  const pick = async (answer: Awaited<ReturnType<typeof chat>>) =>
+    ((await answer.getAttribute('aria-label')) ?? '').replace('Answer from ', '');
 
   const first = await chat(page, query);
   const before = await pick(first);

@@ -20,7 +20,9 @@ test('an online router picked in Settings learns from each rated answer as it ar
   const first = await chat(page, question);
   const badge = first.getByRole('button', { name: /^Routing: echo-(small|large) chosen by linucb$/ });
   await badge.click();
-  await expect(first.getByLabel('Routing explanation')).toContainText('LinUCB: irt\'s estimate corrected by a linear model of the query learned from 0 outcomes');
+  await expect(first.getByLabel('Routing explanation')).toContainText(
+    "LinUCB: irt's estimate corrected by a linear model of the query learned from 0 outcomes",
+  );
   await first.getByRole('button', { name: 'Bad answer' }).click();
   await expect(first.getByRole('button', { name: 'Bad answer' })).toHaveAttribute('aria-pressed', 'true');
 
@@ -41,5 +43,7 @@ test('the lab replays a dataset as traffic for an online router and charts its l
   await page.getByLabel('Online router to simulate').selectOption('lin-ts');
   await page.getByRole('button', { name: 'Simulate online learning' }).click();
   await expect(page.getByRole('img', { name: 'Online learning curve' }).locator('canvas')).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByLabel('Simulation figures')).toContainText(/^lin-ts over 90 queries: quality \d+\.\d% for \$[\d.]+, explored \d+\.\d% of calls; regret [\d.]+ against the oracle/);
+  await expect(page.getByLabel('Simulation figures')).toContainText(
+    /^lin-ts over 90 queries: quality \d+\.\d% for \$[\d.]+, explored \d+\.\d% of calls; regret [\d.]+ against the oracle/,
+  );
 });

@@ -34,7 +34,8 @@ function storedResults(page: Page) {
         open.onerror = () => fail(open.error);
         open.onsuccess = () => {
           const get = open.result.transaction('pipeline').objectStore('pipeline').getAll(IDBKeyRange.bound('result/', 'result/\uffff'));
-          get.onsuccess = () => done(get.result.map((r: { value: { id: string; model: string; status: string; score?: number; cost: number } }) => r.value));
+          get.onsuccess = () =>
+            done(get.result.map((r: { value: { id: string; model: string; status: string; score?: number; cost: number } }) => r.value));
         };
       }),
   );
@@ -44,10 +45,16 @@ test('lab generates routing data with a progress bar and resumes after a reload'
   test.skip(!shared, 'no shared/data on this machine (set LLMROUTER_SHARED)');
   test.setTimeout(300_000);
   await page.goto('./');
-  await addTestProvider(page, server, BENCH_MODELS.map((m) => [m.id, String(m.input_price), String(m.output_price)] as const));
+  await addTestProvider(
+    page,
+    server,
+    BENCH_MODELS.map((m) => [m.id, String(m.input_price), String(m.output_price)] as const),
+  );
   await page.getByRole('tab', { name: 'Lab' }).click();
   await page.getByLabel('Queries per task').fill('5');
-  await page.getByLabel('Benchmark queries').setInputFiles({ name: 'default_query_test.jsonl', mimeType: 'application/jsonl', buffer: readFileSync(queries) });
+  await page
+    .getByLabel('Benchmark queries')
+    .setInputFiles({ name: 'default_query_test.jsonl', mimeType: 'application/jsonl', buffer: readFileSync(queries) });
   await expect(page.getByLabel('Sampled queries')).toContainText('70 queries over 14 tasks');
   const picks = page.getByRole('group', { name: 'Models to run' });
   for (const m of BENCH_MODELS) await picks.getByRole('checkbox', { name: m.id }).check();

@@ -6,11 +6,16 @@ import { expect, test } from '@playwright/test';
 import { freePort } from '../playwright.config.ts';
 
 const listening = (server: Server, port = 0) =>
-  new Promise<number>((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
+  new Promise<number>((resolve, reject) =>
+    server.once('error', reject).listen(port, '127.0.0.1', () => resolve((server.address() as { port: number }).port)),
+  );
 
 /** Starts `vite preview` with the environment given; resolves with the URL it prints, or its output when it exits. */
 function preview(env: Record<string, string | undefined>): { child: ChildProcess; url: Promise<string> } {
-  const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview'], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const url = new Promise<string>((resolve, reject) => {
     const read = (d: Buffer) => {
@@ -34,7 +39,10 @@ test('npm start serves on PORT, refuses a PORT in use, and otherwise moves past 
   const busy = await listening(taken);
   const free = await freePort();
   const blocker = createServer();
-  const blocked4173 = await listening(blocker, 4173).then(() => true, () => false); // another checkout may hold it
+  const blocked4173 = await listening(blocker, 4173).then(
+    () => true,
+    () => false,
+  ); // another checkout may hold it
   const started: ChildProcess[] = [];
   try {
     const onPort = preview({ PORT: String(free) });

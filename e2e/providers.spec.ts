@@ -74,7 +74,9 @@ test('a key is sealed in IndexedDB, masked on screen, and absent from logs and e
   await expect(page.getByLabel('connection anthropic')).toHaveText(/^Connected: 2 models/);
   expect(server.requests.at(-1)).toMatchObject({ wire: 'anthropic', path: '/anthropic/v1/models', keyed: true });
 
-  const dom = await page.evaluate(() => document.documentElement.outerHTML + [...document.querySelectorAll('input')].map((i) => i.value).join('\n'));
+  const dom = await page.evaluate(
+    () => document.documentElement.outerHTML + [...document.querySelectorAll('input')].map((i) => i.value).join('\n'),
+  );
   expect(dom).not.toContain(SECRET);
 
   const raw = await rawIndexedDB(page);
@@ -122,8 +124,15 @@ test('test connection works for each wire format and reports a bad key without s
   await addProvider(page, 'Google Gemini', `${server.url}/gemini/v1beta`, 'gemini-good-key-1234');
   await addProvider(page, 'Custom server', `${server.url}/local/v1`, '', { id: 'local-echo', wire: 'openai' });
   await addProvider(page, 'OpenAI', `${server.url}/openai/v1`, 'bad-openai-key-99887766');
-  for (const [id, expected] of [['google', /^Connected: 2 models/], ['local-echo', /^Connected: 2 models/], ['openai', /^Failed \(auth\)/]] as const) {
-    await page.getByRole('listitem', { name: `provider ${id}` }).getByRole('button', { name: 'Test connection' }).click();
+  for (const [id, expected] of [
+    ['google', /^Connected: 2 models/],
+    ['local-echo', /^Connected: 2 models/],
+    ['openai', /^Failed \(auth\)/],
+  ] as const) {
+    await page
+      .getByRole('listitem', { name: `provider ${id}` })
+      .getByRole('button', { name: 'Test connection' })
+      .click();
     await expect(page.getByLabel(`connection ${id}`)).toHaveText(expected);
   }
   // The test server echoes a bad OpenAI key in full, as OpenAI echoes part of it: the app shows none of it.
@@ -147,9 +156,14 @@ test('under a passphrase, keys stay locked after a reload until it is entered', 
   await expect(vault).toContainText('Keys are locked');
   // While locked, an import holding keys is refused before it writes anything (its settings included).
   const changed = `${server.url}/changed-by-import/v1`;
-  backup.stores.settings = backup.stores.settings.map(([k, v]: [string, unknown]) => [k, k === 'providers' ? [{ ...(v as object[])[0], baseUrl: changed }] : v]);
+  backup.stores.settings = backup.stores.settings.map(([k, v]: [string, unknown]) => [
+    k,
+    k === 'providers' ? [{ ...(v as object[])[0], baseUrl: changed }] : v,
+  ]);
   await page.getByLabel('Passphrase for keys').fill('export passphrase 2');
-  await page.getByLabel('Import data').setInputFiles({ name: 'locked.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+  await page
+    .getByLabel('Import data')
+    .setInputFiles({ name: 'locked.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
   await expect(page.getByRole('alert')).toHaveText('locked.json: the key vault is locked: unlock it before importing keys');
   expect(await rawIndexedDB(page)).not.toContain(changed);
   await page.getByRole('listitem', { name: 'provider anthropic' }).getByRole('button', { name: 'Test connection' }).click();
@@ -165,7 +179,10 @@ test('under a passphrase, keys stay locked after a reload until it is entered', 
   await expect(page.getByLabel('connection anthropic')).toHaveText(/^Connected/);
 });
 
-test('the built app carries its final Content-Security-Policy from the first byte, in the page and in the header', async ({ page, context }) => {
+test('the built app carries its final Content-Security-Policy from the first byte, in the page and in the header', async ({
+  page,
+  context,
+}) => {
   const response = await page.goto('./#settings');
   const header = response!.headers()['content-security-policy'];
   const testServer = `http://127.0.0.1:${testServerPort}`;
@@ -179,22 +196,43 @@ test('the built app carries its final Content-Security-Policy from the first byt
   const raw = await (await page.request.get('./')).text();
   expect(raw).toContain(`<meta http-equiv="Content-Security-Policy" content="${header.replace("; frame-ancestors 'none'", '')}">`);
   await expect(page.getByLabel('Router in use')).toBeVisible();
-  const metas = await page.locator('meta[http-equiv="Content-Security-Policy"]').evaluateAll((ms) => ms.map((m) => m.getAttribute('content')));
+  const metas = await page
+    .locator('meta[http-equiv="Content-Security-Policy"]')
+    .evaluateAll((ms) => ms.map((m) => m.getAttribute('content')));
   expect(metas).toHaveLength(2);
   const headerConnect = header.split('; ').find((d: string) => d.startsWith('connect-src '))!;
-  expect(metas[1]).toBe(headerConnect.split(' ').filter((s: string) => !MODEL_HUB_ORIGINS.includes(s)).join(' '));
+  expect(metas[1]).toBe(
+    headerConnect
+      .split(' ')
+      .filter((s: string) => !MODEL_HUB_ORIGINS.includes(s))
+      .join(' '),
+  );
 
   // Another port on this machine (any port was allowed before) is refused to the page and to a worker alike.
   const otherPort = `http://127.0.0.1:${testServerPort + 1}`;
   await context.route(`${otherPort}/**`, (route) => route.fulfill({ body: 'stolen', headers: { 'access-control-allow-origin': '*' } }));
-  const fromPage = await page.evaluate((url) => fetch(url).then(() => 'allowed', () => 'blocked'), `${otherPort}/collect`);
+  const fromPage = await page.evaluate(
+    (url) =>
+      fetch(url).then(
+        () => 'allowed',
+        () => 'blocked',
+      ),
+    `${otherPort}/collect`,
+  );
   const fromWorker = await page.evaluate((url) => {
     const code = `fetch(${JSON.stringify(url)}).then(() => postMessage('allowed'), () => postMessage('blocked'))`;
     const worker = new Worker(URL.createObjectURL(new Blob([code], { type: 'text/javascript' })));
     return new Promise<string>((resolve) => (worker.onmessage = (e) => resolve(e.data as string)));
   }, `${otherPort}/collect`);
   expect([fromPage, fromWorker]).toEqual(['blocked', 'blocked']);
-  expect(await page.evaluate(() => fetch('https://example.com/').then(() => 'allowed', () => 'blocked'))).toBe('blocked');
+  expect(
+    await page.evaluate(() =>
+      fetch('https://example.com/').then(
+        () => 'allowed',
+        () => 'blocked',
+      ),
+    ),
+  ).toBe('blocked');
 });
 
 async function send(page: Page, models: string, message: string) {
@@ -227,7 +265,9 @@ test.describe('calls from the browser', () => {
     }
   });
 
-  test('fall back on a 500, resume or stop mid-stream by the setting, refuse over budget, and log outcomes without keys', async ({ page }) => {
+  test('fall back on a 500, resume or stop mid-stream by the setting, refuse over budget, and log outcomes without keys', async ({
+    page,
+  }) => {
     server.faults.set([{ wire: 'openai', fault: '500' }]);
     let form = await send(page, 'gpt-4o-mini, claude-haiku-4-5', 'hello browser');
     await expect(form.getByLabel('call result')).toHaveText(/^Complete · claude-haiku-4-5 ·/);

@@ -22,7 +22,10 @@ test('screenshots of chat, lab and settings', async ({ page }, info) => {
 
   const math = await chat(page, 'What is 12 times 9?');
   await math.getByRole('button', { name: /^Routing:/ }).click();
-  const answer = await chat(page, 'Write a Python function that returns 7 fibonacci numbers\n```python\ndef fib(n):\n    a, b = 0, 1\n    return [a := b for _ in range(n)]\n```');
+  const answer = await chat(
+    page,
+    'Write a Python function that returns 7 fibonacci numbers\n```python\ndef fib(n):\n    a, b = 0, 1\n    return [a := b for _ in range(n)]\n```',
+  );
   await expect(math.getByRole('region', { name: 'Routing explanation' })).toBeVisible();
   await expect(answer.locator('pre code.hljs')).toBeVisible();
   await page.setViewportSize({ width: 1280, height: 1000 });

@@ -38,7 +38,7 @@ export const XSS_CORPUS: readonly string[] = [
   '<svg><script>alert(1)</script></svg>',
   '<BR SIZE="&{alert(1)}">',
   '<LINK REL="stylesheet" HREF="https://evil.example.com/xss.css">',
-  '<STYLE>@import\'https://evil.example.com/xss.css\';</STYLE>',
+  "<STYLE>@import'https://evil.example.com/xss.css';</STYLE>",
   '<META HTTP-EQUIV="Link" Content="<https://evil.example.com/xss.css>; REL=stylesheet">',
   '<META HTTP-EQUIV="refresh" CONTENT="0;url=javascript:alert(1);">',
   '<META HTTP-EQUIV="refresh" CONTENT="0;url=data:text/html base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg">',

@@ -18,13 +18,15 @@ for (const file of files.filter((f) => /\.m?js$/.test(f))) {
   const apis = text.match(/defineProperty\([\w$]+\.versions,\s*"web"/g)?.length ?? 0;
   if (apis === 0) continue;
   if (apis > 1) problems.push(`${file} holds ${apis} copies of onnxruntime-web's API`);
-  if (/(^|\/)index-[\w-]+\.js$/.test(file)) problems.push(`${file}, the main thread's bundle, holds onnxruntime-web (models run in workers)`);
+  if (/(^|\/)index-[\w-]+\.js$/.test(file))
+    problems.push(`${file}, the main thread's bundle, holds onnxruntime-web (models run in workers)`);
   const versions = new Set(text.match(/\d+\.\d+\.\d+-dev\.\d+-[0-9a-f]+/g)?.filter((v) => v.endsWith(pinned.split('-').at(-1))));
   if (!versions.has(pinned)) problems.push(`${file} holds onnxruntime-web but not version ${pinned}`);
   copies.push(file);
 }
 const wasm = files.filter((f) => /(^|\/)ort-[^/]*\.wasm$/.test(f)); // ORT's own wasm (other wasm, such as Pyodide's, is not ORT)
-for (const f of wasm) if (!/(^|\/)ort-wasm-simd-threaded(\.asyncify)?-[\w-]+\.wasm$/.test(f)) problems.push(`unexpected ORT wasm build ${f}`);
+for (const f of wasm)
+  if (!/(^|\/)ort-wasm-simd-threaded(\.asyncify)?-[\w-]+\.wasm$/.test(f)) problems.push(`unexpected ORT wasm build ${f}`);
 if (copies.length === 0) problems.push(`no bundle in ${dist} holds onnxruntime-web`);
 
 if (problems.length > 0) {

@@ -39,13 +39,24 @@ function priced(model: string, text: string, score: number): Outcome {
 /** MT-Bench first turns: one sample per question, each model's GPT-4 judgement (1-10) as (score - 1) / 9. */
 export function mtBenchSamples(): RoutingSample[] {
   const dir = resolve(sharedDataDir(), 'routellm');
-  const lines = (f: string) => readFileSync(resolve(dir, f), 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l));
-  const questions = new Map<number, { category: string; turns: string[] }>(lines('mt_bench_questions.jsonl').map((q) => [q.question_id, q]));
+  const lines = (f: string) =>
+    readFileSync(resolve(dir, f), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => JSON.parse(l));
+  const questions = new Map<number, { category: string; turns: string[] }>(
+    lines('mt_bench_questions.jsonl').map((q) => [q.question_id, q]),
+  );
   const samples = new Map<number, RoutingSample>();
   for (const j of lines('mt_bench_judgements.jsonl') as { question_id: number; model: string; score: number; turn: number }[]) {
     const q = questions.get(j.question_id);
     if (j.turn !== 1 || !q || !(j.score >= 1)) continue;
-    const sample = samples.get(j.question_id) ?? { id: `mt-bench-${j.question_id}`, query: q.turns[0]!, task: `mt_bench_${q.category}`, outcomes: {} };
+    const sample = samples.get(j.question_id) ?? {
+      id: `mt-bench-${j.question_id}`,
+      query: q.turns[0]!,
+      task: `mt_bench_${q.category}`,
+      outcomes: {},
+    };
     sample.outcomes[j.model] = priced(j.model, sample.query, (Math.min(10, j.score) - 1) / 9);
     samples.set(j.question_id, sample);
   }

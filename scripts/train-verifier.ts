@@ -16,6 +16,12 @@ const examples = samples.flatMap((s) => {
 });
 const verifier = await trainVerifier(examples);
 const round = (v: number) => Number(v.toPrecision(6));
-const out = { ...verifier, mean: verifier.mean.map(round), scale: verifier.scale.map(round), weights: verifier.weights.map(round), bias: round(verifier.bias) };
+const out = {
+  ...verifier,
+  mean: verifier.mean.map(round),
+  scale: verifier.scale.map(round),
+  weights: verifier.weights.map(round),
+  bias: round(verifier.bias),
+};
 writeFileSync('src/core/answers/gsm8k-verifier.json', JSON.stringify(out, null, 1) + '\n');
 console.error(`trained on ${examples.length} answers`);

@@ -37,7 +37,8 @@ function mcAnswer(item: BenchmarkItem, right: boolean, pick: Pick): { answer: st
   const wrong = labels.find((l) => l !== truth) ?? 'A';
   const letter = right ? truth : wrong;
   const text = item.options?.find((o) => o.label === letter)?.text ?? '';
-  if (!right && pick([false, false, true])) return { answer: `It is either (${truth}) or (${wrong}), I cannot decide. The answer is (${wrong}) or (${truth}).`, score: 0 };
+  if (!right && pick([false, false, true]))
+    return { answer: `It is either (${truth}) or (${wrong}), I cannot decide. The answer is (${wrong}) or (${truth}).`, score: 0 };
   const styles = [
     `Let's look at each option in turn.\nOption ${wrong} does not fit the question.\nThe answer is (${letter}).`,
     `**${letter}**`,
@@ -66,7 +67,10 @@ function gsm8kAnswer(item: BenchmarkItem, right: boolean, pick: Pick): { answer:
 function mathAnswer(item: BenchmarkItem, right: boolean, pick: Pick): { answer: string; score: number } {
   const truth = referenceMathAnswer(item.ground_truth);
   const given = right ? pick([truth, truth.replace(/\\frac/g, '\\dfrac'), ` ${truth} `]) : `${truth}+1`;
-  const styles = [`We simplify step by step and find the result.\n\nTherefore, the answer is $\\boxed{${given}}$.`, `The final answer is \\boxed{${given}}.`];
+  const styles = [
+    `We simplify step by step and find the result.\n\nTherefore, the answer is $\\boxed{${given}}$.`,
+    `The final answer is \\boxed{${given}}.`,
+  ];
   return { answer: pick(styles), score: right ? 1 : 0 };
 }
 
@@ -85,7 +89,11 @@ function commongenAnswer(item: BenchmarkItem, right: boolean): { answer: string;
 function codeAnswer(item: BenchmarkItem, right: boolean, pick: Pick): { answer: string; score: number } {
   const key = item.task_id ?? item.id;
   const solution = CODE_SOLUTIONS[key];
-  if (right && solution) return { answer: pick([`Here is the solution:\n\n\`\`\`python\n${solution}\n\`\`\`\n`, `\`\`\`python\n${solution}\n\`\`\``]), score: 1 };
+  if (right && solution)
+    return {
+      answer: pick([`Here is the solution:\n\n\`\`\`python\n${solution}\n\`\`\`\n`, `\`\`\`python\n${solution}\n\`\`\``]),
+      score: 1,
+    };
   const entry = (item.tests ? mbppEntryPoint(item.tests) : humanEvalEntryPoint(item.query)) ?? 'solution';
   return { answer: `\`\`\`python\ndef ${entry}(*args):\n    return None\n\`\`\``, score: 0 };
 }
@@ -108,7 +116,12 @@ function answerFor(item: BenchmarkItem, right: boolean, pick: Pick): { answer: s
 }
 
 /** The fixture for these items and models (seeded), with the faults put on their pairs. */
-export function buildBenchmarkFixture(items: readonly BenchmarkItem[], models: readonly FixtureModel[], faults: readonly FixtureFault[] = [], seed = 7): BenchmarkFixtureFile {
+export function buildBenchmarkFixture(
+  items: readonly BenchmarkItem[],
+  models: readonly FixtureModel[],
+  faults: readonly FixtureFault[] = [],
+  seed = 7,
+): BenchmarkFixtureFile {
   const random = mulberry32(seed);
   const pick: Pick = (list) => list[Math.floor(random() * list.length)]!;
   const entries: FixtureEntry[] = [];

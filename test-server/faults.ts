@@ -37,7 +37,10 @@ export interface FaultRule {
 
 export function parseFault(spec: string): Fault {
   const fault: Fault = {};
-  for (const part of spec.split(';').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of spec
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [name, value] = part.split('=').map((s) => s.trim()) as [string, string | undefined];
     const n = value === undefined ? undefined : Number(value);
     if (/^\d{3}$/.test(name)) fault.status = Number(name);
@@ -67,7 +70,10 @@ export class FaultTable {
   }
 
   take(wire: string, model: string): string | undefined {
-    const rule = this.rules.find((r) => (r.model === undefined || r.model === model) && (r.wire === undefined || r.wire === wire) && (r.times === undefined || r.times > 0));
+    const rule = this.rules.find(
+      (r) =>
+        (r.model === undefined || r.model === model) && (r.wire === undefined || r.wire === wire) && (r.times === undefined || r.times > 0),
+    );
     if (!rule) return undefined;
     if (rule.times !== undefined) rule.times -= 1;
     return rule.fault;

@@ -31,7 +31,12 @@ export class ScriptTable {
 
   /** The scripted rule answering a request, if one matches it. */
   take(model: string, lastUserMessage: string): ScriptRule | undefined {
-    const rule = this.rules.find((r) => (r.model === undefined || r.model === model) && (r.pattern?.test(lastUserMessage) ?? true) && (r.times === undefined || r.times > 0));
+    const rule = this.rules.find(
+      (r) =>
+        (r.model === undefined || r.model === model) &&
+        (r.pattern?.test(lastUserMessage) ?? true) &&
+        (r.times === undefined || r.times > 0),
+    );
     if (!rule) return undefined;
     if (rule.times !== undefined) rule.times -= 1;
     return rule;

@@ -115,7 +115,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       faults.set((body.rules ?? []) as FaultRule[]);
       return json(res, 200, { ok: true });
     }
-    if (path === '/_control/scripts' && req.method === 'POST') return (scripts.set(((await readBody(req)).rules ?? []) as ScriptRule[]), json(res, 200, { ok: true }));
+    if (path === '/_control/scripts' && req.method === 'POST')
+      return (scripts.set(((await readBody(req)).rules ?? []) as ScriptRule[]), json(res, 200, { ok: true }));
     if (path === '/_control/scripts' && req.method === 'DELETE') return (scripts.set([]), json(res, 200, { ok: true }));
     if (path === '/_control/faults' && req.method === 'DELETE') return (faults.set([]), json(res, 200, { ok: true }));
     if (path === '/_control/requests' && req.method === 'GET') return json(res, 200, requests);
@@ -147,7 +148,16 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     const spec = (req.headers['x-fault'] as string | undefined) ?? faults.take(r.wire, call?.model ?? '') ?? fixed?.fault;
     const tools = offeredTools(r.wire, body);
     const maxTokens = body?.max_completion_tokens ?? body?.max_tokens ?? body?.generationConfig?.maxOutputTokens;
-    requests.push({ wire: r.wire, path: url.pathname, model: call?.model, fault: spec, keyed: key !== undefined, ...(call ? { stream: call.stream } : {}), ...(tools ? { tools } : {}), ...(maxTokens !== undefined ? { maxTokens } : {}) });
+    requests.push({
+      wire: r.wire,
+      path: url.pathname,
+      model: call?.model,
+      fault: spec,
+      keyed: key !== undefined,
+      ...(call ? { stream: call.stream } : {}),
+      ...(tools ? { tools } : {}),
+      ...(maxTokens !== undefined ? { maxTokens } : {}),
+    });
     const fault = spec ? parseFault(spec) : {};
     cors(req, res, fault);
 
@@ -206,7 +216,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       else res.destroy();
     });
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? Number(process.env.LLMROUTER_TEST_SERVER_PORT ?? 0), options.host ?? '127.0.0.1', resolve));
+  await new Promise<void>((resolve) =>
+    server.listen(options.port ?? Number(process.env.LLMROUTER_TEST_SERVER_PORT ?? 0), options.host ?? '127.0.0.1', resolve),
+  );
   const { port, address } = server.address() as AddressInfo;
   return {
     url: `http://${address}:${port}`,

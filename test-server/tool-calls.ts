@@ -19,14 +19,46 @@ export function offeredTools(wire: string, body: any): number {
 export function toolCallWhole(wire: string, model: string, call: ScriptedToolCall, usage: { input: number; output: number }): unknown {
   const args = JSON.stringify(call.arguments);
   if (wire === 'anthropic') {
-    return { id: 'msg_test', type: 'message', role: 'assistant', model, content: [{ type: 'tool_use', id: 'toolu_test', name: call.name, input: call.arguments }], stop_reason: 'tool_use', stop_sequence: null, usage: { input_tokens: usage.input, output_tokens: usage.output } };
+    return {
+      id: 'msg_test',
+      type: 'message',
+      role: 'assistant',
+      model,
+      content: [{ type: 'tool_use', id: 'toolu_test', name: call.name, input: call.arguments }],
+      stop_reason: 'tool_use',
+      stop_sequence: null,
+      usage: { input_tokens: usage.input, output_tokens: usage.output },
+    };
   }
   if (wire === 'gemini') {
-    return { candidates: [{ content: { parts: [{ functionCall: { name: call.name, args: call.arguments } }], role: 'model' }, finishReason: 'STOP', index: 0 }], usageMetadata: { promptTokenCount: usage.input, candidatesTokenCount: usage.output, totalTokenCount: usage.input + usage.output }, modelVersion: model };
+    return {
+      candidates: [
+        {
+          content: { parts: [{ functionCall: { name: call.name, args: call.arguments } }], role: 'model' },
+          finishReason: 'STOP',
+          index: 0,
+        },
+      ],
+      usageMetadata: { promptTokenCount: usage.input, candidatesTokenCount: usage.output, totalTokenCount: usage.input + usage.output },
+      modelVersion: model,
+    };
   }
   return {
-    id: 'chatcmpl-test', object: 'chat.completion', created: 1700000000, model,
-    choices: [{ index: 0, message: { role: 'assistant', content: null, tool_calls: [{ id: 'call_test', type: 'function', function: { name: call.name, arguments: args } }] }, finish_reason: 'tool_calls' }],
+    id: 'chatcmpl-test',
+    object: 'chat.completion',
+    created: 1700000000,
+    model,
+    choices: [
+      {
+        index: 0,
+        message: {
+          role: 'assistant',
+          content: null,
+          tool_calls: [{ id: 'call_test', type: 'function', function: { name: call.name, arguments: args } }],
+        },
+        finish_reason: 'tool_calls',
+      },
+    ],
     usage: { prompt_tokens: usage.input, completion_tokens: usage.output, total_tokens: usage.input + usage.output },
   };
 }
@@ -37,19 +69,60 @@ export function toolCallEvents(wire: string, model: string, call: ScriptedToolCa
   const half = Math.floor(args.length / 2);
   if (wire === 'anthropic') {
     return [
-      sse({ type: 'message_start', message: { id: 'msg_test', type: 'message', role: 'assistant', model, content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: usage.input, output_tokens: 1 } } }, 'message_start'),
-      sse({ type: 'content_block_start', index: 0, content_block: { type: 'tool_use', id: 'toolu_test', name: call.name, input: {} } }, 'content_block_start'),
-      sse({ type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: args.slice(0, half) } }, 'content_block_delta'),
-      sse({ type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: args.slice(half) } }, 'content_block_delta'),
+      sse(
+        {
+          type: 'message_start',
+          message: {
+            id: 'msg_test',
+            type: 'message',
+            role: 'assistant',
+            model,
+            content: [],
+            stop_reason: null,
+            stop_sequence: null,
+            usage: { input_tokens: usage.input, output_tokens: 1 },
+          },
+        },
+        'message_start',
+      ),
+      sse(
+        { type: 'content_block_start', index: 0, content_block: { type: 'tool_use', id: 'toolu_test', name: call.name, input: {} } },
+        'content_block_start',
+      ),
+      sse(
+        { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: args.slice(0, half) } },
+        'content_block_delta',
+      ),
+      sse(
+        { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: args.slice(half) } },
+        'content_block_delta',
+      ),
       sse({ type: 'content_block_stop', index: 0 }, 'content_block_stop'),
-      sse({ type: 'message_delta', delta: { stop_reason: 'tool_use', stop_sequence: null }, usage: { output_tokens: usage.output } }, 'message_delta'),
+      sse(
+        { type: 'message_delta', delta: { stop_reason: 'tool_use', stop_sequence: null }, usage: { output_tokens: usage.output } },
+        'message_delta',
+      ),
       sse({ type: 'message_stop' }, 'message_stop'),
     ];
   }
   if (wire === 'gemini') return [`data: ${JSON.stringify(toolCallWhole(wire, model, call, usage))}\r\n\r\n`];
-  const chunk = (delta: object, finish: string | null) => sse({ id: 'chatcmpl-test', object: 'chat.completion.chunk', created: 1700000000, model, choices: [{ index: 0, delta, finish_reason: finish }] });
+  const chunk = (delta: object, finish: string | null) =>
+    sse({
+      id: 'chatcmpl-test',
+      object: 'chat.completion.chunk',
+      created: 1700000000,
+      model,
+      choices: [{ index: 0, delta, finish_reason: finish }],
+    });
   return [
-    chunk({ role: 'assistant', content: null, tool_calls: [{ index: 0, id: 'call_test', type: 'function', function: { name: call.name, arguments: '' } }] }, null),
+    chunk(
+      {
+        role: 'assistant',
+        content: null,
+        tool_calls: [{ index: 0, id: 'call_test', type: 'function', function: { name: call.name, arguments: '' } }],
+      },
+      null,
+    ),
     chunk({ tool_calls: [{ index: 0, function: { arguments: args.slice(0, half) } }] }, null),
     chunk({ tool_calls: [{ index: 0, function: { arguments: args.slice(half) } }] }, null),
     chunk({}, 'tool_calls'),

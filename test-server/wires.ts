@@ -52,60 +52,152 @@ const openai: WireSpec = {
       object: 'chat.completion',
       created: 1700000000,
       model: r.model,
-      choices: [{ index: 0, message: { role: 'assistant', content: r.pieces.join('') }, finish_reason: r.filtered ? 'content_filter' : 'stop' }],
+      choices: [
+        { index: 0, message: { role: 'assistant', content: r.pieces.join('') }, finish_reason: r.filtered ? 'content_filter' : 'stop' },
+      ],
       usage: { prompt_tokens: r.inputTokens, completion_tokens: r.outputTokens, total_tokens: r.inputTokens + r.outputTokens },
     };
   },
   events(r) {
-    const chunk = (delta: object, finish: string | null) => ({ id: 'chatcmpl-test', object: 'chat.completion.chunk', created: 1700000000, model: r.model, choices: [{ index: 0, delta, finish_reason: finish }] });
+    const chunk = (delta: object, finish: string | null) => ({
+      id: 'chatcmpl-test',
+      object: 'chat.completion.chunk',
+      created: 1700000000,
+      model: r.model,
+      choices: [{ index: 0, delta, finish_reason: finish }],
+    });
     return {
       head: [sse(chunk({ role: 'assistant', content: '' }, null)), ': keep-alive\n\n'],
       pieces: r.pieces.map((p) => sse(chunk({ content: p }, null))),
       tail: [
         sse(chunk({}, r.filtered ? 'content_filter' : 'stop')),
-        ...(r.streamUsage ? [sse({ id: 'chatcmpl-test', object: 'chat.completion.chunk', model: r.model, choices: [], usage: { prompt_tokens: r.inputTokens, completion_tokens: r.outputTokens, total_tokens: r.inputTokens + r.outputTokens } })] : []),
+        ...(r.streamUsage
+          ? [
+              sse({
+                id: 'chatcmpl-test',
+                object: 'chat.completion.chunk',
+                model: r.model,
+                choices: [],
+                usage: { prompt_tokens: r.inputTokens, completion_tokens: r.outputTokens, total_tokens: r.inputTokens + r.outputTokens },
+              }),
+            ]
+          : []),
         'data: [DONE]\n\n',
       ],
     };
   },
   eol: '\n',
   error(status, which, key) {
-    const body = (message: string, type: string, code: string | null, param: string | null = null) => ({ error: { message, type, param, code } });
-    if (which === 'auth') return { status: 401, body: body(`Incorrect API key provided: ${key}. You can find your API key at https://platform.openai.com/account/api-keys.`, 'invalid_request_error', 'invalid_api_key') };
-    if (which === 'context') return { status: 400, body: body("This model's maximum context length is 8192 tokens. However, your messages resulted in 9000 tokens.", 'invalid_request_error', 'context_length_exceeded', 'messages') };
-    if (which === 'content-filter') return { status: 400, body: body('Your request was rejected as a result of our safety system.', 'invalid_request_error', 'content_policy_violation') };
-    if (status === 429) return { status, body: body('Rate limit reached for requests per min (RPM): Limit 3. Please try again in 1s.', 'requests', 'rate_limit_exceeded') };
-    if (status >= 500) return { status, body: body('The server had an error while processing your request. Sorry about that!', 'server_error', null) };
+    const body = (message: string, type: string, code: string | null, param: string | null = null) => ({
+      error: { message, type, param, code },
+    });
+    if (which === 'auth')
+      return {
+        status: 401,
+        body: body(
+          `Incorrect API key provided: ${key}. You can find your API key at https://platform.openai.com/account/api-keys.`,
+          'invalid_request_error',
+          'invalid_api_key',
+        ),
+      };
+    if (which === 'context')
+      return {
+        status: 400,
+        body: body(
+          "This model's maximum context length is 8192 tokens. However, your messages resulted in 9000 tokens.",
+          'invalid_request_error',
+          'context_length_exceeded',
+          'messages',
+        ),
+      };
+    if (which === 'content-filter')
+      return {
+        status: 400,
+        body: body('Your request was rejected as a result of our safety system.', 'invalid_request_error', 'content_policy_violation'),
+      };
+    if (status === 429)
+      return {
+        status,
+        body: body('Rate limit reached for requests per min (RPM): Limit 3. Please try again in 1s.', 'requests', 'rate_limit_exceeded'),
+      };
+    if (status >= 500)
+      return { status, body: body('The server had an error while processing your request. Sorry about that!', 'server_error', null) };
     return { status, body: body(`Request failed with status ${status}.`, 'invalid_request_error', null) };
   },
   models: (ids) => ({ object: 'list', data: ids.map((id) => ({ id, object: 'model', created: 1700000000, owned_by: 'test-server' })) }),
 };
 
-const anthropicTypes: Record<number, string> = { 400: 'invalid_request_error', 401: 'authentication_error', 403: 'permission_error', 404: 'not_found_error', 413: 'request_too_large', 429: 'rate_limit_error', 500: 'api_error', 529: 'overloaded_error' };
+const anthropicTypes: Record<number, string> = {
+  400: 'invalid_request_error',
+  401: 'authentication_error',
+  403: 'permission_error',
+  404: 'not_found_error',
+  413: 'request_too_large',
+  429: 'rate_limit_error',
+  500: 'api_error',
+  529: 'overloaded_error',
+};
 
 const anthropic: WireSpec = {
   read(_path, body) {
-    const text = (c: any) => (typeof c === 'string' ? c : (c ?? []).map((b: any) => b.text ?? (b.type === 'tool_result' ? text(b.content) : '')).join(''));
+    const text = (c: any) =>
+      typeof c === 'string' ? c : (c ?? []).map((b: any) => b.text ?? (b.type === 'tool_result' ? text(b.content) : '')).join('');
     const role = (m: any) => (Array.isArray(m.content) && m.content.some((b: any) => b.type === 'tool_result') ? 'tool' : m.role);
-    const messages = [...(body.system ? [{ role: 'system', text: text(body.system) }] : []), ...(body.messages ?? []).map((m: any) => ({ role: role(m), text: text(m.content) }))];
+    const messages = [
+      ...(body.system ? [{ role: 'system', text: text(body.system) }] : []),
+      ...(body.messages ?? []).map((m: any) => ({ role: role(m), text: text(m.content) })),
+    ];
     return { model: body.model, messages, stream: body.stream === true, streamUsage: true };
   },
   key: (h) => (typeof h['x-api-key'] === 'string' ? h['x-api-key'] : undefined),
   whole(r) {
-    return { id: 'msg_test', type: 'message', role: 'assistant', model: r.model, content: [{ type: 'text', text: r.pieces.join('') }], stop_reason: r.filtered ? 'refusal' : 'end_turn', stop_sequence: null, usage: { input_tokens: r.inputTokens, output_tokens: r.outputTokens } };
+    return {
+      id: 'msg_test',
+      type: 'message',
+      role: 'assistant',
+      model: r.model,
+      content: [{ type: 'text', text: r.pieces.join('') }],
+      stop_reason: r.filtered ? 'refusal' : 'end_turn',
+      stop_sequence: null,
+      usage: { input_tokens: r.inputTokens, output_tokens: r.outputTokens },
+    };
   },
   events(r) {
     return {
       head: [
-      sse({ type: 'message_start', message: { id: 'msg_test', type: 'message', role: 'assistant', model: r.model, content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: r.inputTokens, output_tokens: 1 } } }, 'message_start'),
-      sse({ type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }, 'content_block_start'),
-      sse({ type: 'ping' }, 'ping'),
+        sse(
+          {
+            type: 'message_start',
+            message: {
+              id: 'msg_test',
+              type: 'message',
+              role: 'assistant',
+              model: r.model,
+              content: [],
+              stop_reason: null,
+              stop_sequence: null,
+              usage: { input_tokens: r.inputTokens, output_tokens: 1 },
+            },
+          },
+          'message_start',
+        ),
+        sse({ type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }, 'content_block_start'),
+        sse({ type: 'ping' }, 'ping'),
       ],
-      pieces: r.pieces.map((p) => sse({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: p } }, 'content_block_delta')),
+      pieces: r.pieces.map((p) =>
+        sse({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: p } }, 'content_block_delta'),
+      ),
       tail: [
-      sse({ type: 'content_block_stop', index: 0 }, 'content_block_stop'),
-      sse({ type: 'message_delta', delta: { stop_reason: r.filtered ? 'refusal' : 'end_turn', stop_sequence: null }, usage: { output_tokens: r.outputTokens } }, 'message_delta'),
-      sse({ type: 'message_stop' }, 'message_stop'),
+        sse({ type: 'content_block_stop', index: 0 }, 'content_block_stop'),
+        sse(
+          {
+            type: 'message_delta',
+            delta: { stop_reason: r.filtered ? 'refusal' : 'end_turn', stop_sequence: null },
+            usage: { output_tokens: r.outputTokens },
+          },
+          'message_delta',
+        ),
+        sse({ type: 'message_stop' }, 'message_stop'),
       ],
     };
   },
@@ -113,21 +205,45 @@ const anthropic: WireSpec = {
   error(status, which) {
     const body = (type: string, message: string) => ({ type: 'error', error: { type, message } });
     if (which === 'auth') return { status: 401, body: body('authentication_error', 'invalid x-api-key') };
-    if (which === 'context') return { status: 400, body: body('invalid_request_error', 'prompt is too long: 210000 tokens > 200000 maximum') };
-    if (which === 'content-filter') return { status: 400, body: body('invalid_request_error', 'Output blocked by content filtering policy') };
-    return { status, body: body(anthropicTypes[status] ?? (status >= 500 ? 'api_error' : 'invalid_request_error'), status === 529 ? 'Overloaded' : `Request failed with status ${status}`) };
+    if (which === 'context')
+      return { status: 400, body: body('invalid_request_error', 'prompt is too long: 210000 tokens > 200000 maximum') };
+    if (which === 'content-filter')
+      return { status: 400, body: body('invalid_request_error', 'Output blocked by content filtering policy') };
+    return {
+      status,
+      body: body(
+        anthropicTypes[status] ?? (status >= 500 ? 'api_error' : 'invalid_request_error'),
+        status === 529 ? 'Overloaded' : `Request failed with status ${status}`,
+      ),
+    };
   },
-  models: (ids) => ({ data: ids.map((id) => ({ type: 'model', id, display_name: id, created_at: '2025-01-01T00:00:00Z' })), has_more: false, first_id: ids[0] ?? null, last_id: ids.at(-1) ?? null }),
+  models: (ids) => ({
+    data: ids.map((id) => ({ type: 'model', id, display_name: id, created_at: '2025-01-01T00:00:00Z' })),
+    has_more: false,
+    first_id: ids[0] ?? null,
+    last_id: ids.at(-1) ?? null,
+  }),
 };
 
-const geminiStatus: Record<number, string> = { 400: 'INVALID_ARGUMENT', 403: 'PERMISSION_DENIED', 404: 'NOT_FOUND', 429: 'RESOURCE_EXHAUSTED', 500: 'INTERNAL', 503: 'UNAVAILABLE', 504: 'DEADLINE_EXCEEDED' };
+const geminiStatus: Record<number, string> = {
+  400: 'INVALID_ARGUMENT',
+  403: 'PERMISSION_DENIED',
+  404: 'NOT_FOUND',
+  429: 'RESOURCE_EXHAUSTED',
+  500: 'INTERNAL',
+  503: 'UNAVAILABLE',
+  504: 'DEADLINE_EXCEEDED',
+};
 
 const gemini: WireSpec = {
   read(path, body) {
     const model = decodeURIComponent(/models\/([^:]+):/.exec(path)?.[1] ?? '');
     const text = (c: any) => (c?.parts ?? []).map((p: any) => p.text ?? p.functionResponse?.response?.content ?? '').join('');
     const role = (c: any) => (c.role === 'model' ? 'assistant' : (c.parts ?? []).some((p: any) => p.functionResponse) ? 'tool' : 'user');
-    const messages = [...(body.systemInstruction ? [{ role: 'system', text: text(body.systemInstruction) }] : []), ...(body.contents ?? []).map((c: any) => ({ role: role(c), text: text(c) }))];
+    const messages = [
+      ...(body.systemInstruction ? [{ role: 'system', text: text(body.systemInstruction) }] : []),
+      ...(body.contents ?? []).map((c: any) => ({ role: role(c), text: text(c) })),
+    ];
     return { model, messages, stream: path.includes(':streamGenerateContent'), streamUsage: true };
   },
   key: (h) => (typeof h['x-goog-api-key'] === 'string' ? h['x-goog-api-key'] : undefined),
@@ -138,18 +254,52 @@ const gemini: WireSpec = {
     const event = (chunk: unknown) => `data: ${JSON.stringify(chunk)}\r\n\r\n`;
     const pieces = r.pieces.map((p, i) => event(geminiChunk(r, p, !r.filtered && i === r.pieces.length - 1 ? 'STOP' : undefined, i + 1)));
     // A blocked answer ends with a chunk that has the finish reason and safety ratings but no content.
-    const blocked = { candidates: [{ finishReason: 'SAFETY', index: 0, safetyRatings: [{ category: 'HARM_CATEGORY_DANGEROUS_CONTENT', probability: 'HIGH', blocked: true }] }], modelVersion: r.model };
+    const blocked = {
+      candidates: [
+        {
+          finishReason: 'SAFETY',
+          index: 0,
+          safetyRatings: [{ category: 'HARM_CATEGORY_DANGEROUS_CONTENT', probability: 'HIGH', blocked: true }],
+        },
+      ],
+      modelVersion: r.model,
+    };
     return { head: [], pieces, tail: r.filtered ? [event(blocked)] : [] };
   },
   eol: '\r\n',
   error(status, which) {
-    const body = (code: number, message: string, extra: object = {}) => ({ error: { code, message, status: geminiStatus[code] ?? 'UNKNOWN', ...extra } });
-    if (which === 'auth') return { status: 400, body: body(400, 'API key not valid. Please pass a valid API key.', { details: [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID', domain: 'googleapis.com' }] }) };
-    if (which === 'context') return { status: 400, body: body(400, 'The input token count (1200000) exceeds the maximum number of tokens allowed (1048576).') };
-    if (which === 'content-filter') return { status: 200, body: { promptFeedback: { blockReason: 'SAFETY' }, usageMetadata: { promptTokenCount: 5, totalTokenCount: 5 } } };
-    return { status, body: body(status, status === 429 ? 'Resource has been exhausted (e.g. check quota).' : status === 503 ? 'The model is overloaded. Please try again later.' : `Request failed with status ${status}.`) };
+    const body = (code: number, message: string, extra: object = {}) => ({
+      error: { code, message, status: geminiStatus[code] ?? 'UNKNOWN', ...extra },
+    });
+    if (which === 'auth')
+      return {
+        status: 400,
+        body: body(400, 'API key not valid. Please pass a valid API key.', {
+          details: [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID', domain: 'googleapis.com' }],
+        }),
+      };
+    if (which === 'context')
+      return { status: 400, body: body(400, 'The input token count (1200000) exceeds the maximum number of tokens allowed (1048576).') };
+    if (which === 'content-filter')
+      return {
+        status: 200,
+        body: { promptFeedback: { blockReason: 'SAFETY' }, usageMetadata: { promptTokenCount: 5, totalTokenCount: 5 } },
+      };
+    return {
+      status,
+      body: body(
+        status,
+        status === 429
+          ? 'Resource has been exhausted (e.g. check quota).'
+          : status === 503
+            ? 'The model is overloaded. Please try again later.'
+            : `Request failed with status ${status}.`,
+      ),
+    };
   },
-  models: (ids) => ({ models: ids.map((id) => ({ name: `models/${id}`, displayName: id, supportedGenerationMethods: ['generateContent'] })) }),
+  models: (ids) => ({
+    models: ids.map((id) => ({ name: `models/${id}`, displayName: id, supportedGenerationMethods: ['generateContent'] })),
+  }),
 };
 
 function geminiChunk(r: Reply, text: string, finishReason: string | undefined, outputSoFar: number) {

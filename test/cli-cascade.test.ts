@@ -12,10 +12,16 @@ import { main } from '../src/cli/main.ts';
 const dir = mkdtempSync(join(tmpdir(), 'llmrouter-cascade-'));
 
 function sample(i: number, withAnswers: boolean): RoutingSample {
-  const a = 10 + (i % 37), b = 3 + (i % 11), right = i % 3 !== 0;
+  const a = 10 + (i % 37),
+    b = 3 + (i % 11),
+    right = i % 3 !== 0;
   const said = right ? a * b : a * b + 2;
   const response = withAnswers ? `${a} * ${b} = ${said}\n#### ${said}` : undefined;
-  return { id: `q${i}`, query: `${a} boxes of ${b} pens: how many pens?`, outcomes: { small: { score: right ? 1 : 0, cost: 0.001, response }, large: { score: 1, cost: 0.02 } } };
+  return {
+    id: `q${i}`,
+    query: `${a} boxes of ${b} pens: how many pens?`,
+    outcomes: { small: { score: right ? 1 : 0, cost: 0.001, response }, large: { score: 1, cost: 0.02 } },
+  };
 }
 
 function write(name: string, withAnswers: boolean): string {
@@ -28,7 +34,16 @@ const run = (...args: string[]) => runInProcess(main, args);
 
 describe('llmrouter eval --router cascade', () => {
   it('prints the cascade report: calibrated point, curve with every call counted', async () => {
-    const { code, out, err } = await run('eval', '--router', 'cascade', '--data', write('answers.jsonl', true), '--test-fraction', '0.3', '--json');
+    const { code, out, err } = await run(
+      'eval',
+      '--router',
+      'cascade',
+      '--data',
+      write('answers.jsonl', true),
+      '--test-fraction',
+      '0.3',
+      '--json',
+    );
     expect(err).toBe('');
     expect(code).toBe(0);
     const r = JSON.parse(out);

@@ -17,16 +17,38 @@ let server: TestServer;
 
 beforeAll(async () => {
   server = await startTestServer();
-  const model = (id: string, provider: string, api_model: string) => ({ id, provider, api_model, input_price: 1, output_price: 2, context_window: 8192, description: id });
-  writeFileSync(catalogFile, JSON.stringify({ models: [model('small', 'openai', 'echo-small'), model('large', 'anthropic', 'echo-large')] }));
+  const model = (id: string, provider: string, api_model: string) => ({
+    id,
+    provider,
+    api_model,
+    input_price: 1,
+    output_price: 2,
+    context_window: 8192,
+    description: id,
+  });
+  writeFileSync(
+    catalogFile,
+    JSON.stringify({ models: [model('small', 'openai', 'echo-small'), model('large', 'anthropic', 'echo-large')] }),
+  );
 });
 afterAll(() => server.close());
 beforeEach(() => server.faults.set([]));
 
 async function cli(args: string[], env: Record<string, string> = {}) {
-  const base = ['chat', '--catalog', catalogFile, '--base-url', `openai=${server.url}/openai/v1`, '--base-url', `anthropic=${server.url}/anthropic/v1`];
+  const base = [
+    'chat',
+    '--catalog',
+    catalogFile,
+    '--base-url',
+    `openai=${server.url}/openai/v1`,
+    '--base-url',
+    `anthropic=${server.url}/anthropic/v1`,
+  ];
   try {
-    const { stdout, stderr } = await promisify(execFile)('node', [bin, ...base, ...args], { cwd: repoRoot, env: { ...process.env, OPENAI_API_KEY: KEY, ANTHROPIC_API_KEY: KEY, ...env } });
+    const { stdout, stderr } = await promisify(execFile)('node', [bin, ...base, ...args], {
+      cwd: repoRoot,
+      env: { ...process.env, OPENAI_API_KEY: KEY, ANTHROPIC_API_KEY: KEY, ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
@@ -48,7 +70,10 @@ describe('llmrouter chat', () => {
     expect(code).toBe(0);
     expect(stdout.trim()).toBe('Echo from echo-large: hello again');
     expect(stderr).toContain('[falling back from small to large]');
-    const lines = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = readFileSync(log, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const [record, ...more] = lines.filter((o) => o.type === 'routed-call');
     expect(more).toEqual([]);
     expect(lines.filter((o) => o !== record).map((o) => `${o.model}:${o.kind}`)).toEqual(['small:server', 'small:server', 'large:ok']);

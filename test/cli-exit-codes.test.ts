@@ -27,14 +27,22 @@ const rows: Row[] = [
   [['nope'], 2, /unknown command "nope" \(llmrouter --help lists them\)/],
   [['list-routers', '--bogus'], 2, /list-routers: Unknown option '--bogus'/],
   [['train', '--data', data, '--out', out], 2, /missing --router/],
-  [['train', '--router', 'knnn', '--data', data, '--out', out], 2, /unknown router "knnn"; nearest known: "knn" \(llmrouter list-routers lists them\)/],
+  [
+    ['train', '--router', 'knnn', '--data', data, '--out', out],
+    2,
+    /unknown router "knnn"; nearest known: "knn" \(llmrouter list-routers lists them\)/,
+  ],
   [['train', '--router', 'knn', '--data', missing, '--out', out], 2, /not found: .*missing\.jsonl/],
   [['train', '--router', 'knn', '--data', malformed, '--out', out], 1, /malformed\.jsonl.*line 2/],
   [['route'], 2, /no query given/],
   [['route', '--router', 'irtt', 'hi'], 2, /unknown router \(not a file either\) "irtt"; nearest known: "irt"/],
   [['route', '--allowed', 'gpt-5,not-a-model', 'hi'], 2, /unknown model in --allowed "not-a-model"; nearest known: "gpt-5-\w+"/],
   [['eval', '--router', 'xyz', '--data', data], 2, /unknown router "xyz"; nearest known/],
-  [['eval', '--router', 'knn', '--data', data, '--hold-out', 'gpt-4oo'], 2, /unknown model in --hold-out "gpt-4oo"; nearest known: "gpt-4o"/],
+  [
+    ['eval', '--router', 'knn', '--data', data, '--hold-out', 'gpt-4oo'],
+    2,
+    /unknown model in --hold-out "gpt-4oo"; nearest known: "gpt-4o"/,
+  ],
   [['import', '--out', out], 2, /no input file or folder given/],
   [['import', malformed, '--out', out], 1, /malformed\.jsonl.*line 2/],
   [['embed'], 2, /give at least one text/],
@@ -60,20 +68,28 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
 }
 
 describe('llmrouter exit codes', () => {
-  it.concurrent.each(rows)('%j exits %i', async (args, code, message) => {
-    const r = await cli(args);
-    expect(r.stderr).toMatch(message);
-    expect(r.code).toBe(code);
-    expect(r.stdout.trim()).toBe('');
-    if (code === 2 && args.length > 0) expect(r.stderr.trim().split('\n')).toHaveLength(1);
-  }, 90_000);
+  it.concurrent.each(rows)(
+    '%j exits %i',
+    async (args, code, message) => {
+      const r = await cli(args);
+      expect(r.stderr).toMatch(message);
+      expect(r.code).toBe(code);
+      expect(r.stdout.trim()).toBe('');
+      if (code === 2 && args.length > 0) expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    },
+    90_000,
+  );
 
   const verbs = ['list-routers', 'train', 'route', 'eval', 'import', 'embed', 'chat', 'generate', 'score', 'simulate', 'serve'];
-  it.concurrent.each(verbs)('%s --help prints its usage on stdout and exits 0', async (verb) => {
-    const r = await cli([verb, '--help']);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(new RegExp(`^usage: llmrouter ${verb}`));
-  }, 90_000);
+  it.concurrent.each(verbs)(
+    '%s --help prints its usage on stdout and exits 0',
+    async (verb) => {
+      const r = await cli([verb, '--help']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(new RegExp(`^usage: llmrouter ${verb}`));
+    },
+    90_000,
+  );
 
   it('llmrouter --help lists exactly those verbs', async () => {
     const r = await cli(['--help']);

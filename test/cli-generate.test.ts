@@ -38,8 +38,27 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 function args(out: string, extra: string[] = []): string[] {
-  return [bin, 'generate', '--queries', queries, '--per-task', '5', '--seed', '1', '--models', BENCH_MODELS.map((m) => m.id).join(','), '--catalog', catalog,
-    '--base-url', `openai=${server.url}/openai/v1`, '--base-url', `local=${server.url}/local/v1`, '--out', out, ...extra];
+  return [
+    bin,
+    'generate',
+    '--queries',
+    queries,
+    '--per-task',
+    '5',
+    '--seed',
+    '1',
+    '--models',
+    BENCH_MODELS.map((m) => m.id).join(','),
+    '--catalog',
+    catalog,
+    '--base-url',
+    `openai=${server.url}/openai/v1`,
+    '--base-url',
+    `local=${server.url}/local/v1`,
+    '--out',
+    out,
+    ...extra,
+  ];
 }
 
 const env = () => ({ ...process.env, OPENAI_API_KEY: 'sk-generate-test' });
@@ -54,7 +73,12 @@ async function cli(argv: string[]) {
   }
 }
 
-const lines = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8').split('\n').filter((l) => l.trim() !== '') : []);
+const lines = (path: string) =>
+  existsSync(path)
+    ? readFileSync(path, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+    : [];
 
 /** Starts generate and SIGKILLs it once `journal` holds `atLeast` results. */
 function runAndKill(argv: string[], journal: string, atLeast: number): Promise<number> {
@@ -78,7 +102,7 @@ function expectedScore(itemId: string, model: string): number | undefined {
 }
 
 describe.skipIf(!sharedData)('llmrouter generate', { timeout: 600_000 }, () => {
-  it('killed halfway and rerun: all 14 tasks, each pair exactly once, every score the fixture\'s', async () => {
+  it("killed halfway and rerun: all 14 tasks, each pair exactly once, every score the fixture's", async () => {
     const out = join(dir, 'routing.jsonl');
     const journal = join(dir, 'routing.results.jsonl');
     const total = items.length * BENCH_MODELS.length;
@@ -103,7 +127,9 @@ describe.skipIf(!sharedData)('llmrouter generate', { timeout: 600_000 }, () => {
     expect(new Set(dataset.map((s) => s.task)).size).toBe(14);
     for (const sample of dataset) {
       expect(Object.keys(sample.outcomes).sort()).toEqual(BENCH_MODELS.map((m) => m.id).sort());
-      for (const [model, o] of Object.entries(sample.outcomes as Record<string, { score: number; cost: number; response: string; latency_ms: number; output_tokens: number }>)) {
+      for (const [model, o] of Object.entries(
+        sample.outcomes as Record<string, { score: number; cost: number; response: string; latency_ms: number; output_tokens: number }>,
+      )) {
         expect(o.score).toBeCloseTo(expectedScore(sample.id, model)!, 10);
         expect(o.cost).toBeGreaterThan(0);
         expect(o.response.length).toBeGreaterThan(0);

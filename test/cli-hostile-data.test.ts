@@ -37,7 +37,19 @@ describe('a pandas-written RouterBench CSV with repeats and partial outcomes', (
   });
 
   it('eval skips the test samples no model was run on, counting them, and scores the rest', async () => {
-    const { code, out, err } = await run('eval', '--router', 'knn', '--data', fixture, '--dedupe', '--test-fraction', '0.5', '--seed', '1', '--json');
+    const { code, out, err } = await run(
+      'eval',
+      '--router',
+      'knn',
+      '--data',
+      fixture,
+      '--dedupe',
+      '--test-fraction',
+      '0.5',
+      '--seed',
+      '1',
+      '--json',
+    );
     expect(code).toBe(0);
     expect(err).toContain('dropped 2');
     const r = JSON.parse(out);

@@ -63,7 +63,9 @@ describe.skipIf(!sharedData)('llmrouter import on the shared data', () => {
     expect(stdout).toMatch(/^ {2}mmlu_abstract_algebra +100$/m);
     const samples = imported(out);
     expect(samples).toHaveLength(14042);
-    expect(new Set(samples.flatMap((s) => Object.keys(s.outcomes)))).toEqual(new Set(['gpt-4-1106-preview', 'mistralai/Mixtral-8x7B-Instruct-v0.1']));
+    expect(new Set(samples.flatMap((s) => Object.keys(s.outcomes)))).toEqual(
+      new Set(['gpt-4-1106-preview', 'mistralai/Mixtral-8x7B-Instruct-v0.1']),
+    );
   });
 
   it('gsm8k_responses.csv: 1,319 queries with responses', async () => {

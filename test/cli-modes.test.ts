@@ -20,22 +20,49 @@ let server: TestServer;
 
 beforeAll(async () => {
   server = await startTestServer();
-  const model = (id: string, provider: string, price: number) => ({ id, provider, api_model: `echo-${id}`, input_price: price, output_price: 3 * price, context_window: 8192, description: `the ${id} model` });
+  const model = (id: string, provider: string, price: number) => ({
+    id,
+    provider,
+    api_model: `echo-${id}`,
+    input_price: price,
+    output_price: 3 * price,
+    context_window: 8192,
+    description: `the ${id} model`,
+  });
   const models = [model('small', 'openai', 0.1), model('large', 'anthropic', 5)];
   writeFileSync(catalogFile, JSON.stringify({ models }));
   // A real rules router: numbers go to the large model, everything else to the cheapest.
   const rules = routerClass('rules').create({ rules: [{ name: 'numbers', when: { regex: '\\d' }, model: 'large' }], fallback: 'cheapest' });
-  await rules.fit({ samples: [{ id: 'q', query: 'x', outcomes: { small: { score: 1, cost: 0.001 }, large: { score: 1, cost: 0.01 } } }], embeddings: [], models: ['small', 'large'], catalog: models.map((m) => ({ ...m, strengths: [] })) });
+  await rules.fit({
+    samples: [{ id: 'q', query: 'x', outcomes: { small: { score: 1, cost: 0.001 }, large: { score: 1, cost: 0.01 } } }],
+    embeddings: [],
+    models: ['small', 'large'],
+    catalog: models.map((m) => ({ ...m, strengths: [] })),
+  });
   writeFileSync(rulesFile, JSON.stringify(rules.toJSON()));
-  writeFileSync(calibrationFile, ['{"score":1,"cheapCorrect":1}', '{"score":0.75,"cheapCorrect":1}', '{"score":0.5,"cheapCorrect":0}', ''].join('\n'));
+  writeFileSync(
+    calibrationFile,
+    ['{"score":1,"cheapCorrect":1}', '{"score":0.75,"cheapCorrect":1}', '{"score":0.5,"cheapCorrect":0}', ''].join('\n'),
+  );
 });
 afterAll(() => server.close());
 beforeEach(() => server.scripts.set([]));
 
 async function cli(verb: string, args: string[]) {
-  const base = [verb, '--catalog', catalogFile, '--base-url', `openai=${server.url}/openai/v1`, '--base-url', `anthropic=${server.url}/anthropic/v1`];
+  const base = [
+    verb,
+    '--catalog',
+    catalogFile,
+    '--base-url',
+    `openai=${server.url}/openai/v1`,
+    '--base-url',
+    `anthropic=${server.url}/anthropic/v1`,
+  ];
   try {
-    const { stdout, stderr } = await promisify(execFile)('node', [bin, ...base, ...args], { cwd: repoRoot, env: { ...process.env, OPENAI_API_KEY: 'k1', ANTHROPIC_API_KEY: 'k2' } });
+    const { stdout, stderr } = await promisify(execFile)('node', [bin, ...base, ...args], {
+      cwd: repoRoot,
+      env: { ...process.env, OPENAI_API_KEY: 'k1', ANTHROPIC_API_KEY: 'k2' },
+    });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
@@ -55,15 +82,29 @@ describe('llmrouter chat --router', () => {
   });
 
   it('rejects an unknown mode and a message with both --model and --router', async () => {
-    expect((await cli('chat', ['--router', rulesFile, '--mode', 'swarm', 'x'])).stderr).toMatch(/--mode must be one of single, cascade, llm-router, decompose, agent/);
+    expect((await cli('chat', ['--router', rulesFile, '--mode', 'swarm', 'x'])).stderr).toMatch(
+      /--mode must be one of single, cascade, llm-router, decompose, agent/,
+    );
     expect((await cli('chat', ['--router', rulesFile, '--model', 'small', 'x'])).code).toBe(2);
   });
 });
 
 describe('llmrouter chat --mode', () => {
   it('decompose: the plan, each routed sub-answer and the aggregated answer', async () => {
-    server.scripts.set([{ model: 'echo-small', match: "^Split the user's request", reply: '{"subqueries":[{"query":"What is 12 times 9?"},{"query":"Name a colour"}]}' }]);
-    const { code, stdout, stderr } = await cli('chat', ['--router', rulesFile, '--mode', 'decompose', 'What is 12 times 9, and name a colour?']);
+    server.scripts.set([
+      {
+        model: 'echo-small',
+        match: "^Split the user's request",
+        reply: '{"subqueries":[{"query":"What is 12 times 9?"},{"query":"Name a colour"}]}',
+      },
+    ]);
+    const { code, stdout, stderr } = await cli('chat', [
+      '--router',
+      rulesFile,
+      '--mode',
+      'decompose',
+      'What is 12 times 9, and name a colour?',
+    ]);
     expect(code).toBe(0);
     expect(stderr).toMatch(/\[plan by small: 1\. What is 12 times 9\?  2\. Name a colour/);
     expect(stderr).toMatch(/\[sub-answer 1 \(routed\) by large, \$[\d.]+, \d+ ms: Echo from echo-large: What is 12 times 9\?\]/);
@@ -87,7 +128,15 @@ describe('llmrouter chat --mode', () => {
       { model: 'echo-small', match: '^What is', toolCall: call('What is 12 times 9?') },
       { model: 'echo-small', match: '^<information>', toolCall: call('and again?') },
     ]);
-    const { code, stdout, stderr } = await cli('chat', ['--router', rulesFile, '--mode', 'agent', '--max-rounds', '2', 'What is 12 times 9?']);
+    const { code, stdout, stderr } = await cli('chat', [
+      '--router',
+      rulesFile,
+      '--mode',
+      'agent',
+      '--max-rounds',
+      '2',
+      'What is 12 times 9?',
+    ]);
     expect(code).toBe(0);
     expect(stderr).toMatch(/\[round 1 \(small, .*\) call large: What is 12 times 9\? -> Echo from echo-large/);
     expect(stderr).toMatch(/the premium model large alone: about \$[\d.]+; stopped at the round limit \(2\)/);
@@ -96,7 +145,15 @@ describe('llmrouter chat --mode', () => {
 
   it('cascade: keeps the cheap answer when it verifies above the calibrated threshold', async () => {
     server.scripts.set([{ model: 'echo-small', match: '^Context: ', reply: 'Yes' }]);
-    const { stdout, stderr } = await cli('chat', ['--router', rulesFile, '--mode', 'cascade', '--calibration', calibrationFile, 'Name a colour']);
+    const { stdout, stderr } = await cli('chat', [
+      '--router',
+      rulesFile,
+      '--mode',
+      'cascade',
+      '--calibration',
+      calibrationFile,
+      'Name a colour',
+    ]);
     expect(stderr).toMatch(/self-verification 1\.00 vs threshold 0\.75 \(calibrated on 3 points\): kept/);
     expect(stdout.trim()).toBe('Echo from echo-small: Name a colour');
   });

@@ -13,12 +13,24 @@ const cli = (...args: string[]) => promisify(execFile)('node', [bin, ...args], {
 describe.skipIf(!sharedData)('progress on stderr', () => {
   it('eval reports routing the test set with an ETA; stdout stays the JSON report', async () => {
     const data = resolve(sharedData!, 'llmrouter/dcrouter_train.json');
-    const { stdout, stderr } = await cli('eval', '--router', 'best-single', '--data', data, '--from', 'dcrouter', '--test-fraction', '0.5', '--json');
+    const { stdout, stderr } = await cli(
+      'eval',
+      '--router',
+      'best-single',
+      '--data',
+      data,
+      '--from',
+      'dcrouter',
+      '--test-fraction',
+      '0.5',
+      '--json',
+    );
     expect(JSON.parse(stdout).n_test).toBe(2804);
     const lines = stderr.trim().split('\n');
     expect(lines[0]).toBe('[training best-single] 100.0%, ETA 0s');
     expect(lines.length).toBe(12);
-    for (const line of lines.slice(1)) expect(line).toMatch(/^\[routing the test set with best-single\] \d+\/2804 \(\d+\.\d%\), ETA (\?|\d+s|\d+m\d\ds)$/);
+    for (const line of lines.slice(1))
+      expect(line).toMatch(/^\[routing the test set with best-single\] \d+\/2804 \(\d+\.\d%\), ETA (\?|\d+s|\d+m\d\ds)$/);
   }, 120_000);
 
   it('import reports the files of a folder as it reads them', async () => {

@@ -20,7 +20,9 @@ writeFileSync(data, writeNative(samples));
 
 const run = (...args: string[]) => runInProcess(main, args);
 
-const offline = Object.entries(routers).filter(([, e]) => e.input !== 'provider' && !e.fromRouter).map(([name]) => name);
+const offline = Object.entries(routers)
+  .filter(([, e]) => e.input !== 'provider' && !e.fromRouter)
+  .map(([name]) => name);
 
 describe('llmrouter list-routers', () => {
   it('shows every router, and with --options each option and its default', async () => {
@@ -36,16 +38,33 @@ describe('llmrouter list-routers', () => {
 });
 
 describe('llmrouter eval --json', () => {
-  it.each(offline)('%s prints the DESIGN.md object', async (name) => {
-    const { code, out, err } = await run('eval', '--router', name, '--data', data, '--test-fraction', '0.25', '--seed', '1', '--json');
-    expect(err).toBe('');
-    expect(code).toBe(0);
-    const r = JSON.parse(out);
-    expect(Object.keys(r).filter((k) => k !== 'routellm')).toEqual(['router', 'n_train', 'n_test', 'models', 'best_single', 'oracle', 'curve', 'aiq', 'aiq_max_cost', 'quality_at_best_single_cost', 'cost_at_95pct_best_quality', 'skipped']);
-    expect('routellm' in r).toBe(r.models.length === 2); // RouteLLM's APGR and CPT on two-model data
-    expect(r.n_test).toBe(15);
-    expect(r.curve.length).toBeGreaterThan(5);
-  }, 60_000);
+  it.each(offline)(
+    '%s prints the DESIGN.md object',
+    async (name) => {
+      const { code, out, err } = await run('eval', '--router', name, '--data', data, '--test-fraction', '0.25', '--seed', '1', '--json');
+      expect(err).toBe('');
+      expect(code).toBe(0);
+      const r = JSON.parse(out);
+      expect(Object.keys(r).filter((k) => k !== 'routellm')).toEqual([
+        'router',
+        'n_train',
+        'n_test',
+        'models',
+        'best_single',
+        'oracle',
+        'curve',
+        'aiq',
+        'aiq_max_cost',
+        'quality_at_best_single_cost',
+        'cost_at_95pct_best_quality',
+        'skipped',
+      ]);
+      expect('routellm' in r).toBe(r.models.length === 2); // RouteLLM's APGR and CPT on two-model data
+      expect(r.n_test).toBe(15);
+      expect(r.curve.length).toBeGreaterThan(5);
+    },
+    60_000,
+  );
 
   it('refuses routers that call providers', async () => {
     const { code, err } = await run('eval', '--router', 'automix', '--data', data);
@@ -63,12 +82,17 @@ describe('llmrouter train and route', () => {
     const r = JSON.parse(out);
     expect(r.model).toBe('coder');
     expect(r.explanation.neighbours[0].query).toMatch(/python/);
-    expect((await run('route', '--router', file, '--lambda', '1000', 'python function that sorts a list')).out.split('\n')[0]).toBe('mathematician');
+    expect((await run('route', '--router', file, '--lambda', '1000', 'python function that sorts a list')).out.split('\n')[0]).toBe(
+      'mathematician',
+    );
   }, 60_000);
 
   it('names what is wrong with a malformed or incompatible router file', async () => {
     const bad = join(dir, 'bad.json');
-    writeFileSync(bad, '{"format": "llmrouter-web/router", "version": 1, "router": "knn", "options": {}, "models": ["a"], "state": {"costs": {}}}');
+    writeFileSync(
+      bad,
+      '{"format": "llmrouter-web/router", "version": 1, "router": "knn", "options": {}, "models": ["a"], "state": {"costs": {}}}',
+    );
     const r1 = await run('route', '--router', bad, 'hello');
     expect(r1.code).toBe(1);
     expect(r1.err).toMatch(/bad\.json: invalid router file state\.costs/);
@@ -76,7 +100,9 @@ describe('llmrouter train and route', () => {
     expect((await run('route', '--router', bad, 'hello')).err).toMatch(/version 2 is not supported/);
     writeFileSync(bad, 'not json');
     expect((await run('route', '--router', bad, 'hello')).err).toMatch(/bad\.json: not JSON/);
-    expect((await run('train', '--router', 'knn', '--data', data, '--out', bad, '--options', '{"k":"many"}')).err).toMatch(/knn options\.k/);
+    expect((await run('train', '--router', 'knn', '--data', data, '--out', bad, '--options', '{"k":"many"}')).err).toMatch(
+      /knn options\.k/,
+    );
   }, 60_000);
 });
 
@@ -87,7 +113,13 @@ describe('router files record their encoder', () => {
     const file = join(dir, 'knn-tiny.json');
     expect((await run('train', '--router', 'knn', '--data', data, '--out', file, '--encoder', tinyBert, '--dtype', 'fp32')).code).toBe(0);
     const saved = JSON.parse(readFileSync(file, 'utf8'));
-    expect(saved.encoder).toMatchObject({ id: tinyBert, dim: 32, pooling: 'cls', dtype: 'fp32', hash: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    expect(saved.encoder).toMatchObject({
+      id: tinyBert,
+      dim: 32,
+      pooling: 'cls',
+      dtype: 'fp32',
+      hash: expect.stringMatching(/^[0-9a-f]{16}$/),
+    });
     // without --encoder, route opens the encoder the file names
     const routed = await run('route', '--router', file, '--json', 'python function that sorts a list number 999');
     expect(routed.code).toBe(0);

@@ -13,11 +13,19 @@ const dir = mkdtempSync(join(tmpdir(), 'llmrouter-score-'));
 const marker = join(dir, 'escaped');
 
 const fenced = (code: string) => `\`\`\`python\n${code}\n\`\`\``;
-const mbppTests = "['assert min_product_tuple([(2, 7), (2, 6), (1, 8), (4, 9)] )==8', 'assert min_product_tuple([(10,20), (15,2), (5,10)] )==30']";
-const mbpp = { task_name: 'mbpp', query: 'Write a function to find the minimum product from the pairs of tuples within a given list.', ground_truth: mbppTests, metric: 'code_eval', task_id: 409 };
+const mbppTests =
+  "['assert min_product_tuple([(2, 7), (2, 6), (1, 8), (4, 9)] )==8', 'assert min_product_tuple([(10,20), (15,2), (5,10)] )==30']";
+const mbpp = {
+  task_name: 'mbpp',
+  query: 'Write a function to find the minimum product from the pairs of tuples within a given list.',
+  ground_truth: mbppTests,
+  metric: 'code_eval',
+  task_id: 409,
+};
 const humanEval = {
   task_name: 'human_eval',
-  query: 'from typing import List\n\n\ndef factorize(n: int) -> List[int]:\n    """ Return list of prime factors of given integer in the order from smallest to largest.\n    """\n',
+  query:
+    'from typing import List\n\n\ndef factorize(n: int) -> List[int]:\n    """ Return list of prime factors of given integer in the order from smallest to largest.\n    """\n',
   ground_truth: '\n\ndef check(candidate):\n    assert candidate(2) == [2]\n    assert candidate(3 * 2 * 3) == [2, 3, 3]\n',
   metric: 'code_eval',
   task_id: 'HumanEval/25',
@@ -29,7 +37,16 @@ const rows = [
   { ...mbpp, model_name: 'attacker', response: fenced(escape), expected: 0 },
   { ...humanEval, model_name: 'right', response: fenced(CODE_SOLUTIONS['HumanEval/25']!), expected: 1 },
   { ...humanEval, model_name: 'wrong', response: fenced('def factorize(n):\n    return [n]'), expected: 0 },
-  { task_name: 'mmlu', query: 'Which is a prime?', ground_truth: 'B', metric: 'em_mc', choices: "['4', '5']", model_name: 'right', response: 'The answer is (B).', expected: 1 },
+  {
+    task_name: 'mmlu',
+    query: 'Which is a prime?',
+    ground_truth: 'B',
+    metric: 'em_mc',
+    choices: "['4', '5']",
+    model_name: 'right',
+    response: 'The answer is (B).',
+    expected: 1,
+  },
 ];
 
 describe('llmrouter score --in --out', { timeout: 300_000 }, () => {
@@ -40,7 +57,10 @@ describe('llmrouter score --in --out', { timeout: 300_000 }, () => {
     const { code, stderr } = await runCli('score', '--in', input, '--out', output);
     expect(code, stderr).toBe(0);
     expect(stderr).toContain(`scored 6 answers into ${output}; 5 code answers in 1 sandbox process\n`);
-    const scored = readFileSync(output, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const scored = readFileSync(output, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(scored.map((r) => [r.model_name, r.score])).toEqual(rows.map((r) => [r.model_name, r.expected]));
     expect(scored[1]!.score_detail).toContain('AssertionError');
     expect(scored[0]).toMatchObject({ task_name: 'mbpp', response: rows[0]!.response });

@@ -12,7 +12,10 @@ import { loadRouter } from '../src/core/routers/registry.ts';
 import type { Prediction } from '../src/core/routers/router.ts';
 
 const SIX = ['gpt-5-nano', 'gpt-5', 'claude-haiku-4-5', 'claude-opus-4-1', 'gemini-2.5-flash', 'gemini-2.5-pro'];
-const prompts = JSON.parse(readFileSync(new URL('./fixtures/cold-start-prompts.json', import.meta.url), 'utf8')) as { easy: string[]; hard: string[] };
+const prompts = JSON.parse(readFileSync(new URL('./fixtures/cold-start-prompts.json', import.meta.url), 'utf8')) as {
+  easy: string[];
+  hard: string[];
+};
 
 async function predictions(texts: readonly string[]): Promise<Prediction[]> {
   const router = loadRouter(JSON.parse(readFileSync(new URL('../public/routers/irt.json', import.meta.url), 'utf8')));

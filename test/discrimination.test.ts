@@ -24,8 +24,15 @@ describe('discrimination suite', () => {
     expect(suite.hard.length).toBeGreaterThanOrEqual(100);
     const texts = [...suite.easy, ...suite.hard].map((p) => p.text.toLowerCase());
     expect(new Set(texts).size).toBe(texts.length);
-    const trained = new Set(Object.values(trivialTurns()).flat().map((t) => t.toLowerCase()));
-    expect(texts.filter((t) => trained.has(t)), `suite prompts found in ${TRIVIAL_TURNS_FILE}`).toEqual([]);
+    const trained = new Set(
+      Object.values(trivialTurns())
+        .flat()
+        .map((t) => t.toLowerCase()),
+    );
+    expect(
+      texts.filter((t) => trained.has(t)),
+      `suite prompts found in ${TRIVIAL_TURNS_FILE}`,
+    ).toEqual([]);
   });
 
   for (const mix of MIXES) {

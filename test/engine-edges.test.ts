@@ -23,8 +23,21 @@ import { CLIENT_TOKEN, PROVIDER_KEY, PYTHON_QUERY, client, testFolder, trainedRo
 const { dir } = testFolder();
 const SYSTEM = 'Answer in one line.';
 const WIRES = { openai: '/openai/v1', anthropic: '/anthropic/v1', google: '/gemini/v1beta' } as const;
-const model = (id: string, provider: keyof typeof WIRES, api_model: string, price: number) => ({ id, provider, api_model, input_price: price, output_price: 2 * price, context_window: 8192, description: id, strengths: [] });
-const catalog = [model('coder', 'openai', 'echo-small', 1), model('mathematician', 'anthropic', 'echo-large', 3), model('generalist', 'google', 'echo-large', 2)];
+const model = (id: string, provider: keyof typeof WIRES, api_model: string, price: number) => ({
+  id,
+  provider,
+  api_model,
+  input_price: price,
+  output_price: 2 * price,
+  context_window: 8192,
+  description: id,
+  strengths: [],
+});
+const catalog = [
+  model('coder', 'openai', 'echo-small', 1),
+  model('mathematician', 'anthropic', 'echo-large', 3),
+  model('generalist', 'google', 'echo-large', 2),
+];
 let server: TestServer;
 let routerFile: string;
 
@@ -36,15 +49,34 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 /** The routed-call records of a JSONL log. */
-const recordsIn = (file: string): OutcomeRecord[] => readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l)).filter((r) => r.type === 'routed-call');
+const recordsIn = (file: string): OutcomeRecord[] =>
+  readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l))
+    .filter((r) => r.type === 'routed-call');
 
 async function throughGateway(): Promise<OutcomeRecord> {
   const log = join(dir, 'gateway.jsonl');
   const providers = Object.fromEntries(Object.entries(WIRES).map(([p, path]) => [p, { base_url: `${server.url}${path}` }]));
-  const config = parseConfig({ catalog: join(dir, 'catalog.json'), providers, api_keys: Object.fromEntries(Object.keys(WIRES).map((p) => [p, [PROVIDER_KEY]])), routers: { knn: { file: routerFile } }, client_tokens: [CLIENT_TOKEN], log, server: { port: 0 } });
+  const config = parseConfig({
+    catalog: join(dir, 'catalog.json'),
+    providers,
+    api_keys: Object.fromEntries(Object.keys(WIRES).map((p) => [p, [PROVIDER_KEY]])),
+    routers: { knn: { file: routerFile } },
+    client_tokens: [CLIENT_TOKEN],
+    log,
+    server: { port: 0 },
+  });
   const gateway = await startGateway(config);
   try {
-    await client(gateway.url).chat.completions.create({ model: 'router-knn', messages: [{ role: 'system', content: SYSTEM }, { role: 'user', content: PYTHON_QUERY }] });
+    await client(gateway.url).chat.completions.create({
+      model: 'router-knn',
+      messages: [
+        { role: 'system', content: SYSTEM },
+        { role: 'user', content: PYTHON_QUERY },
+      ],
+    });
     await gateway.gateway.log!.flushed();
   } finally {
     await gateway.close();
@@ -57,7 +89,21 @@ async function throughCli(): Promise<OutcomeRecord> {
   for (const p of Object.keys(WIRES)) process.env[`${p.toUpperCase()}_API_KEY`] = PROVIDER_KEY;
   const { main } = await import('../src/cli/main.ts');
   const urls = Object.entries(WIRES).flatMap(([p, path]) => ['--base-url', `${p}=${server.url}${path}`]);
-  expect(await main(['chat', '--catalog', join(dir, 'catalog.json'), ...urls, '--router', routerFile, '--system', SYSTEM, '--log', log, PYTHON_QUERY])).toBe(0);
+  expect(
+    await main([
+      'chat',
+      '--catalog',
+      join(dir, 'catalog.json'),
+      ...urls,
+      '--router',
+      routerFile,
+      '--system',
+      SYSTEM,
+      '--log',
+      log,
+      PYTHON_QUERY,
+    ]),
+  ).toBe(0);
   return recordsIn(log)[0]!;
 }
 
@@ -68,7 +114,12 @@ async function throughAppRequest(): Promise<OutcomeRecord> {
     return { provider, wire, streamUsage, baseUrl: server.url + WIRES[provider as keyof typeof WIRES], key: PROVIDER_KEY };
   };
   const caller = new RoutedCaller({ catalog, endpoint });
-  const parts = { router: { ...engineRouter(loadRouter(JSON.parse(readFileSync(routerFile, 'utf8')))), name: 'knn' }, encoder, caller, models: catalog };
+  const parts = {
+    router: { ...engineRouter(loadRouter(JSON.parse(readFileSync(routerFile, 'utf8')))), name: 'knn' },
+    encoder,
+    caller,
+    models: catalog,
+  };
   const history = [{ role: 'user' as const, content: PYTHON_QUERY, id: 'm1', at: 1 }];
   const profile = { id: 'default', name: 'Default', vector: emptyUserVector(), calibration: [] };
   const request = chatRequest({}, history, { lambda: 0, allowed: catalog.map((m) => m.id), profile }, new AbortController().signal);
@@ -84,7 +135,13 @@ function comparable(record: OutcomeRecord & { client?: string }) {
 describe('one conversation through the app, the CLI and the gateway', () => {
   it('gives the same outcome record from each edge', async () => {
     const [gateway, cli, app] = [await throughGateway(), await throughCli(), await throughAppRequest()];
-    expect(comparable(app)).toMatchObject({ router: 'knn', chosen: 'coder', answeredBy: 'coder', query: PYTHON_QUERY, premium: { model: 'coder' } });
+    expect(comparable(app)).toMatchObject({
+      router: 'knn',
+      chosen: 'coder',
+      answeredBy: 'coder',
+      query: PYTHON_QUERY,
+      premium: { model: 'coder' },
+    });
     expect(comparable(gateway)).toEqual(comparable(app));
     expect(comparable(cli)).toEqual(comparable(app));
     expect(Object.keys(comparable(gateway)).sort()).toEqual(Object.keys(comparable(cli)).sort());

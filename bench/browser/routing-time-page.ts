@@ -8,8 +8,20 @@ import type { TrainingData } from '../../src/core/routers/router.ts';
 import { gaussian, normalised } from '../../src/core/routers/shared/vectors.ts';
 import { mulberry32 } from '../../src/core/data/random.ts';
 
-const N = 10_000, DIM = 512, QUERIES = 1000;
-const MODELS = ['qwen2.5-7b-instruct', 'llama3-chatqa-1.5-8b', 'llama-3.1-nemotron-51b-instruct', 'llama3-chatqa-1.5-70b', 'mistral-7b-instruct-v0.3', 'gemma-2-9b-it', 'codegemma-7b', 'llama-3.1-8b-instruct', 'llama-3.3-nemotron-super-49b-v1'];
+const N = 10_000,
+  DIM = 512,
+  QUERIES = 1000;
+const MODELS = [
+  'qwen2.5-7b-instruct',
+  'llama3-chatqa-1.5-8b',
+  'llama-3.1-nemotron-51b-instruct',
+  'llama3-chatqa-1.5-70b',
+  'mistral-7b-instruct-v0.3',
+  'gemma-2-9b-it',
+  'codegemma-7b',
+  'llama-3.1-8b-instruct',
+  'llama-3.3-nemotron-super-49b-v1',
+];
 
 function syntheticData(): TrainingData {
   const random = mulberry32(11);

@@ -52,7 +52,9 @@ export function App() {
     };
     void Promise.allSettled(Object.values(stores).map((s) => s.getState().load())).then((results) => {
       const names = Object.keys(stores);
-      setLoadErrors(results.flatMap((r, i) => (r.status === 'rejected' ? [`${names[i]} (${(r.reason as Error)?.message ?? String(r.reason)})`] : [])));
+      setLoadErrors(
+        results.flatMap((r, i) => (r.status === 'rejected' ? [`${names[i]} (${(r.reason as Error)?.message ?? String(r.reason)})`] : [])),
+      );
       setLoaded(true);
       // Warm the sentence encoder and the router, so that routing rarely waits for them (the diagnostics pages time
       // their own cold starts).

@@ -22,6 +22,11 @@ export function bytes(value: number): string {
 
 /** Embedding progress in words with the time left, e.g. "embedding 1,280 / 5,608 queries, about 40 s left". */
 export function embeddingDetail({ done, total, secondsLeft }: { done: number; total: number; secondsLeft: number }): string {
-  const left = done >= total ? 'done' : secondsLeft >= 90 ? `about ${Math.round(secondsLeft / 60)} min left` : `about ${Math.max(1, Math.round(secondsLeft))} s left`;
+  const left =
+    done >= total
+      ? 'done'
+      : secondsLeft >= 90
+        ? `about ${Math.round(secondsLeft / 60)} min left`
+        : `about ${Math.max(1, Math.round(secondsLeft))} s left`;
   return `embedding ${done.toLocaleString('en')} / ${total.toLocaleString('en')} queries, ${left}`;
 }

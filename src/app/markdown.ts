@@ -9,9 +9,50 @@ import DOMPurify from 'dompurify';
 import { MarkdownWorkerClient } from '../workers/markdown-client.ts';
 
 /** Elements that take input or submit it, embed other documents, or play media: none belongs in an answer. */
-const FORBID_TAGS = ['style', 'form', 'input', 'button', 'textarea', 'select', 'option', 'optgroup', 'fieldset', 'label', 'output', 'datalist', 'dialog', 'iframe', 'frame', 'object', 'embed', 'audio', 'video', 'source', 'track', 'picture', 'template', 'slot', 'marquee'];
+const FORBID_TAGS = [
+  'style',
+  'form',
+  'input',
+  'button',
+  'textarea',
+  'select',
+  'option',
+  'optgroup',
+  'fieldset',
+  'label',
+  'output',
+  'datalist',
+  'dialog',
+  'iframe',
+  'frame',
+  'object',
+  'embed',
+  'audio',
+  'video',
+  'source',
+  'track',
+  'picture',
+  'template',
+  'slot',
+  'marquee',
+];
 /** Attributes that style, name (DOM clobbering), fetch, or navigate by themselves. */
-const FORBID_ATTR = ['style', 'id', 'name', 'srcset', 'ping', 'formaction', 'action', 'background', 'poster', 'tabindex', 'accesskey', 'autofocus', 'popover', 'popovertarget'];
+const FORBID_ATTR = [
+  'style',
+  'id',
+  'name',
+  'srcset',
+  'ping',
+  'formaction',
+  'action',
+  'background',
+  'poster',
+  'tabindex',
+  'accesskey',
+  'autofocus',
+  'popover',
+  'popovertarget',
+];
 /** Links may go to the web or to a mail client; images only from the answer itself (data: URLs). */
 const ALLOWED_URI_REGEXP = /^(?:https?:|mailto:|data:image\/(?:png|gif|jpeg|webp);)/i;
 /** Only highlight.js's own classes survive: our stylesheet's classes (fixed bars, dialogs) would let an answer escape. */
@@ -20,7 +61,10 @@ const SAFE_CLASS = /^(?:hljs(?:-[\w-]+)?|language-[\w-]+)$/;
 const purify = DOMPurify();
 purify.addHook('uponSanitizeAttribute', (_node, data) => {
   if (data.attrName !== 'class') return;
-  data.attrValue = data.attrValue.split(/\s+/).filter((c) => SAFE_CLASS.test(c)).join(' ');
+  data.attrValue = data.attrValue
+    .split(/\s+/)
+    .filter((c) => SAFE_CLASS.test(c))
+    .join(' ');
   if (!data.attrValue) data.keepAttr = false;
 });
 purify.addHook('afterSanitizeAttributes', (node) => {
@@ -56,7 +100,11 @@ let client: MarkdownWorkerClient | undefined;
 
 /** The rendering of `text` known without waiting: cached, or plain text for an answer over the size cap. */
 export function knownRendering(text: string): Rendering | undefined {
-  if (text.length > MARKDOWN_LIMITS.chars) return { kind: 'text', reason: `${text.length.toLocaleString('en')} characters, over the ${MARKDOWN_LIMITS.chars.toLocaleString('en')} that are formatted` };
+  if (text.length > MARKDOWN_LIMITS.chars)
+    return {
+      kind: 'text',
+      reason: `${text.length.toLocaleString('en')} characters, over the ${MARKDOWN_LIMITS.chars.toLocaleString('en')} that are formatted`,
+    };
   return cache.get(text);
 }
 
@@ -73,7 +121,10 @@ export async function renderAnswer(text: string, signal?: AbortSignal): Promise<
       : parsed.depth > MARKDOWN_LIMITS.depth
         ? { kind: 'text', reason: `its formatting nests ${parsed.depth} levels deep, over ${MARKDOWN_LIMITS.depth}` }
         : parsed.elements > MARKDOWN_LIMITS.elements
-          ? { kind: 'text', reason: `its formatting makes ${parsed.elements.toLocaleString('en')} elements, over ${MARKDOWN_LIMITS.elements.toLocaleString('en')}` }
+          ? {
+              kind: 'text',
+              reason: `its formatting makes ${parsed.elements.toLocaleString('en')} elements, over ${MARKDOWN_LIMITS.elements.toLocaleString('en')}`,
+            }
           : { kind: 'html', html: sanitize(parsed.html) };
   if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
   cache.set(text, rendering);

@@ -12,7 +12,10 @@ type Result<F> = F extends (...args: never[]) => infer R ? Awaited<R> : never;
 
 export class WorkerClient<H extends Handlers> {
   private next = 1;
-  private readonly pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void; onProgress?: CallOptions['onProgress'] }>();
+  private readonly pending = new Map<
+    number,
+    { resolve(v: unknown): void; reject(e: Error): void; onProgress?: CallOptions['onProgress'] }
+  >();
 
   constructor(private readonly worker: Worker) {
     worker.addEventListener('message', (event: MessageEvent<Response>) => {

@@ -11,7 +11,13 @@ export const CASCADE_USAGE = '(with --router cascade: [--cheap MODEL] [--premium
 
 export async function printCascade(values: FlagValues, train: RoutingSample[], test: RoutingSample[]): Promise<void> {
   const text = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
-  const r = await evaluateCascade({ train, test, cheap: text('cheap'), premium: text('premium'), target: numberFlag(values, 'target', 0.95) });
+  const r = await evaluateCascade({
+    train,
+    test,
+    cheap: text('cheap'),
+    premium: text('premium'),
+    target: numberFlag(values, 'target', 0.95),
+  });
   if (values.json) return void console.log(JSON.stringify(r));
   console.log(lines(r).join('\n'));
 }
@@ -26,6 +32,8 @@ function lines(r: CascadeReport): string[] {
     `AIQ ${r.aiq.toFixed(4)}   quality at best-single cost ${r.quality_at_best_single_cost?.toFixed(4) ?? 'n/a'}   cost to 95% of best single ${pct(r.cost_at_95pct_best_quality)}`,
     '',
     'threshold  escalated  quality  cost (USD)',
-    ...r.curve.map((p) => `${p.threshold.toFixed(3).padEnd(9)}  ${pct(p.escalated).padStart(8)}  ${p.quality.toFixed(4)}   ${p.cost.toFixed(4)}`),
+    ...r.curve.map(
+      (p) => `${p.threshold.toFixed(3).padEnd(9)}  ${pct(p.escalated).padStart(8)}  ${p.quality.toFixed(4)}   ${p.cost.toFixed(4)}`,
+    ),
   ];
 }

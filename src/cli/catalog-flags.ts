@@ -14,14 +14,21 @@ export async function catalogFlag(values: FlagValues): Promise<Catalog> {
   try {
     return parseCatalog(JSON.parse(text), path);
   } catch (e) {
-    throw new Error(e instanceof SyntaxError ? `${path}: not JSON (${e.message}); a catalog is {"models": [...]} (DESIGN.md)` : (e as Error).message);
+    throw new Error(
+      e instanceof SyntaxError ? `${path}: not JSON (${e.message}); a catalog is {"models": [...]} (DESIGN.md)` : (e as Error).message,
+    );
   }
 }
 
 /** The ids in a comma-separated flag (default --allowed), or undefined when it is absent. */
 export function idsFlag(values: FlagValues, flag = 'allowed'): string[] | undefined {
   const raw = values[flag];
-  return typeof raw === 'string' ? raw.split(',').map((m) => m.trim()).filter(Boolean) : undefined;
+  return typeof raw === 'string'
+    ? raw
+        .split(',')
+        .map((m) => m.trim())
+        .filter(Boolean)
+    : undefined;
 }
 
 /** The catalog entries of models named by id; an id the catalog lacks is refused, naming the nearest known one. */
@@ -30,5 +37,10 @@ export function catalogModels(catalog: Catalog, ids: readonly string[], flag = '
 }
 
 function throwUnknownModel(catalog: Catalog, id: string, flag: string): never {
-  throw unknownName(`model in --${flag}`, id, catalog.models.map((m) => m.id), 'the catalog lists them: --catalog FILE, or the app\'s Settings > Models');
+  throw unknownName(
+    `model in --${flag}`,
+    id,
+    catalog.models.map((m) => m.id),
+    "the catalog lists them: --catalog FILE, or the app's Settings > Models",
+  );
 }

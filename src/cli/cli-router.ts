@@ -32,7 +32,13 @@ function routerPath(given: string): string {
   if (given === 'bert') return `${shippedModel(BERT_MODEL)}/router.json`;
   const shipped = SHIPPED_ROUTERS[given];
   if (shipped) return join(publicDir, shipped);
-  if (!existsSync(given)) throw unknownName('router (not a file either)', given, NAMED_ROUTERS, `--router takes a router file from llmrouter train or one of ${NAMED_ROUTERS.join(', ')}`);
+  if (!existsSync(given))
+    throw unknownName(
+      'router (not a file either)',
+      given,
+      NAMED_ROUTERS,
+      `--router takes a router file from llmrouter train or one of ${NAMED_ROUTERS.join(', ')}`,
+    );
   return given;
 }
 
@@ -58,7 +64,8 @@ export async function openRouter(given: string, place: RouterPlace): Promise<Rou
     defaultFile = shipped.file;
     return shipped.router;
   };
-  const readsSameVectors = (priors: Router) => !router.needsEmbedding || !priors.needsEmbedding || !defaultFile || sameEncoder(encoderOfFile(file), encoderOfFile(defaultFile));
+  const readsSameVectors = (priors: Router) =>
+    !router.needsEmbedding || !priors.needsEmbedding || !defaultFile || sameEncoder(encoderOfFile(file), encoderOfFile(defaultFile));
   return withPriorsFor(router, place.models, openDefault, readsSameVectors);
 }
 
@@ -66,13 +73,18 @@ export async function openRouter(given: string, place: RouterPlace): Promise<Rou
  * refused, naming both. */
 async function openEncoderOf(file: RouterFile, chosen: NodeEmbedderOptions): Promise<void> {
   const trainedWith = encoderOfFile(file);
-  useEncoder({ ...chosen, model: chosen.model ?? trainedWith.id, dtype: chosen.dtype ?? (chosen.model ? undefined : (trainedWith.dtype as Dtype | undefined)) });
+  useEncoder({
+    ...chosen,
+    model: chosen.model ?? trainedWith.id,
+    dtype: chosen.dtype ?? (chosen.model ? undefined : (trainedWith.dtype as Dtype | undefined)),
+  });
   checkRouterEncoder(file, true, (await projectEncoder()).record);
 }
 
 /** automix (cheapest and dearest model as small and large) or llm-router (cheapest model as judge) over the models. */
 async function callingRouter(name: string, place: RouterPlace): Promise<Router> {
-  if (place.models.length < 2) throw new Error(`${name} routes among the models you can call: set keys (or --base-url) for at least two, or name them with --allowed`);
+  if (place.models.length < 2)
+    throw new Error(`${name} routes among the models you can call: set keys (or --base-url) for at least two, or name them with --allowed`);
   const byPrice = [...place.models].sort((a, b) => a.input_price + a.output_price - (b.input_price + b.output_price));
   const defaults = name === 'automix' ? { small: byPrice[0]!.id, large: byPrice.at(-1)!.id } : { judge: byPrice[0]!.id };
   const router = routerClass(name).create({ ...defaults, ...place.options }, { complete: place.complete });
@@ -84,7 +96,12 @@ async function callingRouter(name: string, place: RouterPlace): Promise<Router> 
 
 /** The router's prediction and the shared decision for a query. Every model the policy allows must be one the router
  * estimates or the catalog (`catalogIds`) knows: an unknown id is refused naming the nearest. */
-export async function routeText(router: Router, text: string, policy: Policy, catalogIds: readonly string[] = []): Promise<{ prediction: Prediction; decision: Decision }> {
+export async function routeText(
+  router: Router,
+  text: string,
+  policy: Policy,
+  catalogIds: readonly string[] = [],
+): Promise<{ prediction: Prediction; decision: Decision }> {
   const embedding = router.needsEmbedding ? (await embedTexts([text]))[0] : undefined;
   const prediction = await router.predict({ text, embedding });
   const known = [...new Set([...prediction.estimates.map((e) => e.model), ...catalogIds])];
@@ -93,9 +110,20 @@ export async function routeText(router: Router, text: string, policy: Policy, ca
 }
 
 /** The decision as `route` prints it: the model, the explanation, every model's estimate and the neighbours. */
-export function printDecision({ prediction, decision }: { prediction: Prediction; decision: Decision }, json: boolean, print: (line: string) => void = console.log): void {
+export function printDecision(
+  { prediction, decision }: { prediction: Prediction; decision: Decision },
+  json: boolean,
+  print: (line: string) => void = console.log,
+): void {
   if (json) {
-    print(JSON.stringify({ model: decision.model, verdict: verdict(decision.ranking), ranking: decision.ranking, explanation: prediction.explanation }));
+    print(
+      JSON.stringify({
+        model: decision.model,
+        verdict: verdict(decision.ranking),
+        ranking: decision.ranking,
+        explanation: prediction.explanation,
+      }),
+    );
     return;
   }
   print(decision.model);
@@ -103,7 +131,10 @@ export function printDecision({ prediction, decision }: { prediction: Prediction
   if (words) print(`  ${words}`);
   print(`  ${prediction.explanation.summary}`);
   const features = Object.entries(prediction.explanation.features ?? {});
-  if (features.length > 0) print(`  ${features.map(([k, v]) => `${k}=${k === 'estimates_from' ? String(v) : String(v).slice(0, 60)}`).join('  ')}`);
-  for (const r of decision.ranking) print(`  ${r.model.padEnd(32)} quality ${r.quality.toFixed(3)}  cost $${r.cost.toFixed(6)}  utility ${r.utility.toFixed(3)}`);
-  for (const n of prediction.explanation.neighbours ?? []) print(`  neighbour ${n.similarity.toFixed(3)}  ${n.query.slice(0, 80).replace(/\s+/g, ' ')}`);
+  if (features.length > 0)
+    print(`  ${features.map(([k, v]) => `${k}=${k === 'estimates_from' ? String(v) : String(v).slice(0, 60)}`).join('  ')}`);
+  for (const r of decision.ranking)
+    print(`  ${r.model.padEnd(32)} quality ${r.quality.toFixed(3)}  cost $${r.cost.toFixed(6)}  utility ${r.utility.toFixed(3)}`);
+  for (const n of prediction.explanation.neighbours ?? [])
+    print(`  neighbour ${n.similarity.toFixed(3)}  ${n.query.slice(0, 80).replace(/\s+/g, ' ')}`);
 }

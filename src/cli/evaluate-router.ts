@@ -29,8 +29,10 @@ export interface EvalResult {
 
 export async function runEvaluation(run: EvalRun): Promise<EvalResult> {
   const entry = routerByName(run.router);
-  if (entry.input === 'provider') throw new UsageError(`router "${run.router}" calls providers: evaluate it through the provider layer, not offline`);
-  if (entry.fromRouter) throw new UsageError(`router "${run.router}" is made from a trained router by local learning, not trained on a dataset`);
+  if (entry.input === 'provider')
+    throw new UsageError(`router "${run.router}" calls providers: evaluate it through the provider layer, not offline`);
+  if (entry.fromRouter)
+    throw new UsageError(`router "${run.router}" is made from a trained router by local learning, not trained on a dataset`);
   const router = entry.create(run.options ?? {}, { openClassifier: openNodeClassifier });
   const hidden = new Set(run.holdOut ?? []);
   const train = hidden.size === 0 ? run.train : withoutModels(run.train, hidden);

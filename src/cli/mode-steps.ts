@@ -12,7 +12,9 @@ export function describeStep(s: ModeStep): string {
     case 'judge':
       return `[judge ${s.model} chose ${s.chosen ?? 'no enabled model'} (${paid(s)}): ${cut(s.reply)}]`;
     case 'plan':
-      return s.error ? `[plan attempt ${s.attempt} by ${s.model} was invalid: ${s.error}]` : `[plan by ${s.model}: ${s.subqueries!.map((q, i) => `${i + 1}. ${cut(q.query, 60)}${q.model ? ` -> ${q.model}` : ''}`).join('  ')} (${paid(s)})]`;
+      return s.error
+        ? `[plan attempt ${s.attempt} by ${s.model} was invalid: ${s.error}]`
+        : `[plan by ${s.model}: ${s.subqueries!.map((q, i) => `${i + 1}. ${cut(q.query, 60)}${q.model ? ` -> ${q.model}` : ''}`).join('  ')} (${paid(s)})]`;
     case 'sub-answer':
       return `[sub-answer ${s.index + 1} (${s.assignedBy === 'planner' ? 'assigned by the planner' : 'routed'}) by ${paid(s)}: ${cut(s.text)}]`;
     case 'aggregate':

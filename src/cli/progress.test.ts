@@ -35,7 +35,11 @@ describe('progress', () => {
     line.update(2);
     line.update(1000);
     line.end();
-    expect(s.writes).toEqual(['\r[training knn] 0.1%, detail, ETA 1m05s\u001b[K', expect.stringMatching(/^\r\[training knn\] 100\.0%, ETA 0s/), '\n']);
+    expect(s.writes).toEqual([
+      '\r[training knn] 0.1%, detail, ETA 1m05s\u001b[K',
+      expect.stringMatching(/^\r\[training knn\] 100\.0%, ETA 0s/),
+      '\n',
+    ]);
   });
 
   it('formats durations', () => {

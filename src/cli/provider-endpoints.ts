@@ -27,7 +27,10 @@ export function baseUrls(values: unknown): Record<string, string> {
 
 /** The keys the environment holds for a provider. */
 export function envKeys(provider: string): string[] {
-  return keyVariables(provider).flatMap((v) => (process.env[v] ?? '').split(',')).map((k) => k.trim()).filter(Boolean);
+  return keyVariables(provider)
+    .flatMap((v) => (process.env[v] ?? '').split(','))
+    .map((k) => k.trim())
+    .filter(Boolean);
 }
 
 /** The endpoint (with its next key) of each provider of these models; undefined, with a note on stderr, when unusable. */

@@ -16,7 +16,11 @@ export interface CliProviders {
   reachable(model: CatalogModel): boolean;
 }
 
-export function cliProviders(catalog: readonly CatalogModel[], values: FlagValues, options: { policy?: Partial<FallbackPolicy>; sink?: OutcomeSink } = {}): CliProviders {
+export function cliProviders(
+  catalog: readonly CatalogModel[],
+  values: FlagValues,
+  options: { policy?: Partial<FallbackPolicy>; sink?: OutcomeSink } = {},
+): CliProviders {
   const urls = baseUrls(values['base-url']);
   const caller = new RoutedCaller({ catalog, ...options, endpoint: cliEndpoints(catalog, urls) });
   return {

@@ -27,7 +27,12 @@ export function listFlag(flag: FlagValues[string]): string[] {
 }
 
 /** Reads every file (folders expanded) in format `from` ('auto' detects each) into one dataset; repeated ids refused unless `dedupe`. */
-export async function readDatasets(paths: string[], from: string, options: ImportOptions, dedupe = false): Promise<{ samples: RoutingSample[]; files: string[]; duplicates: number }> {
+export async function readDatasets(
+  paths: string[],
+  from: string,
+  options: ImportOptions,
+  dedupe = false,
+): Promise<{ samples: RoutingSample[]; files: string[]; duplicates: number }> {
   const files = await inputFiles(paths, from === 'auto' ? undefined : (from as FormatName));
   const parts = [];
   const line = progress('reading', files.length, { minItems: 4 });
@@ -57,4 +62,3 @@ async function inputFiles(paths: string[], format: FormatName | undefined): Prom
   }
   return files;
 }
-

@@ -5,7 +5,10 @@ import { readText } from '../platform/node/files.ts';
 import { openNodeClassifier } from '../platform/node/encoder.ts';
 
 /** `context.complete` serves routers that call models (a saved automix or llm-router). */
-export async function readRouterFile(path: string, context: Pick<RouterContext, 'complete'> = {}): Promise<{ file: RouterFile; router: Router }> {
+export async function readRouterFile(
+  path: string,
+  context: Pick<RouterContext, 'complete'> = {},
+): Promise<{ file: RouterFile; router: Router }> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(await readText(path));

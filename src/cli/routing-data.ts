@@ -29,7 +29,12 @@ export const DATA_USAGE = '[--from FORMAT] [--queries QUERIES.jsonl]... [--catal
 
 /** Reads a dataset in any format, with tasks joined from LLMRouter query files when given (--queries). */
 export async function readData(path: string, values: FlagValues, catalog: Catalog): Promise<RoutingSample[]> {
-  const { samples, duplicates } = await readDatasets([existingFile(path, 'data file')], String(values.from ?? 'auto'), { catalog }, values.dedupe === true);
+  const { samples, duplicates } = await readDatasets(
+    [existingFile(path, 'data file')],
+    String(values.from ?? 'auto'),
+    { catalog },
+    values.dedupe === true,
+  );
   if (duplicates > 0) console.error(`${path}: kept the first sample of each repeated id, dropped ${duplicates}`);
   return withQueryInfo(samples, await queryInfo(values));
 }
@@ -75,7 +80,12 @@ export function encoderOptions(values: FlagValues): NodeEmbedderOptions {
       throw new UsageError((e as Error).message);
     }
   }
-  return { model, dtype: pick<Dtype>('dtype', DTYPES), pooling: pick<Pooling>('pooling', POOLINGS), longText: pick<LongText>('long-text', ['windows', 'truncate']) };
+  return {
+    model,
+    dtype: pick<Dtype>('dtype', DTYPES),
+    pooling: pick<Pooling>('pooling', POOLINGS),
+    longText: pick<LongText>('long-text', ['windows', 'truncate']),
+  };
 }
 
 interface ProjectEncoder {

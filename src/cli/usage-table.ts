@@ -14,7 +14,13 @@ function table(header: string[], rows: string[][]): string[] {
 
 const SAVINGS = ['messages', 'calls', 'spent', 'premium only', 'saved', 'saved %'];
 const savings = (t: UsageTotals) => [String(t.messages), String(t.calls), usd(t.spent), usd(t.premium), usd(t.saved), pct(t.savedShare)];
-const periods = (title: string, ps: PeriodUsage[]) => ['', ...table([title, ...SAVINGS], ps.map((p) => [p.period, ...savings(p)]))];
+const periods = (title: string, ps: PeriodUsage[]) => [
+  '',
+  ...table(
+    [title, ...SAVINGS],
+    ps.map((p) => [p.period, ...savings(p)]),
+  ),
+];
 
 export function usageTable(s: UsageSummary): string {
   if (s.totals.messages === 0) return 'No routed messages in this log (or in this range) yet: nothing was spent or saved.';
@@ -23,13 +29,31 @@ export function usageTable(s: UsageSummary): string {
     ...periods('day', s.days),
     ...periods('week of', s.weeks),
     '',
-    ...table(['router', ...SAVINGS, 'msg share', 'spend share'], s.routers.map((r) => [r.router, ...savings(r), pct(r.messageShare), pct(r.spendShare)])),
+    ...table(
+      ['router', ...SAVINGS, 'msg share', 'spend share'],
+      s.routers.map((r) => [r.router, ...savings(r), pct(r.messageShare), pct(r.spendShare)]),
+    ),
     '',
     ...table(
       ['model', 'answers', 'msg share', 'calls', 'spent', 'spend share', 'thumbs up', 'thumbs down', 'mean rating', 'regenerated'],
-      s.models.map((m) => [m.model, String(m.messages), pct(m.messageShare), String(m.calls), usd(m.spent), pct(m.spendShare), String(m.thumbsUp), String(m.thumbsDown), m.meanRating === null ? '-' : `${m.meanRating.toFixed(2)} of ${m.ratings}`, String(m.regenerated)]),
+      s.models.map((m) => [
+        m.model,
+        String(m.messages),
+        pct(m.messageShare),
+        String(m.calls),
+        usd(m.spent),
+        pct(m.spendShare),
+        String(m.thumbsUp),
+        String(m.thumbsDown),
+        m.meanRating === null ? '-' : `${m.meanRating.toFixed(2)} of ${m.ratings}`,
+        String(m.regenerated),
+      ]),
     ),
   ];
-  if (s.lambda.length > 0) lines.push('', `lambda: ${s.lambda.map((p) => `${p.lambda} from ${new Date(p.at).toISOString().slice(0, 16).replace('T', ' ')}`).join(', ')}`);
+  if (s.lambda.length > 0)
+    lines.push(
+      '',
+      `lambda: ${s.lambda.map((p) => `${p.lambda} from ${new Date(p.at).toISOString().slice(0, 16).replace('T', ' ')}`).join(', ')}`,
+    );
   return lines.join('\n');
 }

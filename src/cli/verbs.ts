@@ -34,7 +34,10 @@ export const verbs: Record<string, Verb> = {
     summary: 'run benchmark queries through your models and score them: a routing dataset',
     load: async () => (await import('./commands/generate.ts')).generate,
   },
-  score: { summary: 'score one answer with one metric, or a file of answers', load: async () => (await import('./commands/score.ts')).score },
+  score: {
+    summary: 'score one answer with one metric, or a file of answers',
+    load: async () => (await import('./commands/score.ts')).score,
+  },
   simulate: {
     summary: 'replay datasets as user traffic for an online router (bandit feedback), with its regret curve',
     load: async () => (await import('./commands/simulate.ts')).simulateCommand,

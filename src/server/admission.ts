@@ -16,7 +16,12 @@ async function bound(app: FastifyInstance, options: AdmissionOptions): Promise<v
   app.addHook('onRequest', async (_request, reply) => {
     if (inFlight >= options.maxInFlight) {
       reply.header('retry-after', String(options.retryAfterS));
-      throw new HttpError(429, 'rate_limit_error', 'gateway_busy', `the gateway holds ${options.maxInFlight} calls already: retry after ${options.retryAfterS} s`);
+      throw new HttpError(
+        429,
+        'rate_limit_error',
+        'gateway_busy',
+        `the gateway holds ${options.maxInFlight} calls already: retry after ${options.retryAfterS} s`,
+      );
     }
     inFlight += 1;
     reply.raw.once('close', () => (inFlight -= 1));

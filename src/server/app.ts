@@ -29,17 +29,33 @@ declare module 'fastify' {
   }
 }
 
-const unauthorized = new HttpError(401, 'invalid_request_error', 'invalid_api_key', 'missing or invalid client token: send Authorization: Bearer <token>');
+const unauthorized = new HttpError(
+  401,
+  'invalid_request_error',
+  'invalid_api_key',
+  'missing or invalid client token: send Authorization: Bearer <token>',
+);
 
 export function buildApp(gateway: Gateway, options: AppOptions = {}): FastifyInstance {
-  if (!options.noAuth && gateway.tokens.size === 0) throw new Error('no client tokens: set client_tokens or client_token_env in the configuration (or serve with --no-auth on a trusted machine)');
+  if (!options.noAuth && gateway.tokens.size === 0)
+    throw new Error(
+      'no client tokens: set client_tokens or client_token_env in the configuration (or serve with --no-auth on a trusted machine)',
+    );
   const { server } = gateway.config;
-  const app = Fastify({ logger: { level: server.log_level }, logController: new LogController({ disableRequestLogging: true }), bodyLimit: 8 * 1024 * 1024, forceCloseConnections: 'idle', return503OnClosing: true });
+  const app = Fastify({
+    logger: { level: server.log_level },
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: 8 * 1024 * 1024,
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+  });
   app.decorateRequest('client', '');
 
   app.addHook('onRequest', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
-    reply.raw.once('close', () => gateway.metrics.requests.inc({ route, status: reply.raw.writableFinished ? String(reply.raw.statusCode) : 'aborted' }));
+    reply.raw.once('close', () =>
+      gateway.metrics.requests.inc({ route, status: reply.raw.writableFinished ? String(reply.raw.statusCode) : 'aborted' }),
+    );
   });
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof HttpError) return reply.status(error.status).send(error.body);
@@ -48,13 +64,24 @@ export function buildApp(gateway: Gateway, options: AppOptions = {}): FastifyIns
     const message = status < 500 ? (error as Error).message : 'internal error in the gateway';
     return reply.status(status).send(errorBody(message, status < 500 ? 'invalid_request_error' : 'api_error'));
   });
-  app.setNotFoundHandler((request, reply) => reply.status(404).send(errorBody(`no route ${request.method} ${request.url}`, 'invalid_request_error', 'not_found')));
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send(errorBody(`no route ${request.method} ${request.url}`, 'invalid_request_error', 'not_found')),
+  );
 
   app.get('/health', async () => ({ status: 'ok', routers: [...gateway.routers.keys()], models: gateway.callable.size }));
   app.register(async (api) => {
     if (options.noAuth) api.addHook('onRequest', async (request) => void (request.client = ANONYMOUS));
-    else await api.register(bearerAuth, { keys: [], specCompliance: 'rfc6749', verifyErrorLogLevel: 'debug', auth: authorize(gateway.tokens), errorResponse: () => unauthorized.body as never });
-    api.get('/metrics', async (_request, reply) => reply.type(gateway.metrics.registry.contentType).send(await gateway.metrics.registry.metrics()));
+    else
+      await api.register(bearerAuth, {
+        keys: [],
+        specCompliance: 'rfc6749',
+        verifyErrorLogLevel: 'debug',
+        auth: authorize(gateway.tokens),
+        errorResponse: () => unauthorized.body as never,
+      });
+    api.get('/metrics', async (_request, reply) =>
+      reply.type(gateway.metrics.registry.contentType).send(await gateway.metrics.registry.metrics()),
+    );
     api.get('/v1/models', async () => modelList(models(gateway)));
     api.post('/v1/feedback', (request) => feedback(gateway, request));
     api.get('/v1/usage', (request) => usage(gateway, request));

@@ -76,7 +76,11 @@ export interface LogReadReport {
 }
 
 /** Reads the log's records of the given types, line by line (the file may be large), skipping unreadable lines. */
-export async function readCallLog(path: string, types: ReadonlySet<string>, onRecord: (record: Record<string, unknown> & { type: string }) => void): Promise<LogReadReport> {
+export async function readCallLog(
+  path: string,
+  types: ReadonlySet<string>,
+  onRecord: (record: Record<string, unknown> & { type: string }) => void,
+): Promise<LogReadReport> {
   const report: LogReadReport = { skipped: [], skippedCount: 0 };
   if (!existsSync(path)) return report;
   const skip = (line: number, reason: string) => {

@@ -89,9 +89,24 @@ function plan(gateway: Gateway, body: ChatCompletionRequest, request: FastifyReq
 }
 
 function directCheck(gateway: Gateway, model: string, callable: ReadonlySet<string>): void {
-  if (!gateway.catalog.models.some((m) => m.id === model)) throw new HttpError(404, 'invalid_request_error', 'model_not_found', `the model "${model}" does not exist (GET /v1/models lists them)`, 'model');
-  if (!gateway.callable.has(model)) throw new HttpError(400, 'invalid_request_error', 'model_not_configured', `the gateway has no provider set up for "${model}"`, 'model');
-  if (!callable.has(model)) throw new HttpError(400, 'invalid_request_error', 'tools_not_supported', `the provider of "${model}" does not take tools through the gateway (OpenAI-compatible providers do)`, 'tools');
+  if (!gateway.catalog.models.some((m) => m.id === model))
+    throw new HttpError(
+      404,
+      'invalid_request_error',
+      'model_not_found',
+      `the model "${model}" does not exist (GET /v1/models lists them)`,
+      'model',
+    );
+  if (!gateway.callable.has(model))
+    throw new HttpError(400, 'invalid_request_error', 'model_not_configured', `the gateway has no provider set up for "${model}"`, 'model');
+  if (!callable.has(model))
+    throw new HttpError(
+      400,
+      'invalid_request_error',
+      'tools_not_supported',
+      `the provider of "${model}" does not take tools through the gateway (OpenAI-compatible providers do)`,
+      'tools',
+    );
 }
 
 /** The engine over this gateway's caller, encoder and callable models, routing with `router` (none: direct). */
@@ -254,7 +269,11 @@ class AnswerStream {
   private start(model: string): void {
     this.started = true;
     this.reply.hijack();
-    this.reply.raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', ...this.headers(model) });
+    this.reply.raw.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache',
+      ...this.headers(model),
+    });
     this.write(chunk(this.id, model, { role: 'assistant', content: '' }, null));
   }
 
@@ -271,7 +290,8 @@ class AnswerStream {
       const { type, code } = errorStatus(answered.error.kind);
       this.write({ error: { message: answered.error.message, type, code, param: null } });
     }
-    if (toolCalls) this.write(chunk(this.id, model, { tool_calls: openAiToolCalls(toolCalls).map((call, index) => ({ index, ...call })) }, null));
+    if (toolCalls)
+      this.write(chunk(this.id, model, { tool_calls: openAiToolCalls(toolCalls).map((call, index) => ({ index, ...call })) }, null));
     this.write(chunk(this.id, model, {}, reason, extra));
     if (usage) this.write({ ...chunk(this.id, model, undefined, null), usage });
     this.write('[DONE]');

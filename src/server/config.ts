@@ -69,7 +69,9 @@ export const configSchema = z.strictObject({
       default_max_tokens: z.number().int().positive().default(4096),
     })
     .prefault({}),
-  breaker: z.strictObject({ threshold: z.number().int().positive().default(3), cooldown_ms: z.number().int().positive().default(30_000) }).prefault({}),
+  breaker: z
+    .strictObject({ threshold: z.number().int().positive().default(3), cooldown_ms: z.number().int().positive().default(30_000) })
+    .prefault({}),
   /** Add the routers' estimates to answers as an `llmrouter` field. */
   explain: z.boolean().default(true),
 });
@@ -80,7 +82,9 @@ export type GatewayConfig = z.infer<typeof configSchema>;
 export function parseConfig(value: unknown, source = 'config'): GatewayConfig {
   const result = configSchema.safeParse(value);
   if (result.success) return result.data;
-  const lines = result.error.issues.slice(0, 5).map((issue) => `${source}: field "${issue.path.join('.') || '(top level)'}": ${issue.message}`);
+  const lines = result.error.issues
+    .slice(0, 5)
+    .map((issue) => `${source}: field "${issue.path.join('.') || '(top level)'}": ${issue.message}`);
   throw new Error(lines.join('\n'));
 }
 
@@ -104,5 +108,8 @@ export async function loadConfig(path: string): Promise<GatewayConfig> {
 
 /** Every value of the named environment variables, split on commas. */
 export function fromEnv(variables: readonly string[] | undefined, env: NodeJS.ProcessEnv = process.env): string[] {
-  return (variables ?? []).flatMap((v) => (env[v] ?? '').split(',')).map((k) => k.trim()).filter(Boolean);
+  return (variables ?? [])
+    .flatMap((v) => (env[v] ?? '').split(','))
+    .map((k) => k.trim())
+    .filter(Boolean);
 }

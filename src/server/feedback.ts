@@ -16,15 +16,28 @@ const feedbackRequestSchema = z
   .refine((f) => f.rating !== undefined || f.thumbs !== undefined, { message: 'give a rating (1-5) or thumbs (up or down)' });
 
 export async function feedback(gateway: Gateway, request: FastifyRequest): Promise<{ ok: true }> {
-  if (!gateway.log) throw new HttpError(409, 'invalid_request_error', 'no_log', 'this gateway keeps no log (set `log` in its configuration), so it has nowhere to keep feedback');
+  if (!gateway.log)
+    throw new HttpError(
+      409,
+      'invalid_request_error',
+      'no_log',
+      'this gateway keeps no log (set `log` in its configuration), so it has nowhere to keep feedback',
+    );
   const parsed = feedbackRequestSchema.safeParse(request.body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new HttpError(400, 'invalid_request_error', 'invalid_request', `${issue.path.join('.') || 'body'}: ${issue.message}`, issue.path.join('.') || null);
+    throw new HttpError(
+      400,
+      'invalid_request_error',
+      'invalid_request',
+      `${issue.path.join('.') || 'body'}: ${issue.message}`,
+      issue.path.join('.') || null,
+    );
   }
   const { call_id, rating, thumbs } = parsed.data;
   // A call another client made is as unknown as one never made: its existence is not revealed.
-  if (!gateway.owners.owns(call_id, request.client)) throw new HttpError(404, 'invalid_request_error', 'call_not_found', `no call "${call_id}" was made with this client token`, 'call_id');
+  if (!gateway.owners.owns(call_id, request.client))
+    throw new HttpError(404, 'invalid_request_error', 'call_not_found', `no call "${call_id}" was made with this client token`, 'call_id');
   const given = { ...(rating !== undefined ? { rating } : {}), ...(thumbs ? { thumbs } : {}) };
   await gateway.log.write({ type: 'feedback', callId: call_id, at: Date.now(), feedback: given });
   await gateway.learning.feedback(call_id, given);

@@ -69,7 +69,9 @@ async function catalogOf(config: GatewayConfig): Promise<Catalog> {
 /** Where each configured or known provider is, and its keys from the file and the environment. */
 function endpoints(config: GatewayConfig, env: NodeJS.ProcessEnv): (provider: string) => Endpoint | undefined {
   const providers = new Set([...Object.keys(config.providers), ...Object.keys(config.api_keys)]);
-  const keys = new KeyRing(Object.fromEntries([...providers].map((p) => [p, [...(config.api_keys[p] ?? []), ...fromEnv(config.providers[p]?.key_env, env)]])));
+  const keys = new KeyRing(
+    Object.fromEntries([...providers].map((p) => [p, [...(config.api_keys[p] ?? []), ...fromEnv(config.providers[p]?.key_env, env)]])),
+  );
   return (provider) => {
     const given = config.providers[provider];
     const known = providerDefinition(provider);
@@ -78,7 +80,14 @@ function endpoints(config: GatewayConfig, env: NodeJS.ProcessEnv): (provider: st
     const definition = known ?? customProvider(provider, baseUrl, given?.wire);
     const key = keys.next(provider);
     if (definition.keyRequired && !key && !given?.base_url) return undefined;
-    return { provider, wire: given?.wire ?? definition.wire, baseUrl, key, streamUsage: definition.streamUsage, capHonoured: known !== undefined };
+    return {
+      provider,
+      wire: given?.wire ?? definition.wire,
+      baseUrl,
+      key,
+      streamUsage: definition.streamUsage,
+      capHonoured: known !== undefined,
+    };
   };
 }
 
@@ -91,12 +100,15 @@ async function fromLog(path: string | undefined, counters: SpendCounters | undef
   const monthStart = new Date(new Date().getFullYear(), new Date().getMonth(), 1).getTime();
   const report = await readCallLog(path, new Set(['attempt', 'routed-call']), (record) => {
     const { at, cost, callId, client } = record;
-    if (record.type === 'attempt' && typeof at === 'number' && typeof cost === 'number' && at >= monthStart && cost > 0) counters?.record({ at, cost });
+    if (record.type === 'attempt' && typeof at === 'number' && typeof cost === 'number' && at >= monthStart && cost > 0)
+      counters?.record({ at, cost });
     if (record.type === 'routed-call' && typeof callId === 'string' && typeof client === 'string') owners.set(callId, client);
   });
   if (report.skippedCount === 0) return [];
   const lines = report.skipped.map((s) => `line ${s.line} (${s.reason})`).join(', ');
-  return [`${path}: skipped ${report.skippedCount} unreadable line${report.skippedCount === 1 ? '' : 's'}: ${lines}${report.skippedCount > report.skipped.length ? ', ...' : ''}`];
+  return [
+    `${path}: skipped ${report.skippedCount} unreadable line${report.skippedCount === 1 ? '' : 's'}: ${lines}${report.skippedCount > report.skipped.length ? ', ...' : ''}`,
+  ];
 }
 
 export async function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<Gateway> {
@@ -105,7 +117,10 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const endpoint = endpoints(config, env);
   const wireOf = (m: CatalogModel) => endpoint(m.provider)?.wire;
   const callable = new Set(catalog.models.filter((m) => wireOf(m) !== undefined).map((m) => m.id));
-  const routers = await loadRouters(config, catalog.models.filter((m) => callable.has(m.id)));
+  const routers = await loadRouters(
+    config,
+    catalog.models.filter((m) => callable.has(m.id)),
+  );
   const toolCapable = new Set(catalog.models.filter((m) => wireOf(m) === 'openai').map((m) => m.id));
   const metrics = new GatewayMetrics();
   const notices: string[] = [];
@@ -123,7 +138,11 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   }
   const local = new SpendCounters();
   notices.push(...(await fromLog(config.log, shared ? undefined : local, owners)));
-  const log = config.log ? new CallLog(config.log, (e) => options.onNotice?.(`the log ${config.log} failed: ${e.message}; calls go on, their records are dropped`)) : undefined;
+  const log = config.log
+    ? new CallLog(config.log, (e) =>
+        options.onNotice?.(`the log ${config.log} failed: ${e.message}; calls go on, their records are dropped`),
+      )
+    : undefined;
   const fleet = shared ? new RedisBudgetGuard(shared, budget, { leaseMs: config.budgets.lease_ms }) : undefined;
   await fleet?.ready();
   const spendSink: OutcomeSink = fleet ?? local;
@@ -143,7 +162,12 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     sink,
     breaker: shared ? new RedisBreaker(shared, breakerOptions) : new CircuitBreaker(breakerOptions),
     concurrency: config.policy.concurrency,
-    policy: { retries: config.policy.retries, defaultMaxTokens: config.policy.default_max_tokens, timeoutMs: config.policy.timeout_ms, midStream: config.policy.mid_stream },
+    policy: {
+      retries: config.policy.retries,
+      defaultMaxTokens: config.policy.default_max_tokens,
+      timeoutMs: config.policy.timeout_ms,
+      midStream: config.policy.mid_stream,
+    },
     fetch: options.fetch ?? pool!.fetch,
   });
   let encoder: Promise<Embedder> | undefined;

@@ -9,16 +9,60 @@ import type { AttemptOutcome } from '../core/providers/outcome.ts';
 
 export class GatewayMetrics {
   readonly registry = new Registry();
-  readonly requests = new Counter({ name: 'llmrouter_requests_total', help: 'HTTP requests by route and status', labelNames: ['route', 'status'], registers: [this.registry] });
-  readonly picks = new Counter({ name: 'llmrouter_picks_total', help: 'Models picked, by router (direct for calls naming a model)', labelNames: ['router', 'model'], registers: [this.registry] });
-  readonly attempts = new Counter({ name: 'llmrouter_attempts_total', help: 'Provider attempts by model and outcome kind (ok or the error kind)', labelNames: ['model', 'kind'], registers: [this.registry] });
-  readonly errors = new Counter({ name: 'llmrouter_errors_total', help: 'Failed provider attempts and refused calls, by error kind', labelNames: ['kind'], registers: [this.registry] });
-  readonly fallbacks = new Counter({ name: 'llmrouter_fallbacks_total', help: 'Fallbacks from one model to the next', labelNames: ['from', 'to'], registers: [this.registry] });
-  readonly spend = new Counter({ name: 'llmrouter_spend_usd_total', help: 'USD spent on provider calls, by model', labelNames: ['model'], registers: [this.registry] });
-  readonly accounting = new Counter({ name: 'llmrouter_accounting_failures_total', help: 'Records or budget releases that failed after a call (the answer was kept)', registers: [this.registry] });
-  readonly premiumEquivalent = new Counter({ name: 'llmrouter_premium_equivalent_usd_total', help: 'USD the premium model alone would have cost for the routed calls (priced with the tokens used), by router', labelNames: ['router'], registers: [this.registry] });
+  readonly requests = new Counter({
+    name: 'llmrouter_requests_total',
+    help: 'HTTP requests by route and status',
+    labelNames: ['route', 'status'],
+    registers: [this.registry],
+  });
+  readonly picks = new Counter({
+    name: 'llmrouter_picks_total',
+    help: 'Models picked, by router (direct for calls naming a model)',
+    labelNames: ['router', 'model'],
+    registers: [this.registry],
+  });
+  readonly attempts = new Counter({
+    name: 'llmrouter_attempts_total',
+    help: 'Provider attempts by model and outcome kind (ok or the error kind)',
+    labelNames: ['model', 'kind'],
+    registers: [this.registry],
+  });
+  readonly errors = new Counter({
+    name: 'llmrouter_errors_total',
+    help: 'Failed provider attempts and refused calls, by error kind',
+    labelNames: ['kind'],
+    registers: [this.registry],
+  });
+  readonly fallbacks = new Counter({
+    name: 'llmrouter_fallbacks_total',
+    help: 'Fallbacks from one model to the next',
+    labelNames: ['from', 'to'],
+    registers: [this.registry],
+  });
+  readonly spend = new Counter({
+    name: 'llmrouter_spend_usd_total',
+    help: 'USD spent on provider calls, by model',
+    labelNames: ['model'],
+    registers: [this.registry],
+  });
+  readonly accounting = new Counter({
+    name: 'llmrouter_accounting_failures_total',
+    help: 'Records or budget releases that failed after a call (the answer was kept)',
+    registers: [this.registry],
+  });
+  readonly premiumEquivalent = new Counter({
+    name: 'llmrouter_premium_equivalent_usd_total',
+    help: 'USD the premium model alone would have cost for the routed calls (priced with the tokens used), by router',
+    labelNames: ['router'],
+    registers: [this.registry],
+  });
   // Negative when a call cost more than the premium model alone would have (a fallback, an escalation), so a gauge.
-  readonly saved = new Gauge({ name: 'llmrouter_saved_usd_total', help: 'USD saved against the premium model alone (premium-equivalent minus spent), by router', labelNames: ['router'], registers: [this.registry] });
+  readonly saved = new Gauge({
+    name: 'llmrouter_saved_usd_total',
+    help: 'USD saved against the premium model alone (premium-equivalent minus spent), by router',
+    labelNames: ['router'],
+    registers: [this.registry],
+  });
   readonly routingSeconds = new Histogram({
     name: 'llmrouter_routing_seconds',
     help: 'Time to route one request (embedding and prediction), by router',

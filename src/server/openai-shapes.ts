@@ -8,7 +8,11 @@ import { fromOpenAiTool, fromOpenAiToolCall, fromOpenAiToolChoice, toOpenAiToolC
 
 const textPart = z.looseObject({ type: z.string(), text: z.string().optional() });
 
-const toolCallSchema = z.looseObject({ id: z.string(), type: z.literal('function'), function: z.looseObject({ name: z.string(), arguments: z.string() }) });
+const toolCallSchema = z.looseObject({
+  id: z.string(),
+  type: z.literal('function'),
+  function: z.looseObject({ name: z.string(), arguments: z.string() }),
+});
 
 const messageSchema = z.looseObject({
   role: z.enum(['system', 'developer', 'user', 'assistant', 'tool']),
@@ -25,10 +29,26 @@ export const chatRequestSchema = z.looseObject({
   max_tokens: z.number().int().positive().nullish(),
   max_completion_tokens: z.number().int().positive().nullish(),
   temperature: z.number().min(0).max(2).nullish(),
-  tools: z.array(z.looseObject({ type: z.literal('function'), function: z.looseObject({ name: z.string().min(1), description: z.string().optional(), parameters: z.record(z.string(), z.unknown()).optional() }) })).nullish(),
+  tools: z
+    .array(
+      z.looseObject({
+        type: z.literal('function'),
+        function: z.looseObject({
+          name: z.string().min(1),
+          description: z.string().optional(),
+          parameters: z.record(z.string(), z.unknown()).optional(),
+        }),
+      }),
+    )
+    .nullish(),
   /** The end user: names the profile whose preferences personalise routing (core/modes/personal.ts). */
   user: z.string().min(1).max(256).optional(),
-  tool_choice: z.union([z.enum(['auto', 'none', 'required']), z.looseObject({ type: z.literal('function'), function: z.looseObject({ name: z.string().min(1) }) })]).optional(),
+  tool_choice: z
+    .union([
+      z.enum(['auto', 'none', 'required']),
+      z.looseObject({ type: z.literal('function'), function: z.looseObject({ name: z.string().min(1) }) }),
+    ])
+    .optional(),
 });
 
 export type ChatCompletionRequest = z.infer<typeof chatRequestSchema>;
@@ -72,8 +92,18 @@ export function usageOf(inputTokens: number, outputTokens: number): CompletionUs
 }
 
 /** A whole answer (`chat.completion`); with tool calls, the content is null unless the model also wrote text. */
-export function completion(id: string, model: string, text: string, toolCalls: readonly ToolCall[] | undefined, finishReason: string, usage: CompletionUsage, extra: object = {}) {
-  const message = toolCalls ? { role: 'assistant', content: text || null, tool_calls: openAiToolCalls(toolCalls), refusal: null } : { role: 'assistant', content: text, refusal: null };
+export function completion(
+  id: string,
+  model: string,
+  text: string,
+  toolCalls: readonly ToolCall[] | undefined,
+  finishReason: string,
+  usage: CompletionUsage,
+  extra: object = {},
+) {
+  const message = toolCalls
+    ? { role: 'assistant', content: text || null, tool_calls: openAiToolCalls(toolCalls), refusal: null }
+    : { role: 'assistant', content: text, refusal: null };
   return {
     id,
     object: 'chat.completion',

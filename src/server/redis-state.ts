@@ -8,7 +8,14 @@ import { Redis } from 'ioredis';
 import type { Breaker, CircuitOptions } from '../core/providers/circuit-breaker.ts';
 import { ProviderError } from '../core/providers/errors.ts';
 import { countableCost, type AttemptOutcome, type OutcomeSink } from '../core/providers/outcome.ts';
-import { budgetPeriods, budgetRefusal, checkEstimate, type Budget, type BudgetGuard, type BudgetPeriod } from '../core/providers/spending-guard.ts';
+import {
+  budgetPeriods,
+  budgetRefusal,
+  checkEstimate,
+  type Budget,
+  type BudgetGuard,
+  type BudgetPeriod,
+} from '../core/providers/spending-guard.ts';
 
 /** Spend keys expire this long after their last change (longer than any month). */
 const SPENT_TTL_SECONDS = 40 * 86_400;
@@ -102,7 +109,10 @@ export class SharedState {
   /** Where Redis is, without any password the URL holds (for messages). */
   readonly where: string;
 
-  constructor(url: string, readonly prefix = 'llmrouter:') {
+  constructor(
+    url: string,
+    readonly prefix = 'llmrouter:',
+  ) {
     this.where = new URL(url).host;
     const redis = new Redis(url, { maxRetriesPerRequest: 2, lazyConnect: false });
     redis.on('error', () => {}); // each command reports its own failure
@@ -170,7 +180,10 @@ export class RedisBudgetGuard implements BudgetGuard, OutcomeSink {
 
   /** Keys and arguments every budget script starts with, for the budget periods in force. */
   private head(periods: BudgetPeriod[]): (string | number)[] {
-    const keys = [`${this.state.prefix}budget-marker`, ...periods.flatMap((p) => [`${this.state.prefix}spent:${p.key}`, `${this.state.prefix}leases:${p.key}`])];
+    const keys = [
+      `${this.state.prefix}budget-marker`,
+      ...periods.flatMap((p) => [`${this.state.prefix}spent:${p.key}`, `${this.state.prefix}leases:${p.key}`]),
+    ];
     return [keys.length, ...keys, this.instance, this.graceMs, SPENT_TTL_SECONDS, ...periods.map((p) => String(this.own.get(p.key) ?? 0))];
   }
 
@@ -190,11 +203,23 @@ export class RedisBudgetGuard implements BudgetGuard, OutcomeSink {
     let refused: number;
     let figure: string;
     try {
-      [refused, figure] = await this.state.redis.reserveBudget(...this.head(periods), estimateUsd, member, this.options.leaseMs, ...periods.map((p) => p.limit));
+      [refused, figure] = await this.state.redis.reserveBudget(
+        ...this.head(periods),
+        estimateUsd,
+        member,
+        this.options.leaseMs,
+        ...periods.map((p) => p.limit),
+      );
     } catch (e) {
-      throw new ProviderError('budget', `refused: the shared budget (Redis at ${this.state.where}) cannot be checked: ${(e as Error).message}`);
+      throw new ProviderError(
+        'budget',
+        `refused: the shared budget (Redis at ${this.state.where}) cannot be checked: ${(e as Error).message}`,
+      );
     }
-    if (refused < 0) throw new ProviderError('budget', `refused: the shared budget is being rebuilt after Redis lost its data (${figure} ms left)`, { retryAfterMs: Number(figure) });
+    if (refused < 0)
+      throw new ProviderError('budget', `refused: the shared budget is being rebuilt after Redis lost its data (${figure} ms left)`, {
+        retryAfterMs: Number(figure),
+      });
     if (refused > 0) throw budgetRefusal(periods[refused - 1]!, Number(figure), estimateUsd);
     this.live.add(member);
     return async () => {
@@ -244,7 +269,10 @@ export class RedisBreaker implements Breaker {
   }
 
   async tryAcquire(provider: string): Promise<boolean> {
-    return failOpen(async () => (await this.state.redis.acquireCircuit(this.key(provider), this.now(), this.options.cooldownMs)) === 1, true);
+    return failOpen(
+      async () => (await this.state.redis.acquireCircuit(this.key(provider), this.now(), this.options.cooldownMs)) === 1,
+      true,
+    );
   }
 
   async success(provider: string): Promise<void> {
@@ -252,7 +280,16 @@ export class RedisBreaker implements Breaker {
   }
 
   async failure(provider: string): Promise<void> {
-    await failOpen(() => this.state.redis.failCircuit(this.key(provider), this.now(), this.options.threshold, Math.max(this.options.cooldownMs * 10, 3_600_000)), 0);
+    await failOpen(
+      () =>
+        this.state.redis.failCircuit(
+          this.key(provider),
+          this.now(),
+          this.options.threshold,
+          Math.max(this.options.cooldownMs * 10, 3_600_000),
+        ),
+      0,
+    );
   }
 
   async release(provider: string): Promise<void> {

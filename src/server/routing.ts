@@ -29,14 +29,22 @@ export interface GatewayRouter {
  * router that does not know every model it may pick (its `allowed`, else every callable one) is completed by the
  * shipped default router's priors for the rest.
  */
-export async function loadRouters(config: Pick<GatewayConfig, 'routers'>, callable: readonly CatalogModel[] = []): Promise<Map<string, GatewayRouter>> {
+export async function loadRouters(
+  config: Pick<GatewayConfig, 'routers'>,
+  callable: readonly CatalogModel[] = [],
+): Promise<Map<string, GatewayRouter>> {
   const loaded = new Map<string, GatewayRouter>();
   for (const [name, entry] of Object.entries(config.routers)) {
     try {
       const file = JSON.parse(await readText(entry.file)) as RouterFile;
       const wanted = entry.allowed ? callable.filter((m) => entry.allowed!.includes(m.id)) : callable;
       const readsSameVectors = (priors: Router) => sameEncoder(encoderOfFile(file), encoderOfFile(priors.toJSON()));
-      const router = await withPriorsFor(loadRouter(file, { openClassifier: openNodeClassifier }), wanted, openDefaultRouter, readsSameVectors);
+      const router = await withPriorsFor(
+        loadRouter(file, { openClassifier: openNodeClassifier }),
+        wanted,
+        openDefaultRouter,
+        readsSameVectors,
+      );
       const allowed = entry.allowed ?? router.toJSON().models;
       loaded.set(name, { name, router, engine: { ...engineRouter(router), name }, lambda: entry.lambda, allowed });
     } catch (e) {

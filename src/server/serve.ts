@@ -12,7 +12,10 @@ export interface RunningGateway {
   close(): Promise<void>;
 }
 
-export async function startGateway(config: GatewayConfig, options: GatewayOptions & AppOptions & { host?: string; port?: number } = {}): Promise<RunningGateway> {
+export async function startGateway(
+  config: GatewayConfig,
+  options: GatewayOptions & AppOptions & { host?: string; port?: number } = {},
+): Promise<RunningGateway> {
   const gateway = await createGateway(config, options);
   let app;
   try {

@@ -11,7 +11,11 @@ export interface Upstream {
 }
 
 export function upstream(options: { connectionsPerOrigin?: number; keepAliveMs?: number } = {}): Upstream {
-  const agent = new Agent({ connections: options.connectionsPerOrigin ?? 256, keepAliveTimeout: options.keepAliveMs ?? 30_000, keepAliveMaxTimeout: 600_000 });
+  const agent = new Agent({
+    connections: options.connectionsPerOrigin ?? 256,
+    keepAliveTimeout: options.keepAliveMs ?? 30_000,
+    keepAliveMaxTimeout: 600_000,
+  });
   const call = async (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
     const reply = await request(String(input), {
       method: (init.method ?? 'GET') as 'GET',

@@ -13,7 +13,13 @@ import { HttpError } from './http-error.ts';
 const querySchema = z.object({ from: z.string().optional(), to: z.string().optional() });
 
 export async function usage(gateway: Gateway, request: FastifyRequest): Promise<UsageSummary> {
-  if (!gateway.log || !gateway.config.log) throw new HttpError(409, 'invalid_request_error', 'no_log', 'this gateway keeps no log (set `log` in its configuration), so it has no usage to sum');
+  if (!gateway.log || !gateway.config.log)
+    throw new HttpError(
+      409,
+      'invalid_request_error',
+      'no_log',
+      'this gateway keeps no log (set `log` in its configuration), so it has no usage to sum',
+    );
   const query = querySchema.safeParse(request.query);
   let range;
   try {

@@ -24,7 +24,8 @@ export function parseModelName(name: string): ModelChoice {
 /** A cost knob from a model name or header: a finite number >= 0. */
 export function parseLambda(value: string, where: string): number {
   const lambda = Number(value);
-  if (value.trim() === '' || !Number.isFinite(lambda) || lambda < 0) throw new RangeError(`${where}: the cost knob must be a number >= 0, got "${value}"`);
+  if (value.trim() === '' || !Number.isFinite(lambda) || lambda < 0)
+    throw new RangeError(`${where}: the cost knob must be a number >= 0, got "${value}"`);
   return lambda;
 }
 

@@ -43,7 +43,13 @@ export class EmbedClient implements Embedder {
     const builtinModels = new URL(modelEnv.builtinModels, document.baseURI).href;
     const loaded = await client.request({ type: 'load', model, options: { ...rest, builtinModels } });
     if (loaded.type !== 'loaded') throw new Error('embedding worker did not load');
-    Object.assign(client, { backend: loaded.backend, dim: loaded.dim, threads: loaded.threads, labels: loaded.labels, record: loaded.record });
+    Object.assign(client, {
+      backend: loaded.backend,
+      dim: loaded.dim,
+      threads: loaded.threads,
+      labels: loaded.labels,
+      record: loaded.record,
+    });
     return client;
   }
 

@@ -20,7 +20,10 @@ self.onmessage = async ({ data: req }: MessageEvent<EmbedRequest>) => {
     } else {
       if (!embedder) throw new Error('embed before load');
       const vectors = await (await embedder).embed(req.texts);
-      post({ type: 'embedded', id: req.id, vectors }, vectors.map((v) => v.buffer));
+      post(
+        { type: 'embedded', id: req.id, vectors },
+        vectors.map((v) => v.buffer),
+      );
     }
   } catch (e) {
     post({ type: 'error', id: req.id, message: (e as Error).message });

@@ -17,7 +17,9 @@ const READING = 0.6;
 export const importHandlers = {
   async importDataset(args: { file: Blob; fileName: string; catalog: Catalog; format?: FormatName; dedupe?: boolean }, call: Call) {
     if (args.file.size > MAX_DATASET_BYTES) {
-      throw new Error(`${args.fileName}: ${Math.round(args.file.size / 2 ** 20)} MB is over the ${MAX_DATASET_BYTES / 2 ** 20} MB a dataset may have`);
+      throw new Error(
+        `${args.fileName}: ${Math.round(args.file.size / 2 ** 20)} MB is over the ${MAX_DATASET_BYTES / 2 ** 20} MB a dataset may have`,
+      );
     }
     const text = await readText(args.file, (f) => call.progress(f * READING, 'reading'), call.signal);
     call.progress(READING, 'parsing');

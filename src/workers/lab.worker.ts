@@ -50,12 +50,24 @@ export const labHandlers = {
     const models = modelsOf(input.samples);
     router.begin(models, CostModel.fit({ samples: input.samples, embeddings: [], models, catalog: input.catalog }), input.catalog);
     const window = Math.min(1000, Math.ceil(input.samples.length / 5));
-    return simulate({ router, parts: [{ samples: input.samples, embeddings: input.embeddings }], seed: input.seed, lambda: input.lambda, window });
+    return simulate({
+      router,
+      parts: [{ samples: input.samples, embeddings: input.embeddings }],
+      seed: input.seed,
+      lambda: input.lambda,
+      window,
+    });
   },
 
   async evaluate(input: EvaluateInput): Promise<EvaluateResult> {
     const router = loadRouter(input.file);
-    const evaluation = await evaluate({ router, test: input.test, embeddings: input.testEmbeddings, nTrain: input.nTrain, models: input.models });
+    const evaluation = await evaluate({
+      router,
+      test: input.test,
+      embeddings: input.testEmbeddings,
+      nTrain: input.nTrain,
+      models: input.models,
+    });
     const nearest = LAMBDAS.reduce((best, l, i) => (Math.abs(l - input.lambda) < Math.abs(LAMBDAS[best]! - input.lambda) ? i : best), 0);
     return {
       report: evaluation.report,

@@ -25,7 +25,8 @@ export class MarkdownWorkerClient {
 
   constructor(
     private readonly limitMs: number,
-    private readonly create: () => Worker = () => new Worker(new URL('./markdown.worker.ts', import.meta.url), { type: 'module', name: 'markdown' }),
+    private readonly create: () => Worker = () =>
+      new Worker(new URL('./markdown.worker.ts', import.meta.url), { type: 'module', name: 'markdown' }),
   ) {}
 
   parse(text: string, signal?: AbortSignal): Promise<ParseResult> {

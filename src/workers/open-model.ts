@@ -42,7 +42,8 @@ function browserModelSource(where: ModelLocation, revision = 'main'): ModelSourc
     const cache = await caches.open(TRANSFORMERS_CACHE);
     const hit = await cache.match(url);
     if (hit) return hit;
-    if (where.kind === 'hub' && !modelEnv.allowHub) throw new Error(`${where.name} is not on this device and downloads from the hub are off (Settings → Encoder)`);
+    if (where.kind === 'hub' && !modelEnv.allowHub)
+      throw new Error(`${where.name} is not on this device and downloads from the hub are off (Settings → Encoder)`);
     const res = await fetch(url);
     if (res.ok) await cache.put(url, res.clone()).catch(() => undefined); // storage full: the model still loads
     return res;

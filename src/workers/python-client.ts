@@ -33,12 +33,16 @@ function spawnFrame(assets: Promise<SandboxAssets>): SandboxWorker {
   frame.title = 'code sandbox';
   const channel = new MessageChannel();
   const failures: ((message: string) => void)[] = [];
-  frame.addEventListener('load', () => {
-    assets.then(
-      (a) => frame.contentWindow?.postMessage({ worker: a.worker, files: a.files }, '*', [channel.port2]),
-      (e: Error) => failures.forEach((fail) => fail(e.message)),
-    );
-  }, { once: true });
+  frame.addEventListener(
+    'load',
+    () => {
+      assets.then(
+        (a) => frame.contentWindow?.postMessage({ worker: a.worker, files: a.files }, '*', [channel.port2]),
+        (e: Error) => failures.forEach((fail) => fail(e.message)),
+      );
+    },
+    { once: true },
+  );
   frame.src = new URL(CODE_SANDBOX_PAGE, document.baseURI).href;
   document.body.append(frame);
   return {

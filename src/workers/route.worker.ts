@@ -41,7 +41,12 @@ function classifierOpener(place: ClassifierPlace) {
   return (model: string, { quantized }: { quantized: boolean }): Promise<TextClassifier> => {
     const key = JSON.stringify([model, quantized, place.prefer]);
     if (!classifiers.has(key)) {
-      const opening = openModel(model, { builtinModels: place.modelsUrl, prefer: place.prefer, dtype: quantized ? 'q8' : 'fp32', longText: 'truncate' });
+      const opening = openModel(model, {
+        builtinModels: place.modelsUrl,
+        prefer: place.prefer,
+        dtype: quantized ? 'q8' : 'fp32',
+        longText: 'truncate',
+      });
       opening.catch(() => classifiers.delete(key)); // a later load may retry
       classifiers.set(key, opening);
     }
@@ -77,7 +82,8 @@ async function load(args: UseArgs, unwrap = false): Promise<{ router: Router; fi
   let loaded = loadRouter(raw, { openClassifier: classifierOpener(args.classifiers) });
   let file = raw as RouterFile;
   if (unwrap && isFeedbackLayer(loaded)) [loaded, file] = [loaded.baseRouter, loaded.baseRouterFile];
-  if ('serve' in loaded) (loaded as Router & Retargetable).serve(args.models.map((id) => args.catalog.find((m) => m.id === id)!).filter(Boolean));
+  if ('serve' in loaded)
+    (loaded as Router & Retargetable).serve(args.models.map((id) => args.catalog.find((m) => m.id === id)!).filter(Boolean));
   return { router: loaded, file };
 }
 
@@ -101,7 +107,14 @@ export const routeHandlers = {
     router = await completedWithPriors(loaded.router, encoder, args);
     const sources = router instanceof WithPriors ? router.sources : undefined;
     const models = sources ? [...sources.trained, ...sources.priors] : router.toJSON().models;
-    return { name: routerLabel(router), needsEmbedding: router.needsEmbedding, textTier: router.textTier, models, encoder, ...(sources ? { sources } : {}) };
+    return {
+      name: routerLabel(router),
+      needsEmbedding: router.needsEmbedding,
+      textTier: router.textTier,
+      models,
+      encoder,
+      ...(sources ? { sources } : {}),
+    };
   },
   /** Retrains the router in use from the logged samples, checked on held-out ones; changes are at `lambda`. */
   async refit(args: RefitArgs): Promise<{ file: RouterFile; check: RefitCheck; base: string; changes: Changes }> {

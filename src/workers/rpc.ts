@@ -9,10 +9,7 @@ export interface Call {
 export type Handlers = Record<string, (args: never, call: Call) => unknown>;
 
 export type Request = { id: number; method: string; args: unknown } | { id: number; cancel: true };
-export type Response =
-  | { id: number; progress: number; note?: string }
-  | { id: number; result: unknown }
-  | { id: number; error: string };
+export type Response = { id: number; progress: number; note?: string } | { id: number; result: unknown } | { id: number; error: string };
 
 export function serve(handlers: Handlers): void {
   const running = new Map<number, AbortController>();

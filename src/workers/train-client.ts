@@ -13,7 +13,9 @@ export class TrainClient {
   private nextId = 1;
   private readonly runs = new Map<number, Run>();
 
-  constructor(private readonly worker: Pick<Worker, 'postMessage' | 'terminate'> & { onmessage: ((e: MessageEvent<TrainEvent>) => void) | null }) {
+  constructor(
+    private readonly worker: Pick<Worker, 'postMessage' | 'terminate'> & { onmessage: ((e: MessageEvent<TrainEvent>) => void) | null },
+  ) {
     worker.onmessage = ({ data }) => this.receive(data);
   }
 

@@ -26,7 +26,9 @@ describe('USE-lite ONNX vs TF.js', () => {
 
   it('tokenizes identically (>= 95% of sentences), and every difference is reported', async () => {
     const embedder = await createNodeEmbedder();
-    const differing = paritySentences.filter((t) => JSON.stringify(embedder.tokenize(t)) !== JSON.stringify(reference.tokenize(t).slice(0, 128)));
+    const differing = paritySentences.filter(
+      (t) => JSON.stringify(embedder.tokenize(t)) !== JSON.stringify(reference.tokenize(t).slice(0, 128)),
+    );
     for (const t of differing) console.log(`token ids differ: ${JSON.stringify(t)}`);
     expect(1 - differing.length / paritySentences.length).toBeGreaterThanOrEqual(0.95);
   });
@@ -47,10 +49,16 @@ describe('USE-lite ONNX vs TF.js', () => {
     const got = await embedder.embed(paritySentences);
     const cosines = got.map((v, i) => cosine(v, expected[i]));
     const worst = Math.min(...cosines);
-    console.log(`${quantized ? 'int8' : 'fp32'}: worst cosine ${worst.toFixed(5)}, mean ${(cosines.reduce((a, b) => a + b) / cosines.length).toFixed(5)}`);
+    console.log(
+      `${quantized ? 'int8' : 'fp32'}: worst cosine ${worst.toFixed(5)}, mean ${(cosines.reduce((a, b) => a + b) / cosines.length).toFixed(5)}`,
+    );
     cosines.forEach((c, i) => expect(c, JSON.stringify(paritySentences[i])).toBeGreaterThanOrEqual(floor));
   };
 
   it('int8 model_quantized.onnx: cosine >= 0.98 on every sentence', check(true, 0.98), 120_000);
-  it.skipIf(!fp32Present)('fp32 model.onnx (not committed: models/use-lite/build.sh builds it; skipped when absent): cosine >= 0.99 on every sentence', check(false, 0.99), 120_000);
+  it.skipIf(!fp32Present)(
+    'fp32 model.onnx (not committed: models/use-lite/build.sh builds it; skipped when absent): cosine >= 0.99 on every sentence',
+    check(false, 0.99),
+    120_000,
+  );
 });

@@ -1,9 +1,26 @@
 // The parity set: varied sentences (short, long, questions, code, math, non-English, odd characters) on
 // which the ONNX encoder must agree with the TF.js reference. Deterministic; no external data.
 const short = [
-  'Hello world.', 'Hi', 'ok', 'Yes!', 'No.', 'Thanks a lot', 'What time is it?', 'Good morning, everyone.',
-  'The cat sat on the mat.', 'I love pizza.', 'Is it raining?', 'See you tomorrow.', 'Why?', 'x', '42',
-  'Call me maybe', 'Stop.', 'Let us go.', 'Who are you?', 'Turn left at the lights.',
+  'Hello world.',
+  'Hi',
+  'ok',
+  'Yes!',
+  'No.',
+  'Thanks a lot',
+  'What time is it?',
+  'Good morning, everyone.',
+  'The cat sat on the mat.',
+  'I love pizza.',
+  'Is it raining?',
+  'See you tomorrow.',
+  'Why?',
+  'x',
+  '42',
+  'Call me maybe',
+  'Stop.',
+  'Let us go.',
+  'Who are you?',
+  'Turn left at the lights.',
 ];
 
 const questions = [
@@ -50,7 +67,7 @@ const code = [
   'fn main() { let v: Vec<u32> = (1..10).collect(); println!("{:?}", v); }',
   'public static void main(String[] args) { System.out.println("Hello"); }',
   'Why does `np.array([1,2,3]) == None` return an array instead of False?',
-  'TypeError: Cannot read properties of undefined (reading \'map\')',
+  "TypeError: Cannot read properties of undefined (reading 'map')",
   'import torch; x = torch.randn(3, 4); print(x @ x.T)',
   '<div class="card"><h2>{{ title }}</h2></div>',
   'docker run -p 8080:80 -v $(pwd):/app nginx:latest',
@@ -65,7 +82,7 @@ const code = [
 const math = [
   'Solve for x: 2x + 3 = 11.',
   '∫_0^1 x^2 dx = 1/3',
-  'If f(x) = e^{2x}, what is f\'(0)?',
+  "If f(x) = e^{2x}, what is f'(0)?",
   'Prove that the square root of 2 is irrational.',
   'What is 17 × 23?',
   'Compute the determinant of [[1, 2], [3, 4]].',
@@ -86,7 +103,7 @@ const math = [
 ];
 
 const nonEnglish = [
-  'Bonjour, comment allez-vous aujourd\'hui ?',
+  "Bonjour, comment allez-vous aujourd'hui ?",
   'Wo ist der nächste Bahnhof?',
   '¿Cuál es la capital de Argentina?',
   'Ich möchte ein Glas Wasser, bitte.',
@@ -111,7 +128,7 @@ const nonEnglish = [
   'El niño comió una manzana roja.',
   'Où se trouve la bibliothèque municipale ?',
   'Größenwahn ist keine Lösung.',
-  'Ça coûte combien, s\'il vous plaît ?',
+  "Ça coûte combien, s'il vous plaît ?",
   'Je ne sais pas quoi faire ce week-end.',
   'Mañana vamos a la playa con mis amigos.',
   'Это очень интересная книга.',
@@ -129,7 +146,7 @@ const odd = [
   'email me at someone@example.com or visit https://example.org/path?q=1',
   '#hashtag @mention $100 50% & more',
   '...???!!!',
-  'C\'est l\'été — « déjà » !',
+  "C'est l'été — « déjà » !",
   'naïve café résumé coöperate',
   '“Smart quotes” and ‘single ones’',
   'The price is €12.50 (about £10.80 or ¥1,900).',
@@ -164,11 +181,23 @@ const mixed = [
   'Convert 72 degrees Fahrenheit to Celsius.',
 ];
 
-const topics = ['the weather', 'machine learning', 'the stock market', 'ancient Rome', 'quantum computing', 'gardening', 'football', 'cooking pasta', 'climate change', 'jazz music'];
+const topics = [
+  'the weather',
+  'machine learning',
+  'the stock market',
+  'ancient Rome',
+  'quantum computing',
+  'gardening',
+  'football',
+  'cooking pasta',
+  'climate change',
+  'jazz music',
+];
 const templates = [
   (t: string) => `Tell me something interesting about ${t}.`,
   (t: string) => `I have been reading a lot about ${t} lately and I would like a short, clear overview that a beginner can follow.`,
-  (t: string) => `Write a detailed essay on ${t}, covering its history, the key ideas and people involved, the main controversies, and what experts expect to happen over the next twenty years. Use examples and keep the tone friendly but precise.`,
+  (t: string) =>
+    `Write a detailed essay on ${t}, covering its history, the key ideas and people involved, the main controversies, and what experts expect to happen over the next twenty years. Use examples and keep the tone friendly but precise.`,
   (t: string) => `Quick question about ${t}: is it overrated?`,
 ];
 const generated = topics.flatMap((t) => templates.map((f) => f(t)));

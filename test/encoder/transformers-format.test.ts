@@ -11,7 +11,13 @@ import { modelEnv } from '../../src/core/embed/model-env.ts';
 
 const dir = resolve(import.meta.dirname, '../fixtures/tiny-bert');
 const expected = JSON.parse(readFileSync(`${dir}/expected.json`, 'utf8')) as {
-  texts: string[]; ids: number[][]; cls: number[][]; mean: number[][]; cls_fp16: number[][]; long_texts: string[]; long_cls: number[][];
+  texts: string[];
+  ids: number[][];
+  cls: number[][];
+  mean: number[][];
+  cls_fp16: number[][];
+  long_texts: string[];
+  long_cls: number[][];
 };
 
 function expectClose(vectors: Float32Array[], reference: number[][], texts: string[], min = 0.9999): void {

@@ -8,7 +8,15 @@ import { client } from './gateway-fixture.ts';
 
 /** 24 output tokens at $1,000 per million: $0.024 a call, plus a few input tokens at $1 per million. */
 export const BURST_MAX_TOKENS = 24;
-export const PRICEY_MODEL = { id: 'pricey', provider: 'test-openai', api_model: 'echo-small', input_price: 1, output_price: 1000, context_window: 8192, description: 'pricey' };
+export const PRICEY_MODEL = {
+  id: 'pricey',
+  provider: 'test-openai',
+  api_model: 'echo-small',
+  input_price: 1,
+  output_price: 1000,
+  context_window: 8192,
+  description: 'pricey',
+};
 /** A 60-word answer: the provider test server ignores max_tokens, so the gateway must stop it. */
 export const LONG_ANSWER = Array.from({ length: 60 }, (_, i) => `word${i}`).join(' ');
 
@@ -26,13 +34,29 @@ export interface BurstResult {
 }
 
 /** `calls` parallel calls spread round-robin over `urls`; `midBurst` runs once `startedCalls()` reaches `after`. */
-export async function budgetBurst(urls: string[], calls: number, midBurst?: { after: number; startedCalls: () => number; run: () => Promise<void> }): Promise<BurstResult> {
+export async function budgetBurst(
+  urls: string[],
+  calls: number,
+  midBurst?: { after: number; startedCalls: () => number; run: () => Promise<void> },
+): Promise<BurstResult> {
   const ask = (url: string) =>
     client(url)
-      .chat.completions.create({ model: PRICEY_MODEL.id, max_tokens: BURST_MAX_TOKENS, messages: [{ role: 'user', content: 'tell me a long story' }] })
+      .chat.completions.create({
+        model: PRICEY_MODEL.id,
+        max_tokens: BURST_MAX_TOKENS,
+        messages: [{ role: 'user', content: 'tell me a long story' }],
+      })
       .then(
-        (answer) => ({ kind: answer.choices[0]?.message.content ? 'answered' : 'lost', usd: (answer as unknown as { llmrouter: { cost_usd: number } }).llmrouter.cost_usd, as: 'an empty answer' }),
-        (e: { status?: number; code?: string; message?: string }) => ({ kind: e.status === 429 && e.code === 'budget_exceeded' ? 'refused' : 'lost', usd: 0, as: `${e.status}: ${e.message}` }),
+        (answer) => ({
+          kind: answer.choices[0]?.message.content ? 'answered' : 'lost',
+          usd: (answer as unknown as { llmrouter: { cost_usd: number } }).llmrouter.cost_usd,
+          as: 'an empty answer',
+        }),
+        (e: { status?: number; code?: string; message?: string }) => ({
+          kind: e.status === 429 && e.code === 'budget_exceeded' ? 'refused' : 'lost',
+          usd: 0,
+          as: `${e.status}: ${e.message}`,
+        }),
       );
   const burst = Promise.all(Array.from({ length: calls }, (_, i) => ask(urls[i % urls.length]!)));
   if (midBurst) {
@@ -42,7 +66,14 @@ export async function budgetBurst(urls: string[], calls: number, midBurst?: { af
   const outcomes = await burst;
   const count = (kind: string) => outcomes.filter((o) => o.kind === kind).length;
   const lostAs = outcomes.filter((o) => o.kind === 'lost').map((o) => o.as);
-  return { calls, answered: count('answered'), refused: count('refused'), lost: count('lost'), lost_as: lostAs, answered_usd: outcomes.reduce((n, o) => n + o.usd, 0) };
+  return {
+    calls,
+    answered: count('answered'),
+    refused: count('refused'),
+    lost: count('lost'),
+    lost_as: lostAs,
+    answered_usd: outcomes.reduce((n, o) => n + o.usd, 0),
+  };
 }
 
 /** USD the gateways' logs recorded as attempts' costs. */
@@ -54,14 +85,21 @@ export function loggedUsd(logs: string[]): number {
 }
 
 /** What a fleet's Redis holds under `prefix`: the spend of every instance and the amounts of live leases. */
-export async function redisFigures(url: string, prefix: string): Promise<{ spent_usd: number; leased_usd: number; negatives: number; keys_without_ttl: number }> {
+export async function redisFigures(
+  url: string,
+  prefix: string,
+): Promise<{ spent_usd: number; leased_usd: number; negatives: number; keys_without_ttl: number }> {
   const redis = new Redis(url, { maxRetriesPerRequest: 1 });
   try {
     const figures = { spent_usd: 0, leased_usd: 0, negatives: 0, keys_without_ttl: 0 };
     for (const key of await redis.keys(`${prefix}*`)) {
       if ((await redis.ttl(key)) === -1) figures.keys_without_ttl += 1;
       const daily = /spent:\d{4}-\d{2}-\d{2}$/.test(key);
-      const values = key.includes(':spent:') ? (await redis.hvals(key)).map(Number) : key.includes(':leases:') ? (await redis.zrange(key, '0', '-1')).map((m) => Number(m.split('|')[1])) : [];
+      const values = key.includes(':spent:')
+        ? (await redis.hvals(key)).map(Number)
+        : key.includes(':leases:')
+          ? (await redis.zrange(key, '0', '-1')).map((m) => Number(m.split('|')[1]))
+          : [];
       figures.negatives += values.filter((v) => v < 0).length;
       if (daily && key.includes(':spent:')) figures.spent_usd += values.reduce((n, v) => n + v, 0);
       if (/leases:\d{4}-\d{2}-\d{2}$/.test(key)) figures.leased_usd += values.reduce((n, v) => n + v, 0);

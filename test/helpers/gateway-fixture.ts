@@ -27,12 +27,24 @@ export async function trainedRouterFile(dir: string, name = 'knn', options: Reco
   return file;
 }
 
-const model = (id: string, provider: string, api_model: string, output_price = 2) => ({ id, provider, api_model, input_price: 1, output_price, context_window: 8192, description: id });
+const model = (id: string, provider: string, api_model: string, output_price = 2) => ({
+  id,
+  provider,
+  api_model,
+  input_price: 1,
+  output_price,
+  context_window: 8192,
+  description: id,
+});
 
 /** A gateway configuration over the test server at `url`; `extra` replaces top-level fields. */
 export function gatewayConfig(url: string, routerFile: string, extra: Record<string, unknown> = {}): GatewayConfig {
   return parseConfig({
-    models: [model('coder', 'test-openai', 'echo-small'), model('mathematician', 'test-anthropic', 'echo-large'), model('generalist', 'test-gemini', 'echo-large')],
+    models: [
+      model('coder', 'test-openai', 'echo-small'),
+      model('mathematician', 'test-anthropic', 'echo-large'),
+      model('generalist', 'test-gemini', 'echo-large'),
+    ],
     providers: {
       'test-openai': { base_url: `${url}/openai/v1`, wire: 'openai' },
       'test-anthropic': { base_url: `${url}/anthropic/v1`, wire: 'anthropic' },

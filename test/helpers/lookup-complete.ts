@@ -18,7 +18,9 @@ export function lookupComplete(samples: readonly RoutingSample[], prices: Record
     const judged = /Query:\n([\s\S]*)\n\nWhich model should answer\?/.exec(last);
     if (judged) {
       const s = byQuery.get(judged[1]!);
-      const solvers = Object.entries(s?.outcomes ?? {}).filter(([, o]) => o.score >= 1).map(([m]) => m);
+      const solvers = Object.entries(s?.outcomes ?? {})
+        .filter(([, o]) => o.score >= 1)
+        .map(([m]) => m);
       const pick = solvers.sort((a, b) => (prices[a] ?? 0) - (prices[b] ?? 0))[0] ?? 'none of them';
       return { text: `${pick}`, cost: 2e-6 };
     }

@@ -10,11 +10,22 @@ import { completeVia } from '../../src/core/routers/routed-complete.ts';
 import type { ModeEnv } from '../../src/core/modes/mode.ts';
 
 const model = (id: string, provider: string, price: number): CatalogModel => ({
-  id, provider, api_model: `echo-${id}`, input_price: price, output_price: price * 3, context_window: 8192, description: `the ${id} model`, strengths: [],
+  id,
+  provider,
+  api_model: `echo-${id}`,
+  input_price: price,
+  output_price: price * 3,
+  context_window: 8192,
+  description: `the ${id} model`,
+  strengths: [],
 });
 
 export const TEST_CATALOG = [model('small', 'p-openai', 0.1), model('mid', 'p-gemini', 1), model('large', 'p-anthropic', 10)];
-const WIRES = { 'p-openai': ['openai', '/openai/v1'], 'p-anthropic': ['anthropic', '/anthropic/v1'], 'p-gemini': ['gemini', '/gemini/v1beta'] } as const;
+const WIRES = {
+  'p-openai': ['openai', '/openai/v1'],
+  'p-anthropic': ['anthropic', '/anthropic/v1'],
+  'p-gemini': ['gemini', '/gemini/v1beta'],
+} as const;
 
 /** The real provider layer over the test catalog's three providers on the test server, without retries. */
 export function testCaller(server: TestServer): RoutedCaller {
@@ -31,7 +42,10 @@ export function testCaller(server: TestServer): RoutedCaller {
 export async function testEnv(server: TestServer, extra: Partial<ModeEnv> = {}): Promise<ModeEnv> {
   const caller = testCaller(server);
   const ids = TEST_CATALOG.map((m) => m.id);
-  const router = routerClass('rules').create({ rules: [{ name: 'numbers', when: { regex: '\\d' }, model: 'large' }], fallback: 'cheapest' });
+  const router = routerClass('rules').create({
+    rules: [{ name: 'numbers', when: { regex: '\\d' }, model: 'large' }],
+    fallback: 'cheapest',
+  });
   const outcomes = Object.fromEntries(ids.map((id) => [id, { score: 1, cost: 0.001 }]));
   await router.fit({ samples: [{ id: 'q', query: 'a question', outcomes }], embeddings: [], models: ids, catalog: TEST_CATALOG });
   return {

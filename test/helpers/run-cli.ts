@@ -16,8 +16,12 @@ export async function runCli(...args: string[]): Promise<{ code: number; stdout:
   }
 }
 
-export async function runInProcess(main: (args: string[]) => Promise<number>, args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [], err: string[] = [];
+export async function runInProcess(
+  main: (args: string[]) => Promise<number>,
+  args: string[],
+): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [],
+    err: string[] = [];
   const log = vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
   const error = vi.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
   try {

@@ -30,7 +30,7 @@ export function clusters(n: number, seed = 7, spec = TWO_CLUSTERS, dim = 16, noi
   for (let i = 0; i < n; i++) {
     const c = i % spec.length;
     const centre = centres[c]!;
-    embeddings.push(normalised(Float32Array.from(centre, (v) => v + noise * gaussian(random) / Math.sqrt(dim))));
+    embeddings.push(normalised(Float32Array.from(centre, (v) => v + (noise * gaussian(random)) / Math.sqrt(dim))));
     clusterOf.push(c);
     const outcomes = Object.fromEntries(
       models.map((m) => [m, { score: m === spec[c]!.solver ? 1 : m === 'generalist' ? 0.6 : 0, cost: PRICES[m] ?? 0.005 }]),

@@ -11,7 +11,18 @@ describe('the configuration file', () => {
   it('reads YAML, resolves router, catalog and log paths against its folder, and fills defaults', async () => {
     const dir = tempDir();
     const file = join(dir, 'gateway.yaml');
-    writeFileSync(file, ['routers:', '  knn: { file: routers/knn.json, lambda: 0.2 }', 'api_keys:', '  openai: [sk-a, sk-b]', 'client_tokens: [client-token-1]', 'log: calls.jsonl', 'budgets: { daily_usd: 5 }'].join('\n'));
+    writeFileSync(
+      file,
+      [
+        'routers:',
+        '  knn: { file: routers/knn.json, lambda: 0.2 }',
+        'api_keys:',
+        '  openai: [sk-a, sk-b]',
+        'client_tokens: [client-token-1]',
+        'log: calls.jsonl',
+        'budgets: { daily_usd: 5 }',
+      ].join('\n'),
+    );
     const config = await loadConfig(file);
     expect(config.routers.knn).toEqual({ file: join(dir, 'routers/knn.json'), lambda: 0.2 });
     expect(config.log).toBe(join(dir, 'calls.jsonl'));

@@ -34,7 +34,12 @@ beforeEach(() => {
 });
 
 function config(name: string, budgets: Record<string, number>) {
-  return gatewayConfig(server.url, '', { routers: {}, models: [PRICEY_MODEL], log: join(dir, `${name}.jsonl`), budgets: { lease_ms: LEASE_MS, ...budgets } });
+  return gatewayConfig(server.url, '', {
+    routers: {},
+    models: [PRICEY_MODEL],
+    log: join(dir, `${name}.jsonl`),
+    budgets: { lease_ms: LEASE_MS, ...budgets },
+  });
 }
 
 async function gateway(name: string, budgets: Record<string, number>, redisPrefix?: string): Promise<RunningGateway> {
@@ -47,7 +52,11 @@ async function gateway(name: string, budgets: Record<string, number>, redisPrefi
 function gatewayProcess(name: string, budgets: Record<string, number>, redisPrefix: string): Promise<{ url: string; child: ChildProcess }> {
   const file = join(dir, `${name}.json`);
   writeFileSync(file, JSON.stringify(config(name, budgets)));
-  const child = spawn(process.execPath, ['bin/llmrouter.js', 'serve', '--config', file, '--redis', redis.url, '--redis-prefix', redisPrefix], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    ['bin/llmrouter.js', 'serve', '--config', file, '--redis', redis.url, '--redis-prefix', redisPrefix],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   children.push(child);
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => {
@@ -67,13 +76,23 @@ describe('a gateway killed mid-call', () => {
     const dying = await gatewayProcess('dying', budgets, 'killed:');
     const living = await gateway('living', budgets, 'killed:');
     server.faults.set([{ model: 'echo-small', fault: 'latency=60000', times: 1 }]);
-    const ask = (url: string) => client(url).chat.completions.create({ model: 'pricey', max_tokens: BURST_MAX_TOKENS, messages: [{ role: 'user', content: 'hi' }] });
+    const ask = (url: string) =>
+      client(url).chat.completions.create({ model: 'pricey', max_tokens: BURST_MAX_TOKENS, messages: [{ role: 'user', content: 'hi' }] });
     const before = pricey();
     void ask(dying.url).catch(() => {});
     await expect.poll(pricey, { timeout: 10_000, interval: 20 }).toBe(before + 1);
     await expect(ask(living.url)).rejects.toMatchObject({ status: 429, code: 'budget_exceeded' });
     dying.child.kill('SIGKILL');
-    await expect.poll(() => ask(living.url).then(() => 'answered', (e: { status: number }) => e.status), { timeout: LEASE_MS * 6, interval: 100 }).toBe('answered');
+    await expect
+      .poll(
+        () =>
+          ask(living.url).then(
+            () => 'answered',
+            (e: { status: number }) => e.status,
+          ),
+        { timeout: LEASE_MS * 6, interval: 100 },
+      )
+      .toBe('answered');
   }, 60_000);
 });
 
@@ -103,13 +122,29 @@ describe('a $1 budget under 50 parallel calls to a provider that ignores max_tok
     const fleet = [await gateway('fleet-a', { daily_usd: 1 }, 'restarted:'), await gateway('fleet-b', { daily_usd: 1 }, 'restarted:')];
     const logs = fleet.map((g) => g.gateway.config.log!);
     const start = pricey();
-    const first = await budgetBurst(fleet.map((g) => g.url), 50, { after: 10, startedCalls: () => pricey() - start, run: () => redis.restart() });
-    const second = await budgetBurst(fleet.map((g) => g.url), 50);
+    const first = await budgetBurst(
+      fleet.map((g) => g.url),
+      50,
+      { after: 10, startedCalls: () => pricey() - start, run: () => redis.restart() },
+    );
+    const second = await budgetBurst(
+      fleet.map((g) => g.url),
+      50,
+    );
     for (const g of fleet) await g.gateway.log!.flushed();
-    const both = { calls: 100, answered: first.answered + second.answered, refused: first.refused + second.refused, lost: first.lost + second.lost, lost_as: [...first.lost_as, ...second.lost_as], answered_usd: first.answered_usd + second.answered_usd };
+    const both = {
+      calls: 100,
+      answered: first.answered + second.answered,
+      refused: first.refused + second.refused,
+      lost: first.lost + second.lost,
+      lost_as: [...first.lost_as, ...second.lost_as],
+      answered_usd: first.answered_usd + second.answered_usd,
+    };
     const logged = await check(both, logs);
     // The heartbeats write back every instance's spend; the leases of finished calls are gone.
-    await expect.poll(async () => (await redisFigures(redis.url, 'restarted:')).spent_usd, { timeout: 5000, interval: 100 }).toBeCloseTo(logged, 9);
+    await expect
+      .poll(async () => (await redisFigures(redis.url, 'restarted:')).spent_usd, { timeout: 5000, interval: 100 })
+      .toBeCloseTo(logged, 9);
     expect(await redisFigures(redis.url, 'restarted:')).toMatchObject({ leased_usd: 0, negatives: 0, keys_without_ttl: 0 });
   }, 90_000);
 });

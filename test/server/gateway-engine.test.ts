@@ -29,7 +29,9 @@ function onlineRouterFile(knnFile: string): string {
 beforeAll(async () => {
   server = await startTestServer();
   const knn = await trainedRouterFile(dir);
-  gateway = await startGateway(gatewayConfig(server.url, knn, { log: logFile, routers: { knn: { file: knn }, online: { file: onlineRouterFile(knn) } } }));
+  gateway = await startGateway(
+    gatewayConfig(server.url, knn, { log: logFile, routers: { knn: { file: knn }, online: { file: onlineRouterFile(knn) } } }),
+  );
   openai = client(gateway.url);
 }, 60_000);
 afterAll(async () => {
@@ -41,20 +43,40 @@ beforeEach(() => {
   server.scripts.set([]);
 });
 
-const ask = (content: string, model = 'router-knn', extra: object = {}) => ({ model, messages: [{ role: 'user' as const, content }], ...extra });
-type Explained = { llmrouter: { mode?: string; steps?: { type: string; model: string }[]; profile?: { id: string; personalised: boolean }; explanation?: string } };
+const ask = (content: string, model = 'router-knn', extra: object = {}) => ({
+  model,
+  messages: [{ role: 'user' as const, content }],
+  ...extra,
+});
+type Explained = {
+  llmrouter: {
+    mode?: string;
+    steps?: { type: string; model: string }[];
+    profile?: { id: string; personalised: boolean };
+    explanation?: string;
+  };
+};
 
 /** The model that answered, the call id, and the `llmrouter` field. */
 async function call(body: OpenAI.ChatCompletionCreateParamsNonStreaming, headers: Record<string, string> = {}) {
   const { data, response } = await openai.chat.completions.create(body, { headers }).withResponse();
-  return { model: response.headers.get('x-llmrouter-model')!, callId: response.headers.get('x-llmrouter-call-id')!, text: data.choices[0]!.message.content, explained: (data as unknown as Explained).llmrouter };
+  return {
+    model: response.headers.get('x-llmrouter-model')!,
+    callId: response.headers.get('x-llmrouter-call-id')!,
+    text: data.choices[0]!.message.content,
+    explained: (data as unknown as Explained).llmrouter,
+  };
 }
 
 const rate = (callId: string, body: object) => openai.post('/feedback', { body: { call_id: callId, ...body } });
 
 async function loggedCall(callId: string) {
   await gateway.gateway.log!.flushed();
-  return readFileSync(logFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l)).find((r) => r.type === 'routed-call' && r.callId === callId);
+  return readFileSync(logFile, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l))
+    .find((r) => r.type === 'routed-call' && r.callId === callId);
 }
 
 describe('modes', () => {
@@ -65,7 +87,12 @@ describe('modes', () => {
     expect(named.model).toBe('mathematician');
     expect(named.explained.mode).toBe('llm-router');
     expect(named.explained.steps!.map((s) => `${s.type}:${s.model}`)).toEqual(['judge:coder', 'answer:mathematician']);
-    expect(await loggedCall(named.callId)).toMatchObject({ mode: 'llm-router', chosen: 'coder', answeredBy: 'mathematician', path: [{ model: 'coder' }, { model: 'mathematician' }] });
+    expect(await loggedCall(named.callId)).toMatchObject({
+      mode: 'llm-router',
+      chosen: 'coder',
+      answeredBy: 'mathematician',
+      path: [{ model: 'coder' }, { model: 'mathematician' }],
+    });
     const headed = await call(ask(PYTHON_QUERY, 'router-knn:0.5'), { 'x-llmrouter-mode': 'llm-router' });
     expect(headed.explained.mode).toBe('llm-router');
     const stream = await openai.chat.completions.create({ ...ask(PYTHON_QUERY, 'router-knn+llm-router'), stream: true });
@@ -75,11 +102,23 @@ describe('modes', () => {
   });
 
   it('refuses an unknown mode, a mode for a named model and a mode with tools, naming what was wrong', async () => {
-    await expect(openai.chat.completions.create(ask('hi', 'router-knn+swarm'))).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/mode must be one of single, cascade/) });
-    await expect(openai.chat.completions.create(ask('hi'), { headers: { 'x-llmrouter-mode': 'swarm' } })).rejects.toMatchObject({ status: 400, code: 'invalid_mode' });
-    await expect(openai.chat.completions.create(ask('hi', 'coder'), { headers: { 'x-llmrouter-mode': 'cascade' } })).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/name a router/) });
+    await expect(openai.chat.completions.create(ask('hi', 'router-knn+swarm'))).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/mode must be one of single, cascade/),
+    });
+    await expect(openai.chat.completions.create(ask('hi'), { headers: { 'x-llmrouter-mode': 'swarm' } })).rejects.toMatchObject({
+      status: 400,
+      code: 'invalid_mode',
+    });
+    await expect(openai.chat.completions.create(ask('hi', 'coder'), { headers: { 'x-llmrouter-mode': 'cascade' } })).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/name a router/),
+    });
     const tools = [{ type: 'function' as const, function: { name: 'search' } }];
-    await expect(openai.chat.completions.create({ ...ask('hi', 'router-knn+cascade'), tools })).rejects.toMatchObject({ status: 400, code: 'tools_not_supported' });
+    await expect(openai.chat.completions.create({ ...ask('hi', 'router-knn+cascade'), tools })).rejects.toMatchObject({
+      status: 400,
+      code: 'tools_not_supported',
+    });
   });
 });
 
@@ -97,7 +136,9 @@ describe('the context policy', () => {
     expect((await loggedCall(current.callId)).context).toBeUndefined();
     const similar = await call({ model: 'router-knn', messages: conversation }, { 'x-llmrouter-context': 'similar:1' });
     expect((await loggedCall(similar.callId)).context).toEqual(['what is the integral of x squared']);
-    await expect(openai.chat.completions.create({ model: 'router-knn', messages: conversation }, { headers: { 'x-llmrouter-context': 'some' } })).rejects.toMatchObject({ status: 400, code: 'invalid_context' });
+    await expect(
+      openai.chat.completions.create({ model: 'router-knn', messages: conversation }, { headers: { 'x-llmrouter-context': 'some' } }),
+    ).rejects.toMatchObject({ status: 400, code: 'invalid_context' });
   });
 });
 

@@ -8,7 +8,16 @@ import OpenAI, { APIError } from 'openai';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../test-server/server.ts';
 import { startGateway, type RunningGateway } from '../../src/server/serve.ts';
-import { CLIENT_TOKEN, INTEGRAL_QUERY, PROVIDER_KEY, PYTHON_QUERY, client, gatewayConfig, tempDir, trainedRouterFile } from '../helpers/gateway-fixture.ts';
+import {
+  CLIENT_TOKEN,
+  INTEGRAL_QUERY,
+  PROVIDER_KEY,
+  PYTHON_QUERY,
+  client,
+  gatewayConfig,
+  tempDir,
+  trainedRouterFile,
+} from '../helpers/gateway-fixture.ts';
 
 const dir = tempDir();
 process.env.LLMROUTER_CACHE = join(dir, 'embedding-cache');
@@ -45,7 +54,9 @@ describe('routed answers through the openai client', () => {
   });
 
   it('streams an answer routed to the other model, headers first, usage at the end', async () => {
-    const { data: stream, response } = await openai.chat.completions.create({ ...ask(INTEGRAL_QUERY), stream: true, stream_options: { include_usage: true } }).withResponse();
+    const { data: stream, response } = await openai.chat.completions
+      .create({ ...ask(INTEGRAL_QUERY), stream: true, stream_options: { include_usage: true } })
+      .withResponse();
     expect(response.headers.get('x-llmrouter-model')).toBe('mathematician');
     let text = '';
     let usage;
@@ -77,7 +88,16 @@ describe('routed answers through the openai client', () => {
 });
 
 describe('tools', () => {
-  const tools = [{ type: 'function' as const, function: { name: 'search', description: 'search the web', parameters: { type: 'object', properties: { query: { type: 'string' } } } } }];
+  const tools = [
+    {
+      type: 'function' as const,
+      function: {
+        name: 'search',
+        description: 'search the web',
+        parameters: { type: 'object', properties: { query: { type: 'string' } } },
+      },
+    },
+  ];
   /** The provider calls `search` with the query (a scripted function call on the test server). */
   const searchFor = (query: string) => server.scripts.set([{ toolCall: { name: 'search', arguments: { query } } }]);
   afterEach(() => server.scripts.set([]));
@@ -94,7 +114,11 @@ describe('tools', () => {
     const followUp = await openai.chat.completions.create({
       model: 'router-knn',
       tools,
-      messages: [{ role: 'user', content: INTEGRAL_QUERY }, { role: 'assistant', content: null, tool_calls: choice.message.tool_calls }, { role: 'tool', tool_call_id: call.id, content: 'x^3/3' }],
+      messages: [
+        { role: 'user', content: INTEGRAL_QUERY },
+        { role: 'assistant', content: null, tool_calls: choice.message.tool_calls },
+        { role: 'tool', tool_call_id: call.id, content: 'x^3/3' },
+      ],
     });
     expect(followUp.choices[0]!.message.content).toBe('Echo from echo-small: the tool said x^3/3');
   });
@@ -114,14 +138,21 @@ describe('tools', () => {
 
   it('refuses a tool without a function name and an unknown tool choice, naming the field', async () => {
     const nameless = [{ type: 'function', function: { description: 'no name' } }] as unknown as typeof tools;
-    await expect(openai.chat.completions.create({ ...ask(PYTHON_QUERY), tools: nameless })).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/tools\.0\.function\.name/) });
-    await expect(openai.chat.completions.create({ ...ask(PYTHON_QUERY), tools, tool_choice: 'sometimes' as 'auto' })).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/tool_choice/) });
+    await expect(openai.chat.completions.create({ ...ask(PYTHON_QUERY), tools: nameless })).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/tools\.0\.function\.name/),
+    });
+    await expect(openai.chat.completions.create({ ...ask(PYTHON_QUERY), tools, tool_choice: 'sometimes' as 'auto' })).rejects.toMatchObject(
+      { status: 400, message: expect.stringMatching(/tool_choice/) },
+    );
   });
 });
 
 describe('auth', () => {
   it('answers 401 without a valid client token, and /health without one', async () => {
-    await expect(client(gateway.url, 'wrong-token-000').chat.completions.create(ask('hi'))).rejects.toBeInstanceOf(OpenAI.AuthenticationError);
+    await expect(client(gateway.url, 'wrong-token-000').chat.completions.create(ask('hi'))).rejects.toBeInstanceOf(
+      OpenAI.AuthenticationError,
+    );
     const bare = await fetch(`${gateway.url}/v1/models`);
     expect(bare.status).toBe(401);
     expect((await bare.json()).error.code).toBe('invalid_api_key');
@@ -172,7 +203,10 @@ describe('the JSONL log', () => {
     await gateway.gateway.log!.flushed();
     const text = readFileSync(logFile, 'utf8');
     expect(text).not.toContain(PROVIDER_KEY);
-    const records = text.trim().split('\n').map((l) => JSON.parse(l));
+    const records = text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const calls = records.filter((r) => r.type === 'routed-call');
     const attempts = records.filter((r) => r.type === 'attempt');
     expect(calls.length).toBeGreaterThan(0);
@@ -181,7 +215,10 @@ describe('the JSONL log', () => {
   });
 
   it('keeps ratings of answers (POST /v1/feedback), and llmrouter train learns from the rated calls', async () => {
-    for (const [query, rating] of [[PYTHON_QUERY, 5], [INTEGRAL_QUERY, 4]] as const) {
+    for (const [query, rating] of [
+      [PYTHON_QUERY, 5],
+      [INTEGRAL_QUERY, 4],
+    ] as const) {
       const { response } = await openai.chat.completions.create(ask(query)).withResponse();
       const rated = await openai.post('/feedback', { body: { call_id: response.headers.get('x-llmrouter-call-id'), rating } });
       expect(rated).toEqual({ ok: true });
@@ -222,14 +259,33 @@ describe('feedback', () => {
 describe('a log torn by a crash', () => {
   it('starts anyway: unreadable lines are skipped and reported, spend is read from the rest, the next record starts a new line', async () => {
     const log = join(dir, 'torn.jsonl');
-    const spent = { type: 'attempt', id: 'a1', at: Date.now(), callId: 'c1', model: 'coder', provider: 'test-openai', attempt: 1, kind: 'ok', latencyMs: 5, inputTokens: 1, outputTokens: 1, usageEstimated: false, cost: 0.0099, resumed: false };
+    const spent = {
+      type: 'attempt',
+      id: 'a1',
+      at: Date.now(),
+      callId: 'c1',
+      model: 'coder',
+      provider: 'test-openai',
+      attempt: 1,
+      kind: 'ok',
+      latencyMs: 5,
+      inputTokens: 1,
+      outputTokens: 1,
+      usageEstimated: false,
+      cost: 0.0099,
+      resumed: false,
+    };
     const torn = JSON.stringify({ ...spent, id: 'a2', cost: 5 }).slice(0, 70);
     writeFileSync(log, `${JSON.stringify(spent)}\n{"type":"routed-call","callId":\n${torn}`);
-    const restarted = await startGateway(gatewayConfig(server.url, gateway.gateway.config.routers.knn!.file, { log, budgets: { daily_usd: 0.01 } }));
+    const restarted = await startGateway(
+      gatewayConfig(server.url, gateway.gateway.config.routers.knn!.file, { log, budgets: { daily_usd: 0.01 } }),
+    );
     try {
       expect(restarted.gateway.notices).toEqual([expect.stringMatching(/skipped 2 unreadable lines: line 2 .*line 3/)]);
       // 0.0099 spent, so the budget refuses this call; the spend in the torn line was never counted.
-      const refused = await client(restarted.url).chat.completions.create({ ...ask('hi', 'coder'), max_tokens: 100 }).catch((e: APIError) => e);
+      const refused = await client(restarted.url)
+        .chat.completions.create({ ...ask('hi', 'coder'), max_tokens: 100 })
+        .catch((e: APIError) => e);
       expect(refused).toMatchObject({ status: 429, code: 'budget_exceeded' });
       await restarted.gateway.log!.write({ type: 'feedback', callId: 'c1' });
       await restarted.gateway.log!.flushed();
@@ -238,20 +294,42 @@ describe('a log torn by a crash', () => {
     }
     const lines = readFileSync(log, 'utf8').split('\n');
     expect(lines[2]).toBe(torn);
-    const after = lines.slice(3).filter(Boolean).map((l) => JSON.parse(l));
+    const after = lines
+      .slice(3)
+      .filter(Boolean)
+      .map((l) => JSON.parse(l));
     expect(after.map((r) => r.type)).toEqual(['routed-call', 'feedback']);
   });
 });
 
 describe('budgets without Redis', () => {
-  it('remember this month\'s spending from the log after a restart, and refuse the call that would pass the budget', async () => {
+  it("remember this month's spending from the log after a restart, and refuse the call that would pass the budget", async () => {
     const log = join(dir, 'restart.jsonl');
-    const spent = { type: 'attempt', id: 'a1', at: Date.now(), callId: 'c1', model: 'coder', provider: 'test-openai', attempt: 1, kind: 'ok', latencyMs: 5, inputTokens: 1, outputTokens: 1, usageEstimated: false, cost: 0.0099, resumed: false };
+    const spent = {
+      type: 'attempt',
+      id: 'a1',
+      at: Date.now(),
+      callId: 'c1',
+      model: 'coder',
+      provider: 'test-openai',
+      attempt: 1,
+      kind: 'ok',
+      latencyMs: 5,
+      inputTokens: 1,
+      outputTokens: 1,
+      usageEstimated: false,
+      cost: 0.0099,
+      resumed: false,
+    };
     writeFileSync(log, `${JSON.stringify(spent)}\n`);
-    const restarted = await startGateway(gatewayConfig(server.url, gateway.gateway.config.routers.knn!.file, { log, budgets: { daily_usd: 0.01 } }));
+    const restarted = await startGateway(
+      gatewayConfig(server.url, gateway.gateway.config.routers.knn!.file, { log, budgets: { daily_usd: 0.01 } }),
+    );
     const before = server.requests.length;
     try {
-      const refused = await client(restarted.url).chat.completions.create({ ...ask('hi', 'coder'), max_tokens: 100 }).catch((e: APIError) => e);
+      const refused = await client(restarted.url)
+        .chat.completions.create({ ...ask('hi', 'coder'), max_tokens: 100 })
+        .catch((e: APIError) => e);
       expect(refused).toMatchObject({ status: 429, code: 'budget_exceeded' });
       expect(server.requests).toHaveLength(before);
     } finally {
@@ -268,7 +346,11 @@ describe('the admission bound', () => {
       server.faults.set([{ fault: 'latency=300', times: 1 }]);
       const first = client(local.url).chat.completions.create(ask('hi', 'coder'));
       await expect.poll(() => server.requests.some((r) => r.fault === 'latency=300'), { interval: 10 }).toBe(true);
-      const busy = await fetch(`${local.url}/v1/chat/completions`, { method: 'POST', headers: { authorization: `Bearer ${CLIENT_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(ask('hi', 'coder')) });
+      const busy = await fetch(`${local.url}/v1/chat/completions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${CLIENT_TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify(ask('hi', 'coder')),
+      });
       expect(busy.status).toBe(429);
       expect(busy.headers.get('retry-after')).toBe('1');
       expect(await busy.json()).toMatchObject({ error: { code: 'gateway_busy' } });
@@ -284,7 +366,9 @@ describe('graceful shutdown', () => {
   it('lets an open stream finish before it stops', async () => {
     const local = await startGateway(gatewayConfig(server.url, gateway.gateway.config.routers.knn!.file));
     server.faults.set([{ fault: 'stall=40' }]);
-    const { data: stream } = await client(local.url).chat.completions.create({ ...ask(PYTHON_QUERY), stream: true }).withResponse();
+    const { data: stream } = await client(local.url)
+      .chat.completions.create({ ...ask(PYTHON_QUERY), stream: true })
+      .withResponse();
     const closing = local.close();
     let text = '';
     for await (const part of stream) text += part.choices[0]?.delta?.content ?? '';

@@ -38,7 +38,8 @@ describe('two gateways sharing one Redis', () => {
     const fleet: RunningGateway[] = [];
     for (const _ of [1, 2]) fleet.push(await startGateway(config, { redisUrl: redis.url, redisPrefix: 'budget-test:' }));
     opened.push(...fleet);
-    const ask = (g: RunningGateway) => client(g.url).chat.completions.create({ model: 'coder', max_tokens: 10, messages: [{ role: 'user', content: 'hi fleet' }] });
+    const ask = (g: RunningGateway) =>
+      client(g.url).chat.completions.create({ model: 'coder', max_tokens: 10, messages: [{ role: 'user', content: 'hi fleet' }] });
     const first = await ask(fleet[0]!);
     expect(first.choices[0]!.message.content).toBe('Echo from echo-small: hi fleet');
     const refused = await ask(fleet[1]!).catch((e: APIError) => e);
@@ -50,13 +51,29 @@ describe('two gateways sharing one Redis', () => {
 describe('a gateway given an unreachable Redis', () => {
   it('refuses to start, naming where it looked (and no password)', async () => {
     const config = gatewayConfig(server.url, routerFile);
-    await expect(startGateway(config, { redisUrl: 'redis://:secret-pass@127.0.0.1:1' })).rejects.toThrow(/cannot reach Redis at 127.0.0.1:1(?!.*secret-pass)/);
+    await expect(startGateway(config, { redisUrl: 'redis://:secret-pass@127.0.0.1:1' })).rejects.toThrow(
+      /cannot reach Redis at 127.0.0.1:1(?!.*secret-pass)/,
+    );
   });
 });
 
 describe('the Redis budget guard', () => {
   const LEASE_MS = 600;
-  const outcome = (cost: number) => ({ id: crypto.randomUUID(), at: Date.now(), callId: 'c', model: 'm', provider: 'p', attempt: 1, kind: 'ok' as const, latencyMs: 1, inputTokens: 1, outputTokens: 1, usageEstimated: false, cost, resumed: false });
+  const outcome = (cost: number) => ({
+    id: crypto.randomUUID(),
+    at: Date.now(),
+    callId: 'c',
+    model: 'm',
+    provider: 'p',
+    attempt: 1,
+    kind: 'ok' as const,
+    latencyMs: 1,
+    inputTokens: 1,
+    outputTokens: 1,
+    usageEstimated: false,
+    cost,
+    resumed: false,
+  });
 
   async function guard(prefix: string, budget: { dailyUsd?: number; monthlyUsd?: number }): Promise<RedisBudgetGuard> {
     const g = new RedisBudgetGuard(state(prefix), budget, { leaseMs: LEASE_MS });
@@ -70,12 +87,16 @@ describe('the Redis budget guard', () => {
     const probe = state('probe:').redis;
     const numbers: number[] = [];
     for (const key of await probe.keys(`${prefix}spent:*`)) numbers.push(...(await probe.hvals(key)).map(Number));
-    for (const key of await probe.keys(`${prefix}leases:*`)) numbers.push(...(await probe.zrange(key, '0', '-1')).map((m) => Number(m.split('|')[1])));
+    for (const key of await probe.keys(`${prefix}leases:*`))
+      numbers.push(...(await probe.zrange(key, '0', '-1')).map((m) => Number(m.split('|')[1])));
     return numbers;
   }
 
   it('admits 5 of 20 parallel reservations from two connections against a budget for 5', async () => {
-    const guards = await Promise.all([guard('atomic:', { dailyUsd: 0.005, monthlyUsd: 1 }), guard('atomic:', { dailyUsd: 0.005, monthlyUsd: 1 })]);
+    const guards = await Promise.all([
+      guard('atomic:', { dailyUsd: 0.005, monthlyUsd: 1 }),
+      guard('atomic:', { dailyUsd: 0.005, monthlyUsd: 1 }),
+    ]);
     const tries = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => guards[i % 2]!.reserve(0.001)));
     expect(tries.filter((t) => t.status === 'fulfilled')).toHaveLength(5);
     expect(tries.every((t) => t.status === 'fulfilled' || (t.reason as ProviderError).kind === 'budget')).toBe(true);
@@ -102,7 +123,16 @@ describe('the Redis budget guard', () => {
     await new Promise((r) => setTimeout(r, LEASE_MS * 1.5));
     await expect(living.reserve(0.001)).rejects.toMatchObject({ kind: 'budget' });
     dying.close(); // no more heartbeats and no release: as if its process were killed
-    await expect.poll(() => living.reserve(0.001).then(() => 'admitted', () => 'refused'), { timeout: LEASE_MS * 4, interval: 50 }).toBe('admitted');
+    await expect
+      .poll(
+        () =>
+          living.reserve(0.001).then(
+            () => 'admitted',
+            () => 'refused',
+          ),
+        { timeout: LEASE_MS * 4, interval: 50 },
+      )
+      .toBe('admitted');
   });
 });
 
@@ -114,9 +144,32 @@ describe('a Redis restarted empty', () => {
     opened.push({ close: async () => (a.close(), b.close()) });
     await a.ready();
     const inFlight = await a.reserve(0.003);
-    a.record({ id: 'x', at: Date.now(), callId: 'c', model: 'm', provider: 'p', attempt: 1, kind: 'ok', latencyMs: 1, inputTokens: 1, outputTokens: 1, usageEstimated: false, cost: 0.004, resumed: false });
+    a.record({
+      id: 'x',
+      at: Date.now(),
+      callId: 'c',
+      model: 'm',
+      provider: 'p',
+      attempt: 1,
+      kind: 'ok',
+      latencyMs: 1,
+      inputTokens: 1,
+      outputTokens: 1,
+      usageEstimated: false,
+      cost: 0.004,
+      resumed: false,
+    });
     await redis.restart();
-    await expect.poll(() => b.reserve(0.001).then(() => 'admitted', (e: Error) => e.message), { timeout: 5000, interval: 20 }).toMatch(/being rebuilt/);
+    await expect
+      .poll(
+        () =>
+          b.reserve(0.001).then(
+            () => 'admitted',
+            (e: Error) => e.message,
+          ),
+        { timeout: 5000, interval: 20 },
+      )
+      .toMatch(/being rebuilt/);
     await b.ready();
     // 0.004 spent + 0.003 in flight are back: 0.003 is left.
     await expect(b.reserve(0.0031)).rejects.toMatchObject({ kind: 'budget' });
@@ -125,7 +178,8 @@ describe('a Redis restarted empty', () => {
     await release();
     const probe = state('probe:').redis;
     const numbers = [];
-    for (const key of await probe.keys('restart:*')) if ((await probe.type(key)) === 'hash') numbers.push(...(await probe.hvals(key)).map(Number));
+    for (const key of await probe.keys('restart:*'))
+      if ((await probe.type(key)) === 'hash') numbers.push(...(await probe.hvals(key)).map(Number));
     expect(numbers.every((n) => n >= 0)).toBe(true);
     for (const key of await probe.keys('restart:*')) expect(await probe.ttl(key)).not.toBe(-1);
   });

@@ -9,7 +9,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../test-server/server.ts';
 import { startGateway, type RunningGateway } from '../../src/server/serve.ts';
 import type { UsageSummary } from '../../src/core/learn/usage.ts';
-import { CLIENT_TOKEN, INTEGRAL_QUERY, PYTHON_QUERY, client, gatewayConfig, tempDir, trainedRouterFile } from '../helpers/gateway-fixture.ts';
+import {
+  CLIENT_TOKEN,
+  INTEGRAL_QUERY,
+  PYTHON_QUERY,
+  client,
+  gatewayConfig,
+  tempDir,
+  trainedRouterFile,
+} from '../helpers/gateway-fixture.ts';
 
 const dir = tempDir();
 process.env.LLMROUTER_CACHE = join(dir, 'embedding-cache');
@@ -22,12 +30,24 @@ let openai: OpenAI;
 
 // A dear coder, a cheap mathematician (as the router's training costs have them): a python question the knob sends
 // to the mathematician saves against the coder, the best model for it.
-const model = (id: string, provider: string, api_model: string, input_price: number, output_price: number) => ({ id, provider, api_model, input_price, output_price, context_window: 8192, description: id });
+const model = (id: string, provider: string, api_model: string, input_price: number, output_price: number) => ({
+  id,
+  provider,
+  api_model,
+  input_price,
+  output_price,
+  context_window: 8192,
+  description: id,
+});
 
 beforeAll(async () => {
   server = await startTestServer();
   const routerFile = await trainedRouterFile(dir);
-  const models = [model('coder', 'test-openai', 'echo-small', 5, 15), model('mathematician', 'test-anthropic', 'echo-large', 0.1, 0.4), model('generalist', 'test-gemini', 'echo-large', 3, 10)];
+  const models = [
+    model('coder', 'test-openai', 'echo-small', 5, 15),
+    model('mathematician', 'test-anthropic', 'echo-large', 0.1, 0.4),
+    model('generalist', 'test-gemini', 'echo-large', 3, 10),
+  ];
   gateway = await startGateway(gatewayConfig(server.url, routerFile, { log: logFile, models }));
   openai = client(gateway.url);
 }, 60_000);
@@ -60,7 +80,9 @@ describe('the savings of the gateway', () => {
 
     const usage = (await (await fetch(`${gateway.url}/v1/usage`, { headers: auth })).json()) as UsageSummary;
     const metrics = await (await fetch(`${gateway.url}/metrics`, { headers: auth })).text();
-    const report = JSON.parse(execFileSync(process.execPath, [bin, 'report', '--log', logFile, '--json'], { encoding: 'utf8' })) as UsageSummary;
+    const report = JSON.parse(
+      execFileSync(process.execPath, [bin, 'report', '--log', logFile, '--json'], { encoding: 'utf8' }),
+    ) as UsageSummary;
 
     expect(usage.totals.messages).toBe(8);
     expect(usage.totals.saved).toBeGreaterThan(0.01);
@@ -75,8 +97,12 @@ describe('the savings of the gateway', () => {
     expect(usage.routers.find((r) => r.router === 'direct')).toMatchObject({ messages: 1, saved: 0 });
   }, 60_000);
 
-  it('logs each routed call\'s premium alternative and every attempt\'s cost', () => {
-    const calls = readFileSync(logFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l)).filter((r) => r.type === 'routed-call');
+  it("logs each routed call's premium alternative and every attempt's cost", () => {
+    const calls = readFileSync(logFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+      .filter((r) => r.type === 'routed-call');
     const cheap = calls.find((c) => c.lambda === 1000)!;
     expect(cheap).toMatchObject({ answeredBy: 'mathematician', premium: { model: 'coder' } });
     expect(cheap.premium.cost).toBeGreaterThan(cheap.answerCost * 10);

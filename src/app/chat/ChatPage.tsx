@@ -16,7 +16,13 @@ export function ChatPage({ openSettings }: { openSettings(): void }) {
   const models = useUsableModels();
   const profileId = useProfiles((s) => s.currentId);
   const current = conversations.find((c) => c.id === currentId && profileOf(c) === profileId);
-  const blocked = !hasProvider ? 'Add a provider in Settings to start chatting' : locked ? VAULT_LOCKED : models.length === 0 ? 'Enable at least one model in Settings' : undefined;
+  const blocked = !hasProvider
+    ? 'Add a provider in Settings to start chatting'
+    : locked
+      ? VAULT_LOCKED
+      : models.length === 0
+        ? 'Enable at least one model in Settings'
+        : undefined;
   return (
     <div className="chat">
       <Sidebar />

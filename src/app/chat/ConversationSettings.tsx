@@ -41,7 +41,11 @@ export function ConversationSettings() {
       </label>
       <label>
         Context{' '}
-        <select aria-label="Context" value={settings.context?.kind ?? 'full'} onChange={(e) => change({ context: CONTEXTS[e.target.value]!.policy })}>
+        <select
+          aria-label="Context"
+          value={settings.context?.kind ?? 'full'}
+          onChange={(e) => change({ context: CONTEXTS[e.target.value]!.policy })}
+        >
           {Object.entries(CONTEXTS).map(([key, c]) => (
             <option key={key} value={key}>
               {c.label}

@@ -19,7 +19,13 @@ export function Markdown({ text }: { text: string }) {
   }, [text]);
   // While an answer streams, its previous rendering stays until the new one is back.
   if (shown?.rendering.kind === 'html') {
-    return <div className="markdown" data-render={shown.text === text ? 'markdown' : 'pending'} dangerouslySetInnerHTML={{ __html: shown.rendering.html }} />;
+    return (
+      <div
+        className="markdown"
+        data-render={shown.text === text ? 'markdown' : 'pending'}
+        dangerouslySetInnerHTML={{ __html: shown.rendering.html }}
+      />
+    );
   }
   return <PlainText text={text} note={shown?.text === text ? shown.rendering.kind === 'text' && shown.rendering.reason : undefined} />;
 }
@@ -30,8 +36,17 @@ export function PlainText({ text, note }: { text: string; note?: string | false 
   return (
     <div className="markdown plain" data-render={note ? 'text' : 'pending'}>
       <p className="plain-text">{cut ? text.slice(0, MARKDOWN_LIMITS.textChars) : text}</p>
-      {cut && <p className="muted">… the first {MARKDOWN_LIMITS.textChars.toLocaleString('en')} of {text.length.toLocaleString('en')} characters (Copy copies all of it)</p>}
-      {note && <p className="muted" aria-label="Shown as plain text">Shown as plain text: {note}.</p>}
+      {cut && (
+        <p className="muted">
+          … the first {MARKDOWN_LIMITS.textChars.toLocaleString('en')} of {text.length.toLocaleString('en')} characters (Copy copies all of
+          it)
+        </p>
+      )}
+      {note && (
+        <p className="muted" aria-label="Shown as plain text">
+          Shown as plain text: {note}.
+        </p>
+      )}
     </div>
   );
 }

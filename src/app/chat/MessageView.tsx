@@ -26,7 +26,11 @@ export function MessageView({ message, models, last }: Props) {
   }
   const busy = message.status === 'routing' || message.status === 'streaming';
   return (
-    <article className="message assistant" aria-label={`Answer${message.routing ? ` from ${message.routing.model}` : message.modeRun?.result ? ` from ${message.modeRun.result.model}` : ''}`} aria-busy={busy}>
+    <article
+      className="message assistant"
+      aria-label={`Answer${message.routing ? ` from ${message.routing.model}` : message.modeRun?.result ? ` from ${message.modeRun.result.model}` : ''}`}
+      aria-busy={busy}
+    >
       {message.routing && <RoutingBadge routing={message.routing} />}
       {message.modeRun && <ModeTrace run={message.modeRun} />}
       <Fallbacks message={message} />
@@ -91,7 +95,11 @@ function CopyButton({ text }: { text: string }) {
 function RegenerateWith({ models, messageId }: { models: readonly string[]; messageId: string }) {
   if (models.length === 0) return null;
   return (
-    <select aria-label="Regenerate with another model" value="" onChange={(e) => e.target.value && void regenerate(messageId, e.target.value)}>
+    <select
+      aria-label="Regenerate with another model"
+      value=""
+      onChange={(e) => e.target.value && void regenerate(messageId, e.target.value)}
+    >
       <option value="">Regenerate with…</option>
       {models.map((m) => (
         <option key={m} value={m}>
@@ -112,7 +120,11 @@ function Feedback({ message }: { message: ChatMessage }) {
       <button aria-label="Bad answer" aria-pressed={fb.thumbs === 'down'} onClick={() => void giveFeedback(message.id, { thumbs: 'down' })}>
         <ThumbDownIcon />
       </button>
-      <select aria-label="Rate this answer" value={fb.rating ?? ''} onChange={(e) => void giveFeedback(message.id, { rating: Number(e.target.value) })}>
+      <select
+        aria-label="Rate this answer"
+        value={fb.rating ?? ''}
+        onChange={(e) => void giveFeedback(message.id, { rating: Number(e.target.value) })}
+      >
         <option value="" disabled>
           Rate…
         </option>

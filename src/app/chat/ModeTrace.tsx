@@ -9,7 +9,12 @@ import type { ModeRun } from '../stores/conversations.ts';
 import { usd } from '../format.ts';
 import { Markdown } from './Markdown.tsx';
 
-const TITLES: Record<ModeRun['mode'], string> = { cascade: 'Cascade', 'llm-router': 'LLM router', decompose: 'Decomposition', agent: 'Agent' };
+const TITLES: Record<ModeRun['mode'], string> = {
+  cascade: 'Cascade',
+  'llm-router': 'LLM router',
+  decompose: 'Decomposition',
+  agent: 'Agent',
+};
 
 export function ModeTrace({ run }: { run: ModeRun }) {
   const total = run.result?.cost ?? run.steps.reduce((s, x) => s + x.cost, 0);
@@ -23,10 +28,15 @@ export function ModeTrace({ run }: { run: ModeRun }) {
           </li>
         ))}
       </ol>
-      {run.result?.note && <p className="note" role="note">{run.result.note}</p>}
+      {run.result?.note && (
+        <p className="note" role="note">
+          {run.result.note}
+        </p>
+      )}
       <p className="total" aria-label="Total">
         Total {usd(total)} over {run.steps.length} steps
-        {run.result?.premiumEstimate && ` · the premium model ${run.result.premiumEstimate.model} alone: about ${usd(run.result.premiumEstimate.cost)}`}
+        {run.result?.premiumEstimate &&
+          ` · the premium model ${run.result.premiumEstimate.model} alone: about ${usd(run.result.premiumEstimate.cost)}`}
       </p>
     </section>
   );
@@ -45,10 +55,16 @@ function Step({ step }: { step: ModeStep }) {
     case 'verify':
       return <Verified step={step} />;
     case 'judge':
-      return <>Judge chose <strong>{step.chosen ?? 'no enabled model'}</strong> <Paid step={step} /></>;
+      return (
+        <>
+          Judge chose <strong>{step.chosen ?? 'no enabled model'}</strong> <Paid step={step} />
+        </>
+      );
     case 'plan':
       return step.error ? (
-        <span className="error">Plan attempt {step.attempt} was not valid: {step.error} <Paid step={step} /></span>
+        <span className="error">
+          Plan attempt {step.attempt} was not valid: {step.error} <Paid step={step} />
+        </span>
       ) : (
         <>
           Plan (attempt {step.attempt}) <Paid step={step} />
@@ -66,13 +82,18 @@ function Step({ step }: { step: ModeStep }) {
       return (
         <details aria-label={`Sub-answer ${step.index + 1}`}>
           <summary>
-            Sub-answer {step.index + 1} ({step.assignedBy === 'planner' ? 'assigned by the planner' : 'routed'}): {step.query} <Paid step={step} />
+            Sub-answer {step.index + 1} ({step.assignedBy === 'planner' ? 'assigned by the planner' : 'routed'}): {step.query}{' '}
+            <Paid step={step} />
           </summary>
           <Markdown text={step.text} />
         </details>
       );
     case 'aggregate':
-      return <>Aggregated by <Paid step={step} /></>;
+      return (
+        <>
+          Aggregated by <Paid step={step} />
+        </>
+      );
     case 'round':
       return (
         <div aria-label={`Round ${step.index}`}>
@@ -90,7 +111,11 @@ function Step({ step }: { step: ModeStep }) {
         </div>
       );
     case 'answer':
-      return <>Answered by <Paid step={step} /></>;
+      return (
+        <>
+          Answered by <Paid step={step} />
+        </>
+      );
   }
 }
 
@@ -102,8 +127,8 @@ function Verified({ step }: { step: Extract<ModeStep, { type: 'verify' }> }) {
   return (
     <details open={step.kept} aria-label="Cheap answer">
       <summary>
-        Cheap answer <Paid step={step} />: self-verification {step.score.toFixed(2)} vs threshold {step.threshold.toFixed(2)} ({calibration}) —{' '}
-        <strong>{step.kept ? 'kept' : 'escalated'}</strong>
+        Cheap answer <Paid step={step} />: self-verification {step.score.toFixed(2)} vs threshold {step.threshold.toFixed(2)} ({calibration}
+        ) — <strong>{step.kept ? 'kept' : 'escalated'}</strong>
       </summary>
       {!step.kept && <Markdown text={step.answer} />}
       {labelled ? (

@@ -17,7 +17,10 @@ export function ProfileBar() {
   };
   const exportProfile = () => {
     const conversations = useConversations.getState().conversations.filter((c) => profileOf(c) === profile.id);
-    download(`llmrouter-profile-${profile.name.replace(/\W+/g, '-')}.json`, JSON.stringify({ format: 'llmrouter-web/profile', version: 1, profile, conversations }, null, 1));
+    download(
+      `llmrouter-profile-${profile.name.replace(/\W+/g, '-')}.json`,
+      JSON.stringify({ format: 'llmrouter-web/profile', version: 1, profile, conversations }, null, 1),
+    );
   };
   const learned = profile.vector.updates > 0 || profile.calibration.length > 0;
   const holdsConversations = useConversations((s) => s.conversations.some((c) => profileOf(c) === profile.id));
@@ -42,7 +45,14 @@ export function ProfileBar() {
             setNaming(null);
           }}
         >
-          <input aria-label="Profile name" placeholder="Name, e.g. Work" autoFocus required value={naming} onChange={(e) => setNaming(e.target.value)} />
+          <input
+            aria-label="Profile name"
+            placeholder="Name, e.g. Work"
+            autoFocus
+            required
+            value={naming}
+            onChange={(e) => setNaming(e.target.value)}
+          />
           <button type="submit">Create</button>
         </form>
       )}

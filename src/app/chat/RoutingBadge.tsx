@@ -15,7 +15,12 @@ export function RoutingBadge({ routing }: { routing: RoutingInfo }) {
   const words = verdict(routing.estimates);
   return (
     <div className="routing">
-      <button className="badge" aria-expanded={open} aria-label={`Routing: ${routing.model} chosen by ${routing.router}`} onClick={() => setOpen(!open)}>
+      <button
+        className="badge"
+        aria-expanded={open}
+        aria-label={`Routing: ${routing.model} chosen by ${routing.router}`}
+        onClick={() => setOpen(!open)}
+      >
         <strong>{routing.model}</strong>
         <span>{routing.forcedBy ? 'chosen by you' : routing.router}</span>
         <span title="predicted quality and cost of the pick">
@@ -49,12 +54,16 @@ function Explanation({ routing }: { routing: RoutingInfo }) {
       <p>{explanation.summary}</p>
       {routing.contextTurns > 0 && (
         <p>
-          Read as a follow-up: the router also saw the {routing.contextTurns === 1 ? 'previous message' : `${routing.contextTurns} previous messages`} of this conversation.
+          Read as a follow-up: the router also saw the{' '}
+          {routing.contextTurns === 1 ? 'previous message' : `${routing.contextTurns} previous messages`} of this conversation.
         </p>
       )}
-      {routing.profile?.personalised && <p>Personalised: profile “{routing.profile.name}” shifted these estimates by what it learned from your feedback.</p>}
+      {routing.profile?.personalised && (
+        <p>Personalised: profile “{routing.profile.name}” shifted these estimates by what it learned from your feedback.</p>
+      )}
       <p className="muted">
-        Rule: the highest predicted quality − λ·cost/$0.10 (λ = {routing.lambda.toFixed(2)}: {lambdaMeaning(routing.lambda)}), ties to the cheaper model.
+        Rule: the highest predicted quality − λ·cost/$0.10 (λ = {routing.lambda.toFixed(2)}: {lambdaMeaning(routing.lambda)}), ties to the
+        cheaper model.
       </p>
       <table>
         <thead>

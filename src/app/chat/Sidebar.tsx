@@ -9,14 +9,23 @@ import { ProfileBar } from './ProfileBar.tsx';
 export function Sidebar() {
   const { conversations, currentId, search, create, select, setSearch } = useConversations();
   const profileId = useProfiles((s) => s.currentId);
-  const shown = matching(conversations.filter((c) => profileOf(c) === profileId), search);
+  const shown = matching(
+    conversations.filter((c) => profileOf(c) === profileId),
+    search,
+  );
   return (
     <nav className="sidebar" aria-label="Conversations">
       <ProfileBar />
       <button className="primary" onClick={() => void create(profileId, useDraftSettings.getState().settings)}>
         + New chat
       </button>
-      <input type="search" aria-label="Search conversations" placeholder="Search…" value={search} onChange={(e) => setSearch(e.target.value)} />
+      <input
+        type="search"
+        aria-label="Search conversations"
+        placeholder="Search…"
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+      />
       <ul>
         {shown.map((c) => (
           <ConversationItem key={c.id} conversation={c} current={c.id === currentId} onSelect={() => select(c.id)} />

@@ -15,7 +15,11 @@ export function SpendLine({ outcomeId }: { outcomeId: string }) {
       {alternative && (
         <>
           {' · '}
-          <span title={alternative.estimated ? 'tokens estimated from the message and the final answer' : 'priced with the tokens this answer used'}>
+          <span
+            title={
+              alternative.estimated ? 'tokens estimated from the message and the final answer' : 'priced with the tokens this answer used'
+            }
+          >
             {alternative.model} alone {alternative.estimated ? '≈ ' : ''}
             {usd(premium)}
           </span>

@@ -15,7 +15,10 @@ export async function chatEngine(): Promise<EngineParts> {
   const catalog = catalogModels(useCatalog.getState().models);
   const models = usableModels();
   if (models.length === 0) throw new Error('No model is enabled: add a provider and enable its models in Settings.');
-  const router = await activeRouter(models.map((m) => m.id), catalog);
+  const router = await activeRouter(
+    models.map((m) => m.id),
+    catalog,
+  );
   const trainedWith = router.needsEmbedding ? router.encoder : undefined;
   const calls = useCalls.getState();
   return {

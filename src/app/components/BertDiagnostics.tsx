@@ -36,7 +36,8 @@ export function BertDiagnostics() {
       if (!res.ok) throw new Error(`models/${BERT_MODEL}/router.json: HTTP ${res.status}`);
       const file: unknown = await res.json();
       const r = loadRouter(file, {
-        openClassifier: async (model, { quantized }) => (started = await EmbedClient.start({ model, prefer, dtype: quantized ? 'q8' : 'fp32', longText: 'truncate' })),
+        openClassifier: async (model, { quantized }) =>
+          (started = await EmbedClient.start({ model, prefer, dtype: quantized ? 'q8' : 'fp32', longText: 'truncate' })),
       });
       await r.predict({ text: 'warm-up' }); // opens the classifier
       const route = async (t: string): Promise<Routed> => {
@@ -69,7 +70,8 @@ export function BertDiagnostics() {
           {routed && (
             <>
               <p>
-                {routed.ms.toFixed(1)} ms: <output aria-label="bert decision">{routed.decision.model}</output> ({routed.prediction.explanation.summary})
+                {routed.ms.toFixed(1)} ms: <output aria-label="bert decision">{routed.decision.model}</output> (
+                {routed.prediction.explanation.summary})
               </p>
               <ul>
                 {routed.decision.ranking.map((r) => (

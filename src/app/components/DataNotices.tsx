@@ -25,7 +25,8 @@ export function DataNotices({ loadErrors, safeMode }: { loadErrors: readonly str
       {records.length > 0 && (
         <details className="notice" role="alert" aria-label="Quarantined records">
           <summary>
-            {records.length} saved {records.length === 1 ? 'record was' : 'records were'} invalid and set aside (kept in exports, shown nowhere else).
+            {records.length} saved {records.length === 1 ? 'record was' : 'records were'} invalid and set aside (kept in exports, shown
+            nowhere else).
           </summary>
           <ul>
             {records.map((r, i) => (

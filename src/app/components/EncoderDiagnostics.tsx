@@ -63,14 +63,20 @@ export function EncoderDiagnostics() {
         <>
           <p>
             backend <output aria-label="encoder backend">{client.backend}</output>
-            {client.backend === 'wasm' && <> ({client.threads} thread{client.threads > 1 ? 's' : ''})</>}, {client.dim} dimensions,
-            first embedding after <output aria-label="cold start ms">{coldStartMs?.toFixed(0)}</output> ms
+            {client.backend === 'wasm' && (
+              <>
+                {' '}
+                ({client.threads} thread{client.threads > 1 ? 's' : ''})
+              </>
+            )}
+            , {client.dim} dimensions, first embedding after <output aria-label="cold start ms">{coldStartMs?.toFixed(0)}</output> ms
           </p>
           <textarea aria-label="Text to embed" value={text} onChange={(e) => setText(e.target.value)} rows={3} />
           <button onClick={run}>Embed</button>
           {result && (
             <p>
-              {result.ms.toFixed(1)} ms: <output aria-label="embedding">[{Array.from(result.vector.slice(0, 6), (x) => x.toFixed(4)).join(', ')}, …]</output>
+              {result.ms.toFixed(1)} ms:{' '}
+              <output aria-label="embedding">[{Array.from(result.vector.slice(0, 6), (x) => x.toFixed(4)).join(', ')}, …]</output>
             </p>
           )}
         </>

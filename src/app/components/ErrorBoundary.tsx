@@ -27,7 +27,8 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
             {error.message}
           </p>
           <p>
-            Your data is still here. Export it, delete it, or <a href={safeModeUrl()}>open the app in safe mode</a> (conversations not loaded).
+            Your data is still here. Export it, delete it, or <a href={safeModeUrl()}>open the app in safe mode</a> (conversations not
+            loaded).
           </p>
           <button onClick={() => this.setState({ error: null })}>Try again</button>
         </section>

@@ -21,7 +21,10 @@ export function InsightsPage() {
       <div className="page insights">
         <h2>Insights</h2>
         <section className="card" aria-label="No messages yet">
-          <p>Nothing routed yet. Each message you send in Chat is logged here, on this device only: what it cost, what the premium model alone would have cost for it, and how you rated the answer.</p>
+          <p>
+            Nothing routed yet. Each message you send in Chat is logged here, on this device only: what it cost, what the premium model
+            alone would have cost for it, and how you rated the answer.
+          </p>
           <p className="muted">After a few messages this page shows your savings over time, per model and per router.</p>
         </section>
       </div>
@@ -61,13 +64,26 @@ function Totals({ records, summary, premiumLabel }: { records: readonly OutcomeR
         <Figures label="All time" totals={summary.totals} premiumLabel={premiumLabel} />
       </div>
       <p className="muted">
-        {messages === 1 ? 'One message' : `${messages} messages`}, {calls === 1 ? 'one provider call' : `${calls} provider calls`} (every attempt and every call of a cascade, decomposition or agent counted).
+        {messages === 1 ? 'One message' : `${messages} messages`}, {calls === 1 ? 'one provider call' : `${calls} provider calls`} (every
+        attempt and every call of a cascade, decomposition or agent counted).
       </p>
-      {messages > 1 ? <SavingsChart totals={totals} premiumLabel={premiumLabel} /> : <p className="muted">The chart of spend against {premiumLabel} appears from the second message.</p>}
+      {messages > 1 ? (
+        <SavingsChart totals={totals} premiumLabel={premiumLabel} />
+      ) : (
+        <p className="muted">The chart of spend against {premiumLabel} appears from the second message.</p>
+      )}
       <div className="row">
         <button onClick={() => download(`llmrouter-insights-${today()}.csv`, messagesCsv(records), 'text/csv')}>Export CSV</button>
-        <button onClick={() => download(`llmrouter-log-${today()}.jsonl`, records.map((r) => JSON.stringify(r)).join('\n') + '\n', 'application/x-ndjson')}>Export log (JSONL)</button>
-        <span className="muted">The log reads back with <code>llmrouter report --log FILE</code>.</span>
+        <button
+          onClick={() =>
+            download(`llmrouter-log-${today()}.jsonl`, records.map((r) => JSON.stringify(r)).join('\n') + '\n', 'application/x-ndjson')
+          }
+        >
+          Export log (JSONL)
+        </button>
+        <span className="muted">
+          The log reads back with <code>llmrouter report --log FILE</code>.
+        </span>
       </div>
     </section>
   );

@@ -15,7 +15,16 @@ export function LambdaChart({ points }: { points: { at: number; lambda: number }
           height: 150,
           scales: { x: { time: true }, y: { range: [0, SLIDER_MAX] } },
           axes: [{}, { label: 'λ', size: 60, values: (_u, vs) => vs.map((v) => Number(lambdaAt(v).toPrecision(2)).toString()) }],
-          series: [{}, { label: 'λ', stroke: '#17a589', width: 2, paths: uPlot.paths.stepped!({ align: 1 }), value: (_u, v) => (v == null ? '—' : lambdaAt(v).toPrecision(2)) }],
+          series: [
+            {},
+            {
+              label: 'λ',
+              stroke: '#17a589',
+              width: 2,
+              paths: uPlot.paths.stepped!({ align: 1 }),
+              value: (_u, v) => (v == null ? '—' : lambdaAt(v).toPrecision(2)),
+            },
+          ],
         },
         // The last setting holds until now.
         data: [

@@ -8,9 +8,22 @@ import { messagesCsv, runningTotals, todayOf } from './insights-data.ts';
 
 const now = new Date(2026, 11, 2, 15).getTime();
 const record = (at: number, spent: number, premium: number, over: Partial<OutcomeRecord> = {}): OutcomeRecord => ({
-  id: `r${at}`, type: 'routed-call', callId: `c${at}`, at, query: 'secret question', router: 'irt', chosen: 'nano',
-  path: [{ model: 'nano', kind: 'ok', latencyMs: 1, cost: spent }], answeredBy: 'nano', latency_ms: 1, input_tokens: 1, output_tokens: 1,
-  answerCost: spent, lambda: 3, premium: { model: 'gpt-5', cost: premium }, ...over,
+  id: `r${at}`,
+  type: 'routed-call',
+  callId: `c${at}`,
+  at,
+  query: 'secret question',
+  router: 'irt',
+  chosen: 'nano',
+  path: [{ model: 'nano', kind: 'ok', latencyMs: 1, cost: spent }],
+  answeredBy: 'nano',
+  latency_ms: 1,
+  input_tokens: 1,
+  output_tokens: 1,
+  answerCost: spent,
+  lambda: 3,
+  premium: { model: 'gpt-5', cost: premium },
+  ...over,
 });
 const log = [record(now - 3600_000, 0.002, 0.01), record(now - 86_400_000 * 2, 0.001, 0.004), record(now - 60_000, 0.003, 0.003)];
 
@@ -22,7 +35,7 @@ describe('Insights data', () => {
     expect(totals.premium.map((v) => Number(v.toFixed(6)))).toEqual([0.004, 0.014, 0.017]);
   });
 
-  it('gives today\'s figures, and zeros for a day without messages', () => {
+  it("gives today's figures, and zeros for a day without messages", () => {
     const today = todayOf(summarizeUsage(log), now);
     expect(today.messages).toBe(2);
     expect(today.saved).toBeCloseTo(0.008, 12);

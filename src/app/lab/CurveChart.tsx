@@ -19,7 +19,10 @@ export function CurveChart({ series, label }: { series: ChartSeries[]; label: st
         height: 320,
         scales: { x: { time: false }, y: { range: [0, 1.05] } },
         legend: { live: false },
-        axes: [{ label: 'cost (USD over the test set)' }, { label: 'quality', values: (_u, v) => v.map((x) => `${(x * 100).toFixed(0)}%`) }],
+        axes: [
+          { label: 'cost (USD over the test set)' },
+          { label: 'quality', values: (_u, v) => v.map((x) => `${(x * 100).toFixed(0)}%`) },
+        ],
         series: [
           { label: 'cost', value: (_u, v) => (v == null ? '—' : `$${v.toPrecision(3)}`) },
           ...series.map((s): uPlot.Series => {

@@ -10,7 +10,8 @@ export function DatasetStatsView({ dataset }: { dataset: DatasetRecord }) {
   return (
     <div aria-label="Dataset statistics">
       <p>
-        <strong>{stats.queries}</strong> queries · <strong>{stats.models.length}</strong> models · {tasks.length} tasks · format {dataset.format}
+        <strong>{stats.queries}</strong> queries · <strong>{stats.models.length}</strong> models · {tasks.length} tasks · format{' '}
+        {dataset.format}
       </p>
       <table>
         <thead>
@@ -31,7 +32,12 @@ export function DatasetStatsView({ dataset }: { dataset: DatasetRecord }) {
                 <td>{pct(m.meanScore)}</td>
                 <td>
                   {usd(m.totalCost)}
-                  {m.estimatedCosts > 0 && <span className="muted" title="costs estimated from the text"> (est.)</span>}
+                  {m.estimatedCosts > 0 && (
+                    <span className="muted" title="costs estimated from the text">
+                      {' '}
+                      (est.)
+                    </span>
+                  )}
                 </td>
               </tr>
             ))}
@@ -39,14 +45,18 @@ export function DatasetStatsView({ dataset }: { dataset: DatasetRecord }) {
       </table>
       {tasks.length > 0 && (
         <p className="muted">
-          Tasks: {tasks.slice(0, 12).map(([t, n]) => `${t} (${n})`).join(', ')}
+          Tasks:{' '}
+          {tasks
+            .slice(0, 12)
+            .map(([t, n]) => `${t} (${n})`)
+            .join(', ')}
           {tasks.length > 12 && ` and ${tasks.length - 12} more`}
         </p>
       )}
       {dataset.samples.some((s) => s.task === undefined) && (
         <p className="muted">
-          {tasks.length === 0 ? 'No query names its task' : 'Some queries name no task'}, so results cannot be shown per task. LLMRouter&apos;s query files
-          (default_query_*.jsonl) give them by query text:{' '}
+          {tasks.length === 0 ? 'No query names its task' : 'Some queries name no task'}, so results cannot be shown per task.
+          LLMRouter&apos;s query files (default_query_*.jsonl) give them by query text:{' '}
           <label className="button">
             join tasks from query files
             <input

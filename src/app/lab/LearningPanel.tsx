@@ -4,20 +4,53 @@ import { useLearning } from '../stores/learning.ts';
 import { logToSamples } from '../../core/learn/to-samples.ts';
 
 export function LearningPanel() {
-  const { outcomes, retrainEvery, minSamples, feedbackWeight, trainedSamples, retraining, retrainError, last, undo, setRetrainEvery, setMinSamples, setFeedbackWeight, retrain, undoRetrain } =
-    useLearning();
+  const {
+    outcomes,
+    retrainEvery,
+    minSamples,
+    feedbackWeight,
+    trainedSamples,
+    retraining,
+    retrainError,
+    last,
+    undo,
+    setRetrainEvery,
+    setMinSamples,
+    setFeedbackWeight,
+    retrain,
+    undoRetrain,
+  } = useLearning();
   const samples = logToSamples(outcomes).samples.length;
   const changed = last?.changes.filter((c) => c.before !== c.after).length ?? 0;
   return (
     <section className="card" aria-labelledby="learning-title">
       <h2 id="learning-title">Local learning</h2>
       <p>
-        {outcomes.length} routed calls logged; feedback made <strong>{samples}</strong> training samples ({samples - trainedSamples} new since the last retraining).
+        {outcomes.length} routed calls logged; feedback made <strong>{samples}</strong> training samples ({samples - trainedSamples} new
+        since the last retraining).
       </p>
       <div className="row">
-        <NumberSetting label="Retrain after this many new samples" before="Retrain after" after="new samples" value={retrainEvery} onSave={setRetrainEvery} />
-        <NumberSetting label="Minimum samples before retraining" before="Wait for at least" after="samples" value={minSamples} onSave={setMinSamples} />
-        <NumberSetting label="Weight of a rated answer" before="A rated answer counts" after="times the router's own estimate" value={feedbackWeight} onSave={setFeedbackWeight} />
+        <NumberSetting
+          label="Retrain after this many new samples"
+          before="Retrain after"
+          after="new samples"
+          value={retrainEvery}
+          onSave={setRetrainEvery}
+        />
+        <NumberSetting
+          label="Minimum samples before retraining"
+          before="Wait for at least"
+          after="samples"
+          value={minSamples}
+          onSave={setMinSamples}
+        />
+        <NumberSetting
+          label="Weight of a rated answer"
+          before="A rated answer counts"
+          after="times the router's own estimate"
+          value={feedbackWeight}
+          onSave={setFeedbackWeight}
+        />
         <button disabled={retraining || samples === 0} onClick={() => void retrain()}>
           {retraining ? 'Retraining…' : 'Retrain now'}
         </button>
@@ -35,7 +68,8 @@ export function LearningPanel() {
       {last && (
         <>
           <h3>
-            Last retraining: {new Date(last.at).toLocaleString()}, {last.check?.accepted === false ? 'kept' : 'now in use as'} “{last.router}”
+            Last retraining: {new Date(last.at).toLocaleString()}, {last.check?.accepted === false ? 'kept' : 'now in use as'} “
+            {last.router}”
           </h3>
           {last.check && (
             <p role="status" aria-label="Retraining check">

@@ -22,7 +22,8 @@ function RunRow({ view }: { view: RunView }) {
         <span className="run-name">{label}</span>
         <progress aria-label="Generation progress" max={progress.total} value={progress.done} style={{ flex: '1 1 8rem' }} />
         <span className="muted" aria-label="Generation status">
-          {progress.done}/{progress.total} done, {progress.failed} failed, ${progress.spentUsd.toFixed(4)} spent{status === 'running' ? eta(progress.etaMs) : ''}
+          {progress.done}/{progress.total} done, {progress.failed} failed, ${progress.spentUsd.toFixed(4)} spent
+          {status === 'running' ? eta(progress.etaMs) : ''}
           {' · '}
           {status}
           {view.message ? `: ${view.message}` : ''}
@@ -95,14 +96,33 @@ export function PipelinePanel() {
       <div className="row">
         <label>
           Queries per task{' '}
-          <input type="number" aria-label="Queries per task" min={1} value={perTask} onChange={(e) => setPerTask(Number(e.target.value))} style={{ width: '5rem' }} />
+          <input
+            type="number"
+            aria-label="Queries per task"
+            min={1}
+            value={perTask}
+            onChange={(e) => setPerTask(Number(e.target.value))}
+            style={{ width: '5rem' }}
+          />
         </label>
         <label>
-          Sample seed <input type="number" aria-label="Sample seed" value={seed} onChange={(e) => setSeed(Number(e.target.value))} style={{ width: '5rem' }} />
+          Sample seed{' '}
+          <input
+            type="number"
+            aria-label="Sample seed"
+            value={seed}
+            onChange={(e) => setSeed(Number(e.target.value))}
+            style={{ width: '5rem' }}
+          />
         </label>
         <label>
           Benchmark queries{' '}
-          <input type="file" aria-label="Benchmark queries" accept=".jsonl,.json" onChange={(e) => e.target.files?.[0] && void readFile(e.target.files[0], perTask, seed)} />
+          <input
+            type="file"
+            aria-label="Benchmark queries"
+            accept=".jsonl,.json"
+            onChange={(e) => e.target.files?.[0] && void readFile(e.target.files[0], perTask, seed)}
+          />
         </label>
       </div>
       {draftError && <p className="error">{draftError}</p>}
@@ -116,13 +136,25 @@ export function PipelinePanel() {
             {usable.length === 0 && <span className="muted">Enable models of a provider you set up (Settings) first.</span>}
             {usable.map((id) => (
               <label key={id}>
-                <input type="checkbox" checked={models.includes(id)} onChange={(e) => setModels(e.target.checked ? [...models, id] : models.filter((m) => m !== id))} /> {id}
+                <input
+                  type="checkbox"
+                  checked={models.includes(id)}
+                  onChange={(e) => setModels(e.target.checked ? [...models, id] : models.filter((m) => m !== id))}
+                />{' '}
+                {id}
               </label>
             ))}
           </fieldset>
           <div className="row">
             <label>
-              Budget (USD) <input aria-label="Budget (USD)" inputMode="decimal" value={budget} onChange={(e) => setBudget(e.target.value)} style={{ width: '6rem' }} />
+              Budget (USD){' '}
+              <input
+                aria-label="Budget (USD)"
+                inputMode="decimal"
+                value={budget}
+                onChange={(e) => setBudget(e.target.value)}
+                style={{ width: '6rem' }}
+              />
             </label>
             {draft.needsJudge && (
               <label>
@@ -137,7 +169,14 @@ export function PipelinePanel() {
             )}
             <label>
               Calls at once per provider{' '}
-              <input type="number" aria-label="Calls at once per provider" min={1} value={concurrency} onChange={(e) => setConcurrency(Number(e.target.value))} style={{ width: '4rem' }} />
+              <input
+                type="number"
+                aria-label="Calls at once per provider"
+                min={1}
+                value={concurrency}
+                onChange={(e) => setConcurrency(Number(e.target.value))}
+                style={{ width: '4rem' }}
+              />
             </label>
           </div>
           <details>
@@ -148,7 +187,13 @@ export function PipelinePanel() {
               ))}
             </select>
             {shownTemplate && (
-              <textarea aria-label="Template text" rows={5} style={{ width: '100%' }} value={draft.templates[shownTemplate]} onChange={(e) => setTemplate(shownTemplate, e.target.value)} />
+              <textarea
+                aria-label="Template text"
+                rows={5}
+                style={{ width: '100%' }}
+                value={draft.templates[shownTemplate]}
+                onChange={(e) => setTemplate(shownTemplate, e.target.value)}
+              />
             )}
           </details>
           {estimate && (
@@ -157,7 +202,11 @@ export function PipelinePanel() {
                 {estimate.calls} calls, expected ${estimate.expectedUsd.toFixed(4)}, at most ${estimate.maxUsd.toFixed(4)}
                 {budgetUsd !== undefined ? `; the run stops before passing $${budgetUsd.toFixed(2)}` : ''}
               </span>
-              <button className="primary" disabled={models.length === 0 || (draft.needsJudge && !judge)} onClick={() => void start(choices)}>
+              <button
+                className="primary"
+                disabled={models.length === 0 || (draft.needsJudge && !judge)}
+                onClick={() => void start(choices)}
+              >
                 Start run
               </button>
             </div>

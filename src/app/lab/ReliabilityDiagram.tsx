@@ -11,7 +11,12 @@ export function ReliabilityDiagram({ router, reliability }: { router: string; re
   const most = Math.max(...reliability.bins.map((b) => b.n));
   return (
     <figure className="reliability">
-      <svg width={SIZE} height={SIZE} role="img" aria-label={`Reliability diagram for ${router}: expected calibration error ${reliability.ece.toFixed(3)}`}>
+      <svg
+        width={SIZE}
+        height={SIZE}
+        role="img"
+        aria-label={`Reliability diagram for ${router}: expected calibration error ${reliability.ece.toFixed(3)}`}
+      >
         <rect x={PAD} y={PAD} width={SIZE - 2 * PAD} height={SIZE - 2 * PAD} fill="none" stroke="currentColor" strokeOpacity={0.3} />
         <line x1={at(0)} y1={SIZE - at(0)} x2={at(1)} y2={SIZE - at(1)} stroke="currentColor" strokeOpacity={0.4} strokeDasharray="4 3" />
         {reliability.bins.map((b) => (

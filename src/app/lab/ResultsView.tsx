@@ -23,7 +23,9 @@ export function ResultsView({ dataset }: { dataset: DatasetRecord }) {
   const series = useMemo(() => {
     if (done.length === 0) return [];
     const first = done[0]!.result;
-    const lines: ChartSeries[] = done.filter((r) => r.router !== 'oracle').map((r) => ({ label: r.router, kind: 'line', points: r.result.report.curve }));
+    const lines: ChartSeries[] = done
+      .filter((r) => r.router !== 'oracle')
+      .map((r) => ({ label: r.router, kind: 'line', points: r.result.report.curve }));
     const dots: ChartSeries[] = first.singles.map((s) => ({ label: s.model, kind: 'dot', points: [s] }));
     return [...lines, ...dots, { label: 'oracle', kind: 'dot', points: [first.report.oracle] } as ChartSeries];
   }, [done]);
@@ -59,7 +61,12 @@ export function ResultsView({ dataset }: { dataset: DatasetRecord }) {
                 {r.result.file ? (
                   <>
                     <SaveButton run={r} file={r.result.file} dataset={dataset} />{' '}
-                    <button aria-label={`Download ${r.router}`} onClick={() => download(`${r.router}-${dataset.name.replace(/\.[^.]+$/, '')}.router.json`, JSON.stringify(r.result.file))}>
+                    <button
+                      aria-label={`Download ${r.router}`}
+                      onClick={() =>
+                        download(`${r.router}-${dataset.name.replace(/\.[^.]+$/, '')}.router.json`, JSON.stringify(r.result.file))
+                      }
+                    >
                       Download
                     </button>
                   </>
@@ -72,8 +79,9 @@ export function ResultsView({ dataset }: { dataset: DatasetRecord }) {
         </tbody>
       </table>
       <p className="muted">
-        Best single model: {done[0]!.result.report.best_single.model} ({pct(done[0]!.result.report.best_single.quality)}, {usd(done[0]!.result.report.best_single.cost)}); oracle{' '}
-        {pct(done[0]!.result.report.oracle.quality)} at {usd(done[0]!.result.report.oracle.cost)}.
+        Best single model: {done[0]!.result.report.best_single.model} ({pct(done[0]!.result.report.best_single.quality)},{' '}
+        {usd(done[0]!.result.report.best_single.cost)}); oracle {pct(done[0]!.result.report.oracle.quality)} at{' '}
+        {usd(done[0]!.result.report.oracle.cost)}.
       </p>
       <ShortOfBestNotes runs={done} />
       <h3>
@@ -128,7 +136,8 @@ function ShortOfBestNotes({ runs }: { runs: (LabRun & { result: NonNullable<LabR
     <ul className="notes" aria-label="Below the best single model">
       {notes.map(({ router, short, best }) => (
         <li key={router}>
-          {router} is {pct(short.gap)} below {best} at its cost. With {short.nTest} test queries, {best}&apos;s quality is known to ±{pct(short.margin)} (95%):{' '}
+          {router} is {pct(short.gap)} below {best} at its cost. With {short.nTest} test queries, {best}&apos;s quality is known to ±
+          {pct(short.margin)} (95%):{' '}
           {short.withinNoise
             ? 'the gap is within that noise. A larger test split (or more data) would tell them apart.'
             : 'the gap is larger than that noise, so on this data the router does not beat the best single model: try another router, more training data, or check that the tasks differ in which model is best.'}
@@ -147,17 +156,32 @@ function SaveButton({ run, file, dataset }: { run: LabRun; file: RouterFile; dat
   const sources = { trained: enabled.filter((m) => known.has(m)), priors: enabled.filter((m) => !known.has(m)) };
   return (
     <>
-    {sources.priors.length > 0 && <p className="muted" aria-label="Where estimates come from">In chat: {describeSources(run.router, DEFAULT_ROUTER, sources)}.</p>}
-    <button
-      disabled={saved}
-      aria-label={`Use ${run.router} in chat`}
-      onClick={async () => {
-        await save({ id: run.id, label: `${run.router} · ${dataset.name}`, createdAt: Date.now(), origin: 'lab', file, trainedOn: dataset.name, datasetId: dataset.id }, true);
-        setSaved(true);
-      }}
-    >
-      {saved ? 'In use in chat' : 'Use in chat'}
-    </button>
+      {sources.priors.length > 0 && (
+        <p className="muted" aria-label="Where estimates come from">
+          In chat: {describeSources(run.router, DEFAULT_ROUTER, sources)}.
+        </p>
+      )}
+      <button
+        disabled={saved}
+        aria-label={`Use ${run.router} in chat`}
+        onClick={async () => {
+          await save(
+            {
+              id: run.id,
+              label: `${run.router} · ${dataset.name}`,
+              createdAt: Date.now(),
+              origin: 'lab',
+              file,
+              trainedOn: dataset.name,
+              datasetId: dataset.id,
+            },
+            true,
+          );
+          setSaved(true);
+        }}
+      >
+        {saved ? 'In use in chat' : 'Use in chat'}
+      </button>
     </>
   );
 }

@@ -25,7 +25,16 @@ export function SimulationPanel({ dataset }: { dataset: DatasetRecord }) {
     try {
       const embeddings = await datasetEmbeddings(dataset);
       const catalog = catalogModels(useCatalog.getState().models);
-      setReport(await labWorker().call('simulate', { strategy, samples: dataset.samples, embeddings, catalog, seed: 1, lambda: usePreferences.getState().lambda }));
+      setReport(
+        await labWorker().call('simulate', {
+          strategy,
+          samples: dataset.samples,
+          embeddings,
+          catalog,
+          seed: 1,
+          lambda: usePreferences.getState().lambda,
+        }),
+      );
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -35,7 +44,9 @@ export function SimulationPanel({ dataset }: { dataset: DatasetRecord }) {
   return (
     <section className="card" aria-labelledby="simulation-title">
       <h2 id="simulation-title">Online learning simulation</h2>
-      <p className="muted">The dataset replayed as traffic in a seeded order: the router sees only the chosen model's score and learns after each query.</p>
+      <p className="muted">
+        The dataset replayed as traffic in a seeded order: the router sees only the chosen model's score and learns after each query.
+      </p>
       <div className="row">
         <label>
           Online router{' '}
@@ -78,7 +89,10 @@ function SimulationResult({ report }: { report: SimulationReport }) {
           { label: 'oracle', stroke: '#111', dash: [2, 4] },
         ],
       };
-      return { options, data: [t, report.curve.map((p) => p.quality), flat(report.stream.best_single.quality), flat(report.stream.oracle.quality)] };
+      return {
+        options,
+        data: [t, report.curve.map((p) => p.quality), flat(report.stream.best_single.quality), flat(report.stream.oracle.quality)],
+      };
     },
     [report],
   );
@@ -88,9 +102,10 @@ function SimulationResult({ report }: { report: SimulationReport }) {
     <>
       <div ref={box} className="chart" role="img" aria-label="Online learning curve" />
       <p aria-label="Simulation figures">
-        {report.router} over {report.stream.n} queries: quality {(report.stream.quality * 100).toFixed(1)}% for {usd(report.stream.cost)}, explored {(report.stream.explored * 100).toFixed(1)}% of calls;
-        regret {end.regret_oracle.toFixed(1)} against the oracle and {end.regret_best_single.toFixed(1)} against {report.stream.best_single.model}. Last {w.n} queries: {(w.quality * 100).toFixed(1)}% for {usd(w.cost)} (
-        {w.best_single.model} alone: {(w.best_single.quality * 100).toFixed(1)}% for {usd(w.best_single.cost)}).
+        {report.router} over {report.stream.n} queries: quality {(report.stream.quality * 100).toFixed(1)}% for {usd(report.stream.cost)},
+        explored {(report.stream.explored * 100).toFixed(1)}% of calls; regret {end.regret_oracle.toFixed(1)} against the oracle and{' '}
+        {end.regret_best_single.toFixed(1)} against {report.stream.best_single.model}. Last {w.n} queries: {(w.quality * 100).toFixed(1)}%
+        for {usd(w.cost)} ({w.best_single.model} alone: {(w.best_single.quality * 100).toFixed(1)}% for {usd(w.best_single.cost)}).
       </p>
     </>
   );

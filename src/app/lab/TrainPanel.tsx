@@ -44,7 +44,13 @@ export function TrainPanel({ dataset }: { dataset: DatasetRecord }) {
         </label>
         <label>
           Seed{' '}
-          <input type="number" aria-label="Seed" value={split.seed} onChange={(e) => setSplit({ ...split, seed: Number(e.target.value) })} style={{ width: '5rem' }} />
+          <input
+            type="number"
+            aria-label="Seed"
+            value={split.seed}
+            onChange={(e) => setSplit({ ...split, seed: Number(e.target.value) })}
+            style={{ width: '5rem' }}
+          />
         </label>
         <button className="primary" disabled={chosen.length === 0} onClick={() => chosen.forEach((r) => void start(dataset, r))}>
           Train and evaluate
@@ -56,7 +62,9 @@ export function TrainPanel({ dataset }: { dataset: DatasetRecord }) {
             <li key={run.id}>
               <span className="run-name">{run.router}</span>
               <progress aria-label={`Training ${run.router}`} max={1} value={run.progress} />
-              <span className="muted">{run.status === 'error' ? <span className="error">{run.error}</span> : (run.detail ?? run.status)}</span>
+              <span className="muted">
+                {run.status === 'error' ? <span className="error">{run.error}</span> : (run.detail ?? run.status)}
+              </span>
               {run.controller && (
                 <button aria-label={`Cancel ${run.router}`} onClick={() => cancel(run.id)}>
                   Cancel

@@ -49,19 +49,44 @@ export interface SessionOutcome {
 }
 
 /** Runs (or resumes) a run; when every pair is done, its dataset is returned for the lab. */
-export async function runSession(run: PipelineRunRecord, models: readonly CatalogModel[], caller: Pick<RoutedCaller, 'call'>, onProgress: (p: RunProgress) => void, signal: AbortSignal): Promise<SessionOutcome> {
+export async function runSession(
+  run: PipelineRunRecord,
+  models: readonly CatalogModel[],
+  caller: Pick<RoutedCaller, 'call'>,
+  onProgress: (p: RunProgress) => void,
+  signal: AbortSignal,
+): Promise<SessionOutcome> {
   const store = idbResultStore(run.id);
   const plan = planRun(run.items, models, taskSet(run.templates), await store.load());
   const python = plan.jobs.some((j) => j.metric.toLowerCase() === 'code_eval') ? createBrowserPythonRunner() : undefined;
-  const scoring: ScoreContext = { ...(python ? { python } : {}), ...(run.judge ? { judge: { complete: completeVia(caller), model: run.judge } } : {}) };
+  const scoring: ScoreContext = {
+    ...(python ? { python } : {}),
+    ...(run.judge ? { judge: { complete: completeVia(caller), model: run.judge } } : {}),
+  };
   try {
-    const summary = await runPipeline({ plan, caller, store, scoring, budgetUsd: run.budgetUsd, concurrency: run.concurrency, signal, onProgress });
+    const summary = await runPipeline({
+      plan,
+      caller,
+      store,
+      scoring,
+      budgetUsd: run.budgetUsd,
+      concurrency: run.concurrency,
+      signal,
+      onProgress,
+    });
     const results = await store.load();
     const cells = summarize(results);
     const complete = summary.stopped === 'complete' && summary.failed === 0;
     if (!complete) return { summary, cells };
     const samples = toDataset(run.items, run.models, results);
-    const dataset: DatasetRecord = { id: run.datasetId ?? crypto.randomUUID(), name: `generated from ${run.source}`, format: 'pipeline', importedAt: Date.now(), stats: datasetStats(samples), samples };
+    const dataset: DatasetRecord = {
+      id: run.datasetId ?? crypto.randomUUID(),
+      name: `generated from ${run.source}`,
+      format: 'pipeline',
+      importedAt: Date.now(),
+      stats: datasetStats(samples),
+      samples,
+    };
     return { summary, cells, dataset };
   } finally {
     python?.close();
@@ -73,5 +98,13 @@ export async function runCells(run: PipelineRunRecord): Promise<{ cells: Summary
   const results = await idbResultStore(run.id).load();
   const cells = summarize(results);
   const all = cells.filter((c) => c.task === 'all');
-  return { cells, progress: { done: all.reduce((n, c) => n + c.n, 0), total: run.items.length * run.models.length, failed: all.reduce((n, c) => n + c.failed, 0), spentUsd: all.reduce((s, c) => s + c.costUsd, 0) } };
+  return {
+    cells,
+    progress: {
+      done: all.reduce((n, c) => n + c.n, 0),
+      total: run.items.length * run.models.length,
+      failed: all.reduce((n, c) => n + c.failed, 0),
+      spentUsd: all.reduce((s, c) => s + c.costUsd, 0),
+    },
+  };
 }

@@ -3,7 +3,11 @@ import { useEffect, type RefObject } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
-export function usePlot(box: RefObject<HTMLDivElement | null>, make: (width: number) => { options: uPlot.Options; data: uPlot.AlignedData }, deps: unknown[]): void {
+export function usePlot(
+  box: RefObject<HTMLDivElement | null>,
+  make: (width: number) => { options: uPlot.Options; data: uPlot.AlignedData },
+  deps: unknown[],
+): void {
   useEffect(() => {
     if (!box.current) return;
     const { options, data } = make(box.current.clientWidth || 640);

@@ -36,20 +36,28 @@ export function DataSection() {
       <h2 id="data-title">Your data</h2>
       <p>
         Storage used: <strong aria-label="Storage used">{usage ? bytes(usage.usage) : '…'}</strong>
-        {usage && usage.quota > 0 && <span className="muted"> of {bytes(usage.quota)} available</span>}. Learning log: {outcomes.length} calls,{' '}
-        {samples.length} training samples.
+        {usage && usage.quota > 0 && <span className="muted"> of {bytes(usage.quota)} available</span>}. Learning log: {outcomes.length}{' '}
+        calls, {samples.length} training samples.
       </p>
       <div className="row">
         <label>
-          <input type="checkbox" checked={includeKeys} onChange={(e) => setIncludeKeys(e.target.checked)} /> Include keys (sealed with a passphrase)
+          <input type="checkbox" checked={includeKeys} onChange={(e) => setIncludeKeys(e.target.checked)} /> Include keys (sealed with a
+          passphrase)
         </label>
         <label>
           Passphrase for keys
-          <input type="password" autoComplete="off" placeholder="at least 8 characters" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+          <input
+            type="password"
+            autoComplete="off"
+            placeholder="at least 8 characters"
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.target.value)}
+          />
         </label>
         <button
           onClick={async () => {
-            if (includeKeys && passphrase.length < 8) return setMessage({ text: 'Keys leave only sealed: enter a passphrase of at least 8 characters first.', error: true });
+            if (includeKeys && passphrase.length < 8)
+              return setMessage({ text: 'Keys leave only sealed: enter a passphrase of at least 8 characters first.', error: true });
             const doc = await exportAll(includeKeys ? { keysPassphrase: passphrase } : {});
             download(`llmrouter-web-backup-${new Date().toISOString().slice(0, 10)}.json`, JSON.stringify(doc));
           }}
@@ -67,11 +75,17 @@ export function DataSection() {
               const file = e.target.files?.[0];
               e.target.value = '';
               if (!file) return;
-              if (file.size > MAX_BACKUP_BYTES) return setMessage({ text: `${file.name} is ${bytes(file.size)}: backups over ${bytes(MAX_BACKUP_BYTES)} are refused`, error: true });
+              if (file.size > MAX_BACKUP_BYTES)
+                return setMessage({
+                  text: `${file.name} is ${bytes(file.size)}: backups over ${bytes(MAX_BACKUP_BYTES)} are refused`,
+                  error: true,
+                });
               try {
                 setMessage({ text: `Checking ${file.name} (${bytes(file.size)})…` });
                 const { records, quarantined } = await importAll(await file.text(), file.name, passphrase || undefined, confirm);
-                const setAside = quarantined.length ? ` ${quarantined.length} invalid ${quarantined.length === 1 ? 'record was' : 'records were'} set aside: ${quarantined.map((q) => `${q.store} “${q.key}” (${q.problem})`).join('; ')}.` : '';
+                const setAside = quarantined.length
+                  ? ` ${quarantined.length} invalid ${quarantined.length === 1 ? 'record was' : 'records were'} set aside: ${quarantined.map((q) => `${q.store} “${q.key}” (${q.problem})`).join('; ')}.`
+                  : '';
                 setMessage({ text: `Imported ${records} records from ${file.name}.${setAside} Reloading…`, error: quarantined.length > 0 });
                 setTimeout(() => location.reload(), quarantined.length ? 2500 : 600);
               } catch (err) {
@@ -82,7 +96,9 @@ export function DataSection() {
         </label>
         <button
           disabled={samples.length === 0}
-          onClick={() => download('llmrouter-web-log.jsonl', samples.map((s) => JSON.stringify(s)).join('\n') + '\n', 'application/x-ndjson')}
+          onClick={() =>
+            download('llmrouter-web-log.jsonl', samples.map((s) => JSON.stringify(s)).join('\n') + '\n', 'application/x-ndjson')
+          }
         >
           Export log as dataset
         </button>

@@ -15,8 +15,11 @@ function EncoderStatus() {
   if (status !== 'ready' || !record) return <span className="muted">Not loaded yet (it starts with the first message that needs it).</span>;
   return (
     <span aria-label="Encoder backend">
-      Running on <strong>{backend === 'webgpu' ? 'WebGPU' : backend === 'wasm' ? `WASM (${threads} thread${threads === 1 ? '' : 's'})` : backend}</strong>:{' '}
-      <strong>{describeEncoder(record)}</strong>, loaded in {loadMs?.toFixed(0)} ms.
+      Running on{' '}
+      <strong>
+        {backend === 'webgpu' ? 'WebGPU' : backend === 'wasm' ? `WASM (${threads} thread${threads === 1 ? '' : 's'})` : backend}
+      </strong>
+      : <strong>{describeEncoder(record)}</strong>, loaded in {loadMs?.toFixed(0)} ms.
     </span>
   );
 }
@@ -34,41 +37,61 @@ function EncoderChoiceForm() {
     <form aria-label="Choose encoder" onSubmit={submit} className="row">
       <label>
         Encoder{' '}
-        <select aria-label="Encoder" value={builtin ? 'builtin' : 'other'} onChange={(e) => setDraft(e.target.value === 'builtin' ? { ...BUILTIN_CHOICE, allowHub: draft.allowHub } : { ...draft, model: '' })}>
+        <select
+          aria-label="Encoder"
+          value={builtin ? 'builtin' : 'other'}
+          onChange={(e) =>
+            setDraft(e.target.value === 'builtin' ? { ...BUILTIN_CHOICE, allowHub: draft.allowHub } : { ...draft, model: '' })
+          }
+        >
           <option value="builtin">Universal Sentence Encoder lite (built in)</option>
           <option value="other">Another model (hub id or URL)</option>
         </select>
       </label>
       {!builtin && (
         <label>
-          Model <input aria-label="Encoder model" placeholder="Xenova/bge-small-en-v1.5 or https://…/model/" value={draft.model} onChange={(e) => patch({ model: e.target.value })} />
+          Model{' '}
+          <input
+            aria-label="Encoder model"
+            placeholder="Xenova/bge-small-en-v1.5 or https://…/model/"
+            value={draft.model}
+            onChange={(e) => patch({ model: e.target.value })}
+          />
         </label>
       )}
       <label>
         Weights{' '}
         <select aria-label="Encoder weights" value={draft.dtype} onChange={(e) => patch({ dtype: e.target.value as Dtype })}>
           {DTYPES.map((d) => (
-            <option key={d} value={d}>{d}</option>
+            <option key={d} value={d}>
+              {d}
+            </option>
           ))}
         </select>
       </label>
       <label>
         Pooling{' '}
-        <select aria-label="Encoder pooling" value={draft.pooling ?? ''} onChange={(e) => patch({ pooling: (e.target.value || undefined) as Pooling | undefined })}>
+        <select
+          aria-label="Encoder pooling"
+          value={draft.pooling ?? ''}
+          onChange={(e) => patch({ pooling: (e.target.value || undefined) as Pooling | undefined })}
+        >
           <option value="">the model's own</option>
           {POOLINGS.map((p) => (
-            <option key={p} value={p}>{p}</option>
+            <option key={p} value={p}>
+              {p}
+            </option>
           ))}
         </select>
       </label>
       <label>
-        <input type="checkbox" checked={draft.allowHub} onChange={(e) => patch({ allowHub: e.target.checked })} /> Allow downloads from the Hugging Face hub
-        (reloads the app; downloaded encoders are kept and work offline)
+        <input type="checkbox" checked={draft.allowHub} onChange={(e) => patch({ allowHub: e.target.checked })} /> Allow downloads from the
+        Hugging Face hub (reloads the app; downloaded encoders are kept and work offline)
       </label>
       {!deployAllowsModelHub() && (
         <p className="notice" role="note" aria-label="Hub downloads not allowed">
-          This deploy's Content-Security-Policy does not admit the Hugging Face hub, so hub downloads fail here. Whoever deploys the
-          app sets "modelHub": true in llmrouter.config.json and rebuilds (or runs npm run csp:stamp -- &lt;site folder&gt; --model-hub on).
+          This deploy's Content-Security-Policy does not admit the Hugging Face hub, so hub downloads fail here. Whoever deploys the app
+          sets "modelHub": true in llmrouter.config.json and rebuilds (or runs npm run csp:stamp -- &lt;site folder&gt; --model-hub on).
         </p>
       )}
       <button type="submit" disabled={status === 'loading' || JSON.stringify(draft) === JSON.stringify(choice)}>
@@ -90,7 +113,11 @@ export function EncoderSection() {
       <div className="row">
         <label>
           Backend{' '}
-          <select aria-label="Encoder backend preference" value={prefer} onChange={(e) => void setPrefer(e.target.value as BackendPreference)}>
+          <select
+            aria-label="Encoder backend preference"
+            value={prefer}
+            onChange={(e) => void setPrefer(e.target.value as BackendPreference)}
+          >
             <option value="auto">WebGPU on a hardware adapter, else WASM</option>
             <option value="webgpu">WebGPU</option>
             <option value="wasm">WASM</option>

@@ -30,15 +30,28 @@ export function ModelsSection() {
             {shown.map((m) => (
               <tr key={m.id}>
                 <td>
-                  <input type="checkbox" aria-label={`Enable ${m.id}`} checked={enabled.includes(m.id)} onChange={(e) => void setEnabled(m.id, e.target.checked)} />
+                  <input
+                    type="checkbox"
+                    aria-label={`Enable ${m.id}`}
+                    checked={enabled.includes(m.id)}
+                    onChange={(e) => void setEnabled(m.id, e.target.checked)}
+                  />
                 </td>
                 <td title={m.description}>{m.id}</td>
                 <td>{m.provider}</td>
                 <td>
-                  <PriceInput label={`Input price of ${m.id}`} value={m.input_price} onSave={(v) => void setPrices(m.id, v, m.output_price)} />
+                  <PriceInput
+                    label={`Input price of ${m.id}`}
+                    value={m.input_price}
+                    onSave={(v) => void setPrices(m.id, v, m.output_price)}
+                  />
                 </td>
                 <td>
-                  <PriceInput label={`Output price of ${m.id}`} value={m.output_price} onSave={(v) => void setPrices(m.id, m.input_price, v)} />
+                  <PriceInput
+                    label={`Output price of ${m.id}`}
+                    value={m.output_price}
+                    onSave={(v) => void setPrices(m.id, m.input_price, v)}
+                  />
                 </td>
               </tr>
             ))}
@@ -68,12 +81,25 @@ function PriceInput({ label, value, onSave }: { label: string; value: number; on
 
 function AddModelForm({ providers }: { providers: string[] }) {
   const saveModel = useCatalog((s) => s.saveModel);
-  const [fields, setFields] = useState({ id: '', provider: providers[0]!, api_model: '', input_price: '0', output_price: '0', context_window: '128000' });
+  const [fields, setFields] = useState({
+    id: '',
+    provider: providers[0]!,
+    api_model: '',
+    input_price: '0',
+    output_price: '0',
+    context_window: '128000',
+  });
   const [error, setError] = useState('');
   const field = (name: keyof typeof fields, label: string, type = 'text', required = true) => (
     <label>
       {label}
-      <input type={type} step="any" value={fields[name]} onChange={(e) => setFields({ ...fields, [name]: e.target.value })} required={required} />
+      <input
+        type={type}
+        step="any"
+        value={fields[name]}
+        onChange={(e) => setFields({ ...fields, [name]: e.target.value })}
+        required={required}
+      />
     </label>
   );
   const submit = async (e: FormEvent) => {

@@ -39,7 +39,12 @@ export function RouterSection() {
           ))}
         </select>
       </label>
-      <p className="muted">{'builtin' in choice ? routers[choice.builtin]?.description : current && `Trained ${new Date(current.createdAt).toLocaleString()} on ${current.trainedOn ?? 'a dataset'}; models: ${current.file.models.join(', ')}.`}</p>
+      <p className="muted">
+        {'builtin' in choice
+          ? routers[choice.builtin]?.description
+          : current &&
+            `Trained ${new Date(current.createdAt).toLocaleString()} on ${current.trainedOn ?? 'a dataset'}; models: ${current.file.models.join(', ')}.`}
+      </p>
       {current && (
         <>
           <h3>Options</h3>

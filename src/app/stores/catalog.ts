@@ -44,12 +44,18 @@ export const useCatalog = create<CatalogStore>((set, get) => {
       }
       const model = parsed.data;
       const { models, enabled } = get();
-      await persist({ models: [...models.filter((m) => m.id !== model.id), model], enabled: enabled.includes(model.id) ? enabled : [...enabled, model.id] });
+      await persist({
+        models: [...models.filter((m) => m.id !== model.id), model],
+        enabled: enabled.includes(model.id) ? enabled : [...enabled, model.id],
+      });
     },
     async setPrices(id, input_price, output_price) {
       const model = catalogModels(get().models).find((m) => m.id === id);
       if (!model) return;
-      await persist({ models: [...get().models.filter((m) => m.id !== id), { ...model, input_price, output_price }], enabled: get().enabled });
+      await persist({
+        models: [...get().models.filter((m) => m.id !== id), { ...model, input_price, output_price }],
+        enabled: get().enabled,
+      });
     },
     async setEnabled(id, on) {
       const enabled = get().enabled.filter((m) => m !== id);

@@ -113,7 +113,15 @@ export const useConversations = create<ConversationsStore>((set, get) => {
     },
     async create(profileId, settings = {}) {
       const now = Date.now();
-      const conversation: Conversation = { id: newId(), title: UNTITLED, createdAt: now, updatedAt: now, messages: [], ...(profileId ? { profileId } : {}), ...settings };
+      const conversation: Conversation = {
+        id: newId(),
+        title: UNTITLED,
+        createdAt: now,
+        updatedAt: now,
+        messages: [],
+        ...(profileId ? { profileId } : {}),
+        ...settings,
+      };
       set({ conversations: [conversation, ...get().conversations], currentId: conversation.id, search: '' });
       await putRecord('conversations', conversation);
       return conversation.id;

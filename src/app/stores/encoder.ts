@@ -94,7 +94,14 @@ export function encoder(): Promise<EmbedClient> {
     const started = performance.now();
     try {
       const running = await EmbedClient.start({ prefer, ...choice });
-      useEncoder.setState({ status: 'ready', backend: running.backend, dim: running.dim, threads: running.threads, record: running.record, loadMs: performance.now() - started });
+      useEncoder.setState({
+        status: 'ready',
+        backend: running.backend,
+        dim: running.dim,
+        threads: running.threads,
+        record: running.record,
+        loadMs: performance.now() - started,
+      });
       return running;
     } catch (e) {
       client = undefined;

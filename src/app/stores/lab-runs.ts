@@ -44,7 +44,6 @@ interface LabRunsStore {
   cancel(id: string): void;
 }
 
-
 const KEY = 'lab-runs';
 const KEPT_RUNS = 30;
 
@@ -76,7 +75,12 @@ export const useLabRuns = create<LabRunsStore>((set, get) => {
       const id = crypto.randomUUID();
       const controller = new AbortController();
       const needsEmbedding = routerClass(router).input === 'embedding';
-      set({ runs: [...get().runs, { id, router, datasetId: dataset.id, status: needsEmbedding ? 'embedding' : 'training', progress: 0, controller }] });
+      set({
+        runs: [
+          ...get().runs,
+          { id, router, datasetId: dataset.id, status: needsEmbedding ? 'embedding' : 'training', progress: 0, controller },
+        ],
+      });
       try {
         const { train, test } = splitDataset(dataset.samples, { ...get().split, stratifyByTask: true });
         let trainEmbeddings: Float32Array[] = [];
@@ -102,24 +106,34 @@ export const useLabRuns = create<LabRunsStore>((set, get) => {
           { signal: controller.signal, onProgress: (f) => patch(id, { progress: f * 0.9 }) },
         );
         patch(id, { status: 'evaluating', progress: 0.9 });
-        const evaluated = await labWorker().call('evaluate', {
-          file: trained.file,
-          test,
-          testEmbeddings,
-          nTrain: fitSamples.length,
-          models,
-          lambda: usePreferences.getState().lambda,
-        }, { signal: controller.signal });
+        const evaluated = await labWorker().call(
+          'evaluate',
+          {
+            file: trained.file,
+            test,
+            testEmbeddings,
+            nTrain: fitSamples.length,
+            models,
+            lambda: usePreferences.getState().lambda,
+          },
+          { signal: controller.signal },
+        );
         const result = { ...evaluated, file: await stampEncoder(trained.file, needsEmbedding), trainSeconds: trained.seconds };
         patch(id, { status: 'done', progress: 1, result, controller: undefined });
         await saveSetting(KEY, kept(get().runs));
       } catch (e) {
         const cancelled = controller.signal.aborted;
-        patch(id, { status: cancelled ? 'cancelled' : 'error', controller: undefined, ...(cancelled ? {} : { error: (e as Error).message }) });
+        patch(id, {
+          status: cancelled ? 'cancelled' : 'error',
+          controller: undefined,
+          ...(cancelled ? {} : { error: (e as Error).message }),
+        });
       }
     },
     cancel(id) {
-      get().runs.find((r) => r.id === id)?.controller?.abort();
+      get()
+        .runs.find((r) => r.id === id)
+        ?.controller?.abort();
     },
   };
 });

@@ -88,7 +88,10 @@ export const useLab = create<LabStore>((set, get) => ({
       const record = { ...dataset, samples, stats: datasetStats(samples) };
       await putRecord('datasets', record);
       const withTask = samples.filter((s) => s.task !== undefined).length;
-      set({ datasets: get().datasets.map((d) => (d.id === id ? record : d)), importNote: `${files.map((f) => f.name).join(', ')}: ${withTask} of ${samples.length} queries now have a task` });
+      set({
+        datasets: get().datasets.map((d) => (d.id === id ? record : d)),
+        importNote: `${files.map((f) => f.name).join(', ')}: ${withTask} of ${samples.length} queries now have a task`,
+      });
     } catch (e) {
       set({ importError: (e as Error).message });
     }
@@ -122,7 +125,10 @@ export function datasetEmbeddings(dataset: DatasetRecord, onProgress?: (p: Embed
   let cached = embeddingCache.get(key);
   if (!cached) {
     const listeners = new Set<(p: EmbedProgress) => void>();
-    const vectors = embedInBatches(dataset.samples.map((s) => s.query), (p) => listeners.forEach((l) => l(p)));
+    const vectors = embedInBatches(
+      dataset.samples.map((s) => s.query),
+      (p) => listeners.forEach((l) => l(p)),
+    );
     vectors.catch(() => embeddingCache.delete(key));
     cached = { vectors, listeners };
     embeddingCache.set(key, cached);

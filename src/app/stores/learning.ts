@@ -58,7 +58,11 @@ const LEAST_SAMPLES = 2;
 async function teach(lesson: Lesson | undefined): Promise<void> {
   if (!lesson) return;
   try {
-    await learnOnline(usableModels().map((m) => m.id), catalogModels(useCatalog.getState().models), lesson);
+    await learnOnline(
+      usableModels().map((m) => m.id),
+      catalogModels(useCatalog.getState().models),
+      lesson,
+    );
   } catch (e) {
     useLearning.setState({ retrainError: `Online learning failed: ${(e as Error).message}` });
   }
@@ -68,7 +72,14 @@ export const useLearning = create<LearningStore>((set, get) => {
   const persist = async (patch: Partial<LearningSettings>) => {
     set(patch);
     const { retrainEvery, minSamples, feedbackWeight, trainedSamples, last, undo } = get();
-    await saveSetting<LearningSettings>(KEY, { retrainEvery, minSamples, feedbackWeight, trainedSamples, ...(last ? { last } : {}), ...(undo ? { undo } : {}) });
+    await saveSetting<LearningSettings>(KEY, {
+      retrainEvery,
+      minSamples,
+      feedbackWeight,
+      trainedSamples,
+      ...(last ? { last } : {}),
+      ...(undo ? { undo } : {}),
+    });
   };
   const logged = () => logToSamples(get().outcomes);
   return {
@@ -80,7 +91,10 @@ export const useLearning = create<LearningStore>((set, get) => {
     feedbackWeight: 5,
     trainedSamples: 0,
     async load() {
-      const [records, saved] = await Promise.all([allRecords<{ id: string; type?: unknown }>('outcomes'), loadSetting<LearningSettings>(KEY)]);
+      const [records, saved] = await Promise.all([
+        allRecords<{ id: string; type?: unknown }>('outcomes'),
+        loadSetting<LearningSettings>(KEY),
+      ]);
       set({ ...saved, outcomes: records.filter(isOutcomeRecord).sort((a, b) => a.at - b.at), loaded: true });
     },
     async log(record) {
@@ -113,25 +127,40 @@ export const useLearning = create<LearningStore>((set, get) => {
       try {
         const log = logged();
         const minSamples = get().minSamples;
-        if (log.samples.length < minSamples) throw new Error(`Waiting for feedback: ${log.samples.length} rated answers so far, retraining starts at ${minSamples}.`);
+        if (log.samples.length < minSamples)
+          throw new Error(`Waiting for feedback: ${log.samples.length} rated answers so far, retraining starts at ${minSamples}.`);
         const missing = log.samples.filter((_, i) => !log.embeddings[i]).map((s) => s.query);
         const filled = missing.length ? await embedTexts(missing) : [];
         let next = 0;
         const embeddings = log.embeddings.map((e) => e ?? filled[next++]!);
         const router = useRouter.getState();
         const previous = { choice: router.choice, label: routerLabel(router.choice, router.saved) };
-        const current = 'saved' in router.choice ? router.saved.find((r) => r.id === (router.choice as { saved: string }).saved) : undefined;
+        const current =
+          'saved' in router.choice ? router.saved.find((r) => r.id === (router.choice as { saved: string }).saved) : undefined;
         const base = current?.basedOn ?? previous;
         const result = await refitRouterInUse(
           usableModels().map((m) => m.id),
           catalogModels(useCatalog.getState().models),
-          { samples: log.samples, embeddings, options: feedbackOptions.parse({ prior: 1 / get().feedbackWeight }), lambda: usePreferences.getState().lambda },
+          {
+            samples: log.samples,
+            embeddings,
+            options: feedbackOptions.parse({ prior: 1 / get().feedbackWeight }),
+            lambda: usePreferences.getState().lambda,
+          },
         );
         const n = log.samples.length;
         const label = result.check.accepted ? `${base.label} + ${n} from feedback` : previous.label;
         if (result.check.accepted) {
           await router.save(
-            { id: crypto.randomUUID(), label, createdAt: Date.now(), origin: 'learning', file: result.file, trainedOn: `${base.label}, corrected by ${n} rated answers`, basedOn: base },
+            {
+              id: crypto.randomUUID(),
+              label,
+              createdAt: Date.now(),
+              origin: 'learning',
+              file: result.file,
+              trainedOn: `${base.label}, corrected by ${n} rated answers`,
+              basedOn: base,
+            },
             true,
           );
         }

@@ -63,7 +63,17 @@ function modelsById(ids: readonly string[]): CatalogModel[] {
 
 function draftRun(draft: Draft, choices: RunChoices): PipelineRunRecord {
   const { models, judge, budgetUsd, concurrency } = choices;
-  return { id: crypto.randomUUID(), createdAt: Date.now(), source: draft.source, items: draft.items, models, templates: draft.templates, concurrency, ...(budgetUsd ? { budgetUsd } : {}), ...(judge ? { judge } : {}) };
+  return {
+    id: crypto.randomUUID(),
+    createdAt: Date.now(),
+    source: draft.source,
+    items: draft.items,
+    models,
+    templates: draft.templates,
+    concurrency,
+    ...(budgetUsd ? { budgetUsd } : {}),
+    ...(judge ? { judge } : {}),
+  };
 }
 
 export const usePipeline = create<PipelineStore>((set, get) => {
@@ -77,10 +87,12 @@ export const usePipeline = create<PipelineStore>((set, get) => {
     loaded: false,
     async load() {
       const { runCells } = await session();
-      const runs = await Promise.all((await loadRuns()).map(async (run): Promise<RunView> => {
-        const { cells, progress } = await runCells(run);
-        return { run, cells, progress, status: run.datasetId ? 'complete' : progress.done > 0 ? 'stopped' : 'idle' };
-      }));
+      const runs = await Promise.all(
+        (await loadRuns()).map(async (run): Promise<RunView> => {
+          const { cells, progress } = await runCells(run);
+          return { run, cells, progress, status: run.datasetId ? 'complete' : progress.done > 0 ? 'stopped' : 'idle' };
+        }),
+      );
       set({ runs, loaded: true });
     },
     async readFile(file, perTask, seed) {
@@ -108,7 +120,14 @@ export const usePipeline = create<PipelineStore>((set, get) => {
       if (!draft) return;
       const run = draftRun(draft, choices);
       await saveRun(run);
-      set({ runs: [{ run, cells: [], progress: { done: 0, total: run.items.length * run.models.length, failed: 0, spentUsd: 0 }, status: 'idle' }, ...get().runs], draft: null, estimate: null });
+      set({
+        runs: [
+          { run, cells: [], progress: { done: 0, total: run.items.length * run.models.length, failed: 0, spentUsd: 0 }, status: 'idle' },
+          ...get().runs,
+        ],
+        draft: null,
+        estimate: null,
+      });
       await get().resume(run.id);
     },
     async resume(id) {
@@ -133,14 +152,21 @@ export const usePipeline = create<PipelineStore>((set, get) => {
           return patch(id, { run, cells: outcome.cells, status: 'complete', controller: undefined });
         }
         const s = outcome.summary;
-        const message = s.stopped === 'budget' ? `stopped at ${s.reason ?? 'the budget'}` : s.stopped === 'cancelled' ? 'cancelled' : `${s.failed} failed: resume to retry them`;
+        const message =
+          s.stopped === 'budget'
+            ? `stopped at ${s.reason ?? 'the budget'}`
+            : s.stopped === 'cancelled'
+              ? 'cancelled'
+              : `${s.failed} failed: resume to retry them`;
         patch(id, { cells: outcome.cells, status: 'stopped', message, controller: undefined });
       } catch (e) {
         patch(id, { status: 'error', message: (e as Error).message, controller: undefined });
       }
     },
     cancel(id) {
-      get().runs.find((r) => r.run.id === id)?.controller?.abort();
+      get()
+        .runs.find((r) => r.run.id === id)
+        ?.controller?.abort();
     },
     async remove(id) {
       get().cancel(id);

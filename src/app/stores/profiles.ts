@@ -19,7 +19,9 @@ const profileSchema = z.object({
   calibration: z.array(calibrationPointSchema),
 });
 export type Profile = z.infer<typeof profileSchema>;
-export const savedProfilesSchema = z.object({ profiles: z.array(profileSchema).min(1), currentId: z.string() }).refine((s) => s.profiles.some((p) => p.id === s.currentId), 'the current profile is not among the profiles');
+export const savedProfilesSchema = z
+  .object({ profiles: z.array(profileSchema).min(1), currentId: z.string() })
+  .refine((s) => s.profiles.some((p) => p.id === s.currentId), 'the current profile is not among the profiles');
 
 interface ProfilesStore {
   profiles: Profile[];
@@ -50,7 +52,8 @@ export const useProfiles = create<ProfilesStore>((set, get) => {
       const raw = await loadSetting(KEY);
       const saved = savedProfilesSchema.safeParse(raw);
       if (saved.success) set(saved.data);
-      else if (raw !== undefined) console.warn(`profiles: the saved profiles are not valid and were not loaded (${saved.error.issues[0]?.message})`);
+      else if (raw !== undefined)
+        console.warn(`profiles: the saved profiles are not valid and were not loaded (${saved.error.issues[0]?.message})`);
       set({ loaded: true });
     },
     async create(name) {

@@ -70,8 +70,11 @@ async function readKeys(setups: readonly ProviderSetup[]): Promise<Pick<Provider
 
 /** `partial`'s providers' key state merged over what the store has for the others. */
 function mergedKeys(current: ProvidersStore, partial: Pick<ProvidersStore, 'maskedKeys' | 'keyProblems'>, ids: readonly string[]) {
-  const keep = <T,>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).filter(([id]) => !ids.includes(id)));
-  return { maskedKeys: { ...keep(current.maskedKeys), ...partial.maskedKeys }, keyProblems: { ...keep(current.keyProblems), ...partial.keyProblems } };
+  const keep = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).filter(([id]) => !ids.includes(id)));
+  return {
+    maskedKeys: { ...keep(current.maskedKeys), ...partial.maskedKeys },
+    keyProblems: { ...keep(current.keyProblems), ...partial.keyProblems },
+  };
 }
 
 function setupOf(providers: readonly ProviderSetup[], id: string): ProviderSetup {
@@ -97,7 +100,8 @@ export const useProviders = create<ProvidersStore>((set, get) => ({
   async save(setup, key) {
     const normalised = { ...setup, id: setup.id.trim(), baseUrl: setup.baseUrl.trim().replace(/\/+$/, '') };
     if (!normalised.id) throw new Error('the provider needs an id');
-    if (!URL.canParse(normalised.baseUrl)) throw new Error(`the base URL "${normalised.baseUrl}" is not a valid URL (e.g. https://api.openai.com/v1)`);
+    if (!URL.canParse(normalised.baseUrl))
+      throw new Error(`the base URL "${normalised.baseUrl}" is not a valid URL (e.g. https://api.openai.com/v1)`);
     const previous = get().providers.find((p) => p.id === normalised.id);
     const providers = [...get().providers.filter((p) => p.id !== normalised.id), normalised];
     const vault = await appKeyVault();
@@ -113,7 +117,11 @@ export const useProviders = create<ProvidersStore>((set, get) => ({
   async removeKey(id, index) {
     const vault = await appKeyVault();
     const { baseUrl } = setupOf(get().providers, id);
-    await vault.setKeys(id, baseUrl, (await vault.getKeys(id, baseUrl)).filter((_, i) => i !== index));
+    await vault.setKeys(
+      id,
+      baseUrl,
+      (await vault.getKeys(id, baseUrl)).filter((_, i) => i !== index),
+    );
     set(mergedKeys(get(), await readKeys([setupOf(get().providers, id)]), [id]));
   },
   async remove(id) {

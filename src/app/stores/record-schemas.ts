@@ -33,20 +33,55 @@ const routingSchema = z.looseObject({
 /** A multi-call mode's steps as the thread shows them (core/modes/mode.ts ModeStep). */
 const paid = { model: z.string(), cost: z.number(), ms: z.number() };
 const stepSchema = z.discriminatedUnion('type', [
-  z.looseObject({ type: z.literal('verify'), ...paid, answer: z.string(), score: z.number(), threshold: z.number(), calibratedOn: z.number(), kept: z.boolean() }),
+  z.looseObject({
+    type: z.literal('verify'),
+    ...paid,
+    answer: z.string(),
+    score: z.number(),
+    threshold: z.number(),
+    calibratedOn: z.number(),
+    kept: z.boolean(),
+  }),
   z.looseObject({ type: z.literal('judge'), ...paid, reply: z.string(), chosen: z.string().optional() }),
-  z.looseObject({ type: z.literal('plan'), ...paid, attempt: z.number(), subqueries: z.array(z.looseObject({ query: z.string(), model: z.string().optional() })).optional(), error: z.string().optional() }).refine((s) => s.subqueries !== undefined || s.error !== undefined, 'a plan step has its sub-queries or its error'),
+  z
+    .looseObject({
+      type: z.literal('plan'),
+      ...paid,
+      attempt: z.number(),
+      subqueries: z.array(z.looseObject({ query: z.string(), model: z.string().optional() })).optional(),
+      error: z.string().optional(),
+    })
+    .refine((s) => s.subqueries !== undefined || s.error !== undefined, 'a plan step has its sub-queries or its error'),
   z.looseObject({ type: z.literal('sub-answer'), ...paid, index: z.number(), query: z.string(), text: z.string(), assignedBy: z.string() }),
   z.looseObject({ type: z.literal('aggregate'), ...paid }),
-  z.looseObject({ type: z.literal('round'), ...paid, index: z.number(), toolCost: z.number(), think: z.string().optional(), call: z.looseObject({ model: z.string(), query: z.string() }).optional(), observation: z.string().optional(), error: z.string().optional() }),
+  z.looseObject({
+    type: z.literal('round'),
+    ...paid,
+    index: z.number(),
+    toolCost: z.number(),
+    think: z.string().optional(),
+    call: z.looseObject({ model: z.string(), query: z.string() }).optional(),
+    observation: z.string().optional(),
+    error: z.string().optional(),
+  }),
   z.looseObject({ type: z.literal('answer'), ...paid }),
 ]);
 const modeRunSchema = z.looseObject({
   mode: z.enum(MODE_NAMES.filter((m) => m !== 'single') as ['cascade', 'llm-router', 'decompose', 'agent']),
   steps: z.array(stepSchema),
-  result: z.looseObject({ cost: z.number(), model: z.string(), note: z.string().optional(), premiumEstimate: z.looseObject({ model: z.string(), cost: z.number() }).optional() }).optional(),
+  result: z
+    .looseObject({
+      cost: z.number(),
+      model: z.string(),
+      note: z.string().optional(),
+      premiumEstimate: z.looseObject({ model: z.string(), cost: z.number() }).optional(),
+    })
+    .optional(),
 });
-const contextSchema = z.union([z.looseObject({ kind: z.enum(['current', 'full']) }), z.looseObject({ kind: z.literal('similar'), k: z.number().int().positive() })]);
+const contextSchema = z.union([
+  z.looseObject({ kind: z.enum(['current', 'full']) }),
+  z.looseObject({ kind: z.literal('similar'), k: z.number().int().positive() }),
+]);
 
 const messageSchema = z.looseObject({
   id: z.string(),
@@ -101,7 +136,9 @@ const datasetSchema = z.looseObject({
   importedAt: z.number(),
   stats: z.looseObject({
     queries: z.number(),
-    models: z.array(z.looseObject({ model: z.string(), count: z.number(), meanScore: z.number(), totalCost: z.number(), estimatedCosts: z.number() })),
+    models: z.array(
+      z.looseObject({ model: z.string(), count: z.number(), meanScore: z.number(), totalCost: z.number(), estimatedCosts: z.number() }),
+    ),
     tasks: z.record(z.string(), z.number()),
   }),
   // Only the list itself: checking each sample costs the page about a second per 100,000 samples (measured here) at every
@@ -116,7 +153,13 @@ const savedRouterSchema = z.looseObject({
   label: z.string(),
   createdAt: z.number(),
   origin: z.enum(['lab', 'learning', 'online']),
-  file: z.looseObject({ format: z.string(), version: z.number(), router: z.string(), models: z.array(z.string()), options: z.looseObject({}) }),
+  file: z.looseObject({
+    format: z.string(),
+    version: z.number(),
+    router: z.string(),
+    models: z.array(z.string()),
+    options: z.looseObject({}),
+  }),
   basedOn: z.looseObject({ choice: routerChoiceSchema, label: z.string() }).optional(),
 });
 
@@ -157,7 +200,9 @@ export const recordSchemas: RecordSchemas = {
       undo: z.looseObject({ choice: routerChoiceSchema, label: z.string() }).optional(),
     }),
     router: routerChoiceSchema,
-    providers: z.array(z.looseObject({ id: z.string().min(1), label: z.string(), wire: z.enum(['openai', 'anthropic', 'gemini']), baseUrl: z.string() })),
+    providers: z.array(
+      z.looseObject({ id: z.string().min(1), label: z.string(), wire: z.enum(['openai', 'anthropic', 'gemini']), baseUrl: z.string() }),
+    ),
     quarantine: quarantineSchema,
     profiles: savedProfilesSchema,
     'lab-runs': z.array(
@@ -167,7 +212,10 @@ export const recordSchemas: RecordSchemas = {
         datasetId: z.string(),
         status: z.literal('done'),
         result: z.looseObject({
-          report: z.looseObject({ curve: z.array(z.looseObject({ cost: z.number(), quality: z.number() })), best_single: z.looseObject({ model: z.string(), quality: z.number() }) }),
+          report: z.looseObject({
+            curve: z.array(z.looseObject({ cost: z.number(), quality: z.number() })),
+            best_single: z.looseObject({ model: z.string(), quality: z.number() }),
+          }),
           tasks: z.array(z.looseObject({ task: z.string() })),
           singles: z.array(z.looseObject({ model: z.string() })),
           trainSeconds: z.number(),

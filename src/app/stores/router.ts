@@ -21,7 +21,10 @@ export { DEFAULT_ROUTER };
 
 /** The routers shipped with the app: where each router file is served (under the app's base path), and its name in the picker. */
 export const BUILTIN_ROUTERS: Record<string, { path: string; label: string }> = {
-  irt: { path: SHIPPED_ROUTERS.irt!, label: 'irt (built-in default: skills and difficulty vs. each model\'s abilities, works with any models)' },
+  irt: {
+    path: SHIPPED_ROUTERS.irt!,
+    label: "irt (built-in default: skills and difficulty vs. each model's abilities, works with any models)",
+  },
   auto: { path: SHIPPED_ROUTERS.auto!, label: 'auto (earlier built-in, works with any models)' },
   bert: { path: `models/${BERT_MODEL}/router.json`, label: 'bert (fine-tuned classifier, shipped)' },
 };
@@ -100,7 +103,13 @@ async function routerInUse(models: readonly string[], catalog: readonly CatalogM
   const file = 'saved' in choice ? saved.find((r) => r.id === choice.saved)?.file : undefined;
   const spec: RouterSpec = file ? { file } : { url: builtinRouterUrl('builtin' in choice ? choice.builtin : DEFAULT_ROUTER) };
   const classifiers = { modelsUrl: new URL(modelEnv.builtinModels, document.baseURI).href, prefer: await encoderPreference() };
-  return { spec, classifiers, catalog: catalog.filter((m) => models.includes(m.id)), models: [...models], priorsUrl: builtinRouterUrl(DEFAULT_ROUTER) };
+  return {
+    spec,
+    classifiers,
+    catalog: catalog.filter((m) => models.includes(m.id)),
+    models: [...models],
+    priorsUrl: builtinRouterUrl(DEFAULT_ROUTER),
+  };
 }
 
 /** The chosen router, loaded in the routing worker for these models (reloaded when the choice or the models change;
@@ -131,11 +140,25 @@ export async function startOnline(strategy: Strategy, models: readonly string[],
   const { choice, saved, save } = useRouter.getState();
   const base = routerLabel(choice, saved);
   const file = await routeWorker().call('startOnline', { use: await routerInUse(models, catalog), strategy });
-  await save({ id: crypto.randomUUID(), label: `${strategy} over ${base}`, createdAt: Date.now(), origin: 'online', file, trainedOn: `${base}, then your feedback as it comes` }, true);
+  await save(
+    {
+      id: crypto.randomUUID(),
+      label: `${strategy} over ${base}`,
+      createdAt: Date.now(),
+      origin: 'online',
+      file,
+      trainedOn: `${base}, then your feedback as it comes`,
+    },
+    true,
+  );
 }
 
 /** Gives the online router in use one outcome (see route.worker.ts `learn`); other routers ignore it. */
-export async function learnOnline(models: readonly string[], catalog: readonly CatalogModel[], outcome: { query: RouteQuery; model: string; reward: number; previous?: number }) {
+export async function learnOnline(
+  models: readonly string[],
+  catalog: readonly CatalogModel[],
+  outcome: { query: RouteQuery; model: string; reward: number; previous?: number },
+) {
   const { choice, saved } = useRouter.getState();
   const inUse = 'saved' in choice ? saved.find((r) => r.id === choice.saved)?.file : undefined;
   if (!inUse || !routers[inUse.router]?.online) return;

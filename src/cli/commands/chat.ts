@@ -30,7 +30,8 @@ import { readText } from '../../platform/node/files.ts';
 import { appendJsonLine, jsonlOutcomeSink } from '../../platform/node/outcome-jsonl.ts';
 
 function describe(event: RoutedEvent): string | undefined {
-  if (event.type === 'failed') return `[${event.model} failed (${event.kind}): ${event.message}; ${event.next}${event.delayMs !== undefined ? ` in ${Math.round(event.delayMs)} ms` : ''}]`;
+  if (event.type === 'failed')
+    return `[${event.model} failed (${event.kind}): ${event.message}; ${event.next}${event.delayMs !== undefined ? ` in ${Math.round(event.delayMs)} ms` : ''}]`;
   if (event.type === 'fallback') return `[falling back from ${event.from} to ${event.to}${event.resumed ? ', continuing the answer' : ''}]`;
   if (event.type === 'skipped') return `[skipped ${event.model}: ${event.reason}]`;
   return undefined;
@@ -74,7 +75,8 @@ export const chat: Command = {
     const onCut = values['on-cut'] ?? 'resume';
     if (onCut !== 'resume' && onCut !== 'stop') throw new UsageError(`--on-cut must be resume or stop, got "${String(onCut)}"`);
     const maxTokens = values['max-tokens'] === undefined ? undefined : Number(values['max-tokens']);
-    if (maxTokens !== undefined && !(Number.isInteger(maxTokens) && maxTokens > 0)) throw new UsageError('--max-tokens must be a positive integer');
+    if (maxTokens !== undefined && !(Number.isInteger(maxTokens) && maxTokens > 0))
+      throw new UsageError('--max-tokens must be a positive integer');
     const mode = (values.mode ?? 'single') as ModeName;
     if (!MODE_NAMES.includes(mode)) throw new UsageError(`--mode must be one of ${MODE_NAMES.join(', ')}, got "${String(values.mode)}"`);
     const routed = values.router !== undefined || values.mode !== undefined || values['route-only'] === true;
@@ -121,7 +123,10 @@ async function routedChat(setup: ChatSetup, values: FlagValues, mode: ModeName):
   const { message, catalog, providers } = setup;
   const allowed = idsFlag(values);
   const models = allowed ? catalogModels(catalog, allowed) : catalog.models.filter(providers.reachable);
-  if (models.length === 0) throw new UsageError('no model can be called: set a provider key (e.g. OPENAI_API_KEY) or --base-url, or name the models with --allowed');
+  if (models.length === 0)
+    throw new UsageError(
+      'no model can be called: set a provider key (e.g. OPENAI_API_KEY) or --base-url, or name the models with --allowed',
+    );
   const place = { models, complete: completeVia(providers.caller), options: optionsFlag(values) };
   const router = await openRouter(typeof values.router === 'string' ? values.router : DEFAULT_ROUTER, place);
   const policy = { lambda: numberFlag(values, 'lambda', DEFAULT_LAMBDA), allowed: models.map((m) => m.id) };
@@ -157,10 +162,19 @@ async function modeOptions(values: FlagValues, lambda: number, maxTokens: number
   const rounds = positive(values, 'max-rounds');
   const parts = positive(values, 'max-parts');
   return {
-    cascade: { lambda, maxTokens, calibration: typeof values.calibration === 'string' ? await calibrationFile(values.calibration) : [], check: cascadeCheck(values.check) },
+    cascade: {
+      lambda,
+      maxTokens,
+      calibration: typeof values.calibration === 'string' ? await calibrationFile(values.calibration) : [],
+      check: cascadeCheck(values.check),
+    },
     judged: { maxTokens },
     decompose: { assign, maxTokens, ...(parts ? { maxParts: Math.floor(parts) } : {}) },
-    agent: { ...(rounds ? { maxRounds: Math.floor(rounds) } : {}), ...(positive(values, 'max-cost') ? { maxCost: positive(values, 'max-cost') } : {}), ...(maxTokens ? { maxTokens } : {}) },
+    agent: {
+      ...(rounds ? { maxRounds: Math.floor(rounds) } : {}),
+      ...(positive(values, 'max-cost') ? { maxCost: positive(values, 'max-cost') } : {}),
+      ...(maxTokens ? { maxTokens } : {}),
+    },
   };
 }
 
@@ -182,7 +196,8 @@ async function calibrationFile(path: string): Promise<CalibrationPoint[]> {
       throw new UsageError(`${path}:${i + 1}: not JSON`);
     }
     const point = calibrationPointSchema.safeParse(value);
-    if (!point.success) throw new UsageError(`${path}:${i + 1}: ${point.error.issues[0]!.path.join('.') || 'line'}: ${point.error.issues[0]!.message}`);
+    if (!point.success)
+      throw new UsageError(`${path}:${i + 1}: ${point.error.issues[0]!.path.join('.') || 'line'}: ${point.error.issues[0]!.message}`);
     return [point.data];
   });
 }

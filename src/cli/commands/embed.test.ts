@@ -15,7 +15,13 @@ const capture = () => {
 describe('llmrouter embed', () => {
   it('prints unit-length 512-d embeddings as JSON, similar texts closer than unrelated ones', async () => {
     capture();
-    const code = await main(['embed', 'How do I sort a list in Python?', 'Sorting a Python list', 'The weather in Paris is sunny', '--json']);
+    const code = await main([
+      'embed',
+      'How do I sort a list in Python?',
+      'Sorting a Python list',
+      'The weather in Paris is sunny',
+      '--json',
+    ]);
     expect(code).toBe(0);
     const out = JSON.parse(logs[0]);
     expect(out).toMatchObject({ backend: 'node', dim: 512, encoder: { id: 'use-lite', hash: '53ab0e345cdd53f3', pooling: 'none' } });

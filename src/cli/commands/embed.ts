@@ -16,7 +16,14 @@ export const embed: Command = {
     const embedder = await createNodeEmbedder({ ...encoderOptions(values), threads });
     const vectors = await embedder.embed(positionals);
     if (values.json) {
-      console.log(JSON.stringify({ encoder: embedder.record, backend: embedder.backend, dim: embedder.dim, embeddings: vectors.map((v) => Array.from(v)) }));
+      console.log(
+        JSON.stringify({
+          encoder: embedder.record,
+          backend: embedder.backend,
+          dim: embedder.dim,
+          embeddings: vectors.map((v) => Array.from(v)),
+        }),
+      );
       return;
     }
     positionals.forEach((text, i) => {

@@ -37,7 +37,8 @@ export const evalCommand: Command = {
     const { train, test } = await trainAndTest(values, catalog);
     if (name === CASCADE_ROUTER) return printCascade(values, train, test);
     const holdOut = idsFlag(values, 'hold-out');
-    if (holdOut) requireKnown('model in --hold-out', holdOut, modelsOf([...train, ...test]), 'the models of the data: llmrouter import prints them');
+    if (holdOut)
+      requireKnown('model in --hold-out', holdOut, modelsOf([...train, ...test]), 'the models of the data: llmrouter import prints them');
     const { evaluation, trainSeconds } = await runEvaluation({ router: name, options: optionsFlag(values), train, test, catalog, holdOut });
     const tasks = perTask(test, evaluation, 0);
     const r = evaluation.report;
@@ -46,20 +47,30 @@ export const evalCommand: Command = {
       return;
     }
     const pct = (v: number | null) => (v === null ? 'never' : `${(v * 100).toFixed(1)}%`);
-    console.log(`${r.router}: trained on ${r.n_train} in ${trainSeconds.toFixed(2)} s, tested on ${r.n_test}${r.skipped ? ` (skipped ${r.skipped} with no outcome for these models)` : ''}, ${evaluation.msPerQuery.toFixed(3)} ms per query`);
+    console.log(
+      `${r.router}: trained on ${r.n_train} in ${trainSeconds.toFixed(2)} s, tested on ${r.n_test}${r.skipped ? ` (skipped ${r.skipped} with no outcome for these models)` : ''}, ${evaluation.msPerQuery.toFixed(3)} ms per query`,
+    );
     console.log(`best single  ${r.best_single.model}  quality ${r.best_single.quality.toFixed(4)}  cost $${r.best_single.cost.toFixed(4)}`);
     console.log(`oracle       quality ${r.oracle.quality.toFixed(4)}  cost $${r.oracle.cost.toFixed(4)}`);
-    console.log(`AIQ ${r.aiq.toFixed(4)} (over this router's own cost range)   quality at best-single cost ${r.quality_at_best_single_cost?.toFixed(4) ?? 'n/a'}   cost to 95% of best single ${pct(r.cost_at_95pct_best_quality)}`);
+    console.log(
+      `AIQ ${r.aiq.toFixed(4)} (over this router's own cost range)   quality at best-single cost ${r.quality_at_best_single_cost?.toFixed(4) ?? 'n/a'}   cost to 95% of best single ${pct(r.cost_at_95pct_best_quality)}`,
+    );
     if (r.routellm) {
       const m = r.routellm;
-      const show = (v: number | null, unit = '') => (v === null ? 'n/a (the same score for every query)' : `${v.toFixed(unit ? 2 : 3)}${unit}`);
-      console.log(`RouteLLM (${m.strong} strong, ${m.weak} weak)   APGR ${show(m.apgr)}   CPT(50%) ${show(m.cpt50, '%')}   CPT(80%) ${show(m.cpt80, '%')}`);
+      const show = (v: number | null, unit = '') =>
+        v === null ? 'n/a (the same score for every query)' : `${v.toFixed(unit ? 2 : 3)}${unit}`;
+      console.log(
+        `RouteLLM (${m.strong} strong, ${m.weak} weak)   APGR ${show(m.apgr)}   CPT(50%) ${show(m.cpt50, '%')}   CPT(80%) ${show(m.cpt80, '%')}`,
+      );
     }
     console.log('\nlambda     quality  cost (USD)');
     for (const p of r.curve) console.log(`${String(p.lambda).padEnd(9)}  ${p.quality.toFixed(4)}   ${p.cost.toFixed(4)}`);
     if (tasks.length > 1 || values['per-task']) {
       console.log('\nper task at lambda 0: task, n, router quality, best single (model, quality), oracle');
-      for (const t of tasks) console.log(`  ${t.task.padEnd(24)} ${String(t.n).padStart(5)}  ${t.quality.toFixed(3)}  ${t.best_single.model} ${t.best_single.quality.toFixed(3)}  ${t.oracle_quality.toFixed(3)}`);
+      for (const t of tasks)
+        console.log(
+          `  ${t.task.padEnd(24)} ${String(t.n).padStart(5)}  ${t.quality.toFixed(3)}  ${t.best_single.model} ${t.best_single.quality.toFixed(3)}  ${t.oracle_quality.toFixed(3)}`,
+        );
     }
   },
 };
@@ -70,6 +81,9 @@ async function trainAndTest(values: FlagValues, catalog: Catalog): Promise<{ tra
     const samples = await readData(values.data, values, catalog);
     return splitDataset(samples, { testFraction: numberFlag(values, 'test-fraction', 0.2), seed: numberFlag(values, 'seed', 1) });
   }
-  const [train, test] = await Promise.all([readData(requiredFlag(values, 'train'), values, catalog), readData(requiredFlag(values, 'test'), values, catalog)]);
+  const [train, test] = await Promise.all([
+    readData(requiredFlag(values, 'train'), values, catalog),
+    readData(requiredFlag(values, 'test'), values, catalog),
+  ]);
   return { train, test };
 }

@@ -57,7 +57,10 @@ function orderCells(cells: SummaryCell[], items: readonly { task: string }[], mo
 }
 
 function summaryTable(cells: readonly SummaryCell[]): string {
-  const rows = cells.map((c) => `${c.task.padEnd(22)} ${c.model.padEnd(24)} ${String(c.n).padStart(4)} ${c.meanScore.toFixed(3)} $${c.costUsd.toFixed(5)} ${c.failed ? `${c.failed} failed` : ''}`);
+  const rows = cells.map(
+    (c) =>
+      `${c.task.padEnd(22)} ${c.model.padEnd(24)} ${String(c.n).padStart(4)} ${c.meanScore.toFixed(3)} $${c.costUsd.toFixed(5)} ${c.failed ? `${c.failed} failed` : ''}`,
+  );
   return [`${'task'.padEnd(22)} ${'model'.padEnd(24)} ${'n'.padStart(4)} score cost`, ...rows].join('\n');
 }
 
@@ -109,11 +112,15 @@ export const generate: Command = {
     const plan = planRun(items, models, await taskSet(values.tasks), await journal.load());
 
     const endpoint = cliEndpoints(models, baseUrls(values['base-url']));
-    for (const provider of new Set(models.map((m) => m.provider))) if (!endpoint(provider)) throw new Error(`provider ${provider} cannot be called: set its key or --base-url ${provider}=URL`);
+    for (const provider of new Set(models.map((m) => m.provider)))
+      if (!endpoint(provider)) throw new Error(`provider ${provider} cannot be called: set its key or --base-url ${provider}=URL`);
     const estimate = estimateRun(plan.jobs, maxTokens);
-    process.stderr.write(`${items.length} queries over ${new Set(items.map((i) => i.task)).size} tasks x ${models.length} models: ${plan.done} pairs done, ${plan.retrying} to retry, ${plan.jobs.length} to run\n`);
+    process.stderr.write(
+      `${items.length} queries over ${new Set(items.map((i) => i.task)).size} tasks x ${models.length} models: ${plan.done} pairs done, ${plan.retrying} to retry, ${plan.jobs.length} to run\n`,
+    );
     process.stderr.write(`${estimateLines(estimate, maxTokens).join('\n')}\n`);
-    if (plan.jobs.length > 0 && values.yes !== true && !(await confirm('Run it? [y/N] '))) throw new UsageError('not confirmed: nothing was run');
+    if (plan.jobs.length > 0 && values.yes !== true && !(await confirm('Run it? [y/N] ')))
+      throw new UsageError('not confirmed: nothing was run');
 
     const concurrency = positiveInteger(values, 'concurrency', 4);
     const caller = new RoutedCaller({ catalog: catalog.models, endpoint, concurrency: concurrency * models.length + 1 });
@@ -122,18 +129,38 @@ export const generate: Command = {
     process.once('SIGINT', () => abort.abort());
     const printer = progressPrinter(budget);
     try {
-      const summary = await runPipeline({ plan, caller, store: journal, scoring: context, budgetUsd: budget, concurrency, maxTokens, signal: abort.signal, onProgress: printer.onProgress });
+      const summary = await runPipeline({
+        plan,
+        caller,
+        store: journal,
+        scoring: context,
+        budgetUsd: budget,
+        concurrency,
+        maxTokens,
+        signal: abort.signal,
+        onProgress: printer.onProgress,
+      });
       printer.end();
-      if (summary.stopped !== 'complete') process.stderr.write(`[stopped: ${summary.reason ?? summary.stopped}; rerun the same command to continue]\n`);
+      if (summary.stopped !== 'complete')
+        process.stderr.write(`[stopped: ${summary.reason ?? summary.stopped}; rerun the same command to continue]\n`);
     } finally {
       context.python?.close();
     }
     const results = await journal.compact();
-    const dataset = toDataset(items, models.map((m) => m.id), results);
+    const dataset = toDataset(
+      items,
+      models.map((m) => m.id),
+      results,
+    );
     await writeTextAtomic(out, writeNative(dataset));
     const cells = orderCells(summarize(results.filter((r) => items.some((i) => i.id === r.id))), items, models);
-    await writeTextAtomic(besideOut(out, '.summary.json'), `${JSON.stringify({ queries: queriesFile, models: models.map((m) => m.id), cells }, null, 2)}\n`);
+    await writeTextAtomic(
+      besideOut(out, '.summary.json'),
+      `${JSON.stringify({ queries: queriesFile, models: models.map((m) => m.id), cells }, null, 2)}\n`,
+    );
     process.stderr.write(`${summaryTable(cells)}\n`);
-    console.log(`wrote ${dataset.length} queries with outcomes to ${out} (results: ${journal.path}, summary: ${besideOut(out, '.summary.json')})`);
+    console.log(
+      `wrote ${dataset.length} queries with outcomes to ${out} (results: ${journal.path}, summary: ${besideOut(out, '.summary.json')})`,
+    );
   },
 };

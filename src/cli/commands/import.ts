@@ -34,7 +34,8 @@ export const importData: Command = {
     const samples = withQueryInfo(read.samples, await queryInfo(values));
     const files = read.files;
     await writeTextAtomic(out, writeNative(samples));
-    const dropped = read.duplicates > 0 ? ` (dropped ${read.duplicates} repeated id${read.duplicates === 1 ? '' : 's'}, kept the first of each)` : '';
+    const dropped =
+      read.duplicates > 0 ? ` (dropped ${read.duplicates} repeated id${read.duplicates === 1 ? '' : 's'}, kept the first of each)` : '';
     console.log(`wrote ${samples.length} queries from ${files.length} file${files.length === 1 ? '' : 's'} to ${out}${dropped}`);
     if (values.stats) console.log(formatStats(datasetStats(samples)));
   },
@@ -45,7 +46,10 @@ function priceFlags(values: FlagValues): Record<string, Prices> {
   const prices: Record<string, Prices> = {};
   for (const text of listFlag(values.price)) {
     const eq = text.lastIndexOf('=');
-    const [input, output, ...rest] = text.slice(eq + 1).split(',').map(Number);
+    const [input, output, ...rest] = text
+      .slice(eq + 1)
+      .split(',')
+      .map(Number);
     if (eq <= 0 || input === undefined || output === undefined || rest.length > 0 || !(input >= 0) || !(output >= 0)) {
       throw new UsageError(`--price must look like MODEL=INPUT,OUTPUT (USD per million tokens), got "${text}"`);
     }
@@ -56,10 +60,17 @@ function priceFlags(values: FlagValues): Record<string, Prices> {
 
 function formatStats(stats: DatasetStats): string {
   const width = Math.max(5, ...stats.models.map((m) => m.model.length));
-  const lines = [`queries  ${stats.queries}`, `models   ${stats.models.length}`, '', `${'model'.padEnd(width)}  queries  mean score  total cost (USD)`];
+  const lines = [
+    `queries  ${stats.queries}`,
+    `models   ${stats.models.length}`,
+    '',
+    `${'model'.padEnd(width)}  queries  mean score  total cost (USD)`,
+  ];
   for (const m of stats.models) {
     const estimated = m.estimatedCosts > 0 ? `  (estimated for ${m.estimatedCosts})` : '';
-    lines.push(`${m.model.padEnd(width)}  ${String(m.count).padStart(7)}  ${m.meanScore.toFixed(4).padStart(10)}  ${m.totalCost.toFixed(6).padStart(16)}${estimated}`);
+    lines.push(
+      `${m.model.padEnd(width)}  ${String(m.count).padStart(7)}  ${m.meanScore.toFixed(4).padStart(10)}  ${m.totalCost.toFixed(6).padStart(16)}${estimated}`,
+    );
   }
   const tasks = Object.entries(stats.tasks);
   if (tasks.length > 0) {

@@ -11,7 +11,8 @@ export const listRouters: Command = {
     for (const [name, entry] of Object.entries(routers)) {
       console.log(`${name.padEnd(width)}  ${entry.input.padEnd(9)}  ${entry.description}`);
       if (!values.options) continue;
-      for (const [option, value] of Object.entries(entry.optionDefaults())) console.log(`${' '.repeat(width)}    --options ${option}: ${JSON.stringify(value)}`);
+      for (const [option, value] of Object.entries(entry.optionDefaults()))
+        console.log(`${' '.repeat(width)}    --options ${option}: ${JSON.stringify(value)}`);
     }
   },
 };

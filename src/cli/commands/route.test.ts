@@ -12,7 +12,15 @@ describe('llmrouter route with the shipped routers', () => {
   it('uses the default irt router when no --router is given, among the allowed catalog models', async () => {
     vi.spyOn(console, 'log').mockImplementation((line: string) => void logs.push(line));
     const allowed = 'gpt-5-nano,gpt-5,claude-haiku-4-5,claude-opus-4-1';
-    const code = await main(['route', '--lambda', '0', '--allowed', allowed, '--json', 'Write a lock-free concurrent hash map in C++ with hazard pointers.']);
+    const code = await main([
+      'route',
+      '--lambda',
+      '0',
+      '--allowed',
+      allowed,
+      '--json',
+      'Write a lock-free concurrent hash map in C++ with hazard pointers.',
+    ]);
     expect(code).toBe(0);
     const out = JSON.parse(logs[0]!);
     expect(out.ranking.map((r: { model: string }) => r.model).sort()).toEqual(allowed.split(',').sort());
@@ -20,9 +28,17 @@ describe('llmrouter route with the shipped routers', () => {
     expect(out.explanation.features.abilities_from).toBe(`published benchmarks: ${allowed.replaceAll(',', ', ')}`);
   }, 60_000);
 
-  it('serves catalog models through bert\'s model-agnostic path', async () => {
+  it("serves catalog models through bert's model-agnostic path", async () => {
     vi.spyOn(console, 'log').mockImplementation((line: string) => void logs.push(line));
-    const code = await main(['route', '--router', 'bert', '--allowed', 'gpt-5,gpt-5-nano', '--json', 'Write a Python function that reverses a linked list.']);
+    const code = await main([
+      'route',
+      '--router',
+      'bert',
+      '--allowed',
+      'gpt-5,gpt-5-nano',
+      '--json',
+      'Write a Python function that reverses a linked list.',
+    ]);
     expect(code).toBe(0);
     const out = JSON.parse(logs[0]!);
     expect(out.ranking).toHaveLength(2);

@@ -14,8 +14,7 @@ import { DEFAULT_LAMBDA } from '../../core/routers/decide.ts';
 import { completeVia } from '../../core/routers/routed-complete.ts';
 
 export const route: Command = {
-  usage:
-    `llmrouter route [--router FILE|irt|auto|bert|automix|llm-router] [--lambda L (default: the app setting)] [--allowed MODEL,MODEL] [--budget USD] [--options JSON] [--catalog FILE] [--base-url PROVIDER=URL]... [--json] ${ENCODER_USAGE} "query"`,
+  usage: `llmrouter route [--router FILE|irt|auto|bert|automix|llm-router] [--lambda L (default: the app setting)] [--allowed MODEL,MODEL] [--budget USD] [--options JSON] [--catalog FILE] [--base-url PROVIDER=URL]... [--json] ${ENCODER_USAGE} "query"`,
   options: {
     router: { type: 'string' },
     lambda: { type: 'string' },
@@ -38,11 +37,23 @@ export const route: Command = {
     // Routers that call models route among those that can be called; a loaded router keeps its own models,
     // and a model-agnostic one (irt, auto, bert) is pointed at the allowed models the catalog knows.
     const models = calling
-      ? allowed ? catalogModels(catalog, allowed) : catalog.models.filter(providers.reachable)
+      ? allowed
+        ? catalogModels(catalog, allowed)
+        : catalog.models.filter(providers.reachable)
       : (allowed ?? []).flatMap((id) => findModel(catalog, id) ?? []);
-    const router = await openRouter(given, { models, complete: completeVia(providers.caller), options: optionsFlag(values), encoder: encoderOptions(values) });
+    const router = await openRouter(given, {
+      models,
+      complete: completeVia(providers.caller),
+      options: optionsFlag(values),
+      encoder: encoderOptions(values),
+    });
     const budget = values.budget === undefined ? undefined : numberFlag(values, 'budget', 0);
-    const routed = await routeText(router, text, { lambda: numberFlag(values, 'lambda', DEFAULT_LAMBDA), allowed, budget }, catalog.models.map((m) => m.id));
+    const routed = await routeText(
+      router,
+      text,
+      { lambda: numberFlag(values, 'lambda', DEFAULT_LAMBDA), allowed, budget },
+      catalog.models.map((m) => m.id),
+    );
     printDecision(routed, values.json === true);
   },
 };

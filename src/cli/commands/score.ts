@@ -11,10 +11,19 @@ import { createNodePythonRunner } from '../../platform/node/python-runner.ts';
 import { scoreFile } from '../score-batch.ts';
 
 function itemOf(metric: string, truth: string, values: Record<string, unknown>): BenchmarkItem {
-  const item: BenchmarkItem = { id: 'cli', task: 'cli', query: typeof values.query === 'string' ? values.query : '', ground_truth: truth, metric };
+  const item: BenchmarkItem = {
+    id: 'cli',
+    task: 'cli',
+    query: typeof values.query === 'string' ? values.query : '',
+    ground_truth: truth,
+    metric,
+  };
   if (typeof values.choices === 'string') item.options = optionsOf(values.choices);
   if (metric === 'code_eval' && truth.trim().startsWith('[')) item.tests = parsePythonLiteral(truth) as string[];
-  if (metric === 'code_eval' && !item.tests && !item.query) throw new UsageError('code_eval: give the asserts (MBPP) as --truth "[...]", or the HumanEval prompt with --query and its check function as --truth');
+  if (metric === 'code_eval' && !item.tests && !item.query)
+    throw new UsageError(
+      'code_eval: give the asserts (MBPP) as --truth "[...]", or the HumanEval prompt with --query and its check function as --truth',
+    );
   return item;
 }
 
@@ -30,7 +39,8 @@ export const score: Command = {
     out: { type: 'string' },
   },
   async run({ values }) {
-    if (values.in !== undefined || values.out !== undefined) return scoreFile(existingFile(requiredFlag(values, 'in'), 'answers file'), requiredFlag(values, 'out'));
+    if (values.in !== undefined || values.out !== undefined)
+      return scoreFile(existingFile(requiredFlag(values, 'in'), 'answers file'), requiredFlag(values, 'out'));
     const metric = requiredFlag(values, 'metric').toLowerCase();
     if (!METRICS.includes(metric)) throw new UsageError(`unknown metric "${metric}" (known: ${METRICS.join(', ')})`);
     if (metric === 'llm_judge') throw new UsageError('llm_judge calls a model: use it through llmrouter generate --judge MODEL');

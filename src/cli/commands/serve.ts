@@ -5,7 +5,14 @@ import { existingFile, numberFlag, requiredFlag } from '../command.ts';
 
 export const serve: Command = {
   usage: 'llmrouter serve --config FILE.yaml [--host ADDR] [--port N] [--redis URL [--redis-prefix P]] [--no-auth]',
-  options: { config: { type: 'string' }, host: { type: 'string' }, port: { type: 'string' }, redis: { type: 'string' }, 'redis-prefix': { type: 'string' }, 'no-auth': { type: 'boolean', default: false } },
+  options: {
+    config: { type: 'string' },
+    host: { type: 'string' },
+    port: { type: 'string' },
+    redis: { type: 'string' },
+    'redis-prefix': { type: 'string' },
+    'no-auth': { type: 'boolean', default: false },
+  },
   async run({ values }) {
     // Loaded here, not at the top: the other verbs need none of the server's libraries.
     const { loadConfig } = await import('../../server/config.ts');
@@ -21,7 +28,9 @@ export const serve: Command = {
     });
     for (const notice of running.gateway.notices) console.error(`llmrouter: ${notice}`);
     const routers = [...running.gateway.routers.keys()].map((r) => `router-${r}`).join(', ') || 'no routers';
-    console.log(`llmrouter gateway on ${running.url} (${routers}; ${running.gateway.callable.size} models callable${values.redis ? '; state in Redis' : ''})`);
+    console.log(
+      `llmrouter gateway on ${running.url} (${routers}; ${running.gateway.callable.size} models callable${values.redis ? '; state in Redis' : ''})`,
+    );
     await new Promise<void>((resolve) => {
       const stop = () => {
         console.log('draining open calls...');

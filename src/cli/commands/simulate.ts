@@ -46,7 +46,11 @@ export const simulateCommand: Command = {
     if (warm) router.over(warm.file, warm.router);
     else {
       const samples = parts.flatMap((p) => p.samples);
-      router.begin(modelsOf(samples), CostModel.fit({ samples, embeddings: [], models: modelsOf(samples), catalog: catalog.models }), catalog.models);
+      router.begin(
+        modelsOf(samples),
+        CostModel.fit({ samples, embeddings: [], models: modelsOf(samples), catalog: catalog.models }),
+        catalog.models,
+      );
     }
     const budget = values.budget === undefined ? undefined : numberFlag(values, 'budget', 0);
     const report = await simulate({
@@ -70,10 +74,15 @@ function printReport(r: SimulationReport): void {
   console.log(`${r.router}, seed ${r.seed}, lambda ${r.lambda}, explored ${(r.stream.explored * 100).toFixed(1)}% of calls`);
   console.log(line('stream', r.stream));
   console.log(line('final window', r.final_window));
-  if (r.reference) console.log(`warm-start router ${r.reference.router} alone, at the same cost: quality ${r.reference.quality_at_same_cost?.toFixed(4) ?? 'n/a (cheaper than it can go)'}`);
+  if (r.reference)
+    console.log(
+      `warm-start router ${r.reference.router} alone, at the same cost: quality ${r.reference.quality_at_same_cost?.toFixed(4) ?? 'n/a (cheaper than it can go)'}`,
+    );
   console.log('\nqueries  quality  cost (USD)  regret vs oracle  regret vs best single');
   const step = Math.max(1, Math.floor(r.curve.length / 10));
   for (const p of r.curve.filter((_, i) => i % step === step - 1 || i === r.curve.length - 1)) {
-    console.log(`${String(p.t).padStart(7)}  ${p.quality.toFixed(4)}  ${p.cost.toFixed(4).padStart(10)}  ${p.regret_oracle.toFixed(1).padStart(16)}  ${p.regret_best_single.toFixed(1).padStart(21)}`);
+    console.log(
+      `${String(p.t).padStart(7)}  ${p.quality.toFixed(4)}  ${p.cost.toFixed(4).padStart(10)}  ${p.regret_oracle.toFixed(1).padStart(16)}  ${p.regret_best_single.toFixed(1).padStart(21)}`,
+    );
   }
 }

@@ -2,7 +2,18 @@
 import type { Command } from '../command.ts';
 import { requiredFlag } from '../command.ts';
 import { catalogFlag } from '../catalog-flags.ts';
-import { DATA_USAGE, ENCODER_USAGE, dataFlags, encoderFlags, encoderFor, encoderOptions, optionsFlag, readData, trainingData, useEncoder } from '../routing-data.ts';
+import {
+  DATA_USAGE,
+  ENCODER_USAGE,
+  dataFlags,
+  encoderFlags,
+  encoderFor,
+  encoderOptions,
+  optionsFlag,
+  readData,
+  trainingData,
+  useEncoder,
+} from '../routing-data.ts';
 import { withEncoder } from '../../core/routers/shared/router-encoder.ts';
 import { UsageError } from '../usage-error.ts';
 import { fractionProgress } from '../progress.ts';
@@ -24,7 +35,12 @@ export const train: Command = {
     const data = await trainingData(await readData(requiredFlag(values, 'data'), values, catalog), router.needsEmbedding, catalog);
     const started = performance.now();
     await router.fit(data, { onProgress: fractionProgress(`training ${name}`, data.samples.length) });
-    await writeTextAtomic(out, JSON.stringify(withEncoder(router.toJSON(), router.needsEmbedding, await encoderFor(router.needsEmbedding))));
-    console.log(`trained ${name} on ${data.samples.length} queries over ${data.models.length} models in ${((performance.now() - started) / 1000).toFixed(1)} s: ${out}`);
+    await writeTextAtomic(
+      out,
+      JSON.stringify(withEncoder(router.toJSON(), router.needsEmbedding, await encoderFor(router.needsEmbedding))),
+    );
+    console.log(
+      `trained ${name} on ${data.samples.length} queries over ${data.models.length} models in ${((performance.now() - started) / 1000).toFixed(1)} s: ${out}`,
+    );
   },
 };

@@ -10,7 +10,8 @@ describe('reading and checking a worked answer', () => {
     expect(evaluateArithmetic('16 - 3 - 4')).toBe(9);
     expect(evaluateArithmetic('2 + 3 x 4')).toBe(14);
     expect(evaluateArithmetic('-2*-3')).toBe(6);
-    for (const hostile of ['process.exit(1)', 'alert(1)', '2**3', '(1+2', '1+', '1/0', `${'('.repeat(300)}1`]) expect(evaluateArithmetic(hostile)).toBeNull();
+    for (const hostile of ['process.exit(1)', 'alert(1)', '2**3', '(1+2', '1+', '1/0', `${'('.repeat(300)}1`])
+      expect(evaluateArithmetic(hostile)).toBeNull();
   });
 
   it('counts written calculations and the wrong ones, accepting results rounded to the decimals written', () => {
@@ -40,8 +41,15 @@ describe('reading and checking a worked answer', () => {
 
 describe('the answer verifier', () => {
   // Right answers: clean "####" with correct arithmetic; wrong ones: a miscalculation or no clear final number.
-  const right = (a: number, b: number) => ({ query: `What is ${a} plus ${b}?`, answer: `${a} + ${b} = ${a + b}\n#### ${a + b}`, correct: 1 });
-  const wrong = (a: number, b: number) => (a % 2 ? { query: `What is ${a} plus ${b}?`, answer: `${a} + ${b} = ${a + b + 1}\n#### ${a + b + 1}`, correct: 0 } : { query: `What is ${a} plus ${b}?`, answer: 'It is hard to say, roughly a few.', correct: 0 });
+  const right = (a: number, b: number) => ({
+    query: `What is ${a} plus ${b}?`,
+    answer: `${a} + ${b} = ${a + b}\n#### ${a + b}`,
+    correct: 1,
+  });
+  const wrong = (a: number, b: number) =>
+    a % 2
+      ? { query: `What is ${a} plus ${b}?`, answer: `${a} + ${b} = ${a + b + 1}\n#### ${a + b + 1}`, correct: 0 }
+      : { query: `What is ${a} plus ${b}?`, answer: 'It is hard to say, roughly a few.', correct: 0 };
   const examples = Array.from({ length: 60 }, (_, i) => (i % 3 ? right(i, i + 2) : wrong(i, i + 2)));
 
   it('learns to score right answers above wrong ones and round-trips through its JSON schema', async () => {

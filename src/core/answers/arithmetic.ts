@@ -18,7 +18,8 @@ export function checkArithmetic(text: string): ArithmeticCheck {
   const clean = text.slice(0, 20_000).replace(/\\\*/g, '*');
   // An annotated claim is checked once: what it leaves behind no longer reads as "expression = number".
   const claims = [...clean.matchAll(ANNOTATED), ...clean.replace(ANNOTATED, ' ; ').matchAll(INLINE)];
-  let checked = 0, wrong = 0;
+  let checked = 0,
+    wrong = 0;
   for (const [, expression, claimed] of claims) {
     const value = evaluateArithmetic(expression!);
     const written = parseNumber(claimed!);
@@ -31,7 +32,10 @@ export function checkArithmetic(text: string): ArithmeticCheck {
 
 /** A number as written in an answer ("1,200", "$18", "-3.5"), or null. */
 export function parseNumber(text: string): number | null {
-  const t = text.trim().replace(/^\$\s*/, '').replace(/,/g, '');
+  const t = text
+    .trim()
+    .replace(/^\$\s*/, '')
+    .replace(/,/g, '');
   return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : null;
 }
 
@@ -44,7 +48,11 @@ function matchesClaim(value: number, written: number, claimed: string): boolean 
 /** The value of an expression of numbers, + - * / (x and × too) and parentheses; null when it is not one. */
 export function evaluateArithmetic(expression: string): number | null {
   if (expression.length > MAX_EXPRESSION) return null;
-  const tokens = expression.replace(/[$,\s]/g, '').replace(/[x×]/g, '*').match(/\d+(?:\.\d+)?|[-+*/()]|./g) ?? [];
+  const tokens =
+    expression
+      .replace(/[$,\s]/g, '')
+      .replace(/[x×]/g, '*')
+      .match(/\d+(?:\.\d+)?|[-+*/()]|./g) ?? [];
   let at = 0;
   const peek = () => tokens[at];
   const number = (): number | null => {

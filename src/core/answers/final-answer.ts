@@ -34,7 +34,8 @@ function read(written: string, marker: FinalAnswer['marker'], clean: boolean): F
 
 /** Whether two answers' final numbers are equal; null when either has none to compare. */
 export function answersAgree(a: string, b: string): boolean | null {
-  const x = finalAnswer(a), y = finalAnswer(b);
+  const x = finalAnswer(a),
+    y = finalAnswer(b);
   if (!x || !y) return null;
   return Math.abs(x.value - y.value) <= 1e-6 * Math.max(1, Math.abs(x.value));
 }

@@ -20,7 +20,9 @@ export const verifierSchema = z
   })
   .strict()
   .refine((v) => v.features.join() === ANSWER_FEATURES.join(), { message: `features must be ${ANSWER_FEATURES.join(', ')}` })
-  .refine((v) => [v.mean, v.scale, v.weights].every((a) => a.length === ANSWER_FEATURES.length), { message: 'one mean, scale and weight per feature' });
+  .refine((v) => [v.mean, v.scale, v.weights].every((a) => a.length === ANSWER_FEATURES.length), {
+    message: 'one mean, scale and weight per feature',
+  });
 export type Verifier = z.infer<typeof verifierSchema>;
 
 /** A labelled answer: the query, the answer given, and whether it was right (or a rating in [0,1]). */

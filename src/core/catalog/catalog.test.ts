@@ -8,7 +8,8 @@ import { defaultCatalog, findModel, parseCatalog, requireModel } from './catalog
 describe('model catalog', () => {
   it('ships a valid catalog covering the main providers, a free local server, and dated prices', () => {
     const providers = new Set(defaultCatalog.models.map((m) => m.provider));
-    for (const p of ['openai', 'anthropic', 'google', 'mistral', 'groq', 'together', 'deepseek', 'nvidia', 'openrouter', 'local']) expect(providers).toContain(p);
+    for (const p of ['openai', 'anthropic', 'google', 'mistral', 'groq', 'together', 'deepseek', 'nvidia', 'openrouter', 'local'])
+      expect(providers).toContain(p);
     const local = defaultCatalog.models.find((m) => m.provider === 'local')!;
     expect([local.input_price, local.output_price]).toEqual([0, 0]);
     for (const m of defaultCatalog.models.filter((m) => m.provider !== 'nvidia' && m.provider !== 'local')) {
@@ -24,10 +25,18 @@ describe('model catalog', () => {
   });
 
   it.skipIf(!sharedData)("holds LLMRouter's 14 candidates with the ids and prices of default_llm.json", () => {
-    const llm = JSON.parse(readFileSync(resolve(sharedData!, 'llmrouter/default_llm.json'), 'utf8')) as Record<string, { model: string; input_price: number; output_price: number }>;
+    const llm = JSON.parse(readFileSync(resolve(sharedData!, 'llmrouter/default_llm.json'), 'utf8')) as Record<
+      string,
+      { model: string; input_price: number; output_price: number }
+    >;
     expect(Object.keys(llm)).toHaveLength(14);
     for (const [id, m] of Object.entries(llm)) {
-      expect(requireModel(defaultCatalog, id)).toMatchObject({ provider: 'nvidia', api_model: m.model, input_price: m.input_price, output_price: m.output_price });
+      expect(requireModel(defaultCatalog, id)).toMatchObject({
+        provider: 'nvidia',
+        api_model: m.model,
+        input_price: m.input_price,
+        output_price: m.output_price,
+      });
     }
   });
 
@@ -41,7 +50,9 @@ describe('model catalog', () => {
     const models = structuredClone(defaultCatalogJson.models) as Record<string, unknown>[];
     models[2] = { ...models[2], input_price: -1 };
     expect(() => parseCatalog({ models }, 'my.json')).toThrow(/^my\.json: model 2 \(gpt-5-nano\) field "input_price": /);
-    expect(() => parseCatalog({ models: [...defaultCatalogJson.models, defaultCatalogJson.models[0]] }, 'my.json')).toThrow('my.json: model id "gpt-5" appears twice');
+    expect(() => parseCatalog({ models: [...defaultCatalogJson.models, defaultCatalogJson.models[0]] }, 'my.json')).toThrow(
+      'my.json: model id "gpt-5" appears twice',
+    );
     expect(() => parseCatalog({}, 'my.json')).toThrow(/^my\.json: field "models"/);
   });
 });

@@ -25,7 +25,10 @@ describe('CSV reader', () => {
   it('leaves out columns with an empty header, as the index pandas writes first', () => {
     const table = readCsv(',a,b\n0,1,2\n1,3,4\n', 't.csv');
     expect(table.columns).toEqual(['a', 'b']);
-    expect(table.rows.map((r) => r.cells)).toEqual([{ a: '1', b: '2' }, { a: '3', b: '4' }]);
+    expect(table.rows.map((r) => r.cells)).toEqual([
+      { a: '1', b: '2' },
+      { a: '3', b: '4' },
+    ]);
     expect(dataErrorOf(() => readCsv(',a\n0,1,2\n', 't.csv')).message).toBe('t.csv, line 2: row has 3 cells, the header has 2');
   });
 });

@@ -24,7 +24,13 @@ describe('the duplicate-id policy', () => {
   });
 
   it('with dedupe keeps the first of each id, in order, and counts the rest', () => {
-    const joined = joinSamples([{ file: 'a.csv', samples: [sample('x'), sample('y'), sample('x', 0)] }, { file: 'b.csv', samples: [sample('y', 0)] }], true);
+    const joined = joinSamples(
+      [
+        { file: 'a.csv', samples: [sample('x'), sample('y'), sample('x', 0)] },
+        { file: 'b.csv', samples: [sample('y', 0)] },
+      ],
+      true,
+    );
     expect(joined.samples).toEqual([sample('x'), sample('y')]);
     expect(joined.duplicates).toBe(2);
   });

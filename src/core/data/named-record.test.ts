@@ -29,14 +29,21 @@ describe('names read from files', () => {
     expect(samples[0]!.outcomes['__proto__']).toEqual({ score: 1, cost: 0.001 });
     const matrix = scoreMatrix({ samples, embeddings: [], models: HOSTILE });
     expect([...matrix.ran]).toEqual([1, 1, 0, 1, 1, 1]); // toString did not run on q1
-    expect(datasetStats(samples).models.map((m) => [m.model, m.count])).toEqual([['__proto__', 2], ['constructor', 2], ['toString', 1]]);
+    expect(datasetStats(samples).models.map((m) => [m.model, m.count])).toEqual([
+      ['__proto__', 2],
+      ['constructor', 2],
+      ['toString', 1],
+    ]);
   });
 
   it('a task named constructor counts as a task, and the saved dataset passes its schema after a structured clone', () => {
     registerRecordSchemas(recordSchemas);
     const samples = importRouterbench(csv, 'hostile.csv', options);
     const stats = datasetStats(samples);
-    expect(Object.entries(stats.tasks)).toEqual([['constructor', 1], ['__proto__', 1]]);
+    expect(Object.entries(stats.tasks)).toEqual([
+      ['constructor', 1],
+      ['__proto__', 1],
+    ]);
     const record = structuredClone({ id: 'd1', name: 'hostile', format: 'routerbench', importedAt: 1, stats, samples });
     expect(recordProblem('datasets', 'd1', record)).toBeUndefined();
   });
@@ -45,13 +52,20 @@ describe('names read from files', () => {
     // Written as JSON text: in a JavaScript literal, `__proto__:` would set the prototype instead of naming a key.
     const native = readNative('{"id":"a","query":"q","outcomes":{"__proto__":{"score":1,"cost":0},"x":{"score":0,"cost":0}}}', 'n.jsonl');
     expect(Object.keys(native[0]!.outcomes)).toEqual(['__proto__', 'x']);
-    const prices = JSON.parse('{"__proto__":{"input_price":1,"output_price":2}}') as Record<string, { input_price: number; output_price: number }>;
+    const prices = JSON.parse('{"__proto__":{"input_price":1,"output_price":2}}') as Record<
+      string,
+      { input_price: number; output_price: number }
+    >;
     const dc = importDcrouter('[{"question":"q","scores":{"__proto__":1,"gpt-4o":0}}]', 'd.json', { ...options, prices });
     expect(Object.keys(dc[0]!.outcomes)).toEqual(['__proto__', 'gpt-4o']);
     expect(dc[0]!.outcomes['__proto__']!.cost).toBeGreaterThan(0);
     // `constructor` has no price: a clear error, not Object's constructor read as its prices (a NaN cost).
-    expect(() => importDcrouter('[{"question":"q","scores":{"constructor":1}}]', 'd.json', { ...options, prices })).toThrow(/model "constructor" is not in the catalog/);
-    const rows = ['__proto__', 'constructor'].map((m) => JSON.stringify({ task_name: 't', query: 'q', model_name: m, performance: 1, cost: 0, ground_truth: 'A' }));
+    expect(() => importDcrouter('[{"question":"q","scores":{"constructor":1}}]', 'd.json', { ...options, prices })).toThrow(
+      /model "constructor" is not in the catalog/,
+    );
+    const rows = ['__proto__', 'constructor'].map((m) =>
+      JSON.stringify({ task_name: 't', query: 'q', model_name: m, performance: 1, cost: 0, ground_truth: 'A' }),
+    );
     const long = importLlmrouter(rows.join('\n'), 'l.jsonl', options);
     expect(Object.keys(long[0]!.outcomes)).toEqual(['__proto__', 'constructor']);
   });

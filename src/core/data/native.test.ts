@@ -10,7 +10,10 @@ const samples: RoutingSample[] = [
     task: 'mmlu',
     ground_truth: 'B',
     metric: 'em_mc',
-    outcomes: { 'gpt-4o': { score: 1, cost: 0.00042, input_tokens: 212, output_tokens: 40, latency_ms: 900 }, 'llama-3.1-8b': { score: 0, cost: 0.00003 } },
+    outcomes: {
+      'gpt-4o': { score: 1, cost: 0.00042, input_tokens: 212, output_tokens: 40, latency_ms: 900 },
+      'llama-3.1-8b': { score: 0, cost: 0.00003 },
+    },
   },
   { id: 'gsm8k-1', query: '6 * 7?', outcomes: { 'gpt-4o': { score: 0.5, cost: 0.001, cost_estimated: true } } },
 ];
@@ -29,7 +32,9 @@ describe('native JSONL dataset', () => {
   it('names file, line and field of an invalid record', () => {
     const lines = writeNative(samples).split('\n');
     lines[1] = lines[1]!.replace('"score":0.5', '"score":1.5');
-    expect(dataErrorOf(() => readNative(lines.join('\n'), 'd.jsonl')).message).toMatch(/^d\.jsonl, line 2, field "outcomes\.gpt-4o\.score": /);
+    expect(dataErrorOf(() => readNative(lines.join('\n'), 'd.jsonl')).message).toMatch(
+      /^d\.jsonl, line 2, field "outcomes\.gpt-4o\.score": /,
+    );
     expect(dataErrorOf(() => readNative('{"id":"a","outcomes":{}}', 'd.jsonl')).message).toMatch(/^d\.jsonl, line 1, field "query": /);
     expect(dataErrorOf(() => readNative('{"id":', 'd.jsonl')).message).toMatch(/^d\.jsonl, line 1: invalid JSON/);
   });

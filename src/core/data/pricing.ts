@@ -55,10 +55,20 @@ export interface CallText {
 }
 
 /** Cost and token fields of an outcome whose source has no cost; tokens the source lacks are estimated and flagged. */
-export function pricedCall(name: string, call: CallText, options: ImportOptions, where: Where): Pick<Outcome, 'cost' | 'input_tokens' | 'output_tokens' | 'cost_estimated'> {
+export function pricedCall(
+  name: string,
+  call: CallText,
+  options: ImportOptions,
+  where: Where,
+): Pick<Outcome, 'cost' | 'input_tokens' | 'output_tokens' | 'cost_estimated'> {
   const prices = pricesOf(name, options, where);
   const input = call.input_tokens ?? estimateTokens(call.query);
   const output = call.output_tokens ?? (call.response !== undefined ? estimateTokens(call.response) : ASSUMED_OUTPUT_TOKENS);
   const estimated = call.input_tokens === undefined || call.output_tokens === undefined;
-  return { cost: callCost(prices, input, output), input_tokens: input, output_tokens: output, ...(estimated ? { cost_estimated: true } : {}) };
+  return {
+    cost: callCost(prices, input, output),
+    input_tokens: input,
+    output_tokens: output,
+    ...(estimated ? { cost_estimated: true } : {}),
+  };
 }

@@ -24,6 +24,8 @@ describe('query info join', () => {
   });
 
   it('names file, line and field of a bad query row', () => {
-    expect(dataErrorOf(() => readQueryInfo(queries + '\n{"query":"x"}', 'q.jsonl')).message).toMatch(/^q\.jsonl, line 3, field "task_name": /);
+    expect(dataErrorOf(() => readQueryInfo(queries + '\n{"query":"x"}', 'q.jsonl')).message).toMatch(
+      /^q\.jsonl, line 3, field "task_name": /,
+    );
   });
 });

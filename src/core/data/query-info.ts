@@ -6,13 +6,18 @@ import { validate } from './data-error.ts';
 import { readJsonLines } from './json-records.ts';
 
 /** An answer as text: LLMRouter's files hold numbers and lists too; null means none. */
-export const answerText = z.unknown().transform((v) => (v === undefined || v === null ? undefined : typeof v === 'string' ? v : JSON.stringify(v)));
+export const answerText = z
+  .unknown()
+  .transform((v) => (v === undefined || v === null ? undefined : typeof v === 'string' ? v : JSON.stringify(v)));
 
 const querySchema = z.object({
   task_name: z.string().min(1),
   query: z.string(),
   ground_truth: answerText,
-  metric: z.string().nullish().transform((v) => v ?? undefined),
+  metric: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? undefined),
 });
 
 export type QueryInfo = Pick<RoutingSample, 'task' | 'ground_truth' | 'metric'>;
@@ -31,6 +36,8 @@ export function readQueryInfo(text: string, file: string): Map<string, QueryInfo
 export function withQueryInfo(samples: readonly RoutingSample[], info: ReadonlyMap<string, QueryInfo>): RoutingSample[] {
   return samples.map((s) => {
     const known = info.get(s.query);
-    return known ? { ...s, task: s.task ?? known.task, ground_truth: s.ground_truth ?? known.ground_truth, metric: s.metric ?? known.metric } : s;
+    return known
+      ? { ...s, task: s.task ?? known.task, ground_truth: s.ground_truth ?? known.ground_truth, metric: s.metric ?? known.metric }
+      : s;
   });
 }

@@ -17,7 +17,8 @@ export interface Split {
 
 /** The same samples, options and seed always give the same split; samples keep their original order in each part. */
 export function splitDataset(samples: readonly RoutingSample[], options: SplitOptions): Split {
-  if (!(options.testFraction >= 0 && options.testFraction <= 1)) throw new Error(`testFraction must be in [0,1], got ${options.testFraction}`);
+  if (!(options.testFraction >= 0 && options.testFraction <= 1))
+    throw new Error(`testFraction must be in [0,1], got ${options.testFraction}`);
   const random = mulberry32(options.seed);
   const groups = new Map<string, number[]>();
   samples.forEach((s, i) => {

@@ -4,7 +4,12 @@ import type { Pooling } from './pooling.ts';
 
 export type Dtype = 'fp32' | 'fp16' | 'q8' | 'q4';
 export const DTYPES: readonly Dtype[] = ['fp32', 'fp16', 'q8', 'q4'];
-export const DTYPE_FILES: Record<Dtype, string> = { fp32: 'onnx/model.onnx', fp16: 'onnx/model_fp16.onnx', q8: 'onnx/model_quantized.onnx', q4: 'onnx/model_q4.onnx' };
+export const DTYPE_FILES: Record<Dtype, string> = {
+  fp32: 'onnx/model.onnx',
+  fp16: 'onnx/model_fp16.onnx',
+  q8: 'onnx/model_quantized.onnx',
+  q4: 'onnx/model_q4.onnx',
+};
 
 /** How a text longer than the model's limit is read: whole, in windows (default), or cut at the limit. */
 export type LongText = 'windows' | 'truncate';

@@ -10,7 +10,10 @@ const tiny: EncoderRecord = { id: 'tiny-bert', hash: '0123456789abcdef', dim: 32
 
 describe('encoder records', () => {
   it('names the shipped USE-lite by the hash of its ONNX file', () => {
-    const hash = createHash('sha256').update(readFileSync(`${builtinModelDir}/onnx/model_quantized.onnx`)).digest('hex').slice(0, 16);
+    const hash = createHash('sha256')
+      .update(readFileSync(`${builtinModelDir}/onnx/model_quantized.onnx`))
+      .digest('hex')
+      .slice(0, 16);
     expect(SHIPPED_USE_LITE.hash).toBe(hash);
   });
 

@@ -37,5 +37,7 @@ export function sameEncoder(a: EncoderRecord, b: EncoderRecord): boolean {
 /** Throws, naming both, unless the router was trained with the encoder that is about to feed it. */
 export function checkEncoder(trainedWith: EncoderRecord | undefined, running: EncoderRecord): void {
   if (!trainedWith || sameEncoder(trainedWith, running)) return;
-  throw new Error(`this router was trained with the encoder ${describeEncoder(trainedWith)} and cannot route with ${describeEncoder(running)}: retrain it with this encoder, or choose that encoder`);
+  throw new Error(
+    `this router was trained with the encoder ${describeEncoder(trainedWith)} and cannot route with ${describeEncoder(running)}: retrain it with this encoder, or choose that encoder`,
+  );
 }

@@ -49,7 +49,12 @@ export class OnnxEmbedder implements Embedder {
   }
 
   /** Opens the model at `where` (files read through `source`, the same folder) on the given device. */
-  static async load(where: ModelLocation, source: ModelSource, device: EncoderDevice, options: OnnxEmbedderOptions = {}): Promise<OnnxEmbedder> {
+  static async load(
+    where: ModelLocation,
+    source: ModelSource,
+    device: EncoderDevice,
+    options: OnnxEmbedderOptions = {},
+  ): Promise<OnnxEmbedder> {
     const dtype = options.dtype ?? 'q8';
     const file = DTYPE_FILES[dtype];
     if (!file) throw new Error(`unknown dtype "${dtype}" (one of ${Object.keys(DTYPE_FILES).join(', ')})`);
@@ -65,15 +70,32 @@ export class OnnxEmbedder implements Embedder {
     );
     const output = outputOf(model, where, file);
     const pooling = options.pooling ?? (await modelPooling(source, llmrouter, output));
-    if (output === 'last_hidden_state' && pooling === 'none') throw new Error(`${where.name}: pooling "none" needs a pooled output; this model gives token states (choose mean or cls)`);
+    if (output === 'last_hidden_state' && pooling === 'none')
+      throw new Error(`${where.name}: pooling "none" needs a pooled output; this model gives token states (choose mean or cls)`);
     const labels = output === 'logits' ? labelsOf(config, where) : [];
     const dim = output === 'logits' ? labels.length : config.hidden_size;
     if (typeof dim !== 'number' || dim === 0) throw new Error(`${where.name}: config.json has no hidden_size`);
     const record: EncoderRecord = { id: where.name, ...(revision ? { revision } : {}), hash: await hash, dim, pooling, dtype };
     const probe = 'a b';
     const specials = specialTokensOf(tokenizer.encode(probe), tokenizer.encode(probe, { add_special_tokens: false }));
-    const settings = { longText: options.longText ?? 'windows', maxWindows: options.maxWindows ?? 8, batchSize: options.batchSize ?? 32, cacheTexts: options.cacheTexts ?? 256 };
-    return new OnnxEmbedder(record, model, tokenizer, output, dim, maxTokensOf(config, tokenizer), specials, settings, labels, device.backend);
+    const settings = {
+      longText: options.longText ?? 'windows',
+      maxWindows: options.maxWindows ?? 8,
+      batchSize: options.batchSize ?? 32,
+      cacheTexts: options.cacheTexts ?? 256,
+    };
+    return new OnnxEmbedder(
+      record,
+      model,
+      tokenizer,
+      output,
+      dim,
+      maxTokensOf(config, tokenizer),
+      specials,
+      settings,
+      labels,
+      device.backend,
+    );
   }
 
   get pooling(): Pooling {
@@ -126,7 +148,13 @@ export class OnnxEmbedder implements Embedder {
     let at = 0;
     return perText.map((windows) => {
       const parts = rowVectors.slice(at, (at += windows.length));
-      const joined = parts.length === 1 ? parts[0]! : weightedMean(parts, windows.map((w) => w.tokens));
+      const joined =
+        parts.length === 1
+          ? parts[0]!
+          : weightedMean(
+              parts,
+              windows.map((w) => w.tokens),
+            );
       return this.output === 'logits' ? joined : l2Normalize(joined);
     });
   }

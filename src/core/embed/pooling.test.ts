@@ -6,7 +6,9 @@ import { locateModel, modelEnv, siblingLocation } from './model-env.ts';
 
 describe('pooling', () => {
   it('reads the pooling a sentence-transformers folder declares', () => {
-    expect(poolingFromSentenceTransformers({ word_embedding_dimension: 384, pooling_mode_cls_token: true, pooling_mode_mean_tokens: false })).toBe('cls');
+    expect(
+      poolingFromSentenceTransformers({ word_embedding_dimension: 384, pooling_mode_cls_token: true, pooling_mode_mean_tokens: false }),
+    ).toBe('cls');
     expect(poolingFromSentenceTransformers({ pooling_mode_cls_token: false, pooling_mode_mean_tokens: true })).toBe('mean');
     expect(poolingFromSentenceTransformers({ pooling_mode_max_tokens: true })).toBeUndefined();
     expect(poolingFromSentenceTransformers(undefined)).toBeUndefined();
@@ -25,9 +27,19 @@ describe('locateModel', () => {
 
   it('tells built-in names, hub ids, URLs and folders apart', () => {
     modelEnv.builtinModels = 'http://127.0.0.1:4173/app/models/';
-    expect(locateModel('use-lite')).toEqual({ name: 'use-lite', id: 'use-lite', base: 'http://127.0.0.1:4173/app/models/', kind: 'builtin' });
+    expect(locateModel('use-lite')).toEqual({
+      name: 'use-lite',
+      id: 'use-lite',
+      base: 'http://127.0.0.1:4173/app/models/',
+      kind: 'builtin',
+    });
     expect(locateModel('Xenova/bge-small-en-v1.5')).toMatchObject({ id: 'Xenova/bge-small-en-v1.5', kind: 'hub' });
-    expect(locateModel('http://127.0.0.1:8000/m/tiny-bert/')).toEqual({ name: 'http://127.0.0.1:8000/m/tiny-bert', id: 'tiny-bert', base: 'http://127.0.0.1:8000/m/', kind: 'url' });
+    expect(locateModel('http://127.0.0.1:8000/m/tiny-bert/')).toEqual({
+      name: 'http://127.0.0.1:8000/m/tiny-bert',
+      id: 'tiny-bert',
+      base: 'http://127.0.0.1:8000/m/',
+      kind: 'url',
+    });
     expect(locateModel('/data/models/tiny', () => true)).toMatchObject({ id: 'tiny', base: '/data/models/', kind: 'dir' });
     expect(() => locateModel('no such thing')).toThrow('encoder "no such thing" not found');
   });

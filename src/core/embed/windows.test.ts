@@ -24,8 +24,17 @@ describe('token windows', () => {
   });
 
   it('keeps the head and the tail past the window limit', () => {
-    const windows = tokenWindows(Array.from({ length: 10 }, (_, i) => i), { prefix: [], suffix: [] }, 2, 3);
-    expect(windows.map((w) => w.ids)).toEqual([[0, 1], [2, 3], [8, 9]]);
+    const windows = tokenWindows(
+      Array.from({ length: 10 }, (_, i) => i),
+      { prefix: [], suffix: [] },
+      2,
+      3,
+    );
+    expect(windows.map((w) => w.ids)).toEqual([
+      [0, 1],
+      [2, 3],
+      [8, 9],
+    ]);
   });
 
   it('truncates to the first window when asked', () => {

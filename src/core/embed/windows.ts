@@ -18,7 +18,8 @@ export interface SpecialTokens {
 export function specialTokensOf(withSpecials: readonly number[], body: readonly number[]): SpecialTokens {
   const extra = withSpecials.length - body.length;
   for (let p = 0; p <= extra; p++) {
-    if (body.every((id, i) => withSpecials[p + i] === id)) return { prefix: withSpecials.slice(0, p), suffix: withSpecials.slice(p + body.length) };
+    if (body.every((id, i) => withSpecials[p + i] === id))
+      return { prefix: withSpecials.slice(0, p), suffix: withSpecials.slice(p + body.length) };
   }
   return { prefix: [], suffix: [] };
 }

@@ -34,7 +34,8 @@ export function withModelEnv<T>(where: ModelLocation, load: () => Promise<T>): P
 /** fetch, refusing the hub while downloads from it are off (a cached hub model is read without fetching). */
 const gatedFetch: typeof fetch = (input, init) => {
   const url = String(input instanceof Request ? input.url : input);
-  if (!modelEnv.allowHub && url.startsWith(modelEnv.hub)) return Promise.reject(new Error(`downloads from ${modelEnv.hub} are off: ${url} was not fetched`));
+  if (!modelEnv.allowHub && url.startsWith(modelEnv.hub))
+    return Promise.reject(new Error(`downloads from ${modelEnv.hub} are off: ${url} was not fetched`));
   return fetch(input, init);
 };
 
@@ -45,4 +46,3 @@ function onThisOrigin(base: string): string {
   const url = new URL(base);
   return url.origin === page.origin ? url.pathname : base;
 }
-

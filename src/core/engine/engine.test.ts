@@ -22,8 +22,16 @@ const ids = TEST_CATALOG.map((m) => m.id);
 
 /** A real rules router: digits go to the dear model, the rest to the cheapest. */
 async function rulesRouter() {
-  const router = routerClass('rules').create({ rules: [{ name: 'numbers', when: { regex: '\\d' }, model: 'large' }], fallback: 'cheapest' });
-  await router.fit({ samples: [{ id: 'q', query: 'x', outcomes: Object.fromEntries(ids.map((id) => [id, { score: 1, cost: 0.001 }])) }], embeddings: [], models: ids, catalog: TEST_CATALOG });
+  const router = routerClass('rules').create({
+    rules: [{ name: 'numbers', when: { regex: '\\d' }, model: 'large' }],
+    fallback: 'cheapest',
+  });
+  await router.fit({
+    samples: [{ id: 'q', query: 'x', outcomes: Object.fromEntries(ids.map((id) => [id, { score: 1, cost: 0.001 }])) }],
+    embeddings: [],
+    models: ids,
+    catalog: TEST_CATALOG,
+  });
   return router;
 }
 
@@ -59,7 +67,14 @@ describe('answer', () => {
     expect(streamed.length).toBeGreaterThan(1);
     expect(streamed.join('')).toBe('Echo from echo-small: Name a colour');
     expect(done.answered.text).toBe('Echo from echo-small: Name a colour');
-    expect(record).toMatchObject({ type: 'routed-call', router: 'rules', chosen: 'small', answeredBy: 'small', query: 'Name a colour', premium: { model: expect.any(String) } });
+    expect(record).toMatchObject({
+      type: 'routed-call',
+      router: 'rules',
+      chosen: 'small',
+      answeredBy: 'small',
+      query: 'Name a colour',
+      premium: { model: expect.any(String) },
+    });
     expect(record.path).toEqual([{ model: 'small', kind: 'ok', latencyMs: expect.any(Number), cost: expect.any(Number) }]);
     expect(record.answerCost).toBe(done.answered.outcomes[0]!.cost);
     expect(record.output_tokens).toBeGreaterThan(0);
@@ -78,7 +93,12 @@ describe('answer', () => {
   });
 
   it('sends the model the context the policy keeps, and the router the earlier user turns', async () => {
-    const messages: ChatMessage[] = [{ role: 'system', content: 'be brief' }, user('first question'), { role: 'assistant', content: 'first answer' }, user('and then?')];
+    const messages: ChatMessage[] = [
+      { role: 'system', content: 'be brief' },
+      user('first question'),
+      { role: 'assistant', content: 'first answer' },
+      user('and then?'),
+    ];
     const full = await answerWith(await parts(), { messages, policy });
     expect(sent.at(-1)).toEqual(messages);
     expect(full.record.context).toEqual(['first question']);
@@ -91,38 +111,67 @@ describe('answer', () => {
     const text = 'Name a colour';
     const [own] = await encoder.embed([text]);
     let vector: UserVector = emptyUserVector();
-    for (let i = 0; i < 20; i++) vector = learn(vector, { kind: 'pairwise', winner: 'large', loser: 'small', features: userFeatures(own), globalWinner: 1, globalLoser: 1 });
-    const fresh = await answerWith(await parts(), { messages: [user(text)], policy, profile: { id: 'p', name: 'P', vector: emptyUserVector() } });
+    for (let i = 0; i < 20; i++)
+      vector = learn(vector, {
+        kind: 'pairwise',
+        winner: 'large',
+        loser: 'small',
+        features: userFeatures(own),
+        globalWinner: 1,
+        globalLoser: 1,
+      });
+    const fresh = await answerWith(await parts(), {
+      messages: [user(text)],
+      policy,
+      profile: { id: 'p', name: 'P', vector: emptyUserVector() },
+    });
     expect(fresh.routing.routed!.profile).toMatchObject({ id: 'p', personalised: false });
     expect(fresh.record.chosen).toBe('small');
     const taught = await answerWith(await parts(), { messages: [user(text)], policy, profile: { id: 'p', name: 'P', vector } });
     expect(taught.routing.routed!.profile!.personalised).toBe(true);
     expect(taught.record.chosen).toBe('large');
-    expect(taught.routing.routed!.global.find((e) => e.model === 'large')!.quality).toBe(fresh.routing.routed!.global.find((e) => e.model === 'large')!.quality);
+    expect(taught.routing.routed!.global.find((e) => e.model === 'large')!.quality).toBe(
+      fresh.routing.routed!.global.find((e) => e.model === 'large')!.quality,
+    );
   });
 
-  it('runs a multi-call mode, recording every call it made under the answer\'s call id', async () => {
+  it("runs a multi-call mode, recording every call it made under the answer's call id", async () => {
     server.scripts.set([{ model: 'echo-small', match: '^Models:', reply: 'large' }]);
     const steps: string[] = [];
-    const answered = await answerWith(await parts(), { messages: [user('Name a colour')], policy, mode: 'llm-router' }, (e) => e.type === 'step' && steps.push(e.step.type));
+    const answered = await answerWith(
+      await parts(),
+      { messages: [user('Name a colour')], policy, mode: 'llm-router' },
+      (e) => e.type === 'step' && steps.push(e.step.type),
+    );
     expect(steps).toEqual(['judge', 'answer']);
     expect(answered.text).toBe('Echo from echo-large: Name a colour');
     expect(answered.record).toMatchObject({ mode: 'llm-router', chosen: 'small', answeredBy: 'large' });
     expect(answered.record.path.map((p) => p.model)).toEqual(['small', 'large']);
     expect(new Set(answered.outcomes.map((o) => o.callId))).toEqual(new Set([answered.record.callId]));
-    expect(answered.record.answerCost).toBeCloseTo(answered.outcomes.reduce((s, o) => s + o.cost, 0), 12);
+    expect(answered.record.answerCost).toBeCloseTo(
+      answered.outcomes.reduce((s, o) => s + o.cost, 0),
+      12,
+    );
   });
 
   it('calls the named models without a router', async () => {
-    const answered = await answerWith(await parts({ router: undefined }), { messages: [user('hi')], policy: { lambda: 0 }, forced: { models: ['mid'], by: 'direct' } });
+    const answered = await answerWith(await parts({ router: undefined }), {
+      messages: [user('hi')],
+      policy: { lambda: 0 },
+      forced: { models: ['mid'], by: 'direct' },
+    });
     expect(answered.record).toMatchObject({ router: 'direct', chosen: 'mid', forced: true, answeredBy: 'mid' });
     expect(answered.record.premium).toBeUndefined();
   });
 
   it('throws a RoutingError naming the router when routing fails', async () => {
-    const failing = await parts({ router: { name: 'broken', needsEmbedding: false, route: () => Promise.reject(new Error('model file gone')) } });
+    const failing = await parts({
+      router: { name: 'broken', needsEmbedding: false, route: () => Promise.reject(new Error('model file gone')) },
+    });
     await expect(answerWith(failing, { messages: [user('hi')], policy })).rejects.toThrow(RoutingError);
     await expect(answerWith(failing, { messages: [user('hi')], policy })).rejects.toThrow('router "broken": model file gone');
-    await expect(answerWith(failing, { messages: [{ role: 'system', content: 'no question' }], policy })).rejects.toThrow(/no user message/);
+    await expect(answerWith(failing, { messages: [{ role: 'system', content: 'no question' }], policy })).rejects.toThrow(
+      /no user message/,
+    );
   });
 });

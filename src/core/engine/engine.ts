@@ -69,7 +69,12 @@ async function routingOf(parts: EngineParts, request: AnswerRequest, context: Ch
   const routed = await routeMessage(parts.router, parts.encoder, routeInput(request, context.query, context.routerTurns));
   const ranked = routed.decision.ranking.map((r) => r.model);
   const chain = forced ? [...forced.models, ...ranked.filter((m) => !forced.models.includes(m))] : ranked;
-  return { router: routed.textOnly ? `${parts.router.name} (text only: encoder loading)` : parts.router.name, chain, ...(forced ? { forced } : {}), routed };
+  return {
+    router: routed.textOnly ? `${parts.router.name} (text only: encoder loading)` : parts.router.name,
+    chain,
+    ...(forced ? { forced } : {}),
+    routed,
+  };
 }
 
 function routeInput(request: AnswerRequest, text: string, turns: string[]): RouteInput {

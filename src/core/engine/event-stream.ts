@@ -10,13 +10,15 @@ export async function* eventStream<T>(run: (emit: (event: T) => void) => Promise
     queue.push(event);
     wake?.();
   };
-  void run(emit).then(
-    () => {},
-    (error: unknown) => (failure = { error }),
-  ).finally(() => {
-    settled = true;
-    wake?.();
-  });
+  void run(emit)
+    .then(
+      () => {},
+      (error: unknown) => (failure = { error }),
+    )
+    .finally(() => {
+      settled = true;
+      wake?.();
+    });
   for (;;) {
     while (queue.length > 0) yield queue.shift()!;
     if (settled) break;

@@ -2,7 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { shortOfBest } from './below-best.ts';
 
-const report = (router: number | null, n: number) => ({ best_single: { model: 'm', quality: 0.6, cost: 1 }, quality_at_best_single_cost: router, n_test: n });
+const report = (router: number | null, n: number) => ({
+  best_single: { model: 'm', quality: 0.6, cost: 1 },
+  quality_at_best_single_cost: router,
+  n_test: n,
+});
 
 describe('shortOfBest', () => {
   it('is nothing for a router at or above the best single model', () => {

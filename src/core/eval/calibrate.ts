@@ -15,7 +15,12 @@ export function thresholdForShare(scores: ArrayLike<number>, share: number): num
 }
 
 /** Share of queries routed to one of `premium` at `lambda` (each query limited to its `allowed` models when given). */
-export function premiumShare(predictions: readonly Prediction[], premium: ReadonlySet<string>, lambda: number, allowed?: readonly (readonly string[])[]): number {
+export function premiumShare(
+  predictions: readonly Prediction[],
+  premium: ReadonlySet<string>,
+  lambda: number,
+  allowed?: readonly (readonly string[])[],
+): number {
   let n = 0;
   predictions.forEach((p, i) => {
     if (premium.has(decide(p.estimates, { lambda, allowed: allowed?.[i] }).model)) n++;
@@ -24,9 +29,15 @@ export function premiumShare(predictions: readonly Prediction[], premium: Readon
 }
 
 /** The smallest lambda whose premium share is at most `share` (bisection on a log scale; premium share falls as lambda grows). */
-export function lambdaForShare(predictions: readonly Prediction[], premium: ReadonlySet<string>, share: number, allowed?: readonly (readonly string[])[]): number {
+export function lambdaForShare(
+  predictions: readonly Prediction[],
+  premium: ReadonlySet<string>,
+  share: number,
+  allowed?: readonly (readonly string[])[],
+): number {
   if (premiumShare(predictions, premium, 0, allowed) <= share) return 0;
-  let lo = 1e-6, hi = 1e4;
+  let lo = 1e-6,
+    hi = 1e4;
   if (premiumShare(predictions, premium, hi, allowed) > share) return hi;
   for (let it = 0; it < 50; it++) {
     const mid = Math.sqrt(lo * hi);

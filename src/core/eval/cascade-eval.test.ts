@@ -6,7 +6,9 @@ import { auc, evaluateCascade } from './cascade-eval.ts';
 // no query-only policy beats a constant one: only reading the answer tells the wrong third apart.
 function samples(n: number, offset: number): RoutingSample[] {
   return Array.from({ length: n }, (_, k) => {
-    const i = k + offset, a = 10 + (i % 37), b = 3 + (i % 11);
+    const i = k + offset,
+      a = 10 + (i % 37),
+      b = 3 + (i % 11);
     const right = i % 3 !== 0;
     const said = right ? a * b : a * b + 1 + (i % 5);
     return {
@@ -37,7 +39,10 @@ describe('the answer-aware cascade, evaluated offline', () => {
   });
 
   it('says so when the data has no answers of a cheaper model', async () => {
-    const bare = samples(30, 0).map((s) => ({ ...s, outcomes: { cheap: { ...s.outcomes.cheap!, response: undefined }, premium: s.outcomes.premium! } }));
+    const bare = samples(30, 0).map((s) => ({
+      ...s,
+      outcomes: { cheap: { ...s.outcomes.cheap!, response: undefined }, premium: s.outcomes.premium! },
+    }));
     await expect(evaluateCascade({ train: bare, test: bare })).rejects.toThrow(/cheap model's answers/);
   });
 

@@ -55,7 +55,8 @@ export async function evaluateCascade(input: CascadeEvalInput): Promise<CascadeR
   const usable = (s: RoutingSample) => !!s.outcomes[premium] && !!s.outcomes[cheap]?.response;
   const train = input.train.filter(usable);
   const test = input.test.filter(usable);
-  if (train.length < 10 || test.length === 0) throw new Error(`too few samples with ${premium}'s outcome and ${cheap}'s response (train ${train.length}, test ${test.length})`);
+  if (train.length < 10 || test.length === 0)
+    throw new Error(`too few samples with ${premium}'s outcome and ${cheap}'s response (train ${train.length}, test ${test.length})`);
   const target = input.target ?? 0.95;
   const threshold = calibrate(train, await crossFitted(train, cheap, input.folds ?? 5), cheap, premium, target);
   const verifier = await trainVerifier(train.map((s) => example(s, cheap)));
@@ -81,7 +82,10 @@ export async function evaluateCascade(input: CascadeEvalInput): Promise<CascadeR
     aiq_max_cost: hull.at(-1)!.cost,
     quality_at_best_single_cost: qualityAtCost(hull, best.cost),
     cost_at_95pct_best_quality: reach === null ? null : reach / best.cost,
-    verifier_auc: auc(scores, test.map((s) => s.outcomes[cheap]!.score)),
+    verifier_auc: auc(
+      scores,
+      test.map((s) => s.outcomes[cheap]!.score),
+    ),
     calibrated: { ...point, target, quality_vs_premium: point.quality / premiumRun.quality, cost_vs_premium: point.cost / premiumRun.cost },
   };
 }
@@ -90,9 +94,11 @@ function cascadeModels(input: CascadeEvalInput): { cheap: string; premium: strin
   const models = [...new Set(input.train.flatMap((s) => Object.keys(s.outcomes)))];
   const premium = input.premium ?? bestSingle(input.train, models).model;
   const answered = models.filter((m) => m !== premium && input.train.some((s) => s.outcomes[m]?.response));
-  const meanCost = (m: string) => input.train.reduce((c, s) => c + (s.outcomes[m]?.cost ?? 0), 0) / input.train.filter((s) => s.outcomes[m]).length;
+  const meanCost = (m: string) =>
+    input.train.reduce((c, s) => c + (s.outcomes[m]?.cost ?? 0), 0) / input.train.filter((s) => s.outcomes[m]).length;
   const cheap = input.cheap ?? [...answered].sort((a, b) => meanCost(a) - meanCost(b))[0];
-  if (!cheap) throw new Error('no model other than the premium one has responses in the training data: the cascade needs the cheap model\'s answers');
+  if (!cheap)
+    throw new Error("no model other than the premium one has responses in the training data: the cascade needs the cheap model's answers");
   return { cheap, premium };
 }
 
@@ -100,7 +106,11 @@ function cascadeModels(input: CascadeEvalInput): { cheap: string; premium: strin
 const NEVER = 0;
 const ALWAYS = 1.01;
 
-const example = (s: RoutingSample, cheap: string): VerifierExample => ({ query: s.query, answer: s.outcomes[cheap]!.response!, correct: s.outcomes[cheap]!.score });
+const example = (s: RoutingSample, cheap: string): VerifierExample => ({
+  query: s.query,
+  answer: s.outcomes[cheap]!.response!,
+  correct: s.outcomes[cheap]!.score,
+});
 
 /** Each training sample's score from a verifier trained on the other folds. */
 async function crossFitted(train: readonly RoutingSample[], cheap: string, folds: number): Promise<number[]> {
@@ -119,8 +129,16 @@ function calibrate(train: readonly RoutingSample[], scores: readonly number[], c
   return candidates.find((t) => cascadePoint(train, scores, t, cheap, premium).quality >= goal - 1e-12) ?? ALWAYS;
 }
 
-function cascadePoint(samples: readonly RoutingSample[], scores: readonly number[], threshold: number, cheap: string, premium: string): CascadePoint {
-  let quality = 0, cost = 0, escalated = 0;
+function cascadePoint(
+  samples: readonly RoutingSample[],
+  scores: readonly number[],
+  threshold: number,
+  cheap: string,
+  premium: string,
+): CascadePoint {
+  let quality = 0,
+    cost = 0,
+    escalated = 0;
   samples.forEach((s, i) => {
     const up = scores[i]! < threshold;
     quality += up ? s.outcomes[premium]!.score : s.outcomes[cheap]!.score;
@@ -137,7 +155,8 @@ function sweep(test: readonly RoutingSample[], scores: readonly number[], cheap:
 
 /** ROC AUC: the chance a right answer scores above a wrong one (ties count half); 0.5 when one class is absent. */
 export function auc(scores: readonly number[], labels: readonly number[]): number {
-  const pos = scores.filter((_, i) => labels[i]! >= 0.5), neg = scores.filter((_, i) => labels[i]! < 0.5);
+  const pos = scores.filter((_, i) => labels[i]! >= 0.5),
+    neg = scores.filter((_, i) => labels[i]! < 0.5);
   if (pos.length === 0 || neg.length === 0) return 0.5;
   let wins = 0;
   for (const p of pos) for (const n of neg) wins += p > n ? 1 : p === n ? 0.5 : 0;

@@ -11,7 +11,20 @@ describe('evaluate', () => {
     await router.fit(train);
     const e = await evaluate({ router, test: test.samples, embeddings: test.embeddings, nTrain: train.samples.length });
     const r = e.report;
-    expect(Object.keys(r)).toEqual(['router', 'n_train', 'n_test', 'models', 'best_single', 'oracle', 'curve', 'aiq', 'aiq_max_cost', 'quality_at_best_single_cost', 'cost_at_95pct_best_quality', 'skipped']);
+    expect(Object.keys(r)).toEqual([
+      'router',
+      'n_train',
+      'n_test',
+      'models',
+      'best_single',
+      'oracle',
+      'curve',
+      'aiq',
+      'aiq_max_cost',
+      'quality_at_best_single_cost',
+      'cost_at_95pct_best_quality',
+      'skipped',
+    ]);
     expect(r.best_single).toEqual({ model: 'generalist', quality: expect.closeTo(0.6), cost: expect.closeTo(1) });
     expect(r.oracle.quality).toBe(1);
     expect(r.curve[0]).toMatchObject({ lambda: 0, quality: 1, cost: r.oracle.cost });
@@ -19,7 +32,10 @@ describe('evaluate', () => {
     expect(r.quality_at_best_single_cost).toBe(1);
     expect(r.cost_at_95pct_best_quality).toBeLessThan(0.2);
     const tasks = perTask(test.samples, e, 0);
-    expect(tasks.map((t) => [t.task, t.quality])).toEqual([['python', 1], ['integral', 1]]);
+    expect(tasks.map((t) => [t.task, t.quality])).toEqual([
+      ['python', 1],
+      ['integral', 1],
+    ]);
   });
 
   it('a router that ignores the query sits on the single-model line', async () => {
@@ -52,7 +68,10 @@ describe('evaluate', () => {
     const router = routerClass('best-single').create();
     await router.fit(train);
     // Half the samples lose the generalist's outcome, one sample loses every outcome: not run, not failed.
-    const partial = test.samples.map((s, i) => ({ ...s, outcomes: i === 0 ? {} : i % 2 ? Object.fromEntries(Object.entries(s.outcomes).filter(([m]) => m !== 'generalist')) : s.outcomes }));
+    const partial = test.samples.map((s, i) => ({
+      ...s,
+      outcomes: i === 0 ? {} : i % 2 ? Object.fromEntries(Object.entries(s.outcomes).filter(([m]) => m !== 'generalist')) : s.outcomes,
+    }));
     const full = (await evaluate({ router, test: test.samples.slice(1), embeddings: [], nTrain: 200, models: ['generalist'] })).report;
     const r = (await evaluate({ router, test: partial, embeddings: [], nTrain: 200 })).report;
     expect(r.skipped).toBe(1);

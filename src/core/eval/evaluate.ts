@@ -80,12 +80,14 @@ export async function evaluate(input: EvalInput): Promise<Evaluation> {
   if (models.length === 0) throw new Error('the router estimates none of the models in the test outcomes: it was trained on other models');
   const allowed = test.map((s) => models.filter((m) => own(s.outcomes, m) !== undefined));
   const scored = test.filter((_, i) => allowed[i]!.length > 0);
-  if (scored.length === 0) throw new Error(`none of the ${test.length} test samples has an outcome for a model the router knows (${models.join(', ')})`);
+  if (scored.length === 0)
+    throw new Error(`none of the ${test.length} test samples has an outcome for a model the router knows (${models.join(', ')})`);
   const lambdas = input.lambdas ?? LAMBDAS;
   const choices = test.map(() => [] as string[]);
   const costScale = datasetCostScale(predictions, models);
   const curve = lambdas.map((lambda) => {
-    let quality = 0, cost = 0;
+    let quality = 0,
+      cost = 0;
     test.forEach((s, i) => {
       if (allowed[i]!.length === 0) return;
       const model = decide(predictions[i]!.estimates, { lambda, allowed: allowed[i], costScale }).model;
@@ -155,7 +157,9 @@ function modelsIn(samples: readonly RoutingSample[]): string[] {
  */
 export function bestSingle(samples: readonly RoutingSample[], models: readonly string[]): { model: string; quality: number; cost: number } {
   const rows = models.map((model) => {
-    let q = 0, c = 0, n = 0;
+    let q = 0,
+      c = 0,
+      n = 0;
     for (const s of samples) {
       const o = own(s.outcomes, model);
       if (o) (q += o.score), (c += o.cost), n++;
@@ -167,7 +171,8 @@ export function bestSingle(samples: readonly RoutingSample[], models: readonly s
 
 /** Per query, the cheapest model that scored best. */
 export function oracle(samples: readonly RoutingSample[], models: readonly string[]): { quality: number; cost: number } {
-  let quality = 0, cost = 0;
+  let quality = 0,
+    cost = 0;
   for (const s of samples) {
     let best: { score: number; cost: number } | undefined;
     for (const m of models) {
@@ -187,7 +192,8 @@ export function oracle(samples: readonly RoutingSample[], models: readonly strin
 export function datasetCostScale(predictions: readonly Prediction[], models: readonly string[]): number {
   const wanted = new Set(models);
   const totals = new Map<string, number>();
-  for (const p of predictions) for (const e of p.estimates) if (wanted.has(e.model)) totals.set(e.model, (totals.get(e.model) ?? 0) + e.cost);
+  for (const p of predictions)
+    for (const e of p.estimates) if (wanted.has(e.model)) totals.set(e.model, (totals.get(e.model) ?? 0) + e.cost);
   return Math.max(...totals.values()) / predictions.length || 1;
 }
 
@@ -202,12 +208,20 @@ export function perTask(test: readonly RoutingSample[], evaluation: Evaluation, 
   const models = evaluation.report.models;
   return [...byTask].map(([task, rows]) => {
     const samples = rows.map((i) => test[i]!);
-    let quality = 0, cost = 0;
+    let quality = 0,
+      cost = 0;
     for (const i of rows) {
       const o = own(test[i]!.outcomes, evaluation.choices[i]![lambdaIndex]!)!;
       (quality += o.score), (cost += o.cost);
     }
     const best = bestSingle(samples, models);
-    return { task, n: rows.length, quality: quality / rows.length, cost, best_single: { model: best.model, quality: best.quality }, oracle_quality: oracle(samples, models).quality };
+    return {
+      task,
+      n: rows.length,
+      quality: quality / rows.length,
+      cost,
+      best_single: { model: best.model, quality: best.quality },
+      oracle_quality: oracle(samples, models).quality,
+    };
   });
 }

@@ -14,20 +14,60 @@ const curve = (pairs: [number, number][]) => pairs.map(([cost, quality]) => ({ c
 // RouterBench's worked example: these curves through its own evaluation/AIQ.py
 // (get_non_descreasing_convex_hull_of and calc_AIQ, numpy 2.4, pandas 3.0) gave the hulls and AIQs below.
 const routerBench = {
-  a: curve([[1, 0.5], [2, 0.6], [3, 0.62], [4, 0.75], [5, 0.7], [6, 0.74]]),
-  b: curve([[0.5, 0.4], [1.5, 0.55], [2.5, 0.58], [8, 0.8], [9, 0.78]]),
-  c: curve([[2, 0.65], [3, 0.64], [3.5, 0.7], [5, 0.71]]),
+  a: curve([
+    [1, 0.5],
+    [2, 0.6],
+    [3, 0.62],
+    [4, 0.75],
+    [5, 0.7],
+    [6, 0.74],
+  ]),
+  b: curve([
+    [0.5, 0.4],
+    [1.5, 0.55],
+    [2.5, 0.58],
+    [8, 0.8],
+    [9, 0.78],
+  ]),
+  c: curve([
+    [2, 0.65],
+    [3, 0.64],
+    [3.5, 0.7],
+    [5, 0.71],
+  ]),
 };
 const routerBenchHulls = {
-  a: curve([[1, 0.5], [2, 0.6], [3, 0.675], [4, 0.75]]),
-  b: curve([[0.5, 0.4], [1.5, 0.55], [2.5, 0.5884615384615385], [8, 0.8]]),
-  c: curve([[2, 0.65], [3, 0.6833333333333333], [3.5, 0.7], [5, 0.71]]),
+  a: curve([
+    [1, 0.5],
+    [2, 0.6],
+    [3, 0.675],
+    [4, 0.75],
+  ]),
+  b: curve([
+    [0.5, 0.4],
+    [1.5, 0.55],
+    [2.5, 0.5884615384615385],
+    [8, 0.8],
+  ]),
+  c: curve([
+    [2, 0.65],
+    [3, 0.6833333333333333],
+    [3.5, 0.7],
+    [5, 0.71],
+  ]),
 };
 const routerBenchAiq = [0.6125, 0.6078125, 0.525];
 
 describe('frontier metrics', () => {
   it('keeps the non-decreasing hull, points under it raised to it', () => {
-    expect(frontier(points)).toEqual(curve([[1, 0.4], [2, 0.55], [3, 0.7], [5, 0.8]]));
+    expect(frontier(points)).toEqual(
+      curve([
+        [1, 0.4],
+        [2, 0.55],
+        [3, 0.7],
+        [5, 0.8],
+      ]),
+    );
   });
 
   it('matches RouterBench evaluation/AIQ.py on its worked example', () => {

@@ -21,7 +21,12 @@ export interface Reliability {
 }
 
 /** Reliability of the predictions on the test samples, over the given models (default: every estimated model). */
-export function reliability(test: readonly RoutingSample[], predictions: readonly Prediction[], models?: readonly string[], bins = 10): Reliability {
+export function reliability(
+  test: readonly RoutingSample[],
+  predictions: readonly Prediction[],
+  models?: readonly string[],
+  bins = 10,
+): Reliability {
   const wanted = models ? new Set(models) : undefined;
   const sums = Array.from({ length: bins }, (_, b) => ({ from: b / bins, n: 0, predicted: 0, observed: 0 }));
   test.forEach((s, i) => {

@@ -8,8 +8,17 @@ const rates = Array.from({ length: n }, (_, i) => ((i * 37) % 101) / 101);
 const strong = Array.from({ length: n }, (_, i) => ((i * 7) % 10 < 8 ? 1 : 0));
 const weak = Array.from({ length: n }, (_, i) => ((i * 3) % 10 < 5 || i % 11 === 0 ? 1 : 0));
 const routeLlmPoints: [number, number][] = [
-  [100.0, 81.132075], [88.679245, 79.245283], [79.245283, 77.358491], [69.811321, 77.358491], [60.377358, 75.471698],
-  [50.943396, 73.584906], [39.622642, 71.698113], [30.188679, 69.811321], [20.754717, 62.264151], [11.320755, 56.603774], [0.0, 54.716981],
+  [100.0, 81.132075],
+  [88.679245, 79.245283],
+  [79.245283, 77.358491],
+  [69.811321, 77.358491],
+  [60.377358, 75.471698],
+  [50.943396, 73.584906],
+  [39.622642, 71.698113],
+  [30.188679, 69.811321],
+  [20.754717, 62.264151],
+  [11.320755, 56.603774],
+  [0.0, 54.716981],
 ];
 
 describe("RouteLLM's metrics", () => {
@@ -37,6 +46,13 @@ describe("RouteLLM's metrics", () => {
     expect(routeLlm({ strong: 'S', weak: 'W' }, perfect, strong, weak).apgr).toBeGreaterThan(0.8);
     expect(() => thresholdSweep([], [], [])).toThrow(/non-empty/);
     // A constant score sweeps to one point: no curve, no APGR or CPT (RouteLLM's qcut refuses such scores).
-    expect(routeLlm({ strong: 'S', weak: 'W' }, rates.map(() => 0.3), strong, weak)).toMatchObject({ apgr: null, cpt50: null });
+    expect(
+      routeLlm(
+        { strong: 'S', weak: 'W' },
+        rates.map(() => 0.3),
+        strong,
+        weak,
+      ),
+    ).toMatchObject({ apgr: null, cpt50: null });
   });
 });

@@ -39,7 +39,12 @@ function quantile(sorted: readonly number[], q: number): number {
 }
 
 /** The threshold sweep: one point per distinct bin edge of the scores. */
-export function thresholdSweep(scores: readonly number[], strong: readonly number[], weak: readonly number[], bins = 10): StrongWeakPoint[] {
+export function thresholdSweep(
+  scores: readonly number[],
+  strong: readonly number[],
+  weak: readonly number[],
+  bins = 10,
+): StrongWeakPoint[] {
   if (scores.length === 0 || scores.length !== strong.length || strong.length !== weak.length) {
     throw new Error('thresholdSweep: scores, strong and weak outcomes must be non-empty and of one length');
   }
@@ -47,7 +52,8 @@ export function thresholdSweep(scores: readonly number[], strong: readonly numbe
   const edges = [...new Set(Array.from({ length: bins + 1 }, (_, i) => quantile(sorted, i / bins)))];
   return edges.map((threshold, i) => {
     const last = i === edges.length - 1;
-    let calls = 0, total = 0;
+    let calls = 0,
+      total = 0;
     scores.forEach((s, q) => {
       const toStrong = last ? s > threshold : s >= threshold;
       calls += toStrong ? 1 : 0;
@@ -73,7 +79,11 @@ function trapezoid(y: readonly number[], x: readonly number[]): number {
 }
 
 /** APGR and CPT from sweep points and the two models' accuracies (percent). */
-export function routeLlmMetrics(points: readonly StrongWeakPoint[], weakAccuracy: number, strongAccuracy: number): Omit<RouteLlmMetrics, 'strong' | 'weak'> {
+export function routeLlmMetrics(
+  points: readonly StrongWeakPoint[],
+  weakAccuracy: number,
+  strongAccuracy: number,
+): Omit<RouteLlmMetrics, 'strong' | 'weak'> {
   const sorted = [...points].sort((a, b) => a.strongPercent - b.strongPercent);
   const base = { strong_accuracy: strongAccuracy, weak_accuracy: weakAccuracy, points: sorted };
   if (sorted.length < 2) return { ...base, apgr: null, cpt20: null, cpt50: null, cpt80: null };
@@ -87,7 +97,12 @@ export function routeLlmMetrics(points: readonly StrongWeakPoint[], weakAccuracy
 }
 
 /** RouteLLM's metrics from per-query router scores and the two models' scores (in [0, 1]). */
-export function routeLlm(pair: { strong: string; weak: string }, scores: readonly number[], strong: readonly number[], weak: readonly number[]): RouteLlmMetrics {
+export function routeLlm(
+  pair: { strong: string; weak: string },
+  scores: readonly number[],
+  strong: readonly number[],
+  weak: readonly number[],
+): RouteLlmMetrics {
   const mean = (v: readonly number[]) => (v.reduce((a, b) => a + b, 0) / v.length) * 100;
   return { ...pair, ...routeLlmMetrics(thresholdSweep(scores, strong, weak), mean(weak), mean(strong)) };
 }

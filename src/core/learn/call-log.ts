@@ -27,7 +27,9 @@ export const routedCallSchema = z.object({
   router: z.string(),
   chosen: z.string(),
   forced: z.boolean().optional(),
-  path: z.array(z.object({ model: z.string(), kind: z.string(), error: z.string().optional(), latencyMs: z.number(), cost: usd.optional() })),
+  path: z.array(
+    z.object({ model: z.string(), kind: z.string(), error: z.string().optional(), latencyMs: z.number(), cost: usd.optional() }),
+  ),
   mode: z.string().optional(),
   lambda: z.number().optional(),
   premium: z.object({ model: z.string(), cost: usd, estimated: z.boolean().optional() }).optional(),
@@ -57,9 +59,15 @@ export function readCallLog(text: string, file: string): OutcomeRecord[] {
     else if (type === 'feedback') {
       const given = validate(feedbackLineSchema, value, where);
       feedback.set(given.callId, { ...feedback.get(given.callId), ...given.feedback });
-    } else if (type !== 'attempt') throw new DataError({ ...where, field: [where.field, 'type'].filter(Boolean).join('.') }, `expected one of ${CALL_LOG_TYPES.join(', ')}, got ${JSON.stringify(type)}`);
+    } else if (type !== 'attempt')
+      throw new DataError(
+        { ...where, field: [where.field, 'type'].filter(Boolean).join('.') },
+        `expected one of ${CALL_LOG_TYPES.join(', ')}, got ${JSON.stringify(type)}`,
+      );
   }
-  return calls.map((c) => (feedback.has(c.callId) ? { ...c, feedback: { ...c.feedback, ...feedback.get(c.callId) } } : c)).sort((a, b) => a.at - b.at);
+  return calls
+    .map((c) => (feedback.has(c.callId) ? { ...c, feedback: { ...c.feedback, ...feedback.get(c.callId) } } : c))
+    .sort((a, b) => a.at - b.at);
 }
 
 /** Each record of the file with where it is: a line of JSONL, an item of a JSON array, or an entry of a backup's outcomes. */
@@ -68,7 +76,11 @@ function entries(text: string, file: string): { value: unknown; where: Where }[]
   const backup = backupOf(text);
   if (!backup) return readJsonLines(text, file).map(atLine(file));
   const outcomes = backup.stores?.outcomes ?? [];
-  if (!Array.isArray(outcomes)) throw new DataError({ file, field: 'stores.outcomes' }, `expected the ${BACKUP_FORMAT} document's outcomes store as [key, record] pairs`);
+  if (!Array.isArray(outcomes))
+    throw new DataError(
+      { file, field: 'stores.outcomes' },
+      `expected the ${BACKUP_FORMAT} document's outcomes store as [key, record] pairs`,
+    );
   return outcomes
     .map((entry, i) => ({ value: Array.isArray(entry) ? entry[1] : entry, where: { file, field: `stores.outcomes.${i}` } }))
     .filter((e) => !isAttempt(e.value));

@@ -11,7 +11,12 @@ export interface ExplorationCounts {
   explored: number;
 }
 
-export function withinCeiling(greedy: Decision, exploring: Decision, counts: ExplorationCounts, maxShare: number): { decision: Decision; explored: boolean } {
+export function withinCeiling(
+  greedy: Decision,
+  exploring: Decision,
+  counts: ExplorationCounts,
+  maxShare: number,
+): { decision: Decision; explored: boolean } {
   const differs = exploring.model !== greedy.model;
   const explored = differs && counts.explored + 1 <= maxShare * (counts.calls + 1);
   counts.calls++;

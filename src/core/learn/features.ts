@@ -24,7 +24,8 @@ export class FeatureMap {
   }
 
   of(embedding: Float32Array): Float64Array {
-    if (embedding.length !== this.inputDim) throw new Error(`the query embedding has ${embedding.length} dimensions, the online router was started on ${this.inputDim}`);
+    if (embedding.length !== this.inputDim)
+      throw new Error(`the query embedding has ${embedding.length} dimensions, the online router was started on ${this.inputDim}`);
     const x = new Float64Array(this.size);
     x[this.size - 1] = 1;
     if (!this.projection) {

@@ -6,7 +6,17 @@
 // exactly as the base routes it: what the base router knew is kept.
 import { z } from 'zod';
 import type { CatalogModel } from '../catalog/model.ts';
-import { Router, checkTrainingData, type ModelEstimate, type Prediction, type RouteQuery, type RouterClass, type RouterContext, type RouterFile, type TrainingData } from '../routers/router.ts';
+import {
+  Router,
+  checkTrainingData,
+  type ModelEstimate,
+  type Prediction,
+  type RouteQuery,
+  type RouterClass,
+  type RouterContext,
+  type RouterFile,
+  type TrainingData,
+} from '../routers/router.ts';
 import { ROUTER_FORMAT, ROUTER_VERSION, expectLength, f32, pack, parseOrThrow, unpack } from '../routers/shared/router-file.ts';
 import { dotRow, normalised, stackRows } from '../routers/shared/vectors.ts';
 import { own } from '../data/named-record.ts';
@@ -66,7 +76,12 @@ export async function residualsOf(base: Router, data: TrainingData): Promise<{ r
 }
 
 /** Per model, the correction the residuals give a query (only models some similar logged answer used). */
-export function correction(residuals: Residuals, embedding: Float32Array, options: FeedbackOptions, rows?: ReadonlySet<number>): Map<string, { delta: number; answers: number }> {
+export function correction(
+  residuals: Residuals,
+  embedding: Float32Array,
+  options: FeedbackOptions,
+  rows?: ReadonlySet<number>,
+): Map<string, { delta: number; answers: number }> {
   const unit = normalised(embedding);
   const sums = new Map<string, { weighted: number; weight: number; answers: number }>();
   const similarity = new Map<number, number>();
@@ -93,7 +108,8 @@ export function corrected(estimates: readonly ModelEstimate[], deltas: Map<strin
 /** The feedback router; the registry's class (makeFeedbackRouter) says how a saved base router file is loaded. */
 export abstract class FeedbackLayer extends Router<FeedbackOptions, Residuals> {
   static override readonly routerName = 'feedback';
-  static override readonly description = 'a trained router (any family) corrected by your rated answers to similar queries (made by local learning)';
+  static override readonly description =
+    'a trained router (any family) corrected by your rated answers to similar queries (made by local learning)';
   static override readonly input = 'embedding';
   static override readonly fromRouter = true;
   static override readonly optionsSchema = feedbackOptions;
@@ -115,7 +131,8 @@ export abstract class FeedbackLayer extends Router<FeedbackOptions, Residuals> {
 
   /** The router the feedback corrects. */
   get baseRouter(): Router {
-    if (!this.base) throw new Error('router "feedback" is made from a trained router by local learning (over(baseFile, base)), not trained on a dataset');
+    if (!this.base)
+      throw new Error('router "feedback" is made from a trained router by local learning (over(baseFile, base)), not trained on a dataset');
     return this.base;
   }
 
@@ -170,7 +187,14 @@ export abstract class FeedbackLayer extends Router<FeedbackOptions, Residuals> {
       router: this.name,
       options: this.options,
       models: this.baseRouter.toJSON().models,
-      state: pack({ base: this.baseFile, dim: r.dim, vectors: r.vectors, rows: r.entries.map((e) => e.row), models: r.entries.map((e) => e.model), residuals: r.entries.map((e) => e.residual) }),
+      state: pack({
+        base: this.baseFile,
+        dim: r.dim,
+        vectors: r.vectors,
+        rows: r.entries.map((e) => e.row),
+        models: r.entries.map((e) => e.model),
+        residuals: r.entries.map((e) => e.residual),
+      }),
     };
   }
 
@@ -179,9 +203,16 @@ export abstract class FeedbackLayer extends Router<FeedbackOptions, Residuals> {
     expectLength(st.models, st.rows.length, 'models');
     expectLength(st.residuals, st.rows.length, 'residuals');
     const n = st.vectors.length / st.dim;
-    if (!Number.isInteger(n) || st.rows.some((r) => r >= n)) throw new Error(`invalid router file: state.vectors does not hold the ${Math.max(0, ...st.rows) + 1} logged queries of ${st.dim} dimensions the entries name`);
+    if (!Number.isInteger(n) || st.rows.some((r) => r >= n))
+      throw new Error(
+        `invalid router file: state.vectors does not hold the ${Math.max(0, ...st.rows) + 1} logged queries of ${st.dim} dimensions the entries name`,
+      );
     this.over(st.base, this.loadBase(st.base));
-    this.learned = { dim: st.dim, vectors: st.vectors, entries: st.rows.map((row, i) => ({ row, model: st.models[i]!, residual: st.residuals[i]! })) };
+    this.learned = {
+      dim: st.dim,
+      vectors: st.vectors,
+      entries: st.rows.map((row, i) => ({ row, model: st.models[i]!, residual: st.residuals[i]! })),
+    };
     return this;
   }
 }

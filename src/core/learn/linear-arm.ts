@@ -22,7 +22,8 @@ export class LinearArm {
 
   constructor(readonly state: ArmState) {
     this.dim = state.b.length;
-    if (state.ainv.length !== this.dim * this.dim) throw new Error(`invalid arm: ainv has ${state.ainv.length} values, expected ${this.dim * this.dim}`);
+    if (state.ainv.length !== this.dim * this.dim)
+      throw new Error(`invalid arm: ainv has ${state.ainv.length} values, expected ${this.dim * this.dim}`);
     this.ax = new Float64Array(this.dim);
     this.theta = this.solve();
   }

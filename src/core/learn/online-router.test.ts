@@ -32,7 +32,7 @@ async function greedyAccuracy(router: OnlineRouter): Promise<number> {
 }
 
 describe('online routers on a two-cluster stream with bandit feedback', () => {
-  it.each(STRATEGIES)('%s started cold converges to each cluster\'s solver', async (name) => {
+  it.each(STRATEGIES)("%s started cold converges to each cluster's solver", async (name) => {
     const router = cold(name, { maxExploreShare: 0.3 });
     const report = await simulate({ router, parts: [stream], seed: 1, lambda: 0, window: 300 });
     expect(report.stream.best_single.quality).toBeCloseTo(0.6, 5);
@@ -57,7 +57,8 @@ describe('online routers on a two-cluster stream with bandit feedback', () => {
   it.each(STRATEGIES)('%s never explores past the budget rule or the exploration cap', async (name) => {
     const eager = { linucb: { alpha: 5 }, 'lin-ts': { v: 5 }, 'epsilon-greedy': { epsilon: 0.9 } }[name];
     const router = cold(name, { maxExploreShare: 0.1, ...eager });
-    let calls = 0, explored = 0;
+    let calls = 0,
+      explored = 0;
     for (const [i, s] of stream.samples.slice(0, 400).entries()) {
       const query = { text: s.query, embedding: stream.embeddings[i] };
       // The generalist costs 0.01 per call: over this budget.
@@ -73,7 +74,13 @@ describe('online routers on a two-cluster stream with bandit feedback', () => {
 
   it('saves to JSON and loads back to the same estimates and the same next choices, and revises a reward in place', async () => {
     const router = cold('lin-ts', { dim: 8 });
-    await simulate({ router, parts: [{ samples: stream.samples.slice(0, 100), embeddings: stream.embeddings.slice(0, 100) }], seed: 1, lambda: 0, window: 10 });
+    await simulate({
+      router,
+      parts: [{ samples: stream.samples.slice(0, 100), embeddings: stream.embeddings.slice(0, 100) }],
+      seed: 1,
+      lambda: 0,
+      window: 10,
+    });
     const text = JSON.stringify(router.toJSON());
     const loaded = loadRouter(JSON.parse(text)) as OnlineRouter;
     expect(JSON.stringify(loaded.toJSON())).toBe(text);
@@ -87,21 +94,45 @@ describe('online routers on a two-cluster stream with bandit feedback', () => {
     await router.update(q, 'generalist', 1);
     await router.update(q, 'generalist', 0, 1);
     expect((await router.predict(q)).estimates.find((e) => e.model === 'generalist')!.quality).toBeLessThan(before);
-    expect(() => loadRouter({ ...JSON.parse(text), state: { ...JSON.parse(text).state, arms: [] } })).toThrow(/state\.arms must hold one arm/);
+    expect(() => loadRouter({ ...JSON.parse(text), state: { ...JSON.parse(text).state, arms: [] } })).toThrow(
+      /state\.arms must hold one arm/,
+    );
   });
 
   it('started cold with catalog entries, expects of each model the mean of its benchmark figures (a constant without any), and keeps them in its file', async () => {
-    const entry = (id: string, benchmarks?: CatalogModel['benchmarks']) => ({ id, provider: 'p', api_model: id, input_price: 1, output_price: 1, context_window: 8000, description: id, ...(benchmarks ? { benchmarks } : {}) }) as CatalogModel;
+    const entry = (id: string, benchmarks?: CatalogModel['benchmarks']) =>
+      ({
+        id,
+        provider: 'p',
+        api_model: id,
+        input_price: 1,
+        output_price: 1,
+        context_window: 8000,
+        description: id,
+        ...(benchmarks ? { benchmarks } : {}),
+      }) as CatalogModel;
     const figure = (score: number) => ({ score, benchmark: 'b', source: 's', date: '2025-01-01' });
-    const catalog = [entry('coder', { code: figure(0.9), math: figure(0.5) }), entry('mathematician', { math: figure(0.8) }), entry('generalist')];
+    const catalog = [
+      entry('coder', { code: figure(0.9), math: figure(0.5) }),
+      entry('mathematician', { math: figure(0.8) }),
+      entry('generalist'),
+    ];
     expect(catalogPriors(['coder', 'mathematician', 'generalist', 'unknown'], catalog, 0.4)).toEqual([0.7, 0.8, 0.4, 0.4]);
-    const router = (routerClass('linucb').create({ dim: 4, prior: 0.4 }) as OnlineRouter).begin(stream.models, CostModel.fit(stream), catalog);
+    const router = (routerClass('linucb').create({ dim: 4, prior: 0.4 }) as OnlineRouter).begin(
+      stream.models,
+      CostModel.fit(stream),
+      catalog,
+    );
     const q = { text: fresh.samples[0]!.query, embedding: fresh.embeddings[0] };
     const first = new Map((await router.predict(q)).estimates.map((e) => [e.model, e.quality]));
     expect([first.get('coder'), first.get('mathematician'), first.get('generalist')]).toEqual([0.7, 0.8, 0.4]);
     const loaded = loadRouter(JSON.parse(JSON.stringify(router.toJSON()))) as OnlineRouter;
     expect((await loaded.predict(q)).estimates).toEqual((await router.predict(q)).estimates);
-    const constant = (routerClass('linucb').create({ dim: 4, priors: 'constant' }) as OnlineRouter).begin(stream.models, CostModel.fit(stream), catalog);
+    const constant = (routerClass('linucb').create({ dim: 4, priors: 'constant' }) as OnlineRouter).begin(
+      stream.models,
+      CostModel.fit(stream),
+      catalog,
+    );
     expect(new Set((await constant.predict(q)).estimates.map((e) => e.quality))).toEqual(new Set([0.5]));
   });
 });

@@ -11,7 +11,16 @@ import { z } from 'zod';
 import type { CatalogModel } from '../catalog/model.ts';
 import { mulberry32Step } from '../data/random.ts';
 import { decide, type Decision, type Policy } from '../routers/decide.ts';
-import { Router, type ModelEstimate, type Prediction, type RouteQuery, type RouterClass, type RouterContext, type RouterFile, type TrainingData } from '../routers/router.ts';
+import {
+  Router,
+  type ModelEstimate,
+  type Prediction,
+  type RouteQuery,
+  type RouterClass,
+  type RouterContext,
+  type RouterFile,
+  type TrainingData,
+} from '../routers/router.ts';
 import { CostModel, costStateSchema } from '../routers/shared/cost-model.ts';
 import { ROUTER_FORMAT, ROUTER_VERSION, pack, parseOrThrow, unpack } from '../routers/shared/router-file.ts';
 import { gaussian } from '../routers/shared/vectors.ts';
@@ -146,7 +155,8 @@ export abstract class OnlineLinearRouter extends Router<Options, Started> implem
     }
     this.begin(data.models, CostModel.fit(data), data.catalog);
     for (const [i, s] of data.samples.entries()) {
-      for (const [model, o] of Object.entries(s.outcomes)) await this.update({ text: s.query, embedding: data.embeddings[i] }, model, o.score);
+      for (const [model, o] of Object.entries(s.outcomes))
+        await this.update({ text: s.query, embedding: data.embeddings[i] }, model, o.score);
     }
     return null;
   }
@@ -172,7 +182,8 @@ export abstract class OnlineLinearRouter extends Router<Options, Started> implem
     const prediction = await this.predict(query);
     const x = this.featuresOf(query);
     const greedy = decide(prediction.estimates, policy);
-    const exploring = this.strategy === 'epsilon-greedy' ? this.epsilonDecision(greedy) : decide(this.optimistic(prediction.estimates, x), policy);
+    const exploring =
+      this.strategy === 'epsilon-greedy' ? this.epsilonDecision(greedy) : decide(this.optimistic(prediction.estimates, x), policy);
     const { decision, explored } = withinCeiling(greedy, exploring, this.counts, this.options.maxExploreShare);
     const features = { ...prediction.explanation.features, explored };
     return { prediction: { ...prediction, explanation: { ...prediction.explanation, features } }, decision, explored };
@@ -210,7 +221,14 @@ export abstract class OnlineLinearRouter extends Router<Options, Started> implem
       explored: this.counts.explored,
       rng: this.rng,
     };
-    return { format: ROUTER_FORMAT, version: ROUTER_VERSION, router: this.name, options: this.options, models: this.models, state: pack(state) };
+    return {
+      format: ROUTER_FORMAT,
+      version: ROUTER_VERSION,
+      router: this.name,
+      options: this.options,
+      models: this.models,
+      state: pack(state),
+    };
   }
 
   override restore(file: RouterFile): this {
@@ -218,7 +236,8 @@ export abstract class OnlineLinearRouter extends Router<Options, Started> implem
     if (st.base) this.over(st.base, this.loadBase(st.base));
     else if (st.costs) this.begin(file.models, new CostModel(st.costs));
     else throw new Error('invalid router file: state needs a base router or costs');
-    if (st.priors && st.priors.length !== file.models.length) throw new Error(`invalid router file: state.priors must hold one prior per model (${file.models.length})`);
+    if (st.priors && st.priors.length !== file.models.length)
+      throw new Error(`invalid router file: state.priors must hold one prior per model (${file.models.length})`);
     if (!st.base) this.priors = st.priors;
     this.models = [...file.models];
     if (st.inputDim > 0) this.features = this.featureMap(st.inputDim);
@@ -240,7 +259,11 @@ export abstract class OnlineLinearRouter extends Router<Options, Started> implem
   private async means(query: RouteQuery) {
     const x = this.featuresOf(query);
     const { offsets, costs } = await this.offsetsAndCosts(query);
-    const estimates: ModelEstimate[] = this.models.map((model, j) => ({ model, quality: clamp01(offsets[j]! + this.arm(j).mean(x)), cost: costs[j]! }));
+    const estimates: ModelEstimate[] = this.models.map((model, j) => ({
+      model,
+      quality: clamp01(offsets[j]! + this.arm(j).mean(x)),
+      cost: costs[j]!,
+    }));
     return { estimates, x };
   }
 
@@ -249,16 +272,24 @@ export abstract class OnlineLinearRouter extends Router<Options, Started> implem
   }
 
   private async offsetsAndCosts(query: RouteQuery): Promise<{ offsets: number[]; costs: number[] }> {
-    if (!this.base) return { offsets: this.models.map((_, j) => this.priors?.[j] ?? this.options.prior), costs: this.models.map((_, j) => this.costs!.estimate(j, query.text)) };
+    if (!this.base)
+      return {
+        offsets: this.models.map((_, j) => this.priors?.[j] ?? this.options.prior),
+        costs: this.models.map((_, j) => this.costs!.estimate(j, query.text)),
+      };
     const byModel = new Map((await this.base.router.predict(query)).estimates.map((e) => [e.model, e] as const));
-    return { offsets: this.models.map((m) => byModel.get(m)?.quality ?? this.options.prior), costs: this.models.map((m) => byModel.get(m)?.cost ?? 0) };
+    return {
+      offsets: this.models.map((m) => byModel.get(m)?.quality ?? this.options.prior),
+      costs: this.models.map((m) => byModel.get(m)?.cost ?? 0),
+    };
   }
 
   /** Each estimate raised by its exploration bonus: alpha x width (LinUCB), or a posterior draw (Thompson). */
   private optimistic(estimates: readonly ModelEstimate[], x: Float64Array): ModelEstimate[] {
     return estimates.map((e, j) => {
       const width = this.arm(j).width(x);
-      const bonus = this.strategy === 'linucb' ? (this.options.alpha ?? 0) * width : (this.options.v ?? 0) * width * gaussian(() => this.draw());
+      const bonus =
+        this.strategy === 'linucb' ? (this.options.alpha ?? 0) * width : (this.options.v ?? 0) * width * gaussian(() => this.draw());
       return { ...e, quality: e.quality + bonus };
     });
   }
@@ -306,9 +337,9 @@ export abstract class OnlineLinearRouter extends Router<Options, Started> implem
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 
 const DESCRIPTIONS: Record<Strategy, string> = {
-  linucb: 'online: LinUCB per model on the query embedding, learns from each chosen model\'s outcome (cold, or warm from an offline router)',
-  'lin-ts': 'online: linear Thompson sampling per model on the query embedding, learns from each chosen model\'s outcome',
-  'epsilon-greedy': 'online: epsilon-greedy around an offline router (or a cold linear model), learns from each chosen model\'s outcome',
+  linucb: "online: LinUCB per model on the query embedding, learns from each chosen model's outcome (cold, or warm from an offline router)",
+  'lin-ts': "online: linear Thompson sampling per model on the query embedding, learns from each chosen model's outcome",
+  'epsilon-greedy': "online: epsilon-greedy around an offline router (or a cold linear model), learns from each chosen model's outcome",
 };
 
 /** The registry's class for one strategy; `create`/`load` build base routers through the registry. */

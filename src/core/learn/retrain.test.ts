@@ -19,15 +19,23 @@ async function trainedKnn(): Promise<Router> {
 
 /** Logged answers on some of the held-back queries of one cluster, scored by `score(model, i)`. */
 function logOf(cluster: number, count: number, score: (model: string, i: number) => number): TrainingData {
-  const rows = rest.samples.map((_, i) => i).filter((i) => data.clusterOf[200 + i] === cluster).slice(0, count);
+  const rows = rest.samples
+    .map((_, i) => i)
+    .filter((i) => data.clusterOf[200 + i] === cluster)
+    .slice(0, count);
   return {
-    samples: rows.map((i, k) => ({ ...rest.samples[i]!, id: `log-${i}`, outcomes: Object.fromEntries(['coder', 'generalist'].map((m) => [m, { score: score(m, k), cost: 0.002 }])) })),
+    samples: rows.map((i, k) => ({
+      ...rest.samples[i]!,
+      id: `log-${i}`,
+      outcomes: Object.fromEntries(['coder', 'generalist'].map((m) => [m, { score: score(m, k), cost: 0.002 }])),
+    })),
     embeddings: rows.map((i) => rest.embeddings[i]!),
     models: data.models,
   };
 }
 
-const pick = async (router: Router, i: number) => decide((await router.predict({ text: rest.samples[i]!.query, embedding: rest.embeddings[i] })).estimates, { lambda: 0 }).model;
+const pick = async (router: Router, i: number) =>
+  decide((await router.predict({ text: rest.samples[i]!.query, embedding: rest.embeddings[i] })).estimates, { lambda: 0 }).model;
 
 describe('retraining from feedback (feedback layer over any trained router)', () => {
   it('learns what this user wants where they said it, and keeps every other decision of the base router', async () => {
@@ -38,7 +46,10 @@ describe('retraining from feedback (feedback layer over any trained router)', ()
     expect(check.accepted).toBe(true);
     expect(check.errorWith).toBeLessThan(check.errorWithout);
     expect(check.reason).toMatch(/^Retrained: mean error on \d+ held-out logged answers \(5-fold\)/);
-    const python = rest.samples.map((_, i) => i).filter((i) => data.clusterOf[200 + i] === 0).slice(8, 40);
+    const python = rest.samples
+      .map((_, i) => i)
+      .filter((i) => data.clusterOf[200 + i] === 0)
+      .slice(8, 40);
     const integral = rest.samples.map((_, i) => i).filter((i) => data.clusterOf[200 + i] === 1);
     for (const i of python) expect(await pick(router, i)).toBe('generalist');
     for (const i of integral) expect(await pick(router, i)).toBe(await pick(knn, i));
@@ -55,7 +66,11 @@ describe('retraining from feedback (feedback layer over any trained router)', ()
     const knn = await trainedKnn();
     // Near-identical queries with opposite outcomes: each one held out is pulled the wrong way by its twin.
     const logged = logOf(0, 2, () => 0);
-    logged.samples = [0, 1, 0, 1].map((k, j) => ({ ...logged.samples[k]!, id: `twin-${j}`, outcomes: { coder: { score: j < 2 ? 1 : 0, cost: 0.002 } } }));
+    logged.samples = [0, 1, 0, 1].map((k, j) => ({
+      ...logged.samples[k]!,
+      id: `twin-${j}`,
+      outcomes: { coder: { score: j < 2 ? 1 : 0, cost: 0.002 } },
+    }));
     logged.embeddings = [0, 1, 0, 1].map((k) => logged.embeddings[k]!);
     const { check } = await refitWithFeedback(knn.toJSON(), knn, logged, options);
     expect(check.accepted).toBe(false);
@@ -66,7 +81,14 @@ describe('retraining from feedback (feedback layer over any trained router)', ()
 
   it('needs samples to hold out, and a base router to correct', async () => {
     const knn = await trainedKnn();
-    await expect(refitWithFeedback(knn.toJSON(), knn, logOf(0, 1, () => 1), options)).rejects.toThrow(/at least 2 logged samples/);
+    await expect(
+      refitWithFeedback(
+        knn.toJSON(),
+        knn,
+        logOf(0, 1, () => 1),
+        options,
+      ),
+    ).rejects.toThrow(/at least 2 logged samples/);
     await expect(routerClass('feedback').create().fit(train)).rejects.toThrow(/made from a trained router by local learning/);
   });
 });

@@ -40,7 +40,9 @@ export async function refitWithFeedback(
   const order = permutation(n, mulberry32(seed));
   const foldOf = new Int32Array(n);
   order.forEach((row, i) => (foldOf[row] = i % folds));
-  let heldOut = 0, errorWithout = 0, errorWith = 0;
+  let heldOut = 0,
+    errorWithout = 0,
+    errorWith = 0;
   for (let f = 0; f < folds; f++) {
     const rest = new Set([...foldOf.keys()].filter((row) => foldOf[row] !== f));
     for (let row = 0; row < n; row++) {

@@ -19,7 +19,12 @@ describe('rewards of outcome signals', () => {
 
   it('lets the most explicit signal decide, and says nothing without one', () => {
     expect(rewardOfAll([{ kind: 'regenerated-to' }, { kind: 'thumbs', value: 'down' }])).toBe(0);
-    expect(rewardOfAll([{ kind: 'thumbs', value: 'up' }, { kind: 'rating', value: 3 }])).toBe(0.5);
+    expect(
+      rewardOfAll([
+        { kind: 'thumbs', value: 'up' },
+        { kind: 'rating', value: 3 },
+      ]),
+    ).toBe(0.5);
     expect(rewardOfAll([])).toBeUndefined();
     expect(feedbackScore({ preferredOver: 'small' })).toBe(0.75);
     expect(feedbackScore({ preferredOver: 'small', rating: 5 })).toBe(1);

@@ -72,7 +72,12 @@ export interface SimulationReport {
 
 export async function simulate(input: SimulationInput): Promise<SimulationReport> {
   const random = mulberry32(input.seed);
-  const stream = input.parts.flatMap((p) => shuffled(p.samples.map((s, i) => ({ sample: s, embedding: p.embeddings[i]! })), random));
+  const stream = input.parts.flatMap((p) =>
+    shuffled(
+      p.samples.map((s, i) => ({ sample: s, embedding: p.embeddings[i]! })),
+      random,
+    ),
+  );
   if (stream.length === 0) throw new Error('simulate: the stream is empty');
   const samples = stream.map((e) => e.sample);
   const models = input.router.toJSON().models.filter((m) => samples.some((s) => own(s.outcomes, m)));
@@ -80,11 +85,19 @@ export async function simulate(input: SimulationInput): Promise<SimulationReport
   const every = Math.max(1, Math.floor(stream.length / (input.points ?? 100)));
   const chosen: { score: number; cost: number; explored: boolean }[] = [];
   const curve: SimulationPoint[] = [];
-  let quality = 0, cost = 0, regretOracle = 0, regretBest = 0, explored = 0;
+  let quality = 0,
+    cost = 0,
+    regretOracle = 0,
+    regretBest = 0,
+    explored = 0;
   for (const [t, { sample, embedding }] of stream.entries()) {
     const query = { text: sample.query, embedding };
     const allowed = models.filter((m) => own(sample.outcomes, m));
-    const choice = await input.router.choose(query, { lambda: input.lambda, allowed, ...(input.budget !== undefined ? { budget: input.budget } : {}) });
+    const choice = await input.router.choose(query, {
+      lambda: input.lambda,
+      allowed,
+      ...(input.budget !== undefined ? { budget: input.budget } : {}),
+    });
     const outcome = own(sample.outcomes, choice.decision.model)!;
     await input.router.update(query, choice.decision.model, rewardOf({ kind: 'pipeline', score: outcome.score }));
     chosen.push({ score: outcome.score, cost: outcome.cost, explored: choice.explored });
@@ -94,7 +107,14 @@ export async function simulate(input: SimulationInput): Promise<SimulationReport
     regretOracle += Math.max(...allowed.map((m) => own(sample.outcomes, m)!.score)) - outcome.score;
     regretBest += (own(sample.outcomes, best.model)?.score ?? 0) - outcome.score;
     if ((t + 1) % every === 0 || t === stream.length - 1) {
-      curve.push({ t: t + 1, quality: quality / (t + 1), cost, regret_oracle: regretOracle, regret_best_single: regretBest, explored: explored / (t + 1) });
+      curve.push({
+        t: t + 1,
+        quality: quality / (t + 1),
+        cost,
+        regret_oracle: regretOracle,
+        regret_best_single: regretBest,
+        explored: explored / (t + 1),
+      });
     }
     input.onProgress?.(t + 1, stream.length);
   }
@@ -112,7 +132,11 @@ export async function simulate(input: SimulationInput): Promise<SimulationReport
   return report;
 }
 
-function figures(samples: readonly RoutingSample[], chosen: readonly { score: number; cost: number }[], models: readonly string[]): Figures {
+function figures(
+  samples: readonly RoutingSample[],
+  chosen: readonly { score: number; cost: number }[],
+  models: readonly string[],
+): Figures {
   return {
     n: samples.length,
     quality: chosen.reduce((s, c) => s + c.score, 0) / chosen.length,
@@ -123,7 +147,18 @@ function figures(samples: readonly RoutingSample[], chosen: readonly { score: nu
 }
 
 /** The offline router's curve over lambda on the stream, and its quality (on the hull) at `cost`. */
-async function compare(router: Router, stream: readonly { sample: RoutingSample; embedding: Float32Array }[], models: readonly string[], cost: number) {
-  const { report } = await evaluate({ router, test: stream.map((e) => e.sample), embeddings: stream.map((e) => e.embedding), nTrain: 0, models });
+async function compare(
+  router: Router,
+  stream: readonly { sample: RoutingSample; embedding: Float32Array }[],
+  models: readonly string[],
+  cost: number,
+) {
+  const { report } = await evaluate({
+    router,
+    test: stream.map((e) => e.sample),
+    embeddings: stream.map((e) => e.embedding),
+    nTrain: 0,
+    models,
+  });
   return { router: router.name, quality_at_same_cost: qualityAtCost(frontier(report.curve), cost), curve: report.curve };
 }

@@ -9,7 +9,8 @@ export function usageRange(from: string | undefined, to: string | undefined): Us
   const range: UsageRange = {};
   if (from) range.from = instant(from, 'from', false);
   if (to) range.to = instant(to, 'to', true);
-  if (range.from !== undefined && range.to !== undefined && range.to <= range.from) throw new Error(`"to" (${to}) must be after "from" (${from})`);
+  if (range.from !== undefined && range.to !== undefined && range.to <= range.from)
+    throw new Error(`"to" (${to}) must be after "from" (${from})`);
   return range;
 }
 

@@ -13,9 +13,22 @@ const day = (d: number, hour = 12) => new Date(2026, 10, d, hour).getTime();
 
 function call(at: number, over: Partial<OutcomeRecord> = {}): OutcomeRecord {
   return {
-    id: `r${at}`, type: 'routed-call', callId: `c${at}`, at, query: 'q', router: 'knn', chosen: 'nano',
-    path: [{ model: 'nano', kind: 'ok', latencyMs: 5, cost: 0.001 }], answeredBy: 'nano', latency_ms: 5,
-    input_tokens: 100, output_tokens: 200, answerCost: 0.001, lambda: 0.5, premium: { model: 'big', cost: 0.01 }, ...over,
+    id: `r${at}`,
+    type: 'routed-call',
+    callId: `c${at}`,
+    at,
+    query: 'q',
+    router: 'knn',
+    chosen: 'nano',
+    path: [{ model: 'nano', kind: 'ok', latencyMs: 5, cost: 0.001 }],
+    answeredBy: 'nano',
+    latency_ms: 5,
+    input_tokens: 100,
+    output_tokens: 200,
+    answerCost: 0.001,
+    lambda: 0.5,
+    premium: { model: 'big', cost: 0.01 },
+    ...over,
   };
 }
 
@@ -23,12 +36,27 @@ const log: OutcomeRecord[] = [
   call(day(23), { feedback: { thumbs: 'up' } }),
   call(day(24), { feedback: { rating: 2, regeneratedWith: 'big' } }),
   // a fallback: the first attempt failed after costing something, the second answered
-  call(day(30, 9), { path: [{ model: 'mini', kind: 'server', latencyMs: 3, cost: 0.0005 }, { model: 'nano', kind: 'ok', latencyMs: 5, cost: 0.001 }], lambda: 0.8 }),
+  call(day(30, 9), {
+    path: [
+      { model: 'mini', kind: 'server', latencyMs: 3, cost: 0.0005 },
+      { model: 'nano', kind: 'ok', latencyMs: 5, cost: 0.001 },
+    ],
+    lambda: 0.8,
+  }),
   // a cascade that escalated: three calls, the premium one answered; it cost more than the premium alone
   call(day(30, 10), {
-    mode: 'cascade', router: 'bert', chosen: 'nano', answeredBy: 'big', answerCost: 0.01,
-    path: [{ model: 'nano', kind: 'ok', latencyMs: 5, cost: 0.001 }, { model: 'nano', kind: 'ok', latencyMs: 5, cost: 0.002 }, { model: 'big', kind: 'ok', latencyMs: 9, cost: 0.01 }],
-    premium: { model: 'big', cost: 0.011, estimated: true }, feedback: { thumbs: 'down' },
+    mode: 'cascade',
+    router: 'bert',
+    chosen: 'nano',
+    answeredBy: 'big',
+    answerCost: 0.01,
+    path: [
+      { model: 'nano', kind: 'ok', latencyMs: 5, cost: 0.001 },
+      { model: 'nano', kind: 'ok', latencyMs: 5, cost: 0.002 },
+      { model: 'big', kind: 'ok', latencyMs: 9, cost: 0.01 },
+    ],
+    premium: { model: 'big', cost: 0.011, estimated: true },
+    feedback: { thumbs: 'down' },
   }),
 ];
 
@@ -40,10 +68,17 @@ describe('the savings summary', () => {
     expect(s.totals.premium).toBeCloseTo(0.01 + 0.01 + 0.01 + 0.011, 12);
     expect(s.totals.saved).toBeCloseTo(0.041 - 0.0165, 12);
     expect(s.totals.savedShare).toBeCloseTo(0.0245 / 0.041, 12);
-    expect(s.days.map((d) => [d.period, d.messages])).toEqual([['2026-11-23', 1], ['2026-11-24', 1], ['2026-11-30', 2]]);
+    expect(s.days.map((d) => [d.period, d.messages])).toEqual([
+      ['2026-11-23', 1],
+      ['2026-11-24', 1],
+      ['2026-11-30', 2],
+    ]);
     expect(s.days[2]!.saved).toBeCloseTo(0.021 - 0.0145, 12);
     // 23 Nov 2026 is a Monday; the 24th is in its week, the 30th starts the next
-    expect(s.weeks.map((w) => [w.period, w.messages])).toEqual([['2026-11-23', 2], ['2026-11-30', 2]]);
+    expect(s.weeks.map((w) => [w.period, w.messages])).toEqual([
+      ['2026-11-23', 2],
+      ['2026-11-30', 2],
+    ]);
   });
 
   it('shares messages and spend per model (every call of a mode counted) and per router, with quality signals', () => {
@@ -61,7 +96,11 @@ describe('the savings summary', () => {
   });
 
   it('keeps the knob where it changed, and only the range asked for', () => {
-    expect(summarizeUsage(log).lambda).toEqual([{ at: day(23), lambda: 0.5 }, { at: day(30, 9), lambda: 0.8 }, { at: day(30, 10), lambda: 0.5 }]);
+    expect(summarizeUsage(log).lambda).toEqual([
+      { at: day(23), lambda: 0.5 },
+      { at: day(30, 9), lambda: 0.8 },
+      { at: day(30, 10), lambda: 0.5 },
+    ]);
     const range = summarizeUsage(log, { from: day(24, 0), to: day(30, 0) });
     expect(range.totals.messages).toBe(1);
     expect(range).toMatchObject({ from: day(24, 0), to: day(30, 0) });
@@ -74,14 +113,17 @@ describe('the savings summary', () => {
   });
 });
 
-describe('one message\'s saving', () => {
+describe("one message's saving", () => {
   it('prices the premium model with the tokens used: the first input, every output token', () => {
     const big = { id: 'big', input_price: 2, output_price: 10 };
-    const p = premiumAlternative(big, [{ inputTokens: 1000, outputTokens: 300 }, { inputTokens: 1400, outputTokens: 200 }]);
+    const p = premiumAlternative(big, [
+      { inputTokens: 1000, outputTokens: 300 },
+      { inputTokens: 1400, outputTokens: 200 },
+    ]);
     expect(p).toEqual({ model: 'big', cost: (2 * 1000 + 10 * 500) / 1e6 });
   });
 
-  it('counts an older record without per-attempt costs at its answer\'s cost, and no alternative as no saving', () => {
+  it("counts an older record without per-attempt costs at its answer's cost, and no alternative as no saving", () => {
     const old = call(1, { path: [{ model: 'nano', kind: 'ok', latencyMs: 1 }], premium: undefined, answerCost: 0.003 });
     expect(savingsOf(old)).toEqual({ spent: 0.003, premium: 0.003, saved: 0 });
   });
@@ -90,15 +132,46 @@ describe('one message\'s saving', () => {
 describe('reading a call log', () => {
   const lines = (...records: object[]) => records.map((r) => JSON.stringify(r)).join('\n');
 
-  it('reads the gateway\'s JSONL, merging feedback lines and skipping attempts', () => {
-    const records = readCallLog(lines({ type: 'attempt', callId: 'c2' }, log[1]!, log[0]!, { type: 'feedback', callId: log[1]!.callId, feedback: { thumbs: 'down' } }), 'calls.jsonl');
+  it("reads the gateway's JSONL, merging feedback lines and skipping attempts", () => {
+    const records = readCallLog(
+      lines({ type: 'attempt', callId: 'c2' }, log[1]!, log[0]!, {
+        type: 'feedback',
+        callId: log[1]!.callId,
+        feedback: { thumbs: 'down' },
+      }),
+      'calls.jsonl',
+    );
     expect(records.map((r) => r.id)).toEqual([log[0]!.id, log[1]!.id]);
     expect(records[1]!.feedback).toEqual({ rating: 2, regeneratedWith: 'big', thumbs: 'down' });
   });
 
-  it('reads an app backup\'s outcomes store, skipping its attempt records', () => {
-    const attempt = { id: 'a1', at: 1, callId: 'c1', model: 'nano', provider: 'p', attempt: 1, kind: 'ok', latencyMs: 1, inputTokens: 1, outputTokens: 1, usageEstimated: false, cost: 0.1, resumed: false };
-    const backup = { format: 'llmrouter-web/backup', version: 1, exportedAt: 'x', stores: { outcomes: [['a1', attempt], [log[3]!.id, log[3]]] } };
+  it("reads an app backup's outcomes store, skipping its attempt records", () => {
+    const attempt = {
+      id: 'a1',
+      at: 1,
+      callId: 'c1',
+      model: 'nano',
+      provider: 'p',
+      attempt: 1,
+      kind: 'ok',
+      latencyMs: 1,
+      inputTokens: 1,
+      outputTokens: 1,
+      usageEstimated: false,
+      cost: 0.1,
+      resumed: false,
+    };
+    const backup = {
+      format: 'llmrouter-web/backup',
+      version: 1,
+      exportedAt: 'x',
+      stores: {
+        outcomes: [
+          ['a1', attempt],
+          [log[3]!.id, log[3]],
+        ],
+      },
+    };
     const records = readCallLog(JSON.stringify(backup, null, 2), 'backup.json');
     expect(records).toHaveLength(1);
     expect(summarizeUsage(records).totals.calls).toBe(3);
@@ -108,7 +181,9 @@ describe('reading a call log', () => {
     const bad = { ...log[0]!, premium: { model: 'big', cost: -1 } };
     expect(() => readCallLog(lines(log[1]!, bad), 'calls.jsonl')).toThrow(DataError);
     expect(() => readCallLog(lines(log[1]!, bad), 'calls.jsonl')).toThrow(/calls.jsonl, line 2, field "premium.cost"/);
-    expect(() => readCallLog(lines({ type: 'chat' }), 'calls.jsonl')).toThrow(/line 1, field "type": expected one of routed-call, attempt, feedback/);
+    expect(() => readCallLog(lines({ type: 'chat' }), 'calls.jsonl')).toThrow(
+      /line 1, field "type": expected one of routed-call, attempt, feedback/,
+    );
   });
 });
 

@@ -68,7 +68,9 @@ export interface UsageRange {
 }
 
 export function summarizeUsage(records: readonly OutcomeRecord[], range: UsageRange = {}): UsageSummary {
-  const chosen = records.filter((r) => (range.from === undefined || r.at >= range.from) && (range.to === undefined || r.at < range.to)).sort((a, b) => a.at - b.at);
+  const chosen = records
+    .filter((r) => (range.from === undefined || r.at >= range.from) && (range.to === undefined || r.at < range.to))
+    .sort((a, b) => a.at - b.at);
   const totals = totalsOf(chosen);
   return {
     ...(range.from !== undefined ? { from: range.from } : {}),
@@ -95,7 +97,14 @@ function totalsOf(records: readonly OutcomeRecord[]): UsageTotals {
     premium += s.premium;
     calls += r.path.length;
   }
-  return { messages: records.length, calls, spent, premium, saved: premium - spent, savedShare: premium > 0 ? (premium - spent) / premium : null };
+  return {
+    messages: records.length,
+    calls,
+    spent,
+    premium,
+    saved: premium - spent,
+    savedShare: premium > 0 ? (premium - spent) / premium : null,
+  };
 }
 
 function periods(records: readonly OutcomeRecord[], startOf: (at: number) => Date): PeriodUsage[] {
@@ -107,7 +116,23 @@ function modelsOf(records: readonly OutcomeRecord[], totals: UsageTotals): Model
   const models = new Map<string, ModelUsage>();
   const of = (model: string) => {
     let m = models.get(model);
-    if (!m) models.set(model, (m = { model, messages: 0, messageShare: 0, calls: 0, spent: 0, spendShare: 0, thumbsUp: 0, thumbsDown: 0, ratings: 0, meanRating: null, regenerated: 0 }));
+    if (!m)
+      models.set(
+        model,
+        (m = {
+          model,
+          messages: 0,
+          messageShare: 0,
+          calls: 0,
+          spent: 0,
+          spendShare: 0,
+          thumbsUp: 0,
+          thumbsDown: 0,
+          ratings: 0,
+          meanRating: null,
+          regenerated: 0,
+        }),
+      );
     return m;
   };
   const ratingSums = new Map<string, number>();
@@ -131,7 +156,12 @@ function modelsOf(records: readonly OutcomeRecord[], totals: UsageTotals): Model
     }
   }
   return [...models.values()]
-    .map((m) => ({ ...m, messageShare: share(m.messages, totals.messages), spendShare: share(m.spent, totals.spent), meanRating: m.ratings ? ratingSums.get(m.model)! / m.ratings : null }))
+    .map((m) => ({
+      ...m,
+      messageShare: share(m.messages, totals.messages),
+      spendShare: share(m.spent, totals.spent),
+      meanRating: m.ratings ? ratingSums.get(m.model)! / m.ratings : null,
+    }))
     .sort((a, b) => b.spent - a.spent || b.messages - a.messages);
 }
 

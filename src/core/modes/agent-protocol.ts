@@ -20,13 +20,20 @@ export function agentInstructions(tools: readonly CatalogModel[], maxRounds: num
   const list = tools.map((m) => `- ${m.id}: ${describeModel(m)}`).join('\n');
   const how =
     protocol === 'functions'
-      ? ['You answer the user by consulting other language models through the call_model function: one call per turn; its reply comes back inside <information>...</information>.', 'When you know the answer, reply with the final answer as plain text, without calling.']
+      ? [
+          'You answer the user by consulting other language models through the call_model function: one call per turn; its reply comes back inside <information>...</information>.',
+          'When you know the answer, reply with the final answer as plain text, without calling.',
+        ]
       : [
           'You answer the user by consulting other language models. In every turn, first reason inside <think>...</think>, then do exactly one of:',
           '- ask one model a self-contained question: <call>MODEL: question</call> (its reply comes back inside <information>...</information>);',
           '- give the final answer: <answer>...</answer>.',
         ];
-  return [...how, `You have at most ${maxRounds} turns; calls cost money, so call a dear model only when a cheap one will not do.`, `Models you may call:\n${list}`].join('\n');
+  return [
+    ...how,
+    `You have at most ${maxRounds} turns; calls cost money, so call a dear model only when a cheap one will not do.`,
+    `Models you may call:\n${list}`,
+  ].join('\n');
 }
 
 /** The one function offered with function calling: ask a model (named from the enabled ones) a question. */
@@ -50,10 +57,15 @@ const callArguments = z.object({ model: z.string().min(1), question: z.string().
 /** What a reply under function calling says: its first call_model call, else its text as the answer. */
 export function readFunctionTurn(text: string, calls: readonly ToolCall[] | undefined): AgentTurn {
   const call = calls?.[0];
-  if (!call) return text.trim() ? { kind: 'answer', answer: text.trim() } : { kind: 'invalid', error: 'neither a call_model call nor an answer' };
+  if (!call)
+    return text.trim() ? { kind: 'answer', answer: text.trim() } : { kind: 'invalid', error: 'neither a call_model call nor an answer' };
   if (call.name !== 'call_model') return { kind: 'invalid', error: `unknown function "${call.name}": call call_model` };
   const args = callArguments.safeParse(call.arguments);
-  if (!args.success) return { kind: 'invalid', error: `call_model needs {"model": "...", "question": "..."} (${args.error.issues[0]!.path.join('.') || 'arguments'}: ${args.error.issues[0]!.message})` };
+  if (!args.success)
+    return {
+      kind: 'invalid',
+      error: `call_model needs {"model": "...", "question": "..."} (${args.error.issues[0]!.path.join('.') || 'arguments'}: ${args.error.issues[0]!.message})`,
+    };
   return { kind: 'call', ...(text.trim() ? { think: text.trim() } : {}), model: args.data.model, query: args.data.question };
 }
 
@@ -64,7 +76,8 @@ export function readTurn(reply: string): AgentTurn {
   const call = tag(reply, 'call') ?? tag(reply, 'search');
   const answer = tag(reply, 'answer');
   const base = think !== undefined ? { think } : {};
-  if (call !== undefined && answer !== undefined) return { kind: 'invalid', ...base, error: 'a turn has either one <call> or an <answer>, not both' };
+  if (call !== undefined && answer !== undefined)
+    return { kind: 'invalid', ...base, error: 'a turn has either one <call> or an <answer>, not both' };
   if (answer !== undefined) return { kind: 'answer', ...base, answer };
   if (call === undefined) return { kind: 'invalid', ...base, error: 'no <call>MODEL: question</call> and no <answer>...</answer> found' };
   const m = /^([^:\n]+):\s*([\s\S]+)$/.exec(call);

@@ -33,7 +33,11 @@ export async function runAgent(query: string, env: ModeEnv, o: AgentOptions = {}
   const tools = env.models.filter((m) => m.id !== reasoner.id);
   const premium = premiumOf(await env.route(query));
   let protocol = o.protocol ?? 'functions';
-  const messages: ChatMessage[] = [{ role: 'system', content: agentInstructions(tools, maxRounds, protocol) }, ...(env.history ?? []), { role: 'user', content: query }];
+  const messages: ChatMessage[] = [
+    { role: 'system', content: agentInstructions(tools, maxRounds, protocol) },
+    ...(env.history ?? []),
+    { role: 'user', content: query },
+  ];
   let fallback = '';
   let protocolNote: string | undefined;
   const finish = (text: string, model: string, note?: string) => ({
@@ -46,7 +50,10 @@ export async function runAgent(query: string, env: ModeEnv, o: AgentOptions = {}
     if (trace.cost >= maxCost) return finish('', reasoner.id, `stopped at the cost limit ($${maxCost}) after ${index - 1} rounds`);
     let reply;
     try {
-      reply = await timedCall(env, reasoner.id, messages, { maxTokens, ...(protocol === 'functions' ? { tools: [callModelTool(tools)] } : {}) });
+      reply = await timedCall(env, reasoner.id, messages, {
+        maxTokens,
+        ...(protocol === 'functions' ? { tools: [callModelTool(tools)] } : {}),
+      });
     } catch (e) {
       // A provider that refuses function calling (an error on the first turn): the text protocol from here on.
       if (protocol !== 'functions' || index > 1 || env.signal?.aborted) throw e;
@@ -56,13 +63,25 @@ export async function runAgent(query: string, env: ModeEnv, o: AgentOptions = {}
       reply = await timedCall(env, reasoner.id, messages, { maxTokens });
     }
     const turn = protocol === 'functions' ? readFunctionTurn(reply.text, reply.toolCalls) : readTurn(reply.text);
-    const step: RoundStep = { type: 'round', index, model: reasoner.id, cost: reply.cost, ms: reply.ms, toolCost: 0, ...(turn.think ? { think: turn.think } : {}) };
+    const step: RoundStep = {
+      type: 'round',
+      index,
+      model: reasoner.id,
+      cost: reply.cost,
+      ms: reply.ms,
+      toolCost: 0,
+      ...(turn.think ? { think: turn.think } : {}),
+    };
     if (turn.kind === 'answer') {
       trace.add(step);
       return finish(turn.answer, reasoner.id);
     }
     // The call goes back into the conversation as text, so every provider reads the history the same way.
-    messages.push({ role: 'assistant', content: turn.kind === 'call' && protocol === 'functions' ? `${reply.text}\ncall_model(${turn.model}): ${turn.query}`.trim() : reply.text });
+    messages.push({
+      role: 'assistant',
+      content:
+        turn.kind === 'call' && protocol === 'functions' ? `${reply.text}\ncall_model(${turn.model}): ${turn.query}`.trim() : reply.text,
+    });
     let observation: string;
     if (turn.kind === 'invalid') {
       observation = step.error = turn.error;

@@ -58,18 +58,31 @@ export async function runCascade(query: string, env: ModeEnv, o: CascadeOptions 
     calibratedOn: threshold.calibratedOn,
     kept,
   });
-  if (kept) return trace.result('cascade', verified.answer.text, cheap.id, premium ? undefined : 'only one model is enabled: nothing to escalate to');
+  if (kept)
+    return trace.result(
+      'cascade',
+      verified.answer.text,
+      cheap.id,
+      premium ? undefined : 'only one model is enabled: nothing to escalate to',
+    );
   const answer = await timedCall(env, premium.model, withHistory(env, query), { maxTokens: o.maxTokens });
   trace.add({ type: 'answer', model: answer.model, cost: answer.cost, ms: answer.ms });
   return trace.result('cascade', answer.text, answer.model);
 }
 
 /** The cheap model's answer with its check's score and the USD of every call made for both. */
-async function checkedAnswer(env: ModeEnv, model: string, query: string, o: CascadeOptions, votes: { samples: number; maxTokens: number }): Promise<Verified & { check: 'on-device' | 'self-verify' }> {
+async function checkedAnswer(
+  env: ModeEnv,
+  model: string,
+  query: string,
+  o: CascadeOptions,
+  votes: { samples: number; maxTokens: number },
+): Promise<Verified & { check: 'on-device' | 'self-verify' }> {
   const messages = withHistory(env, query);
   if (o.check !== 'on-device') return { ...(await selfVerify(env.complete, model, messages, votes)), check: 'self-verify' };
   const answer = await env.complete(model, messages, { maxTokens: votes.maxTokens, temperature: 0, signal: env.signal });
-  if (finalAnswer(answer.text)) return { answer, score: verifyAnswer(o.verifier ?? DEFAULT_VERIFIER, query, answer.text), cost: answer.cost, check: 'on-device' };
+  if (finalAnswer(answer.text))
+    return { answer, score: verifyAnswer(o.verifier ?? DEFAULT_VERIFIER, query, answer.text), cost: answer.cost, check: 'on-device' };
   const voted = await verificationVotes(env.complete, model, query, answer.text, votes);
   return { answer, score: voted.score, cost: answer.cost + voted.cost, check: 'self-verify' };
 }

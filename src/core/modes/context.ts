@@ -27,17 +27,25 @@ export function selectContext(earlier: readonly Turn[], policy: ContextPolicy, c
   const turns = policy.kind === 'current' ? [] : policy.kind === 'full' ? [...earlier] : mostSimilar(earlier, policy.k, current);
   return {
     turns,
-    messages: turns.flatMap((t) => [{ role: 'user' as const, content: t.user }, ...(t.assistant ? [{ role: 'assistant' as const, content: t.assistant }] : [])]),
+    messages: turns.flatMap((t) => [
+      { role: 'user' as const, content: t.user },
+      ...(t.assistant ? [{ role: 'assistant' as const, content: t.assistant }] : []),
+    ]),
     userTexts: turns.map((t) => t.user),
   };
 }
 
 function mostSimilar(earlier: readonly Turn[], k: number, current: Float32Array | undefined): Turn[] {
-  if (!current) throw new Error('similar-turns context needs the current message\'s embedding');
+  if (!current) throw new Error("similar-turns context needs the current message's embedding");
   const scored = earlier.map((turn, index) => {
     if (!turn.embedding) throw new Error(`earlier turn ${index + 1} has no embedding`);
     return { index, similarity: cosine(current, turn.embedding) };
   });
-  const kept = new Set(scored.sort((a, b) => b.similarity - a.similarity).slice(0, k).map((s) => s.index));
+  const kept = new Set(
+    scored
+      .sort((a, b) => b.similarity - a.similarity)
+      .slice(0, k)
+      .map((s) => s.index),
+  );
   return earlier.filter((_, i) => kept.has(i));
 }

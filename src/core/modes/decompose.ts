@@ -46,7 +46,16 @@ export async function runDecompose(query: string, env: ModeEnv, o: DecomposeOpti
         const byPlanner = assign === 'planner' && sub.model !== undefined && enabled.has(sub.model);
         const model = byPlanner ? sub.model! : (await env.route(sub.query)).model;
         const answer = await timedCall(env, model, [{ role: 'user', content: sub.query }], { maxTokens: o.maxTokens });
-        trace.add({ type: 'sub-answer', index, query: sub.query, model, text: answer.text, cost: answer.cost, ms: answer.ms, assignedBy: byPlanner ? 'planner' : 'router' });
+        trace.add({
+          type: 'sub-answer',
+          index,
+          query: sub.query,
+          model,
+          text: answer.text,
+          cost: answer.cost,
+          ms: answer.ms,
+          assignedBy: byPlanner ? 'planner' : 'router',
+        });
         return { query: sub.query, text: answer.text };
       }),
     ),
@@ -58,7 +67,14 @@ export async function runDecompose(query: string, env: ModeEnv, o: DecomposeOpti
 }
 
 /** The planner's sub-queries, asking once more on a bad reply; undefined when both replies were bad. */
-async function makePlan(query: string, env: ModeEnv, trace: Trace, planner: string, maxParts: number, assign: 'router' | 'planner'): Promise<SubQuery[] | undefined> {
+async function makePlan(
+  query: string,
+  env: ModeEnv,
+  trace: Trace,
+  planner: string,
+  maxParts: number,
+  assign: 'router' | 'planner',
+): Promise<SubQuery[] | undefined> {
   const messages: ChatMessage[] = [{ role: 'user', content: planPrompt(query, maxParts, assign === 'planner' ? env.models : undefined) }];
   for (let attempt = 1; attempt <= 2; attempt++) {
     const reply = await timedCall(env, planner, messages, { temperature: 0 });

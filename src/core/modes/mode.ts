@@ -17,12 +17,26 @@ export interface CallRecord {
 }
 
 export type ModeStep =
-  | ({ type: 'verify' } & CallRecord & { answer: string; score: number; check?: 'on-device' | 'self-verify'; threshold: number; calibratedOn: number; kept: boolean })
+  | ({ type: 'verify' } & CallRecord & {
+        answer: string;
+        score: number;
+        check?: 'on-device' | 'self-verify';
+        threshold: number;
+        calibratedOn: number;
+        kept: boolean;
+      })
   | ({ type: 'judge' } & CallRecord & { reply: string; chosen?: string })
   | ({ type: 'plan' } & CallRecord & { attempt: number; subqueries?: { query: string; model?: string }[]; error?: string })
   | ({ type: 'sub-answer' } & CallRecord & { index: number; query: string; text: string; assignedBy: 'router' | 'planner' })
   | ({ type: 'aggregate' } & CallRecord)
-  | ({ type: 'round' } & CallRecord & { index: number; think?: string; call?: { model: string; query: string }; observation?: string; error?: string; toolCost: number })
+  | ({ type: 'round' } & CallRecord & {
+        index: number;
+        think?: string;
+        call?: { model: string; query: string };
+        observation?: string;
+        error?: string;
+        toolCost: number;
+      })
   | ({ type: 'answer' } & CallRecord);
 
 export interface ModeResult {
@@ -110,5 +124,7 @@ export function withHistory(env: ModeEnv, content: string): ChatMessage[] {
 /** The model the router rates best in quality (the premium alternative), with its estimate. */
 export function premiumOf(decision: Decision, except?: string) {
   const pool = decision.ranking.filter((r) => r.model !== except);
-  return pool.length === 0 ? undefined : pool.reduce((best, r) => (r.quality > best.quality || (r.quality === best.quality && r.cost > best.cost) ? r : best));
+  return pool.length === 0
+    ? undefined
+    : pool.reduce((best, r) => (r.quality > best.quality || (r.quality === best.quality && r.cost > best.cost) ? r : best));
 }

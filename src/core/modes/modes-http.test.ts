@@ -15,13 +15,20 @@ beforeEach(() => {
 });
 
 const PLAN = '{"subqueries": [{"query": "What is 12 times 9?"}, {"query": "Name a colour"}]}';
-const of = <T extends ModeStep['type']>(steps: ModeStep[], type: T) => steps.filter((s): s is Extract<ModeStep, { type: T }> => s.type === type);
+const of = <T extends ModeStep['type']>(steps: ModeStep[], type: T) =>
+  steps.filter((s): s is Extract<ModeStep, { type: T }> => s.type === type);
 
 describe('decompose', () => {
   it('plans with the cheapest model, routes each sub-query with the active router, answers them and aggregates', async () => {
-    server.scripts.set([{ model: 'echo-small', match: "^Split the user's request", reply: `Here is the plan:\n\`\`\`json\n${PLAN}\n\`\`\`` }]);
+    server.scripts.set([
+      { model: 'echo-small', match: "^Split the user's request", reply: `Here is the plan:\n\`\`\`json\n${PLAN}\n\`\`\`` },
+    ]);
     const seen: string[] = [];
-    const r = await runMode('decompose', 'What is 12 times 9, and name a colour', await testEnv(server, { onStep: (s) => seen.push(s.type) }));
+    const r = await runMode(
+      'decompose',
+      'What is 12 times 9, and name a colour',
+      await testEnv(server, { onStep: (s) => seen.push(s.type) }),
+    );
     const [plan] = of(r.steps, 'plan');
     expect(plan).toMatchObject({ model: 'small', attempt: 1, subqueries: [{ query: 'What is 12 times 9?' }, { query: 'Name a colour' }] });
     const subs = of(r.steps, 'sub-answer').sort((a, b) => a.index - b.index);
@@ -34,7 +41,10 @@ describe('decompose', () => {
     expect(r.model).toBe('large');
     expect(r.text).toMatch(/^Echo from echo-large: Answer the user's request using the answers/);
     expect(r.text).toContain('Answer 2: Echo from echo-small: Name a colour');
-    expect(r.cost).toBeCloseTo(r.steps.reduce((s, x) => s + x.cost, 0), 12);
+    expect(r.cost).toBeCloseTo(
+      r.steps.reduce((s, x) => s + x.cost, 0),
+      12,
+    );
     expect(seen).toEqual(r.steps.map((s) => s.type));
     expect(new Set(server.requests.map((q) => q.model))).toEqual(new Set(['echo-small', 'echo-large']));
   });
@@ -44,11 +54,17 @@ describe('decompose', () => {
     server.scripts.set([{ model: 'echo-small', match: 'the model that should answer it', reply: plan }]);
     const r = await runMode('decompose', 'Name a colour and a fruit', await testEnv(server), { decompose: { assign: 'planner' } });
     const subs = of(r.steps, 'sub-answer').sort((a, b) => a.index - b.index);
-    expect(subs.map((s) => [s.model, s.assignedBy])).toEqual([['mid', 'planner'], ['small', 'router']]);
+    expect(subs.map((s) => [s.model, s.assignedBy])).toEqual([
+      ['mid', 'planner'],
+      ['small', 'router'],
+    ]);
   });
 
   it('asks the planner once more after malformed JSON', async () => {
-    server.scripts.set([{ model: 'echo-small', match: "^Split the user's request", reply: '{"subqueries": [{"query": "x"' }, { model: 'echo-small', match: '^That reply was not valid: not JSON', reply: PLAN }]);
+    server.scripts.set([
+      { model: 'echo-small', match: "^Split the user's request", reply: '{"subqueries": [{"query": "x"' },
+      { model: 'echo-small', match: '^That reply was not valid: not JSON', reply: PLAN },
+    ]);
     const r = await runMode('decompose', 'What is 12 times 9, and name a colour', await testEnv(server));
     const plans = of(r.steps, 'plan');
     expect(plans.map((p) => p.attempt)).toEqual([1, 2]);
@@ -62,7 +78,10 @@ describe('decompose', () => {
       { model: 'echo-small', match: '^That reply was not valid', reply: '{"subqueries": [], "extra": 1}' },
     ]);
     const r = await runMode('decompose', 'What is 12 times 9, and name a colour', await testEnv(server));
-    expect(of(r.steps, 'plan').map((p) => p.error)).toEqual(['no JSON object found', expect.stringMatching(/subqueries|extra|Unrecognized/)]);
+    expect(of(r.steps, 'plan').map((p) => p.error)).toEqual([
+      'no JSON object found',
+      expect.stringMatching(/subqueries|extra|Unrecognized/),
+    ]);
     expect(r.note).toMatch(/no valid plan twice: answered with single routing/);
     expect(r.text).toBe('Echo from echo-large: What is 12 times 9, and name a colour');
   });
@@ -70,8 +89,16 @@ describe('decompose', () => {
 
 describe('agent over the text protocol', () => {
   const turns = [
-    { model: 'echo-small', match: '^What is 12 times 9', reply: '<think>arithmetic: ask the big one</think><call>large: What is 12 times 9?</call>' },
-    { model: 'echo-small', match: '^<information>Echo from echo-large', reply: '<think>now a colour</think><call>mid: Name a colour</call>' },
+    {
+      model: 'echo-small',
+      match: '^What is 12 times 9',
+      reply: '<think>arithmetic: ask the big one</think><call>large: What is 12 times 9?</call>',
+    },
+    {
+      model: 'echo-small',
+      match: '^<information>Echo from echo-large',
+      reply: '<think>now a colour</think><call>mid: Name a colour</call>',
+    },
     { model: 'echo-small', match: '^<information>Echo from echo-mid', reply: '<call>gpt-9: anything</call>' },
     { model: 'echo-small', match: '^<information>unknown model', reply: '<think>done</think><answer>108, and blue.</answer>' },
   ];
@@ -85,13 +112,18 @@ describe('agent over the text protocol', () => {
     expect(rounds[2]!.error).toBe('unknown model "gpt-9": call one of mid, large');
     expect(r.text).toBe('108, and blue.');
     expect(r.premiumEstimate).toMatchObject({ model: 'large' });
-    expect(r.cost).toBeCloseTo(rounds.reduce((s, x) => s + x.cost, 0), 12);
+    expect(r.cost).toBeCloseTo(
+      rounds.reduce((s, x) => s + x.cost, 0),
+      12,
+    );
     expect(rounds[0]!.toolCost).toBeGreaterThan(0);
   });
 
   it('stops at its round limit with the last answer it got', async () => {
     server.scripts.set(turns);
-    const r = await runMode('agent', 'What is 12 times 9? And a colour?', await testEnv(server), { agent: { maxRounds: 2, protocol: 'text' } });
+    const r = await runMode('agent', 'What is 12 times 9? And a colour?', await testEnv(server), {
+      agent: { maxRounds: 2, protocol: 'text' },
+    });
     expect(of(r.steps, 'round').map((s) => s.call?.model)).toEqual(['large', 'mid']);
     expect(r.note).toMatch(/round limit \(2\)/);
     expect(r.text).toBe('Echo from echo-mid: Name a colour');
@@ -103,7 +135,9 @@ describe('agent over the text protocol', () => {
       { model: 'echo-small', match: '^<information>Echo from echo-mid', reply: '<call>large: What is 12 times 9?</call>' },
     ]);
     // The cheap call fits; the dear one's estimate (300 output tokens at $30/M) would pass the limit.
-    const r = await runMode('agent', 'What is 12 times 9? And a colour?', await testEnv(server), { agent: { maxCost: 0.005, maxTokens: 300, protocol: 'text' } });
+    const r = await runMode('agent', 'What is 12 times 9? And a colour?', await testEnv(server), {
+      agent: { maxCost: 0.005, maxTokens: 300, protocol: 'text' },
+    });
     const rounds = of(r.steps, 'round');
     expect(rounds.map((s) => s.call?.model)).toEqual(['mid', 'large']);
     expect(rounds[1]!.error).toMatch(/would pass the cost limit/);
@@ -115,16 +149,25 @@ describe('agent over the text protocol', () => {
   it('stops when the user stops it', async () => {
     server.scripts.set(turns);
     const stop = new AbortController();
-    const r = await runMode('agent', 'What is 12 times 9? And a colour?', await testEnv(server, { signal: stop.signal, onStep: () => stop.abort() }), { agent: { protocol: 'text' } });
+    const r = await runMode(
+      'agent',
+      'What is 12 times 9? And a colour?',
+      await testEnv(server, { signal: stop.signal, onStep: () => stop.abort() }),
+      { agent: { protocol: 'text' } },
+    );
     expect(of(r.steps, 'round')).toHaveLength(1);
     expect(r.note).toMatch(/stopped by you after 1 rounds/);
   });
 });
 
-describe('agent over the providers\' function calling', () => {
+describe("agent over the providers' function calling", () => {
   const call = (model: string, question: string) => ({ name: 'call_model', arguments: { model, question } });
   // Each wire format as the reasoner's: OpenAI tools (small), Gemini functionDeclarations (mid), Anthropic tool_use (large).
-  for (const [reasoner, wire, tools] of [['small', 'openai', ['mid', 'large']], ['mid', 'gemini', ['small', 'large']], ['large', 'anthropic', ['small', 'mid']]] as const) {
+  for (const [reasoner, wire, tools] of [
+    ['small', 'openai', ['mid', 'large']],
+    ['mid', 'gemini', ['small', 'large']],
+    ['large', 'anthropic', ['small', 'mid']],
+  ] as const) {
     it(`${wire}: the reasoner calls two models and an unknown one as functions, then answers`, async () => {
       const api = `echo-${reasoner}`;
       server.scripts.set([
@@ -181,7 +224,14 @@ describe('cascade', () => {
     server.scripts.set(verdicts);
     const r = await runMode('cascade', 'Name a colour', await testEnv(server), { cascade: { calibration } });
     const [verify] = of(r.steps, 'verify');
-    expect(verify).toMatchObject({ model: 'small', score: 1, threshold: 0.75, calibratedOn: 4, kept: true, answer: 'Echo from echo-small: Name a colour' });
+    expect(verify).toMatchObject({
+      model: 'small',
+      score: 1,
+      threshold: 0.75,
+      calibratedOn: 4,
+      kept: true,
+      answer: 'Echo from echo-small: Name a colour',
+    });
     expect(r.model).toBe('small');
     expect(r.text).toBe('Echo from echo-small: Name a colour');
     expect(server.requests.every((q) => q.model === 'echo-small')).toBe(true);

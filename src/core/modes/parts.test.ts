@@ -30,20 +30,35 @@ describe('cascade threshold calibration', () => {
 describe('reading a plan', () => {
   it('takes the JSON out of a fence or the surrounding text', () => {
     expect(readPlan('Plan:\n```json\n{"subqueries":[{"query":"a"}]}\n```', 4)).toEqual({ ok: true, subqueries: [{ query: 'a' }] });
-    expect(readPlan('ok {"subqueries":[{"query":"a","model":"m"}]} done', 4)).toEqual({ ok: true, subqueries: [{ query: 'a', model: 'm' }] });
+    expect(readPlan('ok {"subqueries":[{"query":"a","model":"m"}]} done', 4)).toEqual({
+      ok: true,
+      subqueries: [{ query: 'a', model: 'm' }],
+    });
   });
 
   it('names what is wrong', () => {
     expect(readPlan('no json here', 4)).toEqual({ ok: false, error: 'no JSON object found' });
     expect(readPlan('{"subqueries": [', 4)).toMatchObject({ ok: false, error: expect.stringMatching(/^not JSON/) });
-    expect(readPlan('{"subqueries":[{"query":"a"},{"query":"b"},{"query":"c"}]}', 2)).toMatchObject({ ok: false, error: expect.stringMatching(/^subqueries: /) });
-    expect(readPlan('{"subqueries":[{"query":"  "}]}', 2)).toMatchObject({ ok: false, error: expect.stringMatching(/^subqueries\.0\.query: /) });
+    expect(readPlan('{"subqueries":[{"query":"a"},{"query":"b"},{"query":"c"}]}', 2)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^subqueries: /),
+    });
+    expect(readPlan('{"subqueries":[{"query":"  "}]}', 2)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^subqueries\.0\.query: /),
+    });
     expect(readPlan('{"steps":[]}', 2)).toMatchObject({ ok: false });
   });
 
-  it('refuses plans without meaning: the prompt\'s placeholder, punctuation only, a repeated sub-query', () => {
-    expect(readPlan('{"subqueries":[{"query":"..."}]}', 4)).toEqual({ ok: false, error: 'subqueries.0.query: "..." is a placeholder, not a question: write out each sub-question' });
-    expect(readPlan('{"subqueries":[{"query":"What is 2+2?"},{"query":" … "}]}', 4)).toMatchObject({ ok: false, error: expect.stringMatching(/^subqueries\.1\.query: "…" is a placeholder/) });
+  it("refuses plans without meaning: the prompt's placeholder, punctuation only, a repeated sub-query", () => {
+    expect(readPlan('{"subqueries":[{"query":"..."}]}', 4)).toEqual({
+      ok: false,
+      error: 'subqueries.0.query: "..." is a placeholder, not a question: write out each sub-question',
+    });
+    expect(readPlan('{"subqueries":[{"query":"What is 2+2?"},{"query":" … "}]}', 4)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^subqueries\.1\.query: "…" is a placeholder/),
+    });
     expect(readPlan('{"subqueries":[{"query":"Capital of France?"},{"query":"capital of  france"}]}', 4)).toEqual({
       ok: false,
       error: 'subqueries.1.query: repeats sub-query 1: each sub-query must ask something different',
@@ -54,9 +69,18 @@ describe('reading a plan', () => {
 
 describe('reading an agent turn', () => {
   it('reads a call, an answer, and breaks of the protocol', () => {
-    expect(readTurn('<think>hm</think>\n<call> gpt-4o : what is 2+2?</call>')).toEqual({ kind: 'call', think: 'hm', model: 'gpt-4o', query: 'what is 2+2?' });
+    expect(readTurn('<think>hm</think>\n<call> gpt-4o : what is 2+2?</call>')).toEqual({
+      kind: 'call',
+      think: 'hm',
+      model: 'gpt-4o',
+      query: 'what is 2+2?',
+    });
     expect(readTurn('<answer>4</answer>')).toEqual({ kind: 'answer', answer: '4' });
-    expect(readTurn('<search>Qwen2.5-7B: capital of France?</search>')).toEqual({ kind: 'call', model: 'Qwen2.5-7B', query: 'capital of France?' });
+    expect(readTurn('<search>Qwen2.5-7B: capital of France?</search>')).toEqual({
+      kind: 'call',
+      model: 'Qwen2.5-7B',
+      query: 'capital of France?',
+    });
     expect(readTurn('<call>a: b</call><answer>c</answer>')).toMatchObject({ kind: 'invalid', error: expect.stringMatching(/not both/) });
     expect(readTurn('just text')).toMatchObject({ kind: 'invalid', error: expect.stringMatching(/no <call>/) });
     expect(readTurn('<call>no colon here</call>')).toMatchObject({ kind: 'invalid', error: expect.stringMatching(/MODEL: question/) });

@@ -4,7 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { clusters, split } from '../../../test/helpers/synthetic.ts';
 import { routerClass } from '../routers/registry.ts';
 import { decide } from '../routers/decide.ts';
-import { emptyUserVector, FEATURES, learn, personalise, preferenceGradient, preferenceLoss, userFeatures, type Preference, type UserVector } from './personal.ts';
+import {
+  emptyUserVector,
+  FEATURES,
+  learn,
+  personalise,
+  preferenceGradient,
+  preferenceLoss,
+  userFeatures,
+  type Preference,
+  type UserVector,
+} from './personal.ts';
 
 const features = Array.from({ length: FEATURES }, (_, i) => Math.sin(i + 1));
 const vector: UserVector = {
@@ -55,7 +65,14 @@ describe('personalised routing', () => {
     const bob = emptyUserVector();
     for (const { e } of rest.slice(0, 8)) {
       const est = Object.fromEntries((await router.predict({ text: 'q', embedding: e })).estimates.map((x) => [x.model, x.quality]));
-      alice = learn(alice, { kind: 'pairwise', winner: 'generalist', loser: 'coder', features: userFeatures(e), globalWinner: est.generalist!, globalLoser: est.coder! });
+      alice = learn(alice, {
+        kind: 'pairwise',
+        winner: 'generalist',
+        loser: 'coder',
+        features: userFeatures(e),
+        globalWinner: est.generalist!,
+        globalLoser: est.coder!,
+      });
       alice = learn(alice, { kind: 'rating', model: 'generalist', features: userFeatures(e), global: est.generalist!, rating: 1 });
     }
     expect(alice.updates).toBe(16);

@@ -73,7 +73,8 @@ export function personalise(estimates: readonly ModelEstimate[], vector: UserVec
 export function preferenceLoss(vector: UserVector, p: Preference): number {
   const l2 = LEARNING.l2 * Object.values(vector.models).reduce((s, w) => s + w.reduce((t, x) => t + x * x, 0), 0);
   if (p.kind === 'rating') return 0.5 * (p.global + shift(vector, p.model, p.features) - p.rating) ** 2 + l2;
-  const margin = LEARNING.pairwiseScale * (p.globalWinner + shift(vector, p.winner, p.features) - p.globalLoser - shift(vector, p.loser, p.features));
+  const margin =
+    LEARNING.pairwiseScale * (p.globalWinner + shift(vector, p.winner, p.features) - p.globalLoser - shift(vector, p.loser, p.features));
   return Math.log1p(Math.exp(-margin)) + l2;
 }
 
@@ -88,7 +89,8 @@ export function preferenceGradient(vector: UserVector, p: Preference): Record<st
   if (p.kind === 'rating') {
     add(p.model, p.global + shift(vector, p.model, p.features) - p.rating);
   } else {
-    const margin = LEARNING.pairwiseScale * (p.globalWinner + shift(vector, p.winner, p.features) - p.globalLoser - shift(vector, p.loser, p.features));
+    const margin =
+      LEARNING.pairwiseScale * (p.globalWinner + shift(vector, p.winner, p.features) - p.globalLoser - shift(vector, p.loser, p.features));
     const d = -LEARNING.pairwiseScale * sigmoid(-margin);
     add(p.winner, d);
     add(p.loser, -d);
@@ -98,7 +100,10 @@ export function preferenceGradient(vector: UserVector, p: Preference): Record<st
 
 /** The vector after a few gradient steps on one preference (a new vector; the old one is not changed). */
 export function learn(vector: UserVector, p: Preference): UserVector {
-  let next: UserVector = { models: Object.fromEntries(Object.entries(vector.models).map(([m, w]) => [m, [...w]])), updates: vector.updates + 1 };
+  let next: UserVector = {
+    models: Object.fromEntries(Object.entries(vector.models).map(([m, w]) => [m, [...w]])),
+    updates: vector.updates + 1,
+  };
   for (let step = 0; step < LEARNING.steps; step++) {
     const grad = preferenceGradient(next, p);
     const models = { ...next.models };

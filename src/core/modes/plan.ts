@@ -22,14 +22,21 @@ function planSchema(maxParts: number) {
     .strict()
     .superRefine((plan, ctx) => {
       plan.subqueries.forEach(({ query }, i) => {
-        const problem = subQueryProblem(query, plan.subqueries.slice(0, i).map((s) => s.query));
+        const problem = subQueryProblem(
+          query,
+          plan.subqueries.slice(0, i).map((s) => s.query),
+        );
         if (problem) ctx.addIssue({ code: 'custom', path: ['subqueries', i, 'query'], message: problem });
       });
     });
 }
 
 /** The same question however it is spaced, cased or ended. */
-const questionKey = (query: string) => query.toLowerCase().replace(/\s+/g, ' ').replace(/[\s\p{P}]+$/u, '');
+const questionKey = (query: string) =>
+  query
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[\s\p{P}]+$/u, '');
 
 /** Why a sub-query is no question (a placeholder such as the prompt's "...", or one repeating an earlier one), if so. */
 function subQueryProblem(query: string, earlier: readonly string[]): string | undefined {

@@ -59,12 +59,20 @@ function testsOf(value: unknown): string[] | undefined {
 export function readLlmrouterQueries(text: string, file: string): BenchmarkItem[] {
   return readJsonLines(text, file).map(({ line, value }) => {
     const row = validate(llmrouterRow, value, { file, line });
-    if (row.ground_truth === undefined) throw new DataError({ file, line, field: 'ground_truth' }, 'missing: the pipeline scores against it');
-    const item: BenchmarkItem = { id: `${row.task_name}-${line}`, task: row.task_name, query: row.query, ground_truth: row.ground_truth, metric: row.metric };
+    if (row.ground_truth === undefined)
+      throw new DataError({ file, line, field: 'ground_truth' }, 'missing: the pipeline scores against it');
+    const item: BenchmarkItem = {
+      id: `${row.task_name}-${line}`,
+      task: row.task_name,
+      query: row.query,
+      ground_truth: row.ground_truth,
+      metric: row.metric,
+    };
     if (row.task_id !== undefined && row.task_id !== null) item.task_id = String(row.task_id);
     try {
       if (row.metric === 'em_mc') item.options = optionsOf(row.choices);
-      if (row.metric === 'code_eval' && !String(row.task_id ?? '').startsWith('HumanEval')) item.tests = testsOf(row.choices) ?? testsOf(row.ground_truth);
+      if (row.metric === 'code_eval' && !String(row.task_id ?? '').startsWith('HumanEval'))
+        item.tests = testsOf(row.choices) ?? testsOf(row.ground_truth);
     } catch (e) {
       throw new DataError({ file, line, field: 'choices' }, (e as Error).message);
     }

@@ -23,7 +23,8 @@ export function toDataset(items: readonly BenchmarkItem[], models: readonly stri
         ...(r.response !== undefined ? { response: r.response } : {}),
       };
     }
-    if (Object.keys(outcomes).length > 0) samples.push({ id: item.id, query: item.query, task: item.task, ground_truth: item.ground_truth, metric: item.metric, outcomes });
+    if (Object.keys(outcomes).length > 0)
+      samples.push({ id: item.id, query: item.query, task: item.task, ground_truth: item.ground_truth, metric: item.metric, outcomes });
   }
   return samples;
 }
@@ -46,7 +47,9 @@ export function summarize(results: readonly PipelineResult[]): SummaryCell[] {
   for (const r of latestResults(results).values()) {
     for (const task of [r.task, 'all']) {
       const key = pairKey(task, r.model);
-      const cell = cells.get(key) ?? cells.set(key, { task, model: r.model, n: 0, meanScore: 0, costUsd: 0, meanLatencyMs: 0, failed: 0, latency: 0 }).get(key)!;
+      const cell =
+        cells.get(key) ??
+        cells.set(key, { task, model: r.model, n: 0, meanScore: 0, costUsd: 0, meanLatencyMs: 0, failed: 0, latency: 0 }).get(key)!;
       cell.costUsd += r.cost;
       if (r.status === 'failed') {
         cell.failed += 1;
@@ -57,5 +60,9 @@ export function summarize(results: readonly PipelineResult[]): SummaryCell[] {
       cell.latency += r.latency_ms ?? 0;
     }
   }
-  return [...cells.values()].map(({ latency, ...cell }) => ({ ...cell, meanScore: cell.n ? cell.meanScore / cell.n : 0, meanLatencyMs: cell.n ? latency / cell.n : 0 }));
+  return [...cells.values()].map(({ latency, ...cell }) => ({
+    ...cell,
+    meanScore: cell.n ? cell.meanScore / cell.n : 0,
+    meanLatencyMs: cell.n ? latency / cell.n : 0,
+  }));
 }

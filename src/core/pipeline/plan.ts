@@ -24,7 +24,12 @@ export interface RunPlan {
   total: number;
 }
 
-export function planRun(items: readonly BenchmarkItem[], models: readonly CatalogModel[], tasks: TaskSet, previous: readonly PipelineResult[]): RunPlan {
+export function planRun(
+  items: readonly BenchmarkItem[],
+  models: readonly CatalogModel[],
+  tasks: TaskSet,
+  previous: readonly PipelineResult[],
+): RunPlan {
   const latest = latestResults(previous);
   const plan: RunPlan = { jobs: [], done: 0, retrying: 0, total: items.length * models.length };
   for (const item of items) {

@@ -13,11 +13,32 @@ import type { PipelineResult, ResultStore } from './result.ts';
 import { runPipeline } from './run.ts';
 import { DEFAULT_TASKS } from './tasks.ts';
 
-const model = (id: string, provider: string): CatalogModel => ({ id, provider, api_model: id, input_price: 1, output_price: 2, context_window: 8192, description: id, strengths: [] });
+const model = (id: string, provider: string): CatalogModel => ({
+  id,
+  provider,
+  api_model: id,
+  input_price: 1,
+  output_price: 2,
+  context_window: 8192,
+  description: id,
+  strengths: [],
+});
 const models = [model('good-a', 'alpha'), model('good-b', 'alpha'), model('broken', 'beta')];
 const judge = model('judge', 'gamma');
-const openQuestion: BenchmarkItem = { id: 'open1', task: 'advice', query: 'How should I store fresh basil?', ground_truth: 'Like cut flowers, in water at room temperature.', metric: 'llm_judge' };
-const items: BenchmarkItem[] = Array.from({ length: 6 }, (_, i) => ({ id: `q${i}`, task: 'gsm8k', query: `What is ${i} plus ${i}?`, ground_truth: `#### ${2 * i}`, metric: 'GSM8K' }));
+const openQuestion: BenchmarkItem = {
+  id: 'open1',
+  task: 'advice',
+  query: 'How should I store fresh basil?',
+  ground_truth: 'Like cut flowers, in water at room temperature.',
+  metric: 'llm_judge',
+};
+const items: BenchmarkItem[] = Array.from({ length: 6 }, (_, i) => ({
+  id: `q${i}`,
+  task: 'gsm8k',
+  query: `What is ${i} plus ${i}?`,
+  ground_truth: `#### ${2 * i}`,
+  metric: 'GSM8K',
+}));
 let server: TestServer;
 
 beforeAll(async () => {
@@ -38,7 +59,12 @@ function memoryStore(records: PipelineResult[] = []): ResultStore & { records: P
 
 /** The real caller, counting calls in flight per provider. */
 function countingCaller() {
-  const caller = new RoutedCaller({ catalog: [...models, judge], endpoint: (provider) => ({ provider, wire: 'openai', baseUrl: `${server.url}/local/v1` }), policy: { retries: 0 }, concurrency: 16 });
+  const caller = new RoutedCaller({
+    catalog: [...models, judge],
+    endpoint: (provider) => ({ provider, wire: 'openai', baseUrl: `${server.url}/local/v1` }),
+    policy: { retries: 0 },
+    concurrency: 16,
+  });
   const inFlight = new Map<string, number>();
   const peak = new Map<string, number>();
   return {
@@ -82,7 +108,12 @@ describe('runPipeline', () => {
   it('scores open answers with a judge model, adding its cost to the pair', async () => {
     const store = memoryStore();
     const caller = countingCaller();
-    const summary = await runPipeline({ plan: planRun([openQuestion], models.slice(0, 1), DEFAULT_TASKS, []), caller, store, scoring: { judge: { complete: completeVia(caller), model: 'judge' } } });
+    const summary = await runPipeline({
+      plan: planRun([openQuestion], models.slice(0, 1), DEFAULT_TASKS, []),
+      caller,
+      store,
+      scoring: { judge: { complete: completeVia(caller), model: 'judge' } },
+    });
     expect(summary.stopped).toBe('complete');
     const [result] = store.records;
     expect(result!.error).toBeUndefined();
@@ -94,7 +125,12 @@ describe('runPipeline', () => {
     const store = memoryStore();
     const abort = new AbortController();
     abort.abort();
-    const summary = await runPipeline({ plan: planRun(items, models, DEFAULT_TASKS, []), caller: countingCaller(), store, signal: abort.signal });
+    const summary = await runPipeline({
+      plan: planRun(items, models, DEFAULT_TASKS, []),
+      caller: countingCaller(),
+      store,
+      signal: abort.signal,
+    });
     expect(summary.stopped).toBe('cancelled');
     expect(store.records).toEqual([]);
   });

@@ -86,7 +86,10 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
       release = await guard.reserve(worstCase);
     } catch (e) {
       if ((e as ProviderError).kind !== 'budget') throw e;
-      stop ??= { stopped: 'budget', reason: `the run's budget: the next call could cost up to $${worstCase.toFixed(4)}, and $${spent.toFixed(4)} of $${options.budgetUsd?.toFixed(2)} is spent` };
+      stop ??= {
+        stopped: 'budget',
+        reason: `the run's budget: the next call could cost up to $${worstCase.toFixed(4)}, and $${spent.toFixed(4)} of $${options.budgetUsd?.toFixed(2)} is spent`,
+      };
       return undefined;
     }
     const at = now();
@@ -126,10 +129,23 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
       at,
       ...(ok ? { input_tokens: ok.inputTokens, output_tokens: ok.outputTokens, usage_estimated: ok.usageEstimated } : {}),
     };
-    if (!reply.complete) return { ...base, status: 'failed', ...(reply.text ? { response: reply.text } : {}), error: reply.error ?? { kind: 'incomplete', message: 'the answer stopped before its end' } };
+    if (!reply.complete)
+      return {
+        ...base,
+        status: 'failed',
+        ...(reply.text ? { response: reply.text } : {}),
+        error: reply.error ?? { kind: 'incomplete', message: 'the answer stopped before its end' },
+      };
     try {
       const score = await scorerFor(job.metric)(reply.text, job.item, options.scoring ?? {});
-      return { ...base, status: 'ok', score: score.score, cost: base.cost + (score.cost ?? 0), response: reply.text, ...(score.detail ? { detail: score.detail } : {}) };
+      return {
+        ...base,
+        status: 'ok',
+        score: score.score,
+        cost: base.cost + (score.cost ?? 0),
+        response: reply.text,
+        ...(score.detail ? { detail: score.detail } : {}),
+      };
     } catch (e) {
       return { ...base, status: 'failed', response: reply.text, error: { kind: 'scoring', message: (e as Error).message } };
     }

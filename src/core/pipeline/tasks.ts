@@ -53,15 +53,18 @@ export const DEFAULT_TASKS: TaskSet = {
 export function taskDefinition(set: TaskSet, task: string, metric: string, hasTests: boolean): TaskDefinition {
   const known = set.tasks[task];
   if (known) return known;
-  const template = metric.toLowerCase() === 'code_eval' ? (hasTests ? 'code_tests' : 'code_function') : (TEMPLATE_OF_METRIC[metric.toLowerCase()] ?? 'open');
+  const template =
+    metric.toLowerCase() === 'code_eval'
+      ? hasTests
+        ? 'code_tests'
+        : 'code_function'
+      : (TEMPLATE_OF_METRIC[metric.toLowerCase()] ?? 'open');
   return { name: task, template, metric };
 }
 
 const taskFileSchema = z.object({
   templates: z.record(z.string(), z.string()).default({}),
-  tasks: z
-    .array(z.object({ name: z.string().min(1), template: z.string().min(1), metric: z.string().min(1) }))
-    .default([]),
+  tasks: z.array(z.object({ name: z.string().min(1), template: z.string().min(1), metric: z.string().min(1) })).default([]),
 });
 
 /** Adds a task file's templates and tasks to a set; a task naming an unknown template or metric throws. */
@@ -75,7 +78,8 @@ export function withTaskFile(set: TaskSet, value: unknown, file: string): TaskSe
   const tasks = { ...set.tasks };
   for (const task of parsed.data.tasks) {
     if (!(task.template in templates)) throw new Error(`${file}: task "${task.name}" names unknown template "${task.template}"`);
-    if (!METRICS.includes(task.metric.toLowerCase())) throw new Error(`${file}: task "${task.name}" names unknown metric "${task.metric}" (known: ${METRICS.join(', ')})`);
+    if (!METRICS.includes(task.metric.toLowerCase()))
+      throw new Error(`${file}: task "${task.name}" names unknown metric "${task.metric}" (known: ${METRICS.join(', ')})`);
     tasks[task.name] = task;
   }
   return { tasks, templates };

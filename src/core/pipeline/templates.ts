@@ -7,7 +7,8 @@ import { humanEvalEntryPoint, mbppEntryPoint } from './code/program.ts';
 export const DEFAULT_TEMPLATES: Readonly<Record<string, string>> = {
   multiple_choice:
     'Answer the following multiple-choice question. Think it through briefly, then end with "The answer is (X)", where X is the letter of the correct option.\n\nQuestion: {query}\n\nOptions:\n{choices}',
-  math_final: 'Solve the following problem step by step. End your answer with a last line "#### N", where N is the final number.\n\nProblem: {query}',
+  math_final:
+    'Solve the following problem step by step. End your answer with a last line "#### N", where N is the final number.\n\nProblem: {query}',
   math_boxed: 'Solve the following problem. Put your final answer, and only the answer, inside \\boxed{}.\n\nProblem: {query}',
   short_answer: 'Answer the following question with a short answer (a few words), without explanation.\n\nQuestion: {query}\nAnswer:',
   code_tests:
@@ -36,7 +37,12 @@ export function renderPrompt(item: BenchmarkItem, templateId: string, templates:
   if (template === undefined) throw new Error(`unknown prompt template "${templateId}" (known: ${Object.keys(templates).join(', ')})`);
   const values = placeholders(item);
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    if (!(name in values)) throw new Error(`template "${templateId}": unknown placeholder ${whole} (known: ${Object.keys(values).map((k) => `{${k}}`).join(', ')})`);
+    if (!(name in values))
+      throw new Error(
+        `template "${templateId}": unknown placeholder ${whole} (known: ${Object.keys(values)
+          .map((k) => `{${k}}`)
+          .join(', ')})`,
+      );
     return values[name]!;
   });
 }

@@ -14,8 +14,20 @@ afterAll(() => server.close());
 
 const KEY = 'sk-test-0123456789abcdef';
 const paths: Record<WireFormat, string> = { openai: '/openai/v1', anthropic: '/anthropic/v1', gemini: '/gemini/v1beta' };
-const endpoint = (wire: WireFormat, key: string | undefined = KEY): Endpoint => ({ provider: `test-${wire}`, wire, baseUrl: server.url + paths[wire], key, streamUsage: true });
-const request: ChatRequest = { model: 'echo-small', messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'hello there, router' }] };
+const endpoint = (wire: WireFormat, key: string | undefined = KEY): Endpoint => ({
+  provider: `test-${wire}`,
+  wire,
+  baseUrl: server.url + paths[wire],
+  key,
+  streamUsage: true,
+});
+const request: ChatRequest = {
+  model: 'echo-small',
+  messages: [
+    { role: 'system', content: 'Be brief.' },
+    { role: 'user', content: 'hello there, router' },
+  ],
+};
 const withFault = (fault: string, options: CallOptions = {}): CallOptions => ({
   ...options,
   fetch: (url, init) => fetch(url, { ...init, headers: { ...(init?.headers as Record<string, string>), 'x-fault': fault } }),
@@ -113,7 +125,9 @@ describe.each(['openai', 'anthropic', 'gemini'] as const)('%s wire', (wire) => {
 
   it('is cancelled by its AbortSignal mid-stream', async () => {
     const controller = new AbortController();
-    const e = await failure(chat(endpoint(wire), request, withFault('stall=50', { signal: controller.signal, onToken: () => controller.abort() })));
+    const e = await failure(
+      chat(endpoint(wire), request, withFault('stall=50', { signal: controller.signal, onToken: () => controller.abort() })),
+    );
     expect(e.kind).toBe('aborted');
     expect(e.canFallBack).toBe(false);
   });
@@ -128,7 +142,11 @@ describe('OpenAI-compatible servers', () => {
 
   it('estimate usage when the stream reports none', async () => {
     const result = await chat({ ...endpoint('openai'), streamUsage: false }, request, { onToken: () => {} });
-    expect(result.usage).toEqual({ inputTokens: Math.ceil('Be brief.\nhello there, router'.length / 4), outputTokens: Math.ceil(result.text.length / 4), estimated: true });
+    expect(result.usage).toEqual({
+      inputTokens: Math.ceil('Be brief.\nhello there, router'.length / 4),
+      outputTokens: Math.ceil(result.text.length / 4),
+      estimated: true,
+    });
   });
 
   it('reject a missing key as auth', async () => {

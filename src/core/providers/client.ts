@@ -47,14 +47,20 @@ export async function chat(endpoint: Endpoint, request: ChatRequest, options: Ca
 /** The models the key can use: a free call that proves the base URL, the key and CORS all work. */
 export async function listModels(endpoint: Endpoint, options: Omit<CallOptions, 'onToken'> = {}): Promise<string[]> {
   const wire = WIRES[endpoint.wire];
-  return guarded(endpoint, options, async (signal) => wire.modelIds(await readJson(await send(endpoint, wire.listModels(endpoint), signal, options.fetch))));
+  return guarded(endpoint, options, async (signal) =>
+    wire.modelIds(await readJson(await send(endpoint, wire.listModels(endpoint), signal, options.fetch))),
+  );
 }
 
 /**
  * Runs a call under the caller's signal and an idle timeout (re-armed by `alive()` as data arrives), and
  * normalises what it throws.
  */
-async function guarded<T>(endpoint: Endpoint, options: CallOptions, run: (signal: AbortSignal, alive: () => void) => Promise<T>): Promise<T> {
+async function guarded<T>(
+  endpoint: Endpoint,
+  options: CallOptions,
+  run: (signal: AbortSignal, alive: () => void) => Promise<T>,
+): Promise<T> {
   const controller = new AbortController();
   let timedOut = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -73,8 +79,10 @@ async function guarded<T>(endpoint: Endpoint, options: CallOptions, run: (signal
   try {
     return await run(controller.signal, alive);
   } catch (e) {
-    if (timedOut) throw new ProviderError('timeout', `${endpoint.provider}: no answer within ${options.timeoutMs} ms`, { provider: endpoint.provider });
-    if (options.signal?.aborted) throw new ProviderError('aborted', `${endpoint.provider}: call cancelled`, { provider: endpoint.provider });
+    if (timedOut)
+      throw new ProviderError('timeout', `${endpoint.provider}: no answer within ${options.timeoutMs} ms`, { provider: endpoint.provider });
+    if (options.signal?.aborted)
+      throw new ProviderError('aborted', `${endpoint.provider}: call cancelled`, { provider: endpoint.provider });
     if (e instanceof ProviderError) throw withProvider(e, endpoint);
     if (e instanceof TypeError && (await blockedByBrowser(endpoint.baseUrl, options.fetch))) {
       throw new ProviderError('cors', corsMessage(endpoint), { provider: endpoint.provider });
@@ -86,7 +94,12 @@ async function guarded<T>(endpoint: Endpoint, options: CallOptions, run: (signal
   }
 }
 
-async function send(endpoint: Endpoint, http: HttpRequest, signal: AbortSignal, fetchFn: typeof fetch = globalThis.fetch): Promise<Response> {
+async function send(
+  endpoint: Endpoint,
+  http: HttpRequest,
+  signal: AbortSignal,
+  fetchFn: typeof fetch = globalThis.fetch,
+): Promise<Response> {
   const response = await fetchFn(http.url, {
     method: http.method,
     headers: { ...http.headers, ...(http.body !== undefined ? { 'content-type': 'application/json' } : {}) },

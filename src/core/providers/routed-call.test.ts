@@ -19,9 +19,26 @@ beforeEach(() => {
   server.requests.splice(0);
 });
 
-const model = (id: string, provider: string, api_model: string): CatalogModel => ({ id, provider, api_model, input_price: 1, output_price: 2, context_window: 8192, description: id, strengths: [] });
-const catalog = [model('alpha', 'p-openai', 'echo-small'), model('beta', 'p-anthropic', 'echo-large'), model('gamma', 'p-gemini', 'echo-small')];
-const wires: Record<string, [WireFormat, string]> = { 'p-openai': ['openai', '/openai/v1'], 'p-anthropic': ['anthropic', '/anthropic/v1'], 'p-gemini': ['gemini', '/gemini/v1beta'] };
+const model = (id: string, provider: string, api_model: string): CatalogModel => ({
+  id,
+  provider,
+  api_model,
+  input_price: 1,
+  output_price: 2,
+  context_window: 8192,
+  description: id,
+  strengths: [],
+});
+const catalog = [
+  model('alpha', 'p-openai', 'echo-small'),
+  model('beta', 'p-anthropic', 'echo-large'),
+  model('gamma', 'p-gemini', 'echo-small'),
+];
+const wires: Record<string, [WireFormat, string]> = {
+  'p-openai': ['openai', '/openai/v1'],
+  'p-anthropic': ['anthropic', '/anthropic/v1'],
+  'p-gemini': ['gemini', '/gemini/v1beta'],
+};
 const keys = new KeyRing({ 'p-openai': ['sk-one-1111'], 'p-anthropic': ['sk-ant-2222'], 'p-gemini': ['g-key-3333'] });
 const ranking = [{ model: 'alpha' }, { model: 'beta' }, { model: 'gamma' }];
 const messages = [{ role: 'user' as const, content: 'what is routing?' }];
@@ -53,7 +70,9 @@ describe('fallback before the first token', () => {
     ['a connection reset', 'reset', 'network'],
   ])('moves to the next model on %s', async (_name, fault, kind) => {
     server.faults.set([{ model: 'echo-small', wire: 'openai', fault }]);
-    const { log, events, call } = caller({ policy: { retries: 1, timeoutMs: 600, maxRetryWaitMs: 5000, backoff: { baseMs: 10, maxMs: 50 } } });
+    const { log, events, call } = caller({
+      policy: { retries: 1, timeoutMs: 600, maxRetryWaitMs: 5000, backoff: { baseMs: 10, maxMs: 50 } },
+    });
     const result = await call();
     expect(result.complete).toBe(true);
     expect(result.text).toBe('Echo from echo-large: what is routing?');
@@ -78,7 +97,14 @@ describe('fallback before the first token', () => {
 
   it('never puts a key into outcomes or events', async () => {
     const bad = new KeyRing({ 'p-openai': ['bad-secret-key-5555'] });
-    const { log, events, call } = caller({ endpoint: (provider) => ({ provider, wire: wires[provider]![0], baseUrl: server.url + wires[provider]![1], key: provider === 'p-openai' ? bad.next(provider) : keys.next(provider) }) });
+    const { log, events, call } = caller({
+      endpoint: (provider) => ({
+        provider,
+        wire: wires[provider]![0],
+        baseUrl: server.url + wires[provider]![1],
+        key: provider === 'p-openai' ? bad.next(provider) : keys.next(provider),
+      }),
+    });
     const result = await call();
     expect(kinds(log)).toEqual(['alpha:auth', 'beta:ok']);
     expect(JSON.stringify([log.outcomes, events, result])).not.toMatch(/bad-secret-key-5555|sk-ant-2222/);
@@ -87,8 +113,20 @@ describe('fallback before the first token', () => {
   it('after a refused key skips the other models on that provider and key, and falls back elsewhere', async () => {
     const twins = [...catalog, model('alpha-2', 'p-openai', 'echo-large'), model('alpha-3', 'p-openai', 'echo-small')];
     const refusedOnce = new KeyRing({ 'p-openai': ['bad-secret-key-5555'] });
-    const { log, events, c } = caller({ catalog: twins, endpoint: (provider) => ({ provider, wire: wires[provider]![0], baseUrl: server.url + wires[provider]![1], key: provider === 'p-openai' ? refusedOnce.next(provider) : keys.next(provider) }) });
-    const result = await c.call({ ranking: [{ model: 'alpha' }, { model: 'alpha-2' }, { model: 'alpha-3' }, { model: 'beta' }], messages, onEvent: (e) => events.push(e) });
+    const { log, events, c } = caller({
+      catalog: twins,
+      endpoint: (provider) => ({
+        provider,
+        wire: wires[provider]![0],
+        baseUrl: server.url + wires[provider]![1],
+        key: provider === 'p-openai' ? refusedOnce.next(provider) : keys.next(provider),
+      }),
+    });
+    const result = await c.call({
+      ranking: [{ model: 'alpha' }, { model: 'alpha-2' }, { model: 'alpha-3' }, { model: 'beta' }],
+      messages,
+      onEvent: (e) => events.push(e),
+    });
     expect(result.segments.map((s) => s.model)).toEqual(['beta']);
     expect(kinds(log)).toEqual(['alpha:auth', 'beta:ok']);
     expect(events.filter((e) => e.type === 'skipped')).toEqual([
@@ -100,7 +138,15 @@ describe('fallback before the first token', () => {
   it('after a refused key still tries the same provider under its next key', async () => {
     const twins = [...catalog, model('alpha-2', 'p-openai', 'echo-large')];
     const ring = new KeyRing({ 'p-openai': ['bad-secret-key-5555', 'sk-good-6666'] });
-    const { log, c } = caller({ catalog: twins, endpoint: (provider) => ({ provider, wire: wires[provider]![0], baseUrl: server.url + wires[provider]![1], key: provider === 'p-openai' ? ring.next(provider) : keys.next(provider) }) });
+    const { log, c } = caller({
+      catalog: twins,
+      endpoint: (provider) => ({
+        provider,
+        wire: wires[provider]![0],
+        baseUrl: server.url + wires[provider]![1],
+        key: provider === 'p-openai' ? ring.next(provider) : keys.next(provider),
+      }),
+    });
     const result = await c.call({ ranking: [{ model: 'alpha' }, { model: 'alpha-2' }, { model: 'beta' }], messages });
     expect(result.segments.map((s) => s.model)).toEqual(['alpha-2']);
     expect(kinds(log)).toEqual(['alpha:auth', 'alpha-2:ok']);
@@ -130,7 +176,10 @@ describe('a failure after tokens have streamed', () => {
     ]);
     expect(result.text).toBe(result.segments.map((s) => s.text).join(''));
     expect(events).toContainEqual({ type: 'fallback', from: 'alpha', to: 'beta', resumed: true });
-    expect(log.outcomes.map((o) => [o.kind, o.resumed])).toEqual([['stream_cut', false], ['ok', true]]);
+    expect(log.outcomes.map((o) => [o.kind, o.resumed])).toEqual([
+      ['stream_cut', false],
+      ['ok', true],
+    ]);
     expect(log.outcomes[0]!.outputTokens).toBeGreaterThan(0); // the broken stream's output is still counted
   });
 
@@ -190,7 +239,21 @@ describe('the spending guard', () => {
   it('refuses a call whose estimate would pass the daily budget, before any request', async () => {
     const log = new MemoryOutcomeLog();
     const guard = new SpendingGuard({ dailyUsd: 0.01 }, log);
-    log.record({ id: 'earlier', at: Date.now(), callId: 'c', model: 'alpha', provider: 'p-openai', attempt: 1, kind: 'ok', latencyMs: 1, inputTokens: 1, outputTokens: 1, usageEstimated: false, cost: 0.0095, resumed: false });
+    log.record({
+      id: 'earlier',
+      at: Date.now(),
+      callId: 'c',
+      model: 'alpha',
+      provider: 'p-openai',
+      attempt: 1,
+      kind: 'ok',
+      latencyMs: 1,
+      inputTokens: 1,
+      outputTokens: 1,
+      usageEstimated: false,
+      cost: 0.0095,
+      resumed: false,
+    });
     const { call } = caller({ guard, sink: log });
     const result = await call();
     expect(result.error?.kind).toBe('budget');
@@ -252,7 +315,10 @@ describe('budgets as hard caps', () => {
     expect(spent).toBeLessThanOrEqual(0.0005);
     expect(results.filter((r) => r.complete).length).toBeGreaterThan(5);
     expect(results.every((r) => r.complete || r.error?.kind === 'budget')).toBe(true);
-    expect(spent).toBeCloseTo(results.reduce((n, r) => n + r.cost, 0), 12);
+    expect(spent).toBeCloseTo(
+      results.reduce((n, r) => n + r.cost, 0),
+      12,
+    );
   });
 });
 
@@ -262,7 +328,10 @@ describe('whole answers for callers that do not read the stream', () => {
   it('calls the provider unstreamed when there is no budget, or when the provider is known to stop at max_tokens', async () => {
     const { c } = caller();
     expect((await c.call({ ranking, messages, stream: false })).text).toBe('Echo from echo-small: what is routing?');
-    const trusted = caller({ guard: budgeted(), endpoint: (provider) => ({ provider, wire: 'openai', baseUrl: `${server.url}/openai/v1`, key: 'sk-one-1111', capHonoured: true }) });
+    const trusted = caller({
+      guard: budgeted(),
+      endpoint: (provider) => ({ provider, wire: 'openai', baseUrl: `${server.url}/openai/v1`, key: 'sk-one-1111', capHonoured: true }),
+    });
     await trusted.c.call({ ranking, messages, stream: false });
     expect(server.requests.map((r) => r.stream)).toEqual([false, false]);
   });
@@ -294,7 +363,10 @@ describe('accounting outside the provider call', () => {
     expect(result.text).toBe('Echo from echo-small: what is routing?');
     expect(result.outcomes.map((o) => o.kind)).toEqual(['ok']);
     expect(recorded).toHaveLength(1);
-    expect(events.filter((e) => e.type === 'accounting_failed').map((e) => (e as { message: string }).message)).toEqual(['log disk full', 'Redis went away']);
+    expect(events.filter((e) => e.type === 'accounting_failed').map((e) => (e as { message: string }).message)).toEqual([
+      'log disk full',
+      'Redis went away',
+    ]);
     expect(events.some((e) => e.type === 'failed' || e.type === 'fallback')).toBe(false);
   });
 });
@@ -316,7 +388,7 @@ describe('the concurrency limit', () => {
 });
 
 describe('the key ring', () => {
-  it('rotates a provider\'s keys round-robin', () => {
+  it("rotates a provider's keys round-robin", () => {
     const ring = new KeyRing({ p: ['k1', 'k2', 'k3'] });
     expect([1, 2, 3, 4, 5].map(() => ring.next('p'))).toEqual(['k1', 'k2', 'k3', 'k1', 'k2']);
     expect(ring.next('none')).toBeUndefined();

@@ -14,7 +14,16 @@ import { chat } from './client.ts';
 import { ProviderError, toProviderError } from './errors.ts';
 import type { AttemptOutcome, OutcomeSink } from './outcome.ts';
 import type { BudgetGuard } from './spending-guard.ts';
-import { estimateTokens, type ChatMessage, type ChatRequest, type ChatResult, type Endpoint, type ToolCall, type ToolChoice, type ToolSpec } from './types.ts';
+import {
+  estimateTokens,
+  type ChatMessage,
+  type ChatRequest,
+  type ChatResult,
+  type Endpoint,
+  type ToolCall,
+  type ToolChoice,
+  type ToolSpec,
+} from './types.ts';
 
 export interface FallbackPolicy {
   /** After tokens have streamed: continue the answer with the next model, or stop and keep what came. */
@@ -159,7 +168,9 @@ export class RoutedCaller {
           break;
         }
         const resumed = result.text !== '';
-        const messages = resumed ? [...request.messages, { role: 'assistant' as const, content: result.text }, { role: 'user' as const, content: CONTINUE_PROMPT }] : request.messages;
+        const messages = resumed
+          ? [...request.messages, { role: 'assistant' as const, content: result.text }, { role: 'user' as const, content: CONTINUE_PROMPT }]
+          : request.messages;
         // The cap sent as max_tokens is what the budget reserves: a resumed answer gets what the first left.
         const maxTokens = Math.max(1, (request.maxTokens ?? policy.defaultMaxTokens) - outputSoFar);
         let release: () => void | Promise<void> = () => {};
@@ -176,11 +187,20 @@ export class RoutedCaller {
         previous = model.id;
         emit({ type: 'attempt', model: model.id, attempt, retry, resumed });
         const started = this.now();
-        const sent: ChatRequest = { model: model.api_model, messages, maxTokens, temperature: request.temperature, tools: request.tools, toolChoice: request.toolChoice };
+        const sent: ChatRequest = {
+          model: model.api_model,
+          messages,
+          maxTokens,
+          temperature: request.temperature,
+          tools: request.tools,
+          toolChoice: request.toolChoice,
+        };
         const streamed = request.stream !== false || (this.options.guard?.limited === true && endpoint.capHonoured !== true);
         const onText = streamed ? (text: string) => emit({ type: 'token', model: model.id, text }) : undefined;
         const tried = await this.attempt(endpoint, sent, { policy, started, signal: request.signal }, onText);
-        const outcome = (fields: Pick<AttemptOutcome, 'kind' | 'inputTokens' | 'outputTokens' | 'usageEstimated'> & { error?: string }): AttemptOutcome => ({
+        const outcome = (
+          fields: Pick<AttemptOutcome, 'kind' | 'inputTokens' | 'outputTokens' | 'usageEstimated'> & { error?: string },
+        ): AttemptOutcome => ({
           id: crypto.randomUUID(),
           at: started,
           callId,
@@ -213,11 +233,29 @@ export class RoutedCaller {
         else await this.breaker.release(model.provider);
         // A broken stream still cost what it produced.
         const partTokens = countTokens(part, tried.pieces);
-        await this.account(result, outcome({ kind: error.kind, error: error.message, inputTokens: part ? estimateTokens(messages.map((m) => m.content).join('\n')) : 0, outputTokens: partTokens, usageEstimated: true }), release, emit);
+        await this.account(
+          result,
+          outcome({
+            kind: error.kind,
+            error: error.message,
+            inputTokens: part ? estimateTokens(messages.map((m) => m.content).join('\n')) : 0,
+            outputTokens: partTokens,
+            usageEstimated: true,
+          }),
+          release,
+          emit,
+        );
         outputSoFar += partTokens;
         this.append(result, model.id, part);
         const failed = (next: 'retry' | 'fallback' | 'stop', delayMs?: number) =>
-          emit({ type: 'failed', model: model.id, kind: error.kind, message: error.message, next, ...(delayMs !== undefined ? { delayMs } : {}) });
+          emit({
+            type: 'failed',
+            model: model.id,
+            kind: error.kind,
+            message: error.message,
+            next,
+            ...(delayMs !== undefined ? { delayMs } : {}),
+          });
         if (!error.canFallBack || (result.text !== '' && policy.midStream === 'stop')) {
           failed('stop');
           return finish(error);
@@ -236,14 +274,21 @@ export class RoutedCaller {
         break;
       }
     }
-    return finish(lastError ?? new ProviderError('bad_request', 'no model of the ranking could be called: set up a provider for one of them'));
+    return finish(
+      lastError ?? new ProviderError('bad_request', 'no model of the ranking could be called: set up a provider for one of them'),
+    );
   }
 
   /**
    * One provider call, streamed when `onText` reads it. A streaming provider that ignores max_tokens is stopped
    * once the streamed tokens reach it (counted as in countTokens), and the answer so far is its reply, ending for `length`.
    */
-  private async attempt(endpoint: Endpoint, sent: ChatRequest, at: { policy: FallbackPolicy; started: number; signal?: AbortSignal }, onText?: (text: string) => void): Promise<Attempt> {
+  private async attempt(
+    endpoint: Endpoint,
+    sent: ChatRequest,
+    at: { policy: FallbackPolicy; started: number; signal?: AbortSignal },
+    onText?: (text: string) => void,
+  ): Promise<Attempt> {
     if (!onText) return this.whole(endpoint, sent, at);
     const cap = sent.maxTokens!;
     const stop = new AbortController();
@@ -265,11 +310,18 @@ export class RoutedCaller {
       }
     };
     try {
-      tried.reply = await this.limit(() => chat(endpoint, sent, { signal: stop.signal, timeoutMs: at.policy.timeoutMs, fetch: this.options.fetch, onToken }));
+      tried.reply = await this.limit(() =>
+        chat(endpoint, sent, { signal: stop.signal, timeoutMs: at.policy.timeoutMs, fetch: this.options.fetch, onToken }),
+      );
     } catch (e) {
       if (!capped) tried.error = e;
       const input = estimateTokens(sent.messages.map((m) => m.content).join('\n'));
-      if (capped) tried.reply = { text: tried.part, finishReason: 'length', usage: { inputTokens: input, outputTokens: countTokens(tried.part, tried.pieces), estimated: true } };
+      if (capped)
+        tried.reply = {
+          text: tried.part,
+          finishReason: 'length',
+          usage: { inputTokens: input, outputTokens: countTokens(tried.part, tried.pieces), estimated: true },
+        };
     } finally {
       at.signal?.removeEventListener('abort', cancel);
     }
@@ -280,7 +332,13 @@ export class RoutedCaller {
   private async whole(endpoint: Endpoint, sent: ChatRequest, at: { policy: FallbackPolicy; signal?: AbortSignal }): Promise<Attempt> {
     const tried: Attempt = { part: '', pieces: 0 };
     try {
-      tried.reply = await this.limit(() => chat(endpoint, sent, { ...(at.signal ? { signal: at.signal } : {}), timeoutMs: at.policy.timeoutMs, ...(this.options.fetch ? { fetch: this.options.fetch } : {}) }));
+      tried.reply = await this.limit(() =>
+        chat(endpoint, sent, {
+          ...(at.signal ? { signal: at.signal } : {}),
+          timeoutMs: at.policy.timeoutMs,
+          ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
+        }),
+      );
     } catch (e) {
       tried.error = e;
     }
@@ -288,7 +346,12 @@ export class RoutedCaller {
   }
 
   /** Records an attempt, then frees its reservation. A failure here is reported, never thrown: the call happened. */
-  private async account(result: RoutedResult, outcome: AttemptOutcome, release: () => void | Promise<void>, emit: (event: RoutedEvent) => void): Promise<void> {
+  private async account(
+    result: RoutedResult,
+    outcome: AttemptOutcome,
+    release: () => void | Promise<void>,
+    emit: (event: RoutedEvent) => void,
+  ): Promise<void> {
     result.outcomes.push(outcome);
     result.cost += outcome.cost;
     const steps = [() => this.options.sink?.record(outcome), release];
@@ -338,7 +401,10 @@ export function countTokens(text: string, pieces: number): number {
 export function maxInputTokens(messages: readonly ChatMessage[], tools?: readonly ToolSpec[]): number {
   const bytes = (text: string) => UTF8.encode(text).length;
   const framing = 8;
-  return messages.reduce((n, m) => n + bytes(m.content) + (m.toolCalls ? bytes(JSON.stringify(m.toolCalls)) : 0) + framing, 0) + (tools ? bytes(JSON.stringify(tools)) : 0);
+  return (
+    messages.reduce((n, m) => n + bytes(m.content) + (m.toolCalls ? bytes(JSON.stringify(m.toolCalls)) : 0) + framing, 0) +
+    (tools ? bytes(JSON.stringify(tools)) : 0)
+  );
 }
 
 const UTF8 = new TextEncoder();

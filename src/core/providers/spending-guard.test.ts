@@ -7,7 +7,19 @@ import { SpendCounters } from '../../server/spend-counters.ts';
 
 const at = Date.now();
 const outcome = (id: string, cost: number): AttemptOutcome => ({
-  id, at, callId: id, model: 'm', provider: 'p', attempt: 1, kind: 'ok', latencyMs: 1, inputTokens: 1, outputTokens: 1, usageEstimated: false, cost, resumed: false,
+  id,
+  at,
+  callId: id,
+  model: 'm',
+  provider: 'p',
+  attempt: 1,
+  kind: 'ok',
+  latencyMs: 1,
+  inputTokens: 1,
+  outputTokens: 1,
+  usageEstimated: false,
+  cost,
+  resumed: false,
 });
 
 /** A ledger holding $0.009 of real spending beside the poisoned records given. */

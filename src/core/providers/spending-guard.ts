@@ -33,21 +33,36 @@ export function budgetPeriods(budget: Budget, nowMs: number): BudgetPeriod[] {
   const now = new Date(nowMs);
   const month = `${now.getFullYear()}-${pad(now.getMonth() + 1)}`;
   const periods: (BudgetPeriod | undefined)[] = [
-    budget.dailyUsd === undefined ? undefined : { name: 'daily', limit: budget.dailyUsd, from: new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime(), key: `${month}-${pad(now.getDate())}` },
-    budget.monthlyUsd === undefined ? undefined : { name: 'monthly', limit: budget.monthlyUsd, from: new Date(now.getFullYear(), now.getMonth(), 1).getTime(), key: month },
+    budget.dailyUsd === undefined
+      ? undefined
+      : {
+          name: 'daily',
+          limit: budget.dailyUsd,
+          from: new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime(),
+          key: `${month}-${pad(now.getDate())}`,
+        },
+    budget.monthlyUsd === undefined
+      ? undefined
+      : { name: 'monthly', limit: budget.monthlyUsd, from: new Date(now.getFullYear(), now.getMonth(), 1).getTime(), key: month },
   ];
   return periods.filter((p): p is BudgetPeriod => p !== undefined);
 }
 
 /** The refusal of a call that would pass a period's budget. */
 export function budgetRefusal(period: Pick<BudgetPeriod, 'name' | 'limit'>, spentUsd: number, estimateUsd: number): ProviderError {
-  return new ProviderError('budget', `refused: this call (about $${estimateUsd.toFixed(4)}) would pass the ${period.name} budget ($${spentUsd.toFixed(4)} of $${period.limit.toFixed(2)} spent)`);
+  return new ProviderError(
+    'budget',
+    `refused: this call (about $${estimateUsd.toFixed(4)}) would pass the ${period.name} budget ($${spentUsd.toFixed(4)} of $${period.limit.toFixed(2)} spent)`,
+  );
 }
 
 /** Refuses an estimate no budget can count (NaN passes every `>` test; a negative one would lower what is reserved). */
 export function checkEstimate(estimateUsd: number): void {
   if (countableCost(estimateUsd) !== estimateUsd) {
-    throw new ProviderError('budget', `refused: this call's cost estimate (${estimateUsd}) is not a finite amount of at least $0, so no budget can count it`);
+    throw new ProviderError(
+      'budget',
+      `refused: this call's cost estimate (${estimateUsd}) is not a finite amount of at least $0, so no budget can count it`,
+    );
   }
 }
 

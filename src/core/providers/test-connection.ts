@@ -8,7 +8,10 @@ export type ConnectionReport =
   | { ok: true; models: string[]; latencyMs: number }
   | { ok: false; kind: ProviderError['kind']; message: string; latencyMs: number };
 
-export async function testConnection(endpoint: Endpoint, options: { timeoutMs?: number; fetch?: typeof fetch } = {}): Promise<ConnectionReport> {
+export async function testConnection(
+  endpoint: Endpoint,
+  options: { timeoutMs?: number; fetch?: typeof fetch } = {},
+): Promise<ConnectionReport> {
   const started = Date.now();
   try {
     const models = await listModels(endpoint, { timeoutMs: options.timeoutMs ?? 10_000, fetch: options.fetch });

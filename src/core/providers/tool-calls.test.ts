@@ -14,7 +14,11 @@ afterAll(() => server.close());
 const paths: Record<WireFormat, string> = { openai: '/openai/v1', anthropic: '/anthropic/v1', gemini: '/gemini/v1beta' };
 /** The id each wire gives a call (Gemini gives none). */
 const ids: Record<WireFormat, { id?: string }> = { openai: { id: 'call_test' }, anthropic: { id: 'toolu_test' }, gemini: {} };
-const tool = { name: 'call_model', description: 'ask a model', parameters: { type: 'object', properties: { model: { type: 'string' } }, required: ['model'] } };
+const tool = {
+  name: 'call_model',
+  description: 'ask a model',
+  parameters: { type: 'object', properties: { model: { type: 'string' } }, required: ['model'] },
+};
 const request: ChatRequest = { model: 'echo-small', messages: [{ role: 'user', content: 'which model?' }], tools: [tool] };
 
 describe.each(['openai', 'anthropic', 'gemini'] as const)('%s wire', (wire) => {
@@ -35,7 +39,11 @@ describe.each(['openai', 'anthropic', 'gemini'] as const)('%s wire', (wire) => {
   it('sends a call and its result back in the history, and the tool choice', async () => {
     server.scripts.set([{ toolCall: { name: 'call_model', arguments: { model: 'echo-large' } } }]);
     const asked = await chat(endpoint(), { ...request, toolChoice: { name: 'call_model' } });
-    const history: ChatRequest['messages'] = [...request.messages, { role: 'assistant', content: '', toolCalls: asked.toolCalls }, { role: 'tool', content: '42', toolCallId: asked.toolCalls![0]!.id }];
+    const history: ChatRequest['messages'] = [
+      ...request.messages,
+      { role: 'assistant', content: '', toolCalls: asked.toolCalls },
+      { role: 'tool', content: '42', toolCallId: asked.toolCalls![0]!.id },
+    ];
     const answered = await chat(endpoint(), { ...request, messages: history, toolChoice: 'auto' }, { onToken: () => {} });
     expect(answered.text).toBe('Echo from echo-small: the tool said 42');
     expect(answered.toolCalls).toBeUndefined();

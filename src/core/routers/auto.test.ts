@@ -18,9 +18,17 @@ const entry = (id: string, strengths: Strength[], capability: number | undefined
   ...(capability === undefined ? {} : { capability: { score: capability, source: 'test', date: '2026-01-01' } }),
 });
 
-const trainingCatalog = [entry('coder', ['code'], 0.7, 2), entry('mathematician', ['math'], 0.7, 1), entry('generalist', ['chat'], 0.75, 10)];
+const trainingCatalog = [
+  entry('coder', ['code'], 0.7, 2),
+  entry('mathematician', ['math'], 0.7, 1),
+  entry('generalist', ['chat'], 0.75, 10),
+];
 const data = clusters(400);
-const withTasks = { ...data, samples: data.samples.map((s) => ({ ...s, task: s.task === 'python' ? 'mbpp' : 'gsm8k' })), catalog: trainingCatalog };
+const withTasks = {
+  ...data,
+  samples: data.samples.map((s) => ({ ...s, task: s.task === 'python' ? 'mbpp' : 'gsm8k' })),
+  catalog: trainingCatalog,
+};
 const [train, test] = split(withTasks, 300);
 
 describe('auto router', () => {
@@ -47,13 +55,21 @@ describe('auto router', () => {
     const p = await r.predict({ text: test.samples[0]!.query, embedding: test.embeddings[0] });
     expect(p.explanation.features).toMatchObject({ domain: 'code', capability_from_price: 'new-coder' });
     const reloaded = loadRouter(JSON.parse(JSON.stringify(r.toJSON())));
-    expect((await reloaded.predict({ text: 'q', embedding: test.embeddings[0] })).estimates.map((e) => e.model)).toEqual(['new-coder', 'new-math', 'new-general']);
+    expect((await reloaded.predict({ text: 'q', embedding: test.embeddings[0] })).estimates.map((e) => e.model)).toEqual([
+      'new-coder',
+      'new-math',
+      'new-general',
+    ]);
   });
 
   it('round-trips, and needs capability scores', async () => {
     const r = routerClass('auto').create();
     await r.fit(train);
     await expectRoundTrip(r, test);
-    await expect(routerClass('auto').create().fit({ ...train, catalog: [] })).rejects.toThrow(/capability scores/);
+    await expect(
+      routerClass('auto')
+        .create()
+        .fit({ ...train, catalog: [] }),
+    ).rejects.toThrow(/capability scores/);
   });
 });

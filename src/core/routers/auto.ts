@@ -37,7 +37,9 @@ export function taskNeeds(task: string | undefined): Strength[] | undefined {
 
 /** The strengths a router predicts from text: those some task needs, and multilingual (detected from the text). */
 export function needDomains(needs: readonly (Strength[] | undefined)[]): Strength[] {
-  return strengthSchema.options.filter((d) => d !== 'vision' && d !== 'long-context' && (d === 'multilingual' || needs.some((n) => n?.includes(d))));
+  return strengthSchema.options.filter(
+    (d) => d !== 'vision' && d !== 'long-context' && (d === 'multilingual' || needs.some((n) => n?.includes(d))),
+  );
 }
 
 /** Tokens above which a query needs a long-context model. */
@@ -52,7 +54,9 @@ const options = z
   .strict();
 type Options = z.infer<typeof options>;
 
-export const descriptorSchema = z.object({ capability: z.number(), strengths: z.array(strengthSchema), capabilitySource: z.enum(['catalog', 'price', 'assumed']) }).strict();
+export const descriptorSchema = z
+  .object({ capability: z.number(), strengths: z.array(strengthSchema), capabilitySource: z.enum(['catalog', 'price', 'assumed']) })
+  .strict();
 export type Descriptor = z.infer<typeof descriptorSchema>;
 export const capabilityScaleSchema = z.object({ mean: z.number(), sd: z.number() });
 export const priceFitSchema = z.object({ intercept: z.number(), slope: z.number() });
@@ -99,7 +103,19 @@ export class AutoRouter extends Router<Options, State> {
     const o = this.options;
     const train = (y: Float32Array, mask: Uint8Array, outputs: number, inputs: Float32Array, epochs: number, part: [number, number]) =>
       trainDenseNet(
-        { x: inputs, y, mask, hidden: 0, outputs, loss: 'logistic', epochs, learningRate: o.learningRate, l2: 1e-4, batch: 32, seed: o.seed },
+        {
+          x: inputs,
+          y,
+          mask,
+          hidden: 0,
+          outputs,
+          loss: 'logistic',
+          epochs,
+          learningRate: o.learningRate,
+          l2: 1e-4,
+          batch: 32,
+          seed: o.seed,
+        },
         step.part(...part),
       );
 
@@ -112,7 +128,8 @@ export class AutoRouter extends Router<Options, State> {
       const multilingual = detectLanguage(s.query) !== 'en';
       domains.forEach((dom, k) => {
         const need = needs[i];
-        if (dom === 'multilingual') (dmask[i * domains.length + k] = 1), (dy[i * domains.length + k] = multilingual || need?.includes(dom) ? 1 : 0);
+        if (dom === 'multilingual')
+          (dmask[i * domains.length + k] = 1), (dy[i * domains.length + k] = multilingual || need?.includes(dom) ? 1 : 0);
         else if (need) (dmask[i * domains.length + k] = 1), (dy[i * domains.length + k] = need.includes(dom) ? 1 : 0);
       });
     });
@@ -120,14 +137,20 @@ export class AutoRouter extends Router<Options, State> {
 
     const difficulty = new Float32Array(n);
     for (let i = 0; i < n; i++) {
-      let s = 0, c = 0;
+      let s = 0,
+        c = 0;
       for (let j = 0; j < sm.m; j++) if (sm.ran[i * sm.m + j]) (s += sm.scores[i * sm.m + j]!), c++;
       difficulty[i] = c ? 1 - s / c : 0.5;
     }
     const difficultyNet = await train(difficulty, new Uint8Array(n).fill(1), 1, x, o.epochs, [0.4, 0.8]);
 
     const partial: State = { domainNet, difficultyNet, domains, link: difficultyNet, capabilityScale, priceFit, descriptors: [] };
-    const dataDescriptors = data.models.map((m) => describe(this.catalog.find((c) => c.id === m), priceFit));
+    const dataDescriptors = data.models.map((m) =>
+      describe(
+        this.catalog.find((c) => c.id === m),
+        priceFit,
+      ),
+    );
     const rows: number[] = [];
     const y: number[] = [];
     const features = new Float32Array(4);
@@ -142,7 +165,16 @@ export class AutoRouter extends Router<Options, State> {
       }
     }
     const link = await train(Float32Array.from(y), new Uint8Array(y.length).fill(1), 1, Float32Array.from(rows), o.epochs, [0.8, 1]);
-    return { ...partial, link, descriptors: this.candidates(data).map((m) => describe(this.catalog.find((c) => c.id === m), priceFit)) };
+    return {
+      ...partial,
+      link,
+      descriptors: this.candidates(data).map((m) =>
+        describe(
+          this.catalog.find((c) => c.id === m),
+          priceFit,
+        ),
+      ),
+    };
   }
 
   /** Domain probabilities (into `out`), predicted difficulty and whether the query needs a long context. */
@@ -168,7 +200,7 @@ export class AutoRouter extends Router<Options, State> {
     return {
       quality,
       explanation: {
-        summary: 'Predicted what the query needs (domain, difficulty) and matched it to each model\'s public capability and strengths.',
+        summary: "Predicted what the query needs (domain, difficulty) and matched it to each model's public capability and strengths.",
         features: {
           difficulty: Number(difficulty.toFixed(3)),
           ...(top ? { domain: top[0], domain_probability: Number(top[1].toFixed(3)) } : {}),
@@ -186,7 +218,12 @@ export class AutoRouter extends Router<Options, State> {
   }
 
   protected override checkState(st: State, models: number): void {
-    for (const [net, name] of [[st.domainNet, 'domainNet'], [st.difficultyNet, 'difficultyNet'], [st.link, 'link']] as const) checkDenseNet(net, `learned.${name}`);
+    for (const [net, name] of [
+      [st.domainNet, 'domainNet'],
+      [st.difficultyNet, 'difficultyNet'],
+      [st.link, 'link'],
+    ] as const)
+      checkDenseNet(net, `learned.${name}`);
     if (st.descriptors.length !== models || st.domainNet.outputs !== st.domains.length || st.link.inputs !== 4) {
       throw new Error(`invalid router file: auto state does not match ${models} models`);
     }
@@ -206,7 +243,14 @@ export function catalogScales(catalog: readonly CatalogModel[], who: string) {
 }
 
 /** The four link inputs: standardised capability, strength match, difficulty, and their interaction. */
-export function linkFeatures(st: Pick<State, 'capabilityScale' | 'domains'>, desc: Descriptor, needs: Float64Array, difficulty: number, long: boolean, out: Float32Array): void {
+export function linkFeatures(
+  st: Pick<State, 'capabilityScale' | 'domains'>,
+  desc: Descriptor,
+  needs: Float64Array,
+  difficulty: number,
+  long: boolean,
+  out: Float32Array,
+): void {
   const cap = (desc.capability - st.capabilityScale.mean) / st.capabilityScale.sd;
   let match = 0;
   st.domains.forEach((dom, k) => {
@@ -220,9 +264,17 @@ export function linkFeatures(st: Pick<State, 'capabilityScale' | 'domains'>, des
 }
 
 /** A descriptor-based router's state, models and costs for a new set of catalog models (its `serve`). */
-export function serveCatalog<S extends { priceFit: z.infer<typeof priceFitSchema>; descriptors: Descriptor[] }>(st: S, models: readonly CatalogModel[], who: string) {
+export function serveCatalog<S extends { priceFit: z.infer<typeof priceFitSchema>; descriptors: Descriptor[] }>(
+  st: S,
+  models: readonly CatalogModel[],
+  who: string,
+) {
   if (models.length === 0) throw new Error(`${who}: serve at least one model`);
-  return { learned: { ...st, descriptors: models.map((m) => describe(m, st.priceFit)) }, models: models.map((m) => m.id), costs: CostModel.fromCatalog(models) };
+  return {
+    learned: { ...st, descriptors: models.map((m) => describe(m, st.priceFit)) },
+    models: models.map((m) => m.id),
+    costs: CostModel.fromCatalog(models),
+  };
 }
 
 /** Capability = intercept + slope x log(blended price), fitted on the models whose capability is public. */
@@ -248,4 +300,3 @@ export function describe(model: CatalogModel | undefined, priceFit: { intercept:
 export function isAutoRouter(router: unknown): router is AutoRouter {
   return router instanceof AutoRouter;
 }
-

@@ -50,7 +50,11 @@ export class AutomixRouter extends Router<Options, Record<string, never>> {
     if (!complete) throw new Error('automix calls the small model: create it with a provider (context.complete)');
     const [small, large] = this.models as [string, string];
     const o = this.options;
-    const { answer: first, score, cost } = await (o.policy === 'threshold' ? selfVerify : selfConsistency)(complete, small, [{ role: 'user', content: query.text }], o);
+    const {
+      answer: first,
+      score,
+      cost,
+    } = await (o.policy === 'threshold' ? selfVerify : selfConsistency)(complete, small, [{ role: 'user', content: query.text }], o);
     return {
       estimates: this.withCosts([score, o.threshold], query.text, 1),
       explanation: {
@@ -79,8 +83,18 @@ export const selfVerify: Check = async (complete, model, messages, o) => {
 };
 
 /** The model judges a given answer `samples` times (sampled): the share of "yes", and the USD of the votes. */
-export async function verificationVotes(complete: Complete, model: string, question: string, answer: string, o: { samples: number; maxTokens: number }) {
-  const votes = await Promise.all(Array.from({ length: o.samples }, () => complete(model, [{ role: 'user', content: verificationPrompt(question, answer) }], { maxTokens: o.maxTokens, temperature: 1 })));
+export async function verificationVotes(
+  complete: Complete,
+  model: string,
+  question: string,
+  answer: string,
+  o: { samples: number; maxTokens: number },
+) {
+  const votes = await Promise.all(
+    Array.from({ length: o.samples }, () =>
+      complete(model, [{ role: 'user', content: verificationPrompt(question, answer) }], { maxTokens: o.maxTokens, temperature: 1 }),
+    ),
+  );
   const yes = votes.filter((v) => /^\W*yes\b/i.test(v.text)).length;
   return { score: yes / o.samples, cost: votes.reduce((s, v) => s + v.cost, 0) };
 }
@@ -88,7 +102,9 @@ export async function verificationVotes(complete: Complete, model: string, quest
 /** Self-consistency: the model answers `samples` times; the score is the share agreeing with the most common answer. */
 const selfConsistency: Check = async (complete, model, messages, o) => {
   const first = await complete(model, messages, { maxTokens: o.maxTokens, temperature: 0 });
-  const more = await Promise.all(Array.from({ length: o.samples - 1 }, () => complete(model, messages, { maxTokens: o.maxTokens, temperature: 1 })));
+  const more = await Promise.all(
+    Array.from({ length: o.samples - 1 }, () => complete(model, messages, { maxTokens: o.maxTokens, temperature: 1 })),
+  );
   const counts = new Map<string, number>();
   for (const a of [first, ...more]) counts.set(normaliseAnswer(a.text), (counts.get(normaliseAnswer(a.text)) ?? 0) + 1);
   return { answer: first, score: Math.max(...counts.values()) / o.samples, cost: first.cost + more.reduce((s, a) => s + a.cost, 0) };
@@ -96,6 +112,9 @@ const selfConsistency: Check = async (complete, model, messages, o) => {
 
 /** Answers compared for self-consistency: lower case, whitespace and trailing punctuation folded. */
 function normaliseAnswer(text: string): string {
-  return text.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.!\s]+$/, '');
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[.!\s]+$/, '');
 }
-

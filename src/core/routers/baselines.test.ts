@@ -42,7 +42,9 @@ describe('baseline routers', () => {
     await r.fit(test);
     for (let i = 0; i < 6; i++) {
       const s = test.samples[i]!;
-      expect(decide((await r.predict({ text: s.query })).estimates, { lambda: 0 }).model).toBe(s.task === 'python' ? 'coder' : 'mathematician');
+      expect(decide((await r.predict({ text: s.query })).estimates, { lambda: 0 }).model).toBe(
+        s.task === 'python' ? 'coder' : 'mathematician',
+      );
     }
     await expect(r.predict({ text: 'unseen' })).rejects.toThrow(/only knows the queries/);
   });

@@ -20,7 +20,8 @@ const labels = JSON.parse(readFileSync(resolve(shippedModel(BERT_MODEL), 'manife
 describe('bert router', () => {
   it('routes with the shipped router file on the per-model path', async () => {
     const router = shipped();
-    const text = 'Natalia sold clips to 48 of her friends in April, and then she sold half as many clips in May. How many clips did Natalia sell altogether?';
+    const text =
+      'Natalia sold clips to 48 of her friends in April, and then she sold half as many clips in May. How many clips did Natalia sell altogether?';
     const p = await router.predict({ text });
     expect(p.estimates.map((e) => e.model).sort()).toEqual([...labels].sort());
     for (const e of p.estimates) expect(e.quality).toBeGreaterThan(0), expect(e.quality).toBeLessThan(1), expect(e.cost).toBeGreaterThan(0);
@@ -41,19 +42,27 @@ describe('bert router', () => {
     expect(p.explanation.summary).toMatch(/gpt-5-mini, gpt-4\.1-mini/);
   }, 60_000);
 
-  it.skipIf(!sharedData)('fits its model-agnostic link on routing data and round-trips through its file', async () => {
-    const llm = (f: string) => resolve(sharedData!, 'llmrouter', f);
-    const samples = (await readData(llm('dcrouter_test.json'), { from: 'auto', queries: [llm('default_query_test.jsonl')] }, defaultCatalog)).slice(0, 120);
-    const router = routerClass('bert').create({}, context);
-    await router.fit({ samples, embeddings: [], models: modelsOf(samples), catalog: defaultCatalog.models });
-    const back = loadRouter(JSON.parse(JSON.stringify(router.toJSON())), context);
-    const text = samples[0]!.query;
-    expect((await back.predict({ text })).estimates).toEqual((await router.predict({ text })).estimates);
-  }, 120_000);
+  it.skipIf(!sharedData)(
+    'fits its model-agnostic link on routing data and round-trips through its file',
+    async () => {
+      const llm = (f: string) => resolve(sharedData!, 'llmrouter', f);
+      const samples = (
+        await readData(llm('dcrouter_test.json'), { from: 'auto', queries: [llm('default_query_test.jsonl')] }, defaultCatalog)
+      ).slice(0, 120);
+      const router = routerClass('bert').create({}, context);
+      await router.fit({ samples, embeddings: [], models: modelsOf(samples), catalog: defaultCatalog.models });
+      const back = loadRouter(JSON.parse(JSON.stringify(router.toJSON())), context);
+      const text = samples[0]!.query;
+      expect((await back.predict({ text })).estimates).toEqual((await router.predict({ text })).estimates);
+    },
+    120_000,
+  );
 
   it('refuses a model folder without the classifier outputs', async () => {
     const router = routerClass('bert').create({ model: 'use-lite' }, context);
     const samples = [{ id: '1', query: 'q', outcomes: { a: { score: 1 } } }] as never;
-    await expect(router.fit({ samples, embeddings: [], models: ['a'], catalog: defaultCatalog.models })).rejects.toThrow(/id2label must list the models/);
+    await expect(router.fit({ samples, embeddings: [], models: ['a'], catalog: defaultCatalog.models })).rejects.toThrow(
+      /id2label must list the models/,
+    );
   });
 });

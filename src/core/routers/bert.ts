@@ -64,7 +64,8 @@ interface Reading {
 
 export class BertRouter extends Router<Options, State> {
   static override readonly routerName = 'bert';
-  static override readonly description = 'fine-tuned 2-layer USE-lite encoder with a classification head (int8 ONNX): per-model success chances, or task and difficulty for other models';
+  static override readonly description =
+    'fine-tuned 2-layer USE-lite encoder with a classification head (int8 ONNX): per-model success chances, or task and difficulty for other models';
   static override readonly input = 'text';
   static override readonly optionsSchema = options;
   static override readonly stateSchema = state;
@@ -97,7 +98,12 @@ export class BertRouter extends Router<Options, State> {
     }
     const partial = { labels, tasks, domains, capabilityScale, priceFit };
     const sm = scoreMatrix(data);
-    const dataDescriptors = data.models.map((m) => describe(catalog.find((c) => c.id === m), priceFit));
+    const dataDescriptors = data.models.map((m) =>
+      describe(
+        catalog.find((c) => c.id === m),
+        priceFit,
+      ),
+    );
     const rows: number[] = [];
     const y: number[] = [];
     const features = new Float32Array(4);
@@ -112,17 +118,40 @@ export class BertRouter extends Router<Options, State> {
     });
     const o = this.options;
     const link = await trainDenseNet(
-      { x: Float32Array.from(rows), y: Float32Array.from(y), mask: new Uint8Array(y.length).fill(1), hidden: 0, outputs: 1, loss: 'logistic', epochs: o.epochs, learningRate: 0.01, l2: 1e-4, batch: 32, seed: o.seed },
+      {
+        x: Float32Array.from(rows),
+        y: Float32Array.from(y),
+        mask: new Uint8Array(y.length).fill(1),
+        hidden: 0,
+        outputs: 1,
+        loss: 'logistic',
+        epochs: o.epochs,
+        learningRate: 0.01,
+        l2: 1e-4,
+        batch: 32,
+        seed: o.seed,
+      },
       step.part(0.8, 1),
     );
-    return { ...partial, link, descriptors: this.candidates(data).map((m) => describe(catalog.find((c) => c.id === m), priceFit)) };
+    return {
+      ...partial,
+      link,
+      descriptors: this.candidates(data).map((m) =>
+        describe(
+          catalog.find((c) => c.id === m),
+          priceFit,
+        ),
+      ),
+    };
   }
 
   override async predict(query: RouteQuery): Promise<Prediction> {
     const st = this.trained();
     const [logits] = await (await this.open()).embed([query.text]);
     if (logits!.length !== st.labels.length + 1 + st.tasks.length) {
-      throw new Error(`bert: the model ${this.options.model} has ${logits!.length} outputs, the router file expects ${st.labels.length + 1 + st.tasks.length}`);
+      throw new Error(
+        `bert: the model ${this.options.model} has ${logits!.length} outputs, the router file expects ${st.labels.length + 1 + st.tasks.length}`,
+      );
     }
     const r = read(st, logits!, query.text);
     const direct = this.models.every((m) => st.labels.includes(m));
@@ -141,7 +170,12 @@ export class BertRouter extends Router<Options, State> {
         summary: direct
           ? 'A fine-tuned transformer read the query and estimated, for each model, the chance it answers well.'
           : `The served models include some the fine-tuned transformer was not trained on (${unknown.join(', ')}): it predicted the query's task and difficulty and matched them to each model's catalog capability and strengths.`,
-        features: { path: direct ? 'per-model' : 'model-agnostic', difficulty: Number(r.difficulty.toFixed(3)), task: r.task, long_context: r.long },
+        features: {
+          path: direct ? 'per-model' : 'model-agnostic',
+          difficulty: Number(r.difficulty.toFixed(3)),
+          task: r.task,
+          long_context: r.long,
+        },
       },
     };
   }
@@ -154,7 +188,8 @@ export class BertRouter extends Router<Options, State> {
 
   protected override checkState(st: State, models: number): void {
     checkDenseNet(st.link, 'learned.link');
-    if (st.descriptors.length !== models || st.link.inputs !== 4) throw new Error(`invalid router file: bert state does not match ${models} models`);
+    if (st.descriptors.length !== models || st.link.inputs !== 4)
+      throw new Error(`invalid router file: bert state does not match ${models} models`);
   }
 }
 
@@ -162,7 +197,9 @@ export class BertRouter extends Router<Options, State> {
 function splitLabels(all: readonly string[]): { labels: string[]; tasks: string[] } {
   const at = all.indexOf('difficulty');
   if (at < 1 || all.slice(at + 1).some((l) => !l.startsWith(TASK_PREFIX))) {
-    throw new Error(`bert: config.json id2label must list the models, then "difficulty", then "${TASK_PREFIX}NAME" entries (got ${all.slice(0, 4).join(', ')}, ...)`);
+    throw new Error(
+      `bert: config.json id2label must list the models, then "difficulty", then "${TASK_PREFIX}NAME" entries (got ${all.slice(0, 4).join(', ')}, ...)`,
+    );
   }
   return { labels: all.slice(0, at), tasks: all.slice(at + 1).map((l) => l.slice(TASK_PREFIX.length)) };
 }
@@ -195,4 +232,3 @@ function read(st: Pick<State, 'labels' | 'tasks' | 'domains'>, logits: Float32Ar
 export function isBertRouter(router: unknown): router is BertRouter {
   return router instanceof BertRouter;
 }
-

@@ -27,4 +27,3 @@ export class BestSingleRouter extends Router<Record<string, never>, State> {
     expectLength(st.meanQuality, models, 'learned.meanQuality');
   }
 }
-

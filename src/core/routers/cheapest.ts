@@ -18,7 +18,8 @@ export class CheapestRouter extends Router<Record<string, never>, State> {
   readonly needsEmbedding = false;
   protected train(data: TrainingData): State {
     const sm = scoreMatrix(data);
-    let s = 0, n = 0;
+    let s = 0,
+      n = 0;
     for (let i = 0; i < sm.scores.length; i++) if (sm.ran[i]) (s += sm.scores[i]!), n++;
     return { meanQuality: s / n };
   }
@@ -29,4 +30,3 @@ export class CheapestRouter extends Router<Record<string, never>, State> {
     };
   }
 }
-

@@ -18,7 +18,7 @@ describe('cluster router (Avengers-Pro)', () => {
     await expectRoundTrip(r, test);
   });
 
-  it('shrinks a cluster toward each model\'s overall mean by the smoothing pseudo-samples', async () => {
+  it("shrinks a cluster toward each model's overall mean by the smoothing pseudo-samples", async () => {
     const one = routerClass('cluster').create({ clusters: 1, top: 1, tune: false, smoothing: 0 });
     await one.fit(train);
     const q = { text: 'q', embedding: test.embeddings[0] };

@@ -38,7 +38,8 @@ type State = z.infer<typeof state>;
 
 export class ClusterRouter extends Router<Options, State> {
   static override readonly routerName = 'cluster';
-  static override readonly description = "Avengers-Pro: k-means over query embeddings, each model scored by its record in the query's nearest clusters";
+  static override readonly description =
+    "Avengers-Pro: k-means over query embeddings, each model scored by its record in the query's nearest clusters";
   static override readonly input = 'embedding';
   static override readonly optionsSchema = options;
   static override readonly stateSchema = state;
@@ -81,7 +82,11 @@ function clusterTable(table: MemoryTable, rows: ArrayLike<number>, m: number, k:
   for (let i = 0; i < rows.length; i++) vectors.set(table.vectors.subarray(rows[i]! * dim, (rows[i]! + 1) * dim), i * dim);
   const labels = kmeans(vectors, dim, k, o.seed);
   const kk = Math.min(k, rows.length);
-  const centres = new Float32Array(kk * dim), sum = new Float64Array(kk * m), count = new Float64Array(kk * m), overall = new Float64Array(m), ran = new Float64Array(m);
+  const centres = new Float32Array(kk * dim),
+    sum = new Float64Array(kk * m),
+    count = new Float64Array(kk * m),
+    overall = new Float64Array(m),
+    ran = new Float64Array(m);
   const sizes = new Array<number>(kk).fill(0);
   for (let i = 0; i < rows.length; i++) {
     const c = labels[i]!;
@@ -103,7 +108,10 @@ function clusterTable(table: MemoryTable, rows: ArrayLike<number>, m: number, k:
 /** The `top` clusters with the most similar centres, nearest first (empty clusters skipped). */
 function nearestClusters(st: Pick<State, 'centres' | 'sizes'>, v: Float32Array, top: number): number[] {
   const sims = st.sizes.map((size, c) => ({ c, sim: size > 0 ? dotRow(v, st.centres, c) : -Infinity }));
-  return sims.sort((a, b) => b.sim - a.sim).slice(0, Math.min(top, sims.length)).map((s) => s.c);
+  return sims
+    .sort((a, b) => b.sim - a.sim)
+    .slice(0, Math.min(top, sims.length))
+    .map((s) => s.c);
 }
 
 const CLUSTER_GRID = [8, 16, 32, 64];
@@ -114,7 +122,8 @@ function tune(table: MemoryTable, m: number, o: Options): { clusters: number; to
   const n = table.vectors.length / table.dim;
   const order = permutation(n, mulberry32(o.seed));
   const nVal = Math.floor(n * 0.2);
-  const val = order.subarray(0, nVal), fit = order.subarray(nVal);
+  const val = order.subarray(0, nVal),
+    fit = order.subarray(nVal);
   let best = { clusters: o.clusters, top: o.top, total: -Infinity };
   for (const clusters of CLUSTER_GRID) {
     const st = clusterTable(table, fit, m, clusters, o);
@@ -122,7 +131,8 @@ function tune(table: MemoryTable, m: number, o: Options): { clusters: number; to
       let total = 0;
       for (const v of val) {
         const nearest = nearestClusters(st, table.vectors.subarray(v * table.dim, (v + 1) * table.dim), top);
-        let pick = -1, pickQ = -Infinity;
+        let pick = -1,
+          pickQ = -Infinity;
         for (let j = 0; j < m; j++) {
           if (Number.isNaN(table.scores[v * m + j]!)) continue;
           const q = nearest.reduce((s, c) => s + st.quality[c * m + j]!, 0);

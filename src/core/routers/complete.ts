@@ -13,4 +13,8 @@ export interface CompleteOptions {
   tools?: ToolSpec[];
 }
 
-export type Complete = (model: string, messages: ChatMessage[], options?: CompleteOptions) => Promise<{ text: string; cost: number; toolCalls?: ToolCall[] }>;
+export type Complete = (
+  model: string,
+  messages: ChatMessage[],
+  options?: CompleteOptions,
+) => Promise<{ text: string; cost: number; toolCalls?: ToolCall[] }>;

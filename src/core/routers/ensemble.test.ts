@@ -18,7 +18,9 @@ describe('ensemble router', () => {
     expect(await solverAccuracy(r, test, solver)).toBe(1);
     const file = r.toJSON() as { state: { learned: { members: { router: string }[]; weights: number[][]; fallback?: number } } };
     expect(file.state.learned.fallback).toBeUndefined();
-    expect((await r.predict({ text: test.samples[0]!.query, embedding: test.embeddings[0] })).explanation.summary).toMatch(/^Stacked estimate/);
+    expect((await r.predict({ text: test.samples[0]!.query, embedding: test.embeddings[0] })).explanation.summary).toMatch(
+      /^Stacked estimate/,
+    );
     expect(file.state.learned.members.map((m) => m.router)).toEqual(['knn', 'logreg']);
     expect(file.state.learned.weights).toHaveLength(3);
     expect(file.state.learned.weights.every((w) => w.length === 3)).toBe(true);
@@ -37,13 +39,17 @@ describe('ensemble router', () => {
     expect(mine.estimates).toEqual(its.estimates);
     expect(mine.explanation.summary).toMatch(/^knn alone \(stacking best-single, knn did not beat it/);
     await expectRoundTrip(r, test);
-    expect(() => loadRouter({ ...r.toJSON(), state: { ...(r.toJSON().state as object), learned: { ...file.state.learned, fallback: 2 } } })).toThrow(/fallback 2 names no member/);
+    expect(() =>
+      loadRouter({ ...r.toJSON(), state: { ...(r.toJSON().state as object), learned: { ...file.state.learned, fallback: 2 } } }),
+    ).toThrow(/fallback 2 names no member/);
   });
 
   it('refuses members that call providers or read the true outcomes, and names them', () => {
     expect(() => routerClass('ensemble').create({ members: ['knn', 'oracle'] })).toThrow(/"oracle" cannot be a member/);
     expect(() => routerClass('ensemble').create({ members: ['automix'] })).toThrow(/"automix" cannot be a member/);
-    expect(() => loadRouter({ ...{ format: 'llmrouter-web/router', version: 1, router: 'ensemble', options: {}, models: ['a'] }, state: {} })).toThrow(/invalid router file state/);
+    expect(() =>
+      loadRouter({ ...{ format: 'llmrouter-web/router', version: 1, router: 'ensemble', options: {}, models: ['a'] }, state: {} }),
+    ).toThrow(/invalid router file state/);
   });
 
   it('fits the stacking weights by logistic regression: recovers known weights, the ridge shrinks them', () => {

@@ -7,7 +7,15 @@
 // two halves, so it is never scored on the queries it was fitted to) must beat the best member's, over one shared
 // cost range, in 90% of bootstrap resamples of the queries; else the ensemble routes as that member (`fallback`).
 import { z } from 'zod';
-import { Router, type Prediction, type RouteQuery, type RouterClass, type RouterContext, type RouterFile, type TrainingData } from './router.ts';
+import {
+  Router,
+  type Prediction,
+  type RouteQuery,
+  type RouterClass,
+  type RouterContext,
+  type RouterFile,
+  type TrainingData,
+} from './router.ts';
 import type { Step } from './shared/step.ts';
 import { mulberry32, shuffled } from '../data/random.ts';
 import { sigmoid } from './shared/vectors.ts';
@@ -54,7 +62,8 @@ const logit = (p: number) => {
 export function makeEnsembleRouter(lookup: (name: string) => RouterClass): RouterClass {
   return class EnsembleRouter extends Router<Options, State> {
     static override readonly routerName = 'ensemble';
-    static override readonly description = "stacking: a per-model logistic combination of other routers' out-of-fold estimates, or its best member where stacking does not beat it";
+    static override readonly description =
+      "stacking: a per-model logistic combination of other routers' out-of-fold estimates, or its best member where stacking does not beat it";
     static override readonly input = 'embedding';
     static override readonly optionsSchema = options;
     static override readonly stateSchema = state;
@@ -66,7 +75,8 @@ export function makeEnsembleRouter(lookup: (name: string) => RouterClass): Route
       super(o, context);
       for (const member of o.members) {
         const entry = lookup(member);
-        if (entry.input === 'provider' || entry.evaluationOnly || member === 'ensemble') throw new Error(`ensemble: "${member}" cannot be a member (members are offline routers trained on the data)`);
+        if (entry.input === 'provider' || entry.evaluationOnly || member === 'ensemble')
+          throw new Error(`ensemble: "${member}" cannot be a member (members are offline routers trained on the data)`);
       }
       this.needsEmbedding = o.members.some((m) => lookup(m).input === 'embedding');
     }
@@ -88,9 +98,13 @@ export function makeEnsembleRouter(lookup: (name: string) => RouterClass): Route
       const fold = foldOf(n, k, this.options.seed);
       const out = this.options.members.map(() => new Array<Prediction>(n));
       for (let f = 0; f < k; f++) {
-        const members = await this.trainMembers(subset(data, (i) => fold[i] !== f), step.part(f / k, (f + 1) / k));
+        const members = await this.trainMembers(
+          subset(data, (i) => fold[i] !== f),
+          step.part(f / k, (f + 1) / k),
+        );
         const held = [...Array(n).keys()].filter((i) => fold[i] === f);
-        for (const [r, member] of members.entries()) for (const i of held) out[r]![i] = await member.predict({ text: data.samples[i]!.query, embedding: data.embeddings[i] });
+        for (const [r, member] of members.entries())
+          for (const i of held) out[r]![i] = await member.predict({ text: data.samples[i]!.query, embedding: data.embeddings[i] });
       }
       return out;
     }
@@ -121,7 +135,9 @@ export function makeEnsembleRouter(lookup: (name: string) => RouterClass): Route
         estimates: this.withCosts(quality, query.text),
         explanation: {
           summary: `Stacked estimate: a per-model logistic combination of ${this.options.members.join(', ')}, weights fitted on out-of-fold estimates.`,
-          features: Object.fromEntries(this.options.members.map((m, r) => [`${m} (${this.models[best]})`, Number(per[r]![best]!.toFixed(3))])),
+          features: Object.fromEntries(
+            this.options.members.map((m, r) => [`${m} (${this.models[best]})`, Number(per[r]![best]!.toFixed(3))]),
+          ),
         },
       };
     }
@@ -136,7 +152,11 @@ export function makeEnsembleRouter(lookup: (name: string) => RouterClass): Route
 
     protected override checkState(st: State, models: number): void {
       if ((st.fallback ?? 0) >= st.members.length) throw new Error(`invalid router file: ensemble fallback ${st.fallback} names no member`);
-      if (st.members.length !== this.options.members.length || st.weights.length !== models || st.weights.some((w) => w.length !== st.members.length + 1)) {
+      if (
+        st.members.length !== this.options.members.length ||
+        st.weights.length !== models ||
+        st.weights.some((w) => w.length !== st.members.length + 1)
+      ) {
         throw new Error(`invalid router file: ensemble state does not match ${this.options.members.length} members and ${models} models`);
       }
       this.members = st.members.map((f) => lookup(f.router).load(f, this.context));
@@ -153,7 +173,11 @@ function foldOf(n: number, k: number, seed: number): Int32Array {
 
 /** The samples `keep` keeps, with their embeddings. */
 function subset(data: TrainingData, keep: (i: number) => boolean): TrainingData {
-  return { ...data, samples: data.samples.filter((_, i) => keep(i)), embeddings: data.embeddings.length ? data.embeddings.filter((_, i) => keep(i)) : [] };
+  return {
+    ...data,
+    samples: data.samples.filter((_, i) => keep(i)),
+    embeddings: data.embeddings.length ? data.embeddings.filter((_, i) => keep(i)) : [],
+  };
 }
 
 /** A member's estimated quality of each model (in `models` order); a model it does not estimate is an error. */
@@ -167,7 +191,13 @@ function qualityByModel(p: Prediction, models: readonly string[]): number[] {
 }
 
 /** Per model, the stacking weights fitted on the out-of-fold estimates of the rows `use` keeps. */
-function stackWeights(data: TrainingData, estimates: readonly number[][][], models: readonly string[], ridge: number, use: (i: number) => boolean): number[][] {
+function stackWeights(
+  data: TrainingData,
+  estimates: readonly number[][][],
+  models: readonly string[],
+  ridge: number,
+  use: (i: number) => boolean,
+): number[][] {
   return models.map((model, j) => {
     const rows = data.samples.map((_, i) => i).filter((i) => use(i) && own(data.samples[i]!.outcomes, model));
     return fitLogistic(
@@ -190,12 +220,21 @@ const RESAMPLES = 200;
  * the noise keep the member). The stack's qualities on each half come from weights fitted on the other half;
  * costs are the members' estimates.
  */
-function bestMemberUnlessStackWins(data: TrainingData, predictions: readonly Prediction[][], estimates: readonly number[][][], models: readonly string[], o: Options): number | undefined {
+function bestMemberUnlessStackWins(
+  data: TrainingData,
+  predictions: readonly Prediction[][],
+  estimates: readonly number[][][],
+  models: readonly string[],
+  o: Options,
+): number | undefined {
   const half = (i: number) => i % 2 === 0;
   const byHalf = [stackWeights(data, estimates, models, o.ridge, (i) => !half(i)), stackWeights(data, estimates, models, o.ridge, half)];
   const stack = predictions[0]!.map((p, i) => {
     const quality = stacked(byHalf[half(i) ? 0 : 1]!, estimates, i);
-    return { ...p, estimates: models.map((model, j) => ({ model, quality: quality[j]!, cost: p.estimates.find((e) => e.model === model)!.cost })) };
+    return {
+      ...p,
+      estimates: models.map((model, j) => ({ model, quality: quality[j]!, cost: p.estimates.find((e) => e.model === model)!.cost })),
+    };
   });
   const outcomes = [stack, ...predictions].map((per) => outOfFoldOutcomes(data, per, models));
   const rows = outcomes[0]![0]!.length;
@@ -212,16 +251,25 @@ function bestMemberUnlessStackWins(data: TrainingData, predictions: readonly Pre
 }
 
 /** Per lambda of the evaluation's grid, the (score, cost) of the model a router's predictions choose for each scorable training query. */
-function outOfFoldOutcomes(data: TrainingData, predictions: readonly Prediction[], models: readonly string[]): { score: number; cost: number }[][] {
+function outOfFoldOutcomes(
+  data: TrainingData,
+  predictions: readonly Prediction[],
+  models: readonly string[],
+): { score: number; cost: number }[][] {
   const costScale = datasetCostScale(predictions, models);
-  const rows = data.samples.map((s, i) => ({ s, i, allowed: models.filter((m) => own(s.outcomes, m)) })).filter((r) => r.allowed.length > 0);
-  return LAMBDAS.map((lambda) => rows.map(({ s, i, allowed }) => own(s.outcomes, decide(predictions[i]!.estimates, { lambda, allowed, costScale }).model)!));
+  const rows = data.samples
+    .map((s, i) => ({ s, i, allowed: models.filter((m) => own(s.outcomes, m)) }))
+    .filter((r) => r.allowed.length > 0);
+  return LAMBDAS.map((lambda) =>
+    rows.map(({ s, i, allowed }) => own(s.outcomes, decide(predictions[i]!.estimates, { lambda, allowed, costScale }).model)!),
+  );
 }
 
 /** The (cost, quality) curve over the rows `sample` draws (repeats count again). */
 function curveOf(outcomes: readonly { score: number; cost: number }[][], sample: readonly number[]): { cost: number; quality: number }[] {
   return outcomes.map((perRow) => {
-    let quality = 0, cost = 0;
+    let quality = 0,
+      cost = 0;
     for (const r of sample) (quality += perRow[r]!.score), (cost += perRow[r]!.cost);
     return { cost, quality: quality / Math.max(1, sample.length) };
   });
@@ -237,7 +285,8 @@ export function fitLogistic(x: readonly number[][], y: readonly number[], ridge:
   if (x.length === 0) return w;
   const k = r + 1;
   for (let it = 0; it < iterations; it++) {
-    const g = new Float64Array(k), H = new Float64Array(k * k);
+    const g = new Float64Array(k),
+      H = new Float64Array(k * k);
     x.forEach((row, i) => {
       const f = [...row, 1];
       const p = sigmoid(f.reduce((s, v, a) => s + v * w[a]!, 0));
@@ -259,7 +308,8 @@ export function fitLogistic(x: readonly number[][], y: readonly number[], ridge:
 
 /** Solves the k x k system A s = b by Gaussian elimination with partial pivoting. */
 function solve(A: Float64Array, b: Float64Array, k: number): Float64Array {
-  const a = Float64Array.from(A), s = Float64Array.from(b);
+  const a = Float64Array.from(A),
+    s = Float64Array.from(b);
   for (let c = 0; c < k; c++) {
     let pivot = c;
     for (let r = c + 1; r < k; r++) if (Math.abs(a[r * k + c]!) > Math.abs(a[pivot * k + c]!)) pivot = r;

@@ -20,7 +20,11 @@ describe('hand-written gradients', () => {
     const [d, k, m] = [4, 3, 3];
     const st = { inputs: d, modelVectors: init(m * k), projection: init(k * d), classifier: init(k) };
     const x = init(d);
-    const battles = [{ winner: 0, loser: 1 }, { winner: 2, loser: 1 }, { winner: 0, loser: 2 }];
+    const battles = [
+      { winner: 0, loser: 1 },
+      { winner: 2, loser: 1 },
+      { winner: 0, loser: 2 },
+    ];
     const params = [st.modelVectors, st.projection, st.classifier];
     const loss = (grads?: Float32Array[]) => pairwiseLoss(st, x, battles, grads);
     expectGradientsMatch({ params, loss: () => loss(), gradient: gradientOf(params, loss) });
@@ -31,7 +35,13 @@ describe('hand-written gradients', () => {
     const st = { projection: init(k * d), modelVectors: init(m * k) };
     const x = init(n * d);
     const projected = Float64Array.from(init(n * k));
-    const groups = { models: [[0, 2, 3], [1, 2, 3]], samples: [4, 1, 5] };
+    const groups = {
+      models: [
+        [0, 2, 3],
+        [1, 2, 3],
+      ],
+      samples: [4, 1, 5],
+    };
     const o = { temperature: 0.5, sampleWeight: 0.7 };
     const params = [st.projection, st.modelVectors];
     const loss = (grads?: Float32Array[]) => contrastiveLoss(st, { x, d, k, m }, 2, groups, projected, o, grads);

@@ -12,7 +12,18 @@ import type { Step } from './shared/step.ts';
 import { adamSlots, adamStep, gradientOptions } from './shared/adam.ts';
 import { scoreMatrix } from './shared/outcomes.ts';
 import { f32 } from './shared/router-file.ts';
-import { aggregate, edgeLogit, lossAndGradient, modelStates, paramList, queryState, CHANNELS, type Edge, type GraphParams, type QueryInputs } from './shared/graph-net.ts';
+import {
+  aggregate,
+  edgeLogit,
+  lossAndGradient,
+  modelStates,
+  paramList,
+  queryState,
+  CHANNELS,
+  type Edge,
+  type GraphParams,
+  type QueryInputs,
+} from './shared/graph-net.ts';
 import { gaussian, normalised, permutation, sigmoid, stackRows } from './shared/vectors.ts';
 import { mulberry32 } from '../data/random.ts';
 import { own } from '../data/named-record.ts';
@@ -56,7 +67,8 @@ interface GraphEdge {
 
 export class GraphRouter extends Router<Options, State> {
   static override readonly routerName = 'graph';
-  static override readonly description = 'GraphRouter: message passing on a graph of query, task and model nodes, edges carrying performance and cost';
+  static override readonly description =
+    'GraphRouter: message passing on a graph of query, task and model nodes, edges carrying performance and cost';
   static override readonly input = 'embedding';
   static override readonly optionsSchema = options;
   static override readonly stateSchema = state;
@@ -72,7 +84,13 @@ export class GraphRouter extends Router<Options, State> {
     const random = mulberry32(o.seed);
     const { names, centroids } = taskNodes(data, d);
     const x = stackRows(data.embeddings, d);
-    const inputs: QueryInputs = { x, tasks: stackRows(data.embeddings.map((e) => softTask(e, centroids, o.temperature)), d) };
+    const inputs: QueryInputs = {
+      x,
+      tasks: stackRows(
+        data.embeddings.map((e) => softTask(e, centroids, o.temperature)),
+        d,
+      ),
+    };
     const costScale = Math.max(...sm.meanCost) || 1;
     const edges: GraphEdge[] = [];
     data.samples.forEach((s, i) =>
@@ -87,14 +105,25 @@ export class GraphRouter extends Router<Options, State> {
     let t = 0;
     for (let epoch = 0; epoch < o.epochs; epoch++) {
       const hidden = edges.map(() => random() < o.maskRate);
-      const agg = aggregate(inputs, d, sm.m, edges.filter((_, e) => !hidden[e]));
+      const agg = aggregate(
+        inputs,
+        d,
+        sm.m,
+        edges.filter((_, e) => !hidden[e]),
+      );
       const byQuery: Edge[][] = Array.from({ length: sm.n }, () => []);
       edges.forEach((e, k) => hidden[k] && byQuery[e.query]!.push({ query: e.query, model: e.model, target: e.features[0]! }));
       const order = permutation(sm.n, random);
       for (let start = 0; start < sm.n; start += o.batch) {
         const batch = Array.from(order.subarray(start, start + o.batch)).flatMap((i) => byQuery[i]!);
         if (batch.length === 0) continue;
-        lossAndGradient(p, inputs, agg, batch, slots.map((s) => s.g));
+        lossAndGradient(
+          p,
+          inputs,
+          agg,
+          batch,
+          slots.map((s) => s.g),
+        );
         adamStep(params, slots, ++t, o.learningRate, 1, [1e-4, 0, 1e-4, 1e-4, 0, 0, 0]);
         await step.at((epoch + Math.min(1, (start + o.batch) / sm.n)) / o.epochs);
       }
@@ -118,16 +147,33 @@ export class GraphRouter extends Router<Options, State> {
     const h = st.bq.length;
     const m = st.bias.length;
     if (query.embedding!.length !== d) throw new Error(`query embedding has ${query.embedding!.length} dimensions, the router ${d}`);
-    if (this.views?.of !== st) this.views = { of: st, centroids: st.tasks.map((_, k) => st.taskCentroids.subarray(k * d, (k + 1) * d)), states: Float64Array.from(st.modelStates) };
+    if (this.views?.of !== st)
+      this.views = {
+        of: st,
+        centroids: st.tasks.map((_, k) => st.taskCentroids.subarray(k * d, (k + 1) * d)),
+        states: Float64Array.from(st.modelStates),
+      };
     const { centroids, states } = this.views;
     const membership = taskMembership(query.embedding!, centroids, this.options.temperature);
-    const p = { d, h, m, wq: st.wq, bq: st.bq, wt: st.wt, readout: st.readout, bias: st.bias, modelNodes: new Float32Array(0), gates: new Float32Array(0) };
+    const p = {
+      d,
+      h,
+      m,
+      wq: st.wq,
+      bq: st.bq,
+      wt: st.wt,
+      readout: st.readout,
+      bias: st.bias,
+      modelNodes: new Float32Array(0),
+      gates: new Float32Array(0),
+    };
     const q = queryState(p, { x: query.embedding!, tasks: mix(centroids, membership, d) }, 0);
     const top = membership.reduce((best, a, k) => (a > membership[best]! ? k : best), 0);
     return {
       quality: Array.from({ length: m }, (_, j) => sigmoid(edgeLogit(p, q.z, states, j))),
       explanation: {
-        summary: 'GraphRouter: the query joins a graph of tasks, training queries and models; message passing over edges carrying each call\'s performance and cost predicts each query-model edge.',
+        summary:
+          "GraphRouter: the query joins a graph of tasks, training queries and models; message passing over edges carrying each call's performance and cost predicts each query-model edge.",
         features: { task: st.tasks[top]!, task_membership: Number(membership[top]!.toFixed(3)) },
       },
     };
@@ -136,7 +182,15 @@ export class GraphRouter extends Router<Options, State> {
   protected override checkState(st: State, models: number): void {
     const h = st.bq.length;
     const d = st.inputs;
-    if (st.wq.length !== h * d || st.wt.length !== h * h || st.readout.length !== h || st.bias.length !== models || st.modelStates.length !== models * h || st.taskCentroids.length !== st.tasks.length * d || st.tasks.length === 0) {
+    if (
+      st.wq.length !== h * d ||
+      st.wt.length !== h * h ||
+      st.readout.length !== h ||
+      st.bias.length !== models ||
+      st.modelStates.length !== models * h ||
+      st.taskCentroids.length !== st.tasks.length * d ||
+      st.tasks.length === 0
+    ) {
       throw new Error(`invalid router file: graph state sizes do not match ${models} models, ${h} hidden units, ${d} inputs`);
     }
   }
@@ -145,7 +199,9 @@ export class GraphRouter extends Router<Options, State> {
 function initialParams(d: number, h: number, m: number, random: () => number): GraphParams {
   const init = (length: number, scale: number) => Float32Array.from({ length }, () => gaussian(random) * scale);
   return {
-    d, h, m,
+    d,
+    h,
+    m,
     wq: init(h * d, Math.sqrt(2 / d)),
     bq: new Float32Array(h),
     wt: init(h * h, Math.sqrt(1 / h)),
@@ -185,5 +241,5 @@ function mix(centroids: readonly Float32Array[], membership: readonly number[], 
   return out;
 }
 
-const softTask = (x: Float32Array, centroids: readonly Float32Array[], temperature: number) => mix(centroids, taskMembership(x, centroids, temperature), x.length);
-
+const softTask = (x: Float32Array, centroids: readonly Float32Array[], temperature: number) =>
+  mix(centroids, taskMembership(x, centroids, temperature), x.length);

@@ -35,7 +35,10 @@ describe('hybrid-llm router', () => {
   it('defaults to the cheapest and the best model, and names a model it does not know', async () => {
     const r = routerClass('hybrid-llm').create();
     await r.fit(train);
-    expect((await r.predict({ text: '', embedding: test.embeddings[0] })).estimates.map((e) => e.model)).toEqual(['mathematician', 'generalist']);
+    expect((await r.predict({ text: '', embedding: test.embeddings[0] })).estimates.map((e) => e.model)).toEqual([
+      'mathematician',
+      'generalist',
+    ]);
     await expect(routerClass('hybrid-llm').create({ small: 'nope' }).fit(train)).rejects.toThrow(/"nope" is not in the training data/);
   });
 });

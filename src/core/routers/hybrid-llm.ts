@@ -35,7 +35,8 @@ type State = z.infer<typeof state>;
 
 export class HybridLlmRouter extends Router<Options, State> {
   static override readonly routerName = 'hybrid-llm';
-  static override readonly description = "Hybrid-LLM small/large router: the small model's chance of being good enough, against a threshold calibrated to a large-model share";
+  static override readonly description =
+    "Hybrid-LLM small/large router: the small model's chance of being good enough, against a threshold calibrated to a large-model share";
   static override readonly input = 'embedding';
   static override readonly optionsSchema = options;
   static override readonly stateSchema = state;
@@ -49,18 +50,35 @@ export class HybridLlmRouter extends Router<Options, State> {
 
   protected async train(data: TrainingData, step: Step): Promise<State> {
     const [small, large] = this.candidates(data);
-    const rows = data.samples.map((_, i) => i).filter((i) => own(data.samples[i]!.outcomes, small!) && own(data.samples[i]!.outcomes, large!));
+    const rows = data.samples
+      .map((_, i) => i)
+      .filter((i) => own(data.samples[i]!.outcomes, small!) && own(data.samples[i]!.outcomes, large!));
     if (rows.length === 0) throw new Error(`hybrid-llm: no training sample has outcomes for both ${small} and ${large}`);
     const diff = rows.map((i) => own(data.samples[i]!.outcomes, small!)!.score - own(data.samples[i]!.outcomes, large!)!.score);
     const embeddings = rows.map((i) => data.embeddings[i]!);
     const { y, gap } = this.labels(diff, embeddings);
     const x = stackRows(embeddings, embeddings[0]!.length);
     const net = await trainDenseNet(
-      { x, y, mask: new Uint8Array(y.length).fill(1), hidden: 0, outputs: 1, loss: 'logistic', epochs: this.options.epochs, learningRate: 0.01, l2: 1e-4, batch: 32, seed: this.options.seed },
+      {
+        x,
+        y,
+        mask: new Uint8Array(y.length).fill(1),
+        hidden: 0,
+        outputs: 1,
+        loss: 'logistic',
+        epochs: this.options.epochs,
+        learningRate: 0.01,
+        l2: 1e-4,
+        batch: 32,
+        seed: this.options.seed,
+      },
       step,
     );
     const p = embeddings.map((e) => this.probability(net, e));
-    const threshold = thresholdForShare(p.map((v) => -v), this.options.largeShare);
+    const threshold = thresholdForShare(
+      p.map((v) => -v),
+      this.options.largeShare,
+    );
     return { net, threshold: -threshold, gap };
   }
 
@@ -105,4 +123,3 @@ export class HybridLlmRouter extends Router<Options, State> {
     if (models !== 2 || st.net.outputs !== 1) throw new Error('invalid router file: hybrid-llm routes between exactly two models');
   }
 }
-

@@ -30,7 +30,11 @@ const trainingCatalog = [
   entry('generalist', 10, { knowledge: 0.6, reasoning: 0.5, code: 0.55, math: 0.55 }),
 ];
 const data = clusters(400);
-const withTasks = { ...data, samples: data.samples.map((s) => ({ ...s, task: s.task === 'python' ? 'mbpp' : 'gsm8k' })), catalog: trainingCatalog };
+const withTasks = {
+  ...data,
+  samples: data.samples.map((s) => ({ ...s, task: s.task === 'python' ? 'mbpp' : 'gsm8k' })),
+  catalog: trainingCatalog,
+};
 const [train, test] = split(withTasks, 300);
 
 async function trained() {
@@ -43,7 +47,11 @@ async function trained() {
 describe('irt router', () => {
   it('routes each cluster to the unseen model whose published figures fit the skill it needs', async () => {
     const r = await trained();
-    r.serve([entry('new-coder', 1.5, { knowledge: 0.5, reasoning: 0.4, code: 0.92, math: 0.25 }), entry('new-math', 0.4, { knowledge: 0.5, reasoning: 0.5, code: 0.25, math: 0.92 }), entry('unknown', 5)]);
+    r.serve([
+      entry('new-coder', 1.5, { knowledge: 0.5, reasoning: 0.4, code: 0.92, math: 0.25 }),
+      entry('new-math', 0.4, { knowledge: 0.5, reasoning: 0.5, code: 0.25, math: 0.92 }),
+      entry('unknown', 5),
+    ]);
     let right = 0;
     for (let i = 0; i < test.samples.length; i++) {
       const p = await r.predict({ text: test.samples[i]!.query, embedding: test.embeddings[i] });
@@ -51,7 +59,10 @@ describe('irt router', () => {
     }
     expect(right / test.samples.length).toBeGreaterThanOrEqual(0.95);
     const p = await r.predict({ text: test.samples[0]!.query, embedding: test.embeddings[0] });
-    expect(p.explanation.features).toMatchObject({ skill: 'code', abilities_from: 'published benchmarks: new-coder, new-math; price (no published benchmarks): unknown' });
+    expect(p.explanation.features).toMatchObject({
+      skill: 'code',
+      abilities_from: 'published benchmarks: new-coder, new-math; price (no published benchmarks): unknown',
+    });
   });
 
   it('keeps abilities learned from outcomes for the models in the data', async () => {
@@ -62,11 +73,14 @@ describe('irt router', () => {
     expect(coder.ability[IRT_SKILLS.indexOf('code')]!).toBeGreaterThan(coder.ability[IRT_SKILLS.indexOf('math')]!);
   });
 
-  it('moves a model\'s level from a few outcomes, keeping its skill profile', async () => {
+  it("moves a model's level from a few outcomes, keeping its skill profile", async () => {
     const r = await trained();
     r.serve([entry('weaker-than-said', 1, { knowledge: 0.5, reasoning: 0.5, code: 0.9, math: 0.9 })]);
     const before = r.abilities()[0]!.ability;
-    const after = r.observe('weaker-than-said', train.samples.slice(0, 20).map((s, i) => ({ text: s.query, embedding: train.embeddings[i]!, score: 0 })));
+    const after = r.observe(
+      'weaker-than-said',
+      train.samples.slice(0, 20).map((s, i) => ({ text: s.query, embedding: train.embeddings[i]!, score: 0 })),
+    );
     const shift = after[0]! - before[0]!;
     expect(shift).toBeLessThan(-0.1);
     after.forEach((v, k) => expect(v - before[k]!).toBeCloseTo(shift, 9));
@@ -75,11 +89,16 @@ describe('irt router', () => {
   it('sharpens the skill profile of a model whose priors are wrong from 60 outcomes, without retraining', async () => {
     const r = await trained();
     // priors say this model is a coder; it is in fact the one that solves the maths cluster
-    r.serve([entry('misjudged', 1, { knowledge: 0.5, reasoning: 0.4, code: 0.92, math: 0.2 }), entry('new-math', 1, { knowledge: 0.5, reasoning: 0.5, code: 0.25, math: 0.92 })]);
+    r.serve([
+      entry('misjudged', 1, { knowledge: 0.5, reasoning: 0.4, code: 0.92, math: 0.2 }),
+      entry('new-math', 1, { knowledge: 0.5, reasoning: 0.5, code: 0.25, math: 0.92 }),
+    ]);
     const mathQuery = test.samples.findIndex((s) => s.task === 'gsm8k');
     const codeQuery = test.samples.findIndex((s) => s.task === 'mbpp');
     const before = await r.predict({ text: '', embedding: test.embeddings[mathQuery] });
-    const outcomes = train.samples.slice(0, 60).map((s, i) => ({ text: s.query, embedding: train.embeddings[i]!, score: s.task === 'gsm8k' ? 1 : 0 }));
+    const outcomes = train.samples
+      .slice(0, 60)
+      .map((s, i) => ({ text: s.query, embedding: train.embeddings[i]!, score: s.task === 'gsm8k' ? 1 : 0 }));
     r.observe('misjudged', outcomes);
     const after = await r.predict({ text: '', embedding: test.embeddings[mathQuery] });
     const q = (p: typeof before, m: string) => p.estimates.find((e) => e.model === m)!.quality;
@@ -98,9 +117,12 @@ describe('irt router', () => {
     expect(r.abilities().map((a) => a.source)).toEqual(['catalog', 'catalog']);
   });
 
-  it('gives a query longer than a model\'s context window no chance with it', async () => {
+  it("gives a query longer than a model's context window no chance with it", async () => {
     const r = await trained();
-    r.serve([{ ...entry('short', 1, { knowledge: 0.9, reasoning: 0.9, code: 0.9, math: 0.9 }), context_window: 100 }, entry('long', 1, { knowledge: 0.5, reasoning: 0.5, code: 0.5, math: 0.5 })]);
+    r.serve([
+      { ...entry('short', 1, { knowledge: 0.9, reasoning: 0.9, code: 0.9, math: 0.9 }), context_window: 100 },
+      entry('long', 1, { knowledge: 0.5, reasoning: 0.5, code: 0.5, math: 0.5 }),
+    ]);
     const p = await r.predict({ text: 'word '.repeat(400), embedding: test.embeddings[0] });
     expect(p.estimates.map((e) => e.quality > 0)).toEqual([false, true]);
   });
@@ -147,7 +169,8 @@ describe('the shipped irt router over the whole catalog', () => {
     const fromPriors = defaultCatalog.models.filter((m) => !TRAINING_MODELS.includes(m.id));
     for (const a of fromPriors) {
       for (const b of fromPriors) {
-        const fa = a.benchmarks, fb = b.benchmarks;
+        const fa = a.benchmarks,
+          fb = b.benchmarks;
         if (!fa || !fb || !IRT_SKILLS.every((s) => fa[s] && fb[s] && fa[s]!.score >= fb[s]!.score)) continue;
         const [aa, ab] = [abilities.find((x) => x.model === a.id)!, abilities.find((x) => x.model === b.id)!];
         aa.ability.forEach((v, k) => expect(v, `${a.id} vs ${b.id}`).toBeGreaterThanOrEqual(ab.ability[k]!));
@@ -155,7 +178,7 @@ describe('the shipped irt router over the whole catalog', () => {
     }
   });
 
-  it('never raises a model\'s estimate for a harder query', () => {
+  it("never raises a model's estimate for a harder query", () => {
     for (const q of queries.slice(0, 5)) {
       const { mix } = shipped.needs(q);
       for (const a of abilities) {

@@ -22,7 +22,15 @@ import { permutation, sigmoid, stackRows } from './shared/vectors.ts';
 import { mulberry32 } from '../data/random.ts';
 import { fitIrt, irtProbability, shiftAbility, updateAbility, type Observation } from './shared/irt-model.ts';
 import { textReading } from './shared/text-reading.ts';
-import { abilitySourceSchema, benchmarkLogit, fitBenchmarkMap, fitPriceMap, priorAbility, priorMapSchema, type AbilitySource } from './shared/ability-priors.ts';
+import {
+  abilitySourceSchema,
+  benchmarkLogit,
+  fitBenchmarkMap,
+  fitPriceMap,
+  priorAbility,
+  priorMapSchema,
+  type AbilitySource,
+} from './shared/ability-priors.ts';
 
 /** The skills the router rates queries and models on. */
 export const IRT_SKILLS: Skill[] = ['knowledge', 'reasoning', 'math', 'code'];
@@ -95,7 +103,8 @@ export interface ObservedOutcome {
 
 export class IrtRouter extends Router<Options, State> {
   static override readonly routerName = 'irt';
-  static override readonly description = 'model-agnostic cold start (IRT-Router): query skills and difficulty vs. model abilities from outcomes, benchmarks or price';
+  static override readonly description =
+    'model-agnostic cold start (IRT-Router): query skills and difficulty vs. model abilities from outcomes, benchmarks or price';
   static override readonly input = 'embedding';
   static override readonly optionsSchema = options;
   static override readonly stateSchema = state;
@@ -116,14 +125,28 @@ export class IrtRouter extends Router<Options, State> {
     const { y, mask } = skillTargets(data);
     const o = this.options;
     const skillNet = await trainDenseNet(
-      { x, y, mask, hidden: 0, outputs: k, loss: 'logistic', epochs: o.epochs, learningRate: o.learningRate, l2: 1e-4, batch: 32, seed: o.seed },
+      {
+        x,
+        y,
+        mask,
+        hidden: 0,
+        outputs: k,
+        loss: 'logistic',
+        epochs: o.epochs,
+        learningRate: o.learningRate,
+        l2: 1e-4,
+        batch: 32,
+        seed: o.seed,
+      },
       step.part(0, 0.4),
     );
     const mix = new Float32Array(n * k);
     for (let i = 0; i < n; i++) mix.set(skillMix(skillNet, x.subarray(i * d, (i + 1) * d)), i * k);
     const sm = scoreMatrix(data);
     const catalog = data.catalog ?? [];
-    const anchor = o.anchored ? benchmarkAnchors(data.models.map((m) => withPriors(catalog.find((c) => c.id === m) ?? { id: m }))) : undefined;
+    const anchor = o.anchored
+      ? benchmarkAnchors(data.models.map((m) => withPriors(catalog.find((c) => c.id === m) ?? { id: m })))
+      : undefined;
     const fit = await fitIrt(
       { mix, x, scores: sm.scores, ran: sm.ran, skills: k, models: sm.m, ...(anchor ? { anchor } : {}) },
       { epochs: o.epochs, learningRate: o.learningRate, l2: 1e-4, ...(anchor ? { abilityL2: o.anchorL2 } : {}), seed: o.seed },
@@ -143,18 +166,22 @@ export class IrtRouter extends Router<Options, State> {
   }
 
   protected override score(query: RouteQuery, st: State): Scored {
-    const { mix, difficulty, discrimination, trivial } = query.embedding ? read(st, query.embedding) : { ...textReading(st.skills, query.text), trivial: 0 };
+    const { mix, difficulty, discrimination, trivial } = query.embedding
+      ? read(st, query.embedding)
+      : { ...textReading(st.skills, query.text), trivial: 0 };
     const tokens = estimateTokens([...(query.context ?? []), query.text].join('\n'));
     const quality = st.served.map((s) =>
-      s.contextWindow !== undefined && tokens > s.contextWindow ? 0 : trivial + (1 - trivial) * irtProbability(mix, s.ability, difficulty, discrimination),
+      s.contextWindow !== undefined && tokens > s.contextWindow
+        ? 0
+        : trivial + (1 - trivial) * irtProbability(mix, s.ability, difficulty, discrimination),
     );
     const top = mix.indexOf(Math.max(...mix));
     return {
       quality,
       explanation: {
         summary: query.embedding
-          ? 'Item response theory: predicted the skills the query needs and its difficulty, and weighed them against each model\'s abilities (from outcomes, else published benchmarks, else price).'
-          : 'Item response theory, text-only tier (the sentence encoder was not ready): skills and difficulty guessed from the query\'s words, weighed against each model\'s abilities.',
+          ? "Item response theory: predicted the skills the query needs and its difficulty, and weighed them against each model's abilities (from outcomes, else published benchmarks, else price)."
+          : "Item response theory, text-only tier (the sentence encoder was not ready): skills and difficulty guessed from the query's words, weighed against each model's abilities.",
         features: {
           difficulty: Number(difficulty.toFixed(3)),
           discrimination: Number(discrimination.toFixed(3)),
@@ -296,7 +323,12 @@ function read(st: State, embedding: Float32Array): Reading {
     difficulty += st.difficultyHead[c]! * embedding[c]!;
     sharpness += st.sharpnessHead[c]! * embedding[c]!;
   }
-  return { mix: skillMix(st.skillNet, embedding), difficulty, discrimination: Math.exp(sharpness), trivial: trivialChance(st.trivialNet, embedding) };
+  return {
+    mix: skillMix(st.skillNet, embedding),
+    difficulty,
+    discrimination: Math.exp(sharpness),
+    trivial: trivialChance(st.trivialNet, embedding),
+  };
 }
 
 function trivialChance(net: State['trivialNet'], embedding: Float32Array): number {
@@ -320,7 +352,19 @@ async function trainTrivialHead(data: TrainingData, x: Float32Array, o: Options,
   const rx = new Float32Array(rows.length * d);
   rows.forEach((r, i) => rx.set(x.subarray(r * d, (r + 1) * d), i * d));
   const y = Float32Array.from(rows, (_, i) => (i < positives.length ? 1 : 0));
-  const spec = { x: rx, y, mask: new Uint8Array(rows.length).fill(1), hidden: 32, outputs: 1, loss: 'logistic' as const, epochs: 60, learningRate: o.learningRate, l2: 1e-3, batch: 32, seed: o.seed };
+  const spec = {
+    x: rx,
+    y,
+    mask: new Uint8Array(rows.length).fill(1),
+    hidden: 32,
+    outputs: 1,
+    loss: 'logistic' as const,
+    epochs: 60,
+    learningRate: o.learningRate,
+    l2: 1e-3,
+    batch: 32,
+    seed: o.seed,
+  };
   return trainDenseNet(spec, step.part(1, 1));
 }
 

@@ -59,7 +59,11 @@ describe('knn router', () => {
     const q = rows[42]!;
     index.search(q, 10);
     const sims = Array.from(index.similarities(q));
-    const expected = sims.map((s, i) => [s, i] as const).sort((a, b) => b[0] - a[0]).slice(0, 10).map(([, i]) => i);
+    const expected = sims
+      .map((s, i) => [s, i] as const)
+      .sort((a, b) => b[0] - a[0])
+      .slice(0, 10)
+      .map(([, i]) => i);
     index.search(q, 10);
     expect(Array.from(index.topIndex)).toEqual(expected);
     expect(index.topIndex[0]).toBe(42);

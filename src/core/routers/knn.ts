@@ -53,7 +53,8 @@ export class KnnRouter extends Router<Options, State> {
   protected train(data: TrainingData): State {
     const table = memoryTable(data);
     const sm = scoreMatrix(data);
-    const chosen = this.options.tune && sm.n >= 50 ? tune(table, sm.m, [...sm.meanScore], sm.meanCost, this.options.weighting) : this.options;
+    const chosen =
+      this.options.tune && sm.n >= 50 ? tune(table, sm.m, [...sm.meanScore], sm.meanCost, this.options.weighting) : this.options;
     return {
       ...table,
       prior: [...sm.meanScore],
@@ -74,7 +75,18 @@ export class KnnRouter extends Router<Options, State> {
     const index = this.index;
     index.search(query.embedding!, st.k);
     const quality = new Float64Array(m);
-    neighbourQualities(st.scores, st.prior, index.topIndex, index.topSim, index.found, this.options.weighting, st.temperature, this.sum, this.weight, quality);
+    neighbourQualities(
+      st.scores,
+      st.prior,
+      index.topIndex,
+      index.topSim,
+      index.found,
+      this.options.weighting,
+      st.temperature,
+      this.sum,
+      this.weight,
+      quality,
+    );
     const shown = Math.min(this.options.explain, index.found);
     return {
       quality,
@@ -129,32 +141,58 @@ const K_GRID = [5, 10, 20, 30, 50, 100];
 const TEMPERATURE_GRID = [0.02, 0.05, 0.1];
 
 /** The (k, temperature) whose lambda-0 choices score best on a seeded 20% of the training samples. */
-function tune(table: MemoryTable, m: number, prior: number[], meanCost: Float64Array, weighting: Options['weighting']): { k: number; temperature: number } {
+function tune(
+  table: MemoryTable,
+  m: number,
+  prior: number[],
+  meanCost: Float64Array,
+  weighting: Options['weighting'],
+): { k: number; temperature: number } {
   const n = table.vectors.length / table.dim;
   const order = permutation(n, mulberry32(1));
   const nVal = Math.floor(n * 0.2);
-  const val = order.subarray(0, nVal), fit = order.subarray(nVal);
+  const val = order.subarray(0, nVal),
+    fit = order.subarray(nVal);
   const vectors = new Float32Array(fit.length * table.dim);
   fit.forEach((row, i) => vectors.set(table.vectors.subarray(row * table.dim, (row + 1) * table.dim), i * table.dim));
   const maxK = Math.min(K_GRID.at(-1)!, fit.length);
   const index = new ExactIndex(vectors, table.dim, maxK);
-  const grid = K_GRID.filter((k) => k <= maxK).flatMap((k) => (weighting === 'softmax' ? TEMPERATURE_GRID : [0.05]).map((temperature) => ({ k, temperature })));
+  const grid = K_GRID.filter((k) => k <= maxK).flatMap((k) =>
+    (weighting === 'softmax' ? TEMPERATURE_GRID : [0.05]).map((temperature) => ({ k, temperature })),
+  );
   const total = new Float64Array(grid.length);
   const rows = new Int32Array(maxK);
-  const sum = new Float64Array(m), weight = new Float64Array(m), quality = new Float64Array(m);
+  const sum = new Float64Array(m),
+    weight = new Float64Array(m),
+    quality = new Float64Array(m);
   for (const v of val) {
     index.search(table.vectors.subarray(v * table.dim, (v + 1) * table.dim), maxK);
     for (let r = 0; r < index.found; r++) rows[r] = fit[index.topIndex[r]!]!;
     grid.forEach((g, gi) => {
-      neighbourQualities(table.scores, prior, rows, index.topSim, Math.min(g.k, index.found), weighting, g.temperature, sum, weight, quality);
+      neighbourQualities(
+        table.scores,
+        prior,
+        rows,
+        index.topSim,
+        Math.min(g.k, index.found),
+        weighting,
+        g.temperature,
+        sum,
+        weight,
+        quality,
+      );
       let best = -1;
       for (let j = 0; j < m; j++) {
         if (Number.isNaN(table.scores[v * m + j]!)) continue;
-        if (best < 0 || quality[j]! > quality[best]! + 1e-9 || (Math.abs(quality[j]! - quality[best]!) <= 1e-9 && meanCost[j]! < meanCost[best]!)) best = j;
+        if (
+          best < 0 ||
+          quality[j]! > quality[best]! + 1e-9 ||
+          (Math.abs(quality[j]! - quality[best]!) <= 1e-9 && meanCost[j]! < meanCost[best]!)
+        )
+          best = j;
       }
       if (best >= 0) total[gi] += table.scores[v * m + best]!;
     });
   }
   return grid[total.indexOf(Math.max(...total))]!;
 }
-

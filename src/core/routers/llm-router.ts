@@ -56,18 +56,26 @@ export class LlmRouter extends Router<Options, State> {
     const st = this.trained();
     const complete = this.context.complete;
     if (!complete) throw new Error('llm-router calls a judge model: create it with a provider (context.complete)');
-    const reply = await complete(this.options.judge, [
-      { role: 'system', content: JUDGE_INSTRUCTIONS },
-      { role: 'user', content: judgePrompt(query.text, this.models, st.descriptions) },
-    ], { maxTokens: 32, temperature: 0 });
+    const reply = await complete(
+      this.options.judge,
+      [
+        { role: 'system', content: JUDGE_INSTRUCTIONS },
+        { role: 'user', content: judgePrompt(query.text, this.models, st.descriptions) },
+      ],
+      { maxTokens: 32, temperature: 0 },
+    );
     const chosen = namedModel(reply.text, this.models);
     return {
-      estimates: this.withCosts(this.models.map((model) => (chosen === undefined || model === chosen ? 1 : 0)), query.text),
+      estimates: this.withCosts(
+        this.models.map((model) => (chosen === undefined || model === chosen ? 1 : 0)),
+        query.text,
+      ),
       explanation: {
-        summary: chosen ? `${this.options.judge} chose ${chosen}.` : `${this.options.judge}'s reply named no known model; all models are left equal.`,
+        summary: chosen
+          ? `${this.options.judge} chose ${chosen}.`
+          : `${this.options.judge}'s reply named no known model; all models are left equal.`,
         features: { judge_reply: reply.text.slice(0, 200), judge_cost: reply.cost },
       },
     };
   }
 }
-

@@ -91,7 +91,8 @@ export class MfRouter extends Router<Options, State> {
     project(st.projection, x, k, st.inputs, this.z);
     let mean = 0;
     for (let j = 0; j < m; j++) {
-      let q = 0, v = 0;
+      let q = 0,
+        v = 0;
       for (let c = 0; c < k; c++) q += st.modelVectors[j * k + c]! ** 2;
       const inv = 1 / (Math.sqrt(q) || 1);
       for (let c = 0; c < k; c++) v += st.classifier[c]! * st.modelVectors[j * k + c]! * inv * this.z[c]!;
@@ -104,11 +105,15 @@ export class MfRouter extends Router<Options, State> {
   protected override score(query: RouteQuery, st: State): Scored {
     const m = st.platt.length;
     if (this.s.length !== m) this.s = new Float64Array(m);
-    if (query.embedding!.length !== st.inputs) throw new Error(`query embedding has ${query.embedding!.length} dimensions, the router ${st.inputs}`);
+    if (query.embedding!.length !== st.inputs)
+      throw new Error(`query embedding has ${query.embedding!.length} dimensions, the router ${st.inputs}`);
     this.rawScores(st, query.embedding!, this.s);
     return {
       quality: Array.from(this.s, (v, j) => applyPlatt(st.platt[j]!, v)),
-      explanation: { summary: 'Matrix factorisation (RouteLLM): learned model vectors against the projected query, trained on pairwise wins, calibrated to quality.' },
+      explanation: {
+        summary:
+          'Matrix factorisation (RouteLLM): learned model vectors against the projected query, trained on pairwise wins, calibrated to quality.',
+      },
     };
   }
 
@@ -124,14 +129,24 @@ export class MfRouter extends Router<Options, State> {
  * RouteLLM's training loss for one query: -log sigmoid(s_winner - s_loser) summed over its battles, with
  * s_j = w . (p_j / |p_j| * W x); the gradient added into `grads` ([modelVectors, projection, classifier]) when given.
  */
-export function pairwiseLoss(st: Pick<State, 'modelVectors' | 'projection' | 'classifier' | 'inputs'>, x: Float32Array, battles: readonly { winner: number; loser: number }[], grads?: readonly Float32Array[]): number {
+export function pairwiseLoss(
+  st: Pick<State, 'modelVectors' | 'projection' | 'classifier' | 'inputs'>,
+  x: Float32Array,
+  battles: readonly { winner: number; loser: number }[],
+  grads?: readonly Float32Array[],
+): number {
   const k = st.classifier.length;
   const d = st.inputs;
   const m = st.modelVectors.length / k;
-  const zq = new Float64Array(k), dz = new Float64Array(k), ds = new Float64Array(m), norm = new Float64Array(m), s = new Float64Array(m);
+  const zq = new Float64Array(k),
+    dz = new Float64Array(k),
+    ds = new Float64Array(m),
+    norm = new Float64Array(m),
+    s = new Float64Array(m);
   project(st.projection, x, k, d, zq);
   for (let j = 0; j < m; j++) {
-    let q = 0, v = 0;
+    let q = 0,
+      v = 0;
     for (let c = 0; c < k; c++) q += st.modelVectors[j * k + c]! ** 2;
     norm[j] = Math.sqrt(q) || 1;
     for (let c = 0; c < k; c++) v += st.classifier[c]! * (st.modelVectors[j * k + c]! / norm[j]!) * zq[c]!;
@@ -176,4 +191,3 @@ function project(w: Float32Array, x: Float32Array, k: number, d: number, out: Fl
     out[c] = v;
   }
 }
-

@@ -36,7 +36,7 @@ export class OracleRouter extends Router<Record<string, never>, State> {
     };
   }
   protected override checkState(st: State, models: number): void {
-    if (st.scores.length !== st.queries.length * models) throw new Error('invalid router file: state.learned.scores does not match queries x models');
+    if (st.scores.length !== st.queries.length * models)
+      throw new Error('invalid router file: state.learned.scores does not match queries x models');
   }
 }
-

@@ -15,7 +15,14 @@ beforeAll(async () => void (server = await startTestServer({ port: 5302 })));
 afterAll(() => server.close());
 
 const model = (id: string, provider: string, api_model: string, price: number): CatalogModel => ({
-  id, provider, api_model, input_price: price, output_price: price, context_window: 8192, description: `the ${id} model`, strengths: [],
+  id,
+  provider,
+  api_model,
+  input_price: price,
+  output_price: price,
+  context_window: 8192,
+  description: `the ${id} model`,
+  strengths: [],
 });
 const catalog = [model('small', 'p-openai', 'echo-small', 0.1), model('large', 'p-anthropic', 'echo-large', 10)];
 const wires = { 'p-openai': ['openai', '/openai/v1'], 'p-anthropic': ['anthropic', '/anthropic/v1'] } as const;
@@ -33,7 +40,9 @@ function complete() {
 }
 
 const samples = ['what is 2+2?', 'name a prime'].map((query, i) => ({
-  id: `q${i}`, query, outcomes: { small: { score: i % 2, cost: 0.0001 }, large: { score: 1, cost: 0.01 } },
+  id: `q${i}`,
+  query,
+  outcomes: { small: { score: i % 2, cost: 0.0001 }, large: { score: 1, cost: 0.01 } },
 }));
 const data: TrainingData = { samples, embeddings: [], models: ['small', 'large'], catalog };
 
@@ -50,7 +59,10 @@ describe('provider-calling routers over HTTP', () => {
   });
 
   it('automix: self-consistency keeps the small model when its answers agree', async () => {
-    const r = routerClass('automix').create({ small: 'small', large: 'large', policy: 'self-consistency', samples: 3 }, { complete: complete() });
+    const r = routerClass('automix').create(
+      { small: 'small', large: 'large', policy: 'self-consistency', samples: 3 },
+      { complete: complete() },
+    );
     await r.fit(data);
     const p = await r.predict({ text: 'what is routing?' });
     expect(p.explanation.features).toMatchObject({ verification: 1 });

@@ -37,7 +37,14 @@ describe('automix router', () => {
 
 describe('llm-router', () => {
   const catalog: CatalogModel[] = train.models.map((id) => ({
-    id, provider: 'test', api_model: id, input_price: 1, output_price: 1, context_window: 8192, description: `the ${id} model`, strengths: [],
+    id,
+    provider: 'test',
+    api_model: id,
+    input_price: 1,
+    output_price: 1,
+    context_window: 8192,
+    description: `the ${id} model`,
+    strengths: [],
   }));
 
   it('asks the judge with every model described, and routes to the model it names', async () => {

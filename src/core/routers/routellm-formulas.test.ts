@@ -6,8 +6,19 @@ import { pack } from './shared/router-file.ts';
 import { sigmoid } from './shared/vectors.ts';
 import type { TrainingData } from './router.ts';
 
-const sample = (id: string, strong: number, weak: number) => ({ id, query: id, outcomes: { strong: { score: strong, cost: 2 }, weak: { score: weak, cost: 1 } } });
-const embeddings = [[1, 0, 0], [0.8, 0.6, 0], [0, 1, 0], [0.6, 0, 0.8], [0, 0.6, 0.8], [0.5, 0.5, 0.7071]].map((v) => Float32Array.from(v));
+const sample = (id: string, strong: number, weak: number) => ({
+  id,
+  query: id,
+  outcomes: { strong: { score: strong, cost: 2 }, weak: { score: weak, cost: 1 } },
+});
+const embeddings = [
+  [1, 0, 0],
+  [0.8, 0.6, 0],
+  [0, 1, 0],
+  [0.6, 0, 0.8],
+  [0, 0.6, 0.8],
+  [0.5, 0.5, 0.7071],
+].map((v) => Float32Array.from(v));
 // strong wins, weak wins, tie (both right), strong wins, tie (both wrong), weak wins
 const data: TrainingData = {
   samples: [sample('a', 1, 0), sample('b', 0, 1), sample('c', 1, 1), sample('d', 1, 0), sample('e', 0, 0), sample('f', 0, 1)],
@@ -15,7 +26,9 @@ const data: TrainingData = {
   models: ['strong', 'weak'],
 };
 const cosine = (a: Float32Array, b: Float32Array) => {
-  let ab = 0, aa = 0, bb = 0;
+  let ab = 0,
+    aa = 0,
+    bb = 0;
   for (let i = 0; i < a.length; i++) (ab += a[i]! * b[i]!), (aa += a[i]! ** 2), (bb += b[i]! ** 2);
   return ab / Math.sqrt(aa * bb);
 };
@@ -41,8 +54,14 @@ describe("RouteLLM's formulas", () => {
   it('mf: score = w . (P_m / |P_m| * W q), win rate sigmoid(score_strong - score_weak)', async () => {
     const trained = routerClass('mf').create({ dim: 2, epochs: 1 });
     await trained.fit(data);
-    const P = [[0.3, -1.2], [2, 0.5]];
-    const W = [[0.5, -0.25, 1], [1.5, 0.75, -0.5]];
+    const P = [
+      [0.3, -1.2],
+      [2, 0.5],
+    ];
+    const W = [
+      [0.5, -0.25, 1],
+      [1.5, 0.75, -0.5],
+    ];
     const wc = [0.8, -1.1];
     const file = trained.toJSON();
     const learned = {
@@ -51,7 +70,10 @@ describe("RouteLLM's formulas", () => {
       projection: Float32Array.from(W.flat()),
       classifier: Float32Array.from(wc),
       // Scores are centred on their mean over the two models, so a slope of 2 turns the centred score into RouteLLM's win rate.
-      platt: [{ a: 2, b: 0 }, { a: 2, b: 0 }],
+      platt: [
+        { a: 2, b: 0 },
+        { a: 2, b: 0 },
+      ],
     };
     const router = loadRouter({ ...file, state: { ...(file.state as object), learned: pack(learned) } });
     const q = Float32Array.from([0.2, -0.7, 0.4]);

@@ -202,7 +202,12 @@ export abstract class Router<Options extends object = object, State = unknown> {
   /** Each model with its estimated quality (in model order) and the shared estimate of its cost for `text`;
    * the model at index `threshold` carries a threshold in place of a quality, and says so. */
   protected withCosts(quality: ArrayLike<number>, text: string, threshold?: number): ModelEstimate[] {
-    return this.models.map((model, i) => ({ model, quality: quality[i]!, cost: this.costs!.estimate(i, text), ...(i === threshold ? { threshold: true as const } : {}) }));
+    return this.models.map((model, i) => ({
+      model,
+      quality: quality[i]!,
+      cost: this.costs!.estimate(i, text),
+      ...(i === threshold ? { threshold: true as const } : {}),
+    }));
   }
 
   /** Replaces what the router serves: its models, their costs and the learned state (model-agnostic routers serving other models). */

@@ -36,7 +36,8 @@ type State = z.infer<typeof state>;
 
 export class RouterDcRouter extends Router<Options, State> {
   static override readonly routerName = 'routerdc';
-  static override readonly description = "RouterDC's dual contrastive losses on the frozen USE-lite encoder: only a query projection and the model vectors are trained (the paper fine-tunes the encoder)";
+  static override readonly description =
+    "RouterDC's dual contrastive losses on the frozen USE-lite encoder: only a query projection and the model vectors are trained (the paper fine-tunes the encoder)";
   static override readonly input = 'embedding';
   static override readonly optionsSchema = options;
   static override readonly stateSchema = state;
@@ -100,13 +101,15 @@ export class RouterDcRouter extends Router<Options, State> {
   }
 
   protected override score(query: RouteQuery, st: State): Scored {
-    if (query.embedding!.length !== st.inputs) throw new Error(`query embedding has ${query.embedding!.length} dimensions, the router ${st.inputs}`);
+    if (query.embedding!.length !== st.inputs)
+      throw new Error(`query embedding has ${query.embedding!.length} dimensions, the router ${st.inputs}`);
     const sims = new Float64Array(st.platt.length);
     this.similarities(st, query.embedding!, sims);
     return {
       quality: Array.from(sims, (s, j) => applyPlatt(st.platt[j]!, s)),
       explanation: {
-        summary: 'RouterDC on a frozen encoder: the query embedding, projected into a space learned by dual contrastive training, is compared with each model\'s vector.',
+        summary:
+          "RouterDC on a frozen encoder: the query embedding, projected into a space learned by dual contrastive training, is compared with each model's vector.",
         features: Object.fromEntries(this.models.map((m, j) => [`similarity:${m}`, Number(sims[j]!.toFixed(3))])),
       },
     };
@@ -166,14 +169,19 @@ export function contrastiveLoss(
   grads?: readonly Float32Array[],
 ): number {
   const { x, d, k, m } = dims;
-  const u = new Float64Array(k), du = new Float64Array(k), eHat = new Float64Array(m * k);
+  const u = new Float64Array(k),
+    du = new Float64Array(k),
+    eHat = new Float64Array(m * k);
   const uNorm = projectUnit(st.projection, x, i, d, k, u);
   const eNorm = unitRows(st.modelVectors, m, k, eHat);
   let loss = 0;
   const dLogits: number[] = [];
   for (const group of groups.models) {
     const cos = group.map((j) => dot(u, eHat, j * k, k));
-    loss += firstWins(cos.map((c) => c / o.temperature), dLogits);
+    loss += firstWins(
+      cos.map((c) => c / o.temperature),
+      dLogits,
+    );
     group.forEach((j, g) => {
       const dc = dLogits[g]! / o.temperature;
       for (let c = 0; c < k; c++) {
@@ -184,7 +192,12 @@ export function contrastiveLoss(
   }
   if (groups.samples.length > 1) {
     const vecs = groups.samples.map((j) => projected.subarray(j * k, (j + 1) * k));
-    loss += o.sampleWeight * firstWins(vecs.map((v) => dot(u, v, 0, k) / o.temperature), dLogits);
+    loss +=
+      o.sampleWeight *
+      firstWins(
+        vecs.map((v) => dot(u, v, 0, k) / o.temperature),
+        dLogits,
+      );
     vecs.forEach((v, g) => {
       const dc = (o.sampleWeight * dLogits[g]!) / o.temperature;
       for (let c = 0; c < k; c++) du[c] += dc * v[c]!;
@@ -232,4 +245,3 @@ function dot(a: Float64Array, b: Float64Array, offset: number, k: number): numbe
   for (let c = 0; c < k; c++) s += a[c]! * b[offset + c]!;
   return s;
 }
-

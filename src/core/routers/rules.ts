@@ -46,7 +46,9 @@ const options = z
   });
 type Options = z.infer<typeof options>;
 
-const state = z.object({ fallback: z.custom<RouterFile>((v) => typeof v === 'object' && v !== null, { message: 'expected the fallback router file' }) }).strict();
+const state = z
+  .object({ fallback: z.custom<RouterFile>((v) => typeof v === 'object' && v !== null, { message: 'expected the fallback router file' }) })
+  .strict();
 type State = z.infer<typeof state>;
 
 /** The first rule the text matches, with its index. */
@@ -100,9 +102,19 @@ export function makeRulesRouter(lookup: (name: string) => RouterClass): RouterCl
         this.models.map((model) => (hit && model === hit.rule.model ? 1 : (byModel.get(model) ?? 0) - (hit ? 1 : 0))),
         query.text,
       );
-      if (!hit) return { estimates, explanation: { ...base.explanation, summary: `No rule matched; ${this.options.fallback}: ${base.explanation.summary}` } };
+      if (!hit)
+        return {
+          estimates,
+          explanation: { ...base.explanation, summary: `No rule matched; ${this.options.fallback}: ${base.explanation.summary}` },
+        };
       const label = hit.rule.name ?? `rule ${hit.index + 1}`;
-      return { estimates, explanation: { summary: `${label} matched: use ${hit.rule.model}.`, features: { rule: label, language: detectLanguage(query.text), has_code: hasCode(query.text) } } };
+      return {
+        estimates,
+        explanation: {
+          summary: `${label} matched: use ${hit.rule.model}.`,
+          features: { rule: label, language: detectLanguage(query.text), has_code: hasCode(query.text) },
+        },
+      };
     }
 
     protected override checkState(st: State): void {

@@ -50,7 +50,19 @@ export class SvmRouter extends Router<Options, State> {
     const x = stackRows(data.embeddings, data.embeddings[0]!.length);
     const o = this.options;
     const net = await trainDenseNet(
-      { x, y, mask: new Uint8Array(y.length).fill(1), hidden: 0, outputs: m, loss: 'hinge', epochs: o.epochs, learningRate: o.learningRate, l2: o.l2, batch: 32, seed: o.seed },
+      {
+        x,
+        y,
+        mask: new Uint8Array(y.length).fill(1),
+        hidden: 0,
+        outputs: m,
+        loss: 'hinge',
+        epochs: o.epochs,
+        learningRate: o.learningRate,
+        l2: o.l2,
+        batch: 32,
+        seed: o.seed,
+      },
       step,
     );
     const margins = Array.from({ length: m }, () => new Float64Array(sm.n));
@@ -59,7 +71,12 @@ export class SvmRouter extends Router<Options, State> {
       denseForward(net, x.subarray(i * net.inputs, (i + 1) * net.inputs), out, new Float32Array(0));
       for (let c = 0; c < m; c++) margins[c]![i] = out[c]!;
     }
-    const platt = margins.map((mc, c) => fitPlatt(mc, Array.from(labels, (l) => (l === c ? 1 : 0))));
+    const platt = margins.map((mc, c) =>
+      fitPlatt(
+        mc,
+        Array.from(labels, (l) => (l === c ? 1 : 0)),
+      ),
+    );
     const classQuality = new Float32Array(m * m);
     const count = new Float64Array(m * m);
     const sum = new Float64Array(m * m);
@@ -97,4 +114,3 @@ export class SvmRouter extends Router<Options, State> {
     }
   }
 }
-

@@ -62,12 +62,14 @@ export class SwRankingRouter extends Router<Options, State> {
     this.patternWeight.fill(0);
     for (let i = 0; i < sims.length; i++) this.patternWeight[of[i]!] += 10 * Math.exp(sims[i]! * scale);
     this.wins.fill(0);
-    for (let k = 0; k < weights.length; k++) this.wins[pb[3 * k + 1]! * m + pb[3 * k + 2]!] += weights[k]! * this.patternWeight[pb[3 * k]!]!;
+    for (let k = 0; k < weights.length; k++)
+      this.wins[pb[3 * k + 1]! * m + pb[3 * k + 2]!] += weights[k]! * this.patternWeight[pb[3 * k]!]!;
     bradleyTerry(this.wins, m, this.options.iterations, this.ratings, this.options.prior);
     return {
       quality: winRateAgainstField(this.ratings),
       explanation: {
-        summary: 'Bradley-Terry ratings fitted for this query, each training battle weighted by its similarity to it (RouteLLM sw-ranking).',
+        summary:
+          'Bradley-Terry ratings fitted for this query, each training battle weighted by its similarity to it (RouteLLM sw-ranking).',
         features: { most_similar: Number(max.toFixed(3)) },
       },
     };
@@ -107,6 +109,10 @@ function outcomePatterns(scores: Float32Array, m: number): OutcomePatterns {
   rows.forEach((row, p) => unique.set(scores.subarray(row * m, (row + 1) * m), p * m));
   const ran = Uint8Array.from(unique, (s) => (Number.isNaN(s) ? 0 : 1));
   const all = battles({ n: rows.length, m, scores: unique, ran }, { ties: true });
-  return { count: rows.length, of, battles: Int32Array.from(all.flatMap((b) => [b.sample, b.winner, b.loser])), weights: Float64Array.from(all, (b) => b.weight) };
+  return {
+    count: rows.length,
+    of,
+    battles: Int32Array.from(all.flatMap((b) => [b.sample, b.winner, b.loser])),
+    weights: Float64Array.from(all, (b) => b.weight),
+  };
 }
-

@@ -18,6 +18,7 @@ export function verdict(estimates: readonly ModelEstimate[]): string | undefined
   const cheapest = scored.reduce((a, b) => (b.cost < a.cost ? b : a));
   const gap = able.quality - cheapest.quality;
   if (gap <= EASY_GAP) return `easy for every model: the cheapest (${cheapest.model}, ${pct(cheapest.quality)}) is enough`;
-  if (gap >= HARD_GAP) return `hard: ${able.model} is expected to answer well (${pct(able.quality)}), ${cheapest.model} is not (${pct(cheapest.quality)})`;
+  if (gap >= HARD_GAP)
+    return `hard: ${able.model} is expected to answer well (${pct(able.quality)}), ${cheapest.model} is not (${pct(cheapest.quality)})`;
   return `in between: ${able.model} ${pct(able.quality)}, ${cheapest.model} ${pct(cheapest.quality)}`;
 }

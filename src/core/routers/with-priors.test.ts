@@ -34,7 +34,8 @@ describe('a trained router composed with the default priors', () => {
     const p = await composed.predict(query);
     expect(p.estimates.map((e) => e.model).sort()).toEqual(['claude-haiku-4-5', 'gpt-5', 'gpt-5-nano']);
     const own = await router.predict(query);
-    for (const m of ['gpt-5-nano', 'gpt-5']) expect(p.estimates.find((e) => e.model === m)).toEqual(own.estimates.find((e) => e.model === m));
+    for (const m of ['gpt-5-nano', 'gpt-5'])
+      expect(p.estimates.find((e) => e.model === m)).toEqual(own.estimates.find((e) => e.model === m));
     expect(p.explanation.features?.estimates_from).toBe(
       'knn trained on data: gpt-5-nano, gpt-5; irt priors (published benchmarks, else price): claude-haiku-4-5',
     );
@@ -53,6 +54,13 @@ describe('a trained router composed with the default priors', () => {
 
   it('refuses to compose across encoders, naming the models it could not fill in', async () => {
     const { router } = await trainedOnTwo();
-    await expect(withPriorsFor(router, [requireModel(defaultCatalog, 'claude-haiku-4-5')], async () => shipped(), () => false)).rejects.toThrow(/another encoder.*claude-haiku-4-5/);
+    await expect(
+      withPriorsFor(
+        router,
+        [requireModel(defaultCatalog, 'claude-haiku-4-5')],
+        async () => shipped(),
+        () => false,
+      ),
+    ).rejects.toThrow(/another encoder.*claude-haiku-4-5/);
   });
 });

@@ -55,7 +55,10 @@ export class WithPriors extends Router<object, null> {
 
 /** "knn trained on your data: a, b; irt priors (published benchmarks): c" */
 export function describeSources(trained: string, priors: string, s: Sources): string {
-  const parts = [s.trained.length > 0 ? `${trained} trained on data: ${s.trained.join(', ')}` : '', s.priors.length > 0 ? `${priors} priors (published benchmarks, else price): ${s.priors.join(', ')}` : ''];
+  const parts = [
+    s.trained.length > 0 ? `${trained} trained on data: ${s.trained.join(', ')}` : '',
+    s.priors.length > 0 ? `${priors} priors (published benchmarks, else price): ${s.priors.join(', ')}` : '',
+  ];
   return parts.filter(Boolean).join('; ');
 }
 
@@ -76,7 +79,13 @@ export async function withPriorsFor(
   if (missing.length === 0) return router;
   const priors = await openPriors();
   if (!isRetargetable(priors)) throw new Error(`the default router "${priors.name}" cannot serve catalog models`);
-  if (!sameEncoder(priors)) throw new Error(`router "${router.name}" reads another encoder than the default router, so the default cannot fill in ${missing.map((m) => m.id).join(', ')}`);
+  if (!sameEncoder(priors))
+    throw new Error(
+      `router "${router.name}" reads another encoder than the default router, so the default cannot fill in ${missing.map((m) => m.id).join(', ')}`,
+    );
   priors.serve(missing);
-  return new WithPriors(router, priors, { trained: wanted.filter((m) => known.has(m.id)).map((m) => m.id), priors: missing.map((m) => m.id) });
+  return new WithPriors(router, priors, {
+    trained: wanted.filter((m) => known.has(m.id)).map((m) => m.id),
+    priors: missing.map((m) => m.id),
+  });
 }

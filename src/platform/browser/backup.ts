@@ -54,12 +54,21 @@ export type ConfirmDestinations = (changes: readonly DestinationChange[]) => Pro
  * Checks the whole document first, then, when it changes where requests go, asks `confirm` (no answer: refused);
  * then writes its valid records in one transaction: a bad or refused file changes nothing.
  */
-export async function importAll(text: string, fileName = 'backup', keysPassphrase?: string, confirm?: ConfirmDestinations): Promise<ImportReport> {
+export async function importAll(
+  text: string,
+  fileName = 'backup',
+  keysPassphrase?: string,
+  confirm?: ConfirmDestinations,
+): Promise<ImportReport> {
   const doc = parseBackup(text, fileName);
-  const keys = doc.keys ? await openSealedKeys(doc.keys, keysPassphrase).catch((e: Error) => Promise.reject(new Error(`${fileName}: ${e.message}`))) : new Map<string, ExportedKeys>();
+  const keys = doc.keys
+    ? await openSealedKeys(doc.keys, keysPassphrase).catch((e: Error) => Promise.reject(new Error(`${fileName}: ${e.message}`)))
+    : new Map<string, ExportedKeys>();
   const changes = destinationChanges(await currentDestinations(), importedDestinations(doc));
   if (changes.length > 0 && !(await confirm?.(changes))) {
-    throw new Error(`${fileName}: not imported, nothing changed: it would change ${changes.map((c) => `${c.what} from ${c.from} to ${c.to}`).join('; ')}`);
+    throw new Error(
+      `${fileName}: not imported, nothing changed: it would change ${changes.map((c) => `${c.what} from ${c.from} to ${c.to}`).join('; ')}`,
+    );
   }
   const db = await appDB();
   const names = Object.keys(doc.stores) as StoreName[];
@@ -115,8 +124,15 @@ async function currentDestinations(): Promise<DestinationSettings> {
 
 /** The destination settings a backup would write: only those that pass their schema (the others are set aside). */
 function importedDestinations(doc: Backup): DestinationSettings {
-  const found = new Map((doc.stores.settings ?? []).filter(([key, value]) => DESTINATION_SETTINGS.includes(key as never) && recordProblem('settings', String(key), value) === undefined));
-  return { providers: found.get('providers') as DestinationSettings['providers'], encoder: found.get('encoder') as DestinationSettings['encoder'] };
+  const found = new Map(
+    (doc.stores.settings ?? []).filter(
+      ([key, value]) => DESTINATION_SETTINGS.includes(key as never) && recordProblem('settings', String(key), value) === undefined,
+    ),
+  );
+  return {
+    providers: found.get('providers') as DestinationSettings['providers'],
+    encoder: found.get('encoder') as DestinationSettings['encoder'],
+  };
 }
 
 /** One provider's exported keys and the base URL they are bound to (inside the sealed box, so no edit of the file moves them). */

@@ -2,7 +2,16 @@
 // `https: http:` wildcard at boot, no port of 127.0.0.1/localhost but one a local provider is configured at, no model
 // hub unless the deploy allows hub downloads, and the same policy (with framing forbidden) in every host's headers.
 import { describe, expect, it } from 'vitest';
-import { connectSources, connectSourcesOf, headerFiles, headerPolicy, MODEL_HUB_ORIGINS, pagePolicy, parseOrigins, withPageMeta } from './csp.ts';
+import {
+  connectSources,
+  connectSourcesOf,
+  headerFiles,
+  headerPolicy,
+  MODEL_HUB_ORIGINS,
+  pagePolicy,
+  parseOrigins,
+  withPageMeta,
+} from './csp.ts';
 
 const REMOTE = [
   'https://api.openai.com',
@@ -20,7 +29,8 @@ const REMOTE = [
 describe('the page policy a build fixes', () => {
   it('by default connects to itself and the remote providers only: no wildcard, no local port, no model hub', () => {
     expect(connectSourcesOf(pagePolicy())).toEqual(["'self'", ...REMOTE]);
-    for (const loose of ['https:', 'http:', '*', 'http://127.0.0.1:*', 'http://localhost:*', 'https://huggingface.co']) expect(connectSourcesOf(pagePolicy())).not.toContain(loose);
+    for (const loose of ['https:', 'http:', '*', 'http://127.0.0.1:*', 'http://localhost:*', 'https://huggingface.co'])
+      expect(connectSourcesOf(pagePolicy())).not.toContain(loose);
   });
 
   it('admits a local provider only at the exact origin configured, and the hub only while the deploy allows downloads', () => {
@@ -45,14 +55,18 @@ describe('header files for static hosts', () => {
     expect(Object.keys(files)).toEqual(['_headers', 'deploy/nginx-headers.conf', 'deploy/caddy-headers.caddyfile']);
     const policy = headerPolicy(config);
     expect(policy).toBe(`${pagePolicy(config)}; frame-ancestors 'none'`);
-    expect(files._headers).toContain(`/*\n  Content-Security-Policy: ${policy}\n  Cross-Origin-Opener-Policy: same-origin\n  Cross-Origin-Embedder-Policy: require-corp\n`);
+    expect(files._headers).toContain(
+      `/*\n  Content-Security-Policy: ${policy}\n  Cross-Origin-Opener-Policy: same-origin\n  Cross-Origin-Embedder-Policy: require-corp\n`,
+    );
     expect(files['deploy/nginx-headers.conf']).toContain(`add_header Content-Security-Policy "${policy}" always;`);
     expect(files['deploy/caddy-headers.caddyfile']).toContain(`\tContent-Security-Policy "${policy}"`);
   });
 
   it("rewrite the page's <meta> policy in place, refusing a page without one", () => {
     const html = '<head><meta http-equiv="Content-Security-Policy" content="connect-src https: http:"><meta charset="utf-8">';
-    expect(withPageMeta(html, pagePolicy())).toBe(`<head><meta http-equiv="Content-Security-Policy" content="${pagePolicy()}"><meta charset="utf-8">`);
+    expect(withPageMeta(html, pagePolicy())).toBe(
+      `<head><meta http-equiv="Content-Security-Policy" content="${pagePolicy()}"><meta charset="utf-8">`,
+    );
     expect(() => withPageMeta('<head></head>', pagePolicy())).toThrow(/no Content-Security-Policy <meta>/);
   });
 });

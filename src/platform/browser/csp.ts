@@ -9,7 +9,13 @@ import { providerOrigins } from '../../core/providers/definitions.ts';
 import type { DeployConfig } from './deploy-config.ts';
 
 /** The Hugging Face hub's origins: its files and the CDNs its downloads redirect to. */
-export const MODEL_HUB_ORIGINS = ['https://huggingface.co', 'https://cdn-lfs.huggingface.co', 'https://cdn-lfs.hf.co', 'https://cdn-lfs-us-1.hf.co', 'https://cas-bridge.xethub.hf.co'];
+export const MODEL_HUB_ORIGINS = [
+  'https://huggingface.co',
+  'https://cdn-lfs.huggingface.co',
+  'https://cdn-lfs.hf.co',
+  'https://cdn-lfs-us-1.hf.co',
+  'https://cas-bridge.xethub.hf.co',
+];
 
 const NO_EXTRAS: DeployConfig = { connectOrigins: [], modelHub: false };
 
@@ -68,10 +74,19 @@ export function withPageMeta(html: string, policy: string): string {
 
 /** The connect-src sources a policy text allows. */
 export function connectSourcesOf(policy: string): string[] {
-  return policy.split(';').map((d) => d.trim().split(/\s+/)).find((d) => d[0] === 'connect-src')?.slice(1) ?? [];
+  return (
+    policy
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .find((d) => d[0] === 'connect-src')
+      ?.slice(1) ?? []
+  );
 }
 
 /** Extra connect-src origins from a comma-separated list (the LLMROUTER_CONNECT_ORIGINS build variable). */
 export function parseOrigins(list: string | undefined): string[] {
-  return (list ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return (list ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }

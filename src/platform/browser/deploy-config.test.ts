@@ -9,13 +9,19 @@ import { siteConfig, stampSite } from '../node/deploy-stamp.ts';
 
 describe('llmrouter.config.json', () => {
   it('reduces each entry to its origin; hub downloads are off unless it says so', () => {
-    expect(parseDeployConfig({ connectOrigins: ['https://llm.example.com/v1', 'http://10.0.0.5:8080'] })).toEqual({ connectOrigins: ['https://llm.example.com', 'http://10.0.0.5:8080'], modelHub: false });
+    expect(parseDeployConfig({ connectOrigins: ['https://llm.example.com/v1', 'http://10.0.0.5:8080'] })).toEqual({
+      connectOrigins: ['https://llm.example.com', 'http://10.0.0.5:8080'],
+      modelHub: false,
+    });
     expect(parseDeployConfig({ connectOrigins: [], modelHub: true }).modelHub).toBe(true);
   });
 
-  it.each([['https://*.example.com'], ['http://127.0.0.1:*'], ['javascript:alert(1)'], ['llm.example.com'], ['data:text/plain,x']])('refuses %s, naming it', (entry) => {
-    expect(() => parseDeployConfig({ connectOrigins: [entry] })).toThrow(`"${entry}" is not an http(s) origin`);
-  });
+  it.each([['https://*.example.com'], ['http://127.0.0.1:*'], ['javascript:alert(1)'], ['llm.example.com'], ['data:text/plain,x']])(
+    'refuses %s, naming it',
+    (entry) => {
+      expect(() => parseDeployConfig({ connectOrigins: [entry] })).toThrow(`"${entry}" is not an http(s) origin`);
+    },
+  );
 
   it('refuses other shapes and unknown fields', () => {
     expect(() => parseDeployConfig({ connectOrigins: 'https://x.example.com' })).toThrow('expected {"connectOrigins"');
@@ -31,7 +37,10 @@ describe('re-stamping a built site', () => {
     writeFileSync(join(dir, 'llmrouter.config.json'), '{"connectOrigins": ["https://llm.example.com"]}');
     const config = siteConfig(dir, { connectOrigins: ['http://127.0.0.1:11434'] });
     stampSite(dir, config);
-    expect(JSON.parse(readFileSync(join(dir, 'llmrouter.config.json'), 'utf8'))).toEqual({ connectOrigins: ['https://llm.example.com', 'http://127.0.0.1:11434'], modelHub: false });
+    expect(JSON.parse(readFileSync(join(dir, 'llmrouter.config.json'), 'utf8'))).toEqual({
+      connectOrigins: ['https://llm.example.com', 'http://127.0.0.1:11434'],
+      modelHub: false,
+    });
     expect(readFileSync(join(dir, 'index.html'), 'utf8')).toContain(`content="${pagePolicy(config)}"`);
     expect(pagePolicy(config)).toContain('https://llm.example.com http://127.0.0.1:11434');
     expect(readFileSync(join(dir, '_headers'), 'utf8')).toContain(headerPolicy(config));

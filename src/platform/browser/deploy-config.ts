@@ -23,7 +23,9 @@ const configSchema = z.strictObject({
 export function parseDeployConfig(value: unknown): DeployConfig {
   const parsed = configSchema.safeParse(value);
   if (!parsed.success) {
-    throw new Error(`${DEPLOY_CONFIG_FILE}: expected {"connectOrigins": ["https://host", ...], "modelHub": false} (${parsed.error.issues[0]!.message})`);
+    throw new Error(
+      `${DEPLOY_CONFIG_FILE}: expected {"connectOrigins": ["https://host", ...], "modelHub": false} (${parsed.error.issues[0]!.message})`,
+    );
   }
   return { connectOrigins: parsed.data.connectOrigins.map(checkedOrigin), modelHub: parsed.data.modelHub ?? false };
 }

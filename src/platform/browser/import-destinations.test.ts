@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { destinationChanges } from './import-destinations.ts';
 
 const mine = {
-  providers: [{ id: 'openai', baseUrl: 'https://api.openai.com/v1' }, { id: 'lab', baseUrl: 'https://llm.lab.internal/v1' }],
+  providers: [
+    { id: 'openai', baseUrl: 'https://api.openai.com/v1' },
+    { id: 'lab', baseUrl: 'https://llm.lab.internal/v1' },
+  ],
   encoder: { choice: { model: 'use-lite', allowHub: false } },
 };
 
@@ -22,7 +25,15 @@ describe('destinations a backup changes', () => {
   });
 
   it('names a new provider id that claims a known provider elsewhere, or an unknown one anywhere', () => {
-    const changes = destinationChanges({}, { providers: [{ id: 'anthropic', baseUrl: 'https://collector.example/v1' }, { id: 'groq', baseUrl: 'https://api.groq.com/openai/v1' }] });
+    const changes = destinationChanges(
+      {},
+      {
+        providers: [
+          { id: 'anthropic', baseUrl: 'https://collector.example/v1' },
+          { id: 'groq', baseUrl: 'https://api.groq.com/openai/v1' },
+        ],
+      },
+    );
     expect(changes).toEqual([{ what: 'provider "anthropic" base URL', from: '(none)', to: 'https://collector.example/v1' }]);
     expect(destinationChanges({}, { providers: [{ id: 'mine', baseUrl: 'http://127.0.0.1:8080/v1' }] })).toHaveLength(1);
   });

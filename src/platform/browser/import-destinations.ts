@@ -25,7 +25,10 @@ export function destinationChanges(current: DestinationSettings, imported: Desti
   return [...providerChanges(current.providers ?? [], imported.providers), ...encoderChanges(current.encoder, imported.encoder)];
 }
 
-function providerChanges(current: NonNullable<DestinationSettings['providers']>, imported: DestinationSettings['providers']): DestinationChange[] {
+function providerChanges(
+  current: NonNullable<DestinationSettings['providers']>,
+  imported: DestinationSettings['providers'],
+): DestinationChange[] {
   const changes: DestinationChange[] = [];
   for (const { id, baseUrl } of imported ?? []) {
     const before = current.find((p) => p.id === id)?.baseUrl;

@@ -27,7 +27,8 @@ const PREFIX = 'provider:';
 type SealedKeys = Sealed & { baseUrl?: string };
 
 /** The additional data a key list is sealed with: its provider and base URL, or (legacy records) the provider alone. */
-const binding = (provider: string, baseUrl?: string) => (baseUrl === undefined ? provider : JSON.stringify(['llmrouter-keys/2', provider, baseUrl]));
+const binding = (provider: string, baseUrl?: string) =>
+  baseUrl === undefined ? provider : JSON.stringify(['llmrouter-keys/2', provider, baseUrl]);
 
 /** Keys that exist but were sealed for another base URL than the provider has now. */
 export class KeyBindingError extends Error {
@@ -135,10 +136,18 @@ export class KeyVault {
     } else {
       const salt = randomBytes(16);
       const extractable = await generateKey(true);
-      header = { version: 1, mode: 'passphrase', salt, iterations, wrapped: await wrapKey(extractable, await passphraseKey(passphrase, salt, iterations)) };
+      header = {
+        version: 1,
+        mode: 'passphrase',
+        salt,
+        iterations,
+        wrapped: await wrapKey(extractable, await passphraseKey(passphrase, salt, iterations)),
+      };
       dataKey = await unwrapKey(header.wrapped, await passphraseKey(passphrase, salt, iterations));
     }
-    const resealed = await Promise.all(all.map(async (e) => [PREFIX + e.provider, await this.sealBox(dataKey, e.provider, e.baseUrl, e.keys)] as const));
+    const resealed = await Promise.all(
+      all.map(async (e) => [PREFIX + e.provider, await this.sealBox(dataKey, e.provider, e.baseUrl, e.keys)] as const),
+    );
     await this.storage.putMany([...resealed, [HEADER, header]]);
     this.header = header;
     this.dataKey = dataKey;

@@ -44,7 +44,9 @@ export async function saveRun(run: PipelineRunRecord): Promise<void> {
 /** Every run, newest first. */
 export async function loadRuns(): Promise<PipelineRunRecord[]> {
   const records = await (await appDB()).getAll('pipeline', IDBKeyRange.bound('run/', 'run/\uffff'));
-  return records.flatMap((r) => (runSchema.safeParse(r.value).success ? [r.value as PipelineRunRecord] : [])).sort((a, b) => b.createdAt - a.createdAt);
+  return records
+    .flatMap((r) => (runSchema.safeParse(r.value).success ? [r.value as PipelineRunRecord] : []))
+    .sort((a, b) => b.createdAt - a.createdAt);
 }
 
 export async function deleteRun(id: string): Promise<void> {
@@ -59,7 +61,9 @@ export function idbResultStore(run: string): ResultStore {
   return {
     async load() {
       const records = await (await appDB()).getAll('pipeline', IDBKeyRange.bound(`result/${run}/`, `result/${run}/\uffff`));
-      const results = records.map((r) => pipelineResultSchema.safeParse(r.value)).flatMap((parsed) => (parsed.success ? [parsed.data] : []));
+      const results = records
+        .map((r) => pipelineResultSchema.safeParse(r.value))
+        .flatMap((parsed) => (parsed.success ? [parsed.data] : []));
       return results.sort((a, b) => a.at - b.at);
     },
     async append(result) {

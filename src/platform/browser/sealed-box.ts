@@ -21,7 +21,11 @@ export function randomBytes(n: number): Bytes {
 
 export async function seal(key: CryptoKey, plaintext: string, context: string): Promise<Sealed> {
   const iv = randomBytes(12);
-  const data = await subtle().encrypt({ name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(context) }, key, new TextEncoder().encode(plaintext));
+  const data = await subtle().encrypt(
+    { name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(context) },
+    key,
+    new TextEncoder().encode(plaintext),
+  );
   return { iv, data: new Uint8Array(data) };
 }
 
@@ -40,7 +44,12 @@ export function generateKey(extractable: boolean): Promise<CryptoKey> {
 export async function passphraseKey(passphrase: string, salt: Bytes, iterations = PBKDF2_ITERATIONS): Promise<CryptoKey> {
   if (!passphrase) throw new Error('the passphrase is empty');
   const material = await subtle().importKey('raw', new TextEncoder().encode(passphrase), 'PBKDF2', false, ['deriveKey']);
-  return subtle().deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, material, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt', 'wrapKey', 'unwrapKey']);
+  return subtle().deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, material, { name: 'AES-GCM', length: 256 }, false, [
+    'encrypt',
+    'decrypt',
+    'wrapKey',
+    'unwrapKey',
+  ]);
 }
 
 export async function wrapKey(key: CryptoKey, wrapping: CryptoKey): Promise<Sealed> {
@@ -50,7 +59,10 @@ export async function wrapKey(key: CryptoKey, wrapping: CryptoKey): Promise<Seal
 
 /** Unwraps into a non-extractable key: once unlocked, the data key cannot be read out again. */
 export async function unwrapKey(box: Sealed, wrapping: CryptoKey): Promise<CryptoKey> {
-  return subtle().unwrapKey('raw', box.data, wrapping, { name: 'AES-GCM', iv: box.iv }, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+  return subtle().unwrapKey('raw', box.data, wrapping, { name: 'AES-GCM', iv: box.iv }, { name: 'AES-GCM', length: 256 }, false, [
+    'encrypt',
+    'decrypt',
+  ]);
 }
 
 /** A passphrase-sealed text as portable JSON (for exports). */
@@ -73,10 +85,16 @@ export async function sealWithPassphrase(plaintext: string, passphrase: string, 
 }
 
 /** Opens a passphrase-sealed text; refuses at once a file whose key derivation is outside what this app accepts. */
-export async function openWithPassphrase(sealed: PassphraseSealed, passphrase: string, accepted: { min: number; max: number } = PBKDF2_ACCEPTED): Promise<string> {
+export async function openWithPassphrase(
+  sealed: PassphraseSealed,
+  passphrase: string,
+  accepted: { min: number; max: number } = PBKDF2_ACCEPTED,
+): Promise<string> {
   const n = sealed.iterations;
   if (sealed.kdf !== 'PBKDF2-SHA-256' || !Number.isInteger(n) || n < accepted.min || n > accepted.max) {
-    throw new Error(`the sealed keys claim ${String(sealed.kdf)} with ${String(n)} iterations; this app accepts PBKDF2-SHA-256 with ${accepted.min.toLocaleString('en')} to ${accepted.max.toLocaleString('en')} iterations`);
+    throw new Error(
+      `the sealed keys claim ${String(sealed.kdf)} with ${String(n)} iterations; this app accepts PBKDF2-SHA-256 with ${accepted.min.toLocaleString('en')} to ${accepted.max.toLocaleString('en')} iterations`,
+    );
   }
   const key = await passphraseKey(passphrase, unb64(sealed.salt), sealed.iterations);
   try {

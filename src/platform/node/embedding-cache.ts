@@ -14,7 +14,11 @@ export class CachedEmbedder implements Embedder {
   readonly file: string;
   private vectors?: Map<string, Float32Array>;
 
-  constructor(private readonly inner: Embedder, fingerprint: string, dir: string) {
+  constructor(
+    private readonly inner: Embedder,
+    fingerprint: string,
+    dir: string,
+  ) {
     this.dim = inner.dim;
     this.backend = inner.backend;
     mkdirSync(dir, { recursive: true });

@@ -53,7 +53,8 @@ export function nodeModel(model: string = BUILTIN_ENCODER): { where: ModelLocati
   if (where.kind === 'builtin' || where.kind === 'dir') return { where, source: dirModelSource(join(where.base, where.id)) };
   const cached = join(modelEnv.cacheDir!, where.id);
   if (where.kind === 'hub' && existsSync(join(cached, 'config.json'))) return { where, source: dirModelSource(cached) };
-  if (where.kind === 'hub' && !modelEnv.allowHub) throw new Error(`${where.name} is not in ${modelEnv.cacheDir} and downloads from the hub are off (LLMROUTER_OFFLINE=1)`);
+  if (where.kind === 'hub' && !modelEnv.allowHub)
+    throw new Error(`${where.name} is not in ${modelEnv.cacheDir} and downloads from the hub are off (LLMROUTER_OFFLINE=1)`);
   const folder = where.kind === 'hub' ? `${modelEnv.hub}${where.id}/resolve/main/` : `${where.base}${where.id}/`;
   return { where, source: fetchModelSource(folder) };
 }
@@ -79,7 +80,10 @@ export const openNodeClassifier = (model: string, options?: { quantized: boolean
   createNodeEmbedder({ model: shippedModel(model), dtype: options?.quantized === false ? 'fp32' : 'q8', longText: 'truncate' });
 
 /** createNodeEmbedder (or one already open) behind a disk cache: texts embedded once are read back on later runs. */
-export async function createCachedNodeEmbedder(options: NodeEmbedderOptions & { cacheDir: string }, open?: OnnxEmbedder): Promise<CachedEmbedder> {
+export async function createCachedNodeEmbedder(
+  options: NodeEmbedderOptions & { cacheDir: string },
+  open?: OnnxEmbedder,
+): Promise<CachedEmbedder> {
   const embedder = open ?? (await createNodeEmbedder(options));
   return new CachedEmbedder(embedder, embedder.fingerprint, options.cacheDir);
 }

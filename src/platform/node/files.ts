@@ -14,7 +14,10 @@ export async function isDirectory(path: string): Promise<boolean> {
 /** The files in `dir` whose names end with `extension`, sorted by name. */
 export async function filesIn(dir: string, extension: string): Promise<string[]> {
   const names = await readdir(dir);
-  return names.filter((n) => n.toLowerCase().endsWith(extension)).sort().map((n) => join(dir, n));
+  return names
+    .filter((n) => n.toLowerCase().endsWith(extension))
+    .sort()
+    .map((n) => join(dir, n));
 }
 
 /** Writes `text` to a temp file beside `path`, then renames it over `path`. */

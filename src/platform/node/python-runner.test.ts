@@ -11,13 +11,23 @@ const python = createNodePythonRunner({ timeoutMs: 10_000, memoryMb: 256 });
 afterAll(() => python.close());
 
 const mbpp: BenchmarkItem = {
-  id: 'mbpp-1', task: 'mbpp', metric: 'code_eval', task_id: '409', query: 'Write a function to find the minimum product from the pairs of tuples within a given list.',
-  ground_truth: '', tests: ['assert min_product_tuple([(2, 7), (2, 6), (1, 8), (4, 9)] )==8', 'assert min_product_tuple([(10,20), (15,2), (5,10)] )==30'],
+  id: 'mbpp-1',
+  task: 'mbpp',
+  metric: 'code_eval',
+  task_id: '409',
+  query: 'Write a function to find the minimum product from the pairs of tuples within a given list.',
+  ground_truth: '',
+  tests: ['assert min_product_tuple([(2, 7), (2, 6), (1, 8), (4, 9)] )==8', 'assert min_product_tuple([(10,20), (15,2), (5,10)] )==30'],
 };
 const humanEval: BenchmarkItem = {
-  id: 'he-1', task: 'human_eval', metric: 'code_eval', task_id: 'HumanEval/25',
-  query: 'from typing import List\n\n\ndef factorize(n: int) -> List[int]:\n    """ Return list of prime factors of given integer in the order from smallest to largest.\n    """\n',
-  ground_truth: '\n\nMETADATA = {}\n\n\ndef check(candidate):\n    assert candidate(2) == [2]\n    assert candidate(3 * 19 * 19 * 19) == [3, 19, 19, 19]\n    assert candidate(3 * 2 * 3) == [2, 3, 3]\n',
+  id: 'he-1',
+  task: 'human_eval',
+  metric: 'code_eval',
+  task_id: 'HumanEval/25',
+  query:
+    'from typing import List\n\n\ndef factorize(n: int) -> List[int]:\n    """ Return list of prime factors of given integer in the order from smallest to largest.\n    """\n',
+  ground_truth:
+    '\n\nMETADATA = {}\n\n\ndef check(candidate):\n    assert candidate(2) == [2]\n    assert candidate(3 * 19 * 19 * 19) == [3, 19, 19, 19]\n    assert candidate(3 * 2 * 3) == [2, 3, 3]\n',
 };
 const score = (answer: string, item: BenchmarkItem) => Promise.resolve(scorerFor('code_eval')(answer, item, { python }));
 const fenced = (code: string) => `Here you go:\n\`\`\`python\n${code}\n\`\`\``;
@@ -32,7 +42,12 @@ describe('code_eval in Pyodide (Node worker threads)', { timeout: 180_000 }, () 
 
   it('passes a correct HumanEval solution (whole function or body only) and fails a wrong one', async () => {
     expect(await score(fenced(CODE_SOLUTIONS['HumanEval/25']!), humanEval)).toEqual({ score: 1 });
-    expect(await score('[BEGIN]\n    f, d = [], 2\n    while n > 1:\n        while n % d == 0:\n            f.append(d)\n            n //= d\n        d += 1\n    return f\n[DONE]', humanEval)).toEqual({ score: 1 });
+    expect(
+      await score(
+        '[BEGIN]\n    f, d = [], 2\n    while n > 1:\n        while n % d == 0:\n            f.append(d)\n            n //= d\n        d += 1\n    return f\n[DONE]',
+        humanEval,
+      ),
+    ).toEqual({ score: 1 });
     expect((await score(fenced('def factorize(n):\n    return [n]'), humanEval)).score).toBe(0);
   });
 
@@ -44,7 +59,12 @@ describe('code_eval in Pyodide (Node worker threads)', { timeout: 180_000 }, () 
   });
 
   it('gives the code no way to JavaScript or the network', async () => {
-    const attempts = ['import js\njs.fetch', 'import pyodide_js', 'from pyodide.code import run_js\nrun_js("fetch")', 'import urllib.request\nurllib.request.urlopen("http://127.0.0.1:1/")'];
+    const attempts = [
+      'import js\njs.fetch',
+      'import pyodide_js',
+      'from pyodide.code import run_js\nrun_js("fetch")',
+      'import urllib.request\nurllib.request.urlopen("http://127.0.0.1:1/")',
+    ];
     const program = `blocked = 0\nfor attempt in ${JSON.stringify(attempts)}:\n    try:\n        exec(attempt)\n    except Exception:\n        blocked += 1\nassert blocked == ${attempts.length}, blocked\n`;
     expect(await python.run(program)).toEqual({ status: 'passed' });
   });

@@ -78,7 +78,10 @@ describe('the Node code sandbox under attack', { timeout: 240_000 }, () => {
   });
 
   it("cannot read the CLI's environment", async () => {
-    const attempts = [`${GLOBAL}\nraise Exception("env=" + str(g.process.env.LLMROUTER_ATTACK_TEST_SECRET))\n`, 'import os\nraise Exception("env=" + str(os.environ.get("LLMROUTER_ATTACK_TEST_SECRET")))\n'];
+    const attempts = [
+      `${GLOBAL}\nraise Exception("env=" + str(g.process.env.LLMROUTER_ATTACK_TEST_SECRET))\n`,
+      'import os\nraise Exception("env=" + str(os.environ.get("LLMROUTER_ATTACK_TEST_SECRET")))\n',
+    ];
     for (const attempt of attempts) {
       const result = await python.run(attempt);
       expect(result.status).not.toBe('passed');
@@ -123,11 +126,21 @@ describe('the Node code sandbox under attack', { timeout: 240_000 }, () => {
     const flags = sandboxFlags(work).filter((f) => f !== '--disallow-code-generation-from-strings');
     const run = spawnSync(process.execPath, [...flags, '-e', script], { cwd: work, env: {}, encoding: 'utf8' });
     rmSync(work, { recursive: true, force: true });
-    expect(JSON.parse(run.stdout)).toEqual({ command: 'refused', writeOutside: 'refused', readOutside: 'refused', worker: 'refused', codeFromString: 'done', env: 0, writeInside: 'done' });
+    expect(JSON.parse(run.stdout)).toEqual({
+      command: 'refused',
+      writeOutside: 'refused',
+      readOutside: 'refused',
+      worker: 'refused',
+      codeFromString: 'done',
+      env: 0,
+      writeInside: 'done',
+    });
   });
 
   it("leaves nothing for the next answer: one answer's patches do not change another's score", async () => {
-    expect(await python.run('import builtins, math\nbuiltins.sorted = lambda *a, **k: [42]\nmath.isclose = lambda *a, **k: True\n')).toEqual({ status: 'passed' });
+    expect(
+      await python.run('import builtins, math\nbuiltins.sorted = lambda *a, **k: [42]\nmath.isclose = lambda *a, **k: True\n'),
+    ).toEqual({ status: 'passed' });
     expect((await python.run('import math\nassert math.isclose(1.0, 2.0)')).status).toBe('failed');
     expect((await python.run('assert sorted([2, 1]) == [42]')).status).toBe('failed');
   });

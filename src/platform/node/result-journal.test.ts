@@ -8,7 +8,15 @@ import type { PipelineResult } from '../../core/pipeline/result.ts';
 import { ResultJournal } from './result-journal.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'journal-'));
-const result = (id: string, status: 'ok' | 'failed', at: number): PipelineResult => ({ id, model: 'm', task: 't', status, cost: 0.001, at, ...(status === 'ok' ? { score: 1 } : { error: { kind: 'server', message: '500' } }) });
+const result = (id: string, status: 'ok' | 'failed', at: number): PipelineResult => ({
+  id,
+  model: 'm',
+  task: 't',
+  status,
+  cost: 0.001,
+  at,
+  ...(status === 'ok' ? { score: 1 } : { error: { kind: 'server', message: '500' } }),
+});
 
 describe('ResultJournal', () => {
   it('drops and cuts off a half-written last line', async () => {

@@ -70,7 +70,13 @@ export function AddProviderForm() {
       </label>
       <label>
         API key
-        <input type="password" autoComplete="off" value={key} onChange={(e) => setKey(e.target.value)} placeholder="kept encrypted on this device" />
+        <input
+          type="password"
+          autoComplete="off"
+          value={key}
+          onChange={(e) => setKey(e.target.value)}
+          placeholder="kept encrypted on this device"
+        />
       </label>
       <button type="submit">Save provider</button>
       {error && <p role="alert">{error}</p>}

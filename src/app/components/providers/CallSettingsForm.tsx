@@ -23,11 +23,23 @@ export function CallSettingsForm() {
       </label>
       <label>
         Daily budget (USD)
-        <input type="number" min={0} step="0.01" value={settings.dailyUsd ?? ''} onChange={(e) => void update({ dailyUsd: budgetValue(e.target.value) })} />
+        <input
+          type="number"
+          min={0}
+          step="0.01"
+          value={settings.dailyUsd ?? ''}
+          onChange={(e) => void update({ dailyUsd: budgetValue(e.target.value) })}
+        />
       </label>
       <label>
         Monthly budget (USD)
-        <input type="number" min={0} step="0.01" value={settings.monthlyUsd ?? ''} onChange={(e) => void update({ monthlyUsd: budgetValue(e.target.value) })} />
+        <input
+          type="number"
+          min={0}
+          step="0.01"
+          value={settings.monthlyUsd ?? ''}
+          onChange={(e) => void update({ monthlyUsd: budgetValue(e.target.value) })}
+        />
       </label>
     </fieldset>
   );

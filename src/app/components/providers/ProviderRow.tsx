@@ -44,7 +44,13 @@ export function ProviderRow({ setup }: { setup: ProviderSetup }) {
         </p>
       )}
       <p role="status" aria-label={`connection ${setup.id}`}>
-        {report === 'testing' ? 'Testing…' : report?.ok ? `Connected: ${report.models.length} models (${report.latencyMs} ms)` : report ? `Failed (${report.kind}): ${report.message}` : ''}
+        {report === 'testing'
+          ? 'Testing…'
+          : report?.ok
+            ? `Connected: ${report.models.length} models (${report.latencyMs} ms)`
+            : report
+              ? `Failed (${report.kind}): ${report.message}`
+              : ''}
       </p>
     </li>
   );

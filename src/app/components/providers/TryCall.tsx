@@ -27,14 +27,21 @@ export function TryCall() {
     setNotes([]);
     setResult(null);
     abort.current = new AbortController();
-    const ranking = models.split(',').map((m) => ({ model: m.trim() })).filter((m) => m.model);
+    const ranking = models
+      .split(',')
+      .map((m) => ({ model: m.trim() }))
+      .filter((m) => m.model);
     const done = await caller(defaultCatalog.models).call({
       ranking,
       messages: [{ role: 'user', content: message }],
       signal: abort.current.signal,
       onEvent(event) {
         if (event.type === 'token')
-          setParts((p) => (p.at(-1)?.model === event.model ? [...p.slice(0, -1), { model: event.model, text: p.at(-1)!.text + event.text }] : [...p, { model: event.model, text: event.text }]));
+          setParts((p) =>
+            p.at(-1)?.model === event.model
+              ? [...p.slice(0, -1), { model: event.model, text: p.at(-1)!.text + event.text }]
+              : [...p, { model: event.model, text: event.text }],
+          );
         const n = note(event);
         if (n) setNotes((list) => [...list, n]);
       },
@@ -71,7 +78,8 @@ export function TryCall() {
       </ul>
       {result && (
         <p role="status" aria-label="call result">
-          {result.complete ? 'Complete' : `Stopped${result.error ? ` (${result.error.kind}): ${result.error.message}` : ''}`} · {result.segments.map((s) => s.model).join(' + ') || 'no model'} · ${result.cost.toFixed(6)}
+          {result.complete ? 'Complete' : `Stopped${result.error ? ` (${result.error.kind}): ${result.error.message}` : ''}`} ·{' '}
+          {result.segments.map((s) => s.model).join(' + ') || 'no model'} · ${result.cost.toFixed(6)}
         </p>
       )}
     </form>

@@ -17,11 +17,32 @@ export function VaultControls() {
     }
   };
   return (
-    <form className="vault" aria-label="Key vault" onSubmit={locked ? run(() => unlock(passphrase), 'Unlocked') : run(() => setPassphrase(passphrase), 'Keys are now protected by the passphrase')}>
-      <p>{locked ? 'Keys are locked: enter the passphrase.' : vaultMode === 'passphrase' ? 'Keys are protected by a passphrase.' : 'Keys are encrypted with a key this browser cannot export.'}</p>
+    <form
+      className="vault"
+      aria-label="Key vault"
+      onSubmit={
+        locked
+          ? run(() => unlock(passphrase), 'Unlocked')
+          : run(() => setPassphrase(passphrase), 'Keys are now protected by the passphrase')
+      }
+    >
+      <p>
+        {locked
+          ? 'Keys are locked: enter the passphrase.'
+          : vaultMode === 'passphrase'
+            ? 'Keys are protected by a passphrase.'
+            : 'Keys are encrypted with a key this browser cannot export.'}
+      </p>
       <label>
         Passphrase
-        <input type="password" autoComplete="new-password" value={passphrase} onChange={(e) => setPassphraseText(e.target.value)} minLength={8} required />
+        <input
+          type="password"
+          autoComplete="new-password"
+          value={passphrase}
+          onChange={(e) => setPassphraseText(e.target.value)}
+          minLength={8}
+          required
+        />
       </label>
       <button type="submit">{locked ? 'Unlock' : vaultMode === 'passphrase' ? 'Change passphrase' : 'Set passphrase'}</button>
       {!locked && vaultMode === 'passphrase' && (

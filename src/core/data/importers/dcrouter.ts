@@ -17,7 +17,10 @@ export function importDcrouter(text: string, file: string, options: ImportOption
     const item = validate(itemSchema, value, { file, line });
     const outcomes = nameMap<Outcome>();
     for (const [name, score] of Object.entries(item.scores)) {
-      outcomes[modelId(name, options)] = { score, ...pricedCall(name, { query: item.question }, options, { file, line, field: `scores.${name}` }) };
+      outcomes[modelId(name, options)] = {
+        score,
+        ...pricedCall(name, { query: item.question }, options, { file, line, field: `scores.${name}` }),
+      };
     }
     return { id: `${stem}-${i}`, query: item.question, outcomes };
   });

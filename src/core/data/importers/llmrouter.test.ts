@@ -4,7 +4,8 @@ import { dataErrorOf } from '../../../../test/data-error-of.ts';
 import { importLlmrouter } from './llmrouter.ts';
 
 const options = { catalog: defaultCatalog };
-const row = (o: Record<string, unknown>) => JSON.stringify({ task_name: 'gsm8k', query: 'What is 6 * 7?', ground_truth: 42, metric: 'em', ...o });
+const row = (o: Record<string, unknown>) =>
+  JSON.stringify({ task_name: 'gsm8k', query: 'What is 6 * 7?', ground_truth: 42, metric: 'em', ...o });
 const jsonl = [
   row({ model_name: 'qwen2.5-7b-instruct', performance: 1, input_tokens: 100, output_tokens: 50, response: '42' }),
   row({ model_name: 'llama3-70b-instruct', performance: 0, input_tokens: 100, output_tokens: 20, response: '41' }),
@@ -19,7 +20,13 @@ describe('LLMRouter routing JSONL importer', () => {
     expect(samples).toHaveLength(2);
     expect(samples[0]).toMatchObject({ id: 'routing_train-0', query: 'What is 6 * 7?', task: 'gsm8k', ground_truth: '42', metric: 'em' });
     // Given token counts are used as they are: 100 in, 50 out at $0.20 / $0.20 per million; no estimate flag.
-    expect(samples[0]!.outcomes['qwen2.5-7b-instruct']).toEqual({ score: 1, cost: (150 * 0.2) / 1e6, input_tokens: 100, output_tokens: 50, response: '42' });
+    expect(samples[0]!.outcomes['qwen2.5-7b-instruct']).toEqual({
+      score: 1,
+      cost: (150 * 0.2) / 1e6,
+      input_tokens: 100,
+      output_tokens: 50,
+      response: '42',
+    });
     expect(samples[0]!.outcomes['llama3-70b-instruct']!.cost).toBeCloseTo((120 * 0.9) / 1e6, 12);
     expect(samples[1]!.outcomes['qwen2.5-7b-instruct']).toMatchObject({ score: 1, cost_estimated: true });
   });
@@ -30,14 +37,22 @@ describe('LLMRouter routing JSONL importer', () => {
   });
 
   it('names file, line and field of a bad row', () => {
-    expect(dataErrorOf(() => importLlmrouter(jsonl.replace('"performance":0,', '"performance":"high",'), 'r.jsonl', options)).message).toMatch(/^r\.jsonl, line 2, field "performance": /);
-    expect(dataErrorOf(() => importLlmrouter(jsonl + '\n{"query": "x", "performance": 1}', 'r.jsonl', options)).message).toMatch(/^r\.jsonl, line 6, field "model_name": /);
+    expect(
+      dataErrorOf(() => importLlmrouter(jsonl.replace('"performance":0,', '"performance":"high",'), 'r.jsonl', options)).message,
+    ).toMatch(/^r\.jsonl, line 2, field "performance": /);
+    expect(dataErrorOf(() => importLlmrouter(jsonl + '\n{"query": "x", "performance": 1}', 'r.jsonl', options)).message).toMatch(
+      /^r\.jsonl, line 6, field "model_name": /,
+    );
     expect(dataErrorOf(() => importLlmrouter(jsonl + '\n{oops', 'r.jsonl', options)).message).toMatch(/^r\.jsonl, line 6: invalid JSON/);
   });
 
   it('rejects the same model twice for one query, and an unpriced model without cost', () => {
     const twice = jsonl + '\n' + row({ model_name: 'qwen2.5-7b-instruct', performance: 0 });
-    expect(dataErrorOf(() => importLlmrouter(twice, 'r.jsonl', options)).message).toBe('r.jsonl, line 6, field "model_name": model "qwen2.5-7b-instruct" appears twice for this query');
-    expect(dataErrorOf(() => importLlmrouter(row({ model_name: 'gpt-9', performance: 1 }), 'r.jsonl', options)).message).toMatch(/^r\.jsonl, line 1, field "model_name": model "gpt-9" is not in the catalog/);
+    expect(dataErrorOf(() => importLlmrouter(twice, 'r.jsonl', options)).message).toBe(
+      'r.jsonl, line 6, field "model_name": model "qwen2.5-7b-instruct" appears twice for this query',
+    );
+    expect(dataErrorOf(() => importLlmrouter(row({ model_name: 'gpt-9', performance: 1 }), 'r.jsonl', options)).message).toMatch(
+      /^r\.jsonl, line 1, field "model_name": model "gpt-9" is not in the catalog/,
+    );
   });
 });

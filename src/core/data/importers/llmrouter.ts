@@ -38,7 +38,8 @@ export function importLlmrouter(text: string, file: string, options: ImportOptio
       byQuery.set(key, sample);
     }
     const id = modelId(row.model_name, options);
-    if (own(sample.outcomes, id)) throw new DataError({ file, line, field: 'model_name' }, `model "${row.model_name}" appears twice for this query`);
+    if (own(sample.outcomes, id))
+      throw new DataError({ file, line, field: 'model_name' }, `model "${row.model_name}" appears twice for this query`);
     const cost =
       row.cost !== undefined
         ? { cost: row.cost, input_tokens: row.input_tokens, output_tokens: row.output_tokens }

@@ -14,6 +14,7 @@ export const OUTCOME_LOG_TYPES = CALL_LOG_TYPES;
 export function importOutcomeLog(text: string, file: string): RoutingSample[] {
   const calls = readCallLog(text, file);
   const { samples } = logToSamples(calls);
-  if (samples.length === 0) throw new DataError({ file }, `none of its ${calls.length} routed calls has feedback yet (rate answers with POST /v1/feedback)`);
+  if (samples.length === 0)
+    throw new DataError({ file }, `none of its ${calls.length} routed calls has feedback yet (rate answers with POST /v1/feedback)`);
   return samples;
 }

@@ -44,13 +44,17 @@ describe('RouteLLM eval CSV importer', () => {
 
   it('fails naming a model the catalog lacks, unless the user prices it', () => {
     const text = 'prompt,my-local-llm\nhi,True\n';
-    expect(dataErrorOf(() => importRoutellm(text, 'x.csv', options)).message).toMatch(/^x\.csv, line 2, field "my-local-llm": model "my-local-llm" is not in the catalog/);
+    expect(dataErrorOf(() => importRoutellm(text, 'x.csv', options)).message).toMatch(
+      /^x\.csv, line 2, field "my-local-llm": model "my-local-llm" is not in the catalog/,
+    );
     const [sample] = importRoutellm(text, 'x.csv', { ...options, prices: { 'my-local-llm': { input_price: 0, output_price: 0 } } });
     expect(sample!.outcomes['my-local-llm']!.cost).toBe(0);
   });
 
   it('fails on a header without prompt or without model columns', () => {
-    expect(dataErrorOf(() => importRoutellm('question,gpt-4o\nx,True\n', 'x.csv', options)).message).toBe('x.csv, line 1, field "prompt": required column is missing');
+    expect(dataErrorOf(() => importRoutellm('question,gpt-4o\nx,True\n', 'x.csv', options)).message).toBe(
+      'x.csv, line 1, field "prompt": required column is missing',
+    );
     expect(dataErrorOf(() => importRoutellm('prompt\nx\n', 'x.csv', options)).message).toMatch(/^x\.csv, line 1: no model columns/);
   });
 });

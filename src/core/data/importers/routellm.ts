@@ -13,7 +13,8 @@ export function importRoutellm(text: string, file: string, options: ImportOption
   const table = readCsv(text, file);
   requireColumns(table, ['prompt'], file);
   const models = table.columns.filter((c) => c !== 'prompt' && !c.endsWith(RESPONSE));
-  if (models.length === 0) throw new DataError({ file, line: 1 }, 'no model columns: expected one True/False column per model beside "prompt"');
+  if (models.length === 0)
+    throw new DataError({ file, line: 1 }, 'no model columns: expected one True/False column per model beside "prompt"');
   const task = fileStem(file);
   const layout = { columns: table.columns, models, score: booleanCell, responseSuffix: RESPONSE };
   return table.rows.map((row, i) => {

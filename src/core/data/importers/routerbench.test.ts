@@ -41,7 +41,13 @@ describe('RouterBench wide CSV importer', () => {
     const csv = 'sample_id,prompt,eval_name,gpt-4o,gpt-4o|total_cost\ns1,abcdefgh,t,1,\n';
     const [sample] = importRouterbench(csv, 'x.csv', options);
     // 8 characters -> 2 input tokens, no response -> 256 assumed output tokens, at $2.50 / $10 per million.
-    expect(sample!.outcomes['gpt-4o']).toEqual({ score: 1, cost: (2 * 2.5 + 256 * 10) / 1e6, input_tokens: 2, output_tokens: 256, cost_estimated: true });
+    expect(sample!.outcomes['gpt-4o']).toEqual({
+      score: 1,
+      cost: (2 * 2.5 + 256 * 10) / 1e6,
+      input_tokens: 2,
+      output_tokens: 256,
+      cost_estimated: true,
+    });
   });
 
   it('names file, line and field of a bad cell, and returns nothing', () => {
@@ -49,16 +55,22 @@ describe('RouterBench wide CSV importer', () => {
     const e = dataErrorOf(() => importRouterbench(bad, 'routerbench-sample.csv', options));
     expect(e.message).toMatch(/^routerbench-sample\.csv, line 9, field "gpt-4o": /);
     const badCost = text.replace('0.0021', '-1');
-    expect(dataErrorOf(() => importRouterbench(badCost, 'rb.csv', options)).message).toMatch(/^rb\.csv, line 12, field "gpt-4o\|total_cost"/);
+    expect(dataErrorOf(() => importRouterbench(badCost, 'rb.csv', options)).message).toMatch(
+      /^rb\.csv, line 12, field "gpt-4o\|total_cost"/,
+    );
   });
 
   it('fails on a row with too many cells, a missing column, or an unpriced model without a cost', () => {
-    expect(dataErrorOf(() => importRouterbench(text.replace('Why is Mars red?', 'Why, is Mars red?'), 'rb.csv', options)).message).toMatch(/^rb\.csv, line 5: row has 13 cells/);
+    expect(dataErrorOf(() => importRouterbench(text.replace('Why is Mars red?', 'Why, is Mars red?'), 'rb.csv', options)).message).toMatch(
+      /^rb\.csv, line 5: row has 13 cells/,
+    );
     expect(dataErrorOf(() => importRouterbench('sample_id,prompt,gpt-4o,gpt-4o|total_cost\n', 'rb.csv', options)).message).toBe(
       'rb.csv, line 1, field "eval_name": required column is missing',
     );
     const unpriced = 'sample_id,prompt,eval_name,mystery-7b,mystery-7b|total_cost\ns1,hi,t,1,\n';
-    expect(dataErrorOf(() => importRouterbench(unpriced, 'rb.csv', options)).message).toMatch(/^rb\.csv, line 2, field "mystery-7b\|total_cost": model "mystery-7b" is not in the catalog/);
+    expect(dataErrorOf(() => importRouterbench(unpriced, 'rb.csv', options)).message).toMatch(
+      /^rb\.csv, line 2, field "mystery-7b\|total_cost": model "mystery-7b" is not in the catalog/,
+    );
     const priced = importRouterbench(unpriced, 'rb.csv', { ...options, prices: { 'mystery-7b': { input_price: 1, output_price: 1 } } });
     expect(priced[0]!.outcomes['mystery-7b']!.cost).toBeCloseTo((1 + 256) / 1e6, 12);
   });

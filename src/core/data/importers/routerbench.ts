@@ -13,7 +13,8 @@ export function importRouterbench(text: string, file: string, options: ImportOpt
   const table = readCsv(text, file);
   requireColumns(table, ['sample_id', 'prompt', 'eval_name'], file);
   const models = table.columns.filter((c) => !c.includes('|') && table.columns.includes(c + COST));
-  if (models.length === 0) throw new DataError({ file, line: 1 }, `no model columns: expected a score column "<model>" beside each "<model>${COST}"`);
+  if (models.length === 0)
+    throw new DataError({ file, line: 1 }, `no model columns: expected a score column "<model>" beside each "<model>${COST}"`);
   const layout = { columns: table.columns, models, score: scoreCell, responseSuffix: '|model_response', costSuffix: COST };
   return table.rows.map((row) => {
     const id = row.cells.sample_id!.trim();

@@ -19,7 +19,13 @@ export interface WideLayout {
   costSuffix?: string;
 }
 
-export function wideRowOutcomes(layout: WideLayout, { line, cells }: CsvRow, query: string, file: string, options: ImportOptions): RoutingSample['outcomes'] {
+export function wideRowOutcomes(
+  layout: WideLayout,
+  { line, cells }: CsvRow,
+  query: string,
+  file: string,
+  options: ImportOptions,
+): RoutingSample['outcomes'] {
   const outcomes = nameMap<Outcome>();
   for (const model of layout.models) {
     const scoreText = cells[model]!.trim();

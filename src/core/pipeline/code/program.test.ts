@@ -20,10 +20,16 @@ describe('code answers to programs', () => {
   });
 
   it('builds MBPP and HumanEval programs', () => {
-    expect(mbppProgram('```python\ndef f(x):\n    return x\n```', ['assert f(1) == 1'])).toBe('def f(x):\n    return x\n\n\nassert f(1) == 1\n');
+    expect(mbppProgram('```python\ndef f(x):\n    return x\n```', ['assert f(1) == 1'])).toBe(
+      'def f(x):\n    return x\n\n\nassert f(1) == 1\n',
+    );
     const prompt = 'from typing import List\n\n\ndef f(xs: List[int]) -> int:\n    """Sum."""\n ';
     const body = humanEvalProgram('    return sum(xs)', prompt, 'def check(candidate):\n    assert candidate([1, 2]) == 3\n');
-    expect(body).toBe('from typing import List\n\n\ndef f(xs: List[int]) -> int:\n    """Sum."""\n    return sum(xs)\n\ndef check(candidate):\n    assert candidate([1, 2]) == 3\n\n\ncheck(f)\n');
-    expect(humanEvalProgram('```python\ndef f(xs):\n    return sum(xs)\n```', prompt, 'def check(c): pass')).toContain('"""Sum."""\ndef f(xs):\n    return sum(xs)\n');
+    expect(body).toBe(
+      'from typing import List\n\n\ndef f(xs: List[int]) -> int:\n    """Sum."""\n    return sum(xs)\n\ndef check(candidate):\n    assert candidate([1, 2]) == 3\n\n\ncheck(f)\n',
+    );
+    expect(humanEvalProgram('```python\ndef f(xs):\n    return sum(xs)\n```', prompt, 'def check(c): pass')).toContain(
+      '"""Sum."""\ndef f(xs):\n    return sum(xs)\n',
+    );
   });
 });

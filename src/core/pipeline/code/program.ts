@@ -4,7 +4,29 @@
 // functions stay defined), then the task's `check` function called on the entry point.
 import { extractCode } from './extract-code.ts';
 
-const NOT_ENTRY = new Set(['set', 'sorted', 'list', 'tuple', 'abs', 'round', 'len', 'str', 'int', 'float', 'isclose', 'math', 'all', 'any', 'sum', 'max', 'min', 'frozenset', 'dict', 'type', 'isinstance']);
+const NOT_ENTRY = new Set([
+  'set',
+  'sorted',
+  'list',
+  'tuple',
+  'abs',
+  'round',
+  'len',
+  'str',
+  'int',
+  'float',
+  'isclose',
+  'math',
+  'all',
+  'any',
+  'sum',
+  'max',
+  'min',
+  'frozenset',
+  'dict',
+  'type',
+  'isinstance',
+]);
 
 /** The function MBPP's asserts call (the first call in them that is not a builtin). */
 export function mbppEntryPoint(tests: readonly string[]): string | undefined {

@@ -5,9 +5,7 @@
 // file owns the protocol and the limits.
 import { inbox } from './sandbox.mjs';
 
-export type CodeRunResult =
-  | { status: 'passed' }
-  | { status: 'failed' | 'timeout' | 'memory' | 'crashed'; message: string };
+export type CodeRunResult = { status: 'passed' } | { status: 'failed' | 'timeout' | 'memory' | 'crashed'; message: string };
 
 export interface CodeLimits {
   /** Wall-clock time for the program, from when the interpreter is ready. */
@@ -122,7 +120,8 @@ export class FreshInterpreterRunner implements PythonRunner {
     sandbox.worker.post(program);
     const timeout: SandboxMessage = { type: 'result', result: { status: 'timeout', message: `stopped after ${this.limits.timeoutMs} ms` } };
     const reply = await within(sandbox.next(), this.limits.timeoutMs, timeout);
-    const result: CodeRunResult = reply.type === 'result' ? reply.result : { status: 'crashed', message: reply.type === 'error' ? reply.message : 'no result' };
+    const result: CodeRunResult =
+      reply.type === 'result' ? reply.result : { status: 'crashed', message: reply.type === 'error' ? reply.message : 'no result' };
     if (result.status === 'timeout' || result.status === 'crashed') this.retire();
     return result;
   }

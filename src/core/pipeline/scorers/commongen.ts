@@ -8,7 +8,14 @@ function lemmas(word: string): string[] {
 
 /** The concepts of a CommonGen item: its comma-separated words, lower-cased. */
 export function concepts(truth: string): string[] {
-  return [...new Set(truth.split(/[,\n]/).map((c) => c.trim().toLowerCase()).filter(Boolean))];
+  return [
+    ...new Set(
+      truth
+        .split(/[,\n]/)
+        .map((c) => c.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 export function commongenCoverage(answer: string, truth: string): number {

@@ -13,7 +13,10 @@ describe('em_mc', () => {
     ['C', 'C'],
     ['(c)', 'C'],
     ['The largest Hindu temple complex, Angkor Wat, is in Cambodia.', 'C'],
-    ["Let's go through the options.\nA) Calcutta has many temples but not the largest.\nB) Bombay is not known for it.\n\nThe correct answer is C.", 'C'],
+    [
+      "Let's go through the options.\nA) Calcutta has many temples but not the largest.\nB) Bombay is not known for it.\n\nThe correct answer is C.",
+      'C',
+    ],
     ['**Answer:** C. Cambodia', 'C'],
     ['Final answer: $\\boxed{C}$', 'C'],
     ['To answer a question like this, recall that Angkor Wat is in Cambodia. The answer is (C)', 'C'],

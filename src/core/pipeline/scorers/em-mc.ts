@@ -12,7 +12,8 @@ export interface McOption {
 
 // "answer is C", "Answer: (b)", "answer: b", "**Answer:** B"; a lower-case letter only in brackets or after a colon
 // (so "to answer a question" says nothing).
-const EXPLICIT = /\b(?:[Aa]nswer|ANSWER|[Cc]hoice|[Oo]ption)\b(?:\s+is)?\s*[:=]?[\s*_]*(?:\(([A-Za-z])\)|\[([A-Za-z])\]|([A-Z])(?![A-Za-z'])|(?<=[:=][\s*_]*)([a-z])(?![A-Za-z']))/g;
+const EXPLICIT =
+  /\b(?:[Aa]nswer|ANSWER|[Cc]hoice|[Oo]ption)\b(?:\s+is)?\s*[:=]?[\s*_]*(?:\(([A-Za-z])\)|\[([A-Za-z])\]|([A-Z])(?![A-Za-z'])|(?<=[:=][\s*_]*)([a-z])(?![A-Za-z']))/g;
 const ALTERNATIVE = /^[\s*_]*(?:or|and|\/)\s*\(?([A-Z])\)?(?![A-Za-z])/;
 
 function escape(label: string): string {
@@ -49,13 +50,17 @@ function markedLetters(answer: string, labels: Set<string>): string[] {
 
 function optionByText(answer: string, options: readonly McOption[]): string[] {
   const said = answer.toLowerCase();
-  return options.filter((o) => o.text.trim().length > 0 && said.includes(o.text.trim().toLowerCase().replace(/\.$/, ''))).map((o) => o.label);
+  return options
+    .filter((o) => o.text.trim().length > 0 && said.includes(o.text.trim().toLowerCase().replace(/\.$/, '')))
+    .map((o) => o.label);
 }
 
 /** The option label the answer chose, or undefined when it chose none or several. */
 export function chosenOption(answer: string, options: readonly McOption[]): string | undefined {
   const labels = new Set(options.map((o) => o.label.toUpperCase()));
-  const boxed = lastBoxed(answer)?.replace(/\\text\{|[{}()\s]/g, '').toUpperCase();
+  const boxed = lastBoxed(answer)
+    ?.replace(/\\text\{|[{}()\s]/g, '')
+    .toUpperCase();
   if (boxed !== undefined && labels.has(boxed)) return boxed;
   const explicit = explicitLetters(answer, labels);
   if (explicit.length > 0) return distinct(explicit);

@@ -29,11 +29,15 @@ describe('GSM8K final number', () => {
     expect(gsm8kScore('#### 1,000', '#### 1000')).toBe(1);
   });
 
-  it.skipIf(!sharedData)('agrees with RouteLLM\'s labels on real answers except where their grader is wrong', () => {
-    const rows = Papa.parse<Record<string, string>>(readFileSync(join(sharedData!, 'routellm/gsm8k_responses.csv'), 'utf8'), { header: true }).data;
+  it.skipIf(!sharedData)("agrees with RouteLLM's labels on real answers except where their grader is wrong", () => {
+    const rows = Papa.parse<Record<string, string>>(readFileSync(join(sharedData!, 'routellm/gsm8k_responses.csv'), 'utf8'), {
+      header: true,
+    }).data;
     const truth = new Map<string, string>();
     for (const split of ['train', 'test']) {
-      for (const line of readFileSync(join(sharedData!, `llmrouter/default_query_${split}.jsonl`), 'utf8').split('\n').filter(Boolean)) {
+      for (const line of readFileSync(join(sharedData!, `llmrouter/default_query_${split}.jsonl`), 'utf8')
+        .split('\n')
+        .filter(Boolean)) {
         const row = JSON.parse(line);
         if (row.task_name === 'gsm8k') truth.set(row.query.trim(), row.ground_truth);
       }
@@ -52,6 +56,12 @@ describe('GSM8K final number', () => {
     expect(n).toBe(100);
     // 191: "#### 0.5" for 5 (their grader drops the point); 584, 832: "$2.00", "$42.00" are right; 1218: "#### 225
     // minutes" is right; 164: the answer ends on "-15" where 15 is asked (our reading: wrong).
-    expect(disagreements.sort()).toEqual(['1218:mistralai/Mixtral-8x7B-Instruct-v0.1', '164:mistralai/Mixtral-8x7B-Instruct-v0.1', '191:mistralai/Mixtral-8x7B-Instruct-v0.1', '584:gpt-4-1106-preview', '832:gpt-4-1106-preview']);
+    expect(disagreements.sort()).toEqual([
+      '1218:mistralai/Mixtral-8x7B-Instruct-v0.1',
+      '164:mistralai/Mixtral-8x7B-Instruct-v0.1',
+      '191:mistralai/Mixtral-8x7B-Instruct-v0.1',
+      '584:gpt-4-1106-preview',
+      '832:gpt-4-1106-preview',
+    ]);
   });
 });

@@ -23,8 +23,17 @@ export function parseRating(reply: string): number | undefined {
   return value !== undefined && value >= 1 && value <= 10 ? value : undefined;
 }
 
-export async function llmJudgeScore(answer: string, question: string, reference: string, judge: Complete, model: string): Promise<{ score: number; cost: number }> {
-  const reply = await judge(model, [{ role: 'user', content: judgePrompt(question, reference, answer) }], { temperature: 0, maxTokens: 200 });
+export async function llmJudgeScore(
+  answer: string,
+  question: string,
+  reference: string,
+  judge: Complete,
+  model: string,
+): Promise<{ score: number; cost: number }> {
+  const reply = await judge(model, [{ role: 'user', content: judgePrompt(question, reference, answer) }], {
+    temperature: 0,
+    maxTokens: 200,
+  });
   const rating = parseRating(reply.text);
   if (rating === undefined) throw new Error(`the judge ${model} gave no rating: "${reply.text.slice(0, 120)}"`);
   return { score: (rating - 1) / 9, cost: reply.cost };

@@ -11,7 +11,7 @@ describe('MATH scorer', () => {
     expect(lastBoxed('no box')).toBeUndefined();
   });
 
-  it('uses the reference\'s own boxed answer', () => {
+  it("uses the reference's own boxed answer", () => {
     expect(referenceMathAnswer('Thus, Frank answered $\\boxed{56}$ questions correctly.')).toBe('56');
     expect(referenceMathAnswer('1596')).toBe('1596');
   });

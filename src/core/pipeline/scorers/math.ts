@@ -4,7 +4,8 @@
 // as numbers. An answer with no boxed expression is read from its last "answer is ..." statement.
 import { lastBoxed } from './boxed.ts';
 
-const UNIT_WORDS = /\\(?:text|mbox|mathrm)\{\s*(?:cm|m|km|mm|inches|inch|in|feet|foot|ft|units?|sq|square|meters?|degrees?|dollars?|cents?|hours?|minutes?|seconds?|days?|years?|mph|miles?)(?:\^?\d)?\s*\}/g;
+const UNIT_WORDS =
+  /\\(?:text|mbox|mathrm)\{\s*(?:cm|m|km|mm|inches|inch|in|feet|foot|ft|units?|sq|square|meters?|degrees?|dollars?|cents?|hours?|minutes?|seconds?|days?|years?|mph|miles?)(?:\^?\d)?\s*\}/g;
 
 function unwrapText(s: string): string {
   return s.replace(/\\(?:text|mbox|textbf|mathrm|mathbf)\{([^{}]*)\}/g, '$1');
@@ -39,7 +40,9 @@ export function normalizeMath(answer: string): string {
   s = s.replace(/\\[dt]frac/g, '\\frac').replace(/\\left|\\right|\\displaystyle/g, '');
   s = s.replace(/\^\s*\{?\s*\\circ\s*\}?|°|\\degree/g, '');
   s = s.replace(UNIT_WORDS, '');
-  s = unwrapText(s).replace(/\\\$|\$/g, '').replace(/\\?%/g, '');
+  s = unwrapText(s)
+    .replace(/\\\$|\$/g, '')
+    .replace(/\\?%/g, '');
   s = s.replace(/\s+/g, '');
   s = s.replace(/^[a-zA-Z]\w*=(?!=)/, '');
   s = s.replace(/(\d),(\d{3})(?!\d)/g, '$1$2');

@@ -27,7 +27,9 @@ export interface Score {
 
 export type Scorer = (answer: string, item: BenchmarkItem, context: ScoreContext) => Score | Promise<Score>;
 
-const plain = (f: (answer: string, truth: string) => number): Scorer => (answer, item) => ({ score: f(answer, item.ground_truth) });
+const plain =
+  (f: (answer: string, truth: string) => number): Scorer =>
+  (answer, item) => ({ score: f(answer, item.ground_truth) });
 
 async function codeEval(answer: string, item: BenchmarkItem, context: ScoreContext): Promise<Score> {
   if (!context.python) throw new Error('code_eval needs a Python runner');

@@ -92,7 +92,9 @@ export class ToolCallParts {
 
   /** The calls so far, put in `meta` (none: left out). */
   into(meta: ReplyMeta): void {
-    const calls = this.parts.filter(Boolean).map((p) => ({ ...(p.id ? { id: p.id } : {}), name: p.name, arguments: toolArguments(p.json) }));
+    const calls = this.parts
+      .filter(Boolean)
+      .map((p) => ({ ...(p.id ? { id: p.id } : {}), name: p.name, arguments: toolArguments(p.json) }));
     if (calls.length > 0) meta.toolCalls = calls;
   }
 }
@@ -106,7 +108,11 @@ export function argumentsJson(call: ToolCall): string {
  * The wire's turns for `messages`, each run of tool results joined into one turn (Anthropic and Gemini want
  * the results of one turn's calls together): `turn` makes a turn, `addResult` adds a result to the last one.
  */
-export function turnsWithResults<T>(messages: readonly ChatMessage[], turn: (m: ChatMessage) => T, addResult: (last: T, m: ChatMessage) => void): T[] {
+export function turnsWithResults<T>(
+  messages: readonly ChatMessage[],
+  turn: (m: ChatMessage) => T,
+  addResult: (last: T, m: ChatMessage) => void,
+): T[] {
   const turns: T[] = [];
   messages.forEach((m, i) => {
     if (m.role === 'tool' && messages[i - 1]?.role === 'tool') addResult(turns.at(-1)!, m);

@@ -4,7 +4,17 @@
 // out as `tools` with `input_schema`, calls come back as `tool_use` blocks (their input streamed as
 // `input_json_delta`), and tool results go back as `tool_result` blocks of a user turn.
 import type { ErrorKind } from '../errors.ts';
-import { at, eventJson, filteredAnswer, joinUrl, streamError, streamReader, ToolCallParts, turnsWithResults, type WireAdapter } from './adapter.ts';
+import {
+  at,
+  eventJson,
+  filteredAnswer,
+  joinUrl,
+  streamError,
+  streamReader,
+  ToolCallParts,
+  turnsWithResults,
+  type WireAdapter,
+} from './adapter.ts';
 import type { ChatMessage, Endpoint, ToolChoice } from '../types.ts';
 
 const DEFAULT_MAX_TOKENS = 4096;
@@ -51,7 +61,10 @@ function toolChoice(choice: ToolChoice): Block {
 
 export const anthropicWire: WireAdapter = {
   chat(endpoint, request, stream) {
-    const system = request.messages.filter((m) => m.role === 'system').map((m) => m.content).join('\n\n');
+    const system = request.messages
+      .filter((m) => m.role === 'system')
+      .map((m) => m.content)
+      .join('\n\n');
     return {
       url: joinUrl(endpoint.baseUrl, 'messages'),
       method: 'POST',
@@ -59,11 +72,23 @@ export const anthropicWire: WireAdapter = {
       body: {
         model: request.model,
         max_tokens: request.maxTokens ?? DEFAULT_MAX_TOKENS,
-        messages: turnsWithResults(request.messages.filter((m) => m.role !== 'system'), turn, (last, m) => (last.content as Block[]).push(toolResult(m))),
+        messages: turnsWithResults(
+          request.messages.filter((m) => m.role !== 'system'),
+          turn,
+          (last, m) => (last.content as Block[]).push(toolResult(m)),
+        ),
         stream,
         ...(system ? { system } : {}),
         ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
-        ...(request.tools?.length ? { tools: request.tools.map((t) => ({ name: t.name, description: t.description, input_schema: t.parameters ?? { type: 'object' } })) } : {}),
+        ...(request.tools?.length
+          ? {
+              tools: request.tools.map((t) => ({
+                name: t.name,
+                description: t.description,
+                input_schema: t.parameters ?? { type: 'object' },
+              })),
+            }
+          : {}),
         ...(request.toolChoice !== undefined ? { tool_choice: toolChoice(request.toolChoice) } : {}),
       },
     };
@@ -74,9 +99,17 @@ export const anthropicWire: WireAdapter = {
       .filter((b) => b.type === 'text')
       .map((b) => b.text)
       .join('');
-    const calls = blocks.filter((b) => b.type === 'tool_use').map((b) => ({ ...(b.id ? { id: b.id } : {}), name: b.name ?? '', arguments: b.input }));
+    const calls = blocks
+      .filter((b) => b.type === 'tool_use')
+      .map((b) => ({ ...(b.id ? { id: b.id } : {}), name: b.name ?? '', arguments: b.input }));
     if (at(body, 'stop_reason') === 'refusal') throw filteredAnswer('stop_reason refusal');
-    return { text, inputTokens: at(body, 'usage', 'input_tokens'), outputTokens: at(body, 'usage', 'output_tokens'), finishReason: at(body, 'stop_reason'), ...(calls.length ? { toolCalls: calls } : {}) };
+    return {
+      text,
+      inputTokens: at(body, 'usage', 'input_tokens'),
+      outputTokens: at(body, 'usage', 'output_tokens'),
+      finishReason: at(body, 'stop_reason'),
+      ...(calls.length ? { toolCalls: calls } : {}),
+    };
   },
   stream: () => {
     const calls = new ToolCallParts();

@@ -4,7 +4,17 @@
 // or streamed. Tools go out as functionDeclarations (toolConfig for the choice), calls come back as
 // functionCall parts, and tool results go back as functionResponse parts named by the call they answer.
 import { ProviderError, type ErrorKind } from '../errors.ts';
-import { at, eventJson, filteredAnswer, joinUrl, streamError, streamReader, turnsWithResults, type ReplyMeta, type WireAdapter } from './adapter.ts';
+import {
+  at,
+  eventJson,
+  filteredAnswer,
+  joinUrl,
+  streamError,
+  streamReader,
+  turnsWithResults,
+  type ReplyMeta,
+  type WireAdapter,
+} from './adapter.ts';
 import type { ChatMessage, Endpoint, ToolChoice } from '../types.ts';
 
 function headers(endpoint: Endpoint): Record<string, string> {
@@ -20,11 +30,22 @@ function readChunk(body: unknown): { text: string } & ReplyMeta {
   const candidate = at(body, 'candidates', 0);
   const finishReason: string | undefined = candidate?.finishReason;
   if (finishReason && BLOCKED.has(finishReason)) throw filteredAnswer(`finishReason ${finishReason}`);
-  const parts = (at(candidate, 'content', 'parts') ?? []) as { text?: string; thought?: boolean; functionCall?: { id?: string; name: string; args?: unknown } }[];
+  const parts = (at(candidate, 'content', 'parts') ?? []) as {
+    text?: string;
+    thought?: boolean;
+    functionCall?: { id?: string; name: string; args?: unknown };
+  }[];
   const usage = at(body, 'usageMetadata');
-  const calls = parts.flatMap((p) => (p.functionCall ? [{ ...(p.functionCall.id ? { id: p.functionCall.id } : {}), name: p.functionCall.name, arguments: p.functionCall.args ?? {} }] : []));
+  const calls = parts.flatMap((p) =>
+    p.functionCall
+      ? [{ ...(p.functionCall.id ? { id: p.functionCall.id } : {}), name: p.functionCall.name, arguments: p.functionCall.args ?? {} }]
+      : [],
+  );
   return {
-    text: parts.filter((p) => !p.thought).map((p) => p.text ?? '').join(''),
+    text: parts
+      .filter((p) => !p.thought)
+      .map((p) => p.text ?? '')
+      .join(''),
     finishReason,
     ...(calls.length ? { toolCalls: calls } : {}),
     ...(usage ? { inputTokens: usage.promptTokenCount, outputTokens: usage.candidatesTokenCount } : {}),
@@ -42,7 +63,9 @@ function functionResponse(m: ChatMessage, history: readonly ChatMessage[]): Part
 /** One message as a Gemini turn: text, a model turn's text and functionCall parts, or a functionResponse. */
 function content(m: ChatMessage, history: readonly ChatMessage[]): { role: string; parts: Part[] } {
   if (m.role === 'tool') return { role: 'user', parts: [functionResponse(m, history)] };
-  const calls = (m.toolCalls ?? []).map((c) => ({ functionCall: { ...(c.id ? { id: c.id } : {}), name: c.name, args: c.arguments ?? {} } }));
+  const calls = (m.toolCalls ?? []).map((c) => ({
+    functionCall: { ...(c.id ? { id: c.id } : {}), name: c.name, args: c.arguments ?? {} },
+  }));
   const text = m.content || calls.length === 0 ? [{ text: m.content }] : [];
   return { role: m.role === 'assistant' ? 'model' : 'user', parts: [...text, ...calls] };
 }
@@ -64,7 +87,10 @@ function kindOf(status: string | undefined, message: string | undefined, reasons
 
 export const geminiWire: WireAdapter = {
   chat(endpoint, request, stream) {
-    const system = request.messages.filter((m) => m.role === 'system').map((m) => m.content).join('\n\n');
+    const system = request.messages
+      .filter((m) => m.role === 'system')
+      .map((m) => m.content)
+      .join('\n\n');
     const method = stream ? 'streamGenerateContent?alt=sse' : 'generateContent';
     return {
       url: joinUrl(endpoint.baseUrl, `models/${encodeURIComponent(request.model)}:${method}`),

@@ -5,7 +5,17 @@
 // calls and tool results go out in OpenAI's shapes (openai-tools.ts); streamed tool calls are put together
 // from their deltas.
 import type { ErrorKind } from '../errors.ts';
-import { at, eventJson, filteredAnswer, joinUrl, streamError, streamReader, ToolCallParts, type ReplyMeta, type WireAdapter } from './adapter.ts';
+import {
+  at,
+  eventJson,
+  filteredAnswer,
+  joinUrl,
+  streamError,
+  streamReader,
+  ToolCallParts,
+  type ReplyMeta,
+  type WireAdapter,
+} from './adapter.ts';
 import { fromOpenAiToolCall, toOpenAiTool, toOpenAiToolCall, toOpenAiToolChoice, type OpenAiToolCall } from './openai-tools.ts';
 import type { ChatMessage, Endpoint } from '../types.ts';
 
@@ -50,7 +60,9 @@ export const openaiWire: WireAdapter = {
         ...(request.toolChoice !== undefined ? { tool_choice: toOpenAiToolChoice(request.toolChoice) } : {}),
         ...(stream && endpoint.streamUsage ? { stream_options: { include_usage: true } } : {}),
         // OpenAI's own API takes max_completion_tokens (its reasoning models refuse max_tokens); compatible servers max_tokens.
-        ...(request.maxTokens !== undefined ? { [endpoint.provider === 'openai' ? 'max_completion_tokens' : 'max_tokens']: request.maxTokens } : {}),
+        ...(request.maxTokens !== undefined
+          ? { [endpoint.provider === 'openai' ? 'max_completion_tokens' : 'max_tokens']: request.maxTokens }
+          : {}),
         ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
       },
     };
@@ -58,8 +70,15 @@ export const openaiWire: WireAdapter = {
   reply(body) {
     const choice = at(body, 'choices', 0);
     if (choice?.finish_reason === 'content_filter') throw filteredAnswer('finish_reason content_filter');
-    const calls = ((at(choice, 'message', 'tool_calls') ?? []) as Partial<OpenAiToolCall>[]).flatMap((c) => (c.function ? [fromOpenAiToolCall({ ...c, function: c.function })] : []));
-    return { text: at(choice, 'message', 'content') ?? '', finishReason: choice?.finish_reason, ...usageOf(body), ...(calls.length ? { toolCalls: calls } : {}) };
+    const calls = ((at(choice, 'message', 'tool_calls') ?? []) as Partial<OpenAiToolCall>[]).flatMap((c) =>
+      c.function ? [fromOpenAiToolCall({ ...c, function: c.function })] : [],
+    );
+    return {
+      text: at(choice, 'message', 'content') ?? '',
+      finishReason: choice?.finish_reason,
+      ...usageOf(body),
+      ...(calls.length ? { toolCalls: calls } : {}),
+    };
   },
   stream: () => {
     const calls = new ToolCallParts();
@@ -73,7 +92,12 @@ export const openaiWire: WireAdapter = {
       Object.assign(state.meta, usageOf(chunk));
       const choice = at(chunk, 'choices', 0);
       if (choice?.finish_reason === 'content_filter') throw filteredAnswer('finish_reason content_filter');
-      for (const c of (at(choice, 'delta', 'tool_calls') ?? []) as { index?: number; id?: string; function?: { name?: string; arguments?: string } }[]) calls.add(c.index ?? 0, { id: c.id, name: c.function?.name, json: c.function?.arguments });
+      for (const c of (at(choice, 'delta', 'tool_calls') ?? []) as {
+        index?: number;
+        id?: string;
+        function?: { name?: string; arguments?: string };
+      }[])
+        calls.add(c.index ?? 0, { id: c.id, name: c.function?.name, json: c.function?.arguments });
       calls.into(state.meta);
       if (choice?.finish_reason) {
         // Some compatible servers close the stream after the finish reason without `[DONE]`.

@@ -30,13 +30,17 @@ export const benchmarkLogit = (p: number) => {
 };
 
 /** Log of the blended price (3 input : 1 output tokens), USD per million tokens. */
-export const logPrice = (m: Pick<CatalogModel, 'input_price' | 'output_price'>) => Math.log(0.01 + (3 * m.input_price + m.output_price) / 4);
+export const logPrice = (m: Pick<CatalogModel, 'input_price' | 'output_price'>) =>
+  Math.log(0.01 + (3 * m.input_price + m.output_price) / 4);
 
 /**
  * The benchmark-to-ability lines from models with learned abilities (`abilities[j]` per skill) and catalog
  * entries: per-skill intercepts, one shared slope (least squares within skills; at least 0).
  */
-export function fitBenchmarkMap(skills: readonly Skill[], fitted: readonly { ability: ArrayLike<number>; entry: Pick<CatalogModel, 'benchmarks'> }[]): Line[] {
+export function fitBenchmarkMap(
+  skills: readonly Skill[],
+  fitted: readonly { ability: ArrayLike<number>; entry: Pick<CatalogModel, 'benchmarks'> }[],
+): Line[] {
   const perSkill = skills.map((skill, k) =>
     fitted.flatMap(({ ability, entry }) => {
       const figure = entry.benchmarks?.[skill];
@@ -44,7 +48,8 @@ export function fitBenchmarkMap(skills: readonly Skill[], fitted: readonly { abi
     }),
   );
   const means = perSkill.map((pts) => ({ x: mean(pts.map((p) => p.x)), y: mean(pts.map((p) => p.y)) }));
-  let sxy = 0, sxx = 0;
+  let sxy = 0,
+    sxx = 0;
   perSkill.forEach((pts, k) => {
     for (const p of pts) {
       sxy += (p.x - means[k]!.x) * (p.y - means[k]!.y);
@@ -75,7 +80,11 @@ export function fitPriceMap(skills: readonly Skill[], benchmark: readonly Line[]
 }
 
 /** A model's prior abilities per skill from its figures, else its price; and which it used. */
-export function priorAbility(skills: readonly Skill[], map: PriorMap, entry: Pick<CatalogModel, 'benchmarks' | 'input_price' | 'output_price'>): { ability: number[]; source: AbilitySource } {
+export function priorAbility(
+  skills: readonly Skill[],
+  map: PriorMap,
+  entry: Pick<CatalogModel, 'benchmarks' | 'input_price' | 'output_price'>,
+): { ability: number[]; source: AbilitySource } {
   let figures = 0;
   const ability = skills.map((skill, k) => {
     const figure = entry.benchmarks?.[skill];

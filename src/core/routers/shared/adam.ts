@@ -15,7 +15,14 @@ export const adamSlots = (params: readonly Float32Array[]): AdamSlot[] =>
  * Step `t` (from 1) of Adam on each parameter from its slot's gradient times `scale` (1 / batch size),
  * plus `l2[i]` x the parameter as weight decay; clears the gradients.
  */
-export function adamStep(params: readonly Float32Array[], slots: readonly AdamSlot[], t: number, rate: number, scale: number, l2: readonly number[] = []): void {
+export function adamStep(
+  params: readonly Float32Array[],
+  slots: readonly AdamSlot[],
+  t: number,
+  rate: number,
+  scale: number,
+  l2: readonly number[] = [],
+): void {
   const lr = (rate * Math.sqrt(1 - 0.999 ** t)) / (1 - 0.9 ** t);
   params.forEach((p, pi) => {
     const { g, m1, m2 } = slots[pi]!;

@@ -12,7 +12,8 @@ export function bradleyTerry(wins: Float64Array, m: number, iterations = 100, ra
   for (let it = 0; it < iterations; it++) {
     let change = 0;
     for (let a = 0; a < m; a++) {
-      let w = 0, denom = 0;
+      let w = 0,
+        denom = 0;
       for (let b = 0; b < m; b++) {
         if (a === b) continue;
         const nab = wins[a * m + b]! + wins[b * m + a]! + 2 * prior;

@@ -54,7 +54,8 @@ export class CostModel {
 }
 
 function fromCatalog(entry: CatalogModel, data: TrainingData, model: string) {
-  let sum = 0, n = 0;
+  let sum = 0,
+    n = 0;
   for (const s of data.samples) {
     const t = own(s.outcomes, model)?.output_tokens;
     if (t !== undefined) (sum += t), n++;
@@ -65,7 +66,11 @@ function fromCatalog(entry: CatalogModel, data: TrainingData, model: string) {
 
 /** Least squares cost = a * tokens + b over the samples that ran the model, with a, b >= 0. */
 function fromData(data: TrainingData, model: string, tokens: number[]) {
-  let n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
+  let n = 0,
+    sx = 0,
+    sy = 0,
+    sxx = 0,
+    sxy = 0;
   data.samples.forEach((s, i) => {
     const o = own(s.outcomes, model);
     if (!o) return;

@@ -14,7 +14,15 @@ describe('dense network (mlp, logreg, svm)', () => {
     const random = mulberry32(5);
     const [d, o, n] = [3, 2, 6];
     const init = (length: number) => Float32Array.from({ length }, () => gaussian(random));
-    const net: DenseNet = { inputs: d, hidden, outputs: o, w1: init(hidden * d), b1: init(hidden), w2: init(o * (hidden || d)), b2: init(o) };
+    const net: DenseNet = {
+      inputs: d,
+      hidden,
+      outputs: o,
+      w1: init(hidden * d),
+      b1: init(hidden),
+      w2: init(o * (hidden || d)),
+      b2: init(o),
+    };
     const data = {
       x: init(n * d),
       y: Float32Array.from({ length: n * o }, () => (loss === 'hinge' ? Math.round(random()) : random())),

@@ -75,11 +75,18 @@ export async function trainDenseNet(spec: TrainSpec, step: Step): Promise<DenseN
  * The summed loss of the rows (logistic: cross-entropy with soft targets; hinge: max(0, 1 - y s) with y in
  * {-1, +1}) over their masked outputs, and its gradient added into `grads` ([w1, b1, w2, b2]) when given.
  */
-export function denseLossAndGradient(net: DenseNet, data: Pick<TrainSpec, 'x' | 'y' | 'mask' | 'loss'>, rows: ArrayLike<number>, grads?: readonly Float32Array[]): number {
+export function denseLossAndGradient(
+  net: DenseNet,
+  data: Pick<TrainSpec, 'x' | 'y' | 'mask' | 'loss'>,
+  rows: ArrayLike<number>,
+  grads?: readonly Float32Array[],
+): number {
   const { inputs: d, hidden: h, outputs: o, w2 } = net;
   const { x, y, mask } = data;
   const firstOut = h > 0 ? h : d;
-  const act = new Float32Array(h), dAct = new Float64Array(h), out = new Float64Array(o);
+  const act = new Float32Array(h),
+    dAct = new Float64Array(h),
+    out = new Float64Array(o);
   const logistic = data.loss === 'logistic';
   let loss = 0;
   for (let r = 0; r < rows.length; r++) {

@@ -5,11 +5,22 @@ import { mulberry32 } from '../../data/random.ts';
 import { expectGradientsMatch } from '../../../../test/helpers/gradient-check.ts';
 
 describe('GraphRouter network', () => {
-  it("the hand-written gradient matches finite differences for every parameter", () => {
+  it('the hand-written gradient matches finite differences for every parameter', () => {
     const random = mulberry32(3);
     const [d, h, m, n] = [4, 3, 2, 5];
     const init = (length: number) => Float32Array.from({ length }, () => gaussian(random) * 0.8);
-    const p: GraphParams = { d, h, m, wq: init(h * d), bq: init(h), wt: init(h * h), modelNodes: init(m * h), gates: init(CHANNELS * h), readout: init(h), bias: init(m) };
+    const p: GraphParams = {
+      d,
+      h,
+      m,
+      wq: init(h * d),
+      bq: init(h),
+      wt: init(h * h),
+      modelNodes: init(m * h),
+      gates: init(CHANNELS * h),
+      readout: init(h),
+      bias: init(m),
+    };
     const inputs = { x: init(n * d), tasks: init(n * d) };
     const visible = [0, 1, 2, 3, 4].flatMap((q) => [0, 1].map((model) => ({ query: q, model, features: [random(), random(), 1] })));
     const agg = aggregate(inputs, d, m, visible);

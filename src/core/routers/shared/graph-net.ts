@@ -48,14 +48,22 @@ export interface QueryInputs {
 export const paramList = (p: GraphParams): Float32Array[] => [p.wq, p.bq, p.wt, p.modelNodes, p.gates, p.readout, p.bias];
 
 /** Aggregates from edges (query, model, feature values per channel) marked visible. */
-export function aggregate(inputs: QueryInputs, d: number, m: number, edges: readonly { query: number; model: number; features: readonly number[] }[]): Aggregates {
-  const x = new Float64Array(m * CHANNELS * d), w = new Float64Array(m * CHANNELS), count = new Float64Array(m);
+export function aggregate(
+  inputs: QueryInputs,
+  d: number,
+  m: number,
+  edges: readonly { query: number; model: number; features: readonly number[] }[],
+): Aggregates {
+  const x = new Float64Array(m * CHANNELS * d),
+    w = new Float64Array(m * CHANNELS),
+    count = new Float64Array(m);
   for (const e of edges) {
     count[e.model]++;
     for (let c = 0; c < CHANNELS; c++) {
       const f = e.features[c]!;
       w[e.model * CHANNELS + c] += f;
-      const o = (e.model * CHANNELS + c) * d, q = e.query * d;
+      const o = (e.model * CHANNELS + c) * d,
+        q = e.query * d;
       for (let k = 0; k < d; k++) x[o + k] += f * inputs.x[q + k]!;
     }
   }
@@ -68,7 +76,16 @@ export function aggregate(inputs: QueryInputs, d: number, m: number, edges: read
 }
 
 /** Row `row` of the h x d matrix times `x` (at offset), plus an optional bias scaled by `scale`. */
-function affine(wq: Float32Array, x: ArrayLike<number>, offset: number, d: number, h: number, out: Float64Array, bias?: Float32Array, scale = 1): void {
+function affine(
+  wq: Float32Array,
+  x: ArrayLike<number>,
+  offset: number,
+  d: number,
+  h: number,
+  out: Float64Array,
+  bias?: Float32Array,
+  scale = 1,
+): void {
   for (let r = 0; r < h; r++) {
     let s = bias ? bias[r]! * scale : 0;
     for (let k = 0; k < d; k++) s += wq[r * d + k]! * x[offset + k]!;
@@ -86,7 +103,9 @@ export interface ModelStates {
 /** Layer 1 of the model nodes. */
 export function modelStates(p: GraphParams, agg: Aggregates): ModelStates {
   const { d, h, m } = p;
-  const messages = new Float64Array(m * CHANNELS * h), pre = new Float64Array(m * h), states = new Float64Array(m * h);
+  const messages = new Float64Array(m * CHANNELS * h),
+    pre = new Float64Array(m * h),
+    states = new Float64Array(m * h);
   const u = new Float64Array(h);
   for (let j = 0; j < m; j++) {
     for (let r = 0; r < h; r++) pre[j * h + r] = p.modelNodes[j * h + r]!;
@@ -110,7 +129,10 @@ export interface QueryState {
 /** Layer 1 of a query node: its own aligned features plus its task nodes' message. */
 export function queryState(p: GraphParams, inputs: QueryInputs, row: number): QueryState {
   const { d, h } = p;
-  const u = new Float64Array(h), task = new Float64Array(h), pre = new Float64Array(h), z = new Float64Array(h);
+  const u = new Float64Array(h),
+    task = new Float64Array(h),
+    pre = new Float64Array(h),
+    z = new Float64Array(h);
   affine(p.wq, inputs.x, row * d, d, h, u, p.bq);
   affine(p.wq, inputs.tasks, row * d, d, h, task, p.bq);
   for (let r = 0; r < h; r++) {
@@ -133,7 +155,13 @@ export function edgeLogit(p: GraphParams, z: Float64Array, states: Float64Array,
  * Mean binary cross-entropy (soft targets) over the edges, and its gradient added into `grads`
  * (aligned with paramList) when given.
  */
-export function lossAndGradient(p: GraphParams, inputs: QueryInputs, agg: Aggregates, edges: readonly Edge[], grads?: Float32Array[]): number {
+export function lossAndGradient(
+  p: GraphParams,
+  inputs: QueryInputs,
+  agg: Aggregates,
+  edges: readonly Edge[],
+  grads?: Float32Array[],
+): number {
   const { h, m } = p;
   const ms = modelStates(p, agg);
   const dStates = new Float64Array(m * h);

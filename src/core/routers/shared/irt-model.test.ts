@@ -8,7 +8,14 @@ const vec = (n: number, scale = 1) => Float32Array.from({ length: n }, () => sca
 
 describe('IRT model', () => {
   it('has the gradient of its loss (finite differences over every parameter)', () => {
-    const data: IrtData = { mix: Float32Array.from([0.2, 0.5, 0.3]), x: vec(4), scores: Float32Array.from([1, 0.3]), ran: Uint8Array.from([1, 1]), skills: 3, models: 2 };
+    const data: IrtData = {
+      mix: Float32Array.from([0.2, 0.5, 0.3]),
+      x: vec(4),
+      scores: Float32Array.from([1, 0.3]),
+      ran: Uint8Array.from([1, 1]),
+      skills: 3,
+      models: 2,
+    };
     const params: IrtParams = [vec(6), vec(4, 0.5), vec(1), vec(4, 0.3), vec(1, 0.3)];
     const grads = params.map((p) => new Float32Array(p.length)) as IrtParams;
     addSampleGradient(data, params, grads, 0);

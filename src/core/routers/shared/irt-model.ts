@@ -111,7 +111,10 @@ export function addSampleGradient(data: IrtData, params: IrtParams, grads: IrtPa
   const mix = data.mix.subarray(i * k, (i + 1) * k);
   const diff = bias[0]! + dot(head, xi);
   const a = Math.exp(sharpnessBias[0]! + dot(sharpness, xi));
-  let gDiff = 0, gLogA = 0, loss = 0, pairs = 0;
+  let gDiff = 0,
+    gLogA = 0,
+    loss = 0,
+    pairs = 0;
   for (let j = 0; j < m; j++) {
     if (!data.ran[i * m + j]) continue;
     const anchored = data.anchor ? skillSum(mix, data.anchor.subarray(j * k, (j + 1) * k)) : 0;

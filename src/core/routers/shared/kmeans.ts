@@ -15,7 +15,8 @@ export function kmeans(vectors: Float32Array, dim: number, k: number, seed: numb
   for (let it = 0; it < iterations; it++) {
     for (let i = 0; i < n; i++) {
       const v = vectors.subarray(i * dim, (i + 1) * dim);
-      let best = 0, bestSim = -Infinity;
+      let best = 0,
+        bestSim = -Infinity;
       for (let c = 0; c < kk; c++) {
         const s = dotRow(v, centres, c);
         if (s > bestSim) (bestSim = s), (best = c);

@@ -54,7 +54,8 @@ export abstract class QualityNetRouter extends Router<QualityNetOptions, State> 
   protected override score(query: RouteQuery, st: State): Scored {
     const net: DenseNet = st.net;
     if (this.out.length !== net.outputs) (this.out = new Float64Array(net.outputs)), (this.act = new Float32Array(net.hidden));
-    if (query.embedding!.length !== net.inputs) throw new Error(`query embedding has ${query.embedding!.length} dimensions, the router ${net.inputs}`);
+    if (query.embedding!.length !== net.inputs)
+      throw new Error(`query embedding has ${query.embedding!.length} dimensions, the router ${net.inputs}`);
     denseForward(net, query.embedding!, this.out, this.act);
     const quality = Array.from(this.out, sigmoid);
     const kind = net.hidden > 0 ? `a ${net.hidden}-unit network` : 'one logistic regression per model';

@@ -32,7 +32,8 @@ export function parseEnvelope(value: unknown): RouterFile<unknown, Record<string
     throw new Error(`not a router file: expected an object with "format": "${ROUTER_FORMAT}"`);
   }
   const v = (value as { version?: unknown }).version;
-  if (v !== ROUTER_VERSION) throw new Error(`router file version ${String(v)} is not supported (this build reads version ${ROUTER_VERSION})`);
+  if (v !== ROUTER_VERSION)
+    throw new Error(`router file version ${String(v)} is not supported (this build reads version ${ROUTER_VERSION})`);
   return parseOrThrow(envelopeSchema, value, 'router file') as RouterFile<unknown, Record<string, unknown>>;
 }
 
@@ -58,7 +59,9 @@ export function unpack(value: unknown): unknown {
 }
 
 /** A zod schema for a Float32Array of any length. */
-export const f32 = z.custom<Float32Array>((v) => v instanceof Float32Array, { message: 'expected a packed float32 array ({"f32": base64})' });
+export const f32 = z.custom<Float32Array>((v) => v instanceof Float32Array, {
+  message: 'expected a packed float32 array ({"f32": base64})',
+});
 
 /** Throws a named error unless `array` has `length` entries. */
 export function expectLength(array: ArrayLike<unknown>, length: number, field: string): void {

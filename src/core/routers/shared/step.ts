@@ -19,7 +19,10 @@ export class Step {
   /** This step as the FitControl of a router trained inside another (its progress maps onto this step's span). */
   asControl(): FitControl {
     const { onProgress, signal } = this.control;
-    return { ...(signal ? { signal } : {}), ...(onProgress ? { onProgress: (f: number) => onProgress(Math.min(0.999, this.from + f * (this.to - this.from))) } : {}) };
+    return {
+      ...(signal ? { signal } : {}),
+      ...(onProgress ? { onProgress: (f: number) => onProgress(Math.min(0.999, this.from + f * (this.to - this.from))) } : {}),
+    };
   }
 
   async at(fraction: number): Promise<void> {

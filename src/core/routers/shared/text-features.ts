@@ -17,11 +17,33 @@ const SCRIPTS: [Language, RegExp][] = [
   ['latin', /[a-zA-Z\u00c0-\u024f]/g],
 ];
 
-const ENGLISH = new Set(['the', 'and', 'is', 'of', 'to', 'in', 'a', 'what', 'how', 'for', 'that', 'it', 'with', 'are', 'this', 'which', 'you', 'be', 'on', 'can']);
+const ENGLISH = new Set([
+  'the',
+  'and',
+  'is',
+  'of',
+  'to',
+  'in',
+  'a',
+  'what',
+  'how',
+  'for',
+  'that',
+  'it',
+  'with',
+  'are',
+  'this',
+  'which',
+  'you',
+  'be',
+  'on',
+  'can',
+]);
 
 /** The dominant script's language; Latin text is 'en' when common English words make up a fair share of it. */
 export function detectLanguage(text: string): Language {
-  let best: Language = 'unknown', bestCount = 0;
+  let best: Language = 'unknown',
+    bestCount = 0;
   for (const [lang, re] of SCRIPTS) {
     const count = text.match(re)?.length ?? 0;
     // Japanese text mixes kana with Han characters: any kana decides it.
@@ -34,7 +56,8 @@ export function detectLanguage(text: string): Language {
   return words.length < 4 || common / words.length >= 0.08 ? 'en' : 'latin';
 }
 
-const CODE_LINE = /^\s*(def |class |import |from \S+ import|function\b|const |let |var |public |private |#include|return\b|if\s*\(|for\s*\(|while\s*\().*|.*[;{}]\s*$/;
+const CODE_LINE =
+  /^\s*(def |class |import |from \S+ import|function\b|const |let |var |public |private |#include|return\b|if\s*\(|for\s*\(|while\s*\().*|.*[;{}]\s*$/;
 
 /** True for fenced code, or at least two lines that look like code. */
 export function hasCode(text: string): boolean {

@@ -26,7 +26,11 @@ describe('irt text-only tier', () => {
   it('a router without the tier still refuses a query without its embedding', async () => {
     const knn = routerClass('knn').create();
     const e = (x: number) => Float32Array.from([x, 1 - x]);
-    await knn.fit({ samples: [0, 1].map((i) => ({ id: `${i}`, query: `q${i}`, outcomes: { a: { score: i, cost: 0 }, b: { score: 1 - i, cost: 0 } } })), embeddings: [e(0), e(1)], models: ['a', 'b'] });
+    await knn.fit({
+      samples: [0, 1].map((i) => ({ id: `${i}`, query: `q${i}`, outcomes: { a: { score: i, cost: 0 }, b: { score: 1 - i, cost: 0 } } })),
+      embeddings: [e(0), e(1)],
+      models: ['a', 'b'],
+    });
     await expect(knn.predict({ text: 'q' })).rejects.toThrow(/needs the query's embedding/);
   });
 });

@@ -23,7 +23,10 @@ export function permutation(n: number, random: () => number): Uint32Array {
 export function dotRow(a: Float32Array, m: Float32Array, row: number): number {
   const d = a.length;
   const o = row * d;
-  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  let s0 = 0,
+    s1 = 0,
+    s2 = 0,
+    s3 = 0;
   let i = 0;
   for (; i + 3 < d; i += 4) {
     s0 += a[i]! * m[o + i]!;

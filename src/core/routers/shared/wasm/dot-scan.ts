@@ -32,7 +32,8 @@ export class DotScan {
     const mod = module();
     if (!mod) return undefined;
     const padded = Math.ceil(dim / 16) * 16;
-    const queryBytes = padded * 4, outBytes = Math.ceil((rows * 4) / 16) * 16;
+    const queryBytes = padded * 4,
+      outBytes = Math.ceil((rows * 4) / 16) * 16;
     const bytes = queryBytes + outBytes + rows * padded * 4;
     const instance = new WebAssembly.Instance(mod);
     const memory = instance.exports.memory as WebAssembly.Memory;
