@@ -73,14 +73,12 @@ test('editing llmrouter.config.json on the host widens nothing; re-stamping the 
     stampSite(site, siteConfig(site));
     // A new visitor (no service worker holding the previous page yet) gets the re-stamped policy.
     const visitor = await (await browser.newContext()).newPage();
-    await visitor
-      .context()
-      .route(`${CUSTOM}/**`, (route) =>
-        route.fulfill({
-          json: { object: 'list', data: [{ id: 'my-model', object: 'model' }] },
-          headers: { 'access-control-allow-origin': '*' },
-        }),
-      );
+    await visitor.context().route(`${CUSTOM}/**`, (route) =>
+      route.fulfill({
+        json: { object: 'list', data: [{ id: 'my-model', object: 'model' }] },
+        headers: { 'access-control-allow-origin': '*' },
+      }),
+    );
     await visitor.goto(host.url);
     const stamped = await addCustomProvider(visitor);
     await stamped.getByRole('button', { name: 'Test connection' }).click();
