@@ -123,7 +123,9 @@ export async function renderAnswer(text: string, signal?: AbortSignal): Promise<
         : parsed.elements > MARKDOWN_LIMITS.elements
           ? {
               kind: 'text',
-              reason: `its formatting makes ${parsed.elements.toLocaleString('en')} elements, over ${MARKDOWN_LIMITS.elements.toLocaleString('en')}`,
+              reason:
+                `its formatting makes ${parsed.elements.toLocaleString('en')} elements, ` +
+                `over ${MARKDOWN_LIMITS.elements.toLocaleString('en')}`,
             }
           : { kind: 'html', html: sanitize(parsed.html) };
   if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);

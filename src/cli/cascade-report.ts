@@ -26,10 +26,14 @@ function lines(r: CascadeReport): string[] {
   const pct = (v: number | null) => (v === null ? 'never' : `${(v * 100).toFixed(1)}%`);
   const c = r.calibrated;
   return [
-    `cascade: ${r.cheap} answers, the on-device verifier checks (test AUC ${r.verifier_auc.toFixed(3)}), ${r.premium} takes the doubted; trained on ${r.n_train}, tested on ${r.n_test}`,
+    `cascade: ${r.cheap} answers, the on-device verifier checks (test AUC ${r.verifier_auc.toFixed(3)}), ` +
+      `${r.premium} takes the doubted; trained on ${r.n_train}, tested on ${r.n_test}`,
     `best single  ${r.best_single.model}  quality ${r.best_single.quality.toFixed(4)}  cost $${r.best_single.cost.toFixed(4)}`,
-    `calibrated on the training split for ${pct(c.target)} of ${r.premium}: threshold ${c.threshold.toFixed(3)}, escalated ${pct(c.escalated)}, quality ${c.quality.toFixed(4)} (${pct(c.quality_vs_premium)}), cost $${c.cost.toFixed(4)} (${pct(c.cost_vs_premium)}), every call counted`,
-    `AIQ ${r.aiq.toFixed(4)}   quality at best-single cost ${r.quality_at_best_single_cost?.toFixed(4) ?? 'n/a'}   cost to 95% of best single ${pct(r.cost_at_95pct_best_quality)}`,
+    `calibrated on the training split for ${pct(c.target)} of ${r.premium}: threshold ${c.threshold.toFixed(3)}, ` +
+      `escalated ${pct(c.escalated)}, quality ${c.quality.toFixed(4)} (${pct(c.quality_vs_premium)}), ` +
+      `cost $${c.cost.toFixed(4)} (${pct(c.cost_vs_premium)}), every call counted`,
+    `AIQ ${r.aiq.toFixed(4)}   quality at best-single cost ${r.quality_at_best_single_cost?.toFixed(4) ?? 'n/a'}   ` +
+      `cost to 95% of best single ${pct(r.cost_at_95pct_best_quality)}`,
     '',
     'threshold  escalated  quality  cost (USD)',
     ...r.curve.map(

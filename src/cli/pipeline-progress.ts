@@ -18,7 +18,8 @@ export function progressPrinter(budgetUsd?: number): { onProgress: (p: RunProgre
 
 export function estimateLines(e: RunEstimate, maxTokens: number): string[] {
   return [
-    `${e.calls} calls, about ${e.inputTokens} input tokens; expected cost $${e.expectedUsd.toFixed(4)}, at most $${e.maxUsd.toFixed(4)} (every answer at ${maxTokens} tokens)`,
+    `${e.calls} calls, about ${e.inputTokens} input tokens; ` +
+      `expected cost $${e.expectedUsd.toFixed(4)}, at most $${e.maxUsd.toFixed(4)} (every answer at ${maxTokens} tokens)`,
     ...Object.entries(e.perModel).map(
       ([model, m]) => `  ${model}: ${m.calls} calls, expected $${m.expectedUsd.toFixed(4)}, at most $${m.maxUsd.toFixed(4)}`,
     ),

@@ -62,7 +62,8 @@ export const encoderFlags = {
   'long-text': { type: 'string' },
 } as const;
 
-export const ENCODER_USAGE = `[--encoder NAME|DIR|URL|HUB_ID] [--dtype ${DTYPES.join('|')}] [--pooling ${POOLINGS.join('|')}] [--long-text windows|truncate]`;
+export const ENCODER_USAGE =
+  `[--encoder NAME|DIR|URL|HUB_ID] [--dtype ${DTYPES.join('|')}] ` + `[--pooling ${POOLINGS.join('|')}] [--long-text windows|truncate]`;
 
 /** The encoder options the flags give (default: the built-in USE-lite, q8, its own pooling, long texts in windows). */
 export function encoderOptions(values: FlagValues): NodeEmbedderOptions {

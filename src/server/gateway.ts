@@ -106,9 +106,107 @@ async function fromLog(path: string | undefined, counters: SpendCounters | undef
   });
   if (report.skippedCount === 0) return [];
   const lines = report.skipped.map((s) => `line ${s.line} (${s.reason})`).join(', ');
-  return [
-    `${path}: skipped ${report.skippedCount} unreadable line${report.skippedCount === 1 ? '' : 's'}: ${lines}${report.skippedCount > report.skipped.length ? ', ...' : ''}`,
-  ];
+  const plural = report.skippedCount === 1 ? '' : 's';
+  const more = report.skippedCount > report.skipped.length ? ', ...' : '';
+  return [`${path}: skipped ${report.skippedCount} unreadable line${plural}: ${lines}${more}`];
+}
+
+/** The fleet's Redis, connected (and closed again when it cannot be reached); none without a URL. */
+async function connectShared(options: GatewayOptions): Promise<SharedState | undefined> {
+  if (!options.redisUrl) return undefined;
+  const shared = new SharedState(options.redisUrl, options.redisPrefix);
+  try {
+    await shared.ready();
+  } catch (e) {
+    await shared.close();
+    throw e;
+  }
+  return shared;
+}
+
+/** The JSONL call log when one is configured; a failing disk is reported and calls go on without their records. */
+function openLog(config: GatewayConfig, options: GatewayOptions): CallLog | undefined {
+  if (!config.log) return undefined;
+  return new CallLog(config.log, (e) =>
+    options.onNotice?.(`the log ${config.log} failed: ${e.message}; calls go on, their records are dropped`),
+  );
+}
+
+interface Spending {
+  /** The fleet-wide budget lease holder (with Redis), to close on shutdown. */
+  fleet?: RedisBudgetGuard;
+  guard: BudgetGuard;
+  /** Where every attempt goes: the metrics, the spend counters and the log. */
+  sink: OutcomeSink;
+}
+
+/** Budget guard and outcome sink: fleet-wide through Redis when shared, else this instance's own counters. */
+async function spending(
+  config: GatewayConfig,
+  shared: SharedState | undefined,
+  local: SpendCounters,
+  metrics: GatewayMetrics,
+  log: CallLog | undefined,
+): Promise<Spending> {
+  const budget = { dailyUsd: config.budgets.daily_usd, monthlyUsd: config.budgets.monthly_usd };
+  const fleet = shared ? new RedisBudgetGuard(shared, budget, { leaseMs: config.budgets.lease_ms }) : undefined;
+  await fleet?.ready();
+  const spendSink: OutcomeSink = fleet ?? local;
+  const guard: BudgetGuard = fleet ?? new SpendingGuard(budget, local);
+  const sink: OutcomeSink = {
+    async record(outcome) {
+      metrics.attempt(outcome);
+      await spendSink.record(outcome);
+      await log?.write({ type: 'attempt', ...outcome });
+    },
+  };
+  return { ...(fleet ? { fleet } : {}), guard, sink };
+}
+
+/** The routed caller with the configured policy, its breaker shared through Redis when there is one. */
+function routedCaller(
+  config: GatewayConfig,
+  catalog: Catalog,
+  endpoint: (provider: string) => Endpoint | undefined,
+  { guard, sink }: Spending,
+  shared: SharedState | undefined,
+  fetch: typeof globalThis.fetch,
+): RoutedCaller {
+  const breakerOptions = { threshold: config.breaker.threshold, cooldownMs: config.breaker.cooldown_ms };
+  return new RoutedCaller({
+    catalog: catalog.models,
+    endpoint,
+    guard,
+    sink,
+    breaker: shared ? new RedisBreaker(shared, breakerOptions) : new CircuitBreaker(breakerOptions),
+    concurrency: config.policy.concurrency,
+    policy: {
+      retries: config.policy.retries,
+      defaultMaxTokens: config.policy.default_max_tokens,
+      timeoutMs: config.policy.timeout_ms,
+      midStream: config.policy.mid_stream,
+    },
+    fetch,
+  });
+}
+
+/** Counts calls in flight until they settle, so a shutdown can wait for them. */
+function inflightCalls(): Pick<Gateway, 'track' | 'drained'> {
+  const inflight = new Set<Promise<unknown>>();
+  return {
+    track(work) {
+      const settled = work.then(
+        () => {},
+        () => {},
+      );
+      inflight.add(settled);
+      void settled.then(() => inflight.delete(settled));
+      return work;
+    },
+    async drained() {
+      while (inflight.size > 0) await Promise.all(inflight);
+    },
+  };
 }
 
 export async function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<Gateway> {
@@ -125,53 +223,14 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const metrics = new GatewayMetrics();
   const notices: string[] = [];
   const owners = new CallOwners();
-  const budget = { dailyUsd: config.budgets.daily_usd, monthlyUsd: config.budgets.monthly_usd };
-  const breakerOptions = { threshold: config.breaker.threshold, cooldownMs: config.breaker.cooldown_ms };
-  const shared = options.redisUrl ? new SharedState(options.redisUrl, options.redisPrefix) : undefined;
-  if (shared) {
-    try {
-      await shared.ready();
-    } catch (e) {
-      await shared.close();
-      throw e;
-    }
-  }
+  const shared = await connectShared(options);
   const local = new SpendCounters();
   notices.push(...(await fromLog(config.log, shared ? undefined : local, owners)));
-  const log = config.log
-    ? new CallLog(config.log, (e) =>
-        options.onNotice?.(`the log ${config.log} failed: ${e.message}; calls go on, their records are dropped`),
-      )
-    : undefined;
-  const fleet = shared ? new RedisBudgetGuard(shared, budget, { leaseMs: config.budgets.lease_ms }) : undefined;
-  await fleet?.ready();
-  const spendSink: OutcomeSink = fleet ?? local;
-  const guard: BudgetGuard = fleet ?? new SpendingGuard(budget, local);
-  const sink: OutcomeSink = {
-    async record(outcome) {
-      metrics.attempt(outcome);
-      await spendSink.record(outcome);
-      await log?.write({ type: 'attempt', ...outcome });
-    },
-  };
+  const log = openLog(config, options);
+  const spend = await spending(config, shared, local, metrics, log);
   const pool = options.fetch ? undefined : upstream();
-  const caller = new RoutedCaller({
-    catalog: catalog.models,
-    endpoint,
-    guard,
-    sink,
-    breaker: shared ? new RedisBreaker(shared, breakerOptions) : new CircuitBreaker(breakerOptions),
-    concurrency: config.policy.concurrency,
-    policy: {
-      retries: config.policy.retries,
-      defaultMaxTokens: config.policy.default_max_tokens,
-      timeoutMs: config.policy.timeout_ms,
-      midStream: config.policy.mid_stream,
-    },
-    fetch: options.fetch ?? pool!.fetch,
-  });
+  const caller = routedCaller(config, catalog, endpoint, spend, shared, options.fetch ?? pool!.fetch);
   let encoder: Promise<Embedder> | undefined;
-  const inflight = new Set<Promise<unknown>>();
   return {
     config,
     catalog,
@@ -188,20 +247,9 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     // One query per encoder run: batching concurrent queries would make a query's vector (int8, dynamically
     // quantized per batch) and so its route depend on what else arrived at the same time.
     embedder: () => (encoder ??= createNodeEmbedder()),
-    track(work) {
-      const settled = work.then(
-        () => {},
-        () => {},
-      );
-      inflight.add(settled);
-      void settled.then(() => inflight.delete(settled));
-      return work;
-    },
-    async drained() {
-      while (inflight.size > 0) await Promise.all(inflight);
-    },
+    ...inflightCalls(),
     async close() {
-      fleet?.close();
+      spend.fleet?.close();
       await log?.close();
       await shared?.close();
       await pool?.close();

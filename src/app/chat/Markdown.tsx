@@ -33,13 +33,13 @@ export function Markdown({ text }: { text: string }) {
 /** An answer as escaped text (at most MARKDOWN_LIMITS.textChars of it), with why it is not formatted when it never will be. */
 export function PlainText({ text, note }: { text: string; note?: string | false }) {
   const cut = text.length > MARKDOWN_LIMITS.textChars;
+  const shownChars = MARKDOWN_LIMITS.textChars.toLocaleString('en');
   return (
     <div className="markdown plain" data-render={note ? 'text' : 'pending'}>
       <p className="plain-text">{cut ? text.slice(0, MARKDOWN_LIMITS.textChars) : text}</p>
       {cut && (
         <p className="muted">
-          … the first {MARKDOWN_LIMITS.textChars.toLocaleString('en')} of {text.length.toLocaleString('en')} characters (Copy copies all of
-          it)
+          … the first {shownChars} of {text.length.toLocaleString('en')} characters (Copy copies all of it)
         </p>
       )}
       {note && (

@@ -25,12 +25,10 @@ export function MessageView({ message, models, last }: Props) {
     );
   }
   const busy = message.status === 'routing' || message.status === 'streaming';
+  const modeModel = message.modeRun?.result?.model;
+  const answerFrom = message.routing ? ` from ${message.routing.model}` : message.modeRun?.result ? ` from ${modeModel}` : '';
   return (
-    <article
-      className="message assistant"
-      aria-label={`Answer${message.routing ? ` from ${message.routing.model}` : message.modeRun?.result ? ` from ${message.modeRun.result.model}` : ''}`}
-      aria-busy={busy}
-    >
+    <article className="message assistant" aria-label={`Answer${answerFrom}`} aria-busy={busy}>
       {message.routing && <RoutingBadge routing={message.routing} />}
       {message.modeRun && <ModeTrace run={message.modeRun} />}
       <Fallbacks message={message} />

@@ -49,6 +49,7 @@ function qualityLabel(e: ModelEstimate): string {
 function Explanation({ routing }: { routing: RoutingInfo }) {
   const { explanation } = routing;
   const estimates = [...routing.estimates].sort((a, b) => b.quality - a.quality);
+  const lambda = routing.lambda.toFixed(2);
   return (
     <section className="explanation" aria-label="Routing explanation">
       <p>{explanation.summary}</p>
@@ -62,8 +63,7 @@ function Explanation({ routing }: { routing: RoutingInfo }) {
         <p>Personalised: profile “{routing.profile.name}” shifted these estimates by what it learned from your feedback.</p>
       )}
       <p className="muted">
-        Rule: the highest predicted quality − λ·cost/$0.10 (λ = {routing.lambda.toFixed(2)}: {lambdaMeaning(routing.lambda)}), ties to the
-        cheaper model.
+        Rule: the highest predicted quality − λ·cost/$0.10 (λ = {lambda}: {lambdaMeaning(routing.lambda)}), ties to the cheaper model.
       </p>
       <table>
         <thead>

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useUsableModels } from '../stores/usable-models.ts';
 import { usePipeline, type RunView } from '../stores/pipeline.ts';
 import { TrashIcon } from '../components/icons.tsx';
+import type { RunEstimate } from '../../core/pipeline/estimate.ts';
 
 function eta(ms: number | undefined): string {
   if (ms === undefined) return '';
@@ -67,6 +68,162 @@ function SummaryTable({ view }: { view: RunView }) {
   );
 }
 
+type Setter<T> = (value: T) => void;
+
+/** How many queries per task to sample, with which seed, and the benchmark file to sample them from. */
+function SampleInputs(props: { perTask: number; setPerTask: Setter<number>; seed: number; setSeed: Setter<number>; onFile: Setter<File> }) {
+  const { perTask, setPerTask, seed, setSeed, onFile } = props;
+  return (
+    <div className="row">
+      <label>
+        Queries per task{' '}
+        <input
+          type="number"
+          aria-label="Queries per task"
+          min={1}
+          value={perTask}
+          onChange={(e) => setPerTask(Number(e.target.value))}
+          style={{ width: '5rem' }}
+        />
+      </label>
+      <label>
+        Sample seed{' '}
+        <input
+          type="number"
+          aria-label="Sample seed"
+          value={seed}
+          onChange={(e) => setSeed(Number(e.target.value))}
+          style={{ width: '5rem' }}
+        />
+      </label>
+      <label>
+        Benchmark queries{' '}
+        <input
+          type="file"
+          aria-label="Benchmark queries"
+          accept=".jsonl,.json"
+          onChange={(e) => e.target.files?.[0] && void onFile(e.target.files[0])}
+        />
+      </label>
+    </div>
+  );
+}
+
+/** A checkbox for each usable model: the models the run asks. */
+function ModelPicks({ usable, models, setModels }: { usable: readonly string[]; models: string[]; setModels: Setter<string[]> }) {
+  return (
+    <fieldset className="router-picks">
+      <legend>Models to run</legend>
+      {usable.length === 0 && <span className="muted">Enable models of a provider you set up (Settings) first.</span>}
+      {usable.map((id) => (
+        <label key={id}>
+          <input
+            type="checkbox"
+            checked={models.includes(id)}
+            onChange={(e) => setModels(e.target.checked ? [...models, id] : models.filter((m) => m !== id))}
+          />{' '}
+          {id}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** The run's budget, its judge model (when a task needs one) and how many calls it makes at once per provider. */
+function RunLimits(props: {
+  usable: readonly string[];
+  budget: string;
+  setBudget: Setter<string>;
+  needsJudge: boolean;
+  judge: string;
+  setJudge: Setter<string>;
+  concurrency: number;
+  setConcurrency: Setter<number>;
+}) {
+  const { usable, budget, setBudget, needsJudge, judge, setJudge, concurrency, setConcurrency } = props;
+  return (
+    <div className="row">
+      <label>
+        Budget (USD){' '}
+        <input
+          aria-label="Budget (USD)"
+          inputMode="decimal"
+          value={budget}
+          onChange={(e) => setBudget(e.target.value)}
+          style={{ width: '6rem' }}
+        />
+      </label>
+      {needsJudge && (
+        <label>
+          Judge model{' '}
+          <select aria-label="Judge model" value={judge} onChange={(e) => setJudge(e.target.value)}>
+            <option value="">choose</option>
+            {usable.map((id) => (
+              <option key={id}>{id}</option>
+            ))}
+          </select>
+        </label>
+      )}
+      <label>
+        Calls at once per provider{' '}
+        <input
+          type="number"
+          aria-label="Calls at once per provider"
+          min={1}
+          value={concurrency}
+          onChange={(e) => setConcurrency(Number(e.target.value))}
+          style={{ width: '4rem' }}
+        />
+      </label>
+    </div>
+  );
+}
+
+/** The draft's prompt templates, one shown at a time for editing. */
+function TemplateEditor(props: {
+  templates: Record<string, string>;
+  shown: string | undefined;
+  show: Setter<string>;
+  setTemplate: (id: string, text: string) => void;
+}) {
+  const { templates, shown, show, setTemplate } = props;
+  return (
+    <details>
+      <summary>Prompt templates</summary>
+      <select aria-label="Template" value={shown} onChange={(e) => show(e.target.value)}>
+        {Object.keys(templates).map((id) => (
+          <option key={id}>{id}</option>
+        ))}
+      </select>
+      {shown && (
+        <textarea
+          aria-label="Template text"
+          rows={5}
+          style={{ width: '100%' }}
+          value={templates[shown]}
+          onChange={(e) => setTemplate(shown, e.target.value)}
+        />
+      )}
+    </details>
+  );
+}
+
+/** What the run would cost, and the button that starts it. */
+function EstimateRow(props: { estimate: RunEstimate; budgetUsd: number | undefined; disabled: boolean; onStart: () => void }) {
+  const { estimate, budgetUsd, disabled, onStart } = props;
+  return (
+    <div className="row">
+      <span aria-label="Cost estimate">
+        {estimate.calls} calls, expected ${estimate.expectedUsd.toFixed(4)}, at most ${estimate.maxUsd.toFixed(4)}
+        {budgetUsd !== undefined ? `; the run stops before passing $${budgetUsd.toFixed(2)}` : ''}
+      </span>
+      <button className="primary" disabled={disabled} onClick={onStart}>
+        Start run
+      </button>
+    </div>
+  );
+}
+
 export function PipelinePanel() {
   const { draft, draftError, estimate, runs, loaded, load, readFile, setTemplate, estimateFor, start } = usePipeline();
   const usable = useUsableModels();
@@ -93,123 +250,38 @@ export function PipelinePanel() {
     <section className="card" aria-labelledby="pipeline-title">
       <h2 id="pipeline-title">Generate routing data</h2>
       <p className="muted">Benchmark questions asked of your models with your keys, answers scored here, the outcomes a routing dataset.</p>
-      <div className="row">
-        <label>
-          Queries per task{' '}
-          <input
-            type="number"
-            aria-label="Queries per task"
-            min={1}
-            value={perTask}
-            onChange={(e) => setPerTask(Number(e.target.value))}
-            style={{ width: '5rem' }}
-          />
-        </label>
-        <label>
-          Sample seed{' '}
-          <input
-            type="number"
-            aria-label="Sample seed"
-            value={seed}
-            onChange={(e) => setSeed(Number(e.target.value))}
-            style={{ width: '5rem' }}
-          />
-        </label>
-        <label>
-          Benchmark queries{' '}
-          <input
-            type="file"
-            aria-label="Benchmark queries"
-            accept=".jsonl,.json"
-            onChange={(e) => e.target.files?.[0] && void readFile(e.target.files[0], perTask, seed)}
-          />
-        </label>
-      </div>
+      <SampleInputs
+        perTask={perTask}
+        setPerTask={setPerTask}
+        seed={seed}
+        setSeed={setSeed}
+        onFile={(file) => readFile(file, perTask, seed)}
+      />
       {draftError && <p className="error">{draftError}</p>}
       {draft && (
         <>
           <p aria-label="Sampled queries">
             {draft.items.length} queries over {new Set(draft.items.map((i) => i.task)).size} tasks from {draft.source}
           </p>
-          <fieldset className="router-picks">
-            <legend>Models to run</legend>
-            {usable.length === 0 && <span className="muted">Enable models of a provider you set up (Settings) first.</span>}
-            {usable.map((id) => (
-              <label key={id}>
-                <input
-                  type="checkbox"
-                  checked={models.includes(id)}
-                  onChange={(e) => setModels(e.target.checked ? [...models, id] : models.filter((m) => m !== id))}
-                />{' '}
-                {id}
-              </label>
-            ))}
-          </fieldset>
-          <div className="row">
-            <label>
-              Budget (USD){' '}
-              <input
-                aria-label="Budget (USD)"
-                inputMode="decimal"
-                value={budget}
-                onChange={(e) => setBudget(e.target.value)}
-                style={{ width: '6rem' }}
-              />
-            </label>
-            {draft.needsJudge && (
-              <label>
-                Judge model{' '}
-                <select aria-label="Judge model" value={judge} onChange={(e) => setJudge(e.target.value)}>
-                  <option value="">choose</option>
-                  {usable.map((id) => (
-                    <option key={id}>{id}</option>
-                  ))}
-                </select>
-              </label>
-            )}
-            <label>
-              Calls at once per provider{' '}
-              <input
-                type="number"
-                aria-label="Calls at once per provider"
-                min={1}
-                value={concurrency}
-                onChange={(e) => setConcurrency(Number(e.target.value))}
-                style={{ width: '4rem' }}
-              />
-            </label>
-          </div>
-          <details>
-            <summary>Prompt templates</summary>
-            <select aria-label="Template" value={shownTemplate} onChange={(e) => setTemplateId(e.target.value)}>
-              {templateIds.map((id) => (
-                <option key={id}>{id}</option>
-              ))}
-            </select>
-            {shownTemplate && (
-              <textarea
-                aria-label="Template text"
-                rows={5}
-                style={{ width: '100%' }}
-                value={draft.templates[shownTemplate]}
-                onChange={(e) => setTemplate(shownTemplate, e.target.value)}
-              />
-            )}
-          </details>
+          <ModelPicks usable={usable} models={models} setModels={setModels} />
+          <RunLimits
+            usable={usable}
+            budget={budget}
+            setBudget={setBudget}
+            needsJudge={draft.needsJudge}
+            judge={judge}
+            setJudge={setJudge}
+            concurrency={concurrency}
+            setConcurrency={setConcurrency}
+          />
+          <TemplateEditor templates={draft.templates} shown={shownTemplate} show={setTemplateId} setTemplate={setTemplate} />
           {estimate && (
-            <div className="row">
-              <span aria-label="Cost estimate">
-                {estimate.calls} calls, expected ${estimate.expectedUsd.toFixed(4)}, at most ${estimate.maxUsd.toFixed(4)}
-                {budgetUsd !== undefined ? `; the run stops before passing $${budgetUsd.toFixed(2)}` : ''}
-              </span>
-              <button
-                className="primary"
-                disabled={models.length === 0 || (draft.needsJudge && !judge)}
-                onClick={() => void start(choices)}
-              >
-                Start run
-              </button>
-            </div>
+            <EstimateRow
+              estimate={estimate}
+              budgetUsd={budgetUsd}
+              disabled={models.length === 0 || (draft.needsJudge && !judge)}
+              onStart={() => void start(choices)}
+            />
           )}
         </>
       )}

@@ -125,6 +125,11 @@ export function ResultsView({ dataset }: { dataset: DatasetRecord }) {
   );
 }
 
+const WITHIN_NOISE = 'the gap is within that noise. A larger test split (or more data) would tell them apart.';
+const BEYOND_NOISE =
+  'the gap is larger than that noise, so on this data the router does not beat the best single model: ' +
+  'try another router, more training data, or check that the tasks differ in which model is best.';
+
 /** For each router below the best single model at its cost: by how much, and whether this test split can tell. */
 function ShortOfBestNotes({ runs }: { runs: (LabRun & { result: NonNullable<LabRun['result']> })[] }) {
   const notes = runs.flatMap((r) => {
@@ -137,10 +142,7 @@ function ShortOfBestNotes({ runs }: { runs: (LabRun & { result: NonNullable<LabR
       {notes.map(({ router, short, best }) => (
         <li key={router}>
           {router} is {pct(short.gap)} below {best} at its cost. With {short.nTest} test queries, {best}&apos;s quality is known to ±
-          {pct(short.margin)} (95%):{' '}
-          {short.withinNoise
-            ? 'the gap is within that noise. A larger test split (or more data) would tell them apart.'
-            : 'the gap is larger than that noise, so on this data the router does not beat the best single model: try another router, more training data, or check that the tasks differ in which model is best.'}
+          {pct(short.margin)} (95%): {short.withinNoise ? WITHIN_NOISE : BEYOND_NOISE}
         </li>
       ))}
     </ul>

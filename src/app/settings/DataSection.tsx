@@ -4,16 +4,86 @@
 import { useEffect, useState } from 'react';
 import { deleteEverything, exportAll, importAll, MAX_BACKUP_BYTES, type ConfirmDestinations } from '../../platform/browser/backup.ts';
 import type { DestinationChange } from '../../platform/browser/import-destinations.ts';
+import type { QuarantinedRecord } from '../../platform/browser/record-checks.ts';
 import { logToSamples } from '../../core/learn/to-samples.ts';
 import { useLearning } from '../stores/learning.ts';
 import { bytes } from '../format.ts';
 import { download } from '../download.ts';
 
-export function DataSection() {
+type Message = { text: string; error?: boolean };
+type ShowMessage = (message: Message) => void;
+
+/** The sentence naming the records an import set aside, or '' when none was. */
+function setAsideNote(quarantined: readonly QuarantinedRecord[]): string {
+  if (!quarantined.length) return '';
+  const what = quarantined.length === 1 ? 'record was' : 'records were';
+  const list = quarantined.map((q) => `${q.store} “${q.key}” (${q.problem})`).join('; ');
+  return ` ${quarantined.length} invalid ${what} set aside: ${list}.`;
+}
+
+/** Downloads a backup of all data, with the keys sealed under `passphrase` when they are included. */
+async function exportBackup(includeKeys: boolean, passphrase: string, show: ShowMessage) {
+  if (includeKeys && passphrase.length < 8)
+    return show({ text: 'Keys leave only sealed: enter a passphrase of at least 8 characters first.', error: true });
+  const doc = await exportAll(includeKeys ? { keysPassphrase: passphrase } : {});
+  download(`llmrouter-web-backup-${new Date().toISOString().slice(0, 10)}.json`, JSON.stringify(doc));
+}
+
+/** Imports a backup file (keys opened with `passphrase`), then reloads the app. */
+async function importBackup(file: File, passphrase: string, confirm: ConfirmDestinations, show: ShowMessage) {
+  if (file.size > MAX_BACKUP_BYTES)
+    return show({
+      text: `${file.name} is ${bytes(file.size)}: backups over ${bytes(MAX_BACKUP_BYTES)} are refused`,
+      error: true,
+    });
+  try {
+    show({ text: `Checking ${file.name} (${bytes(file.size)})…` });
+    const { records, quarantined } = await importAll(await file.text(), file.name, passphrase || undefined, confirm);
+    const imported = `Imported ${records} records from ${file.name}.${setAsideNote(quarantined)} Reloading…`;
+    show({ text: imported, error: quarantined.length > 0 });
+    setTimeout(() => location.reload(), quarantined.length ? 2500 : 600);
+  } catch (err) {
+    show({ text: (err as Error).message, error: true });
+  }
+}
+
+/** Storage used (and available), and the size of the learning log. */
+function StorageSummary({ calls, samples }: { calls: number; samples: number }) {
   const [usage, setUsage] = useState<{ usage: number; quota: number } | null>(null);
+  useEffect(() => {
+    void navigator.storage?.estimate().then((e) => setUsage({ usage: e.usage ?? 0, quota: e.quota ?? 0 }));
+  }, [calls]);
+  const available = usage && usage.quota > 0 && <span className="muted"> of {bytes(usage.quota)} available</span>;
+  return (
+    <p>
+      Storage used: <strong aria-label="Storage used">{usage ? bytes(usage.usage) : '…'}</strong>
+      {available}. Learning log: {calls} calls, {samples} training samples.
+    </p>
+  );
+}
+
+/** The button that deletes every record on this device, once the user confirms. */
+function DeleteEverythingButton() {
+  return (
+    <div className="danger-zone">
+      <button
+        className="danger"
+        onClick={async () => {
+          if (!window.confirm('Delete every conversation, key, log, dataset and router on this device?')) return;
+          await deleteEverything();
+          location.reload();
+        }}
+      >
+        Delete everything
+      </button>
+    </div>
+  );
+}
+
+export function DataSection() {
   const [includeKeys, setIncludeKeys] = useState(false);
   const [passphrase, setPassphrase] = useState('');
-  const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
   const [pending, setPending] = useState<{ changes: readonly DestinationChange[]; answer(ok: boolean): void } | null>(null);
   const confirm: ConfirmDestinations = (changes) =>
     new Promise((resolve) =>
@@ -26,19 +96,12 @@ export function DataSection() {
       }),
     );
   const outcomes = useLearning((s) => s.outcomes);
-  useEffect(() => {
-    void navigator.storage?.estimate().then((e) => setUsage({ usage: e.usage ?? 0, quota: e.quota ?? 0 }));
-  }, [outcomes.length]);
   const samples = logToSamples(outcomes).samples;
 
   return (
     <section className="card" aria-labelledby="data-title">
       <h2 id="data-title">Your data</h2>
-      <p>
-        Storage used: <strong aria-label="Storage used">{usage ? bytes(usage.usage) : '…'}</strong>
-        {usage && usage.quota > 0 && <span className="muted"> of {bytes(usage.quota)} available</span>}. Learning log: {outcomes.length}{' '}
-        calls, {samples.length} training samples.
-      </p>
+      <StorageSummary calls={outcomes.length} samples={samples.length} />
       <div className="row">
         <label>
           <input type="checkbox" checked={includeKeys} onChange={(e) => setIncludeKeys(e.target.checked)} /> Include keys (sealed with a
@@ -54,16 +117,7 @@ export function DataSection() {
             onChange={(e) => setPassphrase(e.target.value)}
           />
         </label>
-        <button
-          onClick={async () => {
-            if (includeKeys && passphrase.length < 8)
-              return setMessage({ text: 'Keys leave only sealed: enter a passphrase of at least 8 characters first.', error: true });
-            const doc = await exportAll(includeKeys ? { keysPassphrase: passphrase } : {});
-            download(`llmrouter-web-backup-${new Date().toISOString().slice(0, 10)}.json`, JSON.stringify(doc));
-          }}
-        >
-          Export all data
-        </button>
+        <button onClick={() => exportBackup(includeKeys, passphrase, setMessage)}>Export all data</button>
         <label className="button">
           Import data
           <input
@@ -74,23 +128,7 @@ export function DataSection() {
             onChange={async (e) => {
               const file = e.target.files?.[0];
               e.target.value = '';
-              if (!file) return;
-              if (file.size > MAX_BACKUP_BYTES)
-                return setMessage({
-                  text: `${file.name} is ${bytes(file.size)}: backups over ${bytes(MAX_BACKUP_BYTES)} are refused`,
-                  error: true,
-                });
-              try {
-                setMessage({ text: `Checking ${file.name} (${bytes(file.size)})…` });
-                const { records, quarantined } = await importAll(await file.text(), file.name, passphrase || undefined, confirm);
-                const setAside = quarantined.length
-                  ? ` ${quarantined.length} invalid ${quarantined.length === 1 ? 'record was' : 'records were'} set aside: ${quarantined.map((q) => `${q.store} “${q.key}” (${q.problem})`).join('; ')}.`
-                  : '';
-                setMessage({ text: `Imported ${records} records from ${file.name}.${setAside} Reloading…`, error: quarantined.length > 0 });
-                setTimeout(() => location.reload(), quarantined.length ? 2500 : 600);
-              } catch (err) {
-                setMessage({ text: (err as Error).message, error: true });
-              }
+              if (file) await importBackup(file, passphrase, confirm, setMessage);
             }}
           />
         </label>
@@ -109,18 +147,7 @@ export function DataSection() {
           {message.text}
         </p>
       )}
-      <div className="danger-zone">
-        <button
-          className="danger"
-          onClick={async () => {
-            if (!window.confirm('Delete every conversation, key, log, dataset and router on this device?')) return;
-            await deleteEverything();
-            location.reload();
-          }}
-        >
-          Delete everything
-        </button>
-      </div>
+      <DeleteEverythingButton />
     </section>
   );
 }

@@ -43,7 +43,8 @@ export function RouterSection() {
         {'builtin' in choice
           ? routers[choice.builtin]?.description
           : current &&
-            `Trained ${new Date(current.createdAt).toLocaleString()} on ${current.trainedOn ?? 'a dataset'}; models: ${current.file.models.join(', ')}.`}
+            `Trained ${new Date(current.createdAt).toLocaleString()} on ${current.trainedOn ?? 'a dataset'}; ` +
+              `models: ${current.file.models.join(', ')}.`}
       </p>
       {current && (
         <>

@@ -4,7 +4,7 @@
 // on the log in the routing worker (src/core/learn/retrain.ts); it replaces the router in chat only if it predicts
 // held-out logged answers at least as well, and the replacement can be undone. Kept in IndexedDB (`outcomes`, and
 // settings "learning"). An online router in use learns each outcome as it comes instead (teach, below).
-import { create } from 'zustand';
+import { create, type StoreApi } from 'zustand';
 import { lessonOfFeedback, lessonsOfLogged, type Lesson } from '../../core/engine/lessons.ts';
 import { isOutcomeRecord, type Feedback, type OutcomeRecord } from '../../core/learn/outcome.ts';
 import { logToSamples } from '../../core/learn/to-samples.ts';
@@ -68,20 +68,96 @@ async function teach(lesson: Lesson | undefined): Promise<void> {
   }
 }
 
-export const useLearning = create<LearningStore>((set, get) => {
-  const persist = async (patch: Partial<LearningSettings>) => {
-    set(patch);
-    const { retrainEvery, minSamples, feedbackWeight, trainedSamples, last, undo } = get();
-    await saveSetting<LearningSettings>(KEY, {
-      retrainEvery,
-      minSamples,
-      feedbackWeight,
-      trainedSamples,
-      ...(last ? { last } : {}),
-      ...(undo ? { undo } : {}),
-    });
+type SetLearning = StoreApi<LearningStore>['setState'];
+type GetLearning = StoreApi<LearningStore>['getState'];
+type Logged = ReturnType<typeof logToSamples>;
+
+/** Applies `patch` to the store and saves the settings it holds. */
+async function persistSettings(set: SetLearning, get: GetLearning, patch: Partial<LearningSettings>): Promise<void> {
+  set(patch);
+  const { retrainEvery, minSamples, feedbackWeight, trainedSamples, last, undo } = get();
+  await saveSetting<LearningSettings>(KEY, {
+    retrainEvery,
+    minSamples,
+    feedbackWeight,
+    trainedSamples,
+    ...(last ? { last } : {}),
+    ...(undo ? { undo } : {}),
+  });
+}
+
+/** Records feedback on an outcome, teaches it, and starts retraining once enough new samples came in. */
+async function giveFeedback(set: SetLearning, get: GetLearning, outcomeId: string, feedback: Feedback): Promise<void> {
+  const saved = await getRecord<OutcomeRecord>('outcomes', outcomeId);
+  if (!saved) return;
+  const next = { ...saved, feedback: { ...saved.feedback, ...feedback } };
+  set({ outcomes: get().outcomes.map((o) => (o.id === outcomeId ? next : o)) });
+  await putRecord('outcomes', next);
+  await teach(lessonOfFeedback(saved, feedback));
+  const { retrainEvery, minSamples, trainedSamples, retraining } = get();
+  const samples = logToSamples(get().outcomes).samples.length;
+  if (!retraining && samples >= minSamples && samples - trainedSamples >= retrainEvery) void get().retrain();
+}
+
+/** The log's embeddings, those it lacks computed now. */
+async function filledEmbeddings(log: Logged): Promise<Float32Array[]> {
+  const missing = log.samples.filter((_, i) => !log.embeddings[i]).map((s) => s.query);
+  const filled = missing.length ? await embedTexts(missing) : [];
+  let next = 0;
+  return log.embeddings.map((e) => e ?? filled[next++]!);
+}
+
+/** The router in use (to undo to), and the one a retrained router is based on: the base of a learned one, else itself. */
+function retrainBases(router: ReturnType<typeof useRouter.getState>) {
+  const previous = { choice: router.choice, label: routerLabel(router.choice, router.saved) };
+  const current = 'saved' in router.choice ? router.saved.find((r) => r.id === (router.choice as { saved: string }).saved) : undefined;
+  return { previous, base: current?.basedOn ?? previous };
+}
+
+/** Fits a feedback layer on the log over the router in use and keeps it in use if its check accepts it; returns the settings to save. */
+async function retrainOnLog(get: GetLearning): Promise<Partial<LearningSettings>> {
+  const log = logToSamples(get().outcomes);
+  const minSamples = get().minSamples;
+  if (log.samples.length < minSamples)
+    throw new Error(`Waiting for feedback: ${log.samples.length} rated answers so far, retraining starts at ${minSamples}.`);
+  const embeddings = await filledEmbeddings(log);
+  const router = useRouter.getState();
+  const { previous, base } = retrainBases(router);
+  const result = await refitRouterInUse(
+    usableModels().map((m) => m.id),
+    catalogModels(useCatalog.getState().models),
+    {
+      samples: log.samples,
+      embeddings,
+      options: feedbackOptions.parse({ prior: 1 / get().feedbackWeight }),
+      lambda: usePreferences.getState().lambda,
+    },
+  );
+  const n = log.samples.length;
+  const label = result.check.accepted ? `${base.label} + ${n} from feedback` : previous.label;
+  if (result.check.accepted) {
+    await router.save(
+      {
+        id: crypto.randomUUID(),
+        label,
+        createdAt: Date.now(),
+        origin: 'learning',
+        file: result.file,
+        trainedOn: `${base.label}, corrected by ${n} rated answers`,
+        basedOn: base,
+      },
+      true,
+    );
+  }
+  return {
+    trainedSamples: n,
+    last: { at: Date.now(), samples: n, router: label, changes: result.changes, check: result.check },
+    ...(result.check.accepted ? { undo: previous } : {}),
   };
-  const logged = () => logToSamples(get().outcomes);
+}
+
+export const useLearning = create<LearningStore>((set, get) => {
+  const persist = (patch: Partial<LearningSettings>) => persistSettings(set, get, patch);
   return {
     outcomes: [],
     loaded: false,
@@ -102,17 +178,7 @@ export const useLearning = create<LearningStore>((set, get) => {
       await putRecord('outcomes', record);
       for (const lesson of lessonsOfLogged(record)) await teach(lesson);
     },
-    async feedback(outcomeId, feedback) {
-      const saved = await getRecord<OutcomeRecord>('outcomes', outcomeId);
-      if (!saved) return;
-      const next = { ...saved, feedback: { ...saved.feedback, ...feedback } };
-      set({ outcomes: get().outcomes.map((o) => (o.id === outcomeId ? next : o)) });
-      await putRecord('outcomes', next);
-      await teach(lessonOfFeedback(saved, feedback));
-      const { retrainEvery, minSamples, trainedSamples, retraining } = get();
-      const samples = logged().samples.length;
-      if (!retraining && samples >= minSamples && samples - trainedSamples >= retrainEvery) void get().retrain();
-    },
+    feedback: (outcomeId, feedback) => giveFeedback(set, get, outcomeId, feedback),
     async setRetrainEvery(retrainEvery) {
       await persist({ retrainEvery: Math.max(1, Math.round(retrainEvery)) });
     },
@@ -125,50 +191,7 @@ export const useLearning = create<LearningStore>((set, get) => {
     async retrain() {
       set({ retraining: true, retrainError: undefined });
       try {
-        const log = logged();
-        const minSamples = get().minSamples;
-        if (log.samples.length < minSamples)
-          throw new Error(`Waiting for feedback: ${log.samples.length} rated answers so far, retraining starts at ${minSamples}.`);
-        const missing = log.samples.filter((_, i) => !log.embeddings[i]).map((s) => s.query);
-        const filled = missing.length ? await embedTexts(missing) : [];
-        let next = 0;
-        const embeddings = log.embeddings.map((e) => e ?? filled[next++]!);
-        const router = useRouter.getState();
-        const previous = { choice: router.choice, label: routerLabel(router.choice, router.saved) };
-        const current =
-          'saved' in router.choice ? router.saved.find((r) => r.id === (router.choice as { saved: string }).saved) : undefined;
-        const base = current?.basedOn ?? previous;
-        const result = await refitRouterInUse(
-          usableModels().map((m) => m.id),
-          catalogModels(useCatalog.getState().models),
-          {
-            samples: log.samples,
-            embeddings,
-            options: feedbackOptions.parse({ prior: 1 / get().feedbackWeight }),
-            lambda: usePreferences.getState().lambda,
-          },
-        );
-        const n = log.samples.length;
-        const label = result.check.accepted ? `${base.label} + ${n} from feedback` : previous.label;
-        if (result.check.accepted) {
-          await router.save(
-            {
-              id: crypto.randomUUID(),
-              label,
-              createdAt: Date.now(),
-              origin: 'learning',
-              file: result.file,
-              trainedOn: `${base.label}, corrected by ${n} rated answers`,
-              basedOn: base,
-            },
-            true,
-          );
-        }
-        await persist({
-          trainedSamples: n,
-          last: { at: Date.now(), samples: n, router: label, changes: result.changes, check: result.check },
-          ...(result.check.accepted ? { undo: previous } : {}),
-        });
+        await persist(await retrainOnLog(get));
       } catch (e) {
         set({ retrainError: (e as Error).message });
       } finally {

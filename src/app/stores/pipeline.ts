@@ -6,12 +6,12 @@ import type { CatalogModel } from '../../core/catalog/model.ts';
 import type { BenchmarkItem } from '../../core/pipeline/benchmark-item.ts';
 import type { SummaryCell } from '../../core/pipeline/dataset.ts';
 import type { RunEstimate } from '../../core/pipeline/estimate.ts';
-import type { RunProgress } from '../../core/pipeline/run.ts';
+import type { RunProgress, RunSummary } from '../../core/pipeline/run.ts';
 import { putRecord } from '../../platform/browser/records.ts';
 import { deleteRun, loadRuns, saveRun, type PipelineRunRecord } from '../../platform/browser/pipeline-store.ts';
 import { catalogModels, useCatalog } from './catalog.ts';
 import { useCalls } from './calls.ts';
-import { useLab } from './lab.ts';
+import { useLab, type DatasetRecord } from './lab.ts';
 
 const session = () => import('../lab/pipeline-session.ts');
 
@@ -76,8 +76,65 @@ function draftRun(draft: Draft, choices: RunChoices): PipelineRunRecord {
   };
 }
 
+/** Changes the run `id`'s view in the store. */
+type Patch = (id: string, change: Partial<RunView>) => void;
+
+/** The runs kept in IndexedDB, each with its cells and progress so far. */
+async function loadRunViews(): Promise<RunView[]> {
+  const { runCells } = await session();
+  return Promise.all(
+    (await loadRuns()).map(async (run): Promise<RunView> => {
+      const { cells, progress } = await runCells(run);
+      return { run, cells, progress, status: run.datasetId ? 'complete' : progress.done > 0 ? 'stopped' : 'idle' };
+    }),
+  );
+}
+
+/** Why a session ended without a dataset. */
+function stoppedMessage(s: RunSummary): string {
+  return s.stopped === 'budget'
+    ? `stopped at ${s.reason ?? 'the budget'}`
+    : s.stopped === 'cancelled'
+      ? 'cancelled'
+      : `${s.failed} failed: resume to retry them`;
+}
+
+/** Keeps a finished run's dataset, links the run to it and selects it in the lab; returns the run so linked. */
+async function keepDataset(run: PipelineRunRecord, dataset: DatasetRecord): Promise<PipelineRunRecord> {
+  await putRecord('datasets', dataset);
+  const linked = { ...run, datasetId: dataset.id };
+  await saveRun(linked);
+  await useLab.getState().load();
+  useLab.getState().select(dataset.id);
+  return linked;
+}
+
+/** Runs (or goes on with) the run `id` among `runs` until it completes, stops or fails, showing its progress. */
+async function resumeRun(runs: readonly RunView[], patch: Patch, id: string): Promise<void> {
+  const view = runs.find((r) => r.run.id === id);
+  if (!view || view.status === 'running') return;
+  const controller = new AbortController();
+  patch(id, { status: 'running', controller, message: undefined });
+  try {
+    const { runSession, runCells } = await session();
+    const models = modelsById(view.run.models);
+    const caller = useCalls.getState().caller(catalogModels(useCatalog.getState().models));
+    // The bar shows the whole run's spend: what earlier sessions spent plus this one's.
+    const before = (await runCells(view.run)).progress.spentUsd;
+    const onProgress = (progress: RunProgress) => patch(id, { progress: { ...progress, spentUsd: before + progress.spentUsd } });
+    const outcome = await runSession(view.run, models, caller, onProgress, controller.signal);
+    if (outcome.dataset) {
+      const run = await keepDataset(view.run, outcome.dataset);
+      return patch(id, { run, cells: outcome.cells, status: 'complete', controller: undefined });
+    }
+    patch(id, { cells: outcome.cells, status: 'stopped', message: stoppedMessage(outcome.summary), controller: undefined });
+  } catch (e) {
+    patch(id, { status: 'error', message: (e as Error).message, controller: undefined });
+  }
+}
+
 export const usePipeline = create<PipelineStore>((set, get) => {
-  const patch = (id: string, change: Partial<RunView>) => set({ runs: get().runs.map((r) => (r.run.id === id ? { ...r, ...change } : r)) });
+  const patch: Patch = (id, change) => set({ runs: get().runs.map((r) => (r.run.id === id ? { ...r, ...change } : r)) });
 
   return {
     draft: null,
@@ -86,14 +143,7 @@ export const usePipeline = create<PipelineStore>((set, get) => {
     runs: [],
     loaded: false,
     async load() {
-      const { runCells } = await session();
-      const runs = await Promise.all(
-        (await loadRuns()).map(async (run): Promise<RunView> => {
-          const { cells, progress } = await runCells(run);
-          return { run, cells, progress, status: run.datasetId ? 'complete' : progress.done > 0 ? 'stopped' : 'idle' };
-        }),
-      );
-      set({ runs, loaded: true });
+      set({ runs: await loadRunViews(), loaded: true });
     },
     async readFile(file, perTask, seed) {
       set({ draft: null, draftError: null, estimate: null });
@@ -130,39 +180,7 @@ export const usePipeline = create<PipelineStore>((set, get) => {
       });
       await get().resume(run.id);
     },
-    async resume(id) {
-      const view = get().runs.find((r) => r.run.id === id);
-      if (!view || view.status === 'running') return;
-      const controller = new AbortController();
-      patch(id, { status: 'running', controller, message: undefined });
-      try {
-        const { runSession, runCells } = await session();
-        const models = modelsById(view.run.models);
-        const caller = useCalls.getState().caller(catalogModels(useCatalog.getState().models));
-        // The bar shows the whole run's spend: what earlier sessions spent plus this one's.
-        const before = (await runCells(view.run)).progress.spentUsd;
-        const onProgress = (progress: RunProgress) => patch(id, { progress: { ...progress, spentUsd: before + progress.spentUsd } });
-        const outcome = await runSession(view.run, models, caller, onProgress, controller.signal);
-        if (outcome.dataset) {
-          await putRecord('datasets', outcome.dataset);
-          const run = { ...view.run, datasetId: outcome.dataset.id };
-          await saveRun(run);
-          await useLab.getState().load();
-          useLab.getState().select(outcome.dataset.id);
-          return patch(id, { run, cells: outcome.cells, status: 'complete', controller: undefined });
-        }
-        const s = outcome.summary;
-        const message =
-          s.stopped === 'budget'
-            ? `stopped at ${s.reason ?? 'the budget'}`
-            : s.stopped === 'cancelled'
-              ? 'cancelled'
-              : `${s.failed} failed: resume to retry them`;
-        patch(id, { cells: outcome.cells, status: 'stopped', message, controller: undefined });
-      } catch (e) {
-        patch(id, { status: 'error', message: (e as Error).message, controller: undefined });
-      }
-    },
+    resume: (id) => resumeRun(get().runs, patch, id),
     cancel(id) {
       get()
         .runs.find((r) => r.run.id === id)

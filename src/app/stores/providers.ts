@@ -1,7 +1,7 @@
 // The user's providers: which ones, at what base URL, with keys held in the key vault (IndexedDB, sealed)
 // and, once unlocked, in a key ring in memory only; state shows keys masked, never whole. The app's chat
 // calls `endpoint(provider)` (through a RoutedCaller) to reach a provider with its next key.
-import { create } from 'zustand';
+import { create, type StoreApi } from 'zustand';
 import { customProvider, providerDefinition, type WireFormat } from '../../core/providers/definitions.ts';
 import { KeyRing } from '../../core/providers/key-ring.ts';
 import { testConnection, type ConnectionReport } from '../../core/providers/test-connection.ts';
@@ -83,6 +83,48 @@ function setupOf(providers: readonly ProviderSetup[], id: string): ProviderSetup
   return setup;
 }
 
+type SetProviders = StoreApi<ProvidersStore>['setState'];
+type GetProviders = StoreApi<ProvidersStore>['getState'];
+
+/** `setup` with its id trimmed and its base URL trimmed of spaces and trailing slashes; throws when either is unusable. */
+function normalisedSetup(setup: ProviderSetup): ProviderSetup {
+  const normalised = { ...setup, id: setup.id.trim(), baseUrl: setup.baseUrl.trim().replace(/\/+$/, '') };
+  if (!normalised.id) throw new Error('the provider needs an id');
+  if (!URL.canParse(normalised.baseUrl))
+    throw new Error(`the base URL "${normalised.baseUrl}" is not a valid URL (e.g. https://api.openai.com/v1)`);
+  return normalised;
+}
+
+/** Adds or updates a provider (its keys follow a changed base URL); a key given is added to its keys. */
+async function saveProvider(set: SetProviders, get: GetProviders, setup: ProviderSetup, key?: string): Promise<void> {
+  const normalised = normalisedSetup(setup);
+  const previous = get().providers.find((p) => p.id === normalised.id);
+  const providers = [...get().providers.filter((p) => p.id !== normalised.id), normalised];
+  const vault = await appKeyVault();
+  // The user changed the base URL here, in Settings: their keys follow it (an import never moves them).
+  if (previous && !get().keyProblems[normalised.id]) await vault.rebind(normalised.id, previous.baseUrl, normalised.baseUrl);
+  if (key?.trim()) {
+    const kept = get().keyProblems[normalised.id] ? [] : await vault.getKeys(normalised.id, normalised.baseUrl);
+    await vault.setKeys(normalised.id, normalised.baseUrl, [...kept, key.trim()]);
+  }
+  await saveSetting(KEY, providers);
+  set({ providers, ...mergedKeys(get(), await readKeys([normalised]), [normalised.id]) });
+}
+
+/** Tests the connection to provider `id`, with 'testing' in its report meanwhile. */
+async function testProvider(set: SetProviders, get: GetProviders, id: string): Promise<ConnectionReport> {
+  const endpoint = get().endpoint(id);
+  set({ reports: { ...get().reports, [id]: 'testing' } });
+  const blocked = endpoint && blockedOrigin(endpoint.baseUrl);
+  const report: ConnectionReport = blocked
+    ? { ok: false, kind: 'network', message: connectBlockedHint(blocked), latencyMs: 0 }
+    : endpoint
+      ? await testConnection(endpoint)
+      : { ok: false, kind: 'auth', message: `${id}: no key (or the vault is locked)`, latencyMs: 0 };
+  set({ reports: { ...get().reports, [id]: report } });
+  return report;
+}
+
 export const useProviders = create<ProvidersStore>((set, get) => ({
   loaded: false,
   locked: false,
@@ -97,23 +139,7 @@ export const useProviders = create<ProvidersStore>((set, get) => ({
     const keys = vault.locked ? { maskedKeys: {}, keyProblems: {} } : await readKeys(providers);
     set({ providers, ...keys, locked: vault.locked, vaultMode: vault.mode, loaded: true });
   },
-  async save(setup, key) {
-    const normalised = { ...setup, id: setup.id.trim(), baseUrl: setup.baseUrl.trim().replace(/\/+$/, '') };
-    if (!normalised.id) throw new Error('the provider needs an id');
-    if (!URL.canParse(normalised.baseUrl))
-      throw new Error(`the base URL "${normalised.baseUrl}" is not a valid URL (e.g. https://api.openai.com/v1)`);
-    const previous = get().providers.find((p) => p.id === normalised.id);
-    const providers = [...get().providers.filter((p) => p.id !== normalised.id), normalised];
-    const vault = await appKeyVault();
-    // The user changed the base URL here, in Settings: their keys follow it (an import never moves them).
-    if (previous && !get().keyProblems[normalised.id]) await vault.rebind(normalised.id, previous.baseUrl, normalised.baseUrl);
-    if (key?.trim()) {
-      const kept = get().keyProblems[normalised.id] ? [] : await vault.getKeys(normalised.id, normalised.baseUrl);
-      await vault.setKeys(normalised.id, normalised.baseUrl, [...kept, key.trim()]);
-    }
-    await saveSetting(KEY, providers);
-    set({ providers, ...mergedKeys(get(), await readKeys([normalised]), [normalised.id]) });
-  },
+  save: (setup, key) => saveProvider(set, get, setup, key),
   async removeKey(id, index) {
     const vault = await appKeyVault();
     const { baseUrl } = setupOf(get().providers, id);
@@ -131,18 +157,7 @@ export const useProviders = create<ProvidersStore>((set, get) => ({
     await saveSetting(KEY, providers);
     set({ providers, ...mergedKeys(get(), { maskedKeys: {}, keyProblems: {} }, [id]) });
   },
-  async test(id) {
-    const endpoint = get().endpoint(id);
-    set({ reports: { ...get().reports, [id]: 'testing' } });
-    const blocked = endpoint && blockedOrigin(endpoint.baseUrl);
-    const report: ConnectionReport = blocked
-      ? { ok: false, kind: 'network', message: connectBlockedHint(blocked), latencyMs: 0 }
-      : endpoint
-        ? await testConnection(endpoint)
-        : { ok: false, kind: 'auth', message: `${id}: no key (or the vault is locked)`, latencyMs: 0 };
-    set({ reports: { ...get().reports, [id]: report } });
-    return report;
-  },
+  test: (id) => testProvider(set, get, id),
   async unlock(passphrase) {
     await (await appKeyVault()).unlock(passphrase);
     set({ locked: false, ...(await readKeys(get().providers)) });

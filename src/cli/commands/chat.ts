@@ -30,8 +30,10 @@ import { readText } from '../../platform/node/files.ts';
 import { appendJsonLine, jsonlOutcomeSink } from '../../platform/node/outcome-jsonl.ts';
 
 function describe(event: RoutedEvent): string | undefined {
-  if (event.type === 'failed')
-    return `[${event.model} failed (${event.kind}): ${event.message}; ${event.next}${event.delayMs !== undefined ? ` in ${Math.round(event.delayMs)} ms` : ''}]`;
+  if (event.type === 'failed') {
+    const delay = event.delayMs !== undefined ? ` in ${Math.round(event.delayMs)} ms` : '';
+    return `[${event.model} failed (${event.kind}): ${event.message}; ${event.next}${delay}]`;
+  }
   if (event.type === 'fallback') return `[falling back from ${event.from} to ${event.to}${event.resumed ? ', continuing the answer' : ''}]`;
   if (event.type === 'skipped') return `[skipped ${event.model}: ${event.reason}]`;
   return undefined;
@@ -46,7 +48,13 @@ const positive = (values: FlagValues, name: string): number | undefined => {
 
 export const chat: Command = {
   usage:
-    'llmrouter chat (--model ID [--fallback ID,ID] | --router FILE|irt|auto|bert [--route-only] [--mode single|cascade|llm-router|decompose|agent] [--lambda L (default: the app setting)] [--allowed A,B] [--options JSON] [--max-rounds N] [--max-cost USD] [--max-parts N] [--assign router|planner] [--calibration FILE.jsonl] [--check self-verify|on-device]) [--catalog FILE] [--base-url PROVIDER=URL]... [--system TEXT] [--max-tokens N] [--on-cut resume|stop] [--log FILE.jsonl] "message"',
+    'llmrouter chat (--model ID [--fallback ID,ID] | ' +
+    '--router FILE|irt|auto|bert [--route-only] [--mode single|cascade|llm-router|decompose|agent] ' +
+    '[--lambda L (default: the app setting)] [--allowed A,B] [--options JSON] ' +
+    '[--max-rounds N] [--max-cost USD] [--max-parts N] [--assign router|planner] ' +
+    '[--calibration FILE.jsonl] [--check self-verify|on-device]) ' +
+    '[--catalog FILE] [--base-url PROVIDER=URL]... ' +
+    '[--system TEXT] [--max-tokens N] [--on-cut resume|stop] [--log FILE.jsonl] "message"',
   options: {
     model: { type: 'string' },
     fallback: { type: 'string' },

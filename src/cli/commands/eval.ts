@@ -14,7 +14,10 @@ import { modelsOf, type RoutingSample } from '../../core/data/sample.ts';
 import { perTask } from '../../core/eval/evaluate.ts';
 
 export const evalCommand: Command = {
-  usage: `llmrouter eval --router NAME (--train FILE --test FILE | --data FILE [--test-fraction 0.2] [--seed 1]) [--hold-out MODEL,...] [--json] [--per-task] ${CASCADE_USAGE} ${DATA_USAGE} ${ENCODER_USAGE}`,
+  usage:
+    'llmrouter eval --router NAME (--train FILE --test FILE | --data FILE [--test-fraction 0.2] [--seed 1]) ' +
+    '[--hold-out MODEL,...] [--json] [--per-task] ' +
+    `${CASCADE_USAGE} ${DATA_USAGE} ${ENCODER_USAGE}`,
   options: {
     router: { type: 'string' },
     train: { type: 'string' },
@@ -48,19 +51,23 @@ export const evalCommand: Command = {
     }
     const pct = (v: number | null) => (v === null ? 'never' : `${(v * 100).toFixed(1)}%`);
     console.log(
-      `${r.router}: trained on ${r.n_train} in ${trainSeconds.toFixed(2)} s, tested on ${r.n_test}${r.skipped ? ` (skipped ${r.skipped} with no outcome for these models)` : ''}, ${evaluation.msPerQuery.toFixed(3)} ms per query`,
+      `${r.router}: trained on ${r.n_train} in ${trainSeconds.toFixed(2)} s, tested on ${r.n_test}` +
+        `${r.skipped ? ` (skipped ${r.skipped} with no outcome for these models)` : ''}, ${evaluation.msPerQuery.toFixed(3)} ms per query`,
     );
     console.log(`best single  ${r.best_single.model}  quality ${r.best_single.quality.toFixed(4)}  cost $${r.best_single.cost.toFixed(4)}`);
     console.log(`oracle       quality ${r.oracle.quality.toFixed(4)}  cost $${r.oracle.cost.toFixed(4)}`);
     console.log(
-      `AIQ ${r.aiq.toFixed(4)} (over this router's own cost range)   quality at best-single cost ${r.quality_at_best_single_cost?.toFixed(4) ?? 'n/a'}   cost to 95% of best single ${pct(r.cost_at_95pct_best_quality)}`,
+      `AIQ ${r.aiq.toFixed(4)} (over this router's own cost range)   ` +
+        `quality at best-single cost ${r.quality_at_best_single_cost?.toFixed(4) ?? 'n/a'}   ` +
+        `cost to 95% of best single ${pct(r.cost_at_95pct_best_quality)}`,
     );
     if (r.routellm) {
       const m = r.routellm;
       const show = (v: number | null, unit = '') =>
         v === null ? 'n/a (the same score for every query)' : `${v.toFixed(unit ? 2 : 3)}${unit}`;
       console.log(
-        `RouteLLM (${m.strong} strong, ${m.weak} weak)   APGR ${show(m.apgr)}   CPT(50%) ${show(m.cpt50, '%')}   CPT(80%) ${show(m.cpt80, '%')}`,
+        `RouteLLM (${m.strong} strong, ${m.weak} weak)   ` +
+          `APGR ${show(m.apgr)}   CPT(50%) ${show(m.cpt50, '%')}   CPT(80%) ${show(m.cpt80, '%')}`,
       );
     }
     console.log('\nlambda     quality  cost (USD)');
@@ -69,7 +76,8 @@ export const evalCommand: Command = {
       console.log('\nper task at lambda 0: task, n, router quality, best single (model, quality), oracle');
       for (const t of tasks)
         console.log(
-          `  ${t.task.padEnd(24)} ${String(t.n).padStart(5)}  ${t.quality.toFixed(3)}  ${t.best_single.model} ${t.best_single.quality.toFixed(3)}  ${t.oracle_quality.toFixed(3)}`,
+          `  ${t.task.padEnd(24)} ${String(t.n).padStart(5)}  ${t.quality.toFixed(3)}  ` +
+            `${t.best_single.model} ${t.best_single.quality.toFixed(3)}  ${t.oracle_quality.toFixed(3)}`,
         );
     }
   },

@@ -13,7 +13,7 @@ import type { CatalogModel } from '../../core/catalog/model.ts';
 import { writeNative } from '../../core/data/native.ts';
 import { RoutedCaller } from '../../core/providers/routed-call.ts';
 import { completeVia } from '../../core/routers/routed-complete.ts';
-import { readBenchmarkQueries } from '../../core/pipeline/benchmark-item.ts';
+import { readBenchmarkQueries, type BenchmarkItem } from '../../core/pipeline/benchmark-item.ts';
 import { toDataset, summarize, type SummaryCell } from '../../core/pipeline/dataset.ts';
 import { estimateRun } from '../../core/pipeline/estimate.ts';
 import { planRun, type RunPlan } from '../../core/pipeline/plan.ts';
@@ -57,10 +57,11 @@ function orderCells(cells: SummaryCell[], items: readonly { task: string }[], mo
 }
 
 function summaryTable(cells: readonly SummaryCell[]): string {
-  const rows = cells.map(
-    (c) =>
-      `${c.task.padEnd(22)} ${c.model.padEnd(24)} ${String(c.n).padStart(4)} ${c.meanScore.toFixed(3)} $${c.costUsd.toFixed(5)} ${c.failed ? `${c.failed} failed` : ''}`,
-  );
+  const rows = cells.map((c) => {
+    const failed = c.failed ? `${c.failed} failed` : '';
+    const measures = `${String(c.n).padStart(4)} ${c.meanScore.toFixed(3)} $${c.costUsd.toFixed(5)}`;
+    return `${c.task.padEnd(22)} ${c.model.padEnd(24)} ${measures} ${failed}`;
+  });
   return [`${'task'.padEnd(22)} ${'model'.padEnd(24)} ${'n'.padStart(4)} score cost`, ...rows].join('\n');
 }
 
@@ -75,9 +76,35 @@ function scoring(plan: RunPlan, caller: RoutedCaller, judge: unknown, codeTimeou
   return context;
 }
 
+/** Writes the native dataset to `out` and the per-task, per-model summary beside it; prints the table and where they went. */
+async function writeOutputs(
+  out: string,
+  queriesFile: string,
+  items: readonly BenchmarkItem[],
+  models: readonly CatalogModel[],
+  journal: ResultJournal,
+): Promise<void> {
+  const results = await journal.compact();
+  const dataset = toDataset(
+    items,
+    models.map((m) => m.id),
+    results,
+  );
+  await writeTextAtomic(out, writeNative(dataset));
+  const cells = orderCells(summarize(results.filter((r) => items.some((i) => i.id === r.id))), items, models);
+  const summaryFile = besideOut(out, '.summary.json');
+  await writeTextAtomic(summaryFile, `${JSON.stringify({ queries: queriesFile, models: models.map((m) => m.id), cells }, null, 2)}\n`);
+  process.stderr.write(`${summaryTable(cells)}\n`);
+  console.log(`wrote ${dataset.length} queries with outcomes to ${out} (results: ${journal.path}, summary: ${summaryFile})`);
+}
+
 export const generate: Command = {
   usage:
-    'llmrouter generate --queries FILE [--per-task N] [--seed S] --models A,B,C [--catalog FILE] [--base-url PROVIDER=URL]... [--budget USD] [--concurrency N] [--max-tokens N] [--tasks FILE.json] [--judge MODEL] [--code-timeout MS] [--yes] --out FILE.jsonl',
+    'llmrouter generate --queries FILE [--per-task N] [--seed S] ' +
+    '--models A,B,C [--catalog FILE] [--base-url PROVIDER=URL]... ' +
+    '[--budget USD] [--concurrency N] [--max-tokens N] ' +
+    '[--tasks FILE.json] [--judge MODEL] [--code-timeout MS] ' +
+    '[--yes] --out FILE.jsonl',
   options: {
     queries: { type: 'string' },
     'per-task': { type: 'string' },
@@ -115,8 +142,10 @@ export const generate: Command = {
     for (const provider of new Set(models.map((m) => m.provider)))
       if (!endpoint(provider)) throw new Error(`provider ${provider} cannot be called: set its key or --base-url ${provider}=URL`);
     const estimate = estimateRun(plan.jobs, maxTokens);
+    const taskCount = new Set(items.map((i) => i.task)).size;
     process.stderr.write(
-      `${items.length} queries over ${new Set(items.map((i) => i.task)).size} tasks x ${models.length} models: ${plan.done} pairs done, ${plan.retrying} to retry, ${plan.jobs.length} to run\n`,
+      `${items.length} queries over ${taskCount} tasks x ${models.length} models: ` +
+        `${plan.done} pairs done, ${plan.retrying} to retry, ${plan.jobs.length} to run\n`,
     );
     process.stderr.write(`${estimateLines(estimate, maxTokens).join('\n')}\n`);
     if (plan.jobs.length > 0 && values.yes !== true && !(await confirm('Run it? [y/N] ')))
@@ -146,21 +175,6 @@ export const generate: Command = {
     } finally {
       context.python?.close();
     }
-    const results = await journal.compact();
-    const dataset = toDataset(
-      items,
-      models.map((m) => m.id),
-      results,
-    );
-    await writeTextAtomic(out, writeNative(dataset));
-    const cells = orderCells(summarize(results.filter((r) => items.some((i) => i.id === r.id))), items, models);
-    await writeTextAtomic(
-      besideOut(out, '.summary.json'),
-      `${JSON.stringify({ queries: queriesFile, models: models.map((m) => m.id), cells }, null, 2)}\n`,
-    );
-    process.stderr.write(`${summaryTable(cells)}\n`);
-    console.log(
-      `wrote ${dataset.length} queries with outcomes to ${out} (results: ${journal.path}, summary: ${besideOut(out, '.summary.json')})`,
-    );
+    await writeOutputs(out, queriesFile, items, models, journal);
   },
 };

@@ -13,7 +13,10 @@ import { listFlag, queryInfo, readDatasets } from '../read-dataset.ts';
 const FORMATS = ['auto', ...Object.keys(formats)];
 
 export const importData: Command = {
-  usage: `llmrouter import --from ${FORMATS.join('|')} FILE|DIR... --out FILE.jsonl [--stats] [--price MODEL=IN,OUT]... [--catalog FILE] [--queries FILE.jsonl]... [--dedupe]`,
+  usage:
+    `llmrouter import --from ${FORMATS.join('|')} FILE|DIR... --out FILE.jsonl [--stats] ` +
+    '[--price MODEL=IN,OUT]... [--catalog FILE] ' +
+    '[--queries FILE.jsonl]... [--dedupe]',
   options: {
     from: { type: 'string', default: 'auto' },
     out: { type: 'string' },
@@ -69,7 +72,8 @@ function formatStats(stats: DatasetStats): string {
   for (const m of stats.models) {
     const estimated = m.estimatedCosts > 0 ? `  (estimated for ${m.estimatedCosts})` : '';
     lines.push(
-      `${m.model.padEnd(width)}  ${String(m.count).padStart(7)}  ${m.meanScore.toFixed(4).padStart(10)}  ${m.totalCost.toFixed(6).padStart(16)}${estimated}`,
+      `${m.model.padEnd(width)}  ${String(m.count).padStart(7)}  ` +
+        `${m.meanScore.toFixed(4).padStart(10)}  ${m.totalCost.toFixed(6).padStart(16)}${estimated}`,
     );
   }
   const tasks = Object.entries(stats.tasks);

@@ -12,7 +12,8 @@ import { readText } from '../../platform/node/files.ts';
 
 export const report: Command = {
   usage:
-    'llmrouter report --log FILE [--from DATE] [--to DATE] [--json]   (DATE: YYYY-MM-DD local, an ISO time, or epoch ms; --to takes in its whole day)',
+    'llmrouter report --log FILE [--from DATE] [--to DATE] [--json]   ' +
+    '(DATE: YYYY-MM-DD local, an ISO time, or epoch ms; --to takes in its whole day)',
   options: { log: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean', default: false } },
   async run({ values }) {
     const file = existingFile(requiredFlag(values, 'log'), 'log');

@@ -14,7 +14,11 @@ import { DEFAULT_LAMBDA } from '../../core/routers/decide.ts';
 import { completeVia } from '../../core/routers/routed-complete.ts';
 
 export const route: Command = {
-  usage: `llmrouter route [--router FILE|irt|auto|bert|automix|llm-router] [--lambda L (default: the app setting)] [--allowed MODEL,MODEL] [--budget USD] [--options JSON] [--catalog FILE] [--base-url PROVIDER=URL]... [--json] ${ENCODER_USAGE} "query"`,
+  usage:
+    'llmrouter route [--router FILE|irt|auto|bert|automix|llm-router] ' +
+    '[--lambda L (default: the app setting)] [--allowed MODEL,MODEL] [--budget USD] [--options JSON] ' +
+    '[--catalog FILE] [--base-url PROVIDER=URL]... ' +
+    `[--json] ${ENCODER_USAGE} "query"`,
   options: {
     router: { type: 'string' },
     lambda: { type: 'string' },

@@ -28,7 +28,9 @@ function itemOf(metric: string, truth: string, values: Record<string, unknown>):
 }
 
 export const score: Command = {
-  usage: `llmrouter score --metric ${METRICS.join('|')} --answer TEXT --truth TEXT [--choices LIST] [--query TEXT]\n       llmrouter score --in ANSWERS.jsonl --out SCORED.jsonl (queries with their answer in "response")`,
+  usage:
+    `llmrouter score --metric ${METRICS.join('|')} --answer TEXT --truth TEXT [--choices LIST] [--query TEXT]\n` +
+    '       llmrouter score --in ANSWERS.jsonl --out SCORED.jsonl (queries with their answer in "response")',
   options: {
     metric: { type: 'string' },
     answer: { type: 'string' },

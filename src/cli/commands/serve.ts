@@ -28,9 +28,8 @@ export const serve: Command = {
     });
     for (const notice of running.gateway.notices) console.error(`llmrouter: ${notice}`);
     const routers = [...running.gateway.routers.keys()].map((r) => `router-${r}`).join(', ') || 'no routers';
-    console.log(
-      `llmrouter gateway on ${running.url} (${routers}; ${running.gateway.callable.size} models callable${values.redis ? '; state in Redis' : ''})`,
-    );
+    const state = values.redis ? '; state in Redis' : '';
+    console.log(`llmrouter gateway on ${running.url} (${routers}; ${running.gateway.callable.size} models callable${state})`);
     await new Promise<void>((resolve) => {
       const stop = () => {
         console.log('draining open calls...');

@@ -16,7 +16,10 @@ import { simulate, type SimulationReport } from '../../core/learn/simulate.ts';
 import { openNodeClassifier } from '../../platform/node/encoder.ts';
 
 export const simulateCommand: Command = {
-  usage: `llmrouter simulate --router NAME --data FILE [--data FILE]... [--warm-start ROUTER.json] [--seed 1] [--lambda 0] [--budget USD] [--window 1000] [--json] ${DATA_USAGE}`,
+  usage:
+    'llmrouter simulate --router NAME --data FILE [--data FILE]... ' +
+    '[--warm-start ROUTER.json] [--seed 1] [--lambda 0] [--budget USD] ' +
+    `[--window 1000] [--json] ${DATA_USAGE}`,
   options: {
     router: { type: 'string' },
     data: { type: 'string', multiple: true },
@@ -70,19 +73,23 @@ export const simulateCommand: Command = {
 
 function printReport(r: SimulationReport): void {
   const line = (what: string, f: SimulationReport['final_window']) =>
-    `${what}: ${f.n} queries, quality ${f.quality.toFixed(4)}, cost $${f.cost.toFixed(4)}; best single ${f.best_single.model} ${f.best_single.quality.toFixed(4)} at $${f.best_single.cost.toFixed(4)}; oracle ${f.oracle.quality.toFixed(4)}`;
+    `${what}: ${f.n} queries, quality ${f.quality.toFixed(4)}, cost $${f.cost.toFixed(4)}; ` +
+    `best single ${f.best_single.model} ${f.best_single.quality.toFixed(4)} at $${f.best_single.cost.toFixed(4)}; ` +
+    `oracle ${f.oracle.quality.toFixed(4)}`;
   console.log(`${r.router}, seed ${r.seed}, lambda ${r.lambda}, explored ${(r.stream.explored * 100).toFixed(1)}% of calls`);
   console.log(line('stream', r.stream));
   console.log(line('final window', r.final_window));
   if (r.reference)
     console.log(
-      `warm-start router ${r.reference.router} alone, at the same cost: quality ${r.reference.quality_at_same_cost?.toFixed(4) ?? 'n/a (cheaper than it can go)'}`,
+      `warm-start router ${r.reference.router} alone, at the same cost: ` +
+        `quality ${r.reference.quality_at_same_cost?.toFixed(4) ?? 'n/a (cheaper than it can go)'}`,
     );
   console.log('\nqueries  quality  cost (USD)  regret vs oracle  regret vs best single');
   const step = Math.max(1, Math.floor(r.curve.length / 10));
   for (const p of r.curve.filter((_, i) => i % step === step - 1 || i === r.curve.length - 1)) {
     console.log(
-      `${String(p.t).padStart(7)}  ${p.quality.toFixed(4)}  ${p.cost.toFixed(4).padStart(10)}  ${p.regret_oracle.toFixed(1).padStart(16)}  ${p.regret_best_single.toFixed(1).padStart(21)}`,
+      `${String(p.t).padStart(7)}  ${p.quality.toFixed(4)}  ${p.cost.toFixed(4).padStart(10)}  ` +
+        `${p.regret_oracle.toFixed(1).padStart(16)}  ${p.regret_best_single.toFixed(1).padStart(21)}`,
     );
   }
 }

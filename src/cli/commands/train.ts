@@ -39,8 +39,7 @@ export const train: Command = {
       out,
       JSON.stringify(withEncoder(router.toJSON(), router.needsEmbedding, await encoderFor(router.needsEmbedding))),
     );
-    console.log(
-      `trained ${name} on ${data.samples.length} queries over ${data.models.length} models in ${((performance.now() - started) / 1000).toFixed(1)} s: ${out}`,
-    );
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(`trained ${name} on ${data.samples.length} queries over ${data.models.length} models in ${seconds} s: ${out}`);
   },
 };

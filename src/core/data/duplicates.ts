@@ -35,7 +35,8 @@ export function joinSamples(parts: readonly DatasetPart[], dedupe = false): Join
     const named = repeated.slice(0, NAMED).join(', ') + (repeated.length > NAMED ? ` and ${repeated.length - NAMED} more` : '');
     throw new DataError(
       { file: parts.map((p) => p.file).join(', '), field: 'id' },
-      `${repeated.length} repeated sample id${repeated.length === 1 ? '' : 's'}: ${named}; remove them, or keep the first of each (--dedupe, or the lab's "Keep the first of repeated sample ids")`,
+      `${repeated.length} repeated sample id${repeated.length === 1 ? '' : 's'}: ${named}; remove ` +
+        `them, or keep the first of each (--dedupe, or the lab's "Keep the first of repeated sample ids")`,
     );
   }
   return { samples, duplicates: repeated.length };

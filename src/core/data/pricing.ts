@@ -43,7 +43,8 @@ function pricesOf(name: string, options: ImportOptions, where: Where): Prices {
   if (model) return model;
   throw new DataError(
     where,
-    `model "${name}" is not in the catalog and the file gives no cost: add it to the catalog or pass --price ${name}=INPUT,OUTPUT (USD per million tokens)`,
+    `model "${name}" is not in the catalog and the file gives no cost: add it ` +
+      `to the catalog or pass --price ${name}=INPUT,OUTPUT (USD per million tokens)`,
   );
 }
 

@@ -38,6 +38,7 @@ export function sameEncoder(a: EncoderRecord, b: EncoderRecord): boolean {
 export function checkEncoder(trainedWith: EncoderRecord | undefined, running: EncoderRecord): void {
   if (!trainedWith || sameEncoder(trainedWith, running)) return;
   throw new Error(
-    `this router was trained with the encoder ${describeEncoder(trainedWith)} and cannot route with ${describeEncoder(running)}: retrain it with this encoder, or choose that encoder`,
+    `this router was trained with the encoder ${describeEncoder(trainedWith)} and cannot route ` +
+      `with ${describeEncoder(running)}: retrain it with this encoder, or choose that encoder`,
   );
 }

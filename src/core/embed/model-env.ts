@@ -49,7 +49,8 @@ export function locateModel(name: string, isDirectory: (path: string) => boolean
   if (isDirectory(trimmed)) return { name: trimmed, ...splitLast(trimmed), kind: 'dir' };
   if (HUB_ID.test(trimmed) && !trimmed.startsWith('.')) return { name: trimmed, id: trimmed, base: modelEnv.builtinModels, kind: 'hub' };
   throw new Error(
-    `encoder "${name}" not found: give a built-in name (${modelEnv.builtins.join(', ')}), a hub id like Xenova/bge-small-en-v1.5, a URL${isDirectory('.') ? ' or a folder' : ''}`,
+    `encoder "${name}" not found: give a built-in name (${modelEnv.builtins.join(', ')}), ` +
+      `a hub id like Xenova/bge-small-en-v1.5, a URL${isDirectory('.') ? ' or a folder' : ''}`,
   );
 }
 

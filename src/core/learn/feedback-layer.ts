@@ -205,7 +205,8 @@ export abstract class FeedbackLayer extends Router<FeedbackOptions, Residuals> {
     const n = st.vectors.length / st.dim;
     if (!Number.isInteger(n) || st.rows.some((r) => r >= n))
       throw new Error(
-        `invalid router file: state.vectors does not hold the ${Math.max(0, ...st.rows) + 1} logged queries of ${st.dim} dimensions the entries name`,
+        `invalid router file: state.vectors does not hold the ${Math.max(0, ...st.rows) + 1} ` +
+          `logged queries of ${st.dim} dimensions the entries name`,
       );
     this.over(st.base, this.loadBase(st.base));
     this.learned = {

@@ -169,10 +169,13 @@ export abstract class OnlineLinearRouter extends Router<Options, Started> implem
   override async predict(query: RouteQuery): Promise<Prediction> {
     const { estimates, x } = await this.means(query);
     const observed = this.arms.reduce((s, a) => s + a.state.n, 0);
+    const start = this.base ? `${this.base.router.name}'s estimate` : this.priors ? 'catalog priors' : `a prior of ${this.options.prior}`;
     return {
       estimates,
       explanation: {
-        summary: `${this.label()}: ${this.base ? `${this.base.router.name}'s estimate` : this.priors ? 'catalog priors' : `a prior of ${this.options.prior}`} corrected by a linear model of the query learned from ${observed} outcome${observed === 1 ? '' : 's'} of the chosen models.`,
+        summary:
+          `${this.label()}: ${start} corrected by a linear model of the query learned from ` +
+          `${observed} outcome${observed === 1 ? '' : 's'} of the chosen models.`,
         features: { observed, exploratory_calls: this.counts.explored, calls: this.counts.calls, ...this.widths(x) },
       },
     };

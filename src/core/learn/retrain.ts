@@ -64,10 +64,13 @@ export async function refitWithFeedback(
 }
 
 function verdict(folds: number, heldOut: number, errorWithout: number, errorWith: number, baseName: string): RefitCheck {
-  const figures = `mean error on ${heldOut} held-out logged answers (${folds}-fold): ${errorWith.toFixed(3)} with your feedback, ${errorWithout.toFixed(3)} for ${baseName} alone`;
+  const figures =
+    `mean error on ${heldOut} held-out logged answers (${folds}-fold): ${errorWith.toFixed(3)} ` +
+    `with your feedback, ${errorWithout.toFixed(3)} for ${baseName} alone`;
   const accepted = errorWith <= errorWithout + 1e-9;
   const reason = accepted
     ? `Retrained: ${figures}.`
-    : `Not used: the retrained router predicted held-out answers worse than ${baseName} alone (${figures}); the router in chat is unchanged.`;
+    : 'Not used: the retrained router predicted held-out answers worse ' +
+      `than ${baseName} alone (${figures}); the router in chat is unchanged.`;
   return { folds, heldOut, errorWithout, errorWith, accepted, reason };
 }

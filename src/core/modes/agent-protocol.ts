@@ -21,12 +21,15 @@ export function agentInstructions(tools: readonly CatalogModel[], maxRounds: num
   const how =
     protocol === 'functions'
       ? [
-          'You answer the user by consulting other language models through the call_model function: one call per turn; its reply comes back inside <information>...</information>.',
+          'You answer the user by consulting other language models through the call_model ' +
+            'function: one call per turn; its reply comes back inside <information>...</information>.',
           'When you know the answer, reply with the final answer as plain text, without calling.',
         ]
       : [
-          'You answer the user by consulting other language models. In every turn, first reason inside <think>...</think>, then do exactly one of:',
-          '- ask one model a self-contained question: <call>MODEL: question</call> (its reply comes back inside <information>...</information>);',
+          'You answer the user by consulting other language models. In every ' +
+            'turn, first reason inside <think>...</think>, then do exactly one of:',
+          '- ask one model a self-contained question: <call>MODEL: question</call> ' +
+            '(its reply comes back inside <information>...</information>);',
           '- give the final answer: <answer>...</answer>.',
         ];
   return [
@@ -64,7 +67,9 @@ export function readFunctionTurn(text: string, calls: readonly ToolCall[] | unde
   if (!args.success)
     return {
       kind: 'invalid',
-      error: `call_model needs {"model": "...", "question": "..."} (${args.error.issues[0]!.path.join('.') || 'arguments'}: ${args.error.issues[0]!.message})`,
+      error:
+        'call_model needs {"model": "...", "question": "..."} ' +
+        `(${args.error.issues[0]!.path.join('.') || 'arguments'}: ${args.error.issues[0]!.message})`,
     };
   return { kind: 'call', ...(text.trim() ? { think: text.trim() } : {}), model: args.data.model, query: args.data.question };
 }

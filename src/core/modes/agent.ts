@@ -4,10 +4,18 @@
 // round limit, the cost limit (checked before each turn, and before each call with the call's estimated
 // cost), or the user's stop. Each round is reported as it ends; the result compares the loop's cost with
 // the router's estimate for the premium model answering alone.
-import { callCost } from '../catalog/model.ts';
+import { callCost, type CatalogModel } from '../catalog/model.ts';
 import { estimateTokens } from '../providers/types.ts';
 import type { ChatMessage } from '../routers/complete.ts';
-import { agentInstructions, callModelTool, information, readFunctionTurn, readTurn, type AgentProtocol } from './agent-protocol.ts';
+import {
+  agentInstructions,
+  callModelTool,
+  information,
+  readFunctionTurn,
+  readTurn,
+  type AgentProtocol,
+  type AgentTurn,
+} from './agent-protocol.ts';
 import { cheapestAble, modelById, premiumOf, timedCall, Trace, type ModeEnv, type ModeResult, type ModeStep } from './mode.ts';
 
 export interface AgentOptions {
@@ -82,31 +90,50 @@ export async function runAgent(query: string, env: ModeEnv, o: AgentOptions = {}
       content:
         turn.kind === 'call' && protocol === 'functions' ? `${reply.text}\ncall_model(${turn.model}): ${turn.query}`.trim() : reply.text,
     });
-    let observation: string;
-    if (turn.kind === 'invalid') {
-      observation = step.error = turn.error;
-    } else {
-      step.call = { model: turn.model, query: turn.query };
-      const tool = tools.find((m) => m.id === turn.model);
-      const estimate = tool ? callCost(tool, estimateTokens(turn.query), maxTokens) : 0;
-      if (!tool) {
-        observation = step.error = `unknown model "${turn.model}": call one of ${tools.map((m) => m.id).join(', ')}`;
-      } else if (trace.cost + step.cost + estimate > maxCost) {
-        step.error = `not called: about $${estimate.toFixed(4)} more would pass the cost limit ($${maxCost})`;
-        trace.add(step);
-        return finish('', reasoner.id, `stopped at the cost limit ($${maxCost}) in round ${index}`);
-      } else {
-        const answer = await timedCall(env, tool.id, [{ role: 'user', content: turn.query }], { maxTokens });
-        observation = step.observation = fallback = answer.text;
-        step.toolCost = answer.cost;
-        step.cost += answer.cost;
-        step.ms += answer.ms;
-      }
+    const observed = await observe(env, turn, step, tools, { spent: trace.cost, maxCost, maxTokens });
+    if (!observed) {
+      trace.add(step);
+      return finish('', reasoner.id, `stopped at the cost limit ($${maxCost}) in round ${index}`);
     }
-    messages.push({ role: 'user', content: information(observation) });
+    if (observed.answered) fallback = observed.observation;
+    messages.push({ role: 'user', content: information(observed.observation) });
     trace.add(step);
   }
   return finish('', reasoner.id, `stopped at the round limit (${maxRounds}): the last model's answer is shown`);
+}
+
+/**
+ * What a round that did not answer sees next: its error, or the answer of the model it called (written into the step).
+ * Undefined when the call's estimated cost would pass the limit: it is not made, and the step says why.
+ */
+async function observe(
+  env: ModeEnv,
+  turn: Exclude<AgentTurn, { kind: 'answer' }>,
+  step: RoundStep,
+  tools: readonly CatalogModel[],
+  limits: { spent: number; maxCost: number; maxTokens: number },
+): Promise<{ observation: string; answered: boolean } | undefined> {
+  if (turn.kind === 'invalid') {
+    step.error = turn.error;
+    return { observation: turn.error, answered: false };
+  }
+  step.call = { model: turn.model, query: turn.query };
+  const tool = tools.find((m) => m.id === turn.model);
+  if (!tool) {
+    step.error = `unknown model "${turn.model}": call one of ${tools.map((m) => m.id).join(', ')}`;
+    return { observation: step.error, answered: false };
+  }
+  const estimate = callCost(tool, estimateTokens(turn.query), limits.maxTokens);
+  if (limits.spent + step.cost + estimate > limits.maxCost) {
+    step.error = `not called: about $${estimate.toFixed(4)} more would pass the cost limit ($${limits.maxCost})`;
+    return undefined;
+  }
+  const answer = await timedCall(env, tool.id, [{ role: 'user', content: turn.query }], { maxTokens: limits.maxTokens });
+  step.observation = answer.text;
+  step.toolCost = answer.cost;
+  step.cost += answer.cost;
+  step.ms += answer.ms;
+  return { observation: answer.text, answered: true };
 }
 
 function defaultReasoner(env: ModeEnv, query: string) {

@@ -22,7 +22,10 @@ export const DEFAULT_MAX_PARTS = 4;
 /** The aggregator's prompt: the original request and every sub-answer. */
 export function aggregatePrompt(query: string, parts: readonly { query: string; text: string }[]): string {
   const answers = parts.map((p, i) => `Sub-question ${i + 1}: ${p.query}\nAnswer ${i + 1}: ${p.text}`).join('\n\n');
-  return `Answer the user's request using the answers to its sub-questions below. Write one complete, coherent answer.\n\nRequest:\n${query}\n\n${answers}`;
+  return (
+    "Answer the user's request using the answers to its sub-questions below. " +
+    `Write one complete, coherent answer.\n\nRequest:\n${query}\n\n${answers}`
+  );
 }
 
 export async function runDecompose(query: string, env: ModeEnv, o: DecomposeOptions = {}): Promise<ModeResult> {

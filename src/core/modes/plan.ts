@@ -48,10 +48,14 @@ function subQueryProblem(query: string, earlier: readonly string[]): string | un
 /** The planner's instructions; with `models`, it also assigns each sub-query a model from their descriptions. */
 export function planPrompt(query: string, maxParts: number, models?: readonly CatalogModel[]): string {
   const assign = models
-    ? `\nAlso give each sub-query the model that should answer it, as "model", one of:\n${models.map((m) => `- ${m.id}: ${describeModel(m)}`).join('\n')}\n`
+    ? '\nAlso give each sub-query the model that should answer it, as "model", ' +
+      `one of:\n${models.map((m) => `- ${m.id}: ${describeModel(m)}`).join('\n')}\n`
     : '';
   const shape = models ? '{"subqueries": [{"query": "...", "model": "..."}]}' : '{"subqueries": [{"query": "..."}]}';
-  return `Split the user's request into at most ${maxParts} self-contained sub-queries that can be answered independently; a simple request is one sub-query.${assign}\nReply with JSON only, exactly in this shape: ${shape}\n\nRequest:\n${query}`;
+  return (
+    `Split the user's request into at most ${maxParts} self-contained sub-queries that can be answered independently; a ` +
+    `simple request is one sub-query.${assign}\nReply with JSON only, exactly in this shape: ${shape}\n\nRequest:\n${query}`
+  );
 }
 
 /** The instruction sent with the planner's bad reply when it is asked again. */

@@ -7,76 +7,99 @@ export type PyValue = string | number | boolean | null | PyValue[] | { [key: str
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0' };
 
 export function parsePythonLiteral(text: string): PyValue {
-  let i = 0;
-  const fail = (what: string): never => {
-    throw new Error(`not a Python literal: ${what} at character ${i + 1}`);
-  };
-  const space = () => {
-    while (i < text.length && /\s/.test(text[i]!)) i++;
-  };
-  const string = (): string => {
-    const quote = text[i++]!;
+  const reader = new LiteralReader(text);
+  const result = reader.value();
+  reader.space();
+  if (reader.i < text.length) reader.fail('text after the value');
+  return result;
+}
+
+/** A cursor over the text: each method reads one kind of literal from position `i` and moves past it. */
+class LiteralReader {
+  i = 0;
+
+  constructor(private readonly text: string) {}
+
+  fail(what: string): never {
+    throw new Error(`not a Python literal: ${what} at character ${this.i + 1}`);
+  }
+
+  space(): void {
+    while (this.i < this.text.length && /\s/.test(this.text[this.i]!)) this.i++;
+  }
+
+  value(): PyValue {
+    this.space();
+    const c = this.text[this.i];
+    if (c === "'" || c === '"') return this.string();
+    if (c === '[') return this.sequence(']');
+    if (c === '(') return this.sequence(')');
+    if (c === '{') return this.dict();
+    const word = /^(?:True|False|None|-?\d+(?:\.\d+)?(?:e-?\d+)?)/.exec(this.text.slice(this.i))?.[0];
+    if (word === undefined) return this.fail('an unexpected character');
+    this.i += word.length;
+    return word === 'True' ? true : word === 'False' ? false : word === 'None' ? null : Number(word);
+  }
+
+  private string(): string {
+    const text = this.text;
+    const quote = text[this.i++]!;
     let out = '';
-    while (i < text.length && text[i] !== quote) {
-      if (text[i] === '\\') {
-        const next = text[i + 1]!;
-        if (next === 'x' || next === 'u') {
-          const width = next === 'x' ? 2 : 4;
-          out += String.fromCharCode(parseInt(text.slice(i + 2, i + 2 + width), 16));
-          i += 2 + width;
-          continue;
-        }
-        out += ESCAPES[next] ?? `\\${next}`;
-        i += 2;
+    while (this.i < text.length && text[this.i] !== quote) {
+      if (text[this.i] === '\\') {
+        out += this.escape();
         continue;
       }
-      out += text[i++];
+      out += text[this.i++];
     }
-    if (text[i] !== quote) fail('an unterminated string');
-    i++;
+    if (text[this.i] !== quote) this.fail('an unterminated string');
+    this.i++;
     return out;
-  };
-  const sequence = (close: string): PyValue[] => {
+  }
+
+  /** The escape at `i` (a backslash and what follows), decoded; one Python does not know stays as written. */
+  private escape(): string {
+    const next = this.text[this.i + 1]!;
+    if (next === 'x' || next === 'u') {
+      const width = next === 'x' ? 2 : 4;
+      const code = parseInt(this.text.slice(this.i + 2, this.i + 2 + width), 16);
+      this.i += 2 + width;
+      return String.fromCharCode(code);
+    }
+    this.i += 2;
+    return ESCAPES[next] ?? `\\${next}`;
+  }
+
+  private sequence(close: string): PyValue[] {
     const items: PyValue[] = [];
-    i++;
-    for (space(); text[i] !== close; space()) {
-      items.push(value());
-      space();
-      if (text[i] === ',') i++;
-      else if (text[i] !== close) fail(`"${close}" or ","`);
+    this.i++;
+    for (this.space(); this.text[this.i] !== close; this.space()) {
+      items.push(this.value());
+      this.space();
+      this.separator(close);
     }
-    i++;
+    this.i++;
     return items;
-  };
-  const dict = (): { [key: string]: PyValue } => {
+  }
+
+  private dict(): { [key: string]: PyValue } {
     const out: { [key: string]: PyValue } = {};
-    i++;
-    for (space(); text[i] !== '}'; space()) {
-      const key = value();
-      space();
-      if (text[i++] !== ':') fail('":"');
-      out[String(key)] = value();
-      space();
-      if (text[i] === ',') i++;
-      else if (text[i] !== '}') fail('"}" or ","');
+    this.i++;
+    for (this.space(); this.text[this.i] !== '}'; this.space()) {
+      const key = this.value();
+      this.space();
+      if (this.text[this.i++] !== ':') this.fail('":"');
+      out[String(key)] = this.value();
+      this.space();
+      this.separator('}');
     }
-    i++;
+    this.i++;
     return out;
-  };
-  const value = (): PyValue => {
-    space();
-    const c = text[i];
-    if (c === "'" || c === '"') return string();
-    if (c === '[') return sequence(']');
-    if (c === '(') return sequence(')');
-    if (c === '{') return dict();
-    const word = /^(?:True|False|None|-?\d+(?:\.\d+)?(?:e-?\d+)?)/.exec(text.slice(i))?.[0];
-    if (word === undefined) return fail('an unexpected character');
-    i += word.length;
-    return word === 'True' ? true : word === 'False' ? false : word === 'None' ? null : Number(word);
-  };
-  const result = value();
-  space();
-  if (i < text.length) fail('text after the value');
-  return result;
+  }
+
+  /** Past the "," between items, or at the closing bracket. */
+  private separator(close: string): void {
+    if (this.text[this.i] === ',') this.i++;
+    else if (this.text[this.i] !== close) this.fail(`"${close}" or ","`);
+  }
 }

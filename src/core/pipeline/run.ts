@@ -75,8 +75,6 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     };
   };
 
-  type Reply = Awaited<ReturnType<RoutedCaller['call']>>;
-
   /** The call itself, holding one of its provider's slots: reserve the worst case, call the one model. */
   async function call(job: PlannedJob): Promise<{ reply: Reply; at: number; latencyMs: number; release: () => void } | undefined> {
     if (stop || options.signal?.aborted) return undefined;
@@ -88,7 +86,9 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
       if ((e as ProviderError).kind !== 'budget') throw e;
       stop ??= {
         stopped: 'budget',
-        reason: `the run's budget: the next call could cost up to $${worstCase.toFixed(4)}, and $${spent.toFixed(4)} of $${options.budgetUsd?.toFixed(2)} is spent`,
+        reason:
+          `the run's budget: the next call could cost up to $${worstCase.toFixed(4)}, ` +
+          `and $${spent.toFixed(4)} of $${options.budgetUsd?.toFixed(2)} is spent`,
       };
       return undefined;
     }
@@ -108,7 +108,7 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     const called = await limitOf(job.model.provider)(() => call(job));
     if (!called) return;
     if (called.reply.error?.kind === 'aborted') return called.release();
-    const result = await scored(job, called.reply, called.at, called.latencyMs);
+    const result = await scored(job, called.reply, called.at, called.latencyMs, options.scoring ?? {});
     spent += result.cost;
     called.release();
     await options.store.append(result);
@@ -118,41 +118,44 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     options.onProgress?.(progress());
   }
 
-  async function scored(job: PlannedJob, reply: Reply, at: number, latencyMs: number): Promise<PipelineResult> {
-    const ok = reply.outcomes.filter((o) => o.kind === 'ok').pop();
-    const base = {
-      id: job.item.id,
-      model: job.model.id,
-      task: job.item.task,
-      cost: reply.cost,
-      latency_ms: latencyMs,
-      at,
-      ...(ok ? { input_tokens: ok.inputTokens, output_tokens: ok.outputTokens, usage_estimated: ok.usageEstimated } : {}),
-    };
-    if (!reply.complete)
-      return {
-        ...base,
-        status: 'failed',
-        ...(reply.text ? { response: reply.text } : {}),
-        error: reply.error ?? { kind: 'incomplete', message: 'the answer stopped before its end' },
-      };
-    try {
-      const score = await scorerFor(job.metric)(reply.text, job.item, options.scoring ?? {});
-      return {
-        ...base,
-        status: 'ok',
-        score: score.score,
-        cost: base.cost + (score.cost ?? 0),
-        response: reply.text,
-        ...(score.detail ? { detail: score.detail } : {}),
-      };
-    } catch (e) {
-      return { ...base, status: 'failed', response: reply.text, error: { kind: 'scoring', message: (e as Error).message } };
-    }
-  }
-
   options.onProgress?.(progress());
   await Promise.all(options.plan.jobs.map(runJob));
   if (options.signal?.aborted) stop ??= { stopped: 'cancelled' };
   return { ...progress(), stopped: stop?.stopped ?? 'complete', ...(stop?.reason ? { reason: stop.reason } : {}) };
+}
+
+type Reply = Awaited<ReturnType<RoutedCaller['call']>>;
+
+/** A pair's record: its answer scored, or its failure (the call's, or the scorer's). */
+async function scored(job: PlannedJob, reply: Reply, at: number, latencyMs: number, scoring: ScoreContext): Promise<PipelineResult> {
+  const ok = reply.outcomes.filter((o) => o.kind === 'ok').pop();
+  const base = {
+    id: job.item.id,
+    model: job.model.id,
+    task: job.item.task,
+    cost: reply.cost,
+    latency_ms: latencyMs,
+    at,
+    ...(ok ? { input_tokens: ok.inputTokens, output_tokens: ok.outputTokens, usage_estimated: ok.usageEstimated } : {}),
+  };
+  if (!reply.complete)
+    return {
+      ...base,
+      status: 'failed',
+      ...(reply.text ? { response: reply.text } : {}),
+      error: reply.error ?? { kind: 'incomplete', message: 'the answer stopped before its end' },
+    };
+  try {
+    const score = await scorerFor(job.metric)(reply.text, job.item, scoring);
+    return {
+      ...base,
+      status: 'ok',
+      score: score.score,
+      cost: base.cost + (score.cost ?? 0),
+      response: reply.text,
+      ...(score.detail ? { detail: score.detail } : {}),
+    };
+  } catch (e) {
+    return { ...base, status: 'failed', response: reply.text, error: { kind: 'scoring', message: (e as Error).message } };
+  }
 }

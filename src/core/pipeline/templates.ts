@@ -6,15 +6,18 @@ import { humanEvalEntryPoint, mbppEntryPoint } from './code/program.ts';
 
 export const DEFAULT_TEMPLATES: Readonly<Record<string, string>> = {
   multiple_choice:
-    'Answer the following multiple-choice question. Think it through briefly, then end with "The answer is (X)", where X is the letter of the correct option.\n\nQuestion: {query}\n\nOptions:\n{choices}',
+    'Answer the following multiple-choice question. Think it through briefly, then end with "The answer ' +
+    'is (X)", where X is the letter of the correct option.\n\nQuestion: {query}\n\nOptions:\n{choices}',
   math_final:
     'Solve the following problem step by step. End your answer with a last line "#### N", where N is the final number.\n\nProblem: {query}',
   math_boxed: 'Solve the following problem. Put your final answer, and only the answer, inside \\boxed{}.\n\nProblem: {query}',
   short_answer: 'Answer the following question with a short answer (a few words), without explanation.\n\nQuestion: {query}\nAnswer:',
   code_tests:
-    'You are an expert Python programmer. {query}\nYour code must define the function `{entry_point}` and pass these tests:\n\n{tests}\n\nReply with the complete Python code in a single ```python block.',
+    'You are an expert Python programmer. {query}\nYour code must define the function `{entry_point}` ' +
+    'and pass these tests:\n\n{tests}\n\nReply with the complete Python code in a single ```python block.',
   code_function:
-    'Complete the following Python function. Reply with the whole function `{entry_point}` (its signature included, and any imports it needs) in a single ```python block.\n\n```python\n{query}```',
+    'Complete the following Python function. Reply with the whole function `{entry_point}` (its ' +
+    'signature included, and any imports it needs) in a single ```python block.\n\n```python\n{query}```',
   commongen: 'Write one or two short, natural sentences that use all of these words (any form of each word counts): {concepts}.',
   open: '{query}',
 };

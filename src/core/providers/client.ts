@@ -187,5 +187,8 @@ async function blockedByBrowser(baseUrl: string, fetchFn: typeof fetch = globalT
 
 function corsMessage(endpoint: Endpoint): string {
   const note = providerDefinition(endpoint.provider)?.corsNote ?? customProvider(endpoint.provider, endpoint.baseUrl).corsNote;
-  return `${endpoint.provider}: the browser blocked the call to ${new URL(endpoint.baseUrl).origin} (CORS or Content-Security-Policy). Hint: ${note}`;
+  return (
+    `${endpoint.provider}: the browser blocked the call to ` +
+    `${new URL(endpoint.baseUrl).origin} (CORS or Content-Security-Policy). Hint: ${note}`
+  );
 }

@@ -129,154 +129,183 @@ export class RoutedCaller {
 
   async call(request: RoutedCallRequest): Promise<RoutedResult> {
     const policy = this.policy;
-    const emit = request.onEvent ?? (() => {});
-    const callId = request.callId ?? crypto.randomUUID();
-    const result: RoutedResult = { text: '', segments: [], complete: false, cost: 0, outcomes: [] };
-    let attempt = 0;
-    let previous: string | undefined;
-    let lastError: ProviderError | undefined;
-    /** Output tokens of the answer so far (over resumed attempts): they count against max_tokens. */
-    let outputSoFar = 0;
-    /** Provider and key pairs the provider refused during this call. */
-    const refused = new Set<string>();
-
-    const finish = (error?: ProviderError): RoutedResult => {
-      if (error) result.error = { kind: error.kind, message: error.message };
-      emit({ type: 'done', result });
-      return result;
+    const state: CallState = {
+      request,
+      policy,
+      emit: request.onEvent ?? (() => {}),
+      callId: request.callId ?? crypto.randomUUID(),
+      result: { text: '', segments: [], complete: false, cost: 0, outcomes: [] },
+      attempt: 0,
+      outputSoFar: 0,
+      refused: new Set<string>(),
     };
-
     for (const entry of request.ranking) {
       const model = this.options.catalog.find((m) => m.id === entry.model);
       if (!model) {
-        emit({ type: 'skipped', model: entry.model, reason: 'unknown_model' });
+        state.emit({ type: 'skipped', model: entry.model, reason: 'unknown_model' });
         continue;
       }
+      const last = entry === request.ranking.at(-1);
       for (let retry = 0; retry <= policy.retries; retry++) {
-        const endpoint = this.options.endpoint(model.provider);
-        if (!endpoint) {
-          emit({ type: 'skipped', model: model.id, reason: 'no_provider' });
-          break;
-        }
-        if (refused.has(keyOf(endpoint))) {
-          emit({ type: 'skipped', model: model.id, reason: 'key_refused' });
-          break;
-        }
-        if (!(await this.breaker.tryAcquire(model.provider))) {
-          emit({ type: 'skipped', model: model.id, reason: 'circuit_open' });
-          lastError ??= new ProviderError('circuit_open', `${model.provider}: skipped, too many recent failures`);
-          break;
-        }
-        const resumed = result.text !== '';
-        const messages = resumed
-          ? [...request.messages, { role: 'assistant' as const, content: result.text }, { role: 'user' as const, content: CONTINUE_PROMPT }]
-          : request.messages;
-        // The cap sent as max_tokens is what the budget reserves: a resumed answer gets what the first left.
-        const maxTokens = Math.max(1, (request.maxTokens ?? policy.defaultMaxTokens) - outputSoFar);
-        let release: () => void | Promise<void> = () => {};
-        try {
-          const bound = callCost(model, maxInputTokens(messages, request.tools), maxTokens);
-          if (this.options.guard) release = await this.options.guard.reserve(bound);
-        } catch (e) {
-          await this.breaker.release(model.provider);
-          return finish(e as ProviderError);
-        }
-
-        attempt += 1;
-        if (previous && previous !== model.id) emit({ type: 'fallback', from: previous, to: model.id, resumed });
-        previous = model.id;
-        emit({ type: 'attempt', model: model.id, attempt, retry, resumed });
-        const started = this.now();
-        const sent: ChatRequest = {
-          model: model.api_model,
-          messages,
-          maxTokens,
-          temperature: request.temperature,
-          tools: request.tools,
-          toolChoice: request.toolChoice,
-        };
-        const streamed = request.stream !== false || (this.options.guard?.limited === true && endpoint.capHonoured !== true);
-        const onText = streamed ? (text: string) => emit({ type: 'token', model: model.id, text }) : undefined;
-        const tried = await this.attempt(endpoint, sent, { policy, started, signal: request.signal }, onText);
-        const outcome = (
-          fields: Pick<AttemptOutcome, 'kind' | 'inputTokens' | 'outputTokens' | 'usageEstimated'> & { error?: string },
-        ): AttemptOutcome => ({
-          id: crypto.randomUUID(),
-          at: started,
-          callId,
-          model: model.id,
-          provider: model.provider,
-          attempt,
-          latencyMs: this.now() - started,
-          ...(tried.firstTokenMs !== undefined ? { firstTokenMs: tried.firstTokenMs } : {}),
-          cost: callCost(model, fields.inputTokens, fields.outputTokens),
-          resumed,
-          ...fields,
-        });
-        if (tried.reply) {
-          const reply = tried.reply;
-          await this.breaker.success(model.provider);
-          // Accounting sits outside the provider call's error handling: its failure never loses the answer.
-          await this.account(result, outcome({ kind: 'ok', ...reply.usage, usageEstimated: reply.usage.estimated }), release, emit);
-          outputSoFar += reply.usage.outputTokens;
-          this.append(result, model.id, reply.text);
-          if (reply.toolCalls) result.toolCalls = reply.toolCalls;
-          result.complete = true;
-          if (LENGTH_REASONS.has(reply.finishReason)) result.truncated = true;
-          return finish();
-        }
-        const error = toProviderError(tried.error, model.provider, [endpoint.key]);
-        const part = tried.part;
-        lastError = error;
-        if (error.kind === 'auth') refused.add(keyOf(endpoint));
-        if (error.retryable) await this.breaker.failure(model.provider);
-        else await this.breaker.release(model.provider);
-        // A broken stream still cost what it produced.
-        const partTokens = countTokens(part, tried.pieces);
-        await this.account(
-          result,
-          outcome({
-            kind: error.kind,
-            error: error.message,
-            inputTokens: part ? estimateTokens(messages.map((m) => m.content).join('\n')) : 0,
-            outputTokens: partTokens,
-            usageEstimated: true,
-          }),
-          release,
-          emit,
-        );
-        outputSoFar += partTokens;
-        this.append(result, model.id, part);
-        const failed = (next: 'retry' | 'fallback' | 'stop', delayMs?: number) =>
-          emit({
-            type: 'failed',
-            model: model.id,
-            kind: error.kind,
-            message: error.message,
-            next,
-            ...(delayMs !== undefined ? { delayMs } : {}),
-          });
-        if (!error.canFallBack || (result.text !== '' && policy.midStream === 'stop')) {
-          failed('stop');
-          return finish(error);
-        }
-        const waitMs = backoffDelay(retry, policy.backoff, error.details.retryAfterMs, this.options.random);
-        if (error.retryable && part === '' && retry < policy.retries && (error.details.retryAfterMs ?? 0) <= policy.maxRetryWaitMs) {
-          failed('retry', waitMs);
-          try {
-            await sleep(waitMs, request.signal);
-          } catch {
-            return finish(new ProviderError('aborted', 'call cancelled'));
-          }
-          continue;
-        }
-        failed(entry === request.ranking.at(-1) ? 'stop' : 'fallback');
-        break;
+        const step = await this.tryModel(state, model, retry, last);
+        if (step === 'next') break;
+        if (step !== 'retry') return step.done;
       }
     }
     return finish(
-      lastError ?? new ProviderError('bad_request', 'no model of the ranking could be called: set up a provider for one of them'),
+      state,
+      state.lastError ?? new ProviderError('bad_request', 'no model of the ranking could be called: set up a provider for one of them'),
     );
+  }
+
+  /** One attempt of one model: the answer (or the error that ends the call), a retry of the same model, or the next model. */
+  private async tryModel(state: CallState, model: CatalogModel, retry: number, last: boolean): Promise<Step> {
+    const { request, policy, emit } = state;
+    const endpoint = await this.admit(state, model);
+    if (!endpoint) return 'next';
+    const resumed = state.result.text !== '';
+    const messages = resumed
+      ? [
+          ...request.messages,
+          { role: 'assistant' as const, content: state.result.text },
+          { role: 'user' as const, content: CONTINUE_PROMPT },
+        ]
+      : request.messages;
+    // The cap sent as max_tokens is what the budget reserves: a resumed answer gets what the first left.
+    const maxTokens = Math.max(1, (request.maxTokens ?? policy.defaultMaxTokens) - state.outputSoFar);
+    let release: () => void | Promise<void> = () => {};
+    try {
+      const bound = callCost(model, maxInputTokens(messages, request.tools), maxTokens);
+      if (this.options.guard) release = await this.options.guard.reserve(bound);
+    } catch (e) {
+      await this.breaker.release(model.provider);
+      return { done: finish(state, e as ProviderError) };
+    }
+
+    state.attempt += 1;
+    if (state.previous && state.previous !== model.id) emit({ type: 'fallback', from: state.previous, to: model.id, resumed });
+    state.previous = model.id;
+    emit({ type: 'attempt', model: model.id, attempt: state.attempt, retry, resumed });
+    const started = this.now();
+    const sent: ChatRequest = {
+      model: model.api_model,
+      messages,
+      maxTokens,
+      temperature: request.temperature,
+      tools: request.tools,
+      toolChoice: request.toolChoice,
+    };
+    const streamed = request.stream !== false || (this.options.guard?.limited === true && endpoint.capHonoured !== true);
+    const onText = streamed ? (text: string) => emit({ type: 'token', model: model.id, text }) : undefined;
+    const tried = await this.attempt(endpoint, sent, { policy, started, signal: request.signal }, onText);
+    const done: AttemptDone = { model, endpoint, messages, resumed, started, tried, release };
+    if (tried.reply) return { done: await this.succeed(state, done, tried.reply) };
+    return this.fail(state, done, retry, last);
+  }
+
+  /** The endpoint to call the model on, or undefined (reported as skipped) when its provider or key cannot take it. */
+  private async admit(state: CallState, model: CatalogModel): Promise<Endpoint | undefined> {
+    const endpoint = this.options.endpoint(model.provider);
+    if (!endpoint) {
+      state.emit({ type: 'skipped', model: model.id, reason: 'no_provider' });
+      return undefined;
+    }
+    if (state.refused.has(keyOf(endpoint))) {
+      state.emit({ type: 'skipped', model: model.id, reason: 'key_refused' });
+      return undefined;
+    }
+    if (!(await this.breaker.tryAcquire(model.provider))) {
+      state.emit({ type: 'skipped', model: model.id, reason: 'circuit_open' });
+      state.lastError ??= new ProviderError('circuit_open', `${model.provider}: skipped, too many recent failures`);
+      return undefined;
+    }
+    return endpoint;
+  }
+
+  /** An attempt that answered: accounted, appended, and the call is done. */
+  private async succeed(state: CallState, done: AttemptDone, reply: ChatResult): Promise<RoutedResult> {
+    const { result } = state;
+    await this.breaker.success(done.model.provider);
+    // Accounting sits outside the provider call's error handling: its failure never loses the answer.
+    const outcome = this.outcome(state, done, { kind: 'ok', ...reply.usage, usageEstimated: reply.usage.estimated });
+    await this.account(result, outcome, done.release, state.emit);
+    state.outputSoFar += reply.usage.outputTokens;
+    this.append(result, done.model.id, reply.text);
+    if (reply.toolCalls) result.toolCalls = reply.toolCalls;
+    result.complete = true;
+    if (LENGTH_REASONS.has(reply.finishReason)) result.truncated = true;
+    return finish(state);
+  }
+
+  /** An attempt that failed: accounts what it streamed, then stops the call, retries the model, or moves to the next. */
+  private async fail(state: CallState, done: AttemptDone, retry: number, last: boolean): Promise<Step> {
+    const { model, endpoint, tried } = done;
+    const { policy, result } = state;
+    const error = toProviderError(tried.error, model.provider, [endpoint.key]);
+    const part = tried.part;
+    state.lastError = error;
+    if (error.kind === 'auth') state.refused.add(keyOf(endpoint));
+    if (error.retryable) await this.breaker.failure(model.provider);
+    else await this.breaker.release(model.provider);
+    // A broken stream still cost what it produced.
+    const partTokens = countTokens(part, tried.pieces);
+    const outcome = this.outcome(state, done, {
+      kind: error.kind,
+      error: error.message,
+      inputTokens: part ? estimateTokens(done.messages.map((m) => m.content).join('\n')) : 0,
+      outputTokens: partTokens,
+      usageEstimated: true,
+    });
+    await this.account(result, outcome, done.release, state.emit);
+    state.outputSoFar += partTokens;
+    this.append(result, model.id, part);
+    const failed = (next: 'retry' | 'fallback' | 'stop', delayMs?: number) =>
+      state.emit({
+        type: 'failed',
+        model: model.id,
+        kind: error.kind,
+        message: error.message,
+        next,
+        ...(delayMs !== undefined ? { delayMs } : {}),
+      });
+    if (!error.canFallBack || (result.text !== '' && policy.midStream === 'stop')) {
+      failed('stop');
+      return { done: finish(state, error) };
+    }
+    const waitMs = backoffDelay(retry, policy.backoff, error.details.retryAfterMs, this.options.random);
+    if (error.retryable && part === '' && retry < policy.retries && (error.details.retryAfterMs ?? 0) <= policy.maxRetryWaitMs) {
+      failed('retry', waitMs);
+      try {
+        await sleep(waitMs, state.request.signal);
+      } catch {
+        return { done: finish(state, new ProviderError('aborted', 'call cancelled')) };
+      }
+      return 'retry';
+    }
+    failed(last ? 'stop' : 'fallback');
+    return 'next';
+  }
+
+  /** The record of an attempt: who, when, how long, and what it cost. */
+  private outcome(
+    state: CallState,
+    done: AttemptDone,
+    fields: Pick<AttemptOutcome, 'kind' | 'inputTokens' | 'outputTokens' | 'usageEstimated'> & { error?: string },
+  ): AttemptOutcome {
+    const { model, started, tried } = done;
+    return {
+      id: crypto.randomUUID(),
+      at: started,
+      callId: state.callId,
+      model: model.id,
+      provider: model.provider,
+      attempt: state.attempt,
+      latencyMs: this.now() - started,
+      ...(tried.firstTokenMs !== undefined ? { firstTokenMs: tried.firstTokenMs } : {}),
+      cost: callCost(model, fields.inputTokens, fields.outputTokens),
+      resumed: done.resumed,
+      ...fields,
+    };
   }
 
   /**
@@ -369,6 +398,46 @@ export class RoutedCaller {
     result.text += text;
     result.segments.push({ model, text });
   }
+}
+
+/** What one routed call carries from attempt to attempt. */
+interface CallState {
+  request: RoutedCallRequest;
+  policy: FallbackPolicy;
+  emit: (event: RoutedEvent) => void;
+  /** Shared by the call's attempt records. */
+  callId: string;
+  result: RoutedResult;
+  /** Attempts made so far, over all models. */
+  attempt: number;
+  /** The model of the last attempt. */
+  previous?: string;
+  lastError?: ProviderError;
+  /** Output tokens of the answer so far (over resumed attempts): they count against max_tokens. */
+  outputSoFar: number;
+  /** Provider and key pairs the provider refused during this call. */
+  refused: Set<string>;
+}
+
+/** After an attempt: the call is done, the same model is tried again, or the next model is. */
+type Step = { done: RoutedResult } | 'retry' | 'next';
+
+/** An attempt made: the model, where and with what it was called, what came back, and its reservation to free. */
+interface AttemptDone {
+  model: CatalogModel;
+  endpoint: Endpoint;
+  messages: ChatMessage[];
+  resumed: boolean;
+  started: number;
+  tried: Attempt;
+  release: () => void | Promise<void>;
+}
+
+/** Ends the call: records its error, if any, and reports the result. */
+function finish(state: CallState, error?: ProviderError): RoutedResult {
+  if (error) state.result.error = { kind: error.kind, message: error.message };
+  state.emit({ type: 'done', result: state.result });
+  return state.result;
 }
 
 interface Attempt {

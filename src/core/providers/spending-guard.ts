@@ -52,7 +52,8 @@ export function budgetPeriods(budget: Budget, nowMs: number): BudgetPeriod[] {
 export function budgetRefusal(period: Pick<BudgetPeriod, 'name' | 'limit'>, spentUsd: number, estimateUsd: number): ProviderError {
   return new ProviderError(
     'budget',
-    `refused: this call (about $${estimateUsd.toFixed(4)}) would pass the ${period.name} budget ($${spentUsd.toFixed(4)} of $${period.limit.toFixed(2)} spent)`,
+    `refused: this call (about $${estimateUsd.toFixed(4)}) would pass the ` +
+      `${period.name} budget ($${spentUsd.toFixed(4)} of $${period.limit.toFixed(2)} spent)`,
   );
 }
 

@@ -122,27 +122,10 @@ export class AutoRouter extends Router<Options, State> {
     const needs = data.samples.map((s) => taskNeeds(s.task));
     const domains = needDomains(needs);
     const n = data.samples.length;
-    const dy = new Float32Array(n * domains.length);
-    const dmask = new Uint8Array(n * domains.length);
-    data.samples.forEach((s, i) => {
-      const multilingual = detectLanguage(s.query) !== 'en';
-      domains.forEach((dom, k) => {
-        const need = needs[i];
-        if (dom === 'multilingual')
-          (dmask[i * domains.length + k] = 1), (dy[i * domains.length + k] = multilingual || need?.includes(dom) ? 1 : 0);
-        else if (need) (dmask[i * domains.length + k] = 1), (dy[i * domains.length + k] = need.includes(dom) ? 1 : 0);
-      });
-    });
+    const { dy, dmask } = domainTargets(data.samples, needs, domains);
     const domainNet = await train(dy, dmask, domains.length, x, o.epochs, [0, 0.4]);
 
-    const difficulty = new Float32Array(n);
-    for (let i = 0; i < n; i++) {
-      let s = 0,
-        c = 0;
-      for (let j = 0; j < sm.m; j++) if (sm.ran[i * sm.m + j]) (s += sm.scores[i * sm.m + j]!), c++;
-      difficulty[i] = c ? 1 - s / c : 0.5;
-    }
-    const difficultyNet = await train(difficulty, new Uint8Array(n).fill(1), 1, x, o.epochs, [0.4, 0.8]);
+    const difficultyNet = await train(difficultyTargets(sm, n), new Uint8Array(n).fill(1), 1, x, o.epochs, [0.4, 0.8]);
 
     const partial: State = { domainNet, difficultyNet, domains, link: difficultyNet, capabilityScale, priceFit, descriptors: [] };
     const dataDescriptors = data.models.map((m) =>
@@ -299,4 +282,39 @@ export function describe(model: CatalogModel | undefined, priceFit: { intercept:
 
 export function isAutoRouter(router: unknown): router is AutoRouter {
   return router instanceof AutoRouter;
+}
+
+/**
+ * The domain net's targets: per sample and domain, 1 when the sample's task needs the domain (multilingual: also when
+ * the query is not in English), masked out where the task's needs are unknown (except for multilingual).
+ */
+function domainTargets(
+  samples: TrainingData['samples'],
+  needs: readonly (Strength[] | undefined)[],
+  domains: readonly Strength[],
+): { dy: Float32Array; dmask: Uint8Array } {
+  const dy = new Float32Array(samples.length * domains.length);
+  const dmask = new Uint8Array(samples.length * domains.length);
+  samples.forEach((s, i) => {
+    const multilingual = detectLanguage(s.query) !== 'en';
+    domains.forEach((dom, k) => {
+      const need = needs[i];
+      if (dom === 'multilingual')
+        (dmask[i * domains.length + k] = 1), (dy[i * domains.length + k] = multilingual || need?.includes(dom) ? 1 : 0);
+      else if (need) (dmask[i * domains.length + k] = 1), (dy[i * domains.length + k] = need.includes(dom) ? 1 : 0);
+    });
+  });
+  return { dy, dmask };
+}
+
+/** The difficulty net's target per sample: the share of its ran models that failed it (0.5 when none ran). */
+function difficultyTargets(sm: ReturnType<typeof scoreMatrix>, n: number): Float32Array {
+  const difficulty = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    let s = 0,
+      c = 0;
+    for (let j = 0; j < sm.m; j++) if (sm.ran[i * sm.m + j]) (s += sm.scores[i * sm.m + j]!), c++;
+    difficulty[i] = c ? 1 - s / c : 0.5;
+  }
+  return difficulty;
 }

@@ -58,7 +58,9 @@ export class AutomixRouter extends Router<Options, Record<string, never>> {
     return {
       estimates: this.withCosts([score, o.threshold], query.text, 1),
       explanation: {
-        summary: `${small} answered and ${o.policy === 'threshold' ? 'verified its answer' : 'answered consistently'} with score ${score.toFixed(2)} (threshold ${o.threshold}): ${score >= o.threshold ? 'kept' : `escalate to ${large}`}.`,
+        summary:
+          `${small} answered and ${o.policy === 'threshold' ? 'verified its answer' : 'answered consistently'} with ` +
+          `score ${score.toFixed(2)} (threshold ${o.threshold}): ${score >= o.threshold ? 'kept' : `escalate to ${large}`}.`,
         features: { verification: score, small_answer: first.text, routing_cost: cost },
       },
     };

@@ -65,7 +65,8 @@ interface Reading {
 export class BertRouter extends Router<Options, State> {
   static override readonly routerName = 'bert';
   static override readonly description =
-    'fine-tuned 2-layer USE-lite encoder with a classification head (int8 ONNX): per-model success chances, or task and difficulty for other models';
+    'fine-tuned 2-layer USE-lite encoder with a classification head (int8 ' +
+    'ONNX): per-model success chances, or task and difficulty for other models';
   static override readonly input = 'text';
   static override readonly optionsSchema = options;
   static override readonly stateSchema = state;
@@ -150,7 +151,8 @@ export class BertRouter extends Router<Options, State> {
     const [logits] = await (await this.open()).embed([query.text]);
     if (logits!.length !== st.labels.length + 1 + st.tasks.length) {
       throw new Error(
-        `bert: the model ${this.options.model} has ${logits!.length} outputs, the router file expects ${st.labels.length + 1 + st.tasks.length}`,
+        `bert: the model ${this.options.model} has ${logits!.length} outputs, ` +
+          `the router file expects ${st.labels.length + 1 + st.tasks.length}`,
       );
     }
     const r = read(st, logits!, query.text);
@@ -169,7 +171,8 @@ export class BertRouter extends Router<Options, State> {
       explanation: {
         summary: direct
           ? 'A fine-tuned transformer read the query and estimated, for each model, the chance it answers well.'
-          : `The served models include some the fine-tuned transformer was not trained on (${unknown.join(', ')}): it predicted the query's task and difficulty and matched them to each model's catalog capability and strengths.`,
+          : `The served models include some the fine-tuned transformer was not trained on (${unknown.join(', ')}): it ` +
+            "predicted the query's task and difficulty and matched them to each model's catalog capability and strengths.",
         features: {
           path: direct ? 'per-model' : 'model-agnostic',
           difficulty: Number(r.difficulty.toFixed(3)),
@@ -198,7 +201,8 @@ function splitLabels(all: readonly string[]): { labels: string[]; tasks: string[
   const at = all.indexOf('difficulty');
   if (at < 1 || all.slice(at + 1).some((l) => !l.startsWith(TASK_PREFIX))) {
     throw new Error(
-      `bert: config.json id2label must list the models, then "difficulty", then "${TASK_PREFIX}NAME" entries (got ${all.slice(0, 4).join(', ')}, ...)`,
+      'bert: config.json id2label must list the models, then "difficulty", ' +
+        `then "${TASK_PREFIX}NAME" entries (got ${all.slice(0, 4).join(', ')}, ...)`,
     );
   }
   return { labels: all.slice(0, at), tasks: all.slice(at + 1).map((l) => l.slice(TASK_PREFIX.length)) };

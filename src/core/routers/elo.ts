@@ -30,7 +30,8 @@ export class EloRouter extends Router<Options, State> {
       quality: winRateAgainstField(st.ratings),
       explanation: {
         summary:
-          'Bradley-Terry (Elo) ratings from pairwise wins in training; the same for every query. Quality = chance of beating the other models.',
+          'Bradley-Terry (Elo) ratings from pairwise wins in training; the ' +
+          'same for every query. Quality = chance of beating the other models.',
         features: Object.fromEntries(this.models.map((m, i) => [`rating:${m}`, Number(st.ratings[i]!.toFixed(3))])),
       },
     };

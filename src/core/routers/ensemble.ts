@@ -63,7 +63,8 @@ export function makeEnsembleRouter(lookup: (name: string) => RouterClass): Route
   return class EnsembleRouter extends Router<Options, State> {
     static override readonly routerName = 'ensemble';
     static override readonly description =
-      "stacking: a per-model logistic combination of other routers' out-of-fold estimates, or its best member where stacking does not beat it";
+      "stacking: a per-model logistic combination of other routers' out-of-fold estimates, " +
+      'or its best member where stacking does not beat it';
     static override readonly input = 'embedding';
     static override readonly optionsSchema = options;
     static override readonly stateSchema = state;
@@ -73,16 +74,12 @@ export function makeEnsembleRouter(lookup: (name: string) => RouterClass): Route
 
     constructor(o: Options, context?: RouterContext) {
       super(o, context);
-      for (const member of o.members) {
-        const entry = lookup(member);
-        if (entry.input === 'provider' || entry.evaluationOnly || member === 'ensemble')
-          throw new Error(`ensemble: "${member}" cannot be a member (members are offline routers trained on the data)`);
-      }
+      checkMembers(o.members, lookup);
       this.needsEmbedding = o.members.some((m) => lookup(m).input === 'embedding');
     }
 
     protected async train(data: TrainingData, step: Step): Promise<State> {
-      const predictions = await this.outOfFold(data, step.part(0, 0.8));
+      const predictions = await outOfFold(data, step.part(0, 0.8), this.options, (part, at) => this.trainMembers(part, at));
       const estimates = predictions.map((per) => per.map((p) => qualityByModel(p, data.models)));
       const weights = stackWeights(data, estimates, data.models, this.options.ridge, () => true);
       const fallback = bestMemberUnlessStackWins(data, predictions, estimates, data.models, this.options);
@@ -90,25 +87,7 @@ export function makeEnsembleRouter(lookup: (name: string) => RouterClass): Route
       return { members: this.members.map((r) => r.toJSON()), weights, ...(fallback === undefined ? {} : { fallback }) };
     }
 
-    /** Per member, its prediction of every training query by the member trained on the other folds. */
-    private async outOfFold(data: TrainingData, step: Step): Promise<Prediction[][]> {
-      const n = data.samples.length;
-      if (n < 2) throw new Error('ensemble: needs at least two training samples (one to fit, one to predict)');
-      const k = Math.min(this.options.folds, n);
-      const fold = foldOf(n, k, this.options.seed);
-      const out = this.options.members.map(() => new Array<Prediction>(n));
-      for (let f = 0; f < k; f++) {
-        const members = await this.trainMembers(
-          subset(data, (i) => fold[i] !== f),
-          step.part(f / k, (f + 1) / k),
-        );
-        const held = [...Array(n).keys()].filter((i) => fold[i] === f);
-        for (const [r, member] of members.entries())
-          for (const i of held) out[r]![i] = await member.predict({ text: data.samples[i]!.query, embedding: data.embeddings[i] });
-      }
-      return out;
-    }
-
+    /** The members, each trained on `data` with its own options. */
     private async trainMembers(data: TrainingData, step: Step): Promise<Router[]> {
       const out = [];
       const n = this.options.members.length;
@@ -126,15 +105,14 @@ export function makeEnsembleRouter(lookup: (name: string) => RouterClass): Route
       this.members ??= st.members.map((f) => lookup(f.router).load(f, this.context));
       if (st.fallback !== undefined) return this.asMember(st.fallback, query);
       const per = await Promise.all(this.members.map(async (r) => qualityByModel(await r.predict(query), this.models)));
-      const quality = this.models.map((_, j) => {
-        const w = st.weights[j]!;
-        return sigmoid(per.reduce((s, q, r) => s + w[r]! * logit(q[j]!), w[per.length]!));
-      });
+      const quality = stacked(st.weights, [per], 0);
       const best = quality.indexOf(Math.max(...quality));
       return {
         estimates: this.withCosts(quality, query.text),
         explanation: {
-          summary: `Stacked estimate: a per-model logistic combination of ${this.options.members.join(', ')}, weights fitted on out-of-fold estimates.`,
+          summary:
+            `Stacked estimate: a per-model logistic combination of ${this.options.members.join(', ')}, ` +
+            'weights fitted on out-of-fold estimates.',
           features: Object.fromEntries(
             this.options.members.map((m, r) => [`${m} (${this.models[best]})`, Number(per[r]![best]!.toFixed(3))]),
           ),
@@ -152,16 +130,50 @@ export function makeEnsembleRouter(lookup: (name: string) => RouterClass): Route
 
     protected override checkState(st: State, models: number): void {
       if ((st.fallback ?? 0) >= st.members.length) throw new Error(`invalid router file: ensemble fallback ${st.fallback} names no member`);
-      if (
-        st.members.length !== this.options.members.length ||
-        st.weights.length !== models ||
-        st.weights.some((w) => w.length !== st.members.length + 1)
-      ) {
+      if (!stateFits(st, this.options.members.length, models)) {
         throw new Error(`invalid router file: ensemble state does not match ${this.options.members.length} members and ${models} models`);
       }
       this.members = st.members.map((f) => lookup(f.router).load(f, this.context));
     }
   };
+}
+
+/** Throws unless every member is an offline router trained on the data (and not an ensemble). */
+function checkMembers(members: readonly string[], lookup: (name: string) => RouterClass): void {
+  for (const member of members) {
+    const entry = lookup(member);
+    if (entry.input === 'provider' || entry.evaluationOnly || member === 'ensemble')
+      throw new Error(`ensemble: "${member}" cannot be a member (members are offline routers trained on the data)`);
+  }
+}
+
+/** Whether a router file's state holds the configured members and one weight row (a weight per member, then the bias) per model. */
+function stateFits(st: State, members: number, models: number): boolean {
+  return st.members.length === members && st.weights.length === models && st.weights.every((w) => w.length === st.members.length + 1);
+}
+
+/** Per member, its prediction of every training query by the member trained on the other folds. */
+async function outOfFold(
+  data: TrainingData,
+  step: Step,
+  o: Options,
+  trainMembers: (data: TrainingData, step: Step) => Promise<Router[]>,
+): Promise<Prediction[][]> {
+  const n = data.samples.length;
+  if (n < 2) throw new Error('ensemble: needs at least two training samples (one to fit, one to predict)');
+  const k = Math.min(o.folds, n);
+  const fold = foldOf(n, k, o.seed);
+  const out = o.members.map(() => new Array<Prediction>(n));
+  for (let f = 0; f < k; f++) {
+    const members = await trainMembers(
+      subset(data, (i) => fold[i] !== f),
+      step.part(f / k, (f + 1) / k),
+    );
+    const held = [...Array(n).keys()].filter((i) => fold[i] === f);
+    for (const [r, member] of members.entries())
+      for (const i of held) out[r]![i] = await member.predict({ text: data.samples[i]!.query, embedding: data.embeddings[i] });
+  }
+  return out;
 }
 
 /** Each sample's fold in [0, k), seeded, the folds as equal as can be. */

@@ -173,7 +173,8 @@ export class GraphRouter extends Router<Options, State> {
       quality: Array.from({ length: m }, (_, j) => sigmoid(edgeLogit(p, q.z, states, j))),
       explanation: {
         summary:
-          "GraphRouter: the query joins a graph of tasks, training queries and models; message passing over edges carrying each call's performance and cost predicts each query-model edge.",
+          'GraphRouter: the query joins a graph of tasks, training queries and models; message ' +
+          "passing over edges carrying each call's performance and cost predicts each query-model edge.",
         features: { task: st.tasks[top]!, task_membership: Number(membership[top]!.toFixed(3)) },
       },
     };

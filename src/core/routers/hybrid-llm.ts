@@ -112,7 +112,9 @@ export class HybridLlmRouter extends Router<Options, State> {
       quality: [p, st.threshold],
       threshold: 1,
       explanation: {
-        summary: `Chance the small model (${this.models[0]}) is good enough, against a threshold calibrated to send ${Math.round(this.options.largeShare * 100)}% of queries to ${this.models[1]}.`,
+        summary:
+          `Chance the small model (${this.models[0]}) is good enough, against a threshold calibrated ` +
+          `to send ${Math.round(this.options.largeShare * 100)}% of queries to ${this.models[1]}.`,
         features: { p_small_good_enough: Number(p.toFixed(4)), threshold: Number(st.threshold.toFixed(4)), label: this.options.labels },
       },
     };

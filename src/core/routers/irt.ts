@@ -180,8 +180,10 @@ export class IrtRouter extends Router<Options, State> {
       quality,
       explanation: {
         summary: query.embedding
-          ? "Item response theory: predicted the skills the query needs and its difficulty, and weighed them against each model's abilities (from outcomes, else published benchmarks, else price)."
-          : "Item response theory, text-only tier (the sentence encoder was not ready): skills and difficulty guessed from the query's words, weighed against each model's abilities.",
+          ? 'Item response theory: predicted the skills the query needs and its difficulty, and weighed ' +
+            "them against each model's abilities (from outcomes, else published benchmarks, else price)."
+          : 'Item response theory, text-only tier (the sentence encoder was not ready): skills ' +
+            "and difficulty guessed from the query's words, weighed against each model's abilities.",
         features: {
           difficulty: Number(difficulty.toFixed(3)),
           discrimination: Number(discrimination.toFixed(3)),

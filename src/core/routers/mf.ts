@@ -112,7 +112,8 @@ export class MfRouter extends Router<Options, State> {
       quality: Array.from(this.s, (v, j) => applyPlatt(st.platt[j]!, v)),
       explanation: {
         summary:
-          'Matrix factorisation (RouteLLM): learned model vectors against the projected query, trained on pairwise wins, calibrated to quality.',
+          'Matrix factorisation (RouteLLM): learned model vectors against the ' +
+          'projected query, trained on pairwise wins, calibrated to quality.',
       },
     };
   }

@@ -37,7 +37,8 @@ type State = z.infer<typeof state>;
 export class RouterDcRouter extends Router<Options, State> {
   static override readonly routerName = 'routerdc';
   static override readonly description =
-    "RouterDC's dual contrastive losses on the frozen USE-lite encoder: only a query projection and the model vectors are trained (the paper fine-tunes the encoder)";
+    "RouterDC's dual contrastive losses on the frozen USE-lite encoder: only a query " +
+    'projection and the model vectors are trained (the paper fine-tunes the encoder)';
   static override readonly input = 'embedding';
   static override readonly optionsSchema = options;
   static override readonly stateSchema = state;
@@ -109,7 +110,8 @@ export class RouterDcRouter extends Router<Options, State> {
       quality: Array.from(sims, (s, j) => applyPlatt(st.platt[j]!, s)),
       explanation: {
         summary:
-          "RouterDC on a frozen encoder: the query embedding, projected into a space learned by dual contrastive training, is compared with each model's vector.",
+          'RouterDC on a frozen encoder: the query embedding, projected into a space ' +
+          "learned by dual contrastive training, is compared with each model's vector.",
         features: Object.fromEntries(this.models.map((m, j) => [`similarity:${m}`, Number(sims[j]!.toFixed(3))])),
       },
     };

@@ -81,7 +81,8 @@ export async function withPriorsFor(
   if (!isRetargetable(priors)) throw new Error(`the default router "${priors.name}" cannot serve catalog models`);
   if (!sameEncoder(priors))
     throw new Error(
-      `router "${router.name}" reads another encoder than the default router, so the default cannot fill in ${missing.map((m) => m.id).join(', ')}`,
+      `router "${router.name}" reads another encoder than the default router, ` +
+        `so the default cannot fill in ${missing.map((m) => m.id).join(', ')}`,
     );
   priors.serve(missing);
   return new WithPriors(router, priors, {

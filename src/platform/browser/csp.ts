@@ -58,10 +58,12 @@ export function deployHeaders(config: DeployConfig): [string, string][] {
 export function headerFiles(config: DeployConfig): Record<string, string> {
   const headers = deployHeaders(config);
   const note = 'Generated from llmrouter.config.json by the build (or `npm run csp:stamp`): edit that file, not this one.';
+  const nginx = headers.map(([k, v]) => `add_header ${k} "${v}" always;`).join('\n');
+  const caddy = headers.map(([k, v]) => `\t${k} "${v}"`).join('\n');
   return {
     _headers: `# ${note}\n/*\n${headers.map(([k, v]) => `  ${k}: ${v}`).join('\n')}\n`,
-    'deploy/nginx-headers.conf': `# ${note}\n# Include inside the server or location block that serves the app.\n${headers.map(([k, v]) => `add_header ${k} "${v}" always;`).join('\n')}\n`,
-    'deploy/caddy-headers.caddyfile': `# ${note}\n# Import inside the site block that serves the app.\nheader {\n${headers.map(([k, v]) => `\t${k} "${v}"`).join('\n')}\n}\n`,
+    'deploy/nginx-headers.conf': `# ${note}\n# Include inside the server or location block that serves the app.\n${nginx}\n`,
+    'deploy/caddy-headers.caddyfile': `# ${note}\n# Import inside the site block that serves the app.\nheader {\n${caddy}\n}\n`,
   };
 }
 

@@ -93,7 +93,8 @@ export async function openWithPassphrase(
   const n = sealed.iterations;
   if (sealed.kdf !== 'PBKDF2-SHA-256' || !Number.isInteger(n) || n < accepted.min || n > accepted.max) {
     throw new Error(
-      `the sealed keys claim ${String(sealed.kdf)} with ${String(n)} iterations; this app accepts PBKDF2-SHA-256 with ${accepted.min.toLocaleString('en')} to ${accepted.max.toLocaleString('en')} iterations`,
+      `the sealed keys claim ${String(sealed.kdf)} with ${String(n)} iterations; ` +
+        `this app accepts PBKDF2-SHA-256 with ${accepted.min.toLocaleString('en')} to ${accepted.max.toLocaleString('en')} iterations`,
     );
   }
   const key = await passphraseKey(passphrase, unb64(sealed.salt), sealed.iterations);

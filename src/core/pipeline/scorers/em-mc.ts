@@ -12,8 +12,11 @@ export interface McOption {
 
 // "answer is C", "Answer: (b)", "answer: b", "**Answer:** B"; a lower-case letter only in brackets or after a colon
 // (so "to answer a question" says nothing).
-const EXPLICIT =
-  /\b(?:[Aa]nswer|ANSWER|[Cc]hoice|[Oo]ption)\b(?:\s+is)?\s*[:=]?[\s*_]*(?:\(([A-Za-z])\)|\[([A-Za-z])\]|([A-Z])(?![A-Za-z'])|(?<=[:=][\s*_]*)([a-z])(?![A-Za-z']))/g;
+/** "Answer", "choice" or "option", maybe "is", maybe a colon or an equals sign, maybe markdown emphasis... */
+const EXPLICIT_CUE = /\b(?:[Aa]nswer|ANSWER|[Cc]hoice|[Oo]ption)\b(?:\s+is)?\s*[:=]?[\s*_]*/;
+/** ...then the letter: in brackets, a capital standing alone, or a lower-case one right after the colon. */
+const EXPLICIT_LETTER = /(?:\(([A-Za-z])\)|\[([A-Za-z])\]|([A-Z])(?![A-Za-z'])|(?<=[:=][\s*_]*)([a-z])(?![A-Za-z']))/;
+const EXPLICIT = new RegExp(EXPLICIT_CUE.source + EXPLICIT_LETTER.source, 'g');
 const ALTERNATIVE = /^[\s*_]*(?:or|and|\/)\s*\(?([A-Z])\)?(?![A-Za-z])/;
 
 function escape(label: string): string {

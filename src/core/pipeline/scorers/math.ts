@@ -4,8 +4,11 @@
 // as numbers. An answer with no boxed expression is read from its last "answer is ..." statement.
 import { lastBoxed } from './boxed.ts';
 
-const UNIT_WORDS =
-  /\\(?:text|mbox|mathrm)\{\s*(?:cm|m|km|mm|inches|inch|in|feet|foot|ft|units?|sq|square|meters?|degrees?|dollars?|cents?|hours?|minutes?|seconds?|days?|years?|mph|miles?)(?:\^?\d)?\s*\}/g;
+const LENGTH_UNITS = /cm|m|km|mm|inches|inch|in|feet|foot|ft|units?|sq|square|meters?/;
+const OTHER_UNITS = /degrees?|dollars?|cents?|hours?|minutes?|seconds?|days?|years?|mph|miles?/;
+const UNIT = new RegExp(`(?:${LENGTH_UNITS.source}|${OTHER_UNITS.source})`);
+/** A unit (maybe squared or cubed) in \text{...}, \mbox{...} or \mathrm{...}. */
+const UNIT_WORDS = new RegExp(`${/\\(?:text|mbox|mathrm)\{\s*/.source}${UNIT.source}${/(?:\^?\d)?\s*\}/.source}`, 'g');
 
 function unwrapText(s: string): string {
   return s.replace(/\\(?:text|mbox|textbf|mathrm|mathbf)\{([^{}]*)\}/g, '$1');

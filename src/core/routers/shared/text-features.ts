@@ -56,8 +56,17 @@ export function detectLanguage(text: string): Language {
   return words.length < 4 || common / words.length >= 0.08 ? 'en' : 'latin';
 }
 
-const CODE_LINE =
-  /^\s*(def |class |import |from \S+ import|function\b|const |let |var |public |private |#include|return\b|if\s*\(|for\s*\(|while\s*\().*|.*[;{}]\s*$/;
+/** A line that starts as code does (a keyword, a declaration, a control statement)... */
+const CODE_START =
+  /^\s*(def |class |import |from \S+ import|function\b|const |let |var |public |private |#include|return\b|if\s*\(|for\s*\(|while\s*\().*/;
+/** ...or ends as code does (a semicolon or a brace). */
+const CODE_END = /.*[;{}]\s*$/;
+const CODE_LINE = anyOf('', CODE_START, CODE_END);
+
+/** One regex matching any of the parts (each an alternative as written, their groups numbered in order). */
+export function anyOf(flags: string, ...parts: RegExp[]): RegExp {
+  return new RegExp(parts.map((r) => r.source).join('|'), flags);
+}
 
 /** True for fenced code, or at least two lines that look like code. */
 export function hasCode(text: string): boolean {

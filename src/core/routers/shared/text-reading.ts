@@ -1,7 +1,7 @@
 // irt's text-only tier: a reading of a query (the skills it needs, its difficulty) from its words alone, for the
 // moments the sentence encoder is not loaded yet (the app's first message). Cue words and code decide the skills;
 // proof-like words, several cues and length raise the difficulty. Coarser than the embedding heads, on their scale.
-import { hasCode } from './text-features.ts';
+import { anyOf, hasCode } from './text-features.ts';
 
 export interface TextReading {
   mix: Float64Array;
@@ -10,7 +10,12 @@ export interface TextReading {
 }
 
 const CUES: Record<string, RegExp> = {
-  math: /\d\s*[-+*/^=<>]\s*\d|\\(frac|sum|int|sqrt)|\b(integral|equation|derivative|probability|prove|theorem|solve|calculate|compute|prime)s?\b/i,
+  math: anyOf(
+    'i',
+    /\d\s*[-+*/^=<>]\s*\d/,
+    /\\(frac|sum|int|sqrt)/,
+    /\b(integral|equation|derivative|probability|prove|theorem|solve|calculate|compute|prime)s?\b/,
+  ),
   reasoning: /\b(why|explain|prove|reason|logic|puzzle|step by step|deduce|infer|compare|analy[sz]e|trade-?offs?)\b/i,
   code: /\b(function|python|javascript|typescript|rust|java|sql|regex|compile|bug|implement|algorithm|class|api)\b/i,
 };
