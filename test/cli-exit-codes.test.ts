@@ -55,6 +55,8 @@ const rows: Row[] = [
   [['simulate', '--router', 'knn', '--data', data], 2, /does not learn online/],
   [['serve'], 2, /missing --config/],
   [['serve', '--config', missing], 2, /not found/],
+  [['report'], 2, /missing --log/],
+  [['report', '--log', malformed], 1, /malformed\.jsonl/],
 ];
 
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -80,7 +82,7 @@ describe('llmrouter exit codes', () => {
     90_000,
   );
 
-  const verbs = ['list-routers', 'train', 'route', 'eval', 'import', 'embed', 'chat', 'generate', 'score', 'simulate', 'serve'];
+  const verbs = ['list-routers', 'train', 'route', 'eval', 'import', 'embed', 'chat', 'generate', 'score', 'simulate', 'serve', 'report'];
   it.concurrent.each(verbs)(
     '%s --help prints its usage on stdout and exits 0',
     async (verb) => {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../test-server/server.ts';
 import { chatRequest } from '../src/app/chat/chat-request.ts';
+import { DEFAULT_LAMBDA } from '../src/core/routers/decide.ts';
 import { answerWith } from '../src/core/engine/engine.ts';
 import { engineRouter } from '../src/core/engine/router.ts';
 import type { OutcomeRecord } from '../src/core/learn/outcome.ts';
@@ -122,7 +123,12 @@ async function throughAppRequest(): Promise<OutcomeRecord> {
   };
   const history = [{ role: 'user' as const, content: PYTHON_QUERY, id: 'm1', at: 1 }];
   const profile = { id: 'default', name: 'Default', vector: emptyUserVector(), calibration: [] };
-  const request = chatRequest({}, history, { lambda: 0, allowed: catalog.map((m) => m.id), profile }, new AbortController().signal);
+  const request = chatRequest(
+    {},
+    history,
+    { lambda: DEFAULT_LAMBDA, allowed: catalog.map((m) => m.id), profile },
+    new AbortController().signal,
+  );
   return (await answerWith(parts, { ...request, messages: [{ role: 'system', content: SYSTEM }, ...request.messages] })).record;
 }
 
