@@ -15,6 +15,7 @@ import { startTestServer, type TestServer } from '../test-server/server.ts';
 import { BenchmarkFixture } from '../test-server/benchmark-fixture.ts';
 import { addTestProvider } from './app-helpers.ts';
 import { serveStatic } from './static-host.ts';
+import { siteConfig, stampSite } from '../src/platform/node/deploy-stamp.ts';
 
 const MODEL = 'coder';
 let listener: Server;
@@ -171,6 +172,8 @@ test('a poisoned benchmark cannot leave the code sandbox on a static host (meta 
   const site = mkdtempSync(join(tmpdir(), 'llmrouter-site-'));
   cpSync(resolve('dist'), site, { recursive: true });
   writeFileSync(join(site, 'llmrouter.config.json'), JSON.stringify({ connectOrigins: [server.url] }));
+  // The built page's policy is final: the deployer re-stamps the site to admit the provider (as npm run csp:stamp).
+  stampSite(site, siteConfig(site));
   const host = await serveStatic(site, '/app/');
   try {
     await page.goto(host.url);
