@@ -54,6 +54,9 @@ test('retraining bert from feedback keeps bert and its decisions on unrelated qu
   );
 
   await page.getByRole('tab', { name: 'Chat' }).click();
+  // The profile learned the same feedback (issue 13) and shifts every query a little at the default setting; what is
+  // checked here is the retrained router's own decisions.
+  await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: 'Reset profile' }).click();
   await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: '+ New chat' }).click();
   const after = await routing(await chat(page, unrelated));
   expect(after).toEqual({ model: before.model, router: 'bert + feedback' });
