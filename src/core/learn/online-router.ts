@@ -6,7 +6,9 @@
 // shared decision rule under the user's cost knob and budget twice, greedy (the means) and exploring, and the
 // exploration ceiling (exploration.ts) picks which to act on. Strategies: LinUCB (mean + alpha x width), linear
 // Thompson sampling (a draw from each arm's Gaussian posterior of the reward at this query), and epsilon-greedy
-// (a uniformly random affordable model with probability epsilon).
+// (a uniformly random affordable model with probability epsilon, decaying with the calls routed). The arms are
+// pooled (pooled-arms.ts): a shared arm learns what all models have in common at a query, and the greedy choice
+// leaves the model best on average only for one estimated better by a margin.
 import { z } from 'zod';
 import type { CatalogModel } from '../catalog/model.ts';
 import { mulberry32Step } from '../data/random.ts';
@@ -25,8 +27,8 @@ import { CostModel, costStateSchema } from '../routers/shared/cost-model.ts';
 import { ROUTER_FORMAT, ROUTER_VERSION, pack, parseOrThrow, unpack } from '../routers/shared/router-file.ts';
 import { gaussian } from '../routers/shared/vectors.ts';
 import { FeatureMap } from './features.ts';
-import { LinearArm, armSchema, newArm } from './linear-arm.ts';
-import { withinCeiling, type ExplorationCounts } from './exploration.ts';
+import { PooledArms, poolSchema } from './pooled-arms.ts';
+import { decayedEpsilon, withinCeiling, type ExplorationCounts } from './exploration.ts';
 import { catalogPriors } from './catalog-prior.ts';
 
 export type Strategy = 'linucb' | 'lin-ts' | 'epsilon-greedy';
@@ -41,6 +43,8 @@ const common = {
   prior: z.number().min(0).max(1).default(0.5),
   /** Cold start: each model's prior from its catalog benchmark figures, or the constant `prior` for all. */
   priors: z.enum(['catalog', 'constant']).default('catalog'),
+  /** How much better another model must be estimated at a query for the greedy choice to leave the leader (pooled-arms.ts). */
+  leaderMargin: z.number().min(0).max(1).default(0.05),
   /** The largest share of calls that may act otherwise than the greedy choice. */
   maxExploreShare: z.number().min(0).max(1).default(0.2),
   /** An offline router trained by `fit` on the same data and used as the offset (a warm start); none: cold. */
@@ -67,7 +71,7 @@ const stateSchema = z
     priors: z.array(z.number().min(0).max(1)).optional(),
     /** The embedding size, once a query was seen (0 before). */
     inputDim: z.number().int().min(0),
-    arms: z.array(armSchema),
+    ...poolSchema.shape,
     calls: z.number().int().min(0),
     explored: z.number().int().min(0),
     rng: z.number().int().min(0),
@@ -105,7 +109,7 @@ export abstract class OnlineLinearRouter extends Router<Options, Started> implem
   readonly needsEmbedding = true;
   private base: { file: RouterFile; router: Router } | undefined;
   private features: FeatureMap | undefined;
-  private arms: LinearArm[] = [];
+  private pool: PooledArms | undefined;
   private counts: ExplorationCounts = { calls: 0, explored: 0 };
   private rng = 0;
   private priors: number[] | undefined;
@@ -131,7 +135,7 @@ export abstract class OnlineLinearRouter extends Router<Options, Started> implem
     this.priors = this.options.priors === 'catalog' ? catalogPriors(models, catalog, this.options.prior) : undefined;
     this.base = undefined;
     this.features = undefined;
-    this.arms = [];
+    this.pool = undefined;
     return this;
   }
 
@@ -141,7 +145,7 @@ export abstract class OnlineLinearRouter extends Router<Options, Started> implem
     this.models = [...router.toJSON().models];
     this.costs = undefined;
     this.features = undefined;
-    this.arms = [];
+    this.pool = undefined;
     return this;
   }
 
@@ -168,7 +172,7 @@ export abstract class OnlineLinearRouter extends Router<Options, Started> implem
 
   override async predict(query: RouteQuery): Promise<Prediction> {
     const { estimates, x } = await this.means(query);
-    const observed = this.arms.reduce((s, a) => s + a.state.n, 0);
+    const observed = this.pool?.arms.reduce((s, a) => s + a.state.n, 0) ?? 0;
     const start = this.base ? `${this.base.router.name}'s estimate` : this.priors ? 'catalog priors' : `a prior of ${this.options.prior}`;
     return {
       estimates,
@@ -184,9 +188,9 @@ export abstract class OnlineLinearRouter extends Router<Options, Started> implem
   async choose(query: RouteQuery, policy: Policy): Promise<OnlineChoice> {
     const prediction = await this.predict(query);
     const x = this.featuresOf(query);
-    const greedy = decide(prediction.estimates, policy);
-    const exploring =
-      this.strategy === 'epsilon-greedy' ? this.epsilonDecision(greedy) : decide(this.optimistic(prediction.estimates, x), policy);
+    const estimates = this.pool!.favourLeader(prediction.estimates, this.coldPriors(), this.options.leaderMargin);
+    const greedy = decide(estimates, policy);
+    const exploring = this.strategy === 'epsilon-greedy' ? this.epsilonDecision(greedy) : decide(this.optimistic(estimates, x), policy);
     const { decision, explored } = withinCeiling(greedy, exploring, this.counts, this.options.maxExploreShare);
     const features = { ...prediction.explanation.features, explored };
     return { prediction: { ...prediction, explanation: { ...prediction.explanation, features } }, decision, explored };
@@ -196,19 +200,23 @@ export abstract class OnlineLinearRouter extends Router<Options, Started> implem
     const j = this.models.indexOf(model);
     if (j < 0) return;
     const x = this.featuresOf(query);
-    const arm = this.arm(j);
-    if (previous !== undefined) return arm.revise(x, reward - previous);
-    const offset = (await this.offsets(query))[j]!;
-    arm.update(x, reward - offset);
+    if (previous !== undefined) return this.pool!.revise(j, x, reward - previous);
+    this.pool!.update(j, x, reward, (await this.offsets(query))[j]!);
   }
 
   /** Serve other catalog models: known arms kept, new ones start cold; passed on to a base router that can. */
   serve(models: readonly CatalogModel[]): void {
     const base = this.base?.router as (Router & { serve?: (models: readonly CatalogModel[]) => void }) | undefined;
     base?.serve?.(models);
-    const known = new Map(this.models.map((m, j) => [m, this.arms[j]] as const));
+    const known = this.models;
     this.models = models.map((m) => m.id);
-    this.arms = this.features ? this.models.map((m) => known.get(m) ?? this.freshArm()) : [];
+    this.pool =
+      this.features &&
+      this.pool?.remap(
+        this.models.map((m) => known.indexOf(m)),
+        this.features.size,
+        this.options.ridge,
+      );
     if (this.base) return;
     this.costs = CostModel.fromCatalog(models);
     if (this.priors) this.priors = catalogPriors(this.models, models, this.options.prior);
@@ -219,7 +227,7 @@ export abstract class OnlineLinearRouter extends Router<Options, Started> implem
     const state = {
       ...(this.base ? { base: this.base.file } : { costs: this.costs!.state, ...(this.priors ? { priors: this.priors } : {}) }),
       inputDim: this.features?.inputDim ?? 0,
-      arms: this.arms.map((a) => a.state),
+      ...(this.pool?.state ?? { arms: [] }),
       calls: this.counts.calls,
       explored: this.counts.explored,
       rng: this.rng,
@@ -248,7 +256,7 @@ export abstract class OnlineLinearRouter extends Router<Options, Started> implem
     if (st.arms.length !== (size ? this.models.length : 0) || st.arms.some((a) => a.b.length !== size)) {
       throw new Error(`invalid router file: state.arms must hold one arm of ${size} features per model once a query was seen`);
     }
-    this.arms = st.arms.map((a) => new LinearArm(a));
+    this.pool = size ? new PooledArms({ arms: st.arms, shared: st.shared, totals: st.totals }, size, this.options.ridge) : undefined;
     this.counts = { calls: st.calls, explored: st.explored };
     this.rng = st.rng;
     return this;
@@ -264,7 +272,7 @@ export abstract class OnlineLinearRouter extends Router<Options, Started> implem
     const { offsets, costs } = await this.offsetsAndCosts(query);
     const estimates: ModelEstimate[] = this.models.map((model, j) => ({
       model,
-      quality: clamp01(offsets[j]! + this.arm(j).mean(x)),
+      quality: clamp01(offsets[j]! + this.pool!.mean(j, x)),
       cost: costs[j]!,
     }));
     return { estimates, x };
@@ -277,7 +285,7 @@ export abstract class OnlineLinearRouter extends Router<Options, Started> implem
   private async offsetsAndCosts(query: RouteQuery): Promise<{ offsets: number[]; costs: number[] }> {
     if (!this.base)
       return {
-        offsets: this.models.map((_, j) => this.priors?.[j] ?? this.options.prior),
+        offsets: this.coldPriors(),
         costs: this.models.map((_, j) => this.costs!.estimate(j, query.text)),
       };
     const byModel = new Map((await this.base.router.predict(query)).estimates.map((e) => [e.model, e] as const));
@@ -297,9 +305,10 @@ export abstract class OnlineLinearRouter extends Router<Options, Started> implem
     });
   }
 
-  /** With probability epsilon, a uniformly random model among those the greedy rule could pick (allowed, affordable), then the greedy order. */
+  /** With probability epsilon (decaying, exploration.ts), a uniformly random model among those the greedy rule could pick
+   * (allowed, affordable), then the greedy order. */
   private epsilonDecision(greedy: Decision): Decision {
-    if (this.draw() >= (this.options.epsilon ?? 0)) return greedy;
+    if (this.draw() >= decayedEpsilon(this.options.epsilon ?? 0, this.counts.calls)) return greedy;
     const pick = greedy.ranking[Math.floor(this.draw() * greedy.ranking.length)]!;
     return { model: pick.model, ranking: [pick, ...greedy.ranking.filter((r) => r !== pick)] };
   }
@@ -313,7 +322,7 @@ export abstract class OnlineLinearRouter extends Router<Options, Started> implem
     if (!query.embedding) throw new Error(`router "${this.name}" needs the query's embedding`);
     if (!this.features) {
       this.features = this.featureMap(query.embedding.length);
-      this.arms = this.models.map(() => this.freshArm());
+      this.pool = PooledArms.fresh(this.models.length, this.features.size, this.options.ridge);
     }
     return this.features.of(query.embedding);
   }
@@ -322,12 +331,13 @@ export abstract class OnlineLinearRouter extends Router<Options, Started> implem
     return new FeatureMap(inputDim, this.options.dim, this.options.seed);
   }
 
-  private freshArm(): LinearArm {
-    return new LinearArm(newArm(this.features!.size, this.options.ridge));
+  private arm(j: number) {
+    return this.pool!.arms[j]!;
   }
 
-  private arm(j: number): LinearArm {
-    return this.arms[j]!;
+  /** Each model's prior reward before any outcome (the leader's shrinkage target). */
+  private coldPriors(): number[] {
+    return this.models.map((_, j) => this.priors?.[j] ?? this.options.prior);
   }
 
   private draw(): number {
