@@ -43,7 +43,7 @@ const common = {
   prior: z.number().min(0).max(1).default(0.5),
   /** Cold start: each model's prior from its catalog benchmark figures, or the constant `prior` for all. */
   priors: z.enum(['catalog', 'constant']).default('catalog'),
-  /** How much better another model must be estimated at a query for the greedy choice to leave the leader (pooled-arms.ts). */
+  /** Cold: how much better another model must be estimated at a query for the greedy choice to leave the leader (pooled-arms.ts). */
   leaderMargin: z.number().min(0).max(1).default(0.05),
   /** The largest share of calls that may act otherwise than the greedy choice. */
   maxExploreShare: z.number().min(0).max(1).default(0.2),
@@ -188,7 +188,9 @@ export abstract class OnlineLinearRouter extends Router<Options, Started> implem
   async choose(query: RouteQuery, policy: Policy): Promise<OnlineChoice> {
     const prediction = await this.predict(query);
     const x = this.featuresOf(query);
-    const estimates = this.pool!.favourLeader(prediction.estimates, this.coldPriors(), this.options.leaderMargin);
+    // Warm, the offset is already a per-query router's choice: no leader overrules it.
+    const margin = this.base ? 0 : this.options.leaderMargin;
+    const estimates = this.pool!.favourLeader(prediction.estimates, this.coldPriors(), margin);
     const greedy = decide(estimates, policy);
     const exploring = this.strategy === 'epsilon-greedy' ? this.epsilonDecision(greedy) : decide(this.optimistic(estimates, x), policy);
     const { decision, explored } = withinCeiling(greedy, exploring, this.counts, this.options.maxExploreShare);
