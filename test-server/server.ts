@@ -7,7 +7,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FaultTable, parseFault, type Fault, type FaultRule } from './faults.ts';
-import { ScriptTable, type ScriptRule } from './scripts.ts';
+import { ScriptTable, scriptedCalls, type ScriptRule } from './scripts.ts';
 import { offeredTools, toolCallEvents, toolCallWhole } from './tool-calls.ts';
 import { WIRE_SPECS, type ErrorCase, type Message, type WireSpec } from './wires.ts';
 import type { BenchmarkFixture } from './benchmark-fixture.ts';
@@ -177,10 +177,14 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     // A tool result is always echoed, so a scripted call is not made again for the turn it answers.
     const scripted = toolResult(call.messages) === undefined ? scripts.take(call.model, lastUser(call.messages)) : undefined;
     const usage = { input: Math.ceil(call.messages.reduce((n, m) => n + m.text.length, 0) / 4), output: 12 };
-    if (scripted?.toolCall && !call.stream) return json(res, 200, toolCallWhole(r.wire, call.model, scripted.toolCall, usage));
-    if (scripted?.toolCall) {
+    const calls = scriptedCalls(scripted);
+    if (calls.length > 0 && !call.stream) return json(res, 200, toolCallWhole(r.wire, call.model, calls, usage));
+    if (calls.length > 0) {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
-      for (const event of toolCallEvents(r.wire, call.model, scripted.toolCall, usage)) await writeSplit(res, event);
+      for (const [sent, event] of toolCallEvents(r.wire, call.model, calls, usage).entries()) {
+        if (fault.cutAfter === sent) return void res.end();
+        await writeSplit(res, event);
+      }
       return void res.end();
     }
     const pieces = answerPieces(scripted?.reply ?? fixed?.answer, call.model, call.messages).slice(0, fault.filterAfter);

@@ -3,7 +3,7 @@
 // answer, stream chunks, the model list and error bodies.
 import { z } from 'zod';
 import type { ErrorKind } from '../core/providers/errors.ts';
-import type { ChatMessage, ToolCall, ToolChoice, ToolSpec } from '../core/providers/types.ts';
+import type { ChatMessage, ToolCall, ToolCallDelta, ToolChoice, ToolSpec } from '../core/providers/types.ts';
 import { fromOpenAiTool, fromOpenAiToolCall, fromOpenAiToolChoice, toOpenAiToolCall } from '../core/providers/wire/openai-tools.ts';
 
 const textPart = z.looseObject({ type: z.string(), text: z.string().optional() });
@@ -79,6 +79,13 @@ export function coreTools(request: ChatCompletionRequest): { tools?: ToolSpec[];
 /** The model's tool calls as OpenAI sends them back (an id made up where the wire gave none). */
 export function openAiToolCalls(calls: readonly ToolCall[]) {
   return calls.map(toOpenAiToolCall);
+}
+
+/** A piece of a streamed function call as an OpenAI tool_calls delta: the first (named) with its id and type. */
+export function openAiToolCallDelta(delta: ToolCallDelta) {
+  const { index, name } = delta;
+  if (name === undefined) return { index, function: { arguments: delta.arguments ?? '' } };
+  return { index, id: delta.id ?? `call_${index}`, type: 'function', function: { name, arguments: delta.arguments ?? '' } };
 }
 
 export interface CompletionUsage {

@@ -103,6 +103,7 @@ const singleAnswer: Answering = async (parts, request, context, routing, run) =>
     ...(stream !== undefined ? { stream } : {}),
     onEvent(event) {
       if (event.type === 'token') run.emit({ type: 'text', model: event.model, text: event.text });
+      else if (event.type === 'tool_call') run.emit(event);
       else if (event.type !== 'done') run.emit({ type: 'attempt', event });
     },
   });

@@ -21,6 +21,7 @@ import {
   type ChatResult,
   type Endpoint,
   type ToolCall,
+  type ToolCallDelta,
   type ToolChoice,
   type ToolSpec,
 } from './types.ts';
@@ -54,6 +55,8 @@ export const CONTINUE_PROMPT = 'Your previous answer was cut off. Continue it ex
 export type RoutedEvent =
   | { type: 'attempt'; model: string; attempt: number; retry: number; resumed: boolean }
   | { type: 'token'; model: string; text: string }
+  /** A piece of a function call the model is streaming (its arguments come in pieces: see ToolCallDelta). */
+  | { type: 'tool_call'; model: string; delta: ToolCallDelta }
   | { type: 'failed'; model: string; kind: ProviderError['kind']; message: string; next: 'retry' | 'fallback' | 'stop'; delayMs?: number }
   | { type: 'skipped'; model: string; reason: 'circuit_open' | 'no_provider' | 'unknown_model' | 'key_refused' }
   | { type: 'fallback'; from: string; to: string; resumed: boolean }
@@ -196,8 +199,13 @@ export class RoutedCaller {
       toolChoice: request.toolChoice,
     };
     const streamed = request.stream !== false || (this.options.guard?.limited === true && endpoint.capHonoured !== true);
-    const onText = streamed ? (text: string) => emit({ type: 'token', model: model.id, text }) : undefined;
-    const tried = await this.attempt(endpoint, sent, { policy, started, signal: request.signal }, onText);
+    const relay: Relay | undefined = streamed
+      ? {
+          text: (text) => emit({ type: 'token', model: model.id, text }),
+          toolCall: (delta) => emit({ type: 'tool_call', model: model.id, delta }),
+        }
+      : undefined;
+    const tried = await this.attempt(endpoint, sent, { policy, started, signal: request.signal }, relay);
     const done: AttemptDone = { model, endpoint, messages, resumed, started, tried, release };
     if (tried.reply) return { done: await this.succeed(state, done, tried.reply) };
     return this.fail(state, done, retry, last);
@@ -248,7 +256,7 @@ export class RoutedCaller {
     if (error.retryable) await this.breaker.failure(model.provider);
     else await this.breaker.release(model.provider);
     // A broken stream still cost what it produced.
-    const partTokens = countTokens(part, tried.pieces);
+    const partTokens = streamedTokens(tried);
     const outcome = this.outcome(state, done, {
       kind: error.kind,
       error: error.message,
@@ -268,7 +276,8 @@ export class RoutedCaller {
         next,
         ...(delayMs !== undefined ? { delayMs } : {}),
       });
-    if (!error.canFallBack || (result.text !== '' && policy.midStream === 'stop')) {
+    // Half a function call already relayed cannot be finished by another model: the call stops there.
+    if (!error.canFallBack || tried.toolChars > 0 || (result.text !== '' && policy.midStream === 'stop')) {
       failed('stop');
       return { done: finish(state, error) };
     }
@@ -309,38 +318,54 @@ export class RoutedCaller {
   }
 
   /**
-   * One provider call, streamed when `onText` reads it. A streaming provider that ignores max_tokens is stopped
-   * once the streamed tokens reach it (counted as in countTokens), and the answer so far is its reply, ending for `length`.
+   * One provider call, streamed when `relay` reads it. A streaming provider that ignores max_tokens is stopped
+   * once the streamed tokens (text and function calls' arguments, counted as in streamedTokens) reach it, and the
+   * answer so far is its reply, ending for `length`.
    */
   private async attempt(
     endpoint: Endpoint,
     sent: ChatRequest,
     at: { policy: FallbackPolicy; started: number; signal?: AbortSignal },
-    onText?: (text: string) => void,
+    relay?: Relay,
   ): Promise<Attempt> {
-    if (!onText) return this.whole(endpoint, sent, at);
+    if (!relay) return this.whole(endpoint, sent, at);
     const cap = sent.maxTokens!;
     const stop = new AbortController();
     const cancel = () => stop.abort();
     at.signal?.addEventListener('abort', cancel);
     if (at.signal?.aborted) stop.abort();
-    const tried: Attempt = { part: '', pieces: 0 };
+    const tried: Attempt = { part: '', pieces: 0, toolChars: 0 };
     let capped = false;
+    const arrived = () => {
+      tried.firstTokenMs ??= this.now() - at.started;
+      tried.pieces += 1;
+    };
+    const checkCap = () => {
+      if (streamedTokens(tried) < cap) return;
+      capped = true;
+      stop.abort();
+    };
     const onToken = (text: string) => {
       if (capped) return;
-      tried.firstTokenMs ??= this.now() - at.started;
-      const piece = text.slice(0, cap * CHARS_PER_TOKEN - tried.part.length);
+      const piece = text.slice(0, cap * CHARS_PER_TOKEN - tried.part.length - tried.toolChars);
+      arrived();
       tried.part += piece;
-      tried.pieces += 1;
-      if (piece) onText(piece);
-      if (countTokens(tried.part, tried.pieces) >= cap) {
-        capped = true;
-        stop.abort();
-      }
+      if (piece) relay.text(piece);
+      checkCap();
+    };
+    const onToolCall = (delta: ToolCallDelta) => {
+      if (capped) return;
+      const name = delta.name?.length ?? 0;
+      const room = Math.max(0, cap * CHARS_PER_TOKEN - tried.part.length - tried.toolChars - name);
+      const piece = delta.arguments === undefined ? delta : { ...delta, arguments: delta.arguments.slice(0, room) };
+      arrived();
+      tried.toolChars += name + (piece.arguments?.length ?? 0);
+      relay.toolCall(piece);
+      checkCap();
     };
     try {
       tried.reply = await this.limit(() =>
-        chat(endpoint, sent, { signal: stop.signal, timeoutMs: at.policy.timeoutMs, fetch: this.options.fetch, onToken }),
+        chat(endpoint, sent, { signal: stop.signal, timeoutMs: at.policy.timeoutMs, fetch: this.options.fetch, onToken, onToolCall }),
       );
     } catch (e) {
       if (!capped) tried.error = e;
@@ -349,7 +374,7 @@ export class RoutedCaller {
         tried.reply = {
           text: tried.part,
           finishReason: 'length',
-          usage: { inputTokens: input, outputTokens: countTokens(tried.part, tried.pieces), estimated: true },
+          usage: { inputTokens: input, outputTokens: streamedTokens(tried), estimated: true },
         };
     } finally {
       at.signal?.removeEventListener('abort', cancel);
@@ -359,7 +384,7 @@ export class RoutedCaller {
 
   /** One provider call answered whole (no first-token time: the first token comes with the last). */
   private async whole(endpoint: Endpoint, sent: ChatRequest, at: { policy: FallbackPolicy; signal?: AbortSignal }): Promise<Attempt> {
-    const tried: Attempt = { part: '', pieces: 0 };
+    const tried: Attempt = { part: '', pieces: 0, toolChars: 0 };
     try {
       tried.reply = await this.limit(() =>
         chat(endpoint, sent, {
@@ -444,24 +469,33 @@ interface Attempt {
   reply?: ChatResult;
   /** What the call threw (when it gave no reply). */
   error?: unknown;
-  /** The text streamed before the reply or the failure, and in how many pieces. */
+  /** The text streamed before the reply or the failure, and in how many pieces (function calls' pieces included). */
   part: string;
   pieces: number;
+  /** Characters of function calls (names and arguments) streamed and relayed. */
+  toolChars: number;
   firstTokenMs?: number;
 }
 
 const CHARS_PER_TOKEN = 4;
 
-/** How each wire names an answer stopped at max_tokens (OpenAI, Anthropic, Gemini). */
-const LENGTH_REASONS = new Set(['length', 'max_tokens', 'MAX_TOKENS']);
+/** Where a streamed attempt's pieces go: the caller's events. */
+interface Relay {
+  text(text: string): void;
+  toolCall(delta: ToolCallDelta): void;
+}
 
 /**
- * Tokens in streamed text: at least one a piece (providers send whole tokens) and at least one per four
- * characters (estimateTokens). An honest provider stops itself at max_tokens; this count stops one that does not.
+ * Output tokens an attempt streamed (its text and its function calls): at least one a piece (providers send whole
+ * tokens) and at least one per four characters (estimateTokens). An honest provider stops itself at max_tokens; this
+ * count stops one that does not.
  */
-export function countTokens(text: string, pieces: number): number {
-  return Math.max(pieces, Math.ceil(text.length / CHARS_PER_TOKEN));
+function streamedTokens(tried: Attempt): number {
+  return Math.max(tried.pieces, Math.ceil((tried.part.length + tried.toolChars) / CHARS_PER_TOKEN));
 }
+
+/** How each wire names an answer stopped at max_tokens (OpenAI, Anthropic, Gemini). */
+const LENGTH_REASONS = new Set(['length', 'max_tokens', 'MAX_TOKENS']);
 
 /**
  * An upper bound on a request's input tokens, for reservations: a token of the providers' byte-level BPE

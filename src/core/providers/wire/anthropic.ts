@@ -4,17 +4,7 @@
 // out as `tools` with `input_schema`, calls come back as `tool_use` blocks (their input streamed as
 // `input_json_delta`), and tool results go back as `tool_result` blocks of a user turn.
 import type { ErrorKind } from '../errors.ts';
-import {
-  at,
-  eventJson,
-  filteredAnswer,
-  joinUrl,
-  streamError,
-  streamReader,
-  ToolCallParts,
-  turnsWithResults,
-  type WireAdapter,
-} from './adapter.ts';
+import { at, eventJson, filteredAnswer, joinUrl, streamError, streamReader, turnsWithResults, type WireAdapter } from './adapter.ts';
 import type { ChatMessage, Endpoint, ToolChoice } from '../types.ts';
 
 const DEFAULT_MAX_TOKENS = 4096;
@@ -111,10 +101,9 @@ export const anthropicWire: WireAdapter = {
       ...(calls.length ? { toolCalls: calls } : {}),
     };
   },
-  stream: () => {
-    const calls = new ToolCallParts();
-    return streamReader((event, state) => {
-      const { meta } = state;
+  stream: () =>
+    streamReader((event, state) => {
+      const { meta, calls } = state;
       const data = eventJson(event);
       switch (data.type) {
         case 'message_start':
@@ -124,13 +113,11 @@ export const anthropicWire: WireAdapter = {
         case 'content_block_start':
           if (at(data, 'content_block', 'type') === 'tool_use') {
             calls.add(data.index ?? 0, { id: at(data, 'content_block', 'id'), name: at(data, 'content_block', 'name') });
-            calls.into(meta);
           }
           return '';
         case 'content_block_delta':
           if (at(data, 'delta', 'type') === 'input_json_delta') {
             calls.add(data.index ?? 0, { json: at(data, 'delta', 'partial_json') });
-            calls.into(meta);
           }
           return at(data, 'delta', 'type') === 'text_delta' ? (at(data, 'delta', 'text') ?? '') : '';
         case 'message_delta':
@@ -146,8 +133,7 @@ export const anthropicWire: WireAdapter = {
         default:
           return ''; // ping, content_block_stop
       }
-    });
-  },
+    }),
   listModels(endpoint) {
     return { url: joinUrl(endpoint.baseUrl, 'models'), method: 'GET', headers: headers(endpoint) };
   },

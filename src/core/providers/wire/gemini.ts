@@ -119,7 +119,7 @@ export const geminiWire: WireAdapter = {
       if (data.error) throw streamError(geminiWire, data);
       const { text, toolCalls, ...chunkMeta } = readChunk(data);
       for (const [k, v] of Object.entries(chunkMeta)) if (v !== undefined) (state.meta as Record<string, unknown>)[k] = v;
-      if (toolCalls) state.meta.toolCalls = [...(state.meta.toolCalls ?? []), ...toolCalls];
+      for (const call of toolCalls ?? []) state.calls.addWhole(call);
       state.complete = state.meta.finishReason !== undefined;
       return text;
     }),

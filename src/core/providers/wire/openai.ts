@@ -5,17 +5,7 @@
 // calls and tool results go out in OpenAI's shapes (openai-tools.ts); streamed tool calls are put together
 // from their deltas.
 import type { ErrorKind } from '../errors.ts';
-import {
-  at,
-  eventJson,
-  filteredAnswer,
-  joinUrl,
-  streamError,
-  streamReader,
-  ToolCallParts,
-  type ReplyMeta,
-  type WireAdapter,
-} from './adapter.ts';
+import { at, eventJson, filteredAnswer, joinUrl, streamError, streamReader, type ReplyMeta, type WireAdapter } from './adapter.ts';
 import { fromOpenAiToolCall, toOpenAiTool, toOpenAiToolCall, toOpenAiToolChoice, type OpenAiToolCall } from './openai-tools.ts';
 import type { ChatMessage, Endpoint } from '../types.ts';
 
@@ -80,9 +70,8 @@ export const openaiWire: WireAdapter = {
       ...(calls.length ? { toolCalls: calls } : {}),
     };
   },
-  stream: () => {
-    const calls = new ToolCallParts();
-    return streamReader((event, state) => {
+  stream: () =>
+    streamReader((event, state) => {
       if (event.data.trim() === '[DONE]') {
         state.complete = true;
         return '';
@@ -97,16 +86,14 @@ export const openaiWire: WireAdapter = {
         id?: string;
         function?: { name?: string; arguments?: string };
       }[])
-        calls.add(c.index ?? 0, { id: c.id, name: c.function?.name, json: c.function?.arguments });
-      calls.into(state.meta);
+        state.calls.add(c.index ?? 0, { id: c.id, name: c.function?.name, json: c.function?.arguments });
       if (choice?.finish_reason) {
         // Some compatible servers close the stream after the finish reason without `[DONE]`.
         state.meta.finishReason = choice.finish_reason;
         state.complete = true;
       }
       return at(choice, 'delta', 'content') ?? '';
-    });
-  },
+    }),
   listModels(endpoint) {
     return { url: joinUrl(endpoint.baseUrl, 'models'), method: 'GET', headers: headers(endpoint) };
   },
