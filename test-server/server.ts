@@ -27,6 +27,8 @@ export interface LoggedRequest {
   stream?: boolean;
   /** The output cap it sent (max_tokens, max_completion_tokens or maxOutputTokens); the server ignores it. */
   maxTokens?: number;
+  /** The images it carried, in the wire's shape described (wires.ts). */
+  images?: string[];
 }
 
 export interface TestServer {
@@ -61,6 +63,16 @@ export function echoAnswer(model: string, messages: Message[]): string[] {
 /** A given answer (a script rule's, the benchmark fixture's) in word pieces, else the echo. */
 function answerPieces(answer: string | undefined, model: string, messages: Message[]): string[] {
   return answer === undefined ? echoAnswer(model, messages) : wordPieces(answer);
+}
+
+/** The call a request makes, as the wire reads it; a shape the provider would refuse is reported, and no call. */
+function readCall(spec: WireSpec, path: string, body: any, refuse: (why: string) => void) {
+  try {
+    return spec.read(path, body);
+  } catch (e) {
+    refuse((e as Error).message);
+    return undefined;
+  }
 }
 
 function route(path: string): Route | undefined {
@@ -142,7 +154,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
 
     const body = req.method === 'POST' ? await readBody(req).catch(() => null) : {};
     const listing = req.method === 'GET' && /^models\/?$/.test(r.rest);
-    const call = listing || body === null ? undefined : r.spec.read(url.pathname + url.search, body);
+    let refused: string | undefined;
+    const call = listing || body === null ? undefined : readCall(r.spec, url.pathname + url.search, body, (e) => (refused = e));
     const key = r.spec.key(req.headers);
     const fixed = call ? options.fixture?.reply(call.model, lastUser(call.messages)) : undefined;
     const spec = (req.headers['x-fault'] as string | undefined) ?? faults.take(r.wire, call?.model ?? '') ?? fixed?.fault;
@@ -157,6 +170,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       ...(call ? { stream: call.stream } : {}),
       ...(tools ? { tools } : {}),
       ...(maxTokens !== undefined ? { maxTokens } : {}),
+      ...(call?.messages.some((m) => m.images) ? { images: call.messages.flatMap((m) => m.images ?? []) } : {}),
     });
     const fault = spec ? parseFault(spec) : {};
     cors(req, res, fault);
@@ -170,7 +184,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     if (r.needsKey && (!key || key.startsWith('bad') || fault.invalidKey)) return fail(401, 'auth');
     if (fault.status) return fail(fault.status, 'status');
     if (listing) return json(res, 200, r.spec.models(TEST_MODELS));
-    if (!call) return json(res, 400, { error: { message: 'the request body is not JSON' } });
+    if (!call) return json(res, 400, { error: { message: refused ?? 'the request body is not JSON' } });
     if (fault.context) return fail(400, 'context');
     if (fault.contentFilter) return fail(400, 'content-filter');
 

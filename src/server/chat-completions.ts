@@ -7,6 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { answerWith } from '../core/engine/engine.ts';
 import { loggedRecord } from '../core/engine/record.ts';
 import { RoutingError } from '../core/engine/routing.ts';
+import { ImageInputError } from '../core/engine/images.ts';
 import type { Answered, AnswerRequest, EngineEvent, EngineParts, Routing } from '../core/engine/types.ts';
 import type { ToolCallDelta } from '../core/providers/types.ts';
 import { failureMessage, finishReason } from '../core/engine/ending.ts';
@@ -174,6 +175,7 @@ function failure(answered: Answered): HttpError {
 function engineFailure(e: unknown): HttpError {
   if (e instanceof HttpError) return e;
   if (e instanceof RoutingError) return new HttpError(503, 'api_error', 'routing_failed', e.message);
+  if (e instanceof ImageInputError) return new HttpError(400, 'invalid_request_error', 'images_not_supported', e.message, 'messages');
   if (e instanceof RangeError) return new HttpError(400, 'invalid_request_error', 'invalid_request', e.message, 'messages');
   return new HttpError(502, 'api_error', 'upstream_error', (e as Error).message);
 }

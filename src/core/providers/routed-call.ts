@@ -12,6 +12,7 @@ import { backoffDelay, sleep, type BackoffOptions } from './backoff.ts';
 import { CircuitBreaker, type Breaker } from './circuit-breaker.ts';
 import { chat } from './client.ts';
 import { ProviderError, toProviderError } from './errors.ts';
+import { imageTokens } from './images.ts';
 import type { AttemptOutcome, OutcomeSink } from './outcome.ts';
 import type { BudgetGuard } from './spending-guard.ts';
 import {
@@ -499,13 +500,14 @@ const LENGTH_REASONS = new Set(['length', 'max_tokens', 'MAX_TOKENS']);
 
 /**
  * An upper bound on a request's input tokens, for reservations: a token of the providers' byte-level BPE
- * tokenizers covers at least one UTF-8 byte, plus a few framing tokens per message; tool definitions count too.
+ * tokenizers covers at least one UTF-8 byte, plus a few framing tokens per message; tool definitions count too, and
+ * each image at the most an image may cost (IMAGE_TOKEN_BOUND).
  */
 export function maxInputTokens(messages: readonly ChatMessage[], tools?: readonly ToolSpec[]): number {
   const bytes = (text: string) => UTF8.encode(text).length;
   const framing = 8;
   return (
-    messages.reduce((n, m) => n + bytes(m.content) + (m.toolCalls ? bytes(JSON.stringify(m.toolCalls)) : 0) + framing, 0) +
+    messages.reduce((n, m) => n + bytes(m.content) + (m.toolCalls ? bytes(JSON.stringify(m.toolCalls)) : 0) + imageTokens(m) + framing, 0) +
     (tools ? bytes(JSON.stringify(tools)) : 0)
   );
 }

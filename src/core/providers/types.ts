@@ -1,5 +1,6 @@
 // What a provider call takes and gives back, the same for every wire format.
 import type { WireFormat } from './definitions.ts';
+import type { ImagePart } from './images.ts';
 
 /** A function the model may call instead of answering (the provider's function calling). */
 export interface ToolSpec {
@@ -41,6 +42,8 @@ export interface ChatMessage {
   toolCalls?: ToolCall[];
   /** A tool turn (content: the tool's result): the id of the call it answers. */
   toolCallId?: string;
+  /** Images sent with a user turn (checked by images.ts); every wire puts them before the text. Routers read only `content`. */
+  images?: ImagePart[];
 }
 
 export interface ChatRequest {

@@ -2,9 +2,11 @@
 // requires before it answers a browser directly. Streams end with a `message_stop` event. The stop reason
 // `refusal` (the safety classifier stopped the answer) is a content_filter error, whole or streamed. Tools go
 // out as `tools` with `input_schema`, calls come back as `tool_use` blocks (their input streamed as
-// `input_json_delta`), and tool results go back as `tool_result` blocks of a user turn.
+// `input_json_delta`), and tool results go back as `tool_result` blocks of a user turn. Images go out as image
+// blocks before the text (Anthropic's advice), their source base64 or a URL.
 import type { ErrorKind } from '../errors.ts';
 import { at, eventJson, filteredAnswer, joinUrl, streamError, streamReader, turnsWithResults, type WireAdapter } from './adapter.ts';
+import type { ImagePart } from '../images.ts';
 import type { ChatMessage, Endpoint, ToolChoice } from '../types.ts';
 
 const DEFAULT_MAX_TOKENS = 4096;
@@ -36,9 +38,18 @@ type Block = Record<string, unknown>;
 
 const toolResult = (m: ChatMessage): Block => ({ type: 'tool_result', tool_use_id: m.toolCallId, content: m.content });
 
-/** One message as an Anthropic turn: text, an assistant's text and tool_use blocks, or a tool_result. */
+/** An image block: the bytes inline (base64) or the URL Anthropic fetches. */
+function imageBlock(image: ImagePart): Block {
+  const source =
+    image.kind === 'data' ? { type: 'base64', media_type: image.mediaType, data: image.data } : { type: 'url', url: image.url };
+  return { type: 'image', source };
+}
+
+/** One message as an Anthropic turn: text, images and text, an assistant's text and tool_use blocks, or a tool_result. */
 function turn(m: ChatMessage): { role: string; content: string | Block[] } {
   if (m.role === 'tool') return { role: 'user', content: [toolResult(m)] };
+  if (m.images?.length)
+    return { role: m.role, content: [...m.images.map(imageBlock), ...(m.content ? [{ type: 'text', text: m.content }] : [])] };
   if (!m.toolCalls?.length) return { role: m.role, content: m.content };
   const uses = m.toolCalls.map((c, i) => ({ type: 'tool_use', id: c.id ?? `toolu_${i}`, name: c.name, input: c.arguments ?? {} }));
   return { role: m.role, content: [...(m.content ? [{ type: 'text', text: m.content }] : []), ...uses] };
