@@ -1,8 +1,8 @@
 // POST /v1/chat/completions: reads the request, says what to answer with (a router under the cost knob, in a mode,
 // with a context policy and the client's profile, or the one model named), runs the engine (core/engine) and
 // transports its events: the answer whole or as server-sent events, the decision in x-llmrouter-* headers and an
-// optional `llmrouter` field, the outcome record to the log. A streamed answer's headers wait for its first token,
-// so a call that fails before any text still gets a proper error status.
+// optional `llmrouter` field, the outcome record to the log. A streamed answer's headers wait for its first token
+// (or function-call piece), so a call that fails before any still gets a proper error status.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { answerWith } from '../core/engine/engine.ts';
 import { loggedRecord } from '../core/engine/record.ts';
@@ -59,6 +59,11 @@ function parsed<T>(code: string, parse: () => T, param: string | null = null): T
   }
 }
 
+/** Whether the call carries tools (definitions, calls or results), which a multi-call mode cannot pass on. */
+function usesTools(body: ChatCompletionRequest): boolean {
+  return (body.tools?.length ?? 0) > 0 || body.messages.some((m) => m.role === 'tool' || m.tool_calls !== undefined);
+}
+
 /** A header's value parsed, or undefined when absent; a bad one is a 400 naming it. */
 function fromHeader<T>(request: FastifyRequest, name: string, code: string, parse: (value: string, where: string) => T): T | undefined {
   const value = header(request, name);
@@ -75,11 +80,6 @@ function modeAndContext(request: FastifyRequest, choice: ModelChoice, tools: boo
     if (choice.kind === 'direct') throw refuse('invalid_mode', `the ${mode} mode routes: name a router (router-NAME+${mode})`, 'model');
   }
   return { ...(mode ? { mode } : {}), ...(context ? { context } : {}) };
-}
-
-/** Whether the call carries tools (definitions, calls or results), which a multi-call mode cannot pass on. */
-function usesTools(body: ChatCompletionRequest): boolean {
-  return (body.tools?.length ?? 0) > 0 || body.messages.some((m) => m.role === 'tool' || m.tool_calls !== undefined);
 }
 
 function plan(gateway: Gateway, body: ChatCompletionRequest, request: FastifyRequest): Plan {

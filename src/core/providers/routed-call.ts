@@ -336,39 +336,17 @@ export class RoutedCaller {
     at.signal?.addEventListener('abort', cancel);
     if (at.signal?.aborted) stop.abort();
     const tried: Attempt = { part: '', pieces: 0, toolChars: 0 };
-    let capped = false;
-    const arrived = () => {
-      tried.firstTokenMs ??= this.now() - at.started;
-      tried.pieces += 1;
-    };
-    const checkCap = () => {
-      if (streamedTokens(tried) < cap) return;
-      capped = true;
-      stop.abort();
-    };
-    const onToken = (text: string) => {
-      if (capped) return;
-      const piece = text.slice(0, cap * CHARS_PER_TOKEN - tried.part.length - tried.toolChars);
-      arrived();
-      tried.part += piece;
-      if (piece) relay.text(piece);
-      checkCap();
-    };
-    const onToolCall = (delta: ToolCallDelta) => {
-      if (capped) return;
-      const name = delta.name?.length ?? 0;
-      const room = Math.max(0, cap * CHARS_PER_TOKEN - tried.part.length - tried.toolChars - name);
-      const piece = delta.arguments === undefined ? delta : { ...delta, arguments: delta.arguments.slice(0, room) };
-      arrived();
-      tried.toolChars += name + (piece.arguments?.length ?? 0);
-      relay.toolCall(piece);
-      checkCap();
-    };
+    const pieces = cappedPieces(tried, cap, relay, {
+      piece: () => (tried.firstTokenMs ??= this.now() - at.started),
+      stop: () => stop.abort(),
+    });
+    const { onToken, onToolCall } = pieces;
     try {
       tried.reply = await this.limit(() =>
         chat(endpoint, sent, { signal: stop.signal, timeoutMs: at.policy.timeoutMs, fetch: this.options.fetch, onToken, onToolCall }),
       );
     } catch (e) {
+      const capped = pieces.capped();
       if (!capped) tried.error = e;
       const input = estimateTokens(sent.messages.map((m) => m.content).join('\n'));
       if (capped)
@@ -484,6 +462,40 @@ const CHARS_PER_TOKEN = 4;
 interface Relay {
   text(text: string): void;
   toolCall(delta: ToolCallDelta): void;
+}
+
+/**
+ * A streamed attempt's callbacks: each piece (text, or a function call's) is recorded in `tried` and relayed, cut
+ * where it would pass the cap of `cap` tokens; once the cap is reached `stop` runs and nothing more is taken.
+ */
+function cappedPieces(tried: Attempt, cap: number, relay: Relay, hooks: { piece(): void; stop(): void }) {
+  let capped = false;
+  const room = () => Math.max(0, cap * CHARS_PER_TOKEN - tried.part.length - tried.toolChars);
+  const took = () => {
+    hooks.piece();
+    tried.pieces += 1;
+    if (streamedTokens(tried) < cap) return;
+    capped = true;
+    hooks.stop();
+  };
+  return {
+    capped: () => capped,
+    onToken(text: string) {
+      if (capped) return;
+      const piece = text.slice(0, room());
+      tried.part += piece;
+      if (piece) relay.text(piece);
+      took();
+    },
+    onToolCall(delta: ToolCallDelta) {
+      if (capped) return;
+      const name = delta.name?.length ?? 0;
+      const piece = delta.arguments === undefined ? delta : { ...delta, arguments: delta.arguments.slice(0, Math.max(0, room() - name)) };
+      tried.toolChars += name + (piece.arguments?.length ?? 0);
+      relay.toolCall(piece);
+      took();
+    },
+  };
 }
 
 /**
