@@ -203,7 +203,8 @@ export abstract class OnlineLinearRouter extends Router<Options, Started> implem
     if (j < 0) return;
     const x = this.featuresOf(query);
     if (previous !== undefined) return this.pool!.revise(j, x, reward - previous);
-    this.pool!.update(j, x, reward, (await this.offsets(query))[j]!);
+    // Warm, the offline router's offsets already say how hard the query is: a bad answer is the model's alone.
+    this.pool!.update(j, x, reward, (await this.offsets(query))[j]!, !this.base);
   }
 
   /** Serve other catalog models: known arms kept, new ones start cold; passed on to a base router that can. */

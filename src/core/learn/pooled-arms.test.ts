@@ -25,6 +25,12 @@ describe('pooled arms', () => {
     expect(error(estimate(pool, 0, easy))).toBeLessThan(error(0.5 + alone.mean(easy)) / 2);
     expect(estimate(pool, 0, hard)).toBeGreaterThan(estimate(pool, 1, hard));
     expect(estimate(pool, 1, easy)).toBeCloseTo(score(1, easy), 1);
+    // Unpooled updates (a warm start) leave the shared arm alone: the answer is the chosen model's alone.
+    const warm = PooledArms.fresh(2, 2, 1);
+    warm.update(0, hard, 0, 0.5, false);
+    expect(warm.shared.state.n).toBe(0);
+    expect(estimate(warm, 1, hard)).toBe(0.5);
+    expect(estimate(warm, 0, hard)).toBeLessThan(0.5);
   });
 
   it("favour the leader (best mean reward, shrunk to its prior) by a margin that grows with the leader's outcomes", () => {

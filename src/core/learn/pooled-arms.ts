@@ -54,10 +54,10 @@ export class PooledArms {
     return this.shared.mean(x) + this.arms[j]!.mean(x);
   }
 
-  /** Learns `reward` of model `j`, whose offset at this query was `offset`. */
-  update(j: number, x: Float64Array, reward: number, offset: number): void {
+  /** Learns `reward` of model `j`, whose offset at this query was `offset`; `pool` false: its own arm alone learns it. */
+  update(j: number, x: Float64Array, reward: number, offset: number, pool = true): void {
     const arm = this.arms[j]!;
-    this.shared.update(x, reward - offset - arm.mean(x));
+    if (pool) this.shared.update(x, reward - offset - arm.mean(x));
     arm.update(x, reward - offset - this.shared.mean(x));
     this.totals[j] = this.totals[j]! + reward;
   }
