@@ -9,7 +9,7 @@ import { createNodeEmbedder } from '../../platform/node/encoder.ts';
 import { emptyUserVector, learn, userFeatures, type UserVector } from '../modes/personal.ts';
 import type { RoutedCallRequest } from '../providers/routed-call.ts';
 import type { ChatMessage } from '../providers/types.ts';
-import { routerClass } from '../routers/registry.ts';
+import { createRouter } from '../routers/registry.ts';
 import { answer, answerWith } from './engine.ts';
 import { engineRouter } from './router.ts';
 import { RoutingError } from './routing.ts';
@@ -22,7 +22,7 @@ const ids = TEST_CATALOG.map((m) => m.id);
 
 /** A real rules router: digits go to the dear model, the rest to the cheapest. */
 async function rulesRouter() {
-  const router = routerClass('rules').create({
+  const router = createRouter('rules', {
     rules: [{ name: 'numbers', when: { regex: '\\d' }, model: 'large' }],
     fallback: 'cheapest',
   });

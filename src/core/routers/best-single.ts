@@ -1,7 +1,8 @@
 // `best-single` (alias `largest`): each model's mean training quality, whatever the query; at lambda 0
 // the best model on the training data, at higher lambda the best fixed trade-off.
 import { z } from 'zod';
-import { Router, type TrainingData, type Scored } from './router.ts';
+import type { TrainingData, Scored } from './router.ts';
+import { RouterRuntime } from './runtime.ts';
 import { scoreMatrix } from './shared/outcomes.ts';
 import { expectLength } from './shared/router-file.ts';
 
@@ -9,14 +10,13 @@ const options = z.object({}).strict();
 const state = z.object({ meanQuality: z.array(z.number()) }).strict();
 type State = z.infer<typeof state>;
 
-export class BestSingleRouter extends Router<Record<string, never>, State> {
+export class BestSingleRouter extends RouterRuntime<Record<string, never>, State> {
   static override readonly routerName = 'best-single';
   static override readonly description = 'the best model on the training data for every query (baseline; alias largest)';
   static override readonly input = 'text';
   static override readonly optionsSchema = options;
   static override readonly stateSchema = state;
 
-  readonly needsEmbedding = false;
   protected train(data: TrainingData): State {
     return { meanQuality: [...scoreMatrix(data).meanScore] };
   }

@@ -5,7 +5,8 @@
 // With `tune` (the default), the cluster count and `top` are chosen from a small grid by the quality of the
 // lambda-0 choices on a seeded 20% of the training data (the test set is never looked at).
 import { z } from 'zod';
-import { Router, type RouteQuery, type Scored, type TrainingData } from './router.ts';
+import type { RouteQuery, Scored, TrainingData } from './router.ts';
+import { RouterRuntime } from './runtime.ts';
 import { kmeans } from './shared/kmeans.ts';
 import { memoryTable, type MemoryTable } from './shared/memory-table.ts';
 import { expectLength, f32 } from './shared/router-file.ts';
@@ -36,7 +37,7 @@ const state = z
   .strict();
 type State = z.infer<typeof state>;
 
-export class ClusterRouter extends Router<Options, State> {
+export class ClusterRouter extends RouterRuntime<Options, State> {
   static override readonly routerName = 'cluster';
   static override readonly description =
     "Avengers-Pro: k-means over query embeddings, each model scored by its record in the query's nearest clusters";
@@ -44,7 +45,6 @@ export class ClusterRouter extends Router<Options, State> {
   static override readonly optionsSchema = options;
   static override readonly stateSchema = state;
 
-  readonly needsEmbedding = true;
 
   protected train(data: TrainingData): State {
     const table = memoryTable(data);

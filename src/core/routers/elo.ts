@@ -1,7 +1,8 @@
 // `elo`: Bradley-Terry ratings of the models from every pairwise outcome in training. It ignores the
 // query, as LLMRouter's Elo router does; `sw-ranking` is the query-conditioned version.
 import { z } from 'zod';
-import { Router, type TrainingData, type Scored } from './router.ts';
+import type { TrainingData, Scored } from './router.ts';
+import { RouterRuntime } from './runtime.ts';
 import { bradleyTerry, winRateAgainstField } from './shared/bradley-terry.ts';
 import { battles, scoreMatrix } from './shared/outcomes.ts';
 import { expectLength } from './shared/router-file.ts';
@@ -11,14 +12,13 @@ type Options = z.infer<typeof options>;
 const state = z.object({ ratings: z.array(z.number()) }).strict();
 type State = z.infer<typeof state>;
 
-export class EloRouter extends Router<Options, State> {
+export class EloRouter extends RouterRuntime<Options, State> {
   static override readonly routerName = 'elo';
   static override readonly description = 'Bradley-Terry ratings from pairwise wins; ignores the query';
   static override readonly input = 'text';
   static override readonly optionsSchema = options;
   static override readonly stateSchema = state;
 
-  readonly needsEmbedding = false;
   protected train(data: TrainingData): State {
     const sm = scoreMatrix(data);
     const wins = new Float64Array(sm.m * sm.m);

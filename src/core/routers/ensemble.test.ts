@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadRouter, routerClass } from './registry.ts';
+import { loadRouter, createRouter } from './registry.ts';
 import { fitLogistic } from './ensemble.ts';
 import { clusters, split } from '../../../test/helpers/synthetic.ts';
 import { expectRoundTrip, solverAccuracy } from '../../../test/helpers/router-checks.ts';
@@ -10,7 +10,7 @@ const solver = (i: number) => (test.samples[i]!.task === 'python' ? 'coder' : 'm
 describe('ensemble router', () => {
   it('stacks its members into one file that loads back to the same predictions', async () => {
     // confidence 0: the stack is used whatever the bootstrap says (its path, not the fallback's, is under test).
-    const r = routerClass('ensemble').create({ members: ['knn', 'logreg'], confidence: 0 });
+    const r = createRouter('ensemble', { members: ['knn', 'logreg'], confidence: 0 });
     const progress: number[] = [];
     await r.fit(train, { onProgress: (f) => progress.push(f) });
     expect(progress.at(-1)).toBe(1);
@@ -28,9 +28,9 @@ describe('ensemble router', () => {
   });
 
   it('routes as its best member when stacking does not beat it out of fold, and says so', async () => {
-    const r = routerClass('ensemble').create({ members: ['best-single', 'knn'] });
+    const r = createRouter('ensemble', { members: ['best-single', 'knn'] });
     await r.fit(train);
-    const knn = routerClass('knn').create();
+    const knn = createRouter('knn');
     await knn.fit(train);
     const file = r.toJSON() as { state: { learned: { fallback?: number } } };
     expect(file.state.learned.fallback).toBe(1);
@@ -45,8 +45,8 @@ describe('ensemble router', () => {
   });
 
   it('refuses members that call providers or read the true outcomes, and names them', () => {
-    expect(() => routerClass('ensemble').create({ members: ['knn', 'oracle'] })).toThrow(/"oracle" cannot be a member/);
-    expect(() => routerClass('ensemble').create({ members: ['automix'] })).toThrow(/"automix" cannot be a member/);
+    expect(() => createRouter('ensemble', { members: ['knn', 'oracle'] })).toThrow(/"oracle" cannot be a member/);
+    expect(() => createRouter('ensemble', { members: ['automix'] })).toThrow(/"automix" cannot be a member/);
     expect(() =>
       loadRouter({ ...{ format: 'llmrouter-web/router', version: 1, router: 'ensemble', options: {}, models: ['a'] }, state: {} }),
     ).toThrow(/invalid router file state/);

@@ -7,7 +7,8 @@
 // model nodes hold what they received from every training edge, and each query-model edge is predicted.
 // The network and its gradient: shared/graph-net.ts.
 import { z } from 'zod';
-import { Router, type RouteQuery, type TrainingData, type Scored } from './router.ts';
+import type { RouteQuery, TrainingData, Scored } from './router.ts';
+import { RouterRuntime } from './runtime.ts';
 import type { Step } from './shared/step.ts';
 import { adamSlots, adamStep, gradientOptions } from './shared/adam.ts';
 import { scoreMatrix } from './shared/outcomes.ts';
@@ -65,7 +66,7 @@ interface GraphEdge {
   features: number[];
 }
 
-export class GraphRouter extends Router<Options, State> {
+export class GraphRouter extends RouterRuntime<Options, State> {
   static override readonly routerName = 'graph';
   static override readonly description =
     'GraphRouter: message passing on a graph of query, task and model nodes, edges carrying performance and cost';
@@ -73,7 +74,6 @@ export class GraphRouter extends Router<Options, State> {
   static override readonly optionsSchema = options;
   static override readonly stateSchema = state;
 
-  readonly needsEmbedding = true;
   /** The loaded state's task centroids as rows and model states in float64, made once per state. */
   private views: { of: State; centroids: Float32Array[]; states: Float64Array } | undefined;
 

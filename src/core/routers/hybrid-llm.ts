@@ -6,7 +6,8 @@
 // calibrated to a target share of large-model calls; at lambda 0 the large model is used when p is below it.
 // The large model's estimate is that threshold, flagged as one (ModelEstimate.threshold): it predicts nothing.
 import { z } from 'zod';
-import { Router, type RouteQuery, type TrainingData, type Scored } from './router.ts';
+import type { RouteQuery, TrainingData, Scored } from './router.ts';
+import { RouterRuntime } from './runtime.ts';
 import type { Step } from './shared/step.ts';
 import { checkDenseNet, denseForward, denseNetSchema, trainDenseNet } from './shared/dense-net.ts';
 import { ExactIndex } from './shared/exact-index.ts';
@@ -33,7 +34,7 @@ type Options = z.infer<typeof options>;
 const state = z.object({ net: denseNetSchema, threshold: z.number(), gap: z.number() }).strict();
 type State = z.infer<typeof state>;
 
-export class HybridLlmRouter extends Router<Options, State> {
+export class HybridLlmRouter extends RouterRuntime<Options, State> {
   static override readonly routerName = 'hybrid-llm';
   static override readonly description =
     "Hybrid-LLM small/large router: the small model's chance of being good enough, against a threshold calibrated to a large-model share";
@@ -41,7 +42,6 @@ export class HybridLlmRouter extends Router<Options, State> {
   static override readonly optionsSchema = options;
   static override readonly stateSchema = state;
 
-  readonly needsEmbedding = true;
   private out = new Float64Array(1);
 
   protected override candidates(data: TrainingData): string[] {

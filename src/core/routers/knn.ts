@@ -3,7 +3,8 @@
 // With `tune` (the default), k and the softmax temperature are chosen from a small grid by the quality
 // of the lambda-0 choices on a seeded 20% of the training data (the test set is never looked at).
 import { z } from 'zod';
-import { Router, type RouteQuery, type TrainingData, type Scored } from './router.ts';
+import type { RouteQuery, TrainingData, Scored } from './router.ts';
+import { RouterRuntime } from './runtime.ts';
 import { ExactIndex } from './shared/exact-index.ts';
 import { scoreMatrix } from './shared/outcomes.ts';
 import { expectLength } from './shared/router-file.ts';
@@ -38,14 +39,13 @@ const state = z
   .strict();
 type State = z.infer<typeof state>;
 
-export class KnnRouter extends Router<Options, State> {
+export class KnnRouter extends RouterRuntime<Options, State> {
   static override readonly routerName = 'knn';
   static override readonly description = 'k nearest training queries by cosine; each model scored by its neighbours';
   static override readonly input = 'embedding';
   static override readonly optionsSchema = options;
   static override readonly stateSchema = state;
 
-  readonly needsEmbedding = true;
   private index: ExactIndex | undefined;
   private sum = new Float64Array(0);
   private weight = new Float64Array(0);

@@ -3,7 +3,8 @@
 // (the winner's score minus the loser's, logistic loss, Adam); then each model's score is
 // Platt-calibrated to its observed quality so the shared cost rule can weigh it.
 import { z } from 'zod';
-import { Router, type RouteQuery, type TrainingData, type Scored } from './router.ts';
+import type { RouteQuery, TrainingData, Scored } from './router.ts';
+import { RouterRuntime } from './runtime.ts';
 import type { Step } from './shared/step.ts';
 import { battles, scoreMatrix } from './shared/outcomes.ts';
 import { applyPlatt, plattSchema, fitPlattPerModel } from './shared/platt.ts';
@@ -34,14 +35,13 @@ const state = z
   .strict();
 type State = z.infer<typeof state>;
 
-export class MfRouter extends Router<Options, State> {
+export class MfRouter extends RouterRuntime<Options, State> {
   static override readonly routerName = 'mf';
   static override readonly description = 'matrix factorisation on pairwise wins (RouteLLM), N models';
   static override readonly input = 'embedding';
   static override readonly optionsSchema = options;
   static override readonly stateSchema = state;
 
-  readonly needsEmbedding = true;
   private z = new Float64Array(0);
   private s = new Float64Array(0);
 

@@ -1,7 +1,8 @@
 // `oracle` (evaluation only): knows the true score of every model on the queries it was fitted on,
 // so at lambda 0 it takes the cheapest model that scored best: the ceiling for every other router.
 import { z } from 'zod';
-import { Router, type RouteQuery, type TrainingData, type Scored } from './router.ts';
+import type { RouteQuery, TrainingData, Scored } from './router.ts';
+import { RouterRuntime } from './runtime.ts';
 import { f32 } from './shared/router-file.ts';
 import { own } from '../data/named-record.ts';
 
@@ -9,7 +10,7 @@ const options = z.object({}).strict();
 const state = z.object({ queries: z.array(z.string()), scores: f32 }).strict();
 type State = z.infer<typeof state>;
 
-export class OracleRouter extends Router<Record<string, never>, State> {
+export class OracleRouter extends RouterRuntime<Record<string, never>, State> {
   static override readonly routerName = 'oracle';
   static override readonly description = 'the cheapest model that scored best, from the true outcomes (evaluation only)';
   static override readonly input = 'text';
@@ -17,7 +18,6 @@ export class OracleRouter extends Router<Record<string, never>, State> {
   static override readonly optionsSchema = options;
   static override readonly stateSchema = state;
 
-  readonly needsEmbedding = false;
   private index = new Map<string, number>();
   protected train(data: TrainingData): State {
     const m = data.models.length;

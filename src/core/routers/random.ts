@@ -1,20 +1,20 @@
 // `random`: a uniformly random model per query (seeded by the query text, so the same query gets the same draw).
 import { z } from 'zod';
-import { Router, type RouteQuery, type Scored } from './router.ts';
+import type { RouteQuery, Scored } from './router.ts';
+import { RouterRuntime } from './runtime.ts';
 import { mulberry32 } from '../data/random.ts';
 
 const options = z.object({ seed: z.number().int().default(1) }).strict();
 type Options = z.infer<typeof options>;
 const state = z.object({}).strict();
 
-export class RandomRouter extends Router<Options, Record<string, never>> {
+export class RandomRouter extends RouterRuntime<Options, Record<string, never>> {
   static override readonly routerName = 'random';
   static override readonly description = 'a random model per query (baseline)';
   static override readonly input = 'text';
   static override readonly optionsSchema = options;
   static override readonly stateSchema = state;
 
-  readonly needsEmbedding = false;
   protected train() {
     return {};
   }

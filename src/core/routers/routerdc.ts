@@ -6,7 +6,8 @@
 // negatives: the cluster loss; its gradient reaches the anchor query only). Similarities are
 // Platt-calibrated per model to quality.
 import { z } from 'zod';
-import { Router, type RouteQuery, type TrainingData, type Scored } from './router.ts';
+import type { RouteQuery, TrainingData, Scored } from './router.ts';
+import { RouterRuntime } from './runtime.ts';
 import type { Step } from './shared/step.ts';
 import { adamSlots, adamStep, gradientOptions } from './shared/adam.ts';
 import { kmeans } from './shared/kmeans.ts';
@@ -34,7 +35,7 @@ type Options = z.infer<typeof options>;
 const state = z.object({ inputs: z.number().int().positive(), projection: f32, modelVectors: f32, platt: z.array(plattSchema) }).strict();
 type State = z.infer<typeof state>;
 
-export class RouterDcRouter extends Router<Options, State> {
+export class RouterDcRouter extends RouterRuntime<Options, State> {
   static override readonly routerName = 'routerdc';
   static override readonly description =
     "RouterDC's dual contrastive losses on the frozen USE-lite encoder: only a query " +
@@ -43,7 +44,6 @@ export class RouterDcRouter extends Router<Options, State> {
   static override readonly optionsSchema = options;
   static override readonly stateSchema = state;
 
-  readonly needsEmbedding = true;
   private u = new Float64Array(0);
 
   protected async train(data: TrainingData, step: Step): Promise<State> {

@@ -2,7 +2,8 @@
 // weight in the label), Platt-calibrated to class probabilities; a model's quality is the expected
 // score under that distribution, from each class's mean score per model in training.
 import { z } from 'zod';
-import { Router, type RouteQuery, type TrainingData, type Scored } from './router.ts';
+import type { RouteQuery, TrainingData, Scored } from './router.ts';
+import { RouterRuntime } from './runtime.ts';
 import type { Step } from './shared/step.ts';
 import { checkDenseNet, denseForward, denseNetSchema, trainDenseNet } from './shared/dense-net.ts';
 import { gradientOptions } from './shared/adam.ts';
@@ -31,14 +32,13 @@ const state = z
   .strict();
 type State = z.infer<typeof state>;
 
-export class SvmRouter extends Router<Options, State> {
+export class SvmRouter extends RouterRuntime<Options, State> {
   static override readonly routerName = 'svm';
   static override readonly description = 'linear one-vs-rest SVMs on the best model, probability calibrated';
   static override readonly input = 'embedding';
   static override readonly optionsSchema = options;
   static override readonly stateSchema = state;
 
-  readonly needsEmbedding = true;
   private out = new Float64Array(0);
 
   protected async train(data: TrainingData, step: Step): Promise<State> {

@@ -4,7 +4,8 @@
 // Ties count as RouteLLM counts them: half a win for each side. `prior` adds that many wins each way
 // between every pair (RouteLLM's unpenalised fit is its limit at 0; the default half win keeps unbeaten models finite).
 import { z } from 'zod';
-import { Router, type RouteQuery, type TrainingData, type Scored } from './router.ts';
+import type { RouteQuery, TrainingData, Scored } from './router.ts';
+import { RouterRuntime } from './runtime.ts';
 import { bradleyTerry, winRateAgainstField } from './shared/bradley-terry.ts';
 import { ExactIndex } from './shared/exact-index.ts';
 import { battles } from './shared/outcomes.ts';
@@ -27,14 +28,13 @@ const state = z
   .strict();
 type State = z.infer<typeof state>;
 
-export class SwRankingRouter extends Router<Options, State> {
+export class SwRankingRouter extends RouterRuntime<Options, State> {
   static override readonly routerName = 'sw-ranking';
   static override readonly description = 'similarity-weighted Bradley-Terry ratings per query (RouteLLM); query-aware Elo';
   static override readonly input = 'embedding';
   static override readonly optionsSchema = options;
   static override readonly stateSchema = state;
 
-  readonly needsEmbedding = true;
   private index: ExactIndex | undefined;
   private wins = new Float64Array(0);
   private ratings = new Float64Array(0);

@@ -2,7 +2,8 @@
 // (one sigmoid output per model, trained on the scores of the models that were run).
 // logreg is the no-hidden-layer case, mlp the one-hidden-layer case.
 import { z } from 'zod';
-import { Router, type RouteQuery, type Scored, type TrainingData } from '../router.ts';
+import type { RouteQuery, Scored, TrainingData } from '../router.ts';
+import { RouterRuntime } from '../runtime.ts';
 import type { Step } from './step.ts';
 import { checkDenseNet, denseForward, denseNetSchema, trainDenseNet, type DenseNet } from './dense-net.ts';
 import { gradientOptions } from './adam.ts';
@@ -24,8 +25,7 @@ export const qualityNetState = z.object({ net: denseNetSchema }).strict();
 type State = z.infer<typeof qualityNetState>;
 
 /** The network router logreg and mlp share; each declares its name and default options. */
-export abstract class QualityNetRouter extends Router<QualityNetOptions, State> {
-  readonly needsEmbedding = true;
+export abstract class QualityNetRouter extends RouterRuntime<QualityNetOptions, State> {
   private out = new Float64Array(0);
   private act = new Float32Array(0);
 
