@@ -66,9 +66,6 @@ describe('auto router', () => {
     const r = createRouter('auto');
     await r.fit(train);
     await expectRoundTrip(r, test);
-    await expect(
-      createRouter('auto')
-        .fit({ ...train, catalog: [] }),
-    ).rejects.toThrow(/capability scores/);
+    await expect(createRouter('auto').fit({ ...train, catalog: [] })).rejects.toThrow(/capability scores/);
   });
 });

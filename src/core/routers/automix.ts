@@ -35,7 +35,6 @@ export class AutomixRouter extends RouterRuntime<Options, Record<string, never>>
   static override readonly optionsSchema = options;
   static override readonly stateSchema = state;
 
-
   protected override candidates(data: TrainingData): string[] {
     return modelPair(data, 'automix', this.options.small, this.options.large);
   }

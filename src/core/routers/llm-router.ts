@@ -46,7 +46,6 @@ export class LlmRouter extends RouterRuntime<Options, State> {
   static override readonly optionsSchema = options;
   static override readonly stateSchema = state;
 
-
   protected train(data: TrainingData): State {
     const catalog = new Map((data.catalog ?? []).map((m) => [m.id, m]));
     return { descriptions: data.models.map((id) => describeModel(catalog.get(id))) };

@@ -59,10 +59,7 @@ describe('provider-calling routers over HTTP', () => {
   });
 
   it('automix: self-consistency keeps the small model when its answers agree', async () => {
-    const r = createRouter('automix', 
-      { small: 'small', large: 'large', policy: 'self-consistency', samples: 3 },
-      { complete: complete() },
-    );
+    const r = createRouter('automix', { small: 'small', large: 'large', policy: 'self-consistency', samples: 3 }, { complete: complete() });
     await r.fit(data);
     const p = await r.predict({ text: 'what is routing?' });
     expect(p.explanation.features).toMatchObject({ verification: 1 });

@@ -169,7 +169,8 @@ export abstract class RouterRuntime<Options extends object = object, State = unk
 
   async predict(query: RouteQuery): Promise<Prediction> {
     const state = this.trained();
-    if (this.input === 'embedding' && !query.embedding && !this.textTier) throw new Error(`router "${this.name}" needs the query's embedding`);
+    if (this.input === 'embedding' && !query.embedding && !this.textTier)
+      throw new Error(`router "${this.name}" needs the query's embedding`);
     const { quality, explanation, threshold } = this.score(query, state);
     return { estimates: this.withCosts(quality, query.text, threshold), explanation };
   }
