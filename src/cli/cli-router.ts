@@ -21,29 +21,28 @@ import { BERT_MODEL } from '../core/routers/bert.ts';
 import { shippedModel, type NodeEmbedderOptions } from '../platform/node/encoder.ts';
 import { publicDir } from '../platform/node/package-files.ts';
 
-/** Routers that call models to route (their declared input is 'provider'): built from options, not loaded from a file. */
-const CALLING_ROUTERS = Object.keys(routers).filter((name) => routers[name]!.input === 'provider');
-
-/** Whether `--router` names a router that calls models to route (and not a file). */
+/** Whether `--router` names (rather than a file) a router that calls models to route: its declared input is 'provider'. */
 export function isCallingRouter(given: string): boolean {
-  return CALLING_ROUTERS.includes(given) && !existsSync(given);
+  return Object.hasOwn(routers, given) && routers[given]!.input === 'provider' && !existsSync(given);
 }
 
-/** The routers `--router` names without a file. */
-const NAMED_ROUTERS = ['bert', ...Object.keys(SHIPPED_ROUTERS), ...CALLING_ROUTERS];
+/** The routers `--router` names without a file: bert, the shipped ones and those that call models. */
+const namedRouters = () => ['bert', ...Object.keys(SHIPPED_ROUTERS), ...Object.keys(routers).filter(isCallingRouter)];
 
 /** A router file path: the shipped bert (beside its model), irt or auto by name, else the path given, which must exist. */
 function routerPath(given: string): string {
   if (given === 'bert') return `${shippedModel(BERT_MODEL)}/router.json`;
   const shipped = SHIPPED_ROUTERS[given];
   if (shipped) return join(publicDir, shipped);
-  if (!existsSync(given))
+  if (!existsSync(given)) {
+    const named = namedRouters();
     throw unknownName(
       'router (not a file either)',
       given,
-      NAMED_ROUTERS,
-      `--router takes a router file from llmrouter train or one of ${NAMED_ROUTERS.join(', ')}`,
+      named,
+      `--router takes a router file from llmrouter train or one of ${named.join(', ')}`,
     );
+  }
   return given;
 }
 
@@ -70,7 +69,10 @@ export async function openRouter(given: string, place: RouterPlace): Promise<Rou
     return shipped.router;
   };
   const readsSameVectors = (priors: Router) =>
-    router.input !== 'embedding' || priors.input !== 'embedding' || !defaultFile || sameEncoder(encoderOfFile(file), encoderOfFile(defaultFile));
+    router.input !== 'embedding' ||
+    priors.input !== 'embedding' ||
+    !defaultFile ||
+    sameEncoder(encoderOfFile(file), encoderOfFile(defaultFile));
   return withPriorsFor(router, place.models, openDefault, readsSameVectors);
 }
 

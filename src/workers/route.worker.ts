@@ -77,8 +77,7 @@ async function load(args: UseArgs, unwrap = false): Promise<{ router: Router; fi
   let loaded = loadRouter(raw, { openClassifier: classifierOpener(args.classifiers) });
   let file = raw as RouterFile;
   if (unwrap && isFeedbackLayer(loaded)) [loaded, file] = [loaded.baseRouter, loaded.baseRouterFile];
-  if (loaded.retargetable)
-    loaded.serve(args.models.map((id) => args.catalog.find((m) => m.id === id)!).filter(Boolean));
+  if (loaded.retargetable) loaded.serve(args.models.map((id) => args.catalog.find((m) => m.id === id)!).filter(Boolean));
   return { router: loaded, file };
 }
 

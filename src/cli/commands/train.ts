@@ -37,10 +37,7 @@ export const train: Command = {
     const data = await trainingData(await readData(requiredFlag(values, 'data'), values, catalog), needsEmbedding, catalog);
     const started = performance.now();
     await router.fit(data, { onProgress: fractionProgress(`training ${name}`, data.samples.length) });
-    await writeTextAtomic(
-      out,
-      JSON.stringify(withEncoder(router.toJSON(), needsEmbedding, await encoderFor(needsEmbedding))),
-    );
+    await writeTextAtomic(out, JSON.stringify(withEncoder(router.toJSON(), needsEmbedding, await encoderFor(needsEmbedding))));
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`trained ${name} on ${data.samples.length} queries over ${data.models.length} models in ${seconds} s: ${out}`);
   },

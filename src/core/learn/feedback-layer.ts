@@ -110,8 +110,7 @@ export function corrected(estimates: readonly ModelEstimate[], deltas: Map<strin
  * router its file holds through the registry it was given. */
 export class FeedbackLayer implements Router {
   static readonly routerName = 'feedback';
-  static readonly description =
-    'a trained router (any family) corrected by your rated answers to similar queries (made by local learning)';
+  static readonly description = 'a trained router (any family) corrected by your rated answers to similar queries (made by local learning)';
   static readonly input = 'embedding';
   static readonly evaluationOnly = false;
   static readonly fromRouter = true;

@@ -118,11 +118,7 @@ describe('online routers on a two-cluster stream with bandit feedback', () => {
       entry('generalist'),
     ];
     expect(catalogPriors(['coder', 'mathematician', 'generalist', 'unknown'], catalog, 0.4)).toEqual([0.7, 0.8, 0.4, 0.4]);
-    const router = (createRouter('linucb', { dim: 4, prior: 0.4 }) as OnlineRouter).begin(
-      stream.models,
-      CostModel.fit(stream),
-      catalog,
-    );
+    const router = (createRouter('linucb', { dim: 4, prior: 0.4 }) as OnlineRouter).begin(stream.models, CostModel.fit(stream), catalog);
     const q = { text: fresh.samples[0]!.query, embedding: fresh.embeddings[0] };
     const first = new Map((await router.predict(q)).estimates.map((e) => [e.model, e.quality]));
     expect([first.get('coder'), first.get('mathematician'), first.get('generalist')]).toEqual([0.7, 0.8, 0.4]);
