@@ -19,6 +19,7 @@ import {
 import type { Step } from './shared/step.ts';
 import { mulberry32, shuffled } from '../data/random.ts';
 import { sigmoid } from './shared/vectors.ts';
+import { solve } from './shared/linear-solve.ts';
 import { own } from '../data/named-record.ts';
 import { decide } from './decide.ts';
 import { aiqCompared } from '../eval/frontier.ts';
@@ -297,47 +298,23 @@ export function fitLogistic(x: readonly number[][], y: readonly number[], ridge:
   if (x.length === 0) return w;
   const k = r + 1;
   for (let it = 0; it < iterations; it++) {
-    const g = new Float64Array(k),
-      H = new Float64Array(k * k);
+    const g = new Array<number>(k).fill(0);
+    const H = Array.from({ length: k }, () => new Array<number>(k).fill(0));
     x.forEach((row, i) => {
       const f = [...row, 1];
       const p = sigmoid(f.reduce((s, v, a) => s + v * w[a]!, 0));
       const c = p * (1 - p);
       for (let a = 0; a < k; a++) {
         g[a] += (p - y[i]!) * f[a]!;
-        for (let b = 0; b < k; b++) H[a * k + b] += c * f[a]! * f[b]!;
+        for (let b = 0; b < k; b++) H[a]![b]! += c * f[a]! * f[b]!;
       }
     });
-    for (let a = 0; a < r; a++) (g[a] += ridge * w[a]!), (H[a * k + a] += ridge);
-    H[k * k - 1] += 1e-9;
-    const step = solve(H, g, k);
+    for (let a = 0; a < r; a++) (g[a]! += ridge * w[a]!), (H[a]![a]! += ridge);
+    H[r]![r]! += 1e-9;
+    const step = solve(H, g);
     let change = 0;
     for (let a = 0; a < k; a++) (w[a] -= step[a]!), (change += Math.abs(step[a]!));
     if (change < 1e-9) break;
   }
   return w;
-}
-
-/** Solves the k x k system A s = b by Gaussian elimination with partial pivoting. */
-function solve(A: Float64Array, b: Float64Array, k: number): Float64Array {
-  const a = Float64Array.from(A),
-    s = Float64Array.from(b);
-  for (let c = 0; c < k; c++) {
-    let pivot = c;
-    for (let r = c + 1; r < k; r++) if (Math.abs(a[r * k + c]!) > Math.abs(a[pivot * k + c]!)) pivot = r;
-    for (let j = 0; j < k; j++) [a[c * k + j], a[pivot * k + j]] = [a[pivot * k + j]!, a[c * k + j]!];
-    [s[c], s[pivot]] = [s[pivot]!, s[c]!];
-    const d = a[c * k + c]! || 1e-12;
-    for (let r = c + 1; r < k; r++) {
-      const f = a[r * k + c]! / d;
-      for (let j = c; j < k; j++) a[r * k + j] -= f * a[c * k + j]!;
-      s[r] -= f * s[c]!;
-    }
-  }
-  for (let c = k - 1; c >= 0; c--) {
-    let v = s[c]!;
-    for (let j = c + 1; j < k; j++) v -= a[c * k + j]! * s[j]!;
-    s[c] = v / (a[c * k + c]! || 1e-12);
-  }
-  return s;
 }
