@@ -111,28 +111,14 @@ export function makeEnsembleRouter(lookup: (name: string) => RouterClass): Route
       this.members ??= st.members.map((f) => lookup(f.router).load(f, this.context));
       if (st.alpha === 0) return this.asMember(st.best, query);
       const per = await Promise.all(this.members.map(async (r) => qualityByModel(await r.predict(query), this.models)));
-      const quality = blended(
-        per[st.best]!,
-        stacked(
-          st.weights,
-          per.map((q) => [q]),
-          0,
-        ),
-        st.alpha,
+      const stack = stacked(
+        st.weights,
+        per.map((q) => [q]),
+        0,
       );
-      const top = quality.indexOf(Math.max(...quality));
-      const best = this.options.members[st.best]!;
-      return {
-        estimates: this.withCosts(quality, query.text),
-        explanation: {
-          summary:
-            `Stacked estimate: a per-model logistic combination of ${this.options.members.join(', ')} (weights fitted on ` +
-            `out-of-fold estimates), blended with ${best}'s at weight ${st.alpha} (chosen out of fold).`,
-          features: Object.fromEntries(
-            this.options.members.map((m, r) => [`${m} (${this.models[top]})`, Number(per[r]![top]!.toFixed(3))]),
-          ),
-        },
-      };
+      const quality = blended(per[st.best]!, stack, st.alpha);
+      const explanation = blendExplanation(this.options.members, this.models, per, quality, st);
+      return { estimates: this.withCosts(quality, query.text), explanation };
     }
 
     /** The member's own prediction, saying why the stack was set aside. */
@@ -150,6 +136,23 @@ export function makeEnsembleRouter(lookup: (name: string) => RouterClass): Route
       }
       this.members = st.members.map((f) => lookup(f.router).load(f, this.context));
     }
+  };
+}
+
+/** Why the blend estimated so: the members' estimates of the model it rates highest, and the weights used. */
+function blendExplanation(
+  members: readonly string[],
+  models: readonly string[],
+  per: readonly number[][],
+  quality: readonly number[],
+  st: State,
+): Prediction['explanation'] {
+  const top = quality.indexOf(Math.max(...quality));
+  return {
+    summary:
+      `Stacked estimate: a per-model logistic combination of ${members.join(', ')} (weights fitted on out-of-fold ` +
+      `estimates), blended with ${members[st.best]}'s at weight ${st.alpha} (chosen out of fold).`,
+    features: Object.fromEntries(members.map((m, r) => [`${m} (${models[top]})`, Number(per[r]![top]!.toFixed(3))])),
   };
 }
 
