@@ -32,6 +32,7 @@ describe('the answer-aware cascade, evaluated offline', () => {
     expect(r.curve[0]!.cost).toBeCloseTo(60 * 0.001, 10);
     expect(r.curve.at(-1)!.escalated).toBe(1);
     expect(r.curve.at(-1)!.cost).toBeCloseTo(60 * 0.021, 10);
+    expect(r.calibrated_on_train.quality_vs_premium).toBeGreaterThanOrEqual(0.95); // where the threshold was set
     expect(r.calibrated.quality_vs_premium).toBeGreaterThanOrEqual(0.95);
     expect(r.calibrated.cost_vs_premium).toBeLessThan(0.5);
     expect(r.calibrated.escalated).toBeLessThan(0.5);

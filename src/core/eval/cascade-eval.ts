@@ -56,8 +56,12 @@ export interface CascadeReport {
   /** Area under the ROC curve of the verifier's test scores against the cheap answers' correctness. */
   verifier_auc: number;
   /** The threshold set on the training split, applied to the test split. */
-  calibrated: CascadePoint & { target: number; quality_vs_premium: number; cost_vs_premium: number };
+  calibrated: CalibratedPoint & { target: number };
+  /** The same threshold on the training split's cross-fitted scores, where it was set. */
+  calibrated_on_train: CalibratedPoint;
 }
+
+export type CalibratedPoint = CascadePoint & { quality_vs_premium: number; cost_vs_premium: number };
 
 export async function evaluateCascade(input: CascadeEvalInput): Promise<CascadeReport> {
   const { cheap, premium } = cascadeModels(input);
@@ -69,14 +73,13 @@ export async function evaluateCascade(input: CascadeEvalInput): Promise<CascadeR
   const target = input.target ?? 0.95;
   const order = input.order ?? 'doubt-per-cost';
   const models = { cheap, premium };
-  const threshold = calibrate(train, await crossFitted(train, models, order, input.folds ?? 5), models, target);
+  const trainScores = await crossFitted(train, models, order, input.folds ?? 5);
+  const threshold = calibrate(train, trainScores, models, target);
   const { right, keep: scores } = scored(await trainScorer(train, models), test, cheap, order);
   const curve = sweep(test, scores, cheap, premium);
   const best = bestSingle(test, [cheap, premium]);
   const hull = frontier(curve);
   const reach = costAtQuality(hull, 0.95 * best.quality);
-  const premiumRun = bestSingle(test, [premium]);
-  const point = cascadePoint(test, scores, threshold, cheap, premium);
   return {
     router: 'cascade',
     check: 'verifier',
@@ -97,7 +100,8 @@ export async function evaluateCascade(input: CascadeEvalInput): Promise<CascadeR
       right,
       test.map((s) => s.outcomes[cheap]!.score),
     ),
-    calibrated: { ...point, target, quality_vs_premium: point.quality / premiumRun.quality, cost_vs_premium: point.cost / premiumRun.cost },
+    calibrated: { ...relative(test, scores, threshold, models), target },
+    calibrated_on_train: relative(train, trainScores, threshold, models),
   };
 }
 
@@ -174,6 +178,13 @@ async function crossFitted(train: readonly RoutingSample[], m: Models, order: Es
     held.forEach((_, k) => (scores[k * folds + f] = keep[k]!));
   }
   return scores;
+}
+
+/** The cascade's point at `threshold`, with its quality and cost as shares of the premium model's alone. */
+function relative(samples: readonly RoutingSample[], scores: readonly number[], threshold: number, m: Models): CalibratedPoint {
+  const point = cascadePoint(samples, scores, threshold, m.cheap, m.premium);
+  const alone = bestSingle(samples, [m.premium]);
+  return { ...point, quality_vs_premium: point.quality / alone.quality, cost_vs_premium: point.cost / alone.cost };
 }
 
 /** The lowest threshold (fewest escalations) whose cascade reaches `target` x the premium model's quality; else always escalate. */
