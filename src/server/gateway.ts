@@ -40,8 +40,6 @@ export interface Gateway {
   routers: Map<string, GatewayRouter>;
   /** Catalog models whose provider the gateway can reach (has a base URL and, where needed, a key). */
   callable: Set<string>;
-  /** Callable models whose provider takes tool definitions (the OpenAI wire). */
-  toolCapable: Set<string>;
   caller: RoutedCaller;
   metrics: GatewayMetrics;
   tokens: Set<string>;
@@ -219,7 +217,6 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     config,
     catalog.models.filter((m) => callable.has(m.id)),
   );
-  const toolCapable = new Set(catalog.models.filter((m) => wireOf(m) === 'openai').map((m) => m.id));
   const metrics = new GatewayMetrics();
   const notices: string[] = [];
   const owners = new CallOwners();
@@ -236,7 +233,6 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     catalog,
     routers,
     callable,
-    toolCapable,
     caller,
     metrics,
     owners,
