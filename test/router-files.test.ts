@@ -1,6 +1,6 @@
 // Router files written before the flat router contract (one per router kind, test/fixtures/router-files, made with
-// the registry of commit b697ed3) and the router files the repository ships still load, predict what they
-// predicted then, and save back to the same file.
+// the registry of commit b697ed3; ensemble.json with main's at 0b3b8fa, after issue 24 changed its state) and the
+// router files the repository ships still load, predict what they predicted then, and save back to the same file.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
