@@ -204,7 +204,8 @@ function routedCaller(
 function encoderThread(options: NodeEmbedderOptions = {}): { open(): Promise<Embedder>; close(): Promise<void> } {
   let thread: Promise<EncoderThread> | undefined;
   const open = (): Promise<EncoderThread> => {
-    const started = EncoderThread.start(options);
+    // One intra-op thread: a query is a few dozen tokens, and onnxruntime's idle pool threads spin on the cores HTTP needs.
+    const started = EncoderThread.start({ threads: 1, ...options });
     void started.then((t) => t.onStop(() => thread === started && (thread = undefined))).catch(() => {});
     return started;
   };
