@@ -373,7 +373,20 @@ type Results = {
   embedding_p50_ms: number;
   routed_irt_c1_vs_test_server: Awaited<ReturnType<typeof overhead>>;
   soak: { requests: number; rss_mb: number[] };
+  faults: { requests: number; ok: number; non_2xx: number; fallbacks: number };
+  log: { chat_requests_served: number; routed_call_records: number; attempt_records: number; attempts_without_their_call: number };
+  budget: Awaited<ReturnType<typeof budgets>>;
 };
+
+type Burst = Awaited<ReturnType<typeof budgets>>['without_redis'] & { redis?: { leased_usd: number; negatives: number } };
+
+/** A budget scenario's row: spend under $1, and nothing lost or left negative. */
+function budgetRow(scenario: string, b: Burst): string {
+  const redis = b.redis ? `; Redis: ${b.redis.leased_usd} leased, ${b.redis.negatives} negative` : '';
+  const ok = b.spent_usd <= 1 && b.lost === 0 && b.answered_usd_equals_logged && (b.redis?.negatives ?? 0) === 0;
+  const measured = `$${b.spent_usd.toFixed(3)} spent, ${b.answered} answered, ${b.refused} refused, ${b.lost} lost${redis}`;
+  return `| ${scenario} | ${measured} | ${ok ? 'yes' : 'no'} |`;
+}
 
 /** The issue's targets as docs/gateway.md shows them (between its `bench:server` markers). */
 function targetsTable(r: Results): string {
@@ -407,12 +420,23 @@ function targetsTable(r: Results): string {
     ],
   ] as const;
   const { load_average_at_start: before, load_average_at_end: after, date } = r.machine;
+  const { budget, faults, log } = r;
   return [
     `Measured ${date}, load average ${before.toFixed(1)} at the start and ${after.toFixed(1)} at the end.`,
     '',
     '| target (issue 23) | measured | met |',
     '| --- | --- | --- |',
     ...rows.map(([target, measured, ok]) => `| ${target} | ${measured} | ${met(ok)} |`),
+    budgetRow('$1 budget, 50 parallel calls, provider ignoring max_tokens, no Redis', budget.without_redis),
+    budgetRow('the same, two gateways on one Redis', budget.with_redis),
+    budgetRow(
+      'the same with Redis restarted empty mid-burst, then a second burst of 50',
+      budget.redis_restarted_mid_burst_then_second_burst,
+    ),
+    '',
+    `Under 300 injected 500s, ${int(faults.ok)} of ${int(faults.requests)} routed calls answered after ${int(faults.fallbacks)} fallbacks. ` +
+      `The log held ${int(log.routed_call_records)} call records and ${int(log.attempt_records)} attempt records for ` +
+      `${int(log.chat_requests_served)} chat requests, ${log.attempts_without_their_call} attempts without their call.`,
   ].join('\n');
 }
 
