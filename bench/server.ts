@@ -21,6 +21,7 @@ import { writeMarkedTable } from './results-file.ts';
 const TEST_PORT = 5614;
 const GATEWAY_PORT = 5615;
 const STUB_PORT = 5616;
+const BARE_PORT = 5617;
 /** Calls in the memory soak: the issue's 20,000 unless SOAK_CALLS says otherwise. */
 const SOAK_CALLS = Number(process.env.SOAK_CALLS ?? 20_000);
 const dir = mkdtempSync(join(tmpdir(), 'llmrouter-bench-server-'));
@@ -30,11 +31,11 @@ const stub = `http://127.0.0.1:${STUB_PORT}`;
 const gateway = `http://127.0.0.1:${GATEWAY_PORT}`;
 const children: ChildProcess[] = [];
 
-function start(args: string[], ready: RegExp): Promise<void> {
+function start(args: string[], ready: RegExp): Promise<ChildProcess> {
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   children.push(child);
   return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => ready.test(d.toString()) && resolve());
+    child.stdout!.on('data', (d: Buffer) => ready.test(d.toString()) && resolve(child));
     child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`)));
   });
 }
@@ -78,6 +79,12 @@ async function load(
   };
   console.log(name, JSON.stringify(figures));
   return figures;
+}
+
+/** CPU seconds a child process has used so far (Linux: utime + stime from /proc, in clock ticks of 1/100 s). */
+function cpuSeconds(child: ChildProcess): number {
+  const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -266,6 +273,8 @@ async function main() {
   const configFile = writeConfig(routerFile);
   await start(['--import', 'tsx', 'test-server/main.ts', '--port', String(TEST_PORT)], /provider test server/);
   await start(['--import', 'tsx', 'bench/upstream-stub.ts', '--port', String(STUB_PORT)], /upstream stub/);
+  const bareArgs = ['--port', String(BARE_PORT), '--upstream', `${stub}/v1`];
+  const bare = await start(['--import', 'tsx', 'bench/bare-proxy.ts', ...bareArgs], /bare proxy/);
   await start(['bin/llmrouter.js', 'serve', '--config', configFile], /llmrouter gateway on/);
 
   const chat = `${gateway}/v1/chat/completions`;
@@ -281,6 +290,13 @@ async function main() {
   const gatewayCalls = named_c16_stub.rounds.reduce((n, r) => n + r.gateway.requests, 0);
   // CPU the gateway process spent per call (the metrics requests between are negligible): a figure the machine's load changes least.
   const gateway_cpu_us_per_call = Math.round((((await metric('llmrouter_process_cpu_seconds_total')) - cpuBefore) * 1e6) / gatewayCalls);
+  const bareCpuBefore = cpuSeconds(bare);
+  const bare_c16_stub = await overhead('bare proxy (stub)', 16, directStub, [
+    `http://127.0.0.1:${BARE_PORT}/v1/chat/completions`,
+    body('stub'),
+  ]);
+  const bareCalls = bare_c16_stub.rounds.reduce((n, r) => n + r.gateway.requests, 0);
+  const bare_cpu_us_per_call = Math.round(((cpuSeconds(bare) - bareCpuBefore) * 1e6) / bareCalls);
   const embedding_p50_ms = await embeddingP50();
   const routed_c1 = await overhead('routed irt', 1, directTest, [chat, body('router-irt')], 4, true);
   const streamed = await load('streamed irt c=16', chat, body('router-irt', true), { connections: 16, duration: 5 });
@@ -344,6 +360,7 @@ async function main() {
     named_c1_vs_stub: named_c1,
     named_c16_vs_test_server: named_c16_test_server,
     named_c16_vs_stub: { ...named_c16_stub, gateway_cpu_us_per_call },
+    bare_proxy_c16_vs_stub: { ...bare_c16_stub, bare_cpu_us_per_call },
     embedding_p50_ms,
     routed_irt_c1_vs_test_server: routed_c1,
     streamed_irt_c16: streamed,
@@ -370,6 +387,7 @@ type Results = {
   named_c1_vs_stub: Awaited<ReturnType<typeof overhead>>;
   named_c16_vs_test_server: Awaited<ReturnType<typeof overhead>>;
   named_c16_vs_stub: Awaited<ReturnType<typeof overhead>> & { gateway_cpu_us_per_call: number };
+  bare_proxy_c16_vs_stub: Awaited<ReturnType<typeof overhead>> & { bare_cpu_us_per_call: number };
   embedding_p50_ms: number;
   routed_irt_c1_vs_test_server: Awaited<ReturnType<typeof overhead>>;
   soak: { requests: number; rss_mb: number[] };
@@ -379,6 +397,12 @@ type Results = {
 };
 
 type Burst = Awaited<ReturnType<typeof budgets>>['without_redis'] & { redis?: { leased_usd: number; negatives: number } };
+
+function bareRow(r: Results): string {
+  const bare = r.bare_proxy_c16_vs_stub;
+  const rps = Math.round(bare.median_gateway_rps).toLocaleString('en-US');
+  return `${rps} req/s, ${bare.throughput_ratio}x the direct call; ${bare.bare_cpu_us_per_call} µs of CPU a call`;
+}
 
 /** A budget scenario's row: spend under $1, and nothing lost or left negative. */
 function budgetRow(scenario: string, b: Burst): string {
@@ -427,6 +451,7 @@ function targetsTable(r: Results): string {
     '| target (issue 23) | measured | met |',
     '| --- | --- | --- |',
     ...rows.map(([target, measured, ok]) => `| ${target} | ${measured} | ${met(ok)} |`),
+    `| reference: a bare fastify + undici proxy (\`bench/bare-proxy.ts\`), 16 connections vs the stub | ${bareRow(r)} | - |`,
     budgetRow('$1 budget, 50 parallel calls, provider ignoring max_tokens, no Redis', budget.without_redis),
     budgetRow('the same, two gateways on one Redis', budget.with_redis),
     budgetRow(
