@@ -15,6 +15,8 @@ export interface ScriptRule {
   reply?: string;
   /** Or a function call, sent in the provider's function-calling format. */
   toolCall?: ScriptedToolCall;
+  /** Or several function calls in one answer. */
+  toolCalls?: ScriptedToolCall[];
   /** How many matching requests it answers; every one when absent. */
   times?: number;
 }
@@ -24,7 +26,8 @@ export class ScriptTable {
 
   set(rules: ScriptRule[]): void {
     this.rules = rules.map((r) => {
-      if (typeof r.reply !== 'string' && !r.toolCall) throw new Error('a script rule needs a "reply" string or a "toolCall"');
+      if (typeof r.reply !== 'string' && !r.toolCall && !r.toolCalls?.length)
+        throw new Error('a script rule needs a "reply" string, a "toolCall" or "toolCalls"');
       return { ...r, ...(r.match !== undefined ? { pattern: new RegExp(r.match, 's') } : {}) };
     });
   }
@@ -41,4 +44,9 @@ export class ScriptTable {
     if (rule.times !== undefined) rule.times -= 1;
     return rule;
   }
+}
+
+/** The function calls a rule answers with (none for a text reply). */
+export function scriptedCalls(rule: ScriptRule | undefined): ScriptedToolCall[] {
+  return rule?.toolCalls ?? (rule?.toolCall ? [rule.toolCall] : []);
 }

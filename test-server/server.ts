@@ -7,7 +7,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FaultTable, parseFault, type Fault, type FaultRule } from './faults.ts';
-import { ScriptTable, type ScriptRule } from './scripts.ts';
+import { ScriptTable, scriptedCalls, type ScriptRule } from './scripts.ts';
 import { offeredTools, toolCallEvents, toolCallWhole } from './tool-calls.ts';
 import { WIRE_SPECS, type ErrorCase, type Message, type WireSpec } from './wires.ts';
 import type { BenchmarkFixture } from './benchmark-fixture.ts';
@@ -27,6 +27,8 @@ export interface LoggedRequest {
   stream?: boolean;
   /** The output cap it sent (max_tokens, max_completion_tokens or maxOutputTokens); the server ignores it. */
   maxTokens?: number;
+  /** The images it carried, in the wire's shape described (wires.ts). */
+  images?: string[];
 }
 
 export interface TestServer {
@@ -61,6 +63,16 @@ export function echoAnswer(model: string, messages: Message[]): string[] {
 /** A given answer (a script rule's, the benchmark fixture's) in word pieces, else the echo. */
 function answerPieces(answer: string | undefined, model: string, messages: Message[]): string[] {
   return answer === undefined ? echoAnswer(model, messages) : wordPieces(answer);
+}
+
+/** The call a request makes, as the wire reads it; a shape the provider would refuse is reported, and no call. */
+function readCall(spec: WireSpec, path: string, body: any, refuse: (why: string) => void) {
+  try {
+    return spec.read(path, body);
+  } catch (e) {
+    refuse((e as Error).message);
+    return undefined;
+  }
 }
 
 function route(path: string): Route | undefined {
@@ -142,7 +154,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
 
     const body = req.method === 'POST' ? await readBody(req).catch(() => null) : {};
     const listing = req.method === 'GET' && /^models\/?$/.test(r.rest);
-    const call = listing || body === null ? undefined : r.spec.read(url.pathname + url.search, body);
+    let refused: string | undefined;
+    const call = listing || body === null ? undefined : readCall(r.spec, url.pathname + url.search, body, (e) => (refused = e));
     const key = r.spec.key(req.headers);
     const fixed = call ? options.fixture?.reply(call.model, lastUser(call.messages)) : undefined;
     const spec = (req.headers['x-fault'] as string | undefined) ?? faults.take(r.wire, call?.model ?? '') ?? fixed?.fault;
@@ -157,6 +170,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       ...(call ? { stream: call.stream } : {}),
       ...(tools ? { tools } : {}),
       ...(maxTokens !== undefined ? { maxTokens } : {}),
+      ...(call?.messages.some((m) => m.images) ? { images: call.messages.flatMap((m) => m.images ?? []) } : {}),
     });
     const fault = spec ? parseFault(spec) : {};
     cors(req, res, fault);
@@ -170,17 +184,21 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     if (r.needsKey && (!key || key.startsWith('bad') || fault.invalidKey)) return fail(401, 'auth');
     if (fault.status) return fail(fault.status, 'status');
     if (listing) return json(res, 200, r.spec.models(TEST_MODELS));
-    if (!call) return json(res, 400, { error: { message: 'the request body is not JSON' } });
+    if (!call) return json(res, 400, { error: { message: refused ?? 'the request body is not JSON' } });
     if (fault.context) return fail(400, 'context');
     if (fault.contentFilter) return fail(400, 'content-filter');
 
     // A tool result is always echoed, so a scripted call is not made again for the turn it answers.
     const scripted = toolResult(call.messages) === undefined ? scripts.take(call.model, lastUser(call.messages)) : undefined;
     const usage = { input: Math.ceil(call.messages.reduce((n, m) => n + m.text.length, 0) / 4), output: 12 };
-    if (scripted?.toolCall && !call.stream) return json(res, 200, toolCallWhole(r.wire, call.model, scripted.toolCall, usage));
-    if (scripted?.toolCall) {
+    const calls = scriptedCalls(scripted);
+    if (calls.length > 0 && !call.stream) return json(res, 200, toolCallWhole(r.wire, call.model, calls, usage));
+    if (calls.length > 0) {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
-      for (const event of toolCallEvents(r.wire, call.model, scripted.toolCall, usage)) await writeSplit(res, event);
+      for (const [sent, event] of toolCallEvents(r.wire, call.model, calls, usage).entries()) {
+        if (fault.cutAfter === sent) return void res.end();
+        await writeSplit(res, event);
+      }
       return void res.end();
     }
     const pieces = answerPieces(scripted?.reply ?? fixed?.answer, call.model, call.messages).slice(0, fault.filterAfter);

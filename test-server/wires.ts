@@ -5,7 +5,42 @@
 export interface Message {
   role: string;
   text: string;
+  /** The images it carried, as `base64 <type> <bytes>` or `url <url>` (`url <url> <type>` where the wire types it). */
+  images?: string[];
 }
+
+/** An image of the request, described; a wire shape the provider would refuse throws. */
+function described(kind: 'base64' | 'url', value: string | undefined, type?: string): string {
+  if (typeof value !== 'string' || !value) throw new Error(`an image part without its ${kind === 'url' ? 'url' : 'data'}`);
+  if (kind === 'url') return `url ${value}${type ? ` ${type}` : ''}`;
+  if (!type?.startsWith('image/')) throw new Error(`an image part without an image media type`);
+  return `base64 ${type} ${Buffer.from(value, 'base64').length}`;
+}
+
+/** OpenAI's image_url part: a data: URL or a URL. */
+function openaiImage(part: any): string {
+  const url: unknown = part.image_url?.url;
+  const data = typeof url === 'string' ? /^data:([^;]+);base64,(.*)$/.exec(url) : null;
+  return data ? described('base64', data[2], data[1]) : described('url', url as string);
+}
+
+/** Anthropic's image block: a base64 or url source. */
+function anthropicImage(block: any): string {
+  const source = block.source ?? {};
+  if (source.type === 'base64') return described('base64', source.data, source.media_type);
+  if (source.type === 'url') return described('url', source.url);
+  throw new Error(`an image block with source type "${source.type}"`);
+}
+
+/** Gemini's inlineData (bytes) or fileData (a URL, which must say its type) part. */
+function geminiImage(part: any): string {
+  if (part.inlineData) return described('base64', part.inlineData.data, part.inlineData.mimeType);
+  if (!part.fileData.mimeType) throw new Error('fileData without its mimeType');
+  return described('url', part.fileData.fileUri, part.fileData.mimeType);
+}
+
+/** A message with the images found among its parts (none: left out). */
+const withImages = (message: Message, images: string[]): Message => (images.length ? { ...message, images } : message);
 
 export interface Reply {
   model: string;
@@ -42,7 +77,21 @@ const sse = (data: unknown, event?: string) => `${event ? `event: ${event}\n` : 
 
 const openai: WireSpec = {
   read(_path, body) {
-    const messages = (body.messages ?? []).map((m: any) => ({ role: m.role, text: String(m.content ?? '') }));
+    const parts = (m: any): any[] => (Array.isArray(m.content) ? m.content : []);
+    const text = (m: any) =>
+      Array.isArray(m.content)
+        ? parts(m)
+            .map((p) => p.text ?? '')
+            .join('')
+        : String(m.content ?? '');
+    const messages = (body.messages ?? []).map((m: any) =>
+      withImages(
+        { role: m.role, text: text(m) },
+        parts(m)
+          .filter((p) => p.type === 'image_url')
+          .map(openaiImage),
+      ),
+    );
     return { model: body.model, messages, stream: body.stream === true, streamUsage: body.stream_options?.include_usage === true };
   },
   key: (h) => (typeof h.authorization === 'string' ? h.authorization.replace(/^Bearer\s+/i, '') : undefined),
@@ -145,7 +194,12 @@ const anthropic: WireSpec = {
     const role = (m: any) => (Array.isArray(m.content) && m.content.some((b: any) => b.type === 'tool_result') ? 'tool' : m.role);
     const messages = [
       ...(body.system ? [{ role: 'system', text: text(body.system) }] : []),
-      ...(body.messages ?? []).map((m: any) => ({ role: role(m), text: text(m.content) })),
+      ...(body.messages ?? []).map((m: any) =>
+        withImages(
+          { role: role(m), text: text(m.content) },
+          (Array.isArray(m.content) ? m.content : []).filter((b: any) => b.type === 'image').map(anthropicImage),
+        ),
+      ),
     ];
     return { model: body.model, messages, stream: body.stream === true, streamUsage: true };
   },
@@ -242,7 +296,9 @@ const gemini: WireSpec = {
     const role = (c: any) => (c.role === 'model' ? 'assistant' : (c.parts ?? []).some((p: any) => p.functionResponse) ? 'tool' : 'user');
     const messages = [
       ...(body.systemInstruction ? [{ role: 'system', text: text(body.systemInstruction) }] : []),
-      ...(body.contents ?? []).map((c: any) => ({ role: role(c), text: text(c) })),
+      ...(body.contents ?? []).map((c: any) =>
+        withImages({ role: role(c), text: text(c) }, (c.parts ?? []).filter((p: any) => p.inlineData || p.fileData).map(geminiImage)),
+      ),
     ];
     return { model, messages, stream: path.includes(':streamGenerateContent'), streamUsage: true };
   },

@@ -1,5 +1,6 @@
 // Runs the real `llmrouter chat` against the provider test server: a streamed answer, a fallback noted on
-// stderr, attempts and the outcome record logged as JSONL without the key, and a clear error when no key is set.
+// stderr, attempts and the outcome record logged as JSONL without the key, a failure naming every attempt, and a clear
+// error when no key is set.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -80,6 +81,13 @@ describe('llmrouter chat', () => {
     expect(record).toMatchObject({ router: 'direct', chosen: 'small', forced: true, answeredBy: 'large', query: 'hello again' });
     expect(record.path.map((p: { kind: string }) => p.kind)).toEqual(['server', 'server', 'ok']);
     expect(readFileSync(log, 'utf8')).not.toContain(KEY);
+  });
+
+  it('fails with status 1 naming every attempt when every model fails', async () => {
+    server.faults.set([{ fault: '500' }]);
+    const { code, stderr } = await cli(['--model', 'small', '--fallback', 'large', 'hello']);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/4 attempts failed: small: server: openai: HTTP 500.*; large: server: anthropic: HTTP 500/);
   });
 
   it('fails with status 1 naming the variable when no key is set', async () => {

@@ -1,19 +1,31 @@
 // POST /v1/chat/completions: reads the request, says what to answer with (a router under the cost knob, in a mode,
 // with a context policy and the client's profile, or the one model named), runs the engine (core/engine) and
 // transports its events: the answer whole or as server-sent events, the decision in x-llmrouter-* headers and an
-// optional `llmrouter` field, the outcome record to the log. A streamed answer's headers wait for its first token,
-// so a call that fails before any text still gets a proper error status.
+// optional `llmrouter` field, the outcome record to the log. A streamed answer's headers wait for its first token
+// (or function-call piece), so a call that fails before any still gets a proper error status.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { answerWith } from '../core/engine/engine.ts';
 import { loggedRecord } from '../core/engine/record.ts';
 import { RoutingError } from '../core/engine/routing.ts';
+import { ImageInputError } from '../core/engine/images.ts';
 import type { Answered, AnswerRequest, EngineEvent, EngineParts, Routing } from '../core/engine/types.ts';
-import type { ToolCall } from '../core/providers/types.ts';
+import type { ToolCallDelta } from '../core/providers/types.ts';
+import { failureMessage, finishReason } from '../core/engine/ending.ts';
 import type { Decision } from '../core/routers/decide.ts';
 import type { ModeStep } from '../core/modes/mode.ts';
 import type { Gateway } from './gateway.ts';
 import { HttpError } from './http-error.ts';
-import { chatRequestSchema, chunk, completion, coreMessages, coreTools, errorStatus, openAiToolCalls, sse } from './openai-shapes.ts';
+import {
+  chatRequestSchema,
+  chunk,
+  completion,
+  coreMessages,
+  coreTools,
+  errorBody,
+  errorStatus,
+  openAiToolCallDelta,
+  sse,
+} from './openai-shapes.ts';
 import { usageOf } from './openai-shapes.ts';
 import type { ChatCompletionRequest, CompletionUsage } from './openai-shapes.ts';
 import type { GatewayRouter } from './routing.ts';
@@ -47,7 +59,7 @@ function parsed<T>(code: string, parse: () => T, param: string | null = null): T
   }
 }
 
-/** Whether the call carries tools (definitions, calls or results): then only tool-capable models may answer. */
+/** Whether the call carries tools (definitions, calls or results), which a multi-call mode cannot pass on. */
 function usesTools(body: ChatCompletionRequest): boolean {
   return (body.tools?.length ?? 0) > 0 || body.messages.some((m) => m.role === 'tool' || m.tool_calls !== undefined);
 }
@@ -72,9 +84,8 @@ function modeAndContext(request: FastifyRequest, choice: ModelChoice, tools: boo
 
 function plan(gateway: Gateway, body: ChatCompletionRequest, request: FastifyRequest): Plan {
   const tools = usesTools(body);
-  const callable = tools ? gateway.toolCapable : gateway.callable;
   const choice: ModelChoice = parsed('invalid_model', () => parseModelName(body.model), 'model');
-  if (choice.kind === 'direct') directCheck(gateway, choice.model, callable);
+  if (choice.kind === 'direct') directCheck(gateway, choice.model);
   const asked = modeAndContext(request, choice, tools);
   if (choice.kind === 'direct') return { ask: { policy: { lambda: 0 }, forced: { models: [choice.model], by: 'direct' }, ...asked } };
   const target = gateway.routers.get(choice.router);
@@ -83,12 +94,12 @@ function plan(gateway: Gateway, body: ChatCompletionRequest, request: FastifyReq
     throw new HttpError(404, 'invalid_request_error', 'model_not_found', message, 'model');
   }
   const lambda = fromHeader(request, 'x-llmrouter-lambda', 'invalid_lambda', parseLambda) ?? choice.lambda ?? target.lambda;
-  const allowed = target.allowed.filter((m) => callable.has(m));
+  const allowed = target.allowed.filter((m) => gateway.callable.has(m));
   const profile = body.user ? { profile: gateway.learning.profile(body.user) } : {};
   return { router: target, ask: { policy: { lambda, allowed }, ...asked, ...profile } };
 }
 
-function directCheck(gateway: Gateway, model: string, callable: ReadonlySet<string>): void {
+function directCheck(gateway: Gateway, model: string): void {
   if (!gateway.catalog.models.some((m) => m.id === model))
     throw new HttpError(
       404,
@@ -99,14 +110,6 @@ function directCheck(gateway: Gateway, model: string, callable: ReadonlySet<stri
     );
   if (!gateway.callable.has(model))
     throw new HttpError(400, 'invalid_request_error', 'model_not_configured', `the gateway has no provider set up for "${model}"`, 'model');
-  if (!callable.has(model))
-    throw new HttpError(
-      400,
-      'invalid_request_error',
-      'tools_not_supported',
-      `the provider of "${model}" does not take tools through the gateway (OpenAI-compatible providers do)`,
-      'tools',
-    );
 }
 
 /** The engine over this gateway's caller, encoder and callable models, routing with `router` (none: direct). */
@@ -155,12 +158,6 @@ function explain(answered: Answered) {
 const estimateOf = (e: Decision['ranking'][number]) => ({ model: e.model, quality: e.quality, cost: e.cost, utility: e.utility });
 const stepOf = (s: ModeStep) => ({ type: s.type, model: s.model, cost: s.cost });
 
-function finishReason(answered: Answered): string {
-  if (answered.error?.kind === 'content_filter') return 'content_filter';
-  if (answered.result.kind === 'single' && answered.result.call.truncated) return 'length';
-  return answered.result.kind === 'single' && answered.result.call.toolCalls ? 'tool_calls' : 'stop';
-}
-
 function usage(answered: Answered) {
   return usageOf(
     answered.outcomes.reduce((n, o) => n + o.inputTokens, 0),
@@ -168,16 +165,17 @@ function usage(answered: Answered) {
   );
 }
 
+/** A failed answer's error: the status its kind means (502 when the providers failed), every attempt named. */
 function failure(answered: Answered): HttpError {
-  const error = answered.error ?? { kind: 'server' as const, message: 'no answer' };
-  const { status, type, code } = errorStatus(error.kind);
-  return new HttpError(status, type, code, error.message);
+  const { status, type, code } = errorStatus(answered.error?.kind ?? 'server');
+  return new HttpError(status, type, code, failureMessage(answered));
 }
 
 /** An engine that could not answer at all: a router that failed, a conversation without a question, a mode that failed. */
 function engineFailure(e: unknown): HttpError {
   if (e instanceof HttpError) return e;
   if (e instanceof RoutingError) return new HttpError(503, 'api_error', 'routing_failed', e.message);
+  if (e instanceof ImageInputError) return new HttpError(400, 'invalid_request_error', 'images_not_supported', e.message, 'messages');
   if (e instanceof RangeError) return new HttpError(400, 'invalid_request_error', 'invalid_request', e.message, 'messages');
   return new HttpError(502, 'api_error', 'upstream_error', (e as Error).message);
 }
@@ -208,6 +206,7 @@ export async function chatCompletions(gateway: Gateway, request: FastifyRequest,
   const answered = await answerWith(partsOf(gateway, planned.router), ask, (event) => {
     if (event.type === 'decision') routing = event.routing;
     if (event.type === 'text') stream?.token(event.model, event.text);
+    if (event.type === 'tool_call') stream?.toolCall(event.model, event.delta);
     countEvent(gateway, event);
   }).catch((e: unknown) => {
     throw engineFailure(e);
@@ -219,13 +218,14 @@ export async function chatCompletions(gateway: Gateway, request: FastifyRequest,
   if (answered.error && answered.outcomes.length === 0) gateway.metrics.errors.inc({ kind: answered.error.kind });
   const extra = gateway.config.explain ? explain(answered) : {};
   const model = modelOf(answered);
-  if (answered.error && answered.text === '' && !stream?.started) throw failure(answered);
-  const toolCalls = answered.result.kind === 'single' ? answered.result.call.toolCalls : undefined;
+  // A failed answer is an error: a status while nothing was sent, else an error event and the `error` finish reason.
+  if (answered.error && !stream?.started) throw failure(answered);
   if (stream) {
     const streamedUsage = body.stream_options?.include_usage === true ? usage(answered) : undefined;
-    await stream.finish(model, answered, { toolCalls, reason: finishReason(answered), usage: streamedUsage, extra });
+    await stream.finish(model, answered, { usage: streamedUsage, extra });
     return reply;
   }
+  const toolCalls = answered.result.kind === 'single' ? answered.result.call.toolCalls : undefined;
   const whole = completion(id, model, answered.text, toolCalls, finishReason(answered), usage(answered), extra);
   return reply.headers(decisionHeaders(callId, answered.routing, model)).send(whole);
 }
@@ -244,15 +244,18 @@ function modelOf(answered: Answered): string {
   return answered.result.call.segments[0]?.model ?? answering ?? answered.record.chosen;
 }
 
-/** How a stream ends: the tool calls, the finish reason, the usage when asked for, the `llmrouter` field. */
+/** How a stream ends beside the finish reason: the usage when asked for, the `llmrouter` field. */
 interface StreamEnd {
-  toolCalls: readonly ToolCall[] | undefined;
-  reason: string;
   usage: CompletionUsage | undefined;
   extra: object;
 }
 
-/** A streamed answer: its headers go out with the first token (or at the end, for an empty answer). */
+/**
+ * A streamed answer: its headers go out with the first token or function-call piece (or at the end, for an empty
+ * answer); function calls go out as OpenAI's tool_calls deltas as they stream (the first piece of each with its id,
+ * made up as `call_<index>` where the wire gives none, and name); a failed answer ends with an error event and the
+ * finish reason `error`.
+ */
 class AnswerStream {
   started = false;
 
@@ -282,17 +285,20 @@ class AnswerStream {
     this.write(chunk(this.id, model, { content: text }, null));
   }
 
+  toolCall(model: string, delta: ToolCallDelta): void {
+    if (!this.started) this.start(model);
+    this.write(chunk(this.id, model, { tool_calls: [openAiToolCallDelta(delta)] }, null));
+  }
+
   /** Sends the end of the answer; resolves once it is all handed to the socket. */
   async finish(model: string, answered: Answered, end: StreamEnd): Promise<void> {
-    const { toolCalls, reason, usage, extra } = end;
+    const { usage, extra } = end;
     if (!this.started) this.start(model);
     if (answered.error) {
       const { type, code } = errorStatus(answered.error.kind);
-      this.write({ error: { message: answered.error.message, type, code, param: null } });
+      this.write(errorBody(failureMessage(answered), type, code));
     }
-    if (toolCalls)
-      this.write(chunk(this.id, model, { tool_calls: openAiToolCalls(toolCalls).map((call, index) => ({ index, ...call })) }, null));
-    this.write(chunk(this.id, model, {}, reason, extra));
+    this.write(chunk(this.id, model, {}, finishReason(answered), extra));
     if (usage) this.write({ ...chunk(this.id, model, undefined, null), usage });
     this.write('[DONE]');
     await new Promise<void>((resolve) => this.reply.raw.end(resolve));

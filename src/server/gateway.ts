@@ -45,8 +45,6 @@ export interface Gateway {
   callable: Set<string>;
   /** Those models themselves, in catalog order. */
   callableModels: readonly CatalogModel[];
-  /** Callable models whose provider takes tool definitions (the OpenAI wire). */
-  toolCapable: Set<string>;
   caller: RoutedCaller;
   metrics: GatewayMetrics;
   tokens: Set<string>;
@@ -246,7 +244,6 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const callableModels = catalog.models.filter((m) => wireOf(m) !== undefined);
   const callable = new Set(callableModels.map((m) => m.id));
   const routers = await loadRouters(config, callableModels);
-  const toolCapable = new Set(catalog.models.filter((m) => wireOf(m) === 'openai').map((m) => m.id));
   const metrics = new GatewayMetrics();
   const notices: string[] = [];
   const owners = new CallOwners();
@@ -264,7 +261,6 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     routers,
     callable,
     callableModels,
-    toolCapable,
     caller,
     metrics,
     owners,

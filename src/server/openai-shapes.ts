@@ -3,10 +3,16 @@
 // answer, stream chunks, the model list and error bodies.
 import { z } from 'zod';
 import type { ErrorKind } from '../core/providers/errors.ts';
-import type { ChatMessage, ToolCall, ToolChoice, ToolSpec } from '../core/providers/types.ts';
+import { imagePart, type ImagePart } from '../core/providers/images.ts';
+import type { ChatMessage, ToolCall, ToolCallDelta, ToolChoice, ToolSpec } from '../core/providers/types.ts';
 import { fromOpenAiTool, fromOpenAiToolCall, fromOpenAiToolChoice, toOpenAiToolCall } from '../core/providers/wire/openai-tools.ts';
 
-const textPart = z.looseObject({ type: z.string(), text: z.string().optional() });
+/** A content part: text, an image (`image_url`), or another type, refused by coreMessages naming it. */
+const contentPart = z.looseObject({
+  type: z.string(),
+  text: z.string().optional(),
+  image_url: z.looseObject({ url: z.string() }).optional(),
+});
 
 const toolCallSchema = z.looseObject({
   id: z.string(),
@@ -16,7 +22,7 @@ const toolCallSchema = z.looseObject({
 
 const messageSchema = z.looseObject({
   role: z.enum(['system', 'developer', 'user', 'assistant', 'tool']),
-  content: z.union([z.string(), z.array(textPart), z.null()]).optional(),
+  content: z.union([z.string(), z.array(contentPart), z.null()]).optional(),
   tool_calls: z.array(toolCallSchema).optional(),
   tool_call_id: z.string().optional(),
 });
@@ -53,19 +59,42 @@ export const chatRequestSchema = z.looseObject({
 
 export type ChatCompletionRequest = z.infer<typeof chatRequestSchema>;
 
-/** The request's messages in the core's shape: text only (a non-text part is refused, naming the message). */
+/** Images one request may carry. */
+export const MAX_IMAGES = 20;
+
+/**
+ * The request's messages in the core's shape: the text parts joined, a user message's image_url parts as checked
+ * images (core/providers/images.ts); any other part, an image in another role, or more than MAX_IMAGES are refused,
+ * naming the message.
+ */
 export function coreMessages(request: ChatCompletionRequest): ChatMessage[] {
+  let images = 0;
   return request.messages.map((m, i) => {
+    const where = `messages.${i}.content`;
     const parts = typeof m.content === 'string' ? [{ type: 'text', text: m.content }] : (m.content ?? []);
-    const other = parts.find((p) => p.type !== 'text');
-    if (other) throw new RangeError(`messages.${i}.content: only text parts are supported, got "${other.type}"`);
+    const other = parts.find((p) => p.type !== 'text' && p.type !== 'image_url');
+    if (other) throw new RangeError(`${where}: only text and image_url parts are supported, got "${other.type}"`);
+    const count = parts.filter((p) => p.type === 'image_url').length;
+    if (count > 0 && m.role !== 'user') throw new RangeError(`${where}: only user messages may carry images`);
+    if ((images += count) > MAX_IMAGES) throw new RangeError(`${where}: a request may carry at most ${MAX_IMAGES} images`);
+    const read = parts.flatMap((p, j) => (p.type === 'image_url' ? [imageOf(p.image_url?.url, `${where}.${j}`)] : []));
     return {
       role: m.role === 'developer' ? 'system' : m.role,
       content: parts.map((p) => p.text ?? '').join(''),
+      ...(read.length > 0 ? { images: read } : {}),
       ...(m.tool_calls ? { toolCalls: m.tool_calls.map(fromOpenAiToolCall) } : {}),
       ...(m.tool_call_id ? { toolCallId: m.tool_call_id } : {}),
     };
   });
+}
+
+function imageOf(url: string | undefined, where: string): ImagePart {
+  if (url === undefined) throw new RangeError(`${where}: an image_url part needs image_url.url`);
+  try {
+    return imagePart(url);
+  } catch (e) {
+    throw new RangeError(`${where}: ${(e as Error).message}`);
+  }
 }
 
 /** The request's tools and tool choice in the core's shapes. */
@@ -79,6 +108,13 @@ export function coreTools(request: ChatCompletionRequest): { tools?: ToolSpec[];
 /** The model's tool calls as OpenAI sends them back (an id made up where the wire gave none). */
 export function openAiToolCalls(calls: readonly ToolCall[]) {
   return calls.map(toOpenAiToolCall);
+}
+
+/** A piece of a streamed function call as an OpenAI tool_calls delta: the first (named) with its id and type. */
+export function openAiToolCallDelta(delta: ToolCallDelta) {
+  const { index, name } = delta;
+  if (name === undefined) return { index, function: { arguments: delta.arguments ?? '' } };
+  return { index, id: delta.id ?? `call_${index}`, type: 'function', function: { name, arguments: delta.arguments ?? '' } };
 }
 
 export interface CompletionUsage {

@@ -27,14 +27,16 @@ export async function trainedRouterFile(dir: string, name = 'knn', options: Reco
   return file;
 }
 
-const model = (id: string, provider: string, api_model: string, output_price = 2) => ({
+/** A catalog entry for a test-server model; `extra` adds or replaces fields. */
+export const model = (id: string, provider: string, api_model: string, extra: Record<string, unknown> = {}) => ({
   id,
   provider,
   api_model,
   input_price: 1,
-  output_price,
+  output_price: 2,
   context_window: 8192,
   description: id,
+  ...extra,
 });
 
 /** A gateway configuration over the test server at `url`; `extra` replaces top-level fields. */

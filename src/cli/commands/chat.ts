@@ -15,6 +15,7 @@ import { describeResult, describeStep } from '../mode-steps.ts';
 import { cliProviders, providerFlags, type CliProviders } from '../provider-env.ts';
 import { embedTexts, optionsFlag } from '../routing-data.ts';
 import { answerWith } from '../../core/engine/engine.ts';
+import { failureMessage } from '../../core/engine/ending.ts';
 import { loggedRecord } from '../../core/engine/record.ts';
 import { engineRouter } from '../../core/engine/router.ts';
 import type { AnswerRequest, EngineParts } from '../../core/engine/types.ts';
@@ -161,7 +162,7 @@ async function answered(setup: ChatSetup, parts: EngineParts, ask: Omit<AnswerRe
   if (done.result.kind === 'mode') return void process.stderr.write(`${describeResult(done.result.mode)}\n`);
   const call = done.result.call;
   process.stderr.write(`[${call.segments.map((s) => s.model).join(' + ') || 'no model'}; $${call.cost.toFixed(6)}]\n`);
-  if (call.error) throw new Error(call.error.message);
+  if (call.error) throw new Error(failureMessage(done));
 }
 
 async function modeOptions(values: FlagValues, lambda: number, maxTokens: number | undefined): Promise<ModeOptions> {

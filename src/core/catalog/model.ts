@@ -35,6 +35,8 @@ export const catalogModelSchema = z.object({
   /** A public capability figure mapped to [0,1], with where it came from and when. */
   capability: z.object({ score: z.number().min(0).max(1), source: z.string(), date: z.string() }).optional(),
   strengths: z.array(strengthSchema).default([]),
+  /** What the model reads, from the provider's published model facts: text (absent: text only), and images where it takes them. */
+  input_modalities: z.array(z.enum(['text', 'image'])).optional(),
   /** Published benchmark figures per skill (the `irt` router's catalog priors). */
   benchmarks: z.partialRecord(skillSchema, benchmarkFigureSchema).optional(),
 });
@@ -46,6 +48,11 @@ export type Skill = z.infer<typeof skillSchema>;
 export type BenchmarkFigure = z.infer<typeof benchmarkFigureSchema>;
 export type CatalogModel = z.infer<typeof catalogModelSchema>;
 export type Catalog = z.infer<typeof catalogSchema>;
+
+/** Whether the model reads images (a conversation with images is routed only among these). */
+export function readsImages(model: Pick<CatalogModel, 'input_modalities'>): boolean {
+  return model.input_modalities?.includes('image') === true;
+}
 
 /** USD cost of one call with the given token counts. */
 export function callCost(model: Pick<CatalogModel, 'input_price' | 'output_price'>, inputTokens: number, outputTokens: number): number {

@@ -1,7 +1,8 @@
 // The engine against the provider test server through the real provider layer: the events of one answer in order
 // and its record (wall-clock latency, the fallback path, the premium alternative), the context policy deciding what
 // the model receives and what the router reads, a profile's shift changing the decision, a multi-call mode recorded
-// with every call it made, a direct call, and a routing failure surfacing as a RoutingError.
+// with every call it made, a direct call, a routing failure surfacing as a RoutingError, images answered only by a
+// model that reads them, function calls streamed as events, and an answer failed on every model ending as an error.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../test-server/server.ts';
 import { TEST_CATALOG, testCaller } from '../../../test/helpers/mode-env.ts';
@@ -10,7 +11,10 @@ import { emptyUserVector, learn, userFeatures, type UserVector } from '../modes/
 import type { RoutedCallRequest } from '../providers/routed-call.ts';
 import type { ChatMessage } from '../providers/types.ts';
 import { routerClass } from '../routers/registry.ts';
+import { imagePart } from '../providers/images.ts';
 import { answer, answerWith } from './engine.ts';
+import { failureMessage, finishReason } from './ending.ts';
+import { ImageInputError } from './images.ts';
 import { engineRouter } from './router.ts';
 import { RoutingError } from './routing.ts';
 import type { EngineEncoder, EngineEvent, EngineParts } from './types.ts';
@@ -173,5 +177,37 @@ describe('answer', () => {
     await expect(answerWith(failing, { messages: [{ role: 'system', content: 'no question' }], policy })).rejects.toThrow(
       /no user message/,
     );
+  });
+
+  it('answers a conversation with an image only with a model that reads images; the router reads its text', async () => {
+    const models = TEST_CATALOG.map((m) => (m.id === 'large' ? { ...m, input_modalities: ['text' as const, 'image' as const] } : m));
+    const image = imagePart('https://example.com/palette.png');
+    const messages = [{ ...user('Name a colour'), images: [image] }];
+    const answered = await answerWith(await parts({ models }), { messages, policy });
+    expect(answered.routing.chain).toEqual(['large']);
+    expect(answered.text).toBe('Echo from echo-large: Name a colour');
+    expect(sent).toEqual([messages]);
+    const direct = answerWith(await parts({ models, router: undefined }), {
+      messages,
+      policy,
+      forced: { models: ['small'], by: 'direct' },
+    });
+    await expect(direct).rejects.toThrow(ImageInputError);
+    await expect(answerWith(await parts(), { messages, policy })).rejects.toThrow(/none of the models it may use reads images/);
+  });
+
+  it('streams function calls as tool_call events, and ends an answer failed on every model as an error naming each attempt', async () => {
+    server.scripts.set([{ toolCall: { name: 'search', arguments: { query: 'colours' } } }]);
+    const tools = [{ name: 'search' }];
+    const events: EngineEvent[] = [];
+    const called = await answerWith(await parts(), { messages: [user('Name a colour')], policy, tools }, (e) => events.push(e));
+    const deltas = events.flatMap((e) => (e.type === 'tool_call' ? [e.delta] : []));
+    expect(deltas[0]).toEqual({ index: 0, id: 'call_test', name: 'search', arguments: '' });
+    expect(deltas.map((d) => d.arguments).join('')).toBe('{"query":"colours"}');
+    expect(finishReason(called)).toBe('tool_calls');
+    server.faults.set([{ fault: '500' }]);
+    const failed = await answerWith(await parts(), { messages: [user('Name a colour')], policy });
+    expect(finishReason(failed)).toBe('error');
+    expect(failureMessage(failed)).toMatch(/^3 attempts failed: small: server: .*; mid: server: .*; large: server: /);
   });
 });

@@ -1,6 +1,7 @@
 // The one path from a conversation to an answer: choose the context, route (router, profile, shared decision),
-// call (the routed call with its fallback chain, or a multi-call mode), record (record.ts). The app's chat,
-// `llmrouter chat` and `llmrouter serve` call `answer` and only render or transport its events.
+// call (the routed call with its fallback chain, or a multi-call mode), record (record.ts); a conversation with
+// images is answered only by models that read them (images.ts). The app's chat, `llmrouter chat` and
+// `llmrouter serve` call `answer` and only render or transport its events.
 import { completeVia } from '../routers/routed-complete.ts';
 import { runMode, type MultiCallMode } from '../modes/run-mode.ts';
 import type { ModeEnv, ModeResult } from '../modes/mode.ts';
@@ -8,6 +9,7 @@ import type { AttemptOutcome } from '../providers/outcome.ts';
 import type { RoutedCallRequest, RoutedResult } from '../providers/routed-call.ts';
 import { chooseContext, type ChosenContext } from './conversation.ts';
 import { eventStream } from './event-stream.ts';
+import { forImages } from './images.ts';
 import { outcomeRecord } from './record.ts';
 import { routeMessage, type RouteInput } from './routing.ts';
 import type { Answered, AnswerRequest, EngineEvent, EngineParts, Routing } from './types.ts';
@@ -32,7 +34,8 @@ export async function answerWith(parts: EngineParts, request: AnswerRequest, onE
 /** How the answer ended, before its record: the text, every attempt, the call's or the mode's result. */
 type Ending = Pick<Answered, 'text' | 'outcomes' | 'result' | 'error'>;
 
-async function respond(parts: EngineParts, request: AnswerRequest, emit: Emit): Promise<Answered> {
+async function respond(parts: EngineParts, asked: AnswerRequest, emit: Emit): Promise<Answered> {
+  const request = forImages(parts, asked);
   const now = parts.now ?? Date.now;
   const at = now();
   const callId = request.callId ?? crypto.randomUUID();
@@ -103,6 +106,7 @@ const singleAnswer: Answering = async (parts, request, context, routing, run) =>
     ...(stream !== undefined ? { stream } : {}),
     onEvent(event) {
       if (event.type === 'token') run.emit({ type: 'text', model: event.model, text: event.text });
+      else if (event.type === 'tool_call') run.emit(event);
       else if (event.type !== 'done') run.emit({ type: 'attempt', event });
     },
   });

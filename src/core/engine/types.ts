@@ -9,7 +9,7 @@ import type { UserVector } from '../modes/personal.ts';
 import type { ModeOptions } from '../modes/run-mode.ts';
 import type { AttemptOutcome } from '../providers/outcome.ts';
 import type { RoutedCaller, RoutedEvent, RoutedResult } from '../providers/routed-call.ts';
-import type { ChatMessage, ToolChoice, ToolSpec } from '../providers/types.ts';
+import type { ChatMessage, ToolCallDelta, ToolChoice, ToolSpec } from '../providers/types.ts';
 import type { Decision, Policy } from '../routers/decide.ts';
 import type { Explanation, ModelEstimate, Prediction, RouteQuery } from '../routers/router.ts';
 
@@ -131,7 +131,9 @@ export interface Answered {
 export type EngineEvent =
   | { type: 'decision'; routing: Routing }
   /** The provider layer's progress: an attempt, a failure, a skipped model, a fallback. */
-  | { type: 'attempt'; event: Exclude<RoutedEvent, { type: 'token' | 'done' }> }
+  | { type: 'attempt'; event: Exclude<RoutedEvent, { type: 'token' | 'tool_call' | 'done' }> }
   | { type: 'text'; model: string; text: string }
+  /** A piece of a function call as it streams (put together, the calls are in the single call's result). */
+  | { type: 'tool_call'; model: string; delta: ToolCallDelta }
   | { type: 'step'; step: ModeStep }
   | { type: 'done'; answered: Answered };

@@ -8,7 +8,7 @@ import { geminiWire } from './wire/gemini.ts';
 import { openaiWire } from './wire/openai.ts';
 import type { HttpRequest, ReplyMeta, WireAdapter } from './wire/adapter.ts';
 import { customProvider, providerDefinition, type WireFormat } from './definitions.ts';
-import { estimateTokens, type CallOptions, type ChatRequest, type ChatResult, type Endpoint } from './types.ts';
+import { estimateTokens, type CallOptions, type ChatRequest, type ChatResult, type Endpoint, type ToolCallDelta } from './types.ts';
 
 export const WIRES: Record<WireFormat, WireAdapter> = { openai: openaiWire, anthropic: anthropicWire, gemini: geminiWire };
 
@@ -21,10 +21,11 @@ export async function chat(endpoint: Endpoint, request: ChatRequest, options: Ca
     let text = '';
     let meta: ReplyMeta;
     if (streamed) {
-      meta = await readStream(response, wire, alive, (piece) => {
+      const onText = (piece: string) => {
         text += piece;
         options.onToken!(piece);
-      });
+      };
+      meta = await readStream(response, wire, alive, { onText, onToolCall: options.onToolCall ?? (() => {}) });
     } else {
       const reply = wire.reply(await readJson(response));
       text = reply.text;
@@ -129,8 +130,14 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
+/** Where a stream's pieces go as they arrive: text, and pieces of function calls. */
+interface StreamSink {
+  onText(text: string): void;
+  onToolCall(delta: ToolCallDelta): void;
+}
+
 /** Feeds the body to the SSE parser and each event to the wire's reader; a stream that ends early is cut. */
-async function readStream(response: Response, wire: WireAdapter, alive: () => void, onText: (text: string) => void): Promise<ReplyMeta> {
+async function readStream(response: Response, wire: WireAdapter, alive: () => void, sink: StreamSink): Promise<ReplyMeta> {
   const reader = wire.stream();
   const events: EventSourceMessage[] = [];
   const parser = createParser({ onEvent: (event) => events.push(event) });
@@ -144,7 +151,8 @@ async function readStream(response: Response, wire: WireAdapter, alive: () => vo
         if (e instanceof SyntaxError) throw new ProviderError('malformed', `malformed event in the stream: ${event.data.slice(0, 80)}`);
         throw e;
       }
-      if (text) onText(text);
+      if (text) sink.onText(text);
+      for (const delta of reader.toolCallDeltas()) sink.onToolCall(delta);
     }
   };
   for (;;) {

@@ -183,6 +183,22 @@ describe('a failure after tokens have streamed', () => {
     expect(log.outcomes[0]!.outputTokens).toBeGreaterThan(0); // the broken stream's output is still counted
   });
 
+  it('stops, without falling back, once half a function call has been relayed', async () => {
+    const args = { query: 'a question long enough to come in pieces' };
+    server.scripts.set([{ toolCall: { name: 'search', arguments: args } }]);
+    server.faults.set([{ model: 'echo-small', wire: 'openai', fault: 'cut=3' }]);
+    const { log, events, call } = caller({ policy: { midStream: 'resume', retries: 1 } });
+    const result = await call();
+    server.scripts.set([]);
+    expect(result.error?.kind).toBe('stream_cut');
+    expect(kinds(log)).toEqual(['alpha:stream_cut']);
+    expect(events.filter((e) => e.type === 'tool_call').map((e) => e.type === 'tool_call' && e.delta)).toEqual([
+      { index: 0, id: 'call_test', name: 'search', arguments: '' },
+      { index: 0, arguments: JSON.stringify(args).slice(0, Math.ceil(JSON.stringify(args).length / 3)) },
+    ]);
+    expect(events.filter((e) => e.type === 'failed')).toMatchObject([{ next: 'stop' }]);
+  });
+
   it.each([
     ['cut=3', 'stream_cut'],
     ['content-filter-after=3', 'content_filter'],
@@ -301,6 +317,15 @@ describe('budgets as hard caps', () => {
     expect(result.truncated).toBe(true);
     expect(result.text.startsWith('word0 word1')).toBe(true);
     expect(result.text.length).toBeLessThan(long.length / 2);
+    expect(log.outcomes.map((o) => o.outputTokens)).toEqual([10]);
+  });
+
+  it("counts a streamed function call's arguments against the cap", async () => {
+    server.scripts.set([{ toolCall: { name: 'search', arguments: { query: long } } }]);
+    const { c, log } = caller();
+    const result = await c.call({ ranking, messages, maxTokens: 10, onEvent: () => {} });
+    server.scripts.set([]);
+    expect(result.truncated).toBe(true);
     expect(log.outcomes.map((o) => o.outputTokens)).toEqual([10]);
   });
 

@@ -12,6 +12,7 @@ import { backoffDelay, sleep, type BackoffOptions } from './backoff.ts';
 import { CircuitBreaker, type Breaker } from './circuit-breaker.ts';
 import { chat } from './client.ts';
 import { ProviderError, toProviderError } from './errors.ts';
+import { imageTokens } from './images.ts';
 import type { AttemptOutcome, OutcomeSink } from './outcome.ts';
 import type { BudgetGuard } from './spending-guard.ts';
 import {
@@ -21,6 +22,7 @@ import {
   type ChatResult,
   type Endpoint,
   type ToolCall,
+  type ToolCallDelta,
   type ToolChoice,
   type ToolSpec,
 } from './types.ts';
@@ -54,6 +56,8 @@ export const CONTINUE_PROMPT = 'Your previous answer was cut off. Continue it ex
 export type RoutedEvent =
   | { type: 'attempt'; model: string; attempt: number; retry: number; resumed: boolean }
   | { type: 'token'; model: string; text: string }
+  /** A piece of a function call the model is streaming (its arguments come in pieces: see ToolCallDelta). */
+  | { type: 'tool_call'; model: string; delta: ToolCallDelta }
   | { type: 'failed'; model: string; kind: ProviderError['kind']; message: string; next: 'retry' | 'fallback' | 'stop'; delayMs?: number }
   | { type: 'skipped'; model: string; reason: 'circuit_open' | 'no_provider' | 'unknown_model' | 'key_refused' }
   | { type: 'fallback'; from: string; to: string; resumed: boolean }
@@ -196,8 +200,13 @@ export class RoutedCaller {
       toolChoice: request.toolChoice,
     };
     const streamed = request.stream !== false || (this.options.guard?.limited === true && endpoint.capHonoured !== true);
-    const onText = streamed ? (text: string) => emit({ type: 'token', model: model.id, text }) : undefined;
-    const tried = await this.attempt(endpoint, sent, { policy, started, signal: request.signal }, onText);
+    const relay: Relay | undefined = streamed
+      ? {
+          text: (text) => emit({ type: 'token', model: model.id, text }),
+          toolCall: (delta) => emit({ type: 'tool_call', model: model.id, delta }),
+        }
+      : undefined;
+    const tried = await this.attempt(endpoint, sent, { policy, started, signal: request.signal }, relay);
     const done: AttemptDone = { model, endpoint, messages, resumed, started, tried, release };
     if (tried.reply) return { done: await this.succeed(state, done, tried.reply) };
     return this.fail(state, done, retry, last);
@@ -248,7 +257,7 @@ export class RoutedCaller {
     if (error.retryable) await this.breaker.failure(model.provider);
     else await this.breaker.release(model.provider);
     // A broken stream still cost what it produced.
-    const partTokens = countTokens(part, tried.pieces);
+    const partTokens = streamedTokens(tried);
     const outcome = this.outcome(state, done, {
       kind: error.kind,
       error: error.message,
@@ -268,7 +277,8 @@ export class RoutedCaller {
         next,
         ...(delayMs !== undefined ? { delayMs } : {}),
       });
-    if (!error.canFallBack || (result.text !== '' && policy.midStream === 'stop')) {
+    // Half a function call already relayed cannot be finished by another model: the call stops there.
+    if (!error.canFallBack || tried.toolChars > 0 || (result.text !== '' && policy.midStream === 'stop')) {
       failed('stop');
       return { done: finish(state, error) };
     }
@@ -309,47 +319,41 @@ export class RoutedCaller {
   }
 
   /**
-   * One provider call, streamed when `onText` reads it. A streaming provider that ignores max_tokens is stopped
-   * once the streamed tokens reach it (counted as in countTokens), and the answer so far is its reply, ending for `length`.
+   * One provider call, streamed when `relay` reads it. A streaming provider that ignores max_tokens is stopped
+   * once the streamed tokens (text and function calls' arguments, counted as in streamedTokens) reach it, and the
+   * answer so far is its reply, ending for `length`.
    */
   private async attempt(
     endpoint: Endpoint,
     sent: ChatRequest,
     at: { policy: FallbackPolicy; started: number; signal?: AbortSignal },
-    onText?: (text: string) => void,
+    relay?: Relay,
   ): Promise<Attempt> {
-    if (!onText) return this.whole(endpoint, sent, at);
+    if (!relay) return this.whole(endpoint, sent, at);
     const cap = sent.maxTokens!;
     const stop = new AbortController();
     const cancel = () => stop.abort();
     at.signal?.addEventListener('abort', cancel);
     if (at.signal?.aborted) stop.abort();
-    const tried: Attempt = { part: '', pieces: 0 };
-    let capped = false;
-    const onToken = (text: string) => {
-      if (capped) return;
-      tried.firstTokenMs ??= this.now() - at.started;
-      const piece = text.slice(0, cap * CHARS_PER_TOKEN - tried.part.length);
-      tried.part += piece;
-      tried.pieces += 1;
-      if (piece) onText(piece);
-      if (countTokens(tried.part, tried.pieces) >= cap) {
-        capped = true;
-        stop.abort();
-      }
-    };
+    const tried: Attempt = { part: '', pieces: 0, toolChars: 0 };
+    const pieces = cappedPieces(tried, cap, relay, {
+      piece: () => (tried.firstTokenMs ??= this.now() - at.started),
+      stop: () => stop.abort(),
+    });
+    const { onToken, onToolCall } = pieces;
     try {
       tried.reply = await this.limit(() =>
-        chat(endpoint, sent, { signal: stop.signal, timeoutMs: at.policy.timeoutMs, fetch: this.options.fetch, onToken }),
+        chat(endpoint, sent, { signal: stop.signal, timeoutMs: at.policy.timeoutMs, fetch: this.options.fetch, onToken, onToolCall }),
       );
     } catch (e) {
+      const capped = pieces.capped();
       if (!capped) tried.error = e;
       const input = estimateTokens(sent.messages.map((m) => m.content).join('\n'));
       if (capped)
         tried.reply = {
           text: tried.part,
           finishReason: 'length',
-          usage: { inputTokens: input, outputTokens: countTokens(tried.part, tried.pieces), estimated: true },
+          usage: { inputTokens: input, outputTokens: streamedTokens(tried), estimated: true },
         };
     } finally {
       at.signal?.removeEventListener('abort', cancel);
@@ -359,7 +363,7 @@ export class RoutedCaller {
 
   /** One provider call answered whole (no first-token time: the first token comes with the last). */
   private async whole(endpoint: Endpoint, sent: ChatRequest, at: { policy: FallbackPolicy; signal?: AbortSignal }): Promise<Attempt> {
-    const tried: Attempt = { part: '', pieces: 0 };
+    const tried: Attempt = { part: '', pieces: 0, toolChars: 0 };
     try {
       tried.reply = await this.limit(() =>
         chat(endpoint, sent, {
@@ -444,34 +448,78 @@ interface Attempt {
   reply?: ChatResult;
   /** What the call threw (when it gave no reply). */
   error?: unknown;
-  /** The text streamed before the reply or the failure, and in how many pieces. */
+  /** The text streamed before the reply or the failure, and in how many pieces (function calls' pieces included). */
   part: string;
   pieces: number;
+  /** Characters of function calls (names and arguments) streamed and relayed. */
+  toolChars: number;
   firstTokenMs?: number;
 }
 
 const CHARS_PER_TOKEN = 4;
 
+/** Where a streamed attempt's pieces go: the caller's events. */
+interface Relay {
+  text(text: string): void;
+  toolCall(delta: ToolCallDelta): void;
+}
+
+/**
+ * A streamed attempt's callbacks: each piece (text, or a function call's) is recorded in `tried` and relayed, cut
+ * where it would pass the cap of `cap` tokens; once the cap is reached `stop` runs and nothing more is taken.
+ */
+function cappedPieces(tried: Attempt, cap: number, relay: Relay, hooks: { piece(): void; stop(): void }) {
+  let capped = false;
+  const room = () => Math.max(0, cap * CHARS_PER_TOKEN - tried.part.length - tried.toolChars);
+  const took = () => {
+    hooks.piece();
+    tried.pieces += 1;
+    if (streamedTokens(tried) < cap) return;
+    capped = true;
+    hooks.stop();
+  };
+  return {
+    capped: () => capped,
+    onToken(text: string) {
+      if (capped) return;
+      const piece = text.slice(0, room());
+      tried.part += piece;
+      if (piece) relay.text(piece);
+      took();
+    },
+    onToolCall(delta: ToolCallDelta) {
+      if (capped) return;
+      const name = delta.name?.length ?? 0;
+      const piece = delta.arguments === undefined ? delta : { ...delta, arguments: delta.arguments.slice(0, Math.max(0, room() - name)) };
+      tried.toolChars += name + (piece.arguments?.length ?? 0);
+      relay.toolCall(piece);
+      took();
+    },
+  };
+}
+
+/**
+ * Output tokens an attempt streamed (its text and its function calls): at least one a piece (providers send whole
+ * tokens) and at least one per four characters (estimateTokens). An honest provider stops itself at max_tokens; this
+ * count stops one that does not.
+ */
+function streamedTokens(tried: Attempt): number {
+  return Math.max(tried.pieces, Math.ceil((tried.part.length + tried.toolChars) / CHARS_PER_TOKEN));
+}
+
 /** How each wire names an answer stopped at max_tokens (OpenAI, Anthropic, Gemini). */
 const LENGTH_REASONS = new Set(['length', 'max_tokens', 'MAX_TOKENS']);
 
 /**
- * Tokens in streamed text: at least one a piece (providers send whole tokens) and at least one per four
- * characters (estimateTokens). An honest provider stops itself at max_tokens; this count stops one that does not.
- */
-export function countTokens(text: string, pieces: number): number {
-  return Math.max(pieces, Math.ceil(text.length / CHARS_PER_TOKEN));
-}
-
-/**
  * An upper bound on a request's input tokens, for reservations: a token of the providers' byte-level BPE
- * tokenizers covers at least one UTF-8 byte, plus a few framing tokens per message; tool definitions count too.
+ * tokenizers covers at least one UTF-8 byte, plus a few framing tokens per message; tool definitions count too, and
+ * each image at the most an image may cost (IMAGE_TOKEN_BOUND).
  */
 export function maxInputTokens(messages: readonly ChatMessage[], tools?: readonly ToolSpec[]): number {
   const bytes = (text: string) => UTF8.encode(text).length;
   const framing = 8;
   return (
-    messages.reduce((n, m) => n + bytes(m.content) + (m.toolCalls ? bytes(JSON.stringify(m.toolCalls)) : 0) + framing, 0) +
+    messages.reduce((n, m) => n + bytes(m.content) + (m.toolCalls ? bytes(JSON.stringify(m.toolCalls)) : 0) + imageTokens(m) + framing, 0) +
     (tools ? bytes(JSON.stringify(tools)) : 0)
   );
 }

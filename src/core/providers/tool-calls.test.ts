@@ -1,11 +1,12 @@
 // Function calling on the three wire formats against the local test server: the tools go out in each
 // provider's shape, a function call comes back parsed (with the wire's id where it gives one), whole and
-// streamed (arguments sent in pieces), and the call and its result go back in the history in the wire's shape.
+// streamed (arguments sent in pieces, each piece reported as it comes), and the call and its result go back in the
+// history in the wire's shape.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../test-server/server.ts';
 import { chat } from './client.ts';
 import type { WireFormat } from './definitions.ts';
-import type { ChatRequest } from './types.ts';
+import type { ChatRequest, ToolCallDelta } from './types.ts';
 
 let server: TestServer;
 beforeAll(async () => void (server = await startTestServer()));
@@ -47,6 +48,26 @@ describe.each(['openai', 'anthropic', 'gemini'] as const)('%s wire', (wire) => {
     const answered = await chat(endpoint(), { ...request, messages: history, toolChoice: 'auto' }, { onToken: () => {} });
     expect(answered.text).toBe('Echo from echo-small: the tool said 42');
     expect(answered.toolCalls).toBeUndefined();
+  });
+
+  it('reports each piece of streamed calls as it comes, numbered by call, and puts them together', async () => {
+    const calls = [
+      { name: 'call_model', arguments: { model: 'echo-large', note: 'first of two' } },
+      { name: 'search', arguments: { query: 'ünïcode "quoted"' } },
+    ];
+    server.scripts.set([{ toolCalls: calls }]);
+    const deltas: ToolCallDelta[] = [];
+    const r = await chat(endpoint(), request, { onToken: () => {}, onToolCall: (d) => deltas.push(d) });
+    for (const [index, call] of calls.entries()) {
+      const own = deltas.filter((d) => d.index === index);
+      expect(own[0]).toMatchObject({ name: call.name, ...(index === 0 ? ids[wire] : {}) });
+      expect(own.slice(1).every((d) => d.name === undefined && d.id === undefined)).toBe(true);
+      expect(JSON.parse(own.map((d) => d.arguments ?? '').join(''))).toEqual(call.arguments);
+      // OpenAI and Anthropic stream the arguments in pieces; Gemini sends each call whole.
+      expect(own.filter((d) => d.arguments).length).toBe(wire === 'gemini' ? 1 : 3);
+    }
+    expect(deltas.map((d) => d.index)).toEqual([...deltas.map((d) => d.index)].sort());
+    expect(r.toolCalls?.map((c) => c.arguments)).toEqual(calls.map((c) => c.arguments));
   });
 
   it('leaves toolCalls out of an ordinary answer', async () => {

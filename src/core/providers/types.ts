@@ -1,5 +1,6 @@
 // What a provider call takes and gives back, the same for every wire format.
 import type { WireFormat } from './definitions.ts';
+import type { ImagePart } from './images.ts';
 
 /** A function the model may call instead of answering (the provider's function calling). */
 export interface ToolSpec {
@@ -19,6 +20,18 @@ export interface ToolCall {
   arguments: unknown;
 }
 
+/**
+ * A piece of a function call as it streams, in the order it came: `index` is the call's place among the answer's
+ * calls (0, 1, ...); its first piece carries the name (and the wire's id, where it gives one), the next pieces more
+ * of the arguments' JSON text. OpenAI and Anthropic stream the arguments in pieces; Gemini sends each call whole.
+ */
+export interface ToolCallDelta {
+  index: number;
+  id?: string;
+  name?: string;
+  arguments?: string;
+}
+
 /** Whether the model may call tools: as it likes, not at all, some tool, or the one named. */
 export type ToolChoice = 'auto' | 'none' | 'required' | { name: string };
 
@@ -29,6 +42,8 @@ export interface ChatMessage {
   toolCalls?: ToolCall[];
   /** A tool turn (content: the tool's result): the id of the call it answers. */
   toolCallId?: string;
+  /** Images sent with a user turn (checked by images.ts); every wire puts them before the text. Routers read only `content`. */
+  images?: ImagePart[];
 }
 
 export interface ChatRequest {
@@ -78,6 +93,8 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Streamed calls report each piece of text as it arrives. */
   onToken?: (text: string) => void;
+  /** And each piece of a function call (streamed calls only). */
+  onToolCall?: (delta: ToolCallDelta) => void;
   /** Abort when nothing arrives for this long (before the headers, and between stream chunks). */
   timeoutMs?: number;
   /** Defaults to globalThis.fetch. */

@@ -2,7 +2,7 @@
 // server-sent events) and read its error bodies. The transport (client.ts) is shared by all three.
 import type { EventSourceMessage } from 'eventsource-parser';
 import { ProviderError, type ErrorKind } from '../errors.ts';
-import type { ChatMessage, ChatRequest, Endpoint, ToolCall } from '../types.ts';
+import type { ChatMessage, ChatRequest, Endpoint, ToolCall, ToolCallDelta } from '../types.ts';
 
 export interface HttpRequest {
   url: string;
@@ -23,8 +23,11 @@ export interface ReplyMeta {
 export interface StreamReader {
   /** The text an event adds ('' for none); throws a ProviderError for an error event. */
   read(event: EventSourceMessage): string;
+  /** The pieces of function calls the events read since the last look (then forgotten). */
+  toolCallDeltas(): ToolCallDelta[];
   /** True once the event that ends a complete reply arrived. */
   readonly complete: boolean;
+  /** What the reply reported so far, its function calls put together. */
   readonly meta: ReplyMeta;
 }
 
@@ -44,17 +47,23 @@ export interface WireAdapter {
 export interface StreamState {
   meta: ReplyMeta;
   complete: boolean;
+  /** The function calls streamed so far (put into `meta` when it is read). */
+  calls: ToolCallParts;
 }
 
 /** A stream reader from a function reading one event into the state and returning its text. */
 export function streamReader(read: (event: EventSourceMessage, state: StreamState) => string): StreamReader {
-  const state: StreamState = { meta: {}, complete: false };
+  const state: StreamState = { meta: {}, complete: false, calls: new ToolCallParts() };
   return {
     read: (event) => read(event, state),
+    toolCallDeltas: () => state.calls.take(),
     get complete() {
       return state.complete;
     },
-    meta: state.meta,
+    get meta() {
+      state.calls.into(state.meta);
+      return state.meta;
+    },
   };
 }
 
@@ -78,23 +87,51 @@ export function toolArguments(json: string): unknown {
   }
 }
 
-/** Function calls streamed in pieces (OpenAI's tool_calls deltas, Anthropic's input_json_delta), by index. */
-export class ToolCallParts {
-  private readonly parts: { id?: string; name: string; json: string }[] = [];
+/** One function call as it streams: its place in the answer, id, name, the arguments' JSON so far. */
+interface CallPart {
+  index: number;
+  id?: string;
+  name: string;
+  json: string;
+  /** Whether its first delta (with the name) went out. */
+  announced: boolean;
+}
 
-  /** One piece of the call at `index`: its id and name (sent once), a piece of its arguments' JSON. */
-  add(index: number, piece: { id?: string; name?: string; json?: string }): void {
-    const part = (this.parts[index] ??= { name: '', json: '' });
-    if (piece.id) part.id = piece.id;
+/**
+ * Function calls streamed in pieces (OpenAI's tool_calls deltas by index, Anthropic's tool_use blocks by content
+ * block, Gemini's whole functionCall parts), numbered 0, 1, ... in the order they start, and the deltas to relay.
+ */
+export class ToolCallParts {
+  private readonly parts = new Map<number | string, CallPart>();
+  private readonly pending: ToolCallDelta[] = [];
+  private wholeCalls = 0;
+
+  /** One piece of the call the wire numbers `key`: its id and name (sent once), a piece of its arguments' JSON. */
+  add(key: number | string, piece: { id?: string; name?: string; json?: string }): void {
+    let part = this.parts.get(key);
+    if (!part) this.parts.set(key, (part = { index: this.parts.size, name: '', json: '', announced: false }));
+    if (piece.id) part.id ??= piece.id;
     if (piece.name) part.name = piece.name;
     if (piece.json) part.json += piece.json;
+    if (!part.announced && part.name) {
+      part.announced = true;
+      this.pending.push({ index: part.index, ...(part.id ? { id: part.id } : {}), name: part.name, arguments: part.json });
+    } else if (part.announced && piece.json) this.pending.push({ index: part.index, arguments: piece.json });
+  }
+
+  /** A call the wire sends whole (Gemini's functionCall part). */
+  addWhole(call: ToolCall): void {
+    this.add(`whole-${this.wholeCalls++}`, { ...(call.id ? { id: call.id } : {}), name: call.name, json: argumentsJson(call) });
+  }
+
+  /** The deltas added since the last call, in order. */
+  take(): ToolCallDelta[] {
+    return this.pending.splice(0);
   }
 
   /** The calls so far, put in `meta` (none: left out). */
   into(meta: ReplyMeta): void {
-    const calls = this.parts
-      .filter(Boolean)
-      .map((p) => ({ ...(p.id ? { id: p.id } : {}), name: p.name, arguments: toolArguments(p.json) }));
+    const calls = [...this.parts.values()].map((p) => ({ ...(p.id ? { id: p.id } : {}), name: p.name, arguments: toolArguments(p.json) }));
     if (calls.length > 0) meta.toolCalls = calls;
   }
 }

@@ -2,19 +2,11 @@
 // requires before it answers a browser directly. Streams end with a `message_stop` event. The stop reason
 // `refusal` (the safety classifier stopped the answer) is a content_filter error, whole or streamed. Tools go
 // out as `tools` with `input_schema`, calls come back as `tool_use` blocks (their input streamed as
-// `input_json_delta`), and tool results go back as `tool_result` blocks of a user turn.
+// `input_json_delta`), and tool results go back as `tool_result` blocks of a user turn. Images go out as image
+// blocks before the text (Anthropic's advice), their source base64 or a URL.
 import type { ErrorKind } from '../errors.ts';
-import {
-  at,
-  eventJson,
-  filteredAnswer,
-  joinUrl,
-  streamError,
-  streamReader,
-  ToolCallParts,
-  turnsWithResults,
-  type WireAdapter,
-} from './adapter.ts';
+import { at, eventJson, filteredAnswer, joinUrl, streamError, streamReader, turnsWithResults, type WireAdapter } from './adapter.ts';
+import type { ImagePart } from '../images.ts';
 import type { ChatMessage, Endpoint, ToolChoice } from '../types.ts';
 
 const DEFAULT_MAX_TOKENS = 4096;
@@ -46,9 +38,18 @@ type Block = Record<string, unknown>;
 
 const toolResult = (m: ChatMessage): Block => ({ type: 'tool_result', tool_use_id: m.toolCallId, content: m.content });
 
-/** One message as an Anthropic turn: text, an assistant's text and tool_use blocks, or a tool_result. */
+/** An image block: the bytes inline (base64) or the URL Anthropic fetches. */
+function imageBlock(image: ImagePart): Block {
+  const source =
+    image.kind === 'data' ? { type: 'base64', media_type: image.mediaType, data: image.data } : { type: 'url', url: image.url };
+  return { type: 'image', source };
+}
+
+/** One message as an Anthropic turn: text, images and text, an assistant's text and tool_use blocks, or a tool_result. */
 function turn(m: ChatMessage): { role: string; content: string | Block[] } {
   if (m.role === 'tool') return { role: 'user', content: [toolResult(m)] };
+  if (m.images?.length)
+    return { role: m.role, content: [...m.images.map(imageBlock), ...(m.content ? [{ type: 'text', text: m.content }] : [])] };
   if (!m.toolCalls?.length) return { role: m.role, content: m.content };
   const uses = m.toolCalls.map((c, i) => ({ type: 'tool_use', id: c.id ?? `toolu_${i}`, name: c.name, input: c.arguments ?? {} }));
   return { role: m.role, content: [...(m.content ? [{ type: 'text', text: m.content }] : []), ...uses] };
@@ -111,10 +112,9 @@ export const anthropicWire: WireAdapter = {
       ...(calls.length ? { toolCalls: calls } : {}),
     };
   },
-  stream: () => {
-    const calls = new ToolCallParts();
-    return streamReader((event, state) => {
-      const { meta } = state;
+  stream: () =>
+    streamReader((event, state) => {
+      const { meta, calls } = state;
       const data = eventJson(event);
       switch (data.type) {
         case 'message_start':
@@ -124,13 +124,11 @@ export const anthropicWire: WireAdapter = {
         case 'content_block_start':
           if (at(data, 'content_block', 'type') === 'tool_use') {
             calls.add(data.index ?? 0, { id: at(data, 'content_block', 'id'), name: at(data, 'content_block', 'name') });
-            calls.into(meta);
           }
           return '';
         case 'content_block_delta':
           if (at(data, 'delta', 'type') === 'input_json_delta') {
             calls.add(data.index ?? 0, { json: at(data, 'delta', 'partial_json') });
-            calls.into(meta);
           }
           return at(data, 'delta', 'type') === 'text_delta' ? (at(data, 'delta', 'text') ?? '') : '';
         case 'message_delta':
@@ -146,8 +144,7 @@ export const anthropicWire: WireAdapter = {
         default:
           return ''; // ping, content_block_stop
       }
-    });
-  },
+    }),
   listModels(endpoint) {
     return { url: joinUrl(endpoint.baseUrl, 'models'), method: 'GET', headers: headers(endpoint) };
   },

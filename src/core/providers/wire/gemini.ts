@@ -2,7 +2,8 @@
 // server-sent events; the key goes in x-goog-api-key (never the URL). A stream ends when its last
 // chunk carries a finishReason. A blocking finishReason (SAFETY and the like) is a content_filter error, whole
 // or streamed. Tools go out as functionDeclarations (toolConfig for the choice), calls come back as
-// functionCall parts, and tool results go back as functionResponse parts named by the call they answer.
+// functionCall parts, and tool results go back as functionResponse parts named by the call they answer. Images go
+// before the text as inlineData (the bytes) or fileData (a URL, typed by its path's extension).
 import { ProviderError, type ErrorKind } from '../errors.ts';
 import {
   at,
@@ -15,6 +16,7 @@ import {
   type ReplyMeta,
   type WireAdapter,
 } from './adapter.ts';
+import type { ImagePart } from '../images.ts';
 import type { ChatMessage, Endpoint, ToolChoice } from '../types.ts';
 
 function headers(endpoint: Endpoint): Record<string, string> {
@@ -60,14 +62,23 @@ function functionResponse(m: ChatMessage, history: readonly ChatMessage[]): Part
   return { functionResponse: { ...(m.toolCallId ? { id: m.toolCallId } : {}), name, response: { content: m.content } } };
 }
 
-/** One message as a Gemini turn: text, a model turn's text and functionCall parts, or a functionResponse. */
+/** An image part: the bytes inline, or a URL Gemini fetches (it needs the type, which only the URL's path can tell). */
+function imagePart(image: ImagePart): Part {
+  if (image.kind === 'data') return { inlineData: { mimeType: image.mediaType, data: image.data } };
+  if (!image.mediaType)
+    throw new ProviderError('bad_request', `Gemini needs an image URL's type: send ${image.url.slice(0, 80)} as a data: URL`);
+  return { fileData: { mimeType: image.mediaType, fileUri: image.url } };
+}
+
+/** One message as a Gemini turn: images and text, a model turn's text and functionCall parts, or a functionResponse. */
 function content(m: ChatMessage, history: readonly ChatMessage[]): { role: string; parts: Part[] } {
   if (m.role === 'tool') return { role: 'user', parts: [functionResponse(m, history)] };
+  const images = (m.images ?? []).map(imagePart);
   const calls = (m.toolCalls ?? []).map((c) => ({
     functionCall: { ...(c.id ? { id: c.id } : {}), name: c.name, args: c.arguments ?? {} },
   }));
-  const text = m.content || calls.length === 0 ? [{ text: m.content }] : [];
-  return { role: m.role === 'assistant' ? 'model' : 'user', parts: [...text, ...calls] };
+  const text = m.content || calls.length + images.length === 0 ? [{ text: m.content }] : [];
+  return { role: m.role === 'assistant' ? 'model' : 'user', parts: [...images, ...text, ...calls] };
 }
 
 function toolConfig(choice: ToolChoice): object {
@@ -119,7 +130,7 @@ export const geminiWire: WireAdapter = {
       if (data.error) throw streamError(geminiWire, data);
       const { text, toolCalls, ...chunkMeta } = readChunk(data);
       for (const [k, v] of Object.entries(chunkMeta)) if (v !== undefined) (state.meta as Record<string, unknown>)[k] = v;
-      if (toolCalls) state.meta.toolCalls = [...(state.meta.toolCalls ?? []), ...toolCalls];
+      for (const call of toolCalls ?? []) state.calls.addWhole(call);
       state.complete = state.meta.finishReason !== undefined;
       return text;
     }),

@@ -3,20 +3,11 @@
 // reason (usage may follow) and ends with `data: [DONE]`. The finish reason `content_filter` is a
 // content_filter error, whole or streamed (the pieces already streamed stay with the caller). Tools, tool
 // calls and tool results go out in OpenAI's shapes (openai-tools.ts); streamed tool calls are put together
-// from their deltas.
+// from their deltas. Images go out as image_url parts (a data: URL or the image's URL).
 import type { ErrorKind } from '../errors.ts';
-import {
-  at,
-  eventJson,
-  filteredAnswer,
-  joinUrl,
-  streamError,
-  streamReader,
-  ToolCallParts,
-  type ReplyMeta,
-  type WireAdapter,
-} from './adapter.ts';
+import { at, eventJson, filteredAnswer, joinUrl, streamError, streamReader, type ReplyMeta, type WireAdapter } from './adapter.ts';
 import { fromOpenAiToolCall, toOpenAiTool, toOpenAiToolCall, toOpenAiToolChoice, type OpenAiToolCall } from './openai-tools.ts';
+import { imageUrl } from '../images.ts';
 import type { ChatMessage, Endpoint } from '../types.ts';
 
 function headers(endpoint: Endpoint): Record<string, string> {
@@ -28,11 +19,21 @@ function usageOf(body: unknown): ReplyMeta {
   return usage ? { inputTokens: usage.prompt_tokens, outputTokens: usage.completion_tokens } : {};
 }
 
+/** A message's content: its text, null for tool calls alone, or image_url parts and the text. */
+function wireContent(m: ChatMessage): string | null | object[] {
+  if (m.images?.length)
+    return [
+      ...m.images.map((image) => ({ type: 'image_url', image_url: { url: imageUrl(image) } })),
+      ...(m.content ? [{ type: 'text', text: m.content }] : []),
+    ];
+  return m.toolCalls?.length && !m.content ? null : m.content;
+}
+
 function wireMessage(m: ChatMessage): object {
   const calls = m.toolCalls?.length ? { tool_calls: m.toolCalls.map(toOpenAiToolCall) } : {};
   return {
     role: m.role,
-    content: m.toolCalls?.length && !m.content ? null : m.content,
+    content: wireContent(m),
     ...calls,
     ...(m.toolCallId ? { tool_call_id: m.toolCallId } : {}),
   };
@@ -80,9 +81,8 @@ export const openaiWire: WireAdapter = {
       ...(calls.length ? { toolCalls: calls } : {}),
     };
   },
-  stream: () => {
-    const calls = new ToolCallParts();
-    return streamReader((event, state) => {
+  stream: () =>
+    streamReader((event, state) => {
       if (event.data.trim() === '[DONE]') {
         state.complete = true;
         return '';
@@ -97,16 +97,14 @@ export const openaiWire: WireAdapter = {
         id?: string;
         function?: { name?: string; arguments?: string };
       }[])
-        calls.add(c.index ?? 0, { id: c.id, name: c.function?.name, json: c.function?.arguments });
-      calls.into(state.meta);
+        state.calls.add(c.index ?? 0, { id: c.id, name: c.function?.name, json: c.function?.arguments });
       if (choice?.finish_reason) {
         // Some compatible servers close the stream after the finish reason without `[DONE]`.
         state.meta.finishReason = choice.finish_reason;
         state.complete = true;
       }
       return at(choice, 'delta', 'content') ?? '';
-    });
-  },
+    }),
   listModels(endpoint) {
     return { url: joinUrl(endpoint.baseUrl, 'models'), method: 'GET', headers: headers(endpoint) };
   },
