@@ -112,6 +112,6 @@ function authorize(tokens: Iterable<string>) {
 function models(gateway: Gateway) {
   return [
     ...[...gateway.routers.keys()].map((name) => ({ id: `${ROUTER_PREFIX}${name}`, owned_by: 'llmrouter' })),
-    ...gateway.catalog.models.filter((m) => gateway.callable.has(m.id)).map((m) => ({ id: m.id, owned_by: m.provider })),
+    ...gateway.callableModels.map((m) => ({ id: m.id, owned_by: m.provider })),
   ];
 }
