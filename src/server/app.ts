@@ -48,6 +48,8 @@ export function buildApp(gateway: Gateway, options: AppOptions = {}): FastifyIns
     bodyLimit: 8 * 1024 * 1024,
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    // fastify's 10 s default is for plugins that forget to finish; on a loaded 2-core machine a slow start is not that.
+    pluginTimeout: 60_000,
   });
   app.decorateRequest('client', '');
 
