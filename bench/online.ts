@@ -13,7 +13,7 @@ import { embedTexts } from '../src/cli/routing-data.ts';
 import { defaultCatalog } from '../src/core/catalog/catalog.ts';
 import { mulberry32, shuffled } from '../src/core/data/random.ts';
 import { modelsOf, type RoutingSample } from '../src/core/data/sample.ts';
-import { routerClass } from '../src/core/routers/registry.ts';
+import { createRouter } from '../src/core/routers/registry.ts';
 import { CostModel } from '../src/core/routers/shared/cost-model.ts';
 import { isOnlineRouter, type OnlineRouter, type Strategy } from '../src/core/learn/online-router.ts';
 import { simulate, type SimulationReport, type StreamPart } from '../src/core/learn/simulate.ts';
@@ -28,7 +28,7 @@ async function part(samples: RoutingSample[]): Promise<StreamPart> {
 }
 
 function online(name: Strategy): OnlineRouter {
-  const router = routerClass(name).create();
+  const router = createRouter(name);
   if (!isOnlineRouter(router)) throw new Error(`${name} is not online`);
   return router;
 }
@@ -108,7 +108,7 @@ async function warmRuns(dc: { train: RoutingSample[] }, train: StreamPart, test:
   for (const name of STRATEGIES) {
     for (const seed of SEEDS) {
       log(`warm ${name} seed ${seed}`);
-      const knn = routerClass('knn').create();
+      const knn = createRouter('knn');
       await knn.fit({ ...offlineData, models, catalog: defaultCatalog.models });
       const t = performance.now();
       const r = await simulate({

@@ -225,9 +225,30 @@ function routeLlmTable(rows: Row[]): string[] {
   return [...lines, ''];
 }
 
-/** Rewrites the table between the bench markers in docs/benchmarks.md. */
+/** The ensemble beside the best of its default members on each dataset (issue 24: never below it). */
+function ensembleTable(rows: readonly Row[]): string {
+  const members = (routerClass('ensemble').optionsSchema.parse({}) as { members: string[] }).members;
+  const lines = [
+    `AIQ on each dataset's test split, over the cost range its table shares; members ${members.join(', ')}:`,
+    '',
+    '| dataset | ensemble | best member | ensemble >= best member |',
+    '| --- | --- | --- | --- |',
+  ];
+  for (const ds of new Set(rows.map((r) => r.dataset))) {
+    const own = rows.filter((r) => r.dataset === ds && !r.note);
+    const ensemble = own.find((r) => r.router === 'ensemble');
+    const best = own.filter((r) => members.includes(r.router)).sort((a, b) => b.report.aiq - a.report.aiq)[0];
+    if (!ensemble || !best) continue;
+    const met = ensemble.report.aiq >= best.report.aiq ? 'yes' : 'no';
+    lines.push(`| ${ds} | ${fmt(ensemble.report.aiq, 4)} | ${best.router}, ${fmt(best.report.aiq, 4)} | ${met} |`);
+  }
+  return lines.join('\n');
+}
+
+/** Rewrites the tables between the bench markers in docs/benchmarks.md. */
 function writeReadme(rows: Row[], scaleRows: ScaleRow[], machine: string, embedMs: Record<string, number>, encoderText: string): void {
   writeMarkedTable('docs/benchmarks.md', 'routers', table(rows, scaleRows, machine, embedMs, encoderText));
+  writeMarkedTable('docs/benchmarks.md', 'ensemble', ensembleTable(rows));
 }
 
 // `--readme-only`: the docs table again from bench/routers.json, without measuring anything.

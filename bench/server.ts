@@ -16,12 +16,14 @@ import { startTestServer } from '../test-server/server.ts';
 import { CLIENT_TOKEN, PYTHON_QUERY, gatewayConfig, trainedRouterFile } from '../test/helpers/gateway-fixture.ts';
 import { LONG_ANSWER, PRICEY_MODEL, budgetBurst, loggedUsd, redisFigures } from '../test/helpers/budget-burst.ts';
 import { startRedis } from '../test/helpers/redis.ts';
+import { writeMarkedTable } from './results-file.ts';
 
 const TEST_PORT = 5614;
 const GATEWAY_PORT = 5615;
 const STUB_PORT = 5616;
-/** Calls in the memory soak: 20,000 is the issue's figure; this shared 2-core machine runs what it can. */
-const SOAK_CALLS = Number(process.env.SOAK_CALLS ?? 10_000);
+const BARE_PORT = 5617;
+/** Calls in the memory soak: the issue's 20,000 unless SOAK_CALLS says otherwise. */
+const SOAK_CALLS = Number(process.env.SOAK_CALLS ?? 20_000);
 const dir = mkdtempSync(join(tmpdir(), 'llmrouter-bench-server-'));
 const logFile = join(dir, 'calls.jsonl');
 const provider = `http://127.0.0.1:${TEST_PORT}`;
@@ -29,11 +31,11 @@ const stub = `http://127.0.0.1:${STUB_PORT}`;
 const gateway = `http://127.0.0.1:${GATEWAY_PORT}`;
 const children: ChildProcess[] = [];
 
-function start(args: string[], ready: RegExp): Promise<void> {
+function start(args: string[], ready: RegExp): Promise<ChildProcess> {
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   children.push(child);
   return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => ready.test(d.toString()) && resolve());
+    child.stdout!.on('data', (d: Buffer) => ready.test(d.toString()) && resolve(child));
     child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`)));
   });
 }
@@ -77,6 +79,12 @@ async function load(
   };
   console.log(name, JSON.stringify(figures));
   return figures;
+}
+
+/** CPU seconds a child process has used so far (Linux: utime + stime from /proc, in clock ticks of 1/100 s). */
+function cpuSeconds(child: ChildProcess): number {
+  const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -265,6 +273,8 @@ async function main() {
   const configFile = writeConfig(routerFile);
   await start(['--import', 'tsx', 'test-server/main.ts', '--port', String(TEST_PORT)], /provider test server/);
   await start(['--import', 'tsx', 'bench/upstream-stub.ts', '--port', String(STUB_PORT)], /upstream stub/);
+  const bareArgs = ['--port', String(BARE_PORT), '--upstream', `${stub}/v1`];
+  const bare = await start(['--import', 'tsx', 'bench/bare-proxy.ts', ...bareArgs], /bare proxy/);
   await start(['bin/llmrouter.js', 'serve', '--config', configFile], /llmrouter gateway on/);
 
   const chat = `${gateway}/v1/chat/completions`;
@@ -280,6 +290,13 @@ async function main() {
   const gatewayCalls = named_c16_stub.rounds.reduce((n, r) => n + r.gateway.requests, 0);
   // CPU the gateway process spent per call (the metrics requests between are negligible): a figure the machine's load changes least.
   const gateway_cpu_us_per_call = Math.round((((await metric('llmrouter_process_cpu_seconds_total')) - cpuBefore) * 1e6) / gatewayCalls);
+  const bareCpuBefore = cpuSeconds(bare);
+  const bare_c16_stub = await overhead('bare proxy (stub)', 16, directStub, [
+    `http://127.0.0.1:${BARE_PORT}/v1/chat/completions`,
+    body('stub'),
+  ]);
+  const bareCalls = bare_c16_stub.rounds.reduce((n, r) => n + r.gateway.requests, 0);
+  const bare_cpu_us_per_call = Math.round(((cpuSeconds(bare) - bareCpuBefore) * 1e6) / bareCalls);
   const embedding_p50_ms = await embeddingP50();
   const routed_c1 = await overhead('routed irt', 1, directTest, [chat, body('router-irt')], 4, true);
   const streamed = await load('streamed irt c=16', chat, body('router-irt', true), { connections: 16, duration: 5 });
@@ -343,6 +360,7 @@ async function main() {
     named_c1_vs_stub: named_c1,
     named_c16_vs_test_server: named_c16_test_server,
     named_c16_vs_stub: { ...named_c16_stub, gateway_cpu_us_per_call },
+    bare_proxy_c16_vs_stub: { ...bare_c16_stub, bare_cpu_us_per_call },
     embedding_p50_ms,
     routed_irt_c1_vs_test_server: routed_c1,
     streamed_irt_c16: streamed,
@@ -360,7 +378,91 @@ async function main() {
     budget,
   };
   writeFileSync(new URL('./server.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+  writeMarkedTable('docs/gateway.md', 'server', targetsTable(results));
   console.log(JSON.stringify(results.targets, null, 2));
+}
+
+type Results = {
+  machine: { load_average_at_start: number; load_average_at_end: number; date: string };
+  named_c1_vs_stub: Awaited<ReturnType<typeof overhead>>;
+  named_c16_vs_test_server: Awaited<ReturnType<typeof overhead>>;
+  named_c16_vs_stub: Awaited<ReturnType<typeof overhead>> & { gateway_cpu_us_per_call: number };
+  bare_proxy_c16_vs_stub: Awaited<ReturnType<typeof overhead>> & { bare_cpu_us_per_call: number };
+  embedding_p50_ms: number;
+  routed_irt_c1_vs_test_server: Awaited<ReturnType<typeof overhead>>;
+  soak: { requests: number; rss_mb: number[] };
+  faults: { requests: number; ok: number; non_2xx: number; fallbacks: number };
+  log: { chat_requests_served: number; routed_call_records: number; attempt_records: number; attempts_without_their_call: number };
+  budget: Awaited<ReturnType<typeof budgets>>;
+};
+
+type Burst = Awaited<ReturnType<typeof budgets>>['without_redis'] & { redis?: { leased_usd: number; negatives: number } };
+
+function bareRow(r: Results): string {
+  const bare = r.bare_proxy_c16_vs_stub;
+  const rps = Math.round(bare.median_gateway_rps).toLocaleString('en-US');
+  return `${rps} req/s, ${bare.throughput_ratio}x the direct call; ${bare.bare_cpu_us_per_call} µs of CPU a call`;
+}
+
+/** A budget scenario's row: spend under $1, and nothing lost or left negative. */
+function budgetRow(scenario: string, b: Burst): string {
+  const redis = b.redis ? `; Redis: ${b.redis.leased_usd} leased, ${b.redis.negatives} negative` : '';
+  const ok = b.spent_usd <= 1 && b.lost === 0 && b.answered_usd_equals_logged && (b.redis?.negatives ?? 0) === 0;
+  const measured = `$${b.spent_usd.toFixed(3)} spent, ${b.answered} answered, ${b.refused} refused, ${b.lost} lost${redis}`;
+  return `| ${scenario} | ${measured} | ${ok ? 'yes' : 'no'} |`;
+}
+
+/** The issue's targets as docs/gateway.md shows them (between its `bench:server` markers). */
+function targetsTable(r: Results): string {
+  const met = (ok: boolean) => (ok ? 'yes' : 'no');
+  const int = (n: number) => Math.round(n).toLocaleString('en-US');
+  const { named_c1_vs_stub: c1, named_c16_vs_test_server: test, named_c16_vs_stub: stub, routed_irt_c1_vs_test_server: routed } = r;
+  const rss = r.soak.rss_mb;
+  const flat = rss.at(-1)! - rss[1]!;
+  const rows = [
+    ['named model, added p50 at 1 connection <= 2 ms (vs the stub)', `+${c1.median_added_p50_ms} ms`, c1.median_added_p50_ms <= 2],
+    ['named model, added p99 at 1 connection <= 10 ms', `+${c1.median_added_p99_ms} ms`, c1.median_added_p99_ms <= 10],
+    [
+      'throughput >= 0.8x direct at 16 connections (test server)',
+      `${int(test.median_gateway_rps)} vs ${int(test.median_direct_rps)} req/s: ${test.throughput_ratio}x (${stub.throughput_ratio}x vs the stub)`,
+      test.throughput_ratio >= 0.8,
+    ],
+    [
+      '>= 1,000 req/s against a minimal stub (16 connections)',
+      `${int(stub.median_gateway_rps)} req/s; the gateway process spent ${stub.gateway_cpu_us_per_call} µs of CPU a call`,
+      stub.median_gateway_rps >= 1000,
+    ],
+    [
+      'routed (`router-irt`, a new query each call) added p50 <= embedding p50 + 2 ms',
+      `+${routed.median_added_p50_ms} ms vs an embedding p50 of ${r.embedding_p50_ms} ms`,
+      routed.median_added_p50_ms <= r.embedding_p50_ms + 2,
+    ],
+    [
+      `RSS <= 300 MB and flat (< 10 MB rise after the first quarter) over a ${int(r.soak.requests)}-call soak`,
+      `${rss.join(' / ')} MB at the start and after each ${int(r.soak.requests / (rss.length - 1))}`,
+      Math.max(...rss) <= 300 && flat <= 10,
+    ],
+  ] as const;
+  const { load_average_at_start: before, load_average_at_end: after, date } = r.machine;
+  const { budget, faults, log } = r;
+  return [
+    `Measured ${date}, load average ${before.toFixed(1)} at the start and ${after.toFixed(1)} at the end.`,
+    '',
+    '| target (issue 23) | measured | met |',
+    '| --- | --- | --- |',
+    ...rows.map(([target, measured, ok]) => `| ${target} | ${measured} | ${met(ok)} |`),
+    `| reference: a bare fastify + undici proxy (\`bench/bare-proxy.ts\`), 16 connections vs the stub | ${bareRow(r)} | - |`,
+    budgetRow('$1 budget, 50 parallel calls, provider ignoring max_tokens, no Redis', budget.without_redis),
+    budgetRow('the same, two gateways on one Redis', budget.with_redis),
+    budgetRow(
+      'the same with Redis restarted empty mid-burst, then a second burst of 50',
+      budget.redis_restarted_mid_burst_then_second_burst,
+    ),
+    '',
+    `Under 300 injected 500s, ${int(faults.ok)} of ${int(faults.requests)} routed calls answered after ${int(faults.fallbacks)} fallbacks. ` +
+      `The log held ${int(log.routed_call_records)} call records and ${int(log.attempt_records)} attempt records for ` +
+      `${int(log.chat_requests_served)} chat requests, ${log.attempts_without_their_call} attempts without their call.`,
+  ].join('\n');
 }
 
 main().catch((e) => {

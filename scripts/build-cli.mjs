@@ -12,7 +12,8 @@ const outdir = join(root, 'dist-cli');
 
 export async function buildCli() {
   const { metafile } = await build({
-    entryPoints: { run: join(root, 'src/cli/run.ts') },
+    // The gateway's encoder runs on a worker thread (src/platform/node/encoder-thread.ts): its entry is a module of its own.
+    entryPoints: { run: join(root, 'src/cli/run.ts'), 'encoder-thread-worker': join(root, 'src/platform/node/encoder-thread-worker.ts') },
     outdir,
     outExtension: { '.js': '.mjs' },
     bundle: true,

@@ -27,7 +27,8 @@ function lines(r: CascadeReport): string[] {
   const c = r.calibrated;
   return [
     `cascade: ${r.cheap} answers, the on-device verifier checks (test AUC ${r.verifier_auc.toFixed(3)}), ` +
-      `${r.premium} takes the doubted; trained on ${r.n_train}, tested on ${r.n_test}`,
+      `${r.premium} takes the doubted (${r.order === 'doubt' ? 'most doubted first' : 'most doubt per estimated dollar first'}); ` +
+      `trained on ${r.n_train}, tested on ${r.n_test}`,
     `best single  ${r.best_single.model}  quality ${r.best_single.quality.toFixed(4)}  cost $${r.best_single.cost.toFixed(4)}`,
     `calibrated on the training split for ${pct(c.target)} of ${r.premium}: threshold ${c.threshold.toFixed(3)}, ` +
       `escalated ${pct(c.escalated)}, quality ${c.quality.toFixed(4)} (${pct(c.quality_vs_premium)}), ` +

@@ -48,6 +48,8 @@ export function buildApp(gateway: Gateway, options: AppOptions = {}): FastifyIns
     bodyLimit: 8 * 1024 * 1024,
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    // fastify's 10 s default is for plugins that forget to finish; on a loaded 2-core machine a slow start is not that.
+    pluginTimeout: 60_000,
   });
   app.decorateRequest('client', '');
 
@@ -112,6 +114,6 @@ function authorize(tokens: Iterable<string>) {
 function models(gateway: Gateway) {
   return [
     ...[...gateway.routers.keys()].map((name) => ({ id: `${ROUTER_PREFIX}${name}`, owned_by: 'llmrouter' })),
-    ...gateway.catalog.models.filter((m) => gateway.callable.has(m.id)).map((m) => ({ id: m.id, owned_by: m.provider })),
+    ...gateway.callableModels.map((m) => ({ id: m.id, owned_by: m.provider })),
   ];
 }

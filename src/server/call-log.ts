@@ -1,8 +1,10 @@
 // The gateway's JSONL log: every attempt (`"type":"attempt"`), every routed call (`"type":"routed-call"`) and
 // every rating (`"type":"feedback"`), one record a line, through one append stream so lines from concurrent
 // calls never interleave. It survives crashes: a line torn by one is skipped (and reported) when the log is
-// read back, and the next record starts on a line of its own. Writes wait while the disk falls behind
-// (backpressure reaches the calls); a failing disk is reported, never thrown into a call that already happened.
+// read back, and the next record starts on a line of its own. Records written together (before the next microtask) go
+// to the stream as one chunk, handed over before the call that wrote them goes on. Writes wait while the disk
+// falls behind (backpressure reaches the calls); a failing disk is reported, never thrown into a call that already
+// happened.
 import { createReadStream, createWriteStream, existsSync, openSync, readSync, closeSync, fstatSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
@@ -11,6 +13,8 @@ export class CallLog {
   private readonly stream: WriteStream;
   /** Resolves when the stream next drains: every write waiting for the disk waits on this one promise. */
   private draining?: Promise<unknown>;
+  /** Lines written since the last hand-over, given to the stream together in the next microtask. */
+  private pending = '';
   /** The error that stopped the stream, if one did: later records are dropped and counted. */
   failure?: Error;
   dropped = 0;
@@ -34,7 +38,9 @@ export class CallLog {
       this.dropped += 1;
       return;
     }
-    if (this.stream.write(`${JSON.stringify(record)}\n`)) return;
+    if (this.pending === '') queueMicrotask(() => this.handOver());
+    this.pending += `${JSON.stringify(record)}\n`;
+    if (!this.stream.writableNeedDrain) return;
     // once() also settles on an 'error' event, which the listener above records.
     this.draining ??= once(this.stream, 'drain')
       .catch(() => {})
@@ -42,13 +48,21 @@ export class CallLog {
     await this.draining;
   }
 
+  private handOver(): void {
+    if (this.pending === '' || this.stream.destroyed) return;
+    this.stream.write(this.pending);
+    this.pending = '';
+  }
+
   /** Resolves once every line written so far is on disk. */
   flushed(): Promise<void> {
+    this.handOver();
     return new Promise((resolve, reject) => this.stream.write('', (e) => (e ? reject(e) : resolve())));
   }
 
   async close(): Promise<void> {
     if (this.stream.destroyed) return;
+    this.handOver();
     this.stream.end();
     await once(this.stream, 'close').catch(() => {});
   }

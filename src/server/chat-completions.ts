@@ -118,7 +118,7 @@ function partsOf(gateway: Gateway, router: GatewayRouter | undefined): EnginePar
     ...(router ? { router: router.engine } : {}),
     encoder: { embed: async (texts) => (await gateway.embedder()).embed(texts) },
     caller: gateway.caller,
-    models: gateway.catalog.models.filter((m) => gateway.callable.has(m.id)),
+    models: gateway.callableModels,
     concurrency: gateway.config.policy.concurrency,
   };
 }

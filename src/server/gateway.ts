@@ -11,7 +11,8 @@ import type { OutcomeSink } from '../core/providers/outcome.ts';
 import { RoutedCaller } from '../core/providers/routed-call.ts';
 import { SpendingGuard, type BudgetGuard } from '../core/providers/spending-guard.ts';
 import type { Endpoint } from '../core/providers/types.ts';
-import { createNodeEmbedder } from '../platform/node/encoder.ts';
+import type { NodeEmbedderOptions } from '../platform/node/encoder.ts';
+import { EncoderThread } from '../platform/node/encoder-thread.ts';
 import { readText } from '../platform/node/files.ts';
 import { CallLog, readCallLog } from './call-log.ts';
 import { CallOwners } from './call-owners.ts';
@@ -32,6 +33,8 @@ export interface GatewayOptions {
   fetch?: typeof fetch;
   /** Told of trouble after start-up (a failing log disk). */
   onNotice?: (message: string) => void;
+  /** The sentence encoder routers read (default: the built-in one), run on a worker thread. */
+  encoder?: NodeEmbedderOptions;
 }
 
 export interface Gateway {
@@ -40,6 +43,8 @@ export interface Gateway {
   routers: Map<string, GatewayRouter>;
   /** Catalog models whose provider the gateway can reach (has a base URL and, where needed, a key). */
   callable: Set<string>;
+  /** Those models themselves, in catalog order. */
+  callableModels: readonly CatalogModel[];
   caller: RoutedCaller;
   metrics: GatewayMetrics;
   tokens: Set<string>;
@@ -188,6 +193,30 @@ function routedCaller(
   });
 }
 
+/**
+ * The encoder on its worker thread, started by the first call that needs it (a gateway without routers that read
+ * embeddings never loads it) and started again by the next call after its worker stopped. One query per encoder
+ * run: batching concurrent queries would make a query's vector (int8, dynamically quantized per batch) and so its
+ * route depend on what else arrived at the same time.
+ */
+function encoderThread(options: NodeEmbedderOptions = {}): { open(): Promise<Embedder>; close(): Promise<void> } {
+  let thread: Promise<EncoderThread> | undefined;
+  const open = (): Promise<EncoderThread> => {
+    // One intra-op thread: a query is a few dozen tokens, and onnxruntime's idle pool threads spin on the cores HTTP needs.
+    const started = EncoderThread.start({ threads: 1, ...options });
+    void started.then((t) => t.onStop(() => thread === started && (thread = undefined))).catch(() => {});
+    return started;
+  };
+  return {
+    open: () => (thread ??= open()),
+    async close() {
+      const running = thread;
+      thread = undefined;
+      await (await running?.catch(() => undefined))?.close();
+    },
+  };
+}
+
 /** Counts calls in flight until they settle, so a shutdown can wait for them. */
 function inflightCalls(): Pick<Gateway, 'track' | 'drained'> {
   const inflight = new Set<Promise<unknown>>();
@@ -212,11 +241,9 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const catalog = await catalogOf(config);
   const endpoint = endpoints(config, env);
   const wireOf = (m: CatalogModel) => endpoint(m.provider)?.wire;
-  const callable = new Set(catalog.models.filter((m) => wireOf(m) !== undefined).map((m) => m.id));
-  const routers = await loadRouters(
-    config,
-    catalog.models.filter((m) => callable.has(m.id)),
-  );
+  const callableModels = catalog.models.filter((m) => wireOf(m) !== undefined);
+  const callable = new Set(callableModels.map((m) => m.id));
+  const routers = await loadRouters(config, callableModels);
   const metrics = new GatewayMetrics();
   const notices: string[] = [];
   const owners = new CallOwners();
@@ -227,12 +254,13 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const spend = await spending(config, shared, local, metrics, log);
   const pool = options.fetch ? undefined : upstream();
   const caller = routedCaller(config, catalog, endpoint, spend, shared, options.fetch ?? pool!.fetch);
-  let encoder: Promise<Embedder> | undefined;
+  const encoder = encoderThread(options.encoder);
   return {
     config,
     catalog,
     routers,
     callable,
+    callableModels,
     caller,
     metrics,
     owners,
@@ -240,11 +268,10 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     tokens: new Set([...config.client_tokens, ...fromEnv(config.client_token_env, env)]),
     ...(log ? { log } : {}),
     learning: new GatewayLearning(),
-    // One query per encoder run: batching concurrent queries would make a query's vector (int8, dynamically
-    // quantized per batch) and so its route depend on what else arrived at the same time.
-    embedder: () => (encoder ??= createNodeEmbedder()),
+    embedder: encoder.open,
     ...inflightCalls(),
     async close() {
+      await encoder.close();
       spend.fleet?.close();
       await log?.close();
       await shared?.close();

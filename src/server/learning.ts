@@ -5,10 +5,12 @@
 // feedback on calls it answered itself, among its last RECENT_CALLS.
 import type { Answered, EngineProfile } from '../core/engine/types.ts';
 import { lessonOfFeedback, lessonsOfLogged, ratingPreference, type Lesson } from '../core/engine/lessons.ts';
+import { loggedRecord } from '../core/engine/record.ts';
 import { isOnlineRouter } from '../core/learn/online-router.ts';
 import type { Feedback, OutcomeRecord } from '../core/learn/outcome.ts';
 import { emptyUserVector, learn, type UserVector } from '../core/modes/personal.ts';
 import type { Router } from '../core/routers/router.ts';
+import { RecentMap } from './recent-map.ts';
 
 /** Answered calls kept for their feedback, newest last. */
 export const RECENT_CALLS = 5_000;
@@ -21,7 +23,7 @@ interface RecentCall {
 
 export class GatewayLearning {
   private readonly profiles = new Map<string, UserVector>();
-  private readonly recent = new Map<string, RecentCall>();
+  private readonly recent = new RecentMap<string, RecentCall>(RECENT_CALLS);
 
   /** The profile a client's `user` names (empty until its first rating). */
   profile(user: string): EngineProfile {
@@ -34,8 +36,9 @@ export class GatewayLearning {
     const profile = routing.routed?.profile;
     const globalQuality = Object.fromEntries((routing.routed?.global ?? []).map((e) => [e.model, e.quality]));
     const basis = profile ? { profile: { id: profile.id, features: profile.features, globalQuality } } : {};
-    this.recent.set(record.callId, { record, ...(router ? { router } : {}), ...basis });
-    if (this.recent.size > RECENT_CALLS) this.recent.delete(this.recent.keys().next().value!);
+    // Only an online router learns from the query's vector: for the others the record is kept without it (~4 KB).
+    const kept = router && isOnlineRouter(router) ? record : loggedRecord(record);
+    this.recent.set(record.callId, { record: kept, ...(router ? { router } : {}), ...basis });
     for (const lesson of lessonsOfLogged(record)) await teach(router, lesson);
   }
 

@@ -3,7 +3,7 @@
 import { engineRouter } from '../core/engine/router.ts';
 import type { EngineRouter } from '../core/engine/types.ts';
 import { loadRouter } from '../core/routers/registry.ts';
-import type { Router, RouterFile } from '../core/routers/router.ts';
+import type { Router, RouterContext, RouterFile } from '../core/routers/router.ts';
 import type { CatalogModel } from '../core/catalog/model.ts';
 import { DEFAULT_ROUTER, SHIPPED_ROUTERS } from '../core/routers/default-router.ts';
 import { encoderOfFile } from '../core/routers/shared/router-encoder.ts';
@@ -11,7 +11,6 @@ import { withPriorsFor } from '../core/routers/with-priors.ts';
 import { sameEncoder } from '../core/embed/encoder-record.ts';
 import { fileURLToPath } from 'node:url';
 import { readText } from '../platform/node/files.ts';
-import { openNodeClassifier } from '../platform/node/encoder.ts';
 import type { GatewayConfig } from './config.ts';
 
 export interface GatewayRouter {
@@ -39,12 +38,7 @@ export async function loadRouters(
       const file = JSON.parse(await readText(entry.file)) as RouterFile;
       const wanted = entry.allowed ? callable.filter((m) => entry.allowed!.includes(m.id)) : callable;
       const readsSameVectors = (priors: Router) => sameEncoder(encoderOfFile(file), encoderOfFile(priors.toJSON()));
-      const router = await withPriorsFor(
-        loadRouter(file, { openClassifier: openNodeClassifier }),
-        wanted,
-        openDefaultRouter,
-        readsSameVectors,
-      );
+      const router = await withPriorsFor(loadRouter(file, { openClassifier }), wanted, openDefaultRouter, readsSameVectors);
       const allowed = entry.allowed ?? router.toJSON().models;
       loaded.set(name, { name, router, engine: { ...engineRouter(router), name }, lambda: entry.lambda, allowed });
     } catch (e) {
@@ -53,6 +47,10 @@ export async function loadRouters(
   }
   return loaded;
 }
+
+/** The bert router's classifier, its runtime (transformers.js, onnxruntime) loaded only when a bert router is configured. */
+const openClassifier: NonNullable<RouterContext['openClassifier']> = async (model, options) =>
+  (await import('../platform/node/encoder.ts')).openNodeClassifier(model, options);
 
 /** The shipped default router (public/routers/), not yet pointed at any models. */
 async function openDefaultRouter(): Promise<Router> {

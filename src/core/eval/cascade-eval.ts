@@ -1,12 +1,15 @@
 // Offline evaluation of the answer-aware cascade on data that keeps responses: the cheap model answers every
 // query, the on-device verifier (answers/verifier.ts) scores its answer, and the query escalates to the premium
-// model when the score falls below a threshold. Cost counts every call made: the cheap call always, the premium
-// call as well when escalated (the verifier runs on the device and costs nothing). The threshold is calibrated on
-// the training split, on scores cross-fitted in folds (answers the scoring verifier never learned from), to the
-// least escalation reaching a target share of the premium model's quality; the curve sweeps every threshold on
-// the test split, as the routers' curves sweep lambda.
+// model when the answer's keep score falls below a threshold. The keep score (answers/escalation.ts) ranks answers
+// by the verifier's doubt per dollar of the premium call, its cost estimated from the cheap call (order
+// 'doubt-per-cost', the default), or by the verifier's doubt alone ('doubt'). Cost counts every call made: the
+// cheap call always, the premium call as well when escalated (the verifier runs on the device and costs nothing).
+// The threshold is calibrated on the whole training split, on scores cross-fitted in folds (answers the scoring
+// verifier and cost model never learned from), to the least escalation reaching a target share of the premium
+// model's quality; the curve sweeps every threshold on the test split, as the routers' curves sweep lambda.
 import type { RoutingSample } from '../data/sample.ts';
-import { trainVerifier, verifyAnswer, type VerifierExample } from '../answers/verifier.ts';
+import { trainVerifier, verifyAnswer, type Verifier, type VerifierExample } from '../answers/verifier.ts';
+import { estimatePremiumCost, fitPremiumCost, keepScore, type PremiumCostModel } from '../answers/escalation.ts';
 import { aiq, costAtQuality, frontier, qualityAtCost, type CurvePoint } from './frontier.ts';
 import { bestSingle, oracle } from './evaluate.ts';
 
@@ -19,10 +22,15 @@ export interface CascadeEvalInput {
   /** Share of the premium model's quality the calibrated threshold aims at (default 0.95). */
   target?: number;
   folds?: number;
+  /** Which answers escalate first (default 'doubt-per-cost'). */
+  order?: EscalationOrder;
 }
 
+/** Escalate by the verifier's doubt per estimated dollar of the premium call, or by its doubt alone. */
+export type EscalationOrder = 'doubt-per-cost' | 'doubt';
+
 export interface CascadePoint extends CurvePoint {
-  /** Cheap answers scoring below this escalate. */
+  /** Cheap answers whose keep score falls below this escalate. */
   threshold: number;
   /** Share of queries escalated. */
   escalated: number;
@@ -31,6 +39,7 @@ export interface CascadePoint extends CurvePoint {
 export interface CascadeReport {
   router: 'cascade';
   check: 'verifier';
+  order: EscalationOrder;
   cheap: string;
   premium: string;
   n_train: number;
@@ -47,8 +56,12 @@ export interface CascadeReport {
   /** Area under the ROC curve of the verifier's test scores against the cheap answers' correctness. */
   verifier_auc: number;
   /** The threshold set on the training split, applied to the test split. */
-  calibrated: CascadePoint & { target: number; quality_vs_premium: number; cost_vs_premium: number };
+  calibrated: CalibratedPoint & { target: number };
+  /** The same threshold on the training split's cross-fitted scores, where it was set. */
+  calibrated_on_train: CalibratedPoint;
 }
+
+export type CalibratedPoint = CascadePoint & { quality_vs_premium: number; cost_vs_premium: number };
 
 export async function evaluateCascade(input: CascadeEvalInput): Promise<CascadeReport> {
   const { cheap, premium } = cascadeModels(input);
@@ -58,18 +71,19 @@ export async function evaluateCascade(input: CascadeEvalInput): Promise<CascadeR
   if (train.length < 10 || test.length === 0)
     throw new Error(`too few samples with ${premium}'s outcome and ${cheap}'s response (train ${train.length}, test ${test.length})`);
   const target = input.target ?? 0.95;
-  const threshold = calibrate(train, await crossFitted(train, cheap, input.folds ?? 5), cheap, premium, target);
-  const verifier = await trainVerifier(train.map((s) => example(s, cheap)));
-  const scores = test.map((s) => verifyAnswer(verifier, s.query, s.outcomes[cheap]!.response!));
+  const order = input.order ?? 'doubt-per-cost';
+  const models = { cheap, premium };
+  const trainScores = await crossFitted(train, models, order, input.folds ?? 5);
+  const threshold = calibrate(train, trainScores, models, target);
+  const { right, keep: scores } = scored(await trainScorer(train, models), test, cheap, order);
   const curve = sweep(test, scores, cheap, premium);
   const best = bestSingle(test, [cheap, premium]);
   const hull = frontier(curve);
   const reach = costAtQuality(hull, 0.95 * best.quality);
-  const premiumRun = bestSingle(test, [premium]);
-  const point = cascadePoint(test, scores, threshold, cheap, premium);
   return {
     router: 'cascade',
     check: 'verifier',
+    order,
     cheap,
     premium,
     n_train: train.length,
@@ -83,10 +97,11 @@ export async function evaluateCascade(input: CascadeEvalInput): Promise<CascadeR
     quality_at_best_single_cost: qualityAtCost(hull, best.cost),
     cost_at_95pct_best_quality: reach === null ? null : reach / best.cost,
     verifier_auc: auc(
-      scores,
+      right,
       test.map((s) => s.outcomes[cheap]!.score),
     ),
-    calibrated: { ...point, target, quality_vs_premium: point.quality / premiumRun.quality, cost_vs_premium: point.cost / premiumRun.cost },
+    calibrated: { ...relative(test, scores, threshold, models), target },
+    calibrated_on_train: relative(train, trainScores, threshold, models),
   };
 }
 
@@ -102,7 +117,7 @@ function cascadeModels(input: CascadeEvalInput): { cheap: string; premium: strin
   return { cheap, premium };
 }
 
-/** Thresholds that never and always escalate (verifier scores lie in [0, 1)). */
+/** Thresholds that never and always escalate (keep scores lie in [0, 1]). */
 const NEVER = 0;
 const ALWAYS = 1.01;
 
@@ -112,21 +127,71 @@ const example = (s: RoutingSample, cheap: string): VerifierExample => ({
   correct: s.outcomes[cheap]!.score,
 });
 
-/** Each training sample's score from a verifier trained on the other folds. */
-async function crossFitted(train: readonly RoutingSample[], cheap: string, folds: number): Promise<number[]> {
+interface Models {
+  cheap: string;
+  premium: string;
+}
+
+/** The verifier and the premium-cost estimate, both learned from `samples`. */
+async function trainScorer(samples: readonly RoutingSample[], m: Models): Promise<{ verifier: Verifier; cost: PremiumCostModel }> {
+  const cost = fitPremiumCost(
+    samples.map((s) => ({
+      query: s.query,
+      answer: s.outcomes[m.cheap]!.response!,
+      cheapCost: s.outcomes[m.cheap]!.cost,
+      premiumCost: s.outcomes[m.premium]!.cost,
+    })),
+  );
+  return { verifier: await trainVerifier(samples.map((s) => example(s, m.cheap))), cost };
+}
+
+/** Per sample, the verifier's chance the cheap answer is right and the answer's keep score in `order`. */
+function scored(
+  scorer: { verifier: Verifier; cost: PremiumCostModel },
+  samples: readonly RoutingSample[],
+  cheap: string,
+  order: EscalationOrder,
+): { right: number[]; keep: number[] } {
+  const right = samples.map((s) => verifyAnswer(scorer.verifier, s.query, s.outcomes[cheap]!.response!));
+  const keep = samples.map((s, i) => {
+    if (order === 'doubt') return right[i]!;
+    const { response, cost } = s.outcomes[cheap]!;
+    return keepScore(right[i]!, estimatePremiumCost(scorer.cost, s.query, response!, cost), scorer.cost.meanCost);
+  });
+  return { right, keep };
+}
+
+/** Each training sample's keep score from a verifier and cost model trained on the other folds. */
+async function crossFitted(train: readonly RoutingSample[], m: Models, order: EscalationOrder, folds: number): Promise<number[]> {
   const scores = new Array<number>(train.length);
   for (let f = 0; f < folds; f++) {
-    const verifier = await trainVerifier(train.filter((_, i) => i % folds !== f).map((s) => example(s, cheap)));
-    train.forEach((s, i) => i % folds === f && (scores[i] = verifyAnswer(verifier, s.query, s.outcomes[cheap]!.response!)));
+    const held = train.filter((_, i) => i % folds === f);
+    const { keep } = scored(
+      await trainScorer(
+        train.filter((_, i) => i % folds !== f),
+        m,
+      ),
+      held,
+      m.cheap,
+      order,
+    );
+    held.forEach((_, k) => (scores[k * folds + f] = keep[k]!));
   }
   return scores;
 }
 
+/** The cascade's point at `threshold`, with its quality and cost as shares of the premium model's alone. */
+function relative(samples: readonly RoutingSample[], scores: readonly number[], threshold: number, m: Models): CalibratedPoint {
+  const point = cascadePoint(samples, scores, threshold, m.cheap, m.premium);
+  const alone = bestSingle(samples, [m.premium]);
+  return { ...point, quality_vs_premium: point.quality / alone.quality, cost_vs_premium: point.cost / alone.cost };
+}
+
 /** The lowest threshold (fewest escalations) whose cascade reaches `target` x the premium model's quality; else always escalate. */
-function calibrate(train: readonly RoutingSample[], scores: readonly number[], cheap: string, premium: string, target: number): number {
-  const goal = target * bestSingle(train, [premium]).quality;
+function calibrate(train: readonly RoutingSample[], scores: readonly number[], m: Models, target: number): number {
+  const goal = target * bestSingle(train, [m.premium]).quality;
   const candidates = [...new Set(scores), ALWAYS].sort((a, b) => a - b);
-  return candidates.find((t) => cascadePoint(train, scores, t, cheap, premium).quality >= goal - 1e-12) ?? ALWAYS;
+  return candidates.find((t) => cascadePoint(train, scores, t, m.cheap, m.premium).quality >= goal - 1e-12) ?? ALWAYS;
 }
 
 function cascadePoint(

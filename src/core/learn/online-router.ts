@@ -14,17 +14,20 @@ import type { CatalogModel } from '../catalog/model.ts';
 import { mulberry32Step } from '../data/random.ts';
 import { decide, type Decision, type Policy } from '../routers/decide.ts';
 import {
-  Router,
+  registryOf,
+  type FitControl,
   type ModelEstimate,
   type Prediction,
   type RouteQuery,
-  type RouterClass,
+  type Router,
   type RouterContext,
   type RouterFile,
+  type RouterKind,
   type TrainingData,
 } from '../routers/router.ts';
+import { checkTrainingData, optionDefaults } from '../routers/runtime.ts';
 import { CostModel, costStateSchema } from '../routers/shared/cost-model.ts';
-import { ROUTER_FORMAT, ROUTER_VERSION, pack, parseOrThrow, unpack } from '../routers/shared/router-file.ts';
+import { fileState, pack, parseOrThrow, routerFile } from '../routers/shared/router-file.ts';
 import { gaussian } from '../routers/shared/vectors.ts';
 import { FeatureMap } from './features.ts';
 import { PooledArms, poolSchema } from './pooled-arms.ts';
@@ -60,8 +63,6 @@ const strategyOptions = {
 
 const optionsSchema = z.object({ ...common, alpha: z.number().optional(), v: z.number().optional(), epsilon: z.number().optional() });
 type Options = z.infer<typeof optionsSchema>;
-/** Nothing beyond the router's own fields: an online router is started (cold or warm), then learns call by call. */
-type Started = null;
 
 const stateSchema = z
   .object({
@@ -100,13 +101,15 @@ export function isOnlineRouter(router: unknown): router is OnlineRouter {
   return router instanceof OnlineLinearRouter;
 }
 
-/** An online router of one strategy; the registry's classes (makeOnlineRouter) say how base routers are built and loaded. */
-export abstract class OnlineLinearRouter extends Router<Options, Started> implements OnlineRouter {
-  static override readonly input = 'embedding';
-  static override readonly online = true;
-  static override readonly stateSchema = stateSchema;
-
-  readonly needsEmbedding = true;
+/** An online router of one strategy: started (cold or warm), then learning call by call; it builds and loads its
+ * warm-start base router through the registry it was given. */
+export class OnlineLinearRouter implements OnlineRouter {
+  readonly input = 'embedding';
+  readonly textTier = false;
+  /** Known arms are kept and new models start cold (`serve`). */
+  readonly retargetable = true;
+  private models: string[] = [];
+  private costs: CostModel | undefined;
   private base: { file: RouterFile; router: Router } | undefined;
   private features: FeatureMap | undefined;
   private pool: PooledArms | undefined;
@@ -114,18 +117,16 @@ export abstract class OnlineLinearRouter extends Router<Options, Started> implem
   private rng = 0;
   private priors: number[] | undefined;
 
-  constructor(options: Options, context?: RouterContext) {
-    super(options, context);
+  constructor(
+    private readonly strategy: Strategy,
+    readonly options: Options,
+    private readonly context: RouterContext = {},
+  ) {
     this.rng = options.seed >>> 0;
   }
 
-  /** A new (untrained) router by name, for the warm start. */
-  protected abstract createBase(name: string, options: Record<string, unknown>): Router;
-  /** The router a saved base router file holds. */
-  protected abstract loadBase(file: RouterFile): Router;
-
-  private get strategy(): Strategy {
-    return this.name as Strategy;
+  get name(): Strategy {
+    return this.strategy;
   }
 
   /** Starts cold on these models, with their per-call costs (and catalog entries, for the models' priors). */
@@ -150,27 +151,23 @@ export abstract class OnlineLinearRouter extends Router<Options, Started> implem
   }
 
   /** Starts from a dataset: warm from `options.base` trained on it, or cold with every outcome learned (full information). */
-  protected async train(data: TrainingData): Promise<Started> {
+  async fit(data: TrainingData, control: FitControl = {}): Promise<void> {
+    checkTrainingData(data, true);
     if (this.options.base) {
-      const base = this.createBase(this.options.base, this.options.baseOptions);
+      const base = registryOf(this.context, this.name).create(this.options.base, this.options.baseOptions, this.context);
       await base.fit(data);
       this.over(base.toJSON(), base);
-      return null;
+    } else {
+      this.begin(data.models, CostModel.fit(data), data.catalog);
+      for (const [i, s] of data.samples.entries()) {
+        for (const [model, o] of Object.entries(s.outcomes))
+          await this.update({ text: s.query, embedding: data.embeddings[i] }, model, o.score);
+      }
     }
-    this.begin(data.models, CostModel.fit(data), data.catalog);
-    for (const [i, s] of data.samples.entries()) {
-      for (const [model, o] of Object.entries(s.outcomes))
-        await this.update({ text: s.query, embedding: data.embeddings[i] }, model, o.score);
-    }
-    return null;
+    control.onProgress?.(1);
   }
 
-  /** The models the start chose: the data's (cold) or the base router's (warm). */
-  protected override candidates(): string[] {
-    return this.models;
-  }
-
-  override async predict(query: RouteQuery): Promise<Prediction> {
+  async predict(query: RouteQuery): Promise<Prediction> {
     const { estimates, x } = await this.means(query);
     const observed = this.pool?.arms.reduce((s, a) => s + a.state.n, 0) ?? 0;
     const start = this.base ? `${this.base.router.name}'s estimate` : this.priors ? 'catalog priors' : `a prior of ${this.options.prior}`;
@@ -209,8 +206,7 @@ export abstract class OnlineLinearRouter extends Router<Options, Started> implem
 
   /** Serve other catalog models: known arms kept, new ones start cold; passed on to a base router that can. */
   serve(models: readonly CatalogModel[]): void {
-    const base = this.base?.router as (Router & { serve?: (models: readonly CatalogModel[]) => void }) | undefined;
-    base?.serve?.(models);
+    if (this.base?.router.retargetable) this.base.router.serve(models);
     const known = this.models;
     this.models = models.map((m) => m.id);
     this.pool =
@@ -225,7 +221,7 @@ export abstract class OnlineLinearRouter extends Router<Options, Started> implem
     if (this.priors) this.priors = catalogPriors(this.models, models, this.options.prior);
   }
 
-  override toJSON(): RouterFile {
+  toJSON(): RouterFile {
     if (this.models.length === 0) throw new Error(`router "${this.name}" is not started: call fit, begin or over`);
     const state = {
       ...(this.base ? { base: this.base.file } : { costs: this.costs!.state, ...(this.priors ? { priors: this.priors } : {}) }),
@@ -235,19 +231,12 @@ export abstract class OnlineLinearRouter extends Router<Options, Started> implem
       explored: this.counts.explored,
       rng: this.rng,
     };
-    return {
-      format: ROUTER_FORMAT,
-      version: ROUTER_VERSION,
-      router: this.name,
-      options: this.options,
-      models: this.models,
-      state: pack(state),
-    };
+    return routerFile(this.name, this.options, this.models, pack(state));
   }
 
-  override restore(file: RouterFile): this {
-    const st = parseOrThrow(stateSchema, unpack(file.state), 'router file state');
-    if (st.base) this.over(st.base, this.loadBase(st.base));
+  restore(file: RouterFile): this {
+    const st = fileState(file, stateSchema);
+    if (st.base) this.over(st.base, registryOf(this.context, this.name).load(st.base, this.context));
     else if (st.costs) this.begin(file.models, new CostModel(st.costs));
     else throw new Error('invalid router file: state needs a base router or costs');
     if (st.priors && st.priors.length !== file.models.length)
@@ -358,23 +347,21 @@ const DESCRIPTIONS: Record<Strategy, string> = {
   'epsilon-greedy': "online: epsilon-greedy around an offline router (or a cold linear model), learns from each chosen model's outcome",
 };
 
-/** The registry's class for one strategy; `create`/`load` build base routers through the registry. */
-export function makeOnlineRouter(
-  name: Strategy,
-  create: (name: string) => RouterClass,
-  load: (file: unknown, context?: RouterContext) => Router,
-): RouterClass {
-  return class extends OnlineLinearRouter {
-    static override readonly routerName = name;
-    static override readonly description = DESCRIPTIONS[name];
-    static override readonly optionsSchema = z.object({ ...common, ...strategyOptions[name] }).strict();
-
-    protected createBase(base: string, options: Record<string, unknown>): Router {
-      return create(base).create(options, this.context);
-    }
-
-    protected loadBase(file: RouterFile): Router {
-      return load(file, this.context);
-    }
+/** The registry's entry for one strategy. */
+export function onlineKind(strategy: Strategy): RouterKind<OnlineLinearRouter> {
+  const schema = z.object({ ...common, ...strategyOptions[strategy] }).strict();
+  const create = (options: Record<string, unknown> = {}, context: RouterContext = {}) =>
+    new OnlineLinearRouter(strategy, parseOrThrow(schema, options, `${strategy} options`), context);
+  return {
+    routerName: strategy,
+    description: DESCRIPTIONS[strategy],
+    input: 'embedding',
+    evaluationOnly: false,
+    fromRouter: false,
+    online: true,
+    optionsSchema: schema,
+    create,
+    load: (file, context) => create(file.options as Record<string, unknown>, context).restore(file),
+    optionDefaults: () => optionDefaults(schema),
   };
 }

@@ -3,22 +3,28 @@
 // are the features of one logistic regression per model, fitted to the observed scores: quality_j =
 // sigmoid(sum_r w_jr logit(q_rj) + b_j), a small ridge pulling the weights to zero. Then the members are trained
 // again on all the data and the router file holds their files beside the weights. Members must estimate every
-// model of the data. The stack must earn its place: its AIQ on the out-of-fold estimates (weights cross-fitted in
-// two halves, so it is never scored on the queries it was fitted to) must beat the best member's, over one shared
-// cost range, in 90% of bootstrap resamples of the queries; else the ensemble routes as that member (`fallback`).
+// model of the data. The estimate routed with is a convex blend, in logit space, of the best member's (by AIQ out of
+// fold) and the stack's: logit q = (1 - alpha) logit q_best + alpha logit q_stack, alpha chosen on a grid by AIQ on
+// the out-of-fold estimates (the stack's weights cross-fitted in two halves, so it is never scored on the queries it
+// was fitted to), ties to the smaller alpha. The grid holds 0, so the ensemble degrades to its best member when no
+// blend beats it out of fold, and blends in between hedge a stack that wins out of fold by less than a split decides.
 import { z } from 'zod';
 import {
-  Router,
+  registryOf,
   type Prediction,
+  type Registry,
   type RouteQuery,
-  type RouterClass,
+  type Router,
   type RouterContext,
   type RouterFile,
+  type RouterInput,
   type TrainingData,
 } from './router.ts';
+import { RouterRuntime } from './runtime.ts';
 import type { Step } from './shared/step.ts';
 import { mulberry32, shuffled } from '../data/random.ts';
 import { sigmoid } from './shared/vectors.ts';
+import { solve } from './shared/linear-solve.ts';
 import { own } from '../data/named-record.ts';
 import { decide } from './decide.ts';
 import { aiqCompared } from '../eval/frontier.ts';
@@ -33,8 +39,8 @@ const options = z
     folds: z.number().int().min(2).max(20).default(5),
     /** Ridge penalty on the stacking weights. */
     ridge: z.number().min(0).default(0.01),
-    /** Share of bootstrap resamples of the out-of-fold queries in which the stack must beat its best member to be used. */
-    confidence: z.number().min(0).max(1).default(0.9),
+    /** Weights of the stack in its blend with the best member, tried out of fold (0: the member alone, 1: the stack alone). */
+    blends: z.array(z.number().min(0).max(1)).min(1).default([0, 0.25, 0.5, 0.75, 1]),
     seed: z.number().int().default(1),
   })
   .strict();
@@ -46,8 +52,11 @@ const state = z
     members: z.array(routerFile).min(1),
     /** Per model: one weight per member, then the bias. */
     weights: z.array(z.array(z.number())),
-    /** The member routed with alone, by index, when the stack did not beat it out of fold. */
-    fallback: z.number().int().min(0).optional(),
+    /** The best member out of fold, by index, and the stack's weight in the blend routed with (0: that member alone). */
+    best: z.number().int().min(0),
+    alpha: z.number().min(0).max(1),
+    /** Every blend weight tried, with its AIQ on the out-of-fold estimates. */
+    cv: z.array(z.object({ alpha: z.number(), aiq: z.number() }).strict()),
   })
   .strict();
 type State = z.infer<typeof state>;
@@ -58,90 +67,105 @@ const logit = (p: number) => {
   return Math.log(q / (1 - q));
 };
 
-/** The ensemble router, building and loading its members through the registry's lookup. */
-export function makeEnsembleRouter(lookup: (name: string) => RouterClass): RouterClass {
-  return class EnsembleRouter extends Router<Options, State> {
-    static override readonly routerName = 'ensemble';
-    static override readonly description =
-      "stacking: a per-model logistic combination of other routers' out-of-fold estimates, " +
-      'or its best member where stacking does not beat it';
-    static override readonly input = 'embedding';
-    static override readonly optionsSchema = options;
-    static override readonly stateSchema = state;
+/** The ensemble router: its members are built and loaded through the registry it was given. */
+export class EnsembleRouter extends RouterRuntime<Options, State> {
+  static override readonly routerName = 'ensemble';
+  static override readonly description =
+    "stacking: a per-model logistic combination of other routers' out-of-fold estimates, " +
+    'blended with its best member by a weight chosen out of fold (0: that member alone)';
+  static override readonly input = 'embedding';
+  static override readonly optionsSchema = options;
+  static override readonly stateSchema = state;
 
-    readonly needsEmbedding: boolean;
-    private members: Router[] | undefined;
+  private members: Router[] | undefined;
+  private readonly registry: Registry;
 
-    constructor(o: Options, context?: RouterContext) {
-      super(o, context);
-      checkMembers(o.members, lookup);
-      this.needsEmbedding = o.members.some((m) => lookup(m).input === 'embedding');
+  constructor(o: Options, context: RouterContext = {}) {
+    super(o, context);
+    this.registry = registryOf(context, 'ensemble');
+    checkMembers(o.members, this.registry);
+  }
+
+  /** The widest input of its members. */
+  override get input(): RouterInput {
+    return this.options.members.some((m) => this.registry.kind(m).input === 'embedding') ? 'embedding' : 'text';
+  }
+
+  protected async train(data: TrainingData, step: Step): Promise<State> {
+    const predictions = await outOfFold(data, step.part(0, 0.8), this.options, (part, at) => this.trainMembers(part, at));
+    const estimates = predictions.map((per) => per.map((p) => qualityByModel(p, data.models)));
+    const weights = stackWeights(data, estimates, data.models, this.options.ridge, () => true);
+    const choice = chooseBlend(data, predictions, estimates, data.models, this.options);
+    this.members = await this.trainMembers(data, step.part(0.8, 1));
+    return { members: this.members.map((r) => r.toJSON()), weights, ...choice };
+  }
+
+  /** The members, each trained on `data` with its own options. */
+  private async trainMembers(data: TrainingData, step: Step): Promise<Router[]> {
+    const out = [];
+    const n = this.options.members.length;
+    for (const [r, name] of this.options.members.entries()) {
+      const member = this.registry.create(name, this.options.memberOptions[name] ?? {}, this.context);
+      await member.fit(data, step.part(r / n, (r + 1) / n).asControl());
+      out.push(member);
     }
+    return out;
+  }
 
-    protected async train(data: TrainingData, step: Step): Promise<State> {
-      const predictions = await outOfFold(data, step.part(0, 0.8), this.options, (part, at) => this.trainMembers(part, at));
-      const estimates = predictions.map((per) => per.map((p) => qualityByModel(p, data.models)));
-      const weights = stackWeights(data, estimates, data.models, this.options.ridge, () => true);
-      const fallback = bestMemberUnlessStackWins(data, predictions, estimates, data.models, this.options);
-      this.members = await this.trainMembers(data, step.part(0.8, 1));
-      return { members: this.members.map((r) => r.toJSON()), weights, ...(fallback === undefined ? {} : { fallback }) };
-    }
+  override async predict(query: RouteQuery): Promise<Prediction> {
+    const st = this.trained();
+    if (this.input === 'embedding' && !query.embedding) throw new Error(`router "${this.name}" needs the query's embedding`);
+    this.members ??= st.members.map((f) => this.registry.load(f, this.context));
+    if (st.alpha === 0) return this.asMember(st.best, query);
+    const per = await Promise.all(this.members.map(async (r) => qualityByModel(await r.predict(query), this.models)));
+    const stack = stacked(
+      st.weights,
+      per.map((q) => [q]),
+      0,
+    );
+    const quality = blended(per[st.best]!, stack, st.alpha);
+    const explanation = blendExplanation(this.options.members, this.models, per, quality, st);
+    return { estimates: this.withCosts(quality, query.text), explanation };
+  }
 
-    /** The members, each trained on `data` with its own options. */
-    private async trainMembers(data: TrainingData, step: Step): Promise<Router[]> {
-      const out = [];
-      const n = this.options.members.length;
-      for (const [r, name] of this.options.members.entries()) {
-        const member = lookup(name).create(this.options.memberOptions[name] ?? {}, this.context);
-        await member.fit(data, step.part(r / n, (r + 1) / n).asControl());
-        out.push(member);
-      }
-      return out;
-    }
+  /** The member's own prediction, saying why the stack was set aside. */
+  private async asMember(index: number, query: RouteQuery): Promise<Prediction> {
+    const p = await this.members![index]!.predict(query);
+    const name = this.options.members[index]!;
+    const summary = `${name} alone (no blend with stacking ${this.options.members.join(', ')} beat it out of fold): ${p.explanation.summary}`;
+    return { estimates: this.withCosts(qualityByModel(p, this.models), query.text), explanation: { ...p.explanation, summary } };
+  }
 
-    override async predict(query: RouteQuery): Promise<Prediction> {
-      const st = this.trained();
-      if (this.needsEmbedding && !query.embedding) throw new Error(`router "${this.name}" needs the query's embedding`);
-      this.members ??= st.members.map((f) => lookup(f.router).load(f, this.context));
-      if (st.fallback !== undefined) return this.asMember(st.fallback, query);
-      const per = await Promise.all(this.members.map(async (r) => qualityByModel(await r.predict(query), this.models)));
-      const quality = stacked(st.weights, [per], 0);
-      const best = quality.indexOf(Math.max(...quality));
-      return {
-        estimates: this.withCosts(quality, query.text),
-        explanation: {
-          summary:
-            `Stacked estimate: a per-model logistic combination of ${this.options.members.join(', ')}, ` +
-            'weights fitted on out-of-fold estimates.',
-          features: Object.fromEntries(
-            this.options.members.map((m, r) => [`${m} (${this.models[best]})`, Number(per[r]![best]!.toFixed(3))]),
-          ),
-        },
-      };
+  protected override checkState(st: State, models: number): void {
+    if (st.best >= st.members.length) throw new Error(`invalid router file: ensemble best member ${st.best} names no member`);
+    if (!stateFits(st, this.options.members.length, models)) {
+      throw new Error(`invalid router file: ensemble state does not match ${this.options.members.length} members and ${models} models`);
     }
+    this.members = st.members.map((f) => this.registry.load(f, this.context));
+  }
+}
 
-    /** The member's own prediction, saying why the stack was set aside. */
-    private async asMember(index: number, query: RouteQuery): Promise<Prediction> {
-      const p = await this.members![index]!.predict(query);
-      const name = this.options.members[index]!;
-      const summary = `${name} alone (stacking ${this.options.members.join(', ')} did not beat it out of fold): ${p.explanation.summary}`;
-      return { estimates: this.withCosts(qualityByModel(p, this.models), query.text), explanation: { ...p.explanation, summary } };
-    }
-
-    protected override checkState(st: State, models: number): void {
-      if ((st.fallback ?? 0) >= st.members.length) throw new Error(`invalid router file: ensemble fallback ${st.fallback} names no member`);
-      if (!stateFits(st, this.options.members.length, models)) {
-        throw new Error(`invalid router file: ensemble state does not match ${this.options.members.length} members and ${models} models`);
-      }
-      this.members = st.members.map((f) => lookup(f.router).load(f, this.context));
-    }
+/** Why the blend estimated so: the members' estimates of the model it rates highest, and the weights used. */
+function blendExplanation(
+  members: readonly string[],
+  models: readonly string[],
+  per: readonly number[][],
+  quality: readonly number[],
+  st: State,
+): Prediction['explanation'] {
+  const top = quality.indexOf(Math.max(...quality));
+  return {
+    summary:
+      `Stacked estimate: a per-model logistic combination of ${members.join(', ')} (weights fitted on out-of-fold ` +
+      `estimates), blended with ${members[st.best]}'s at weight ${st.alpha} (chosen out of fold).`,
+    features: Object.fromEntries(members.map((m, r) => [`${m} (${models[top]})`, Number(per[r]![top]!.toFixed(3))])),
   };
 }
 
 /** Throws unless every member is an offline router trained on the data (and not an ensemble). */
-function checkMembers(members: readonly string[], lookup: (name: string) => RouterClass): void {
+function checkMembers(members: readonly string[], registry: Registry): void {
   for (const member of members) {
-    const entry = lookup(member);
+    const entry = registry.kind(member);
     if (entry.input === 'provider' || entry.evaluationOnly || member === 'ensemble')
       throw new Error(`ensemble: "${member}" cannot be a member (members are offline routers trained on the data)`);
   }
@@ -220,47 +244,44 @@ function stackWeights(
   });
 }
 
+/** Per model, the stack's quality for row `i` of `estimates` (indexed member, row, model). */
 const stacked = (weights: readonly number[][], estimates: readonly number[][][], i: number) =>
   weights.map((w, j) => sigmoid(estimates.reduce((s, e, r) => s + w[r]! * logit(e[i]![j]!), w[estimates.length]!)));
 
-/** Bootstrap resamples of the out-of-fold queries the stack must win most of. */
-const RESAMPLES = 200;
+/** Per model, the blend of a member's and the stack's estimates in logit space, the stack weighted `alpha`. */
+const blended = (member: readonly number[], stack: readonly number[], alpha: number) =>
+  member.map((q, j) => sigmoid((1 - alpha) * logit(q) + alpha * logit(stack[j]!)));
 
 /**
- * The best member by AIQ on the out-of-fold estimates, unless the stack beats it there with confidence (then
- * undefined): a higher AIQ in at least `confidence` of bootstrap resamples of the queries (differences within
- * the noise keep the member). The stack's qualities on each half come from weights fitted on the other half;
- * costs are the members' estimates.
+ * The best member by AIQ on the out-of-fold estimates, and the stack's weight in its blend with that member: the
+ * grid's weight of highest out-of-fold AIQ over one shared cost range, ties to the smaller. The stack's qualities on
+ * each half come from weights fitted on the other half; costs are the members' estimates.
  */
-function bestMemberUnlessStackWins(
+function chooseBlend(
   data: TrainingData,
   predictions: readonly Prediction[][],
   estimates: readonly number[][][],
   models: readonly string[],
   o: Options,
-): number | undefined {
+): { best: number; alpha: number; cv: { alpha: number; aiq: number }[] } {
+  const memberAiq = aiqCompared(predictions.map((per) => curveOf(outOfFoldOutcomes(data, per, models))));
+  const best = memberAiq.indexOf(Math.max(...memberAiq));
   const half = (i: number) => i % 2 === 0;
   const byHalf = [stackWeights(data, estimates, models, o.ridge, (i) => !half(i)), stackWeights(data, estimates, models, o.ridge, half)];
-  const stack = predictions[0]!.map((p, i) => {
-    const quality = stacked(byHalf[half(i) ? 0 : 1]!, estimates, i);
-    return {
-      ...p,
-      estimates: models.map((model, j) => ({ model, quality: quality[j]!, cost: p.estimates.find((e) => e.model === model)!.cost })),
-    };
+  const alphas = [...new Set(o.blends)].sort((a, b) => a - b);
+  const curves = alphas.map((alpha) => {
+    const blend = predictions[best]!.map((p, i) => {
+      const quality = blended(estimates[best]![i]!, stacked(byHalf[half(i) ? 0 : 1]!, estimates, i), alpha);
+      return { ...p, estimates: models.map((model, j) => ({ model, quality: quality[j]!, cost: costOf(p, model) })) };
+    });
+    return curveOf(outOfFoldOutcomes(data, blend, models));
   });
-  const outcomes = [stack, ...predictions].map((per) => outOfFoldOutcomes(data, per, models));
-  const rows = outcomes[0]![0]!.length;
-  const [, ...memberAiq] = aiqCompared(outcomes.map((c) => curveOf(c, [...Array(rows).keys()])));
-  const best = memberAiq.indexOf(Math.max(...memberAiq));
-  const random = mulberry32(o.seed);
-  let wins = 0;
-  for (let b = 0; b < RESAMPLES; b++) {
-    const sample = Array.from({ length: rows }, () => Math.floor(random() * rows));
-    const [stackAiq, memberAiqHere] = aiqCompared([outcomes[0]!, outcomes[best + 1]!].map((c) => curveOf(c, sample)));
-    if (stackAiq! > memberAiqHere! + 1e-12) wins++;
-  }
-  return wins >= o.confidence * RESAMPLES ? undefined : best;
+  const cv = aiqCompared(curves).map((aiq, k) => ({ alpha: alphas[k]!, aiq }));
+  const top = cv.reduce((a, b) => (b.aiq > a.aiq + 1e-12 ? b : a));
+  return { best, alpha: top.alpha, cv };
 }
+
+const costOf = (p: Prediction, model: string) => p.estimates.find((e) => e.model === model)!.cost;
 
 /** Per lambda of the evaluation's grid, the (score, cost) of the model a router's predictions choose for each scorable training query. */
 function outOfFoldOutcomes(
@@ -277,14 +298,12 @@ function outOfFoldOutcomes(
   );
 }
 
-/** The (cost, quality) curve over the rows `sample` draws (repeats count again). */
-function curveOf(outcomes: readonly { score: number; cost: number }[][], sample: readonly number[]): { cost: number; quality: number }[] {
-  return outcomes.map((perRow) => {
-    let quality = 0,
-      cost = 0;
-    for (const r of sample) (quality += perRow[r]!.score), (cost += perRow[r]!.cost);
-    return { cost, quality: quality / Math.max(1, sample.length) };
-  });
+/** The (cost, quality) curve of the chosen outcomes, one point per lambda. */
+function curveOf(outcomes: readonly { score: number; cost: number }[][]): { cost: number; quality: number }[] {
+  return outcomes.map((perRow) => ({
+    cost: perRow.reduce((c, o) => c + o.cost, 0),
+    quality: perRow.reduce((q, o) => q + o.score, 0) / Math.max(1, perRow.length),
+  }));
 }
 
 /**
@@ -297,47 +316,23 @@ export function fitLogistic(x: readonly number[][], y: readonly number[], ridge:
   if (x.length === 0) return w;
   const k = r + 1;
   for (let it = 0; it < iterations; it++) {
-    const g = new Float64Array(k),
-      H = new Float64Array(k * k);
+    const g = new Array<number>(k).fill(0);
+    const H = Array.from({ length: k }, () => new Array<number>(k).fill(0));
     x.forEach((row, i) => {
       const f = [...row, 1];
       const p = sigmoid(f.reduce((s, v, a) => s + v * w[a]!, 0));
       const c = p * (1 - p);
       for (let a = 0; a < k; a++) {
         g[a] += (p - y[i]!) * f[a]!;
-        for (let b = 0; b < k; b++) H[a * k + b] += c * f[a]! * f[b]!;
+        for (let b = 0; b < k; b++) H[a]![b]! += c * f[a]! * f[b]!;
       }
     });
-    for (let a = 0; a < r; a++) (g[a] += ridge * w[a]!), (H[a * k + a] += ridge);
-    H[k * k - 1] += 1e-9;
-    const step = solve(H, g, k);
+    for (let a = 0; a < r; a++) (g[a]! += ridge * w[a]!), (H[a]![a]! += ridge);
+    H[r]![r]! += 1e-9;
+    const step = solve(H, g);
     let change = 0;
     for (let a = 0; a < k; a++) (w[a] -= step[a]!), (change += Math.abs(step[a]!));
     if (change < 1e-9) break;
   }
   return w;
-}
-
-/** Solves the k x k system A s = b by Gaussian elimination with partial pivoting. */
-function solve(A: Float64Array, b: Float64Array, k: number): Float64Array {
-  const a = Float64Array.from(A),
-    s = Float64Array.from(b);
-  for (let c = 0; c < k; c++) {
-    let pivot = c;
-    for (let r = c + 1; r < k; r++) if (Math.abs(a[r * k + c]!) > Math.abs(a[pivot * k + c]!)) pivot = r;
-    for (let j = 0; j < k; j++) [a[c * k + j], a[pivot * k + j]] = [a[pivot * k + j]!, a[c * k + j]!];
-    [s[c], s[pivot]] = [s[pivot]!, s[c]!];
-    const d = a[c * k + c]! || 1e-12;
-    for (let r = c + 1; r < k; r++) {
-      const f = a[r * k + c]! / d;
-      for (let j = c; j < k; j++) a[r * k + j] -= f * a[c * k + j]!;
-      s[r] -= f * s[c]!;
-    }
-  }
-  for (let c = k - 1; c >= 0; c--) {
-    let v = s[c]!;
-    for (let j = c + 1; j < k; j++) v -= a[c * k + j]! * s[j]!;
-    s[c] = v / (a[c * k + c]! || 1e-12);
-  }
-  return s;
 }

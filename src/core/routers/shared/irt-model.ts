@@ -11,6 +11,7 @@ import type { Step } from './step.ts';
 import { adamSlots, adamStep } from './adam.ts';
 import { permutation, sigmoid } from './vectors.ts';
 import { mulberry32 } from '../../data/random.ts';
+import { solve } from './linear-solve.ts';
 
 /** P(model answers well) for a query with skill mix `mix`, difficulty and discrimination (> 0), given the model's abilities. */
 export function irtProbability(mix: ArrayLike<number>, ability: ArrayLike<number>, difficulty: number, discrimination = 1): number {
@@ -197,21 +198,4 @@ export function shiftAbility(prior: ArrayLike<number>, priorSd: number, observat
     if (Math.abs(grad / hess) < 1e-6) break;
   }
   return Array.from(prior, (v) => v + shift);
-}
-
-/** Solves A x = b for a small symmetric positive-definite A (Gaussian elimination with partial pivoting). */
-function solve(a: number[][], b: number[]): number[] {
-  const n = b.length;
-  const m = a.map((row, i) => [...row, b[i]!]);
-  for (let col = 0; col < n; col++) {
-    let pivot = col;
-    for (let r = col + 1; r < n; r++) if (Math.abs(m[r]![col]!) > Math.abs(m[pivot]![col]!)) pivot = r;
-    [m[col], m[pivot]] = [m[pivot]!, m[col]!];
-    for (let r = 0; r < n; r++) {
-      if (r === col) continue;
-      const f = m[r]![col]! / m[col]![col]!;
-      for (let c = col; c <= n; c++) m[r]![c]! -= f * m[col]![c]!;
-    }
-  }
-  return m.map((row, i) => row[n]! / row[i]!);
 }
