@@ -30,7 +30,7 @@ import { CostModel, costStateSchema } from '../routers/shared/cost-model.ts';
 import { fileState, pack, parseOrThrow, routerFile } from '../routers/shared/router-file.ts';
 import { gaussian } from '../routers/shared/vectors.ts';
 import { FeatureMap } from './features.ts';
-import { PooledArms, poolSchema } from './pooled-arms.ts';
+import { LEADER_MARGIN, PooledArms, poolSchema } from './pooled-arms.ts';
 import { decayedEpsilon, withinCeiling, type ExplorationCounts } from './exploration.ts';
 import { catalogPriors } from './catalog-prior.ts';
 
@@ -46,8 +46,9 @@ const common = {
   prior: z.number().min(0).max(1).default(0.5),
   /** Cold start: each model's prior from its catalog benchmark figures, or the constant `prior` for all. */
   priors: z.enum(['catalog', 'constant']).default('catalog'),
-  /** Cold: how much better another model must be estimated at a query for the greedy choice to leave the leader (pooled-arms.ts). */
-  leaderMargin: z.number().min(0).max(1).default(0.05),
+  /** Cold: how much better another model must be estimated at a query for the greedy choice to leave the leader
+   * (pooled-arms.ts; absent: LEADER_MARGIN, so that files saved before the option save back unchanged). */
+  leaderMargin: z.number().min(0).max(1).optional(),
   /** The largest share of calls that may act otherwise than the greedy choice. */
   maxExploreShare: z.number().min(0).max(1).default(0.2),
   /** An offline router trained by `fit` on the same data and used as the offset (a warm start); none: cold. */
@@ -186,7 +187,7 @@ export class OnlineLinearRouter implements OnlineRouter {
     const prediction = await this.predict(query);
     const x = this.featuresOf(query);
     // Warm, the offset is already a per-query router's choice: no leader overrules it.
-    const margin = this.base ? 0 : this.options.leaderMargin;
+    const margin = this.base ? 0 : (this.options.leaderMargin ?? LEADER_MARGIN);
     const estimates = this.pool!.favourLeader(prediction.estimates, this.coldPriors(), margin);
     const greedy = decide(estimates, policy);
     const exploring = this.strategy === 'epsilon-greedy' ? this.epsilonDecision(greedy) : decide(this.optimistic(estimates, x), policy);

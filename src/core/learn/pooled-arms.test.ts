@@ -57,8 +57,13 @@ describe('pooled arms', () => {
     const remapped = pool.remap([1, -1, 0], 2, 1);
     expect(remapped.arms.map((a) => a.state.n)).toEqual([0, 0, 1]);
     expect(remapped.shared.state.n).toBe(1);
+    // An older file has no sums: no leader is favoured, and it saves back as it was until the shared arm learns.
     const old = new PooledArms({ arms: [newArm(2, 1), newArm(2, 1)] }, 2, 1);
-    expect(old.totals).toEqual([0, 0]);
+    const estimates = ['a', 'b'].map((model, j) => ({ model, quality: j / 2, cost: 0.001 }));
+    expect(old.favourLeader(estimates, [0.5, 0.5], 0.05)).toEqual(estimates);
+    expect(Object.keys(old.state)).toEqual(['arms']);
+    old.update(0, easy, 1, 0.5);
+    expect(Object.keys(old.state)).toEqual(['shared', 'arms']);
     expect(() => new PooledArms({ arms: [newArm(2, 1)], totals: [1, 2] }, 2, 1)).toThrow(/state\.totals/);
     expect(() => new PooledArms({ arms: [newArm(3, 1)] }, 2, 1)).toThrow(/2 features/);
   });

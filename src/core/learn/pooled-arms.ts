@@ -15,12 +15,14 @@ export const poolSchema = z
     /** The arm every outcome trains; absent in files saved before the pool (then it starts fresh). */
     shared: armSchema.optional(),
     arms: z.array(armSchema),
-    /** Each model's sum of rewards (its count is its arm's n); absent in older files. */
+    /** Each model's sum of rewards (its count is its arm's n); absent in older files (then no leader is favoured). */
     totals: z.array(z.number()).optional(),
   })
   .strict();
 export type PoolState = z.infer<typeof poolSchema>;
 
+/** The online routers' default margin (option `leaderMargin`). */
+export const LEADER_MARGIN = 0.05;
 /** Pseudo-outcomes of its prior each model's mean reward starts with, for the leader. */
 const LEADER_PSEUDO = 2;
 /** The leader's outcomes at which it gets half the margin (none before its first: no leader yet). */
@@ -29,7 +31,9 @@ const LEADER_EVIDENCE = 50;
 export class PooledArms {
   readonly shared: LinearArm;
   readonly arms: LinearArm[];
-  readonly totals: number[];
+  readonly totals: number[] | undefined;
+  /** Loaded from a file saved before the pool: saved back as it was until the shared arm learns. */
+  private readonly legacy: boolean;
 
   constructor(state: PoolState, dim: number, ridge: number) {
     if (state.arms.some((a) => a.b.length !== dim) || (state.shared && state.shared.b.length !== dim))
@@ -38,15 +42,19 @@ export class PooledArms {
       throw new Error(`invalid router file: state.totals must hold one sum per arm (${state.arms.length})`);
     this.shared = new LinearArm(state.shared ?? newArm(dim, ridge));
     this.arms = state.arms.map((a) => new LinearArm(a));
-    this.totals = state.totals ? [...state.totals] : state.arms.map(() => 0);
+    this.totals = state.totals && [...state.totals];
+    this.legacy = !state.shared && !state.totals;
   }
 
   static fresh(models: number, dim: number, ridge: number): PooledArms {
-    return new PooledArms({ arms: Array.from({ length: models }, () => newArm(dim, ridge)) }, dim, ridge);
+    const arms = Array.from({ length: models }, () => newArm(dim, ridge));
+    return new PooledArms({ arms, totals: arms.map(() => 0) }, dim, ridge);
   }
 
   get state(): PoolState {
-    return { shared: this.shared.state, arms: this.arms.map((a) => a.state), totals: [...this.totals] };
+    const arms = this.arms.map((a) => a.state);
+    if (this.legacy && this.shared.state.n === 0) return { arms };
+    return { shared: this.shared.state, arms, ...(this.totals ? { totals: [...this.totals] } : {}) };
   }
 
   /** The learned correction of model `j`'s offset at features `x`: the shared part plus its own. */
@@ -59,13 +67,13 @@ export class PooledArms {
     const arm = this.arms[j]!;
     if (pool) this.shared.update(x, reward - offset - arm.mean(x));
     arm.update(x, reward - offset - this.shared.mean(x));
-    this.totals[j] = this.totals[j]! + reward;
+    if (this.totals) this.totals[j] = this.totals[j]! + reward;
   }
 
   /** Revises model `j`'s reward already learned at `x` by `delta`. */
   revise(j: number, x: Float64Array, delta: number): void {
     this.arms[j]!.revise(x, delta);
-    this.totals[j] = this.totals[j]! + delta;
+    if (this.totals) this.totals[j] = this.totals[j]! + delta;
   }
 
   /** Keeps the arms (and sums) of the models at `keep` (-1: a fresh arm), in that order. */
@@ -73,7 +81,7 @@ export class PooledArms {
     const state = {
       shared: this.shared.state,
       arms: keep.map((k) => (k < 0 ? newArm(dim, ridge) : this.arms[k]!.state)),
-      totals: keep.map((k) => (k < 0 ? 0 : this.totals[k]!)),
+      ...(this.totals ? { totals: keep.map((k) => (k < 0 ? 0 : this.totals![k]!)) } : {}),
     };
     return new PooledArms(state, dim, ridge);
   }
@@ -81,8 +89,9 @@ export class PooledArms {
   /** The estimates with the leader's quality raised by up to `margin` as its outcomes grow (a copy; the leader: the
    * model with the best mean reward shrunk toward its prior). */
   favourLeader(estimates: readonly ModelEstimate[], priors: readonly number[], margin: number): ModelEstimate[] {
-    if (margin === 0) return [...estimates];
-    const mean = (j: number) => (this.totals[j]! + LEADER_PSEUDO * priors[j]!) / (this.arms[j]!.state.n + LEADER_PSEUDO);
+    const totals = this.totals;
+    if (margin === 0 || !totals) return [...estimates];
+    const mean = (j: number) => (totals[j]! + LEADER_PSEUDO * priors[j]!) / (this.arms[j]!.state.n + LEADER_PSEUDO);
     let leader = 0;
     for (let j = 1; j < estimates.length; j++) if (mean(j) > mean(leader)) leader = j;
     const n = this.arms[leader]!.state.n;
