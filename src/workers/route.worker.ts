@@ -103,7 +103,7 @@ export const routeHandlers = {
     const models = sources ? [...sources.trained, ...sources.priors] : router.toJSON().models;
     return {
       name: routerLabel(router),
-      needsEmbedding: router.input === 'embedding',
+      input: router.input,
       textTier: router.textTier,
       models,
       encoder,

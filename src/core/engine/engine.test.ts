@@ -170,7 +170,7 @@ describe('answer', () => {
 
   it('throws a RoutingError naming the router when routing fails', async () => {
     const failing = await parts({
-      router: { name: 'broken', needsEmbedding: false, route: () => Promise.reject(new Error('model file gone')) },
+      router: { name: 'broken', input: 'text', route: () => Promise.reject(new Error('model file gone')) },
     });
     await expect(answerWith(failing, { messages: [user('hi')], policy })).rejects.toThrow(RoutingError);
     await expect(answerWith(failing, { messages: [user('hi')], policy })).rejects.toThrow('router "broken": model file gone');

@@ -21,7 +21,7 @@ export async function routeWith(router: Router, query: RouteQuery, policy: Polic
 export function engineRouter(router: Router): EngineRouter {
   return {
     name: routerLabel(router),
-    needsEmbedding: router.input === 'embedding',
+    input: router.input,
     route: (query, policy) => routeWith(router, query, policy),
   };
 }
