@@ -6,7 +6,9 @@
 // shared decision rule under the user's cost knob and budget twice, greedy (the means) and exploring, and the
 // exploration ceiling (exploration.ts) picks which to act on. Strategies: LinUCB (mean + alpha x width), linear
 // Thompson sampling (a draw from each arm's Gaussian posterior of the reward at this query), and epsilon-greedy
-// (a uniformly random affordable model with probability epsilon).
+// (a uniformly random affordable model with probability epsilon, decaying with the calls routed). The arms are
+// pooled (pooled-arms.ts): a shared arm learns what all models have in common at a query, and the greedy choice
+// leaves the model best on average only for one estimated better by a margin.
 import { z } from 'zod';
 import type { CatalogModel } from '../catalog/model.ts';
 import { mulberry32Step } from '../data/random.ts';
@@ -28,8 +30,8 @@ import { CostModel, costStateSchema } from '../routers/shared/cost-model.ts';
 import { fileState, pack, parseOrThrow, routerFile } from '../routers/shared/router-file.ts';
 import { gaussian } from '../routers/shared/vectors.ts';
 import { FeatureMap } from './features.ts';
-import { LinearArm, armSchema, newArm } from './linear-arm.ts';
-import { withinCeiling, type ExplorationCounts } from './exploration.ts';
+import { LEADER_MARGIN, PooledArms, poolSchema } from './pooled-arms.ts';
+import { decayedEpsilon, withinCeiling, type ExplorationCounts } from './exploration.ts';
 import { catalogPriors } from './catalog-prior.ts';
 
 export type Strategy = 'linucb' | 'lin-ts' | 'epsilon-greedy';
@@ -44,6 +46,9 @@ const common = {
   prior: z.number().min(0).max(1).default(0.5),
   /** Cold start: each model's prior from its catalog benchmark figures, or the constant `prior` for all. */
   priors: z.enum(['catalog', 'constant']).default('catalog'),
+  /** Cold: how much better another model must be estimated at a query for the greedy choice to leave the leader
+   * (pooled-arms.ts; absent: LEADER_MARGIN, so that files saved before the option save back unchanged). */
+  leaderMargin: z.number().min(0).max(1).optional(),
   /** The largest share of calls that may act otherwise than the greedy choice. */
   maxExploreShare: z.number().min(0).max(1).default(0.2),
   /** An offline router trained by `fit` on the same data and used as the offset (a warm start); none: cold. */
@@ -68,7 +73,7 @@ const stateSchema = z
     priors: z.array(z.number().min(0).max(1)).optional(),
     /** The embedding size, once a query was seen (0 before). */
     inputDim: z.number().int().min(0),
-    arms: z.array(armSchema),
+    ...poolSchema.shape,
     calls: z.number().int().min(0),
     explored: z.number().int().min(0),
     rng: z.number().int().min(0),
@@ -108,7 +113,7 @@ export class OnlineLinearRouter implements OnlineRouter {
   private costs: CostModel | undefined;
   private base: { file: RouterFile; router: Router } | undefined;
   private features: FeatureMap | undefined;
-  private arms: LinearArm[] = [];
+  private pool: PooledArms | undefined;
   private counts: ExplorationCounts = { calls: 0, explored: 0 };
   private rng = 0;
   private priors: number[] | undefined;
@@ -132,7 +137,7 @@ export class OnlineLinearRouter implements OnlineRouter {
     this.priors = this.options.priors === 'catalog' ? catalogPriors(models, catalog, this.options.prior) : undefined;
     this.base = undefined;
     this.features = undefined;
-    this.arms = [];
+    this.pool = undefined;
     return this;
   }
 
@@ -142,7 +147,7 @@ export class OnlineLinearRouter implements OnlineRouter {
     this.models = [...router.toJSON().models];
     this.costs = undefined;
     this.features = undefined;
-    this.arms = [];
+    this.pool = undefined;
     return this;
   }
 
@@ -165,7 +170,7 @@ export class OnlineLinearRouter implements OnlineRouter {
 
   async predict(query: RouteQuery): Promise<Prediction> {
     const { estimates, x } = await this.means(query);
-    const observed = this.arms.reduce((s, a) => s + a.state.n, 0);
+    const observed = this.pool?.arms.reduce((s, a) => s + a.state.n, 0) ?? 0;
     const start = this.base ? `${this.base.router.name}'s estimate` : this.priors ? 'catalog priors' : `a prior of ${this.options.prior}`;
     return {
       estimates,
@@ -181,9 +186,11 @@ export class OnlineLinearRouter implements OnlineRouter {
   async choose(query: RouteQuery, policy: Policy): Promise<OnlineChoice> {
     const prediction = await this.predict(query);
     const x = this.featuresOf(query);
-    const greedy = decide(prediction.estimates, policy);
-    const exploring =
-      this.strategy === 'epsilon-greedy' ? this.epsilonDecision(greedy) : decide(this.optimistic(prediction.estimates, x), policy);
+    // Warm, the offset is already a per-query router's choice: no leader overrules it.
+    const margin = this.base ? 0 : (this.options.leaderMargin ?? LEADER_MARGIN);
+    const estimates = this.pool!.favourLeader(prediction.estimates, this.coldPriors(), margin);
+    const greedy = decide(estimates, policy);
+    const exploring = this.strategy === 'epsilon-greedy' ? this.epsilonDecision(greedy) : decide(this.optimistic(estimates, x), policy);
     const { decision, explored } = withinCeiling(greedy, exploring, this.counts, this.options.maxExploreShare);
     const features = { ...prediction.explanation.features, explored };
     return { prediction: { ...prediction, explanation: { ...prediction.explanation, features } }, decision, explored };
@@ -193,18 +200,23 @@ export class OnlineLinearRouter implements OnlineRouter {
     const j = this.models.indexOf(model);
     if (j < 0) return;
     const x = this.featuresOf(query);
-    const arm = this.arm(j);
-    if (previous !== undefined) return arm.revise(x, reward - previous);
-    const offset = (await this.offsets(query))[j]!;
-    arm.update(x, reward - offset);
+    if (previous !== undefined) return this.pool!.revise(j, x, reward - previous);
+    // Warm, the offline router's offsets already say how hard the query is: a bad answer is the model's alone.
+    this.pool!.update(j, x, reward, (await this.offsets(query))[j]!, !this.base);
   }
 
   /** Serve other catalog models: known arms kept, new ones start cold; passed on to a base router that can. */
   serve(models: readonly CatalogModel[]): void {
     if (this.base?.router.retargetable) this.base.router.serve(models);
-    const known = new Map(this.models.map((m, j) => [m, this.arms[j]] as const));
+    const known = this.models;
     this.models = models.map((m) => m.id);
-    this.arms = this.features ? this.models.map((m) => known.get(m) ?? this.freshArm()) : [];
+    this.pool =
+      this.features &&
+      this.pool?.remap(
+        this.models.map((m) => known.indexOf(m)),
+        this.features.size,
+        this.options.ridge,
+      );
     if (this.base) return;
     this.costs = CostModel.fromCatalog(models);
     if (this.priors) this.priors = catalogPriors(this.models, models, this.options.prior);
@@ -215,7 +227,7 @@ export class OnlineLinearRouter implements OnlineRouter {
     const state = {
       ...(this.base ? { base: this.base.file } : { costs: this.costs!.state, ...(this.priors ? { priors: this.priors } : {}) }),
       inputDim: this.features?.inputDim ?? 0,
-      arms: this.arms.map((a) => a.state),
+      ...(this.pool?.state ?? { arms: [] }),
       calls: this.counts.calls,
       explored: this.counts.explored,
       rng: this.rng,
@@ -237,7 +249,7 @@ export class OnlineLinearRouter implements OnlineRouter {
     if (st.arms.length !== (size ? this.models.length : 0) || st.arms.some((a) => a.b.length !== size)) {
       throw new Error(`invalid router file: state.arms must hold one arm of ${size} features per model once a query was seen`);
     }
-    this.arms = st.arms.map((a) => new LinearArm(a));
+    this.pool = size ? new PooledArms({ arms: st.arms, shared: st.shared, totals: st.totals }, size, this.options.ridge) : undefined;
     this.counts = { calls: st.calls, explored: st.explored };
     this.rng = st.rng;
     return this;
@@ -253,7 +265,7 @@ export class OnlineLinearRouter implements OnlineRouter {
     const { offsets, costs } = await this.offsetsAndCosts(query);
     const estimates: ModelEstimate[] = this.models.map((model, j) => ({
       model,
-      quality: clamp01(offsets[j]! + this.arm(j).mean(x)),
+      quality: clamp01(offsets[j]! + this.pool!.mean(j, x)),
       cost: costs[j]!,
     }));
     return { estimates, x };
@@ -266,7 +278,7 @@ export class OnlineLinearRouter implements OnlineRouter {
   private async offsetsAndCosts(query: RouteQuery): Promise<{ offsets: number[]; costs: number[] }> {
     if (!this.base)
       return {
-        offsets: this.models.map((_, j) => this.priors?.[j] ?? this.options.prior),
+        offsets: this.coldPriors(),
         costs: this.models.map((_, j) => this.costs!.estimate(j, query.text)),
       };
     const byModel = new Map((await this.base.router.predict(query)).estimates.map((e) => [e.model, e] as const));
@@ -286,9 +298,10 @@ export class OnlineLinearRouter implements OnlineRouter {
     });
   }
 
-  /** With probability epsilon, a uniformly random model among those the greedy rule could pick (allowed, affordable), then the greedy order. */
+  /** With probability epsilon (decaying, exploration.ts), a uniformly random model among those the greedy rule could pick
+   * (allowed, affordable), then the greedy order. */
   private epsilonDecision(greedy: Decision): Decision {
-    if (this.draw() >= (this.options.epsilon ?? 0)) return greedy;
+    if (this.draw() >= decayedEpsilon(this.options.epsilon ?? 0, this.counts.calls)) return greedy;
     const pick = greedy.ranking[Math.floor(this.draw() * greedy.ranking.length)]!;
     return { model: pick.model, ranking: [pick, ...greedy.ranking.filter((r) => r !== pick)] };
   }
@@ -302,7 +315,7 @@ export class OnlineLinearRouter implements OnlineRouter {
     if (!query.embedding) throw new Error(`router "${this.name}" needs the query's embedding`);
     if (!this.features) {
       this.features = this.featureMap(query.embedding.length);
-      this.arms = this.models.map(() => this.freshArm());
+      this.pool = PooledArms.fresh(this.models.length, this.features.size, this.options.ridge);
     }
     return this.features.of(query.embedding);
   }
@@ -311,12 +324,13 @@ export class OnlineLinearRouter implements OnlineRouter {
     return new FeatureMap(inputDim, this.options.dim, this.options.seed);
   }
 
-  private freshArm(): LinearArm {
-    return new LinearArm(newArm(this.features!.size, this.options.ridge));
+  private arm(j: number) {
+    return this.pool!.arms[j]!;
   }
 
-  private arm(j: number): LinearArm {
-    return this.arms[j]!;
+  /** Each model's prior reward before any outcome (the leader's shrinkage target). */
+  private coldPriors(): number[] {
+    return this.models.map((_, j) => this.priors?.[j] ?? this.options.prior);
   }
 
   private draw(): number {
