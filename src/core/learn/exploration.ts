@@ -26,7 +26,7 @@ export function withinCeiling(
 }
 
 /** The calls after which epsilon-greedy explores half as often as at the start. */
-export const EPSILON_HALF_CALLS = 1000;
+export const EPSILON_HALF_CALLS = 100;
 
 /** Epsilon after `calls` routed calls: epsilon x H / (H + calls). */
 export function decayedEpsilon(epsilon: number, calls: number, halfCalls = EPSILON_HALF_CALLS): number {
