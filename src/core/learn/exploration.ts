@@ -2,7 +2,8 @@
 // (decide.ts) like the greedy one, so it never picks a model whose expected cost breaks the user's budget rule
 // (over the per-call budget, or not allowed); and a call may explore (act otherwise than the greedy choice) only
 // while the share of exploratory calls stays within `maxShare`. Epsilon-greedy's epsilon decays as 1/t (halved
-// after EPSILON_HALF_CALLS calls): uniform exploration that never stops costs a fixed share of every later call.
+// after EPSILON_HALF_CALLS calls): uniform exploration that never stops costs a fixed share of every later call; and
+// it picks only among plausible models (those that could still beat the greedy choice), not hopeless ones.
 import type { Decision } from '../routers/decide.ts';
 
 export interface ExplorationCounts {

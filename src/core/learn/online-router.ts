@@ -6,7 +6,7 @@
 // shared decision rule under the user's cost knob and budget twice, greedy (the means) and exploring, and the
 // exploration ceiling (exploration.ts) picks which to act on. Strategies: LinUCB (mean + alpha x width), linear
 // Thompson sampling (a draw from each arm's Gaussian posterior of the reward at this query), and epsilon-greedy
-// (a uniformly random affordable model with probability epsilon, decaying with the calls routed). The arms are
+// (a uniformly random affordable, plausible model with probability epsilon, decaying with the calls routed). The arms are
 // pooled (pooled-arms.ts): a shared arm learns what all models have in common at a query, and the greedy choice
 // leaves the model best on average only for one estimated better by a margin.
 import { z } from 'zod';

@@ -74,6 +74,8 @@ describe('decaying epsilon', () => {
     expect(decayedEpsilon(0.1, 0)).toBe(0.1);
     expect(decayedEpsilon(0.1, EPSILON_HALF_CALLS)).toBeCloseTo(0.05, 12);
     expect(decayedEpsilon(0.1, 9 * EPSILON_HALF_CALLS)).toBeCloseTo(0.01, 12);
+    // By a 5,000-call stream's last queries the default explores fewer than 1 call in 1,000.
+    expect(decayedEpsilon(0.05, 5000)).toBeLessThan(0.001);
   });
 });
 
