@@ -3,7 +3,7 @@
 // a fallback and a direct call are counted as they cost, and the log carries each call's premium alternative.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../test-server/server.ts';
@@ -15,38 +15,27 @@ import {
   PYTHON_QUERY,
   client,
   gatewayConfig,
-  tempDir,
+  model,
+  testFolder,
   trainedRouterFile,
 } from '../helpers/gateway-fixture.ts';
 
-const dir = tempDir();
-process.env.LLMROUTER_CACHE = join(dir, 'embedding-cache');
-const logFile = join(dir, 'calls.jsonl');
+const { dir, logFile } = testFolder();
 const bin = resolve(import.meta.dirname, '../../bin/llmrouter.js');
 const auth = { authorization: `Bearer ${CLIENT_TOKEN}` };
 let server: TestServer;
 let gateway: RunningGateway;
 let openai: OpenAI;
 
-// A dear coder, a cheap mathematician (as the router's training costs have them): a python question the knob sends
-// to the mathematician saves against the coder, the best model for it.
-const model = (id: string, provider: string, api_model: string, input_price: number, output_price: number) => ({
-  id,
-  provider,
-  api_model,
-  input_price,
-  output_price,
-  context_window: 8192,
-  description: id,
-});
-
 beforeAll(async () => {
   server = await startTestServer();
   const routerFile = await trainedRouterFile(dir);
+  // A dear coder, a cheap mathematician (as the router's training costs have them): a python question the knob sends
+  // to the mathematician saves against the coder, the best model for it.
   const models = [
-    model('coder', 'test-openai', 'echo-small', 5, 15),
-    model('mathematician', 'test-anthropic', 'echo-large', 0.1, 0.4),
-    model('generalist', 'test-gemini', 'echo-large', 3, 10),
+    model('coder', 'test-openai', 'echo-small', { input_price: 5, output_price: 15 }),
+    model('mathematician', 'test-anthropic', 'echo-large', { input_price: 0.1, output_price: 0.4 }),
+    model('generalist', 'test-gemini', 'echo-large', { input_price: 3, output_price: 10 }),
   ];
   gateway = await startGateway(gatewayConfig(server.url, routerFile, { log: logFile, models }));
   openai = client(gateway.url);

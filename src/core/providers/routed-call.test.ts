@@ -10,6 +10,7 @@ import { CONTINUE_PROMPT, RoutedCaller, type RoutedCallerOptions, type RoutedEve
 import { SpendingGuard } from './spending-guard.ts';
 import type { ProviderError } from './errors.ts';
 import type { WireFormat } from './definitions.ts';
+import { spentAttempt } from '../../../test/helpers/spent-attempt.ts';
 
 let server: TestServer;
 beforeAll(async () => void (server = await startTestServer()));
@@ -255,21 +256,7 @@ describe('the spending guard', () => {
   it('refuses a call whose estimate would pass the daily budget, before any request', async () => {
     const log = new MemoryOutcomeLog();
     const guard = new SpendingGuard({ dailyUsd: 0.01 }, log);
-    log.record({
-      id: 'earlier',
-      at: Date.now(),
-      callId: 'c',
-      model: 'alpha',
-      provider: 'p-openai',
-      attempt: 1,
-      kind: 'ok',
-      latencyMs: 1,
-      inputTokens: 1,
-      outputTokens: 1,
-      usageEstimated: false,
-      cost: 0.0095,
-      resumed: false,
-    });
+    log.record(spentAttempt(0.0095, { model: 'alpha', provider: 'p-openai' }));
     const { call } = caller({ guard, sink: log });
     const result = await call();
     expect(result.error?.kind).toBe('budget');
