@@ -7,6 +7,7 @@ import OpenAI from 'openai';
 import { routerClass } from '../../src/core/routers/registry.ts';
 import { createNodeEmbedder } from '../../src/platform/node/encoder.ts';
 import { parseConfig, type GatewayConfig } from '../../src/server/config.ts';
+import { catalogModel } from './catalog-model.ts';
 import { clusters } from './synthetic.ts';
 
 export const CLIENT_TOKEN = 'client-token-13579';
@@ -27,25 +28,13 @@ export async function trainedRouterFile(dir: string, name = 'knn', options: Reco
   return file;
 }
 
-/** A catalog entry for a test-server model; `extra` adds or replaces fields. */
-export const model = (id: string, provider: string, api_model: string, extra: Record<string, unknown> = {}) => ({
-  id,
-  provider,
-  api_model,
-  input_price: 1,
-  output_price: 2,
-  context_window: 8192,
-  description: id,
-  ...extra,
-});
-
 /** A gateway configuration over the test server at `url`; `extra` replaces top-level fields. */
 export function gatewayConfig(url: string, routerFile: string, extra: Record<string, unknown> = {}): GatewayConfig {
   return parseConfig({
     models: [
-      model('coder', 'test-openai', 'echo-small'),
-      model('mathematician', 'test-anthropic', 'echo-large'),
-      model('generalist', 'test-gemini', 'echo-large'),
+      catalogModel('coder', 'test-openai', 'echo-small'),
+      catalogModel('mathematician', 'test-anthropic', 'echo-large'),
+      catalogModel('generalist', 'test-gemini', 'echo-large'),
     ],
     providers: {
       'test-openai': { base_url: `${url}/openai/v1`, wire: 'openai' },

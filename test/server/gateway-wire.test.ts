@@ -6,14 +6,16 @@ import OpenAI, { APIError } from 'openai';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../test-server/server.ts';
 import { startGateway, type RunningGateway } from '../../src/server/serve.ts';
-import { CLIENT_TOKEN, PYTHON_QUERY, client, gatewayConfig, model, testFolder, trainedRouterFile } from '../helpers/gateway-fixture.ts';
+import { CLIENT_TOKEN, PYTHON_QUERY, client, gatewayConfig, testFolder, trainedRouterFile } from '../helpers/gateway-fixture.ts';
+import { catalogModel } from '../helpers/catalog-model.ts';
+import type { CatalogModel } from '../../src/core/catalog/model.ts';
 
 const { dir } = testFolder();
 let server: TestServer;
 let gateway: RunningGateway;
 let openai: OpenAI;
 
-const images = { input_modalities: ['text', 'image'] };
+const images = { input_modalities: ['text', 'image'] } satisfies Partial<CatalogModel>;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -21,10 +23,10 @@ beforeAll(async () => {
   const config = gatewayConfig(server.url, file, {
     // coder reads text only; the others (viewer, named only directly, on OpenAI's wire) read images too.
     models: [
-      model('coder', 'test-openai', 'echo-small'),
-      model('viewer', 'test-openai', 'echo-large', images),
-      model('mathematician', 'test-anthropic', 'echo-large', images),
-      model('generalist', 'test-gemini', 'echo-large', images),
+      catalogModel('coder', 'test-openai', 'echo-small'),
+      catalogModel('viewer', 'test-openai', 'echo-large', images),
+      catalogModel('mathematician', 'test-anthropic', 'echo-large', images),
+      catalogModel('generalist', 'test-gemini', 'echo-large', images),
     ],
     routers: { knn: { file }, 'knn-text': { file, allowed: ['coder'] } },
   });

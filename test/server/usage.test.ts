@@ -15,10 +15,10 @@ import {
   PYTHON_QUERY,
   client,
   gatewayConfig,
-  model,
   testFolder,
   trainedRouterFile,
 } from '../helpers/gateway-fixture.ts';
+import { catalogModel } from '../helpers/catalog-model.ts';
 
 const { dir, logFile } = testFolder();
 const bin = resolve(import.meta.dirname, '../../bin/llmrouter.js');
@@ -33,9 +33,9 @@ beforeAll(async () => {
   // A dear coder, a cheap mathematician (as the router's training costs have them): a python question the knob sends
   // to the mathematician saves against the coder, the best model for it.
   const models = [
-    model('coder', 'test-openai', 'echo-small', { input_price: 5, output_price: 15 }),
-    model('mathematician', 'test-anthropic', 'echo-large', { input_price: 0.1, output_price: 0.4 }),
-    model('generalist', 'test-gemini', 'echo-large', { input_price: 3, output_price: 10 }),
+    catalogModel('coder', 'test-openai', 'echo-small', { input_price: 5, output_price: 15 }),
+    catalogModel('mathematician', 'test-anthropic', 'echo-large', { input_price: 0.1, output_price: 0.4 }),
+    catalogModel('generalist', 'test-gemini', 'echo-large', { input_price: 3, output_price: 10 }),
   ];
   gateway = await startGateway(gatewayConfig(server.url, routerFile, { log: logFile, models }));
   openai = client(gateway.url);
