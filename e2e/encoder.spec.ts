@@ -10,7 +10,7 @@ const texts = [
   '∫_0^1 x^2 dx = 1/3',
 ];
 
-async function embedOn(page: Page, prefer: "wasm" | "webgpu") {
+async function embedOn(page: Page, prefer: 'wasm' | 'webgpu') {
   await page.goto(`./?${prefer}#encoder?prefer=${prefer}`); // a new document per backend: ORT initialises once per page
   await expect(page.getByLabel('encoder backend')).toHaveText(prefer, { timeout: 90_000 });
   return embedInPage(page, texts);
