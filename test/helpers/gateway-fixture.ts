@@ -1,5 +1,6 @@
 // What the gateway tests share: a knn router trained (real encoder) on two topics, each solved by its own
-// model; a configuration pointing those models at the provider test server; a client for the gateway.
+// model; a configuration pointing those models at the provider test server; a client for the gateway; the
+// provider test server and a gateway started together for a test file; a chat request.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,8 @@ import OpenAI from 'openai';
 import { routerClass } from '../../src/core/routers/registry.ts';
 import { createNodeEmbedder } from '../../src/platform/node/encoder.ts';
 import { parseConfig, type GatewayConfig } from '../../src/server/config.ts';
+import { startGateway, type RunningGateway } from '../../src/server/serve.ts';
+import { startTestServer, type TestServer } from '../../test-server/server.ts';
 import { catalogModel } from './catalog-model.ts';
 import { clusters } from './synthetic.ts';
 
@@ -64,3 +67,30 @@ export function testFolder(): { dir: string; logFile: string } {
 export function client(url: string, apiKey = CLIENT_TOKEN): OpenAI {
   return new OpenAI({ baseURL: `${url}/v1`, apiKey, maxRetries: 0 });
 }
+
+/** What a gateway test file runs against: the provider test server, a gateway in front of it, an openai client for that. */
+export interface GatewayUnderTest {
+  server: TestServer;
+  gateway: RunningGateway;
+  openai: OpenAI;
+}
+
+/** Starts the provider test server and a gateway over a knn router trained in `dir`; `extra(routerFile)` adds to its configuration. */
+export async function startGatewayUnderTest(
+  dir: string,
+  extra: (routerFile: string) => Record<string, unknown> = () => ({}),
+): Promise<GatewayUnderTest> {
+  const server = await startTestServer();
+  const routerFile = await trainedRouterFile(dir);
+  const gateway = await startGateway(gatewayConfig(server.url, routerFile, extra(routerFile)));
+  return { server, gateway, openai: client(gateway.url) };
+}
+
+/** Closes what startGatewayUnderTest started; either may be missing when a start failed. */
+export async function closeGatewayUnderTest({ server, gateway }: Partial<GatewayUnderTest>): Promise<void> {
+  await gateway?.close();
+  await server?.close();
+}
+
+/** A chat request of one user message to `model` (the knn router unless named). */
+export const ask = (content: string, model = 'router-knn') => ({ model, messages: [{ role: 'user' as const, content }] });

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import OpenAI, { APIError } from 'openai';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../test-server/server.ts';
+import type { TestServer } from '../../test-server/server.ts';
 import { startGateway, type RunningGateway } from '../../src/server/serve.ts';
 import {
   CLIENT_TOKEN,
@@ -16,7 +16,9 @@ import {
   client,
   gatewayConfig,
   testFolder,
-  trainedRouterFile,
+  ask,
+  closeGatewayUnderTest,
+  startGatewayUnderTest,
 } from '../helpers/gateway-fixture.ts';
 import { spentAttempt } from '../helpers/spent-attempt.ts';
 
@@ -25,19 +27,9 @@ let server: TestServer;
 let gateway: RunningGateway;
 let openai: OpenAI;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  const routerFile = await trainedRouterFile(dir);
-  gateway = await startGateway(gatewayConfig(server.url, routerFile, { log: logFile }));
-  openai = client(gateway.url);
-}, 60_000);
-afterAll(async () => {
-  await gateway?.close();
-  await server?.close();
-});
+beforeAll(async () => void ({ server, gateway, openai } = await startGatewayUnderTest(dir, () => ({ log: logFile }))), 60_000);
+afterAll(() => closeGatewayUnderTest({ server, gateway }));
 beforeEach(() => server.faults.set([]));
-
-const ask = (content: string, model = 'router-knn') => ({ model, messages: [{ role: 'user' as const, content }] });
 
 describe('routed answers through the openai client', () => {
   it('routes a whole answer by the trained router, with the decision in headers and the llmrouter field', async () => {

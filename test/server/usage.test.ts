@@ -6,17 +6,17 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../test-server/server.ts';
-import { startGateway, type RunningGateway } from '../../src/server/serve.ts';
+import type { TestServer } from '../../test-server/server.ts';
+import type { RunningGateway } from '../../src/server/serve.ts';
 import type { UsageSummary } from '../../src/core/learn/usage.ts';
 import {
   CLIENT_TOKEN,
   INTEGRAL_QUERY,
   PYTHON_QUERY,
-  client,
-  gatewayConfig,
   testFolder,
-  trainedRouterFile,
+  ask,
+  closeGatewayUnderTest,
+  startGatewayUnderTest,
 } from '../helpers/gateway-fixture.ts';
 import { catalogModel } from '../helpers/catalog-model.ts';
 
@@ -27,25 +27,17 @@ let server: TestServer;
 let gateway: RunningGateway;
 let openai: OpenAI;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  const routerFile = await trainedRouterFile(dir);
-  // A dear coder, a cheap mathematician (as the router's training costs have them): a python question the knob sends
-  // to the mathematician saves against the coder, the best model for it.
-  const models = [
-    catalogModel('coder', 'test-openai', 'echo-small', { input_price: 5, output_price: 15 }),
-    catalogModel('mathematician', 'test-anthropic', 'echo-large', { input_price: 0.1, output_price: 0.4 }),
-    catalogModel('generalist', 'test-gemini', 'echo-large', { input_price: 3, output_price: 10 }),
-  ];
-  gateway = await startGateway(gatewayConfig(server.url, routerFile, { log: logFile, models }));
-  openai = client(gateway.url);
-}, 60_000);
-afterAll(async () => {
-  await gateway?.close();
-  await server?.close();
-});
+// A dear coder, a cheap mathematician (as the router's training costs have them): a python question the knob sends
+// to the mathematician saves against the coder, the best model for it.
+const models = [
+  catalogModel('coder', 'test-openai', 'echo-small', { input_price: 5, output_price: 15 }),
+  catalogModel('mathematician', 'test-anthropic', 'echo-large', { input_price: 0.1, output_price: 0.4 }),
+  catalogModel('generalist', 'test-gemini', 'echo-large', { input_price: 3, output_price: 10 }),
+];
 
-const ask = (content: string, model = 'router-knn') => ({ model, messages: [{ role: 'user' as const, content }] });
+beforeAll(async () => void ({ server, gateway, openai } = await startGatewayUnderTest(dir, () => ({ log: logFile, models }))), 60_000);
+afterAll(() => closeGatewayUnderTest({ server, gateway }));
+
 const cents = (usd: number) => Math.round(usd * 100);
 
 /** The sum over labels of one metric in Prometheus text. */
