@@ -6,6 +6,7 @@ import { useUsableModels } from '../stores/usable-models.ts';
 import { usePipeline, type RunView } from '../stores/pipeline.ts';
 import { TrashIcon } from '../components/icons.tsx';
 import { NumberField } from '../components/NumberField.tsx';
+import { Picks } from '../components/Picks.tsx';
 import { TableHead } from '../components/TableHead.tsx';
 import type { RunEstimate } from '../../core/pipeline/estimate.ts';
 
@@ -82,26 +83,6 @@ function SampleInputs(props: { perTask: number; setPerTask: Setter<number>; seed
         />
       </label>
     </div>
-  );
-}
-
-/** A checkbox for each usable model: the models the run asks. */
-function ModelPicks({ usable, models, setModels }: { usable: readonly string[]; models: string[]; setModels: Setter<string[]> }) {
-  return (
-    <fieldset className="router-picks">
-      <legend>Models to run</legend>
-      {usable.length === 0 && <span className="muted">Enable models of a provider you set up (Settings) first.</span>}
-      {usable.map((id) => (
-        <label key={id}>
-          <input
-            type="checkbox"
-            checked={models.includes(id)}
-            onChange={(e) => setModels(e.target.checked ? [...models, id] : models.filter((m) => m !== id))}
-          />{' '}
-          {id}
-        </label>
-      ))}
-    </fieldset>
   );
 }
 
@@ -229,7 +210,9 @@ export function PipelinePanel() {
           <p aria-label="Sampled queries">
             {draft.items.length} queries over {new Set(draft.items.map((i) => i.task)).size} tasks from {draft.source}
           </p>
-          <ModelPicks usable={usable} models={models} setModels={setModels} />
+          <Picks legend="Models to run" options={usable} chosen={models} setChosen={setModels}>
+            {usable.length === 0 && <span className="muted">Enable models of a provider you set up (Settings) first.</span>}
+          </Picks>
           <RunLimits
             usable={usable}
             budget={budget}

@@ -5,9 +5,12 @@ import { routers } from '../../core/routers/registry.ts';
 import { useLabRuns } from '../stores/lab-runs.ts';
 import type { DatasetRecord } from '../stores/lab.ts';
 import { NumberField } from '../components/NumberField.tsx';
+import { Picks } from '../components/Picks.tsx';
 
 /** Routers that need no provider calls; the lab trains and evaluates them on recorded outcomes. */
-const TRAINABLE = Object.entries(routers).filter(([, e]) => e.input !== 'provider');
+const TRAINABLE = Object.entries(routers)
+  .filter(([, e]) => e.input !== 'provider')
+  .map(([name]) => name);
 
 export function TrainPanel({ dataset }: { dataset: DatasetRecord }) {
   const { runs, split, setSplit, start, cancel } = useLabRuns();
@@ -16,19 +19,7 @@ export function TrainPanel({ dataset }: { dataset: DatasetRecord }) {
   return (
     <section className="card" aria-labelledby="train-title">
       <h2 id="train-title">Train and evaluate</h2>
-      <fieldset className="router-picks">
-        <legend>Routers</legend>
-        {TRAINABLE.map(([name, entry]) => (
-          <label key={name} title={entry.description}>
-            <input
-              type="checkbox"
-              checked={chosen.includes(name)}
-              onChange={(e) => setChosen(e.target.checked ? [...chosen, name] : chosen.filter((c) => c !== name))}
-            />{' '}
-            {name}
-          </label>
-        ))}
-      </fieldset>
+      <Picks legend="Routers" options={TRAINABLE} chosen={chosen} setChosen={setChosen} title={(name) => routers[name]?.description} />
       <div className="row">
         <NumberField
           label="Test share"
