@@ -14,7 +14,6 @@ import { defaultCatalog, requireModel } from '../src/core/catalog/catalog.ts';
 import { evaluate, type EvalReport } from '../src/core/eval/evaluate.ts';
 import { reliability } from '../src/core/eval/reliability.ts';
 import { DEFAULT_LAMBDA, decide } from '../src/core/routers/decide.ts';
-import { isRetargetable } from '../src/core/routers/default-router.ts';
 import { isIrtRouter } from '../src/core/routers/irt.ts';
 import { loadRouter } from '../src/core/routers/registry.ts';
 import type { Router } from '../src/core/routers/router.ts';
@@ -125,7 +124,7 @@ async function measured(datasets: BenchDataset[]): Promise<Row[]> {
 async function prompts(router: string) {
   const { easy, hard } = JSON.parse(readFileSync('test/fixtures/cold-start-prompts.json', 'utf8')) as { easy: string[]; hard: string[] };
   const loaded = loadRouter(JSON.parse(readFileSync(`public/routers/${router}.json`, 'utf8')));
-  if (!isRetargetable(loaded)) throw new Error(`${router} cannot serve catalog models`);
+  if (!loaded.retargetable) throw new Error(`${router} cannot serve catalog models`);
   loaded.serve(SIX.map((m) => requireModel(defaultCatalog, m)));
   const picks = async (texts: string[], lambda: number) => {
     const embeddings = await embedTexts(texts);

@@ -5,7 +5,6 @@
 import { readFileSync } from 'node:fs';
 import { defaultCatalog, requireModel } from '../src/core/catalog/catalog.ts';
 import { decide, type Decision } from '../src/core/routers/decide.ts';
-import { isRetargetable } from '../src/core/routers/default-router.ts';
 import type { Router } from '../src/core/routers/router.ts';
 
 export const SUITE_FILE = 'bench/data/discrimination/suite.json';
@@ -67,7 +66,7 @@ export async function judgeMix(
   mix: Mix,
   lambda: number,
 ): Promise<MixResult> {
-  if (isRetargetable(router)) router.serve(mix.models.map((m) => requireModel(defaultCatalog, m)));
+  if (router.retargetable) router.serve(mix.models.map((m) => requireModel(defaultCatalog, m)));
   const route = async (items: Suite['easy'], vectors: Float32Array[]) =>
     Promise.all(
       items.map(async (item, i) =>

@@ -9,7 +9,6 @@ import { cpus, totalmem } from 'node:os';
 import { embedTexts } from '../src/cli/routing-data.ts';
 import { defaultCatalog, requireModel } from '../src/core/catalog/catalog.ts';
 import { DEFAULT_LAMBDA, dollarsPerPoint } from '../src/core/routers/decide.ts';
-import { isRetargetable } from '../src/core/routers/default-router.ts';
 import { loadRouter } from '../src/core/routers/registry.ts';
 import { MIXES, judgeMix, readSuite, type MixResult } from './discrimination-suite.ts';
 import { benchDatasets } from './bench-data.ts';
@@ -24,7 +23,7 @@ const open = () => loadRouter(JSON.parse(readFileSync(FILE, 'utf8')));
 /** p50 of the router's own time (no embedding) for a 64-token message among the seven catalog models. */
 async function routingMs(embedding: Float32Array): Promise<number> {
   const router = open();
-  if (isRetargetable(router)) router.serve(MIXES[0]!.models.map((m) => requireModel(defaultCatalog, m)));
+  if (router.retargetable) router.serve(MIXES[0]!.models.map((m) => requireModel(defaultCatalog, m)));
   const text = Array.from({ length: 48 }, (_, i) => ['route', 'this', 'message', 'to', 'a', 'model'][i % 6]).join(' ');
   const times: number[] = [];
   for (let i = 0; i < 2000; i++) {

@@ -13,7 +13,7 @@ import { benchDatasets } from './bench-data.ts';
 import { embedTexts, trainingData } from '../src/cli/routing-data.ts';
 import { defaultCatalog } from '../src/core/catalog/catalog.ts';
 import { decide } from '../src/core/routers/decide.ts';
-import { routerClass } from '../src/core/routers/registry.ts';
+import { createRouter } from '../src/core/routers/registry.ts';
 import type { ModelEstimate } from '../src/core/routers/router.ts';
 import { emptyUserVector, learn, personalise, userFeatures, type UserVector } from '../src/core/modes/personal.ts';
 
@@ -22,7 +22,7 @@ const CHECKPOINTS = [0, 5, 10, 25, 50];
 
 const [dc] = await benchDatasets();
 const data = await trainingData(dc!.train, true, defaultCatalog);
-const router = routerClass('knn').create({});
+const router = createRouter('knn', {});
 await router.fit(data);
 const test = dc!.test.filter((s) => s.task);
 const vectors = await embedTexts(test.map((s) => s.query));

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../test-server/server.ts';
-import { routerClass } from '../src/core/routers/registry.ts';
+import { createRouter } from '../src/core/routers/registry.ts';
 import { repoRoot } from './shared-data.ts';
 
 const bin = resolve(repoRoot, 'bin/llmrouter.js');
@@ -32,7 +32,7 @@ beforeAll(async () => {
   const models = [model('small', 'openai', 0.1), model('large', 'anthropic', 5)];
   writeFileSync(catalogFile, JSON.stringify({ models }));
   // A real rules router: numbers go to the large model, everything else to the cheapest.
-  const rules = routerClass('rules').create({ rules: [{ name: 'numbers', when: { regex: '\\d' }, model: 'large' }], fallback: 'cheapest' });
+  const rules = createRouter('rules', { rules: [{ name: 'numbers', when: { regex: '\\d' }, model: 'large' }], fallback: 'cheapest' });
   await rules.fit({
     samples: [{ id: 'q', query: 'x', outcomes: { small: { score: 1, cost: 0.001 }, large: { score: 1, cost: 0.01 } } }],
     embeddings: [],

@@ -3,7 +3,7 @@
 // dcrouter models: routing time depends on sizes, not on what the vectors mean) and times 1,000
 // predictions after the embedding. Results go to window.__results for the Playwright driver.
 import { defaultCatalog } from '../../src/core/catalog/catalog.ts';
-import { routers } from '../../src/core/routers/registry.ts';
+import { createRouter, routers } from '../../src/core/routers/registry.ts';
 import type { TrainingData } from '../../src/core/routers/router.ts';
 import { gaussian, normalised } from '../../src/core/routers/shared/vectors.ts';
 import { mulberry32 } from '../../src/core/data/random.ts';
@@ -45,7 +45,7 @@ async function run() {
   for (const [name, entry] of Object.entries(routers)) {
     if (entry.input !== 'embedding' || entry.fromRouter || entry.online) continue;
     log.textContent = `training ${name}…`;
-    const router = entry.create();
+    const router = createRouter(name);
     const t0 = performance.now();
     await router.fit(data);
     const trainSeconds = (performance.now() - t0) / 1000;

@@ -9,11 +9,11 @@ import { embedTexts, projectEncoder, useEncoder } from './routing-data.ts';
 import type { CatalogModel } from '../core/catalog/model.ts';
 import type { Complete } from '../core/routers/complete.ts';
 import { decide, type Decision, type Policy } from '../core/routers/decide.ts';
-import { DEFAULT_ROUTER, SHIPPED_ROUTERS, isRetargetable } from '../core/routers/default-router.ts';
+import { DEFAULT_ROUTER, SHIPPED_ROUTERS } from '../core/routers/default-router.ts';
 import { withPriorsFor } from '../core/routers/with-priors.ts';
 import { sameEncoder } from '../core/embed/encoder-record.ts';
 import { verdict } from '../core/routers/verdict.ts';
-import { routerClass } from '../core/routers/registry.ts';
+import { createRouter, routers } from '../core/routers/registry.ts';
 import type { Prediction, Router, RouterFile } from '../core/routers/router.ts';
 import { checkRouterEncoder, encoderOfFile } from '../core/routers/shared/router-encoder.ts';
 import type { Dtype } from '../core/embed/encoder-options.ts';
@@ -21,24 +21,28 @@ import { BERT_MODEL } from '../core/routers/bert.ts';
 import { shippedModel, type NodeEmbedderOptions } from '../platform/node/encoder.ts';
 import { publicDir } from '../platform/node/package-files.ts';
 
-/** Routers that call models to route, built from options rather than loaded from a file. */
-export const CALLING_ROUTERS = ['automix', 'llm-router'];
+/** Whether `--router` names (rather than a file) a router that calls models to route: its declared input is 'provider'. */
+export function isCallingRouter(given: string): boolean {
+  return Object.hasOwn(routers, given) && routers[given]!.input === 'provider' && !existsSync(given);
+}
 
-/** The routers `--router` names without a file. */
-const NAMED_ROUTERS = ['bert', ...Object.keys(SHIPPED_ROUTERS), ...CALLING_ROUTERS];
+/** The routers `--router` names without a file: bert, the shipped ones and those that call models. */
+const namedRouters = () => ['bert', ...Object.keys(SHIPPED_ROUTERS), ...Object.keys(routers).filter(isCallingRouter)];
 
 /** A router file path: the shipped bert (beside its model), irt or auto by name, else the path given, which must exist. */
 function routerPath(given: string): string {
   if (given === 'bert') return `${shippedModel(BERT_MODEL)}/router.json`;
   const shipped = SHIPPED_ROUTERS[given];
   if (shipped) return join(publicDir, shipped);
-  if (!existsSync(given))
+  if (!existsSync(given)) {
+    const named = namedRouters();
     throw unknownName(
       'router (not a file either)',
       given,
-      NAMED_ROUTERS,
-      `--router takes a router file from llmrouter train or one of ${NAMED_ROUTERS.join(', ')}`,
+      named,
+      `--router takes a router file from llmrouter train or one of ${named.join(', ')}`,
     );
+  }
   return given;
 }
 
@@ -52,12 +56,12 @@ export interface RouterPlace {
 }
 
 export async function openRouter(given: string, place: RouterPlace): Promise<Router> {
-  if (CALLING_ROUTERS.includes(given) && !existsSync(given)) return callingRouter(given, place);
+  if (isCallingRouter(given)) return callingRouter(given, place);
   const { router, file } = await readRouterFile(routerPath(given), { complete: place.complete });
-  if (router.needsEmbedding) await openEncoderOf(file, place.encoder ?? {});
+  if (router.input === 'embedding') await openEncoderOf(file, place.encoder ?? {});
   // A model-agnostic router (irt, auto, bert) routes among whatever models can be called; a trained one that
   // knows only some of them is completed by the default router's priors for the rest.
-  if (isRetargetable(router) && place.models.length > 0) router.serve(place.models);
+  if (router.retargetable && place.models.length > 0) router.serve(place.models);
   let defaultFile: RouterFile | undefined;
   const openDefault = async () => {
     const shipped = await readRouterFile(routerPath(DEFAULT_ROUTER), {});
@@ -65,7 +69,10 @@ export async function openRouter(given: string, place: RouterPlace): Promise<Rou
     return shipped.router;
   };
   const readsSameVectors = (priors: Router) =>
-    !router.needsEmbedding || !priors.needsEmbedding || !defaultFile || sameEncoder(encoderOfFile(file), encoderOfFile(defaultFile));
+    router.input !== 'embedding' ||
+    priors.input !== 'embedding' ||
+    !defaultFile ||
+    sameEncoder(encoderOfFile(file), encoderOfFile(defaultFile));
   return withPriorsFor(router, place.models, openDefault, readsSameVectors);
 }
 
@@ -87,7 +94,7 @@ async function callingRouter(name: string, place: RouterPlace): Promise<Router> 
     throw new Error(`${name} routes among the models you can call: set keys (or --base-url) for at least two, or name them with --allowed`);
   const byPrice = [...place.models].sort((a, b) => a.input_price + a.output_price - (b.input_price + b.output_price));
   const defaults = name === 'automix' ? { small: byPrice[0]!.id, large: byPrice.at(-1)!.id } : { judge: byPrice[0]!.id };
-  const router = routerClass(name).create({ ...defaults, ...place.options }, { complete: place.complete });
+  const router = createRouter(name, { ...defaults, ...place.options }, { complete: place.complete });
   const ids = place.models.map((m) => m.id);
   // They learn nothing from data: one empty sample carries the models and the catalog (prices for costs).
   await router.fit({ samples: [{ id: 'catalog', query: '', outcomes: {} }], embeddings: [], models: ids, catalog: place.models });
@@ -102,7 +109,7 @@ export async function routeText(
   policy: Policy,
   catalogIds: readonly string[] = [],
 ): Promise<{ prediction: Prediction; decision: Decision }> {
-  const embedding = router.needsEmbedding ? (await embedTexts([text]))[0] : undefined;
+  const embedding = router.input === 'embedding' ? (await embedTexts([text]))[0] : undefined;
   const prediction = await router.predict({ text, embedding });
   const known = [...new Set([...prediction.estimates.map((e) => e.model), ...catalogIds])];
   requireKnown('model in --allowed', policy.allowed ?? [], known, 'the router file and the catalog list them');

@@ -5,6 +5,7 @@ import type { Catalog } from '../core/catalog/model.ts';
 import type { RoutingSample } from '../core/data/sample.ts';
 import { evaluate, type Evaluation } from '../core/eval/evaluate.ts';
 import { routerByName } from './known-names.ts';
+import { createRouter } from '../core/routers/registry.ts';
 import type { Router } from '../core/routers/router.ts';
 import { embedTexts, trainingData } from './routing-data.ts';
 import { openNodeClassifier } from '../platform/node/encoder.ts';
@@ -33,15 +34,15 @@ export async function runEvaluation(run: EvalRun): Promise<EvalResult> {
     throw new UsageError(`router "${run.router}" calls providers: evaluate it through the provider layer, not offline`);
   if (entry.fromRouter)
     throw new UsageError(`router "${run.router}" is made from a trained router by local learning, not trained on a dataset`);
-  const router = entry.create(run.options ?? {}, { openClassifier: openNodeClassifier });
+  const router = createRouter(run.router, run.options ?? {}, { openClassifier: openNodeClassifier });
   const hidden = new Set(run.holdOut ?? []);
   const train = hidden.size === 0 ? run.train : withoutModels(run.train, hidden);
   const fitOn = entry.evaluationOnly ? run.test : train;
-  const data = await trainingData(fitOn, router.needsEmbedding, run.catalog);
+  const data = await trainingData(fitOn, router.input === 'embedding', run.catalog);
   const started = performance.now();
   await router.fit(data, { onProgress: fractionProgress(`training ${run.router}`, data.samples.length) });
   const trainSeconds = (performance.now() - started) / 1000;
-  const embeddings = router.needsEmbedding ? await embedTexts(run.test.map((s) => s.query)) : [];
+  const embeddings = router.input === 'embedding' ? await embedTexts(run.test.map((s) => s.query)) : [];
   const evaluation = await evaluate({
     router,
     test: run.test,

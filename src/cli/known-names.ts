@@ -3,7 +3,7 @@
 import leven from 'leven';
 import { UsageError } from './usage-error.ts';
 import { routerClass, routers } from '../core/routers/registry.ts';
-import type { RouterClass } from '../core/routers/router.ts';
+import type { RouterKind } from '../core/routers/router.ts';
 
 /** The known name closest to `name`: by edit distance, case aside; a known name that `name` begins counts as close as
  * a one-letter typo. */
@@ -25,7 +25,7 @@ export function requireKnown(what: string, names: readonly string[], known: read
 }
 
 /** The router class of a name given by --router; an unknown name is a usage error. */
-export function routerByName(name: string): RouterClass {
+export function routerByName(name: string): RouterKind {
   requireKnown('router', [name], Object.keys(routers), 'llmrouter list-routers lists them');
   return routerClass(name);
 }

@@ -2,7 +2,7 @@
 // router on the test split (curve over lambda, AIQ, per-task table, reliability of its predicted quality) and place
 // each single model on the same axes; replay a dataset as user traffic for an online router (its learning curve).
 import { serve } from './rpc.ts';
-import { loadRouter, routerClass } from '../core/routers/registry.ts';
+import { loadRouter, createRouter } from '../core/routers/registry.ts';
 import { CostModel } from '../core/routers/shared/cost-model.ts';
 import { isOnlineRouter, type Strategy } from '../core/learn/online-router.ts';
 import { simulate, type SimulationReport } from '../core/learn/simulate.ts';
@@ -45,7 +45,7 @@ export interface SimulateInput {
 export const labHandlers = {
   /** The online router started cold on the dataset's models, replayed over it in a seeded order. */
   async simulate(input: SimulateInput): Promise<SimulationReport> {
-    const router = routerClass(input.strategy).create();
+    const router = createRouter(input.strategy);
     if (!isOnlineRouter(router)) throw new Error(`router "${input.strategy}" does not learn online`);
     const models = modelsOf(input.samples);
     router.begin(models, CostModel.fit({ samples: input.samples, embeddings: [], models, catalog: input.catalog }), input.catalog);

@@ -5,7 +5,7 @@
 // an online router routes here (exploring within its ceiling) and learns each outcome as it comes.
 import { serve } from './rpc.ts';
 import { openModel } from './open-model.ts';
-import { loadRouter, routerClass } from '../core/routers/registry.ts';
+import { loadRouter, createRouter } from '../core/routers/registry.ts';
 import type { BackendPreference } from '../platform/browser/ort-env.ts';
 import { decide, type Policy } from '../core/routers/decide.ts';
 import { encoderOfFile } from '../core/routers/shared/router-encoder.ts';
@@ -26,11 +26,6 @@ export type RouterSpec = { file: RouterFile } | { url: string };
 export interface ClassifierPlace {
   modelsUrl: string;
   prefer: BackendPreference;
-}
-
-/** Routers that can serve models they were not trained on (the model-agnostic `auto`). */
-interface Retargetable {
-  serve(models: readonly CatalogModel[]): void;
 }
 
 let router: Router | undefined;
@@ -82,8 +77,7 @@ async function load(args: UseArgs, unwrap = false): Promise<{ router: Router; fi
   let loaded = loadRouter(raw, { openClassifier: classifierOpener(args.classifiers) });
   let file = raw as RouterFile;
   if (unwrap && isFeedbackLayer(loaded)) [loaded, file] = [loaded.baseRouter, loaded.baseRouterFile];
-  if ('serve' in loaded)
-    (loaded as Router & Retargetable).serve(args.models.map((id) => args.catalog.find((m) => m.id === id)!).filter(Boolean));
+  if (loaded.retargetable) loaded.serve(args.models.map((id) => args.catalog.find((m) => m.id === id)!).filter(Boolean));
   return { router: loaded, file };
 }
 
@@ -95,7 +89,7 @@ async function completedWithPriors(loaded: Router, encoder: EncoderRecord, args:
     priorsFile = (await fetchRouterFile(args.priorsUrl!)) as RouterFile;
     return loadRouter(priorsFile);
   };
-  const readsSameVectors = () => !loaded.needsEmbedding || sameEncoder(encoderOfFile(priorsFile!), encoder);
+  const readsSameVectors = () => loaded.input !== 'embedding' || sameEncoder(encoderOfFile(priorsFile!), encoder);
   const wanted = args.models.flatMap((id) => args.catalog.find((m) => m.id === id) ?? []);
   return withPriorsFor(loaded, wanted, openPriors, readsSameVectors);
 }
@@ -109,7 +103,7 @@ export const routeHandlers = {
     const models = sources ? [...sources.trained, ...sources.priors] : router.toJSON().models;
     return {
       name: routerLabel(router),
-      needsEmbedding: router.needsEmbedding,
+      input: router.input,
       textTier: router.textTier,
       models,
       encoder,
@@ -141,7 +135,7 @@ export const routeHandlers = {
   /** An online router of this strategy warm-started from the router in use (as served to the user's models). */
   async startOnline(args: { use: UseArgs; strategy: Strategy }): Promise<RouterFile> {
     const { router: base, file } = await load(args.use);
-    const online = routerClass(args.strategy).create();
+    const online = createRouter(args.strategy);
     if (!isOnlineRouter(online)) throw new Error(`router "${args.strategy}" does not learn online`);
     return online.over(file, base).toJSON();
   },

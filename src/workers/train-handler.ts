@@ -1,6 +1,6 @@
 // The training worker's logic, apart from the Worker global so it can be tested: runs each started
 // training with its own AbortController, reports progress (throttled by the routers), and cancels on request.
-import { routerClass } from '../core/routers/registry.ts';
+import { createRouter } from '../core/routers/registry.ts';
 import type { TrainEvent, TrainRequest } from './train-protocol.ts';
 
 export function createTrainHandler(post: (event: TrainEvent) => void): (request: TrainRequest) => Promise<void> {
@@ -13,7 +13,7 @@ export function createTrainHandler(post: (event: TrainEvent) => void): (request:
     const controller = new AbortController();
     running.set(req.id, controller);
     try {
-      const router = routerClass(req.router).create(req.options);
+      const router = createRouter(req.router, req.options);
       const started = performance.now();
       await router.fit(req.data, { signal: controller.signal, onProgress: (fraction) => post({ type: 'progress', id: req.id, fraction }) });
       post({ type: 'done', id: req.id, file: router.toJSON(), seconds: (performance.now() - started) / 1000 });

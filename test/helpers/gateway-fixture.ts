@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import OpenAI from 'openai';
-import { routerClass } from '../../src/core/routers/registry.ts';
+import { createRouter } from '../../src/core/routers/registry.ts';
 import { createNodeEmbedder } from '../../src/platform/node/encoder.ts';
 import { parseConfig, type GatewayConfig } from '../../src/server/config.ts';
 import { clusters } from './synthetic.ts';
@@ -20,7 +20,7 @@ export async function trainedRouterFile(dir: string, name = 'knn', options: Reco
   const data = clusters(40);
   const samples = data.samples.map((s, i) => ({ ...s, query: `${topics[i % 2]} number ${i}` }));
   const encoder = await createNodeEmbedder();
-  const router = routerClass(name).create(options);
+  const router = createRouter(name, options);
   await router.fit({ samples, embeddings: await encoder.embed(samples.map((s) => s.query)), models: data.models });
   const file = join(dir, `${name}.json`);
   writeFileSync(file, JSON.stringify(router.toJSON()));

@@ -5,7 +5,7 @@ import type { TestServer } from '../../test-server/server.ts';
 import type { CatalogModel } from '../../src/core/catalog/model.ts';
 import { RoutedCaller } from '../../src/core/providers/routed-call.ts';
 import { decide } from '../../src/core/routers/decide.ts';
-import { routerClass } from '../../src/core/routers/registry.ts';
+import { createRouter } from '../../src/core/routers/registry.ts';
 import { completeVia } from '../../src/core/routers/routed-complete.ts';
 import type { ModeEnv } from '../../src/core/modes/mode.ts';
 
@@ -42,7 +42,7 @@ export function testCaller(server: TestServer): RoutedCaller {
 export async function testEnv(server: TestServer, extra: Partial<ModeEnv> = {}): Promise<ModeEnv> {
   const caller = testCaller(server);
   const ids = TEST_CATALOG.map((m) => m.id);
-  const router = routerClass('rules').create({
+  const router = createRouter('rules', {
     rules: [{ name: 'numbers', when: { regex: '\\d' }, model: 'large' }],
     fallback: 'cheapest',
   });

@@ -7,7 +7,7 @@ import type OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../test-server/server.ts';
 import { isOnlineRouter } from '../../src/core/learn/online-router.ts';
-import { loadRouter, routerClass } from '../../src/core/routers/registry.ts';
+import { loadRouter, createRouter } from '../../src/core/routers/registry.ts';
 import { startGateway, type RunningGateway } from '../../src/server/serve.ts';
 import { PYTHON_QUERY, client, gatewayConfig, testFolder, trainedRouterFile } from '../helpers/gateway-fixture.ts';
 
@@ -19,7 +19,7 @@ let openai: OpenAI;
 /** LinUCB warm-started from the trained knn router: it routes as knn until outcomes say otherwise. */
 function onlineRouterFile(knnFile: string): string {
   const knnJson = JSON.parse(readFileSync(knnFile, 'utf8'));
-  const online = routerClass('linucb').create({ alpha: 0 });
+  const online = createRouter('linucb', { alpha: 0 });
   if (!isOnlineRouter(online)) throw new Error('linucb does not learn online');
   const file = join(dir, 'linucb.json');
   writeFileSync(file, JSON.stringify(online.over(knnJson, loadRouter(knnJson)).toJSON()));

@@ -19,10 +19,10 @@ export async function chatEngine(): Promise<EngineParts> {
     models.map((m) => m.id),
     catalog,
   );
-  const trainedWith = router.needsEmbedding ? router.encoder : undefined;
+  const trainedWith = router.input === 'embedding' ? router.encoder : undefined;
   const calls = useCalls.getState();
   return {
-    router: { name: router.name, needsEmbedding: router.needsEmbedding, textTier: router.textTier, route: router.route },
+    router: { name: router.name, input: router.input, textTier: router.textTier, route: router.route },
     encoder: { embed: (texts) => embedChecked(texts, trainedWith), ready: () => useEncoder.getState().status === 'ready' },
     caller: calls.caller(catalog),
     models,

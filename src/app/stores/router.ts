@@ -3,7 +3,7 @@
 import { create } from 'zustand';
 import type { CatalogModel } from '../../core/catalog/model.ts';
 import type { Policy } from '../../core/routers/decide.ts';
-import type { RouteQuery, RouterFile } from '../../core/routers/router.ts';
+import type { RouteQuery, RouterFile, RouterInput } from '../../core/routers/router.ts';
 import { BERT_MODEL } from '../../core/routers/bert.ts';
 import { DEFAULT_ROUTER, SHIPPED_ROUTERS } from '../../core/routers/default-router.ts';
 import { routers } from '../../core/routers/registry.ts';
@@ -89,7 +89,7 @@ export function routerLabel(choice: RouterChoice, saved: readonly SavedRouter[])
 }
 
 let worker: WorkerClient<typeof routeHandlers> | undefined;
-type Loaded = { needsEmbedding: boolean; textTier: boolean; name: string; models: string[]; encoder: EncoderRecord };
+type Loaded = { input: RouterInput; textTier: boolean; name: string; models: string[]; encoder: EncoderRecord };
 /** The router the worker holds or is loading, by what it was loaded for: concurrent callers share one load. */
 let using: { key: string; done: Promise<Loaded> } | undefined;
 

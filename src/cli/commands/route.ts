@@ -4,7 +4,7 @@
 import type { Command } from '../command.ts';
 import { numberFlag } from '../command.ts';
 import { UsageError } from '../usage-error.ts';
-import { CALLING_ROUTERS, openRouter, printDecision, routeText } from '../cli-router.ts';
+import { isCallingRouter, openRouter, printDecision, routeText } from '../cli-router.ts';
 import { cliProviders, providerFlags } from '../provider-env.ts';
 import { ENCODER_USAGE, encoderFlags, encoderOptions, optionsFlag } from '../routing-data.ts';
 import { catalogFlag, catalogModels, idsFlag } from '../catalog-flags.ts';
@@ -37,7 +37,7 @@ export const route: Command = {
     const catalog = await catalogFlag(values);
     const providers = cliProviders(catalog.models, values);
     const allowed = idsFlag(values);
-    const calling = CALLING_ROUTERS.includes(given);
+    const calling = isCallingRouter(given);
     // Routers that call models route among those that can be called; a loaded router keeps its own models,
     // and a model-agnostic one (irt, auto, bert) is pointed at the allowed models the catalog knows.
     const models = calling

@@ -9,6 +9,7 @@ import { readRouterFile } from '../router-file.ts';
 import { UsageError } from '../usage-error.ts';
 import { progressCallback } from '../progress.ts';
 import { routerByName } from '../known-names.ts';
+import { createRouter } from '../../core/routers/registry.ts';
 import { CostModel } from '../../core/routers/shared/cost-model.ts';
 import { modelsOf } from '../../core/data/sample.ts';
 import { isOnlineRouter } from '../../core/learn/online-router.ts';
@@ -43,7 +44,7 @@ export const simulateCommand: Command = {
       const samples = await readData(path, values, catalog);
       parts.push({ samples, embeddings: await embedTexts(samples.map((s) => s.query)) });
     }
-    const router = entry.create(optionsFlag(values), { openClassifier: openNodeClassifier });
+    const router = createRouter(name, optionsFlag(values), { openClassifier: openNodeClassifier });
     if (!isOnlineRouter(router)) throw new Error(`router "${name}" is not an online router`);
     const warm = typeof values['warm-start'] === 'string' ? await readRouterFile(values['warm-start']) : undefined;
     if (warm) router.over(warm.file, warm.router);

@@ -18,6 +18,7 @@ import { withEncoder } from '../../core/routers/shared/router-encoder.ts';
 import { UsageError } from '../usage-error.ts';
 import { fractionProgress } from '../progress.ts';
 import { routerByName } from '../known-names.ts';
+import { createRouter } from '../../core/routers/registry.ts';
 import { writeTextAtomic } from '../../platform/node/files.ts';
 import { openNodeClassifier } from '../../platform/node/encoder.ts';
 
@@ -30,15 +31,13 @@ export const train: Command = {
     const entry = routerByName(name);
     if (entry.evaluationOnly) throw new UsageError(`router "${name}" is for evaluation only (llmrouter eval)`);
     useEncoder(encoderOptions(values));
-    const router = entry.create(optionsFlag(values), { openClassifier: openNodeClassifier });
+    const router = createRouter(name, optionsFlag(values), { openClassifier: openNodeClassifier });
+    const needsEmbedding = router.input === 'embedding';
     const catalog = await catalogFlag(values);
-    const data = await trainingData(await readData(requiredFlag(values, 'data'), values, catalog), router.needsEmbedding, catalog);
+    const data = await trainingData(await readData(requiredFlag(values, 'data'), values, catalog), needsEmbedding, catalog);
     const started = performance.now();
     await router.fit(data, { onProgress: fractionProgress(`training ${name}`, data.samples.length) });
-    await writeTextAtomic(
-      out,
-      JSON.stringify(withEncoder(router.toJSON(), router.needsEmbedding, await encoderFor(router.needsEmbedding))),
-    );
+    await writeTextAtomic(out, JSON.stringify(withEncoder(router.toJSON(), needsEmbedding, await encoderFor(needsEmbedding))));
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`trained ${name} on ${data.samples.length} queries over ${data.models.length} models in ${seconds} s: ${out}`);
   },

@@ -11,7 +11,7 @@ import { createNodeEmbedder } from '../../platform/node/encoder.ts';
 import { emptyUserVector, learn, userFeatures, type UserVector } from '../modes/personal.ts';
 import type { RoutedCallRequest } from '../providers/routed-call.ts';
 import type { ChatMessage } from '../providers/types.ts';
-import { routerClass } from '../routers/registry.ts';
+import { createRouter } from '../routers/registry.ts';
 import { imagePart } from '../providers/images.ts';
 import { answer, answerWith } from './engine.ts';
 import { failureMessage, finishReason } from './ending.ts';
@@ -27,7 +27,7 @@ const ids = TEST_CATALOG.map((m) => m.id);
 
 /** A real rules router: digits go to the dear model, the rest to the cheapest. */
 async function rulesRouter() {
-  const router = routerClass('rules').create({
+  const router = createRouter('rules', {
     rules: [{ name: 'numbers', when: { regex: '\\d' }, model: 'large' }],
     fallback: 'cheapest',
   });
@@ -190,7 +190,7 @@ describe('answer', () => {
 
   it('throws a RoutingError naming the router when routing fails', async () => {
     const failing = await parts({
-      router: { name: 'broken', needsEmbedding: false, route: () => Promise.reject(new Error('model file gone')) },
+      router: { name: 'broken', input: 'text', route: () => Promise.reject(new Error('model file gone')) },
     });
     await expect(answerWith(failing, { messages: [user('hi')], policy })).rejects.toThrow(RoutingError);
     await expect(answerWith(failing, { messages: [user('hi')], policy })).rejects.toThrow('router "broken": model file gone');

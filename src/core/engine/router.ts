@@ -19,5 +19,9 @@ export async function routeWith(router: Router, query: RouteQuery, policy: Polic
 }
 
 export function engineRouter(router: Router): EngineRouter {
-  return { name: routerLabel(router), needsEmbedding: router.needsEmbedding, route: (query, policy) => routeWith(router, query, policy) };
+  return {
+    name: routerLabel(router),
+    input: router.input,
+    route: (query, policy) => routeWith(router, query, policy),
+  };
 }

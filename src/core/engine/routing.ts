@@ -64,12 +64,12 @@ interface QueryVectors {
 
 /** The query's own vector (for the profile) and the one the router reads (blended with the previous turn). */
 async function vectorsOf(router: EngineRouter, encoder: EngineEncoder | undefined, input: RouteInput): Promise<QueryVectors> {
-  if (!router.needsEmbedding && !input.profile) return {};
+  if (router.input !== 'embedding' && !input.profile) return {};
   if (!encoder) throw new Error("it needs the query's embedding, and no sentence encoder is set up");
   // One text per encoder run: a dynamically quantized encoder's vector for a text would otherwise depend on the
   // other texts of its batch.
   const previous = input.turns.at(-1);
   const [own] = await encoder.embed([input.text]);
-  const before = previous && router.needsEmbedding ? (await encoder.embed([previous]))[0] : undefined;
-  return { own, ...(router.needsEmbedding ? { embedding: contextualVector(own!, before) } : {}) };
+  const before = previous && router.input === 'embedding' ? (await encoder.embed([previous]))[0] : undefined;
+  return { own, ...(router.input === 'embedding' ? { embedding: contextualVector(own!, before) } : {}) };
 }

@@ -11,13 +11,13 @@ import type { AttemptOutcome } from '../providers/outcome.ts';
 import type { RoutedCaller, RoutedEvent, RoutedResult } from '../providers/routed-call.ts';
 import type { ChatMessage, ToolCallDelta, ToolChoice, ToolSpec } from '../providers/types.ts';
 import type { Decision, Policy } from '../routers/decide.ts';
-import type { Explanation, ModelEstimate, Prediction, RouteQuery } from '../routers/router.ts';
+import type { Explanation, ModelEstimate, Prediction, RouteQuery, RouterInput } from '../routers/router.ts';
 
 /** A router as the engine uses it: predict and decide under the policy (an online router may explore). */
 export interface EngineRouter {
   readonly name: string;
-  /** Whether it reads the query's embedding (then the record keeps that vector). */
-  readonly needsEmbedding: boolean;
+  /** What it reads (an 'embedding' router's record keeps the query's vector). */
+  readonly input: RouterInput;
   /** Whether it can also route by the words alone (core/routers/shared/text-reading.ts), while the encoder loads. */
   readonly textTier?: boolean;
   route(query: RouteQuery, policy: Policy): Promise<{ prediction: Prediction; decision: Decision; explored?: boolean }>;

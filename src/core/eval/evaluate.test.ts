@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, perTask, withSharedAiq } from './evaluate.ts';
-import { routerClass } from '../routers/registry.ts';
+import { createRouter } from '../routers/registry.ts';
 import { clusters, split } from '../../../test/helpers/synthetic.ts';
 
 const [train, test] = split(clusters(300), 200);
 
 describe('evaluate', () => {
   it('reports the DESIGN.md metrics: a router that knows the clusters matches the oracle', async () => {
-    const router = routerClass('knn').create({ k: 5 });
+    const router = createRouter('knn', { k: 5 });
     await router.fit(train);
     const e = await evaluate({ router, test: test.samples, embeddings: test.embeddings, nTrain: train.samples.length });
     const r = e.report;
@@ -39,7 +39,7 @@ describe('evaluate', () => {
   });
 
   it('a router that ignores the query sits on the single-model line', async () => {
-    const router = routerClass('best-single').create();
+    const router = createRouter('best-single');
     await router.fit(train);
     const r = (await evaluate({ router, test: test.samples, embeddings: [], nTrain: 200 })).report;
     expect(r.curve[0]!.quality).toBeCloseTo(0.6);
@@ -50,7 +50,7 @@ describe('evaluate', () => {
     const pair = ['coder', 'generalist'];
     const reports = [];
     for (const name of ['knn', 'cheapest']) {
-      const router = routerClass(name).create();
+      const router = createRouter(name);
       await router.fit(train);
       reports.push((await evaluate({ router, test: test.samples, embeddings: test.embeddings, nTrain: 200, models: pair })).report);
     }
@@ -65,7 +65,7 @@ describe('evaluate', () => {
   });
 
   it('skips samples it cannot score, counting them, and never scores a missing outcome as 0', async () => {
-    const router = routerClass('best-single').create();
+    const router = createRouter('best-single');
     await router.fit(train);
     // Half the samples lose the generalist's outcome, one sample loses every outcome: not run, not failed.
     const partial = test.samples.map((s, i) => ({

@@ -7,17 +7,18 @@
 import { z } from 'zod';
 import type { CatalogModel } from '../catalog/model.ts';
 import {
-  Router,
-  checkTrainingData,
+  registryOf,
+  type FitControl,
   type ModelEstimate,
   type Prediction,
   type RouteQuery,
-  type RouterClass,
+  type Router,
   type RouterContext,
   type RouterFile,
   type TrainingData,
 } from '../routers/router.ts';
-import { ROUTER_FORMAT, ROUTER_VERSION, expectLength, f32, pack, parseOrThrow, unpack } from '../routers/shared/router-file.ts';
+import { checkTrainingData, optionDefaults } from '../routers/runtime.ts';
+import { expectLength, f32, fileState, pack, parseOrThrow, routerFile } from '../routers/shared/router-file.ts';
 import { dotRow, normalised, stackRows } from '../routers/shared/vectors.ts';
 import { own } from '../data/named-record.ts';
 
@@ -105,22 +106,40 @@ export function corrected(estimates: readonly ModelEstimate[], deltas: Map<strin
   return estimates.map((e) => ({ ...e, quality: Math.min(1, Math.max(0, e.quality + (deltas.get(e.model)?.delta ?? 0))) }));
 }
 
-/** The feedback router; the registry's class (makeFeedbackRouter) says how a saved base router file is loaded. */
-export abstract class FeedbackLayer extends Router<FeedbackOptions, Residuals> {
-  static override readonly routerName = 'feedback';
-  static override readonly description =
-    'a trained router (any family) corrected by your rated answers to similar queries (made by local learning)';
-  static override readonly input = 'embedding';
-  static override readonly fromRouter = true;
-  static override readonly optionsSchema = feedbackOptions;
-  static override readonly stateSchema = stateSchema;
+/** The feedback router: a layer over a trained router (its own kind, not trained on a dataset), loading the base
+ * router its file holds through the registry it was given. */
+export class FeedbackLayer implements Router {
+  static readonly routerName = 'feedback';
+  static readonly description = 'a trained router (any family) corrected by your rated answers to similar queries (made by local learning)';
+  static readonly input = 'embedding';
+  static readonly evaluationOnly = false;
+  static readonly fromRouter = true;
+  static readonly online = false;
+  static readonly optionsSchema = feedbackOptions;
 
-  readonly needsEmbedding = true;
+  readonly name = 'feedback';
+  readonly input = 'embedding';
+  readonly textTier = false;
   private base: Router | undefined;
   private baseFile: RouterFile | undefined;
+  private learned: Residuals | undefined;
 
-  /** The router a saved base router file holds. */
-  protected abstract loadBase(file: RouterFile): Router;
+  constructor(
+    readonly options: FeedbackOptions,
+    private readonly context: RouterContext = {},
+  ) {}
+
+  static create(options: Record<string, unknown> = {}, context: RouterContext = {}): FeedbackLayer {
+    return new FeedbackLayer(parseOrThrow(feedbackOptions, options, 'feedback options'), context);
+  }
+
+  static load(file: RouterFile, context: RouterContext = {}): FeedbackLayer {
+    return FeedbackLayer.create(file.options as Record<string, unknown>, context).restore(file);
+  }
+
+  static optionDefaults(): Record<string, unknown> {
+    return optionDefaults(feedbackOptions);
+  }
 
   /** This layer over a trained router (its file, and the router loaded from it). */
   over(baseFile: RouterFile, base: Router): this {
@@ -142,21 +161,23 @@ export abstract class FeedbackLayer extends Router<FeedbackOptions, Residuals> {
     return this.baseFile!;
   }
 
-  /** Fits the correction on logged samples (the base router must be set: `over`, or a loaded file). */
-  protected async train(data: TrainingData): Promise<Residuals> {
-    return (await residualsOf(this.baseRouter, data)).residuals;
+  /** It serves what its base router serves. */
+  get retargetable(): boolean {
+    return this.baseRouter.retargetable;
   }
 
-  /** The base router's models: the feedback layer estimates what its base does. */
-  protected override candidates(): string[] {
-    return this.baseRouter.toJSON().models;
+  /** Fits the correction on logged samples (the base router must be set: `over`, or a loaded file). */
+  async fit(data: TrainingData, control: FitControl = {}): Promise<void> {
+    checkTrainingData(data, true);
+    this.learned = (await residualsOf(this.baseRouter, data)).residuals;
+    control.onProgress?.(1);
   }
 
   useResiduals(residuals: Residuals): void {
     this.learned = residuals;
   }
 
-  override async predict(query: RouteQuery): Promise<Prediction> {
+  async predict(query: RouteQuery): Promise<Prediction> {
     if (!query.embedding) throw new Error('router "feedback" needs the query\'s embedding');
     const base = await this.baseRouter.predict(query);
     const deltas = correction(this.trained(), query.embedding, this.options);
@@ -173,33 +194,26 @@ export abstract class FeedbackLayer extends Router<FeedbackOptions, Residuals> {
     };
   }
 
-  /** Serve other catalog models: passed on to a base router that can (auto, bert). */
+  /** Serve other catalog models: passed on to its base router. */
   serve(models: readonly CatalogModel[]): void {
-    const base = this.baseRouter as Router & { serve?: (models: readonly CatalogModel[]) => void };
-    base.serve?.(models);
+    this.baseRouter.serve(models);
   }
 
-  override toJSON(): RouterFile {
+  toJSON(): RouterFile {
     const r = this.trained();
-    return {
-      format: ROUTER_FORMAT,
-      version: ROUTER_VERSION,
-      router: this.name,
-      options: this.options,
-      models: this.baseRouter.toJSON().models,
-      state: pack({
-        base: this.baseFile,
-        dim: r.dim,
-        vectors: r.vectors,
-        rows: r.entries.map((e) => e.row),
-        models: r.entries.map((e) => e.model),
-        residuals: r.entries.map((e) => e.residual),
-      }),
+    const state = {
+      base: this.baseFile,
+      dim: r.dim,
+      vectors: r.vectors,
+      rows: r.entries.map((e) => e.row),
+      models: r.entries.map((e) => e.model),
+      residuals: r.entries.map((e) => e.residual),
     };
+    return routerFile(this.name, this.options, this.baseRouter.toJSON().models, pack(state));
   }
 
-  override restore(file: RouterFile): this {
-    const st = parseOrThrow(stateSchema, unpack(file.state), 'router file state');
+  private restore(file: RouterFile): this {
+    const st = fileState(file, stateSchema);
     expectLength(st.models, st.rows.length, 'models');
     expectLength(st.residuals, st.rows.length, 'residuals');
     const n = st.vectors.length / st.dim;
@@ -208,7 +222,7 @@ export abstract class FeedbackLayer extends Router<FeedbackOptions, Residuals> {
         `invalid router file: state.vectors does not hold the ${Math.max(0, ...st.rows) + 1} ` +
           `logged queries of ${st.dim} dimensions the entries name`,
       );
-    this.over(st.base, this.loadBase(st.base));
+    this.over(st.base, registryOf(this.context, this.name).load(st.base, this.context));
     this.learned = {
       dim: st.dim,
       vectors: st.vectors,
@@ -216,17 +230,13 @@ export abstract class FeedbackLayer extends Router<FeedbackOptions, Residuals> {
     };
     return this;
   }
+
+  private trained(): Residuals {
+    if (this.learned === undefined) throw new Error(`router "${this.name}" is not trained: call fit or load a router file`);
+    return this.learned;
+  }
 }
 
 export function isFeedbackLayer(router: unknown): router is FeedbackLayer {
   return router instanceof FeedbackLayer;
-}
-
-/** The registry's feedback router, loading its base router file through the registry's `load`. */
-export function makeFeedbackRouter(load: (file: unknown, context?: RouterContext) => Router): RouterClass {
-  return class extends FeedbackLayer {
-    protected loadBase(file: RouterFile): Router {
-      return load(file, this.context);
-    }
-  };
 }

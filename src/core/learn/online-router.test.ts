@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadRouter, routerClass } from '../routers/registry.ts';
+import { loadRouter, createRouter } from '../routers/registry.ts';
 import { decide } from '../routers/decide.ts';
 import { CostModel } from '../routers/shared/cost-model.ts';
 import { clusters, split } from '../../../test/helpers/synthetic.ts';
@@ -15,7 +15,7 @@ const [stream, fresh] = split(data, 1200);
 const STRATEGIES: Strategy[] = ['linucb', 'lin-ts', 'epsilon-greedy'];
 
 function cold(name: Strategy, options: Record<string, unknown> = {}): OnlineRouter {
-  const router = routerClass(name).create({ dim: 0, ...options });
+  const router = createRouter(name, { dim: 0, ...options });
   if (!isOnlineRouter(router)) throw new Error(`${name} is not an online router`);
   return router.begin(stream.models, CostModel.fit(stream));
 }
@@ -43,11 +43,11 @@ describe('online routers on a two-cluster stream with bandit feedback', () => {
 
   it.each(STRATEGIES)('%s warm-started from an offline router that ignores the query learns where each model wins', async (name) => {
     // best-single on 40 samples: the generalist for every query (quality 0.6).
-    const offline = routerClass('best-single').create();
+    const offline = createRouter('best-single');
     await offline.fit({ ...stream, samples: stream.samples.slice(0, 40), embeddings: stream.embeddings.slice(0, 40) });
     // Exploration must be bold enough to doubt a prior that is 0.1 off.
     const bold = { linucb: { alpha: 0.5 }, 'lin-ts': { v: 0.5 }, 'epsilon-greedy': { epsilon: 0.1 } }[name];
-    const router = routerClass(name).create({ dim: 0, maxExploreShare: 0.3, ...bold }) as OnlineRouter;
+    const router = createRouter(name, { dim: 0, maxExploreShare: 0.3, ...bold }) as OnlineRouter;
     router.over(offline.toJSON(), offline);
     const report = await simulate({ router, parts: [stream], seed: 2, lambda: 0, window: 300, reference: offline });
     expect(report.final_window.quality).toBeGreaterThan(0.9);
@@ -118,17 +118,13 @@ describe('online routers on a two-cluster stream with bandit feedback', () => {
       entry('generalist'),
     ];
     expect(catalogPriors(['coder', 'mathematician', 'generalist', 'unknown'], catalog, 0.4)).toEqual([0.7, 0.8, 0.4, 0.4]);
-    const router = (routerClass('linucb').create({ dim: 4, prior: 0.4 }) as OnlineRouter).begin(
-      stream.models,
-      CostModel.fit(stream),
-      catalog,
-    );
+    const router = (createRouter('linucb', { dim: 4, prior: 0.4 }) as OnlineRouter).begin(stream.models, CostModel.fit(stream), catalog);
     const q = { text: fresh.samples[0]!.query, embedding: fresh.embeddings[0] };
     const first = new Map((await router.predict(q)).estimates.map((e) => [e.model, e.quality]));
     expect([first.get('coder'), first.get('mathematician'), first.get('generalist')]).toEqual([0.7, 0.8, 0.4]);
     const loaded = loadRouter(JSON.parse(JSON.stringify(router.toJSON()))) as OnlineRouter;
     expect((await loaded.predict(q)).estimates).toEqual((await router.predict(q)).estimates);
-    const constant = (routerClass('linucb').create({ dim: 4, priors: 'constant' }) as OnlineRouter).begin(
+    const constant = (createRouter('linucb', { dim: 4, priors: 'constant' }) as OnlineRouter).begin(
       stream.models,
       CostModel.fit(stream),
       catalog,

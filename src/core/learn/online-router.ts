@@ -6,27 +6,32 @@
 // shared decision rule under the user's cost knob and budget twice, greedy (the means) and exploring, and the
 // exploration ceiling (exploration.ts) picks which to act on. Strategies: LinUCB (mean + alpha x width), linear
 // Thompson sampling (a draw from each arm's Gaussian posterior of the reward at this query), and epsilon-greedy
-// (a uniformly random affordable model with probability epsilon).
+// (a uniformly random affordable model with probability epsilon, decaying with the calls routed). The arms are
+// pooled (pooled-arms.ts): a shared arm learns what all models have in common at a query, and the greedy choice
+// leaves the model best on average only for one estimated better by a margin.
 import { z } from 'zod';
 import type { CatalogModel } from '../catalog/model.ts';
 import { mulberry32Step } from '../data/random.ts';
 import { decide, type Decision, type Policy } from '../routers/decide.ts';
 import {
-  Router,
+  registryOf,
+  type FitControl,
   type ModelEstimate,
   type Prediction,
   type RouteQuery,
-  type RouterClass,
+  type Router,
   type RouterContext,
   type RouterFile,
+  type RouterKind,
   type TrainingData,
 } from '../routers/router.ts';
+import { checkTrainingData, optionDefaults } from '../routers/runtime.ts';
 import { CostModel, costStateSchema } from '../routers/shared/cost-model.ts';
-import { ROUTER_FORMAT, ROUTER_VERSION, pack, parseOrThrow, unpack } from '../routers/shared/router-file.ts';
+import { fileState, pack, parseOrThrow, routerFile } from '../routers/shared/router-file.ts';
 import { gaussian } from '../routers/shared/vectors.ts';
 import { FeatureMap } from './features.ts';
-import { LinearArm, armSchema, newArm } from './linear-arm.ts';
-import { withinCeiling, type ExplorationCounts } from './exploration.ts';
+import { LEADER_MARGIN, PooledArms, poolSchema } from './pooled-arms.ts';
+import { decayedEpsilon, withinCeiling, type ExplorationCounts } from './exploration.ts';
 import { catalogPriors } from './catalog-prior.ts';
 
 export type Strategy = 'linucb' | 'lin-ts' | 'epsilon-greedy';
@@ -41,6 +46,9 @@ const common = {
   prior: z.number().min(0).max(1).default(0.5),
   /** Cold start: each model's prior from its catalog benchmark figures, or the constant `prior` for all. */
   priors: z.enum(['catalog', 'constant']).default('catalog'),
+  /** Cold: how much better another model must be estimated at a query for the greedy choice to leave the leader
+   * (pooled-arms.ts; absent: LEADER_MARGIN, so that files saved before the option save back unchanged). */
+  leaderMargin: z.number().min(0).max(1).optional(),
   /** The largest share of calls that may act otherwise than the greedy choice. */
   maxExploreShare: z.number().min(0).max(1).default(0.2),
   /** An offline router trained by `fit` on the same data and used as the offset (a warm start); none: cold. */
@@ -56,8 +64,6 @@ const strategyOptions = {
 
 const optionsSchema = z.object({ ...common, alpha: z.number().optional(), v: z.number().optional(), epsilon: z.number().optional() });
 type Options = z.infer<typeof optionsSchema>;
-/** Nothing beyond the router's own fields: an online router is started (cold or warm), then learns call by call. */
-type Started = null;
 
 const stateSchema = z
   .object({
@@ -67,7 +73,7 @@ const stateSchema = z
     priors: z.array(z.number().min(0).max(1)).optional(),
     /** The embedding size, once a query was seen (0 before). */
     inputDim: z.number().int().min(0),
-    arms: z.array(armSchema),
+    ...poolSchema.shape,
     calls: z.number().int().min(0),
     explored: z.number().int().min(0),
     rng: z.number().int().min(0),
@@ -96,32 +102,32 @@ export function isOnlineRouter(router: unknown): router is OnlineRouter {
   return router instanceof OnlineLinearRouter;
 }
 
-/** An online router of one strategy; the registry's classes (makeOnlineRouter) say how base routers are built and loaded. */
-export abstract class OnlineLinearRouter extends Router<Options, Started> implements OnlineRouter {
-  static override readonly input = 'embedding';
-  static override readonly online = true;
-  static override readonly stateSchema = stateSchema;
-
-  readonly needsEmbedding = true;
+/** An online router of one strategy: started (cold or warm), then learning call by call; it builds and loads its
+ * warm-start base router through the registry it was given. */
+export class OnlineLinearRouter implements OnlineRouter {
+  readonly input = 'embedding';
+  readonly textTier = false;
+  /** Known arms are kept and new models start cold (`serve`). */
+  readonly retargetable = true;
+  private models: string[] = [];
+  private costs: CostModel | undefined;
   private base: { file: RouterFile; router: Router } | undefined;
   private features: FeatureMap | undefined;
-  private arms: LinearArm[] = [];
+  private pool: PooledArms | undefined;
   private counts: ExplorationCounts = { calls: 0, explored: 0 };
   private rng = 0;
   private priors: number[] | undefined;
 
-  constructor(options: Options, context?: RouterContext) {
-    super(options, context);
+  constructor(
+    private readonly strategy: Strategy,
+    readonly options: Options,
+    private readonly context: RouterContext = {},
+  ) {
     this.rng = options.seed >>> 0;
   }
 
-  /** A new (untrained) router by name, for the warm start. */
-  protected abstract createBase(name: string, options: Record<string, unknown>): Router;
-  /** The router a saved base router file holds. */
-  protected abstract loadBase(file: RouterFile): Router;
-
-  private get strategy(): Strategy {
-    return this.name as Strategy;
+  get name(): Strategy {
+    return this.strategy;
   }
 
   /** Starts cold on these models, with their per-call costs (and catalog entries, for the models' priors). */
@@ -131,7 +137,7 @@ export abstract class OnlineLinearRouter extends Router<Options, Started> implem
     this.priors = this.options.priors === 'catalog' ? catalogPriors(models, catalog, this.options.prior) : undefined;
     this.base = undefined;
     this.features = undefined;
-    this.arms = [];
+    this.pool = undefined;
     return this;
   }
 
@@ -141,34 +147,30 @@ export abstract class OnlineLinearRouter extends Router<Options, Started> implem
     this.models = [...router.toJSON().models];
     this.costs = undefined;
     this.features = undefined;
-    this.arms = [];
+    this.pool = undefined;
     return this;
   }
 
   /** Starts from a dataset: warm from `options.base` trained on it, or cold with every outcome learned (full information). */
-  protected async train(data: TrainingData): Promise<Started> {
+  async fit(data: TrainingData, control: FitControl = {}): Promise<void> {
+    checkTrainingData(data, true);
     if (this.options.base) {
-      const base = this.createBase(this.options.base, this.options.baseOptions);
+      const base = registryOf(this.context, this.name).create(this.options.base, this.options.baseOptions, this.context);
       await base.fit(data);
       this.over(base.toJSON(), base);
-      return null;
+    } else {
+      this.begin(data.models, CostModel.fit(data), data.catalog);
+      for (const [i, s] of data.samples.entries()) {
+        for (const [model, o] of Object.entries(s.outcomes))
+          await this.update({ text: s.query, embedding: data.embeddings[i] }, model, o.score);
+      }
     }
-    this.begin(data.models, CostModel.fit(data), data.catalog);
-    for (const [i, s] of data.samples.entries()) {
-      for (const [model, o] of Object.entries(s.outcomes))
-        await this.update({ text: s.query, embedding: data.embeddings[i] }, model, o.score);
-    }
-    return null;
+    control.onProgress?.(1);
   }
 
-  /** The models the start chose: the data's (cold) or the base router's (warm). */
-  protected override candidates(): string[] {
-    return this.models;
-  }
-
-  override async predict(query: RouteQuery): Promise<Prediction> {
+  async predict(query: RouteQuery): Promise<Prediction> {
     const { estimates, x } = await this.means(query);
-    const observed = this.arms.reduce((s, a) => s + a.state.n, 0);
+    const observed = this.pool?.arms.reduce((s, a) => s + a.state.n, 0) ?? 0;
     const start = this.base ? `${this.base.router.name}'s estimate` : this.priors ? 'catalog priors' : `a prior of ${this.options.prior}`;
     return {
       estimates,
@@ -184,9 +186,11 @@ export abstract class OnlineLinearRouter extends Router<Options, Started> implem
   async choose(query: RouteQuery, policy: Policy): Promise<OnlineChoice> {
     const prediction = await this.predict(query);
     const x = this.featuresOf(query);
-    const greedy = decide(prediction.estimates, policy);
-    const exploring =
-      this.strategy === 'epsilon-greedy' ? this.epsilonDecision(greedy) : decide(this.optimistic(prediction.estimates, x), policy);
+    // Warm, the offset is already a per-query router's choice: no leader overrules it.
+    const margin = this.base ? 0 : (this.options.leaderMargin ?? LEADER_MARGIN);
+    const estimates = this.pool!.favourLeader(prediction.estimates, this.coldPriors(), margin);
+    const greedy = decide(estimates, policy);
+    const exploring = this.strategy === 'epsilon-greedy' ? this.epsilonDecision(greedy) : decide(this.optimistic(estimates, x), policy);
     const { decision, explored } = withinCeiling(greedy, exploring, this.counts, this.options.maxExploreShare);
     const features = { ...prediction.explanation.features, explored };
     return { prediction: { ...prediction, explanation: { ...prediction.explanation, features } }, decision, explored };
@@ -196,47 +200,44 @@ export abstract class OnlineLinearRouter extends Router<Options, Started> implem
     const j = this.models.indexOf(model);
     if (j < 0) return;
     const x = this.featuresOf(query);
-    const arm = this.arm(j);
-    if (previous !== undefined) return arm.revise(x, reward - previous);
-    const offset = (await this.offsets(query))[j]!;
-    arm.update(x, reward - offset);
+    if (previous !== undefined) return this.pool!.revise(j, x, reward - previous);
+    // Warm, the offline router's offsets already say how hard the query is: a bad answer is the model's alone.
+    this.pool!.update(j, x, reward, (await this.offsets(query))[j]!, !this.base);
   }
 
   /** Serve other catalog models: known arms kept, new ones start cold; passed on to a base router that can. */
   serve(models: readonly CatalogModel[]): void {
-    const base = this.base?.router as (Router & { serve?: (models: readonly CatalogModel[]) => void }) | undefined;
-    base?.serve?.(models);
-    const known = new Map(this.models.map((m, j) => [m, this.arms[j]] as const));
+    if (this.base?.router.retargetable) this.base.router.serve(models);
+    const known = this.models;
     this.models = models.map((m) => m.id);
-    this.arms = this.features ? this.models.map((m) => known.get(m) ?? this.freshArm()) : [];
+    this.pool =
+      this.features &&
+      this.pool?.remap(
+        this.models.map((m) => known.indexOf(m)),
+        this.features.size,
+        this.options.ridge,
+      );
     if (this.base) return;
     this.costs = CostModel.fromCatalog(models);
     if (this.priors) this.priors = catalogPriors(this.models, models, this.options.prior);
   }
 
-  override toJSON(): RouterFile {
+  toJSON(): RouterFile {
     if (this.models.length === 0) throw new Error(`router "${this.name}" is not started: call fit, begin or over`);
     const state = {
       ...(this.base ? { base: this.base.file } : { costs: this.costs!.state, ...(this.priors ? { priors: this.priors } : {}) }),
       inputDim: this.features?.inputDim ?? 0,
-      arms: this.arms.map((a) => a.state),
+      ...(this.pool?.state ?? { arms: [] }),
       calls: this.counts.calls,
       explored: this.counts.explored,
       rng: this.rng,
     };
-    return {
-      format: ROUTER_FORMAT,
-      version: ROUTER_VERSION,
-      router: this.name,
-      options: this.options,
-      models: this.models,
-      state: pack(state),
-    };
+    return routerFile(this.name, this.options, this.models, pack(state));
   }
 
-  override restore(file: RouterFile): this {
-    const st = parseOrThrow(stateSchema, unpack(file.state), 'router file state');
-    if (st.base) this.over(st.base, this.loadBase(st.base));
+  restore(file: RouterFile): this {
+    const st = fileState(file, stateSchema);
+    if (st.base) this.over(st.base, registryOf(this.context, this.name).load(st.base, this.context));
     else if (st.costs) this.begin(file.models, new CostModel(st.costs));
     else throw new Error('invalid router file: state needs a base router or costs');
     if (st.priors && st.priors.length !== file.models.length)
@@ -248,7 +249,7 @@ export abstract class OnlineLinearRouter extends Router<Options, Started> implem
     if (st.arms.length !== (size ? this.models.length : 0) || st.arms.some((a) => a.b.length !== size)) {
       throw new Error(`invalid router file: state.arms must hold one arm of ${size} features per model once a query was seen`);
     }
-    this.arms = st.arms.map((a) => new LinearArm(a));
+    this.pool = size ? new PooledArms({ arms: st.arms, shared: st.shared, totals: st.totals }, size, this.options.ridge) : undefined;
     this.counts = { calls: st.calls, explored: st.explored };
     this.rng = st.rng;
     return this;
@@ -264,7 +265,7 @@ export abstract class OnlineLinearRouter extends Router<Options, Started> implem
     const { offsets, costs } = await this.offsetsAndCosts(query);
     const estimates: ModelEstimate[] = this.models.map((model, j) => ({
       model,
-      quality: clamp01(offsets[j]! + this.arm(j).mean(x)),
+      quality: clamp01(offsets[j]! + this.pool!.mean(j, x)),
       cost: costs[j]!,
     }));
     return { estimates, x };
@@ -277,7 +278,7 @@ export abstract class OnlineLinearRouter extends Router<Options, Started> implem
   private async offsetsAndCosts(query: RouteQuery): Promise<{ offsets: number[]; costs: number[] }> {
     if (!this.base)
       return {
-        offsets: this.models.map((_, j) => this.priors?.[j] ?? this.options.prior),
+        offsets: this.coldPriors(),
         costs: this.models.map((_, j) => this.costs!.estimate(j, query.text)),
       };
     const byModel = new Map((await this.base.router.predict(query)).estimates.map((e) => [e.model, e] as const));
@@ -297,9 +298,10 @@ export abstract class OnlineLinearRouter extends Router<Options, Started> implem
     });
   }
 
-  /** With probability epsilon, a uniformly random model among those the greedy rule could pick (allowed, affordable), then the greedy order. */
+  /** With probability epsilon (decaying, exploration.ts), a uniformly random model among those the greedy rule could pick
+   * (allowed, affordable), then the greedy order. */
   private epsilonDecision(greedy: Decision): Decision {
-    if (this.draw() >= (this.options.epsilon ?? 0)) return greedy;
+    if (this.draw() >= decayedEpsilon(this.options.epsilon ?? 0, this.counts.calls)) return greedy;
     const pick = greedy.ranking[Math.floor(this.draw() * greedy.ranking.length)]!;
     return { model: pick.model, ranking: [pick, ...greedy.ranking.filter((r) => r !== pick)] };
   }
@@ -313,7 +315,7 @@ export abstract class OnlineLinearRouter extends Router<Options, Started> implem
     if (!query.embedding) throw new Error(`router "${this.name}" needs the query's embedding`);
     if (!this.features) {
       this.features = this.featureMap(query.embedding.length);
-      this.arms = this.models.map(() => this.freshArm());
+      this.pool = PooledArms.fresh(this.models.length, this.features.size, this.options.ridge);
     }
     return this.features.of(query.embedding);
   }
@@ -322,12 +324,13 @@ export abstract class OnlineLinearRouter extends Router<Options, Started> implem
     return new FeatureMap(inputDim, this.options.dim, this.options.seed);
   }
 
-  private freshArm(): LinearArm {
-    return new LinearArm(newArm(this.features!.size, this.options.ridge));
+  private arm(j: number) {
+    return this.pool!.arms[j]!;
   }
 
-  private arm(j: number): LinearArm {
-    return this.arms[j]!;
+  /** Each model's prior reward before any outcome (the leader's shrinkage target). */
+  private coldPriors(): number[] {
+    return this.models.map((_, j) => this.priors?.[j] ?? this.options.prior);
   }
 
   private draw(): number {
@@ -345,23 +348,21 @@ const DESCRIPTIONS: Record<Strategy, string> = {
   'epsilon-greedy': "online: epsilon-greedy around an offline router (or a cold linear model), learns from each chosen model's outcome",
 };
 
-/** The registry's class for one strategy; `create`/`load` build base routers through the registry. */
-export function makeOnlineRouter(
-  name: Strategy,
-  create: (name: string) => RouterClass,
-  load: (file: unknown, context?: RouterContext) => Router,
-): RouterClass {
-  return class extends OnlineLinearRouter {
-    static override readonly routerName = name;
-    static override readonly description = DESCRIPTIONS[name];
-    static override readonly optionsSchema = z.object({ ...common, ...strategyOptions[name] }).strict();
-
-    protected createBase(base: string, options: Record<string, unknown>): Router {
-      return create(base).create(options, this.context);
-    }
-
-    protected loadBase(file: RouterFile): Router {
-      return load(file, this.context);
-    }
+/** The registry's entry for one strategy. */
+export function onlineKind(strategy: Strategy): RouterKind<OnlineLinearRouter> {
+  const schema = z.object({ ...common, ...strategyOptions[strategy] }).strict();
+  const create = (options: Record<string, unknown> = {}, context: RouterContext = {}) =>
+    new OnlineLinearRouter(strategy, parseOrThrow(schema, options, `${strategy} options`), context);
+  return {
+    routerName: strategy,
+    description: DESCRIPTIONS[strategy],
+    input: 'embedding',
+    evaluationOnly: false,
+    fromRouter: false,
+    online: true,
+    optionsSchema: schema,
+    create,
+    load: (file, context) => create(file.options as Record<string, unknown>, context).restore(file),
+    optionDefaults: () => optionDefaults(schema),
   };
 }

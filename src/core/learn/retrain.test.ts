@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routerClass } from '../routers/registry.ts';
+import { createRouter } from '../routers/registry.ts';
 import { decide } from '../routers/decide.ts';
 import type { Router, TrainingData } from '../routers/router.ts';
 import { clusters, split } from '../../../test/helpers/synthetic.ts';
@@ -12,7 +12,7 @@ const [train, rest] = split(data, 200);
 const options = feedbackOptions.parse({});
 
 async function trainedKnn(): Promise<Router> {
-  const knn = routerClass('knn').create({ k: 5, tune: false });
+  const knn = createRouter('knn', { k: 5, tune: false });
   await knn.fit(train);
   return knn;
 }
@@ -89,6 +89,6 @@ describe('retraining from feedback (feedback layer over any trained router)', ()
         options,
       ),
     ).rejects.toThrow(/at least 2 logged samples/);
-    await expect(routerClass('feedback').create().fit(train)).rejects.toThrow(/made from a trained router by local learning/);
+    await expect(createRouter('feedback').fit(train)).rejects.toThrow(/made from a trained router by local learning/);
   });
 });

@@ -5,7 +5,7 @@
 import type { Router, RouterFile, TrainingData } from '../routers/router.ts';
 import { permutation } from '../routers/shared/vectors.ts';
 import { mulberry32 } from '../data/random.ts';
-import { routerClass } from '../routers/registry.ts';
+import { createRouter } from '../routers/registry.ts';
 import { type FeedbackLayer, corrected, correction, residualsOf, type FeedbackOptions } from './feedback-layer.ts';
 import { own } from '../data/named-record.ts';
 
@@ -58,7 +58,7 @@ export async function refitWithFeedback(
       });
     }
   }
-  const router = (routerClass('feedback').create(options) as FeedbackLayer).over(baseFile, base);
+  const router = (createRouter('feedback', options) as FeedbackLayer).over(baseFile, base);
   router.useResiduals(residuals);
   return { router, check: verdict(folds, heldOut, errorWithout / Math.max(1, heldOut), errorWith / Math.max(1, heldOut), base.name) };
 }

@@ -2,7 +2,7 @@
 // global router alone, and one profile's decisions moving with its consistent feedback while another's do not.
 import { describe, expect, it } from 'vitest';
 import { clusters, split } from '../../../test/helpers/synthetic.ts';
-import { routerClass } from '../routers/registry.ts';
+import { createRouter } from '../routers/registry.ts';
 import { decide } from '../routers/decide.ts';
 import {
   emptyUserVector,
@@ -48,7 +48,7 @@ describe('personalised routing', () => {
   const [train, test] = split(clusters(200), 150);
 
   it('with no feedback equals the global router; consistent feedback moves only its own profile', async () => {
-    const router = routerClass('knn').create({ k: 5 });
+    const router = createRouter('knn', { k: 5 });
     await router.fit(train);
     const python = test.samples.map((s, i) => ({ s, e: test.embeddings[i]! })).filter(({ s }) => s.task === 'python');
     const route = async (profile: UserVector, embedding: Float32Array) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routerClass, loadRouter } from './registry.ts';
+import { loadRouter, createRouter } from './registry.ts';
 import { decide } from './decide.ts';
 import { isAutoRouter, taskNeeds } from './auto.ts';
 import type { CatalogModel, Strength } from '../catalog/model.ts';
@@ -40,7 +40,7 @@ describe('auto router', () => {
   });
 
   it('routes each cluster to the model whose strengths it needs, among models it never saw in the data', async () => {
-    const r = routerClass('auto').create();
+    const r = createRouter('auto');
     await r.fit({ ...train, catalog: trainingCatalog });
     if (!isAutoRouter(r)) throw new Error('not the auto router');
     // Capabilities within the training models' range; new-coder's is estimated from its price.
@@ -63,13 +63,9 @@ describe('auto router', () => {
   });
 
   it('round-trips, and needs capability scores', async () => {
-    const r = routerClass('auto').create();
+    const r = createRouter('auto');
     await r.fit(train);
     await expectRoundTrip(r, test);
-    await expect(
-      routerClass('auto')
-        .create()
-        .fit({ ...train, catalog: [] }),
-    ).rejects.toThrow(/capability scores/);
+    await expect(createRouter('auto').fit({ ...train, catalog: [] })).rejects.toThrow(/capability scores/);
   });
 });

@@ -9,7 +9,8 @@ import { z } from 'zod';
 import type { CatalogModel, Strength } from '../catalog/model.ts';
 import { strengthSchema } from '../catalog/model.ts';
 import { estimateTokens } from '../data/pricing.ts';
-import { Router, type RouteQuery, type TrainingData, type Scored } from './router.ts';
+import type { RouteQuery, TrainingData, Scored } from './router.ts';
+import { RouterRuntime } from './runtime.ts';
 import type { Step } from './shared/step.ts';
 import { CostModel } from './shared/cost-model.ts';
 import { gradientOptions } from './shared/adam.ts';
@@ -79,14 +80,14 @@ const state = z
   .strict();
 type State = z.infer<typeof state>;
 
-export class AutoRouter extends Router<Options, State> {
+export class AutoRouter extends RouterRuntime<Options, State> {
   static override readonly routerName = 'auto';
   static override readonly description = 'model-agnostic: predicts domain and difficulty, maps them onto any catalog model';
+  static override readonly retargetable = true;
   static override readonly input = 'embedding';
   static override readonly optionsSchema = options;
   static override readonly stateSchema = state;
 
-  readonly needsEmbedding = true;
   private catalog: readonly CatalogModel[] = [];
 
   protected override candidates(data: TrainingData): string[] {
@@ -195,7 +196,7 @@ export class AutoRouter extends Router<Options, State> {
   }
 
   /** Serve a different set of catalog models (the user's own) with the same learned needs and link. */
-  serve(models: readonly CatalogModel[]): void {
+  override serve(models: readonly CatalogModel[]): void {
     const served = serveCatalog(this.trained(), models, 'auto');
     this.serveAs(served.models, served.costs, served.learned);
   }

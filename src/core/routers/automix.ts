@@ -6,7 +6,8 @@
 // threshold, flagged as a threshold (ModelEstimate.threshold), not a prediction. The small model's answer is in the explanation, to be reused when it is kept.
 import { z } from 'zod';
 import type { ChatMessage, Complete } from './complete.ts';
-import { Router, type RouteQuery, type TrainingData } from './router.ts';
+import type { RouteQuery, TrainingData } from './router.ts';
+import { RouterRuntime } from './runtime.ts';
 import { modelPair } from './shared/model-pair.ts';
 
 const options = z
@@ -27,14 +28,12 @@ export function verificationPrompt(query: string, answer: string): string {
   return `Context: ${query}\n\nAnswer: ${answer}\n\nIs the answer correct and complete for the context above? Reply with Yes or No.`;
 }
 
-export class AutomixRouter extends Router<Options, Record<string, never>> {
+export class AutomixRouter extends RouterRuntime<Options, Record<string, never>> {
   static override readonly routerName = 'automix';
   static override readonly description = 'AutoMix cascade: small model answers and self-verifies, escalates under a threshold';
   static override readonly input = 'provider';
   static override readonly optionsSchema = options;
   static override readonly stateSchema = state;
-
-  readonly needsEmbedding = false;
 
   protected override candidates(data: TrainingData): string[] {
     return modelPair(data, 'automix', this.options.small, this.options.large);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routerClass, loadRouter } from './registry.ts';
+import { loadRouter, createRouter } from './registry.ts';
 import { decide } from './decide.ts';
 import { clusters, split } from '../../../test/helpers/synthetic.ts';
 import { expectRoundTrip } from '../../../test/helpers/router-checks.ts';
@@ -9,7 +9,7 @@ const [train, test] = split(data, 150);
 
 describe('baseline routers', () => {
   it('cheapest always takes the cheapest allowed model, at any lambda', async () => {
-    const r = routerClass('smallest').create();
+    const r = createRouter('smallest');
     await r.fit(train);
     const p = await r.predict({ text: 'anything' });
     expect(decide(p.estimates, { lambda: 0 }).model).toBe('mathematician');
@@ -18,7 +18,7 @@ describe('baseline routers', () => {
   });
 
   it('best-single takes the best model on the training data', async () => {
-    const r = routerClass('largest').create();
+    const r = createRouter('largest');
     await r.fit(train);
     const p = await r.predict({ text: 'anything' });
     expect(decide(p.estimates, { lambda: 0 }).model).toBe('generalist');
@@ -27,7 +27,7 @@ describe('baseline routers', () => {
   });
 
   it('random is deterministic per query and spreads over the models', async () => {
-    const r = routerClass('random').create({ seed: 3 });
+    const r = createRouter('random', { seed: 3 });
     await r.fit(train);
     const picks = new Set<string>();
     for (const s of test.samples) picks.add(decide((await r.predict({ text: s.query })).estimates, { lambda: 0 }).model);
@@ -38,7 +38,7 @@ describe('baseline routers', () => {
   });
 
   it('oracle takes the cheapest model that scored best on the queries it knows', async () => {
-    const r = routerClass('oracle').create();
+    const r = createRouter('oracle');
     await r.fit(test);
     for (let i = 0; i < 6; i++) {
       const s = test.samples[i]!;
@@ -50,8 +50,8 @@ describe('baseline routers', () => {
   });
 
   it('refuses to predict untrained, and names what is wrong in a bad file', async () => {
-    await expect(routerClass('best-single').create().predict({ text: 'x' })).rejects.toThrow(/not trained/);
-    const r = routerClass('best-single').create();
+    await expect(createRouter('best-single').predict({ text: 'x' })).rejects.toThrow(/not trained/);
+    const r = createRouter('best-single');
     await r.fit(train);
     const file = r.toJSON() as unknown as { state: { learned: { meanQuality: number[] } } };
     file.state.learned.meanQuality = [1];
@@ -59,6 +59,6 @@ describe('baseline routers', () => {
     expect(() => loadRouter({ format: 'something-else' })).toThrow(/not a router file/);
     expect(() => loadRouter({ ...r.toJSON(), version: 9 })).toThrow(/version 9 is not supported/);
     expect(() => loadRouter({ ...r.toJSON(), router: 'nope' })).toThrow(/unknown router "nope"/);
-    expect(() => routerClass('knn').create({ k: -1 })).toThrow(/knn options.k/);
+    expect(() => createRouter('knn', { k: -1 })).toThrow(/knn options.k/);
   });
 });

@@ -11,7 +11,7 @@ import { readData } from '../../cli/routing-data.ts';
 import { openNodeClassifier, shippedModel } from '../../platform/node/encoder.ts';
 import { BERT_MODEL, isBertRouter } from './bert.ts';
 import { decide } from './decide.ts';
-import { loadRouter, routerClass } from './registry.ts';
+import { loadRouter, createRouter } from './registry.ts';
 
 const context = { openClassifier: openNodeClassifier };
 const shipped = () => loadRouter(JSON.parse(readFileSync(resolve(shippedModel(BERT_MODEL), 'router.json'), 'utf8')), context);
@@ -49,7 +49,7 @@ describe('bert router', () => {
       const samples = (
         await readData(llm('dcrouter_test.json'), { from: 'auto', queries: [llm('default_query_test.jsonl')] }, defaultCatalog)
       ).slice(0, 120);
-      const router = routerClass('bert').create({}, context);
+      const router = createRouter('bert', {}, context);
       await router.fit({ samples, embeddings: [], models: modelsOf(samples), catalog: defaultCatalog.models });
       const back = loadRouter(JSON.parse(JSON.stringify(router.toJSON())), context);
       const text = samples[0]!.query;
@@ -59,7 +59,7 @@ describe('bert router', () => {
   );
 
   it('refuses a model folder without the classifier outputs', async () => {
-    const router = routerClass('bert').create({ model: 'use-lite' }, context);
+    const router = createRouter('bert', { model: 'use-lite' }, context);
     const samples = [{ id: '1', query: 'q', outcomes: { a: { score: 1 } } }] as never;
     await expect(router.fit({ samples, embeddings: [], models: ['a'], catalog: defaultCatalog.models })).rejects.toThrow(
       /id2label must list the models/,

@@ -7,7 +7,8 @@
 import { z } from 'zod';
 import type { CatalogModel } from '../catalog/model.ts';
 import { estimateTokens } from '../data/pricing.ts';
-import { Router, type Prediction, type RouteQuery, type TextClassifier, type TrainingData } from './router.ts';
+import type { Prediction, RouteQuery, TextClassifier, TrainingData } from './router.ts';
+import { RouterRuntime } from './runtime.ts';
 import {
   LONG_CONTEXT_TOKENS,
   catalogMappingFields,
@@ -62,16 +63,16 @@ interface Reading {
   long: boolean;
 }
 
-export class BertRouter extends Router<Options, State> {
+export class BertRouter extends RouterRuntime<Options, State> {
   static override readonly routerName = 'bert';
   static override readonly description =
     'fine-tuned 2-layer USE-lite encoder with a classification head (int8 ' +
     'ONNX): per-model success chances, or task and difficulty for other models';
+  static override readonly retargetable = true;
   static override readonly input = 'text';
   static override readonly optionsSchema = options;
   static override readonly stateSchema = state;
 
-  readonly needsEmbedding = false;
   private classifier: Promise<TextClassifier> | undefined;
 
   private open(): Promise<TextClassifier> {
@@ -184,7 +185,7 @@ export class BertRouter extends Router<Options, State> {
   }
 
   /** Serve a different set of catalog models (the user's own): models outside the labels go the model-agnostic path. */
-  serve(models: readonly CatalogModel[]): void {
+  override serve(models: readonly CatalogModel[]): void {
     const served = serveCatalog(this.trained(), models, 'bert');
     this.serveAs(served.models, served.costs, served.learned);
   }

@@ -5,7 +5,7 @@
 // With `tune` (the default), the cluster count and `top` are chosen from a small grid by the quality of the
 // lambda-0 choices on a seeded 20% of the training data (the test set is never looked at).
 import { z } from 'zod';
-import { Router, type RouteQuery, type Scored, type TrainingData } from './router.ts';
+import { defineRouter } from './runtime.ts';
 import { kmeans } from './shared/kmeans.ts';
 import { memoryTable, type MemoryTable } from './shared/memory-table.ts';
 import { expectLength, f32 } from './shared/router-file.ts';
@@ -36,26 +36,20 @@ const state = z
   .strict();
 type State = z.infer<typeof state>;
 
-export class ClusterRouter extends Router<Options, State> {
-  static override readonly routerName = 'cluster';
-  static override readonly description =
-    "Avengers-Pro: k-means over query embeddings, each model scored by its record in the query's nearest clusters";
-  static override readonly input = 'embedding';
-  static override readonly optionsSchema = options;
-  static override readonly stateSchema = state;
-
-  readonly needsEmbedding = true;
-
-  protected train(data: TrainingData): State {
+export const ClusterRouter = defineRouter({
+  name: 'cluster',
+  description: "Avengers-Pro: k-means over query embeddings, each model scored by its record in the query's nearest clusters",
+  input: 'embedding',
+  options,
+  state,
+  fit(data, o) {
     const table = memoryTable(data);
     const rows = Uint32Array.from({ length: data.samples.length }, (_, i) => i);
-    const o = this.options;
     const chosen = o.tune && rows.length >= 100 ? tune(table, data.models.length, o) : o;
     return { ...clusterTable(table, rows, data.models.length, chosen.clusters, o), top: chosen.top };
-  }
-
-  protected override score(query: RouteQuery, st: State): Scored {
-    const m = this.models.length;
+  },
+  score(query, st, { models }) {
+    const m = models.length;
     const nearest = nearestClusters(st, normalised(query.embedding!), st.top);
     const quality = new Float64Array(m);
     for (const c of nearest) for (let j = 0; j < m; j++) quality[j] += st.quality[c * m + j]! / nearest.length;
@@ -66,14 +60,13 @@ export class ClusterRouter extends Router<Options, State> {
         features: { nearest_cluster: nearest[0]!, nearest_cluster_size: st.sizes[nearest[0]!]! },
       },
     };
-  }
-
-  protected override checkState(st: State, models: number): void {
+  },
+  check(st, models) {
     const k = st.sizes.length;
     expectLength(st.centres, k * st.dim, 'learned.centres');
     expectLength(st.quality, k * models, 'learned.quality');
-  }
-}
+  },
+});
 
 /** Clusters of the given rows: unit centres, sizes and each model's smoothed mean score per cluster. */
 function clusterTable(table: MemoryTable, rows: ArrayLike<number>, m: number, k: number, o: Options): Omit<State, 'top'> {

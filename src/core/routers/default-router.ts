@@ -4,12 +4,3 @@ export const DEFAULT_ROUTER = 'irt';
 
 /** Model-agnostic routers shipped trained, by name: their file under the app's public folder. */
 export const SHIPPED_ROUTERS: Record<string, string> = { irt: 'routers/irt.json', auto: 'routers/auto.json' };
-
-/** Routers that can serve catalog models they were not trained on (irt, auto, bert's model-agnostic path). */
-export interface Retargetable {
-  serve(models: readonly import('../catalog/model.ts').CatalogModel[]): void;
-}
-
-export function isRetargetable(router: object): router is Retargetable {
-  return typeof (router as Partial<Retargetable>).serve === 'function';
-}

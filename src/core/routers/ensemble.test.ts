@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadRouter, routerClass } from './registry.ts';
+import { createRouter, loadRouter } from './registry.ts';
 import type { RouterFile } from './router.ts';
 import { fitLogistic } from './ensemble.ts';
 import { clusters, split } from '../../../test/helpers/synthetic.ts';
@@ -11,7 +11,7 @@ const solver = (i: number) => (test.samples[i]!.task === 'python' ? 'coder' : 'm
 describe('ensemble router', () => {
   it('stacks its members into one file that loads back to the same predictions', async () => {
     // blends [1]: the stack alone (its path, not the member's, is under test).
-    const r = routerClass('ensemble').create({ members: ['knn', 'logreg'], blends: [1] });
+    const r = createRouter('ensemble', { members: ['knn', 'logreg'], blends: [1] });
     const progress: number[] = [];
     await r.fit(train, { onProgress: (f) => progress.push(f) });
     expect(progress.at(-1)).toBe(1);
@@ -39,9 +39,9 @@ describe('ensemble router', () => {
   });
 
   it('routes as its best member when no blend with the stack beats it out of fold, and says so', async () => {
-    const r = routerClass('ensemble').create({ members: ['best-single', 'knn'], blends: [0, 1] });
+    const r = createRouter('ensemble', { members: ['best-single', 'knn'], blends: [0, 1] });
     await r.fit(train);
-    const knn = routerClass('knn').create();
+    const knn = createRouter('knn');
     await knn.fit(train);
     const file = r.toJSON() as { state: { learned: { best: number; alpha: number; cv: { alpha: number; aiq: number }[] } } };
     expect(file.state.learned).toMatchObject({ best: 1, alpha: 0 });
@@ -57,7 +57,7 @@ describe('ensemble router', () => {
   });
 
   it('blends the stack with its best member by the weight of highest out-of-fold AIQ, never one losing to the member there', async () => {
-    const r = routerClass('ensemble').create({ members: ['knn', 'logreg'] });
+    const r = createRouter('ensemble', { members: ['knn', 'logreg'] });
     await r.fit(train);
     const { best, alpha, cv } = (
       r.toJSON() as { state: { learned: { best: number; alpha: number; cv: { alpha: number; aiq: number }[] } } }
@@ -73,8 +73,8 @@ describe('ensemble router', () => {
   });
 
   it('refuses members that call providers or read the true outcomes, and names them', () => {
-    expect(() => routerClass('ensemble').create({ members: ['knn', 'oracle'] })).toThrow(/"oracle" cannot be a member/);
-    expect(() => routerClass('ensemble').create({ members: ['automix'] })).toThrow(/"automix" cannot be a member/);
+    expect(() => createRouter('ensemble', { members: ['knn', 'oracle'] })).toThrow(/"oracle" cannot be a member/);
+    expect(() => createRouter('ensemble', { members: ['automix'] })).toThrow(/"automix" cannot be a member/);
     expect(() =>
       loadRouter({ ...{ format: 'llmrouter-web/router', version: 1, router: 'ensemble', options: {}, models: ['a'] }, state: {} }),
     ).toThrow(/invalid router file state/);

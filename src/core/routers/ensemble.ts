@@ -10,14 +10,17 @@
 // blend beats it out of fold, and blends in between hedge a stack that wins out of fold by less than a split decides.
 import { z } from 'zod';
 import {
-  Router,
+  registryOf,
   type Prediction,
+  type Registry,
   type RouteQuery,
-  type RouterClass,
+  type Router,
   type RouterContext,
   type RouterFile,
+  type RouterInput,
   type TrainingData,
 } from './router.ts';
+import { RouterRuntime } from './runtime.ts';
 import type { Step } from './shared/step.ts';
 import { mulberry32, shuffled } from '../data/random.ts';
 import { sigmoid } from './shared/vectors.ts';
@@ -64,79 +67,82 @@ const logit = (p: number) => {
   return Math.log(q / (1 - q));
 };
 
-/** The ensemble router, building and loading its members through the registry's lookup. */
-export function makeEnsembleRouter(lookup: (name: string) => RouterClass): RouterClass {
-  return class EnsembleRouter extends Router<Options, State> {
-    static override readonly routerName = 'ensemble';
-    static override readonly description =
-      "stacking: a per-model logistic combination of other routers' out-of-fold estimates, " +
-      'blended with its best member by a weight chosen out of fold (0: that member alone)';
-    static override readonly input = 'embedding';
-    static override readonly optionsSchema = options;
-    static override readonly stateSchema = state;
+/** The ensemble router: its members are built and loaded through the registry it was given. */
+export class EnsembleRouter extends RouterRuntime<Options, State> {
+  static override readonly routerName = 'ensemble';
+  static override readonly description =
+    "stacking: a per-model logistic combination of other routers' out-of-fold estimates, " +
+    'blended with its best member by a weight chosen out of fold (0: that member alone)';
+  static override readonly input = 'embedding';
+  static override readonly optionsSchema = options;
+  static override readonly stateSchema = state;
 
-    readonly needsEmbedding: boolean;
-    private members: Router[] | undefined;
+  private members: Router[] | undefined;
+  private readonly registry: Registry;
 
-    constructor(o: Options, context?: RouterContext) {
-      super(o, context);
-      checkMembers(o.members, lookup);
-      this.needsEmbedding = o.members.some((m) => lookup(m).input === 'embedding');
+  constructor(o: Options, context: RouterContext = {}) {
+    super(o, context);
+    this.registry = registryOf(context, 'ensemble');
+    checkMembers(o.members, this.registry);
+  }
+
+  /** The widest input of its members. */
+  override get input(): RouterInput {
+    return this.options.members.some((m) => this.registry.kind(m).input === 'embedding') ? 'embedding' : 'text';
+  }
+
+  protected async train(data: TrainingData, step: Step): Promise<State> {
+    const predictions = await outOfFold(data, step.part(0, 0.8), this.options, (part, at) => this.trainMembers(part, at));
+    const estimates = predictions.map((per) => per.map((p) => qualityByModel(p, data.models)));
+    const weights = stackWeights(data, estimates, data.models, this.options.ridge, () => true);
+    const choice = chooseBlend(data, predictions, estimates, data.models, this.options);
+    this.members = await this.trainMembers(data, step.part(0.8, 1));
+    return { members: this.members.map((r) => r.toJSON()), weights, ...choice };
+  }
+
+  /** The members, each trained on `data` with its own options. */
+  private async trainMembers(data: TrainingData, step: Step): Promise<Router[]> {
+    const out = [];
+    const n = this.options.members.length;
+    for (const [r, name] of this.options.members.entries()) {
+      const member = this.registry.create(name, this.options.memberOptions[name] ?? {}, this.context);
+      await member.fit(data, step.part(r / n, (r + 1) / n).asControl());
+      out.push(member);
     }
+    return out;
+  }
 
-    protected async train(data: TrainingData, step: Step): Promise<State> {
-      const predictions = await outOfFold(data, step.part(0, 0.8), this.options, (part, at) => this.trainMembers(part, at));
-      const estimates = predictions.map((per) => per.map((p) => qualityByModel(p, data.models)));
-      const weights = stackWeights(data, estimates, data.models, this.options.ridge, () => true);
-      const choice = chooseBlend(data, predictions, estimates, data.models, this.options);
-      this.members = await this.trainMembers(data, step.part(0.8, 1));
-      return { members: this.members.map((r) => r.toJSON()), weights, ...choice };
-    }
+  override async predict(query: RouteQuery): Promise<Prediction> {
+    const st = this.trained();
+    if (this.input === 'embedding' && !query.embedding) throw new Error(`router "${this.name}" needs the query's embedding`);
+    this.members ??= st.members.map((f) => this.registry.load(f, this.context));
+    if (st.alpha === 0) return this.asMember(st.best, query);
+    const per = await Promise.all(this.members.map(async (r) => qualityByModel(await r.predict(query), this.models)));
+    const stack = stacked(
+      st.weights,
+      per.map((q) => [q]),
+      0,
+    );
+    const quality = blended(per[st.best]!, stack, st.alpha);
+    const explanation = blendExplanation(this.options.members, this.models, per, quality, st);
+    return { estimates: this.withCosts(quality, query.text), explanation };
+  }
 
-    /** The members, each trained on `data` with its own options. */
-    private async trainMembers(data: TrainingData, step: Step): Promise<Router[]> {
-      const out = [];
-      const n = this.options.members.length;
-      for (const [r, name] of this.options.members.entries()) {
-        const member = lookup(name).create(this.options.memberOptions[name] ?? {}, this.context);
-        await member.fit(data, step.part(r / n, (r + 1) / n).asControl());
-        out.push(member);
-      }
-      return out;
-    }
+  /** The member's own prediction, saying why the stack was set aside. */
+  private async asMember(index: number, query: RouteQuery): Promise<Prediction> {
+    const p = await this.members![index]!.predict(query);
+    const name = this.options.members[index]!;
+    const summary = `${name} alone (no blend with stacking ${this.options.members.join(', ')} beat it out of fold): ${p.explanation.summary}`;
+    return { estimates: this.withCosts(qualityByModel(p, this.models), query.text), explanation: { ...p.explanation, summary } };
+  }
 
-    override async predict(query: RouteQuery): Promise<Prediction> {
-      const st = this.trained();
-      if (this.needsEmbedding && !query.embedding) throw new Error(`router "${this.name}" needs the query's embedding`);
-      this.members ??= st.members.map((f) => lookup(f.router).load(f, this.context));
-      if (st.alpha === 0) return this.asMember(st.best, query);
-      const per = await Promise.all(this.members.map(async (r) => qualityByModel(await r.predict(query), this.models)));
-      const stack = stacked(
-        st.weights,
-        per.map((q) => [q]),
-        0,
-      );
-      const quality = blended(per[st.best]!, stack, st.alpha);
-      const explanation = blendExplanation(this.options.members, this.models, per, quality, st);
-      return { estimates: this.withCosts(quality, query.text), explanation };
+  protected override checkState(st: State, models: number): void {
+    if (st.best >= st.members.length) throw new Error(`invalid router file: ensemble best member ${st.best} names no member`);
+    if (!stateFits(st, this.options.members.length, models)) {
+      throw new Error(`invalid router file: ensemble state does not match ${this.options.members.length} members and ${models} models`);
     }
-
-    /** The member's own prediction, saying why the stack was set aside. */
-    private async asMember(index: number, query: RouteQuery): Promise<Prediction> {
-      const p = await this.members![index]!.predict(query);
-      const name = this.options.members[index]!;
-      const summary = `${name} alone (no blend with stacking ${this.options.members.join(', ')} beat it out of fold): ${p.explanation.summary}`;
-      return { estimates: this.withCosts(qualityByModel(p, this.models), query.text), explanation: { ...p.explanation, summary } };
-    }
-
-    protected override checkState(st: State, models: number): void {
-      if (st.best >= st.members.length) throw new Error(`invalid router file: ensemble best member ${st.best} names no member`);
-      if (!stateFits(st, this.options.members.length, models)) {
-        throw new Error(`invalid router file: ensemble state does not match ${this.options.members.length} members and ${models} models`);
-      }
-      this.members = st.members.map((f) => lookup(f.router).load(f, this.context));
-    }
-  };
+    this.members = st.members.map((f) => this.registry.load(f, this.context));
+  }
 }
 
 /** Why the blend estimated so: the members' estimates of the model it rates highest, and the weights used. */
@@ -157,9 +163,9 @@ function blendExplanation(
 }
 
 /** Throws unless every member is an offline router trained on the data (and not an ensemble). */
-function checkMembers(members: readonly string[], lookup: (name: string) => RouterClass): void {
+function checkMembers(members: readonly string[], registry: Registry): void {
   for (const member of members) {
-    const entry = lookup(member);
+    const entry = registry.kind(member);
     if (entry.input === 'provider' || entry.evaluationOnly || member === 'ensemble')
       throw new Error(`ensemble: "${member}" cannot be a member (members are offline routers trained on the data)`);
   }

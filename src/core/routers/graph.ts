@@ -7,7 +7,9 @@
 // model nodes hold what they received from every training edge, and each query-model edge is predicted.
 // The network and its gradient: shared/graph-net.ts.
 import { z } from 'zod';
-import { Router, type RouteQuery, type TrainingData, type Scored } from './router.ts';
+import type { TrainingData } from './router.ts';
+import { defineRouter } from './runtime.ts';
+import { perState } from './shared/per-state.ts';
 import type { Step } from './shared/step.ts';
 import { adamSlots, adamStep, gradientOptions } from './shared/adam.ts';
 import { scoreMatrix } from './shared/outcomes.ts';
@@ -65,96 +67,26 @@ interface GraphEdge {
   features: number[];
 }
 
-export class GraphRouter extends Router<Options, State> {
-  static override readonly routerName = 'graph';
-  static override readonly description =
-    'GraphRouter: message passing on a graph of query, task and model nodes, edges carrying performance and cost';
-  static override readonly input = 'embedding';
-  static override readonly optionsSchema = options;
-  static override readonly stateSchema = state;
+/** Per trained state: its task centroids as rows and model states in float64. */
+const views = new WeakMap<State, { centroids: Float32Array[]; states: Float64Array }>();
 
-  readonly needsEmbedding = true;
-  /** The loaded state's task centroids as rows and model states in float64, made once per state. */
-  private views: { of: State; centroids: Float32Array[]; states: Float64Array } | undefined;
-
-  protected async train(data: TrainingData, step: Step): Promise<State> {
-    const o = this.options;
-    const sm = scoreMatrix(data);
-    const d = data.embeddings[0]!.length;
-    const random = mulberry32(o.seed);
-    const { names, centroids } = taskNodes(data, d);
-    const x = stackRows(data.embeddings, d);
-    const inputs: QueryInputs = {
-      x,
-      tasks: stackRows(
-        data.embeddings.map((e) => softTask(e, centroids, o.temperature)),
-        d,
-      ),
-    };
-    const costScale = Math.max(...sm.meanCost) || 1;
-    const edges: GraphEdge[] = [];
-    data.samples.forEach((s, i) =>
-      data.models.forEach((model, j) => {
-        const out = own(s.outcomes, model);
-        if (out) edges.push({ query: i, model: j, features: [out.score, out.cost / costScale, 1] });
-      }),
-    );
-    const p = initialParams(d, o.hidden, sm.m, random);
-    const params = paramList(p);
-    const slots = adamSlots(params);
-    let t = 0;
-    for (let epoch = 0; epoch < o.epochs; epoch++) {
-      const hidden = edges.map(() => random() < o.maskRate);
-      const agg = aggregate(
-        inputs,
-        d,
-        sm.m,
-        edges.filter((_, e) => !hidden[e]),
-      );
-      const byQuery: Edge[][] = Array.from({ length: sm.n }, () => []);
-      edges.forEach((e, k) => hidden[k] && byQuery[e.query]!.push({ query: e.query, model: e.model, target: e.features[0]! }));
-      const order = permutation(sm.n, random);
-      for (let start = 0; start < sm.n; start += o.batch) {
-        const batch = Array.from(order.subarray(start, start + o.batch)).flatMap((i) => byQuery[i]!);
-        if (batch.length === 0) continue;
-        lossAndGradient(
-          p,
-          inputs,
-          agg,
-          batch,
-          slots.map((s) => s.g),
-        );
-        adamStep(params, slots, ++t, o.learningRate, 1, [1e-4, 0, 1e-4, 1e-4, 0, 0, 0]);
-        await step.at((epoch + Math.min(1, (start + o.batch) / sm.n)) / o.epochs);
-      }
-    }
-    const all = modelStates(p, aggregate(inputs, d, sm.m, edges));
-    return {
-      inputs: d,
-      wq: p.wq,
-      bq: p.bq,
-      wt: p.wt,
-      taskCentroids: stackRows(centroids, d),
-      tasks: names,
-      modelStates: Float32Array.from(all.states),
-      readout: p.readout,
-      bias: p.bias,
-    };
-  }
-
-  protected override score(query: RouteQuery, st: State): Scored {
+export const GraphRouter = defineRouter({
+  name: 'graph',
+  description: 'GraphRouter: message passing on a graph of query, task and model nodes, edges carrying performance and cost',
+  input: 'embedding',
+  options,
+  state,
+  fit: trainGraph,
+  score(query, st, { options: o }) {
     const d = st.inputs;
     const h = st.bq.length;
     const m = st.bias.length;
     if (query.embedding!.length !== d) throw new Error(`query embedding has ${query.embedding!.length} dimensions, the router ${d}`);
-    if (this.views?.of !== st)
-      this.views = {
-        of: st,
-        centroids: st.tasks.map((_, k) => st.taskCentroids.subarray(k * d, (k + 1) * d)),
-        states: Float64Array.from(st.modelStates),
-      };
-    const { centroids, states } = this.views;
-    const membership = taskMembership(query.embedding!, centroids, this.options.temperature);
+    const { centroids, states } = perState(views, st, () => ({
+      centroids: st.tasks.map((_, k) => st.taskCentroids.subarray(k * d, (k + 1) * d)),
+      states: Float64Array.from(st.modelStates),
+    }));
+    const membership = taskMembership(query.embedding!, centroids, o.temperature);
     const p = {
       d,
       h,
@@ -178,9 +110,8 @@ export class GraphRouter extends Router<Options, State> {
         features: { task: st.tasks[top]!, task_membership: Number(membership[top]!.toFixed(3)) },
       },
     };
-  }
-
-  protected override checkState(st: State, models: number): void {
+  },
+  check(st, models) {
     const h = st.bq.length;
     const d = st.inputs;
     if (
@@ -194,7 +125,71 @@ export class GraphRouter extends Router<Options, State> {
     ) {
       throw new Error(`invalid router file: graph state sizes do not match ${models} models, ${h} hidden units, ${d} inputs`);
     }
+  },
+});
+
+async function trainGraph(data: TrainingData, o: Options, step: Step): Promise<State> {
+  const sm = scoreMatrix(data);
+  const d = data.embeddings[0]!.length;
+  const random = mulberry32(o.seed);
+  const { names, centroids } = taskNodes(data, d);
+  const x = stackRows(data.embeddings, d);
+  const inputs: QueryInputs = {
+    x,
+    tasks: stackRows(
+      data.embeddings.map((e) => softTask(e, centroids, o.temperature)),
+      d,
+    ),
+  };
+  const costScale = Math.max(...sm.meanCost) || 1;
+  const edges: GraphEdge[] = [];
+  data.samples.forEach((s, i) =>
+    data.models.forEach((model, j) => {
+      const out = own(s.outcomes, model);
+      if (out) edges.push({ query: i, model: j, features: [out.score, out.cost / costScale, 1] });
+    }),
+  );
+  const p = initialParams(d, o.hidden, sm.m, random);
+  const params = paramList(p);
+  const slots = adamSlots(params);
+  let t = 0;
+  for (let epoch = 0; epoch < o.epochs; epoch++) {
+    const hidden = edges.map(() => random() < o.maskRate);
+    const agg = aggregate(
+      inputs,
+      d,
+      sm.m,
+      edges.filter((_, e) => !hidden[e]),
+    );
+    const byQuery: Edge[][] = Array.from({ length: sm.n }, () => []);
+    edges.forEach((e, k) => hidden[k] && byQuery[e.query]!.push({ query: e.query, model: e.model, target: e.features[0]! }));
+    const order = permutation(sm.n, random);
+    for (let start = 0; start < sm.n; start += o.batch) {
+      const batch = Array.from(order.subarray(start, start + o.batch)).flatMap((i) => byQuery[i]!);
+      if (batch.length === 0) continue;
+      lossAndGradient(
+        p,
+        inputs,
+        agg,
+        batch,
+        slots.map((s) => s.g),
+      );
+      adamStep(params, slots, ++t, o.learningRate, 1, [1e-4, 0, 1e-4, 1e-4, 0, 0, 0]);
+      await step.at((epoch + Math.min(1, (start + o.batch) / sm.n)) / o.epochs);
+    }
   }
+  const all = modelStates(p, aggregate(inputs, d, sm.m, edges));
+  return {
+    inputs: d,
+    wq: p.wq,
+    bq: p.bq,
+    wt: p.wt,
+    taskCentroids: stackRows(centroids, d),
+    tasks: names,
+    modelStates: Float32Array.from(all.states),
+    readout: p.readout,
+    bias: p.bias,
+  };
 }
 
 function initialParams(d: number, h: number, m: number, random: () => number): GraphParams {

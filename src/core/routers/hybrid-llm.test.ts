@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routerClass } from './registry.ts';
+import { createRouter } from './registry.ts';
 import { decide } from './decide.ts';
 import { clusters, split } from '../../../test/helpers/synthetic.ts';
 import { expectRoundTrip, solverAccuracy } from '../../../test/helpers/router-checks.ts';
@@ -11,14 +11,14 @@ const pair = { small: 'mathematician', large: 'coder' };
 describe('hybrid-llm router', () => {
   for (const labels of ['deterministic', 'probabilistic', 'transformed'] as const) {
     it(`sends to the large model exactly the queries the small one fails (${labels} labels)`, async () => {
-      const r = routerClass('hybrid-llm').create({ ...pair, labels });
+      const r = createRouter('hybrid-llm', { ...pair, labels });
       await r.fit(train);
       expect(await solverAccuracy(r, test, solver)).toBe(1);
     });
   }
 
   it('calibrates its threshold to the target share of large-model calls', async () => {
-    const r = routerClass('hybrid-llm').create({ ...pair, labels: 'deterministic', largeShare: 0.2 });
+    const r = createRouter('hybrid-llm', { ...pair, labels: 'deterministic', largeShare: 0.2 });
     await r.fit(train);
     let large = 0;
     for (let i = 0; i < train.samples.length; i++) {
@@ -33,12 +33,12 @@ describe('hybrid-llm router', () => {
   });
 
   it('defaults to the cheapest and the best model, and names a model it does not know', async () => {
-    const r = routerClass('hybrid-llm').create();
+    const r = createRouter('hybrid-llm');
     await r.fit(train);
     expect((await r.predict({ text: '', embedding: test.embeddings[0] })).estimates.map((e) => e.model)).toEqual([
       'mathematician',
       'generalist',
     ]);
-    await expect(routerClass('hybrid-llm').create({ small: 'nope' }).fit(train)).rejects.toThrow(/"nope" is not in the training data/);
+    await expect(createRouter('hybrid-llm', { small: 'nope' }).fit(train)).rejects.toThrow(/"nope" is not in the training data/);
   });
 });

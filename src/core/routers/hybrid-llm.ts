@@ -6,8 +6,7 @@
 // calibrated to a target share of large-model calls; at lambda 0 the large model is used when p is below it.
 // The large model's estimate is that threshold, flagged as one (ModelEstimate.threshold): it predicts nothing.
 import { z } from 'zod';
-import { Router, type RouteQuery, type TrainingData, type Scored } from './router.ts';
-import type { Step } from './shared/step.ts';
+import { defineRouter } from './runtime.ts';
 import { checkDenseNet, denseForward, denseNetSchema, trainDenseNet } from './shared/dense-net.ts';
 import { ExactIndex } from './shared/exact-index.ts';
 import { modelPair } from './shared/model-pair.ts';
@@ -33,30 +32,23 @@ type Options = z.infer<typeof options>;
 const state = z.object({ net: denseNetSchema, threshold: z.number(), gap: z.number() }).strict();
 type State = z.infer<typeof state>;
 
-export class HybridLlmRouter extends Router<Options, State> {
-  static override readonly routerName = 'hybrid-llm';
-  static override readonly description =
-    "Hybrid-LLM small/large router: the small model's chance of being good enough, against a threshold calibrated to a large-model share";
-  static override readonly input = 'embedding';
-  static override readonly optionsSchema = options;
-  static override readonly stateSchema = state;
-
-  readonly needsEmbedding = true;
-  private out = new Float64Array(1);
-
-  protected override candidates(data: TrainingData): string[] {
-    return modelPair(data, 'hybrid-llm', this.options.small, this.options.large);
-  }
-
-  protected async train(data: TrainingData, step: Step): Promise<State> {
-    const [small, large] = this.candidates(data);
+export const HybridLlmRouter = defineRouter({
+  name: 'hybrid-llm',
+  description:
+    "Hybrid-LLM small/large router: the small model's chance of being good enough, against a threshold calibrated to a large-model share",
+  input: 'embedding',
+  options,
+  state,
+  candidates: (data, o) => modelPair(data, 'hybrid-llm', o.small, o.large),
+  async fit(data, o, step) {
+    const [small, large] = modelPair(data, 'hybrid-llm', o.small, o.large);
     const rows = data.samples
       .map((_, i) => i)
       .filter((i) => own(data.samples[i]!.outcomes, small!) && own(data.samples[i]!.outcomes, large!));
     if (rows.length === 0) throw new Error(`hybrid-llm: no training sample has outcomes for both ${small} and ${large}`);
     const diff = rows.map((i) => own(data.samples[i]!.outcomes, small!)!.score - own(data.samples[i]!.outcomes, large!)!.score);
     const embeddings = rows.map((i) => data.embeddings[i]!);
-    const { y, gap } = this.labels(diff, embeddings);
+    const { y, gap } = labels(diff, embeddings, o);
     const x = stackRows(embeddings, embeddings[0]!.length);
     const net = await trainDenseNet(
       {
@@ -66,62 +58,64 @@ export class HybridLlmRouter extends Router<Options, State> {
         hidden: 0,
         outputs: 1,
         loss: 'logistic',
-        epochs: this.options.epochs,
+        epochs: o.epochs,
         learningRate: 0.01,
         l2: 1e-4,
         batch: 32,
-        seed: this.options.seed,
+        seed: o.seed,
       },
       step,
     );
-    const p = embeddings.map((e) => this.probability(net, e));
+    const p = embeddings.map((e) => probability(net, e));
     const threshold = thresholdForShare(
       p.map((v) => -v),
-      this.options.largeShare,
+      o.largeShare,
     );
     return { net, threshold: -threshold, gap };
-  }
-
-  private labels(diff: number[], embeddings: Float32Array[]): { y: Float32Array; gap: number } {
-    if (this.options.labels === 'deterministic') return { y: Float32Array.from(diff, (d) => (d >= 0 ? 1 : 0)), gap: 0 };
-    if (this.options.labels === 'transformed') {
-      const gaps = [...new Set(diff.map((d) => -d).filter((t) => t >= 0)), 0].sort((a, b) => a - b);
-      const balance = (t: number) => Math.abs(diff.filter((d) => d >= -t).length / diff.length - 0.5);
-      const gap = gaps.reduce((best, t) => (balance(t) < balance(best) ? t : best), 0);
-      return { y: Float32Array.from(diff, (d) => (d >= -gap ? 1 : 0)), gap };
-    }
-    const index = ExactIndex.build(embeddings, embeddings[0]!.length, this.options.neighbours + 1);
-    const y = new Float32Array(diff.length);
-    embeddings.forEach((e, i) => {
-      index.search(e, this.options.neighbours + 1);
-      let wins = 0;
-      for (let r = 0; r < index.found; r++) if (diff[index.topIndex[r]!]! >= 0) wins++;
-      y[i] = wins / index.found;
-    });
-    return { y, gap: 0 };
-  }
-
-  private probability(net: State['net'], embedding: Float32Array): number {
-    denseForward(net, embedding, this.out, new Float32Array(0));
-    return sigmoid(this.out[0]!);
-  }
-
-  protected override score(query: RouteQuery, st: State): Scored {
-    const p = this.probability(st.net, query.embedding!);
+  },
+  score(query, st, { options: o, models }) {
+    const p = probability(st.net, query.embedding!);
     return {
       quality: [p, st.threshold],
       threshold: 1,
       explanation: {
         summary:
-          `Chance the small model (${this.models[0]}) is good enough, against a threshold calibrated ` +
-          `to send ${Math.round(this.options.largeShare * 100)}% of queries to ${this.models[1]}.`,
-        features: { p_small_good_enough: Number(p.toFixed(4)), threshold: Number(st.threshold.toFixed(4)), label: this.options.labels },
+          `Chance the small model (${models[0]}) is good enough, against a threshold calibrated ` +
+          `to send ${Math.round(o.largeShare * 100)}% of queries to ${models[1]}.`,
+        features: { p_small_good_enough: Number(p.toFixed(4)), threshold: Number(st.threshold.toFixed(4)), label: o.labels },
       },
     };
-  }
-
-  protected override checkState(st: State, models: number): void {
+  },
+  check(st, models) {
     checkDenseNet(st.net, 'learned.net');
     if (models !== 2 || st.net.outputs !== 1) throw new Error('invalid router file: hybrid-llm routes between exactly two models');
+  },
+});
+
+/** Training labels from the small-minus-large score differences, as `o.labels` says. */
+function labels(diff: number[], embeddings: Float32Array[], o: Options): { y: Float32Array; gap: number } {
+  if (o.labels === 'deterministic') return { y: Float32Array.from(diff, (d) => (d >= 0 ? 1 : 0)), gap: 0 };
+  if (o.labels === 'transformed') {
+    const gaps = [...new Set(diff.map((d) => -d).filter((t) => t >= 0)), 0].sort((a, b) => a - b);
+    const balance = (t: number) => Math.abs(diff.filter((d) => d >= -t).length / diff.length - 0.5);
+    const gap = gaps.reduce((best, t) => (balance(t) < balance(best) ? t : best), 0);
+    return { y: Float32Array.from(diff, (d) => (d >= -gap ? 1 : 0)), gap };
   }
+  const index = ExactIndex.build(embeddings, embeddings[0]!.length, o.neighbours + 1);
+  const y = new Float32Array(diff.length);
+  embeddings.forEach((e, i) => {
+    index.search(e, o.neighbours + 1);
+    let wins = 0;
+    for (let r = 0; r < index.found; r++) if (diff[index.topIndex[r]!]! >= 0) wins++;
+    y[i] = wins / index.found;
+  });
+  return { y, gap: 0 };
+}
+
+const output = new Float64Array(1);
+
+/** The small model's chance of being good enough for this embedding. */
+function probability(net: State['net'], embedding: Float32Array): number {
+  denseForward(net, embedding, output, new Float32Array(0));
+  return sigmoid(output[0]!);
 }

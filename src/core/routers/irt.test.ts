@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadRouter, routerClass } from './registry.ts';
+import { loadRouter, createRouter } from './registry.ts';
 import { decide } from './decide.ts';
 import { IRT_SKILLS, isIrtRouter, withPriors } from './irt.ts';
 import { irtProbability } from './shared/irt-model.ts';
@@ -38,7 +38,7 @@ const withTasks = {
 const [train, test] = split(withTasks, 300);
 
 async function trained() {
-  const r = routerClass('irt').create();
+  const r = createRouter('irt');
   await r.fit(train);
   if (!isIrtRouter(r)) throw new Error('not the irt router');
   return r;

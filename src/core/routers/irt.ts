@@ -10,7 +10,8 @@ import { z } from 'zod';
 import { defaultCatalog, findModel } from '../catalog/catalog.ts';
 import { skillSchema, type CatalogModel, type Skill } from '../catalog/model.ts';
 import { estimateTokens } from '../data/pricing.ts';
-import { Router, type RouteQuery, type TrainingData, type Scored } from './router.ts';
+import type { RouteQuery, TrainingData, Scored } from './router.ts';
+import { RouterRuntime } from './runtime.ts';
 import { taskNeeds } from './auto.ts';
 import type { Step } from './shared/step.ts';
 import { CostModel } from './shared/cost-model.ts';
@@ -101,15 +102,15 @@ export interface ObservedOutcome {
   score: number;
 }
 
-export class IrtRouter extends Router<Options, State> {
+export class IrtRouter extends RouterRuntime<Options, State> {
   static override readonly routerName = 'irt';
   static override readonly description =
     'model-agnostic cold start (IRT-Router): query skills and difficulty vs. model abilities from outcomes, benchmarks or price';
+  static override readonly retargetable = true;
   static override readonly input = 'embedding';
   static override readonly optionsSchema = options;
   static override readonly stateSchema = state;
 
-  readonly needsEmbedding = true;
   override readonly textTier = true;
 
   protected override candidates(data: TrainingData): string[] {
@@ -197,7 +198,7 @@ export class IrtRouter extends Router<Options, State> {
   }
 
   /** Serve a different set of catalog models (the user's own); a model named like a catalog entry inherits its figures. */
-  serve(models: readonly CatalogModel[]): void {
+  override serve(models: readonly CatalogModel[]): void {
     if (models.length === 0) throw new Error('irt: serve at least one model');
     const st = this.trained();
     this.serveAs(

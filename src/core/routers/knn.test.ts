@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routerClass } from './registry.ts';
+import { createRouter } from './registry.ts';
 import { clusters, split } from '../../../test/helpers/synthetic.ts';
 import { expectRoundTrip, solverAccuracy } from '../../../test/helpers/router-checks.ts';
 import { ExactIndex } from './shared/exact-index.ts';
@@ -14,25 +14,25 @@ const solver = (i: number) => (test.samples[i]!.task === 'python' ? 'coder' : 'm
 describe('knn router', () => {
   for (const weighting of ['uniform', 'distance', 'softmax'] as const) {
     it(`routes each cluster to the model that solves it (${weighting} weighting)`, async () => {
-      const r = routerClass('knn').create({ k: 5, weighting, tune: false });
+      const r = createRouter('knn', { k: 5, weighting, tune: false });
       await r.fit(train);
       expect(await solverAccuracy(r, test, solver)).toBe(1);
     });
   }
 
   it('tunes k and temperature on a validation part of the training data, or keeps them as given', async () => {
-    const tuned = routerClass('knn').create();
+    const tuned = createRouter('knn');
     await tuned.fit(train);
     const st = (tuned.toJSON().state as { learned: { k: number; temperature: number } }).learned;
     expect([5, 10, 20, 30, 50, 100]).toContain(st.k);
     expect([0.02, 0.05, 0.1]).toContain(st.temperature);
-    const fixed = routerClass('knn').create({ k: 7, temperature: 0.3, tune: false });
+    const fixed = createRouter('knn', { k: 7, temperature: 0.3, tune: false });
     await fixed.fit(train);
     expect((fixed.toJSON().state as { learned: { k: number; temperature: number } }).learned).toMatchObject({ k: 7, temperature: 0.3 });
   });
 
   it('explains with the nearest neighbours and round-trips its file', async () => {
-    const r = routerClass('knn').create({ k: 5 });
+    const r = createRouter('knn', { k: 5 });
     await r.fit(train);
     const p = await r.predict({ text: test.samples[0]!.query, embedding: test.embeddings[0] });
     expect(p.explanation.neighbours).toHaveLength(3);

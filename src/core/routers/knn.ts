@@ -3,10 +3,11 @@
 // With `tune` (the default), k and the softmax temperature are chosen from a small grid by the quality
 // of the lambda-0 choices on a seeded 20% of the training data (the test set is never looked at).
 import { z } from 'zod';
-import { Router, type RouteQuery, type TrainingData, type Scored } from './router.ts';
+import { defineRouter } from './runtime.ts';
 import { ExactIndex } from './shared/exact-index.ts';
 import { scoreMatrix } from './shared/outcomes.ts';
 import { expectLength } from './shared/router-file.ts';
+import { perState } from './shared/per-state.ts';
 import { checkMemoryTable, memoryTable, memoryTableFields, type MemoryTable } from './shared/memory-table.ts';
 import { permutation } from './shared/vectors.ts';
 import { mulberry32 } from '../data/random.ts';
@@ -38,23 +39,19 @@ const state = z
   .strict();
 type State = z.infer<typeof state>;
 
-export class KnnRouter extends Router<Options, State> {
-  static override readonly routerName = 'knn';
-  static override readonly description = 'k nearest training queries by cosine; each model scored by its neighbours';
-  static override readonly input = 'embedding';
-  static override readonly optionsSchema = options;
-  static override readonly stateSchema = state;
+/** Per trained state: its index over the training queries, and scratch sums. */
+const work = new WeakMap<State, { index: ExactIndex; sum: Float64Array; weight: Float64Array }>();
 
-  readonly needsEmbedding = true;
-  private index: ExactIndex | undefined;
-  private sum = new Float64Array(0);
-  private weight = new Float64Array(0);
-
-  protected train(data: TrainingData): State {
+export const KnnRouter = defineRouter({
+  name: 'knn',
+  description: 'k nearest training queries by cosine; each model scored by its neighbours',
+  input: 'embedding',
+  options,
+  state,
+  fit(data, o) {
     const table = memoryTable(data);
     const sm = scoreMatrix(data);
-    const chosen =
-      this.options.tune && sm.n >= 50 ? tune(table, sm.m, [...sm.meanScore], sm.meanCost, this.options.weighting) : this.options;
+    const chosen = o.tune && sm.n >= 50 ? tune(table, sm.m, [...sm.meanScore], sm.meanCost, o.weighting) : o;
     return {
       ...table,
       prior: [...sm.meanScore],
@@ -63,50 +60,36 @@ export class KnnRouter extends Router<Options, State> {
       ids: data.samples.map((s) => s.id),
       queries: data.samples.map((s) => s.query.slice(0, 200)),
     };
-  }
-
-  protected override score(query: RouteQuery, st: State): Scored {
+  },
+  score(query, st, { options: o }) {
     const m = st.prior.length;
-    if (!this.index || this.index.vectors !== st.vectors) {
-      this.index = new ExactIndex(st.vectors, st.dim, st.k);
-      this.sum = new Float64Array(m);
-      this.weight = new Float64Array(m);
-    }
-    const index = this.index;
+    const { index, sum, weight } = perState(work, st, () => ({
+      index: new ExactIndex(st.vectors, st.dim, st.k),
+      sum: new Float64Array(m),
+      weight: new Float64Array(m),
+    }));
     index.search(query.embedding!, st.k);
     const quality = new Float64Array(m);
-    neighbourQualities(
-      st.scores,
-      st.prior,
-      index.topIndex,
-      index.topSim,
-      index.found,
-      this.options.weighting,
-      st.temperature,
-      this.sum,
-      this.weight,
-      quality,
-    );
-    const shown = Math.min(this.options.explain, index.found);
+    neighbourQualities(st.scores, st.prior, index.topIndex, index.topSim, index.found, o.weighting, st.temperature, sum, weight, quality);
+    const shown = Math.min(o.explain, index.found);
     return {
       quality,
       explanation: {
-        summary: `Mean score of each model on the ${index.found} most similar training queries (${this.options.weighting} weighting).`,
+        summary: `Mean score of each model on the ${index.found} most similar training queries (${o.weighting} weighting).`,
         neighbours: Array.from({ length: shown }, (_, r) => {
           const row = index.topIndex[r]!;
           return { id: st.ids[row]!, query: st.queries[row]!, similarity: index.topSim[r]! };
         }),
       },
     };
-  }
-
-  protected override checkState(st: State, models: number): void {
+  },
+  check(st, models) {
     const n = checkMemoryTable(st, models);
     expectLength(st.ids, n, 'learned.ids');
     expectLength(st.queries, n, 'learned.queries');
     expectLength(st.prior, models, 'learned.prior');
-  }
-}
+  },
+});
 
 /** Each model's weighted mean score over the first `count` neighbours (the prior where none ran it), into `quality`. */
 function neighbourQualities(

@@ -1,6 +1,6 @@
 // The trained embedding routers on synthetic clusters where the right model is known.
 import { describe, expect, it } from 'vitest';
-import { routerClass } from './registry.ts';
+import { createRouter } from './registry.ts';
 import { decide } from './decide.ts';
 import { clusters, split } from '../../../test/helpers/synthetic.ts';
 import { expectRoundTrip, solverAccuracy } from '../../../test/helpers/router-checks.ts';
@@ -11,7 +11,7 @@ const solver = (i: number) => (test.samples[i]!.task === 'python' ? 'coder' : 'm
 
 describe.each(['logreg', 'mlp', 'svm', 'mf', 'sw-ranking', 'routerdc', 'graph'])('%s router', (name) => {
   it('routes each cluster to the only model that solves it, and round-trips its file bit for bit', async () => {
-    const r = routerClass(name).create();
+    const r = createRouter(name);
     const progress: number[] = [];
     await r.fit(train, { onProgress: (f) => progress.push(f) });
     expect(progress.at(-1)).toBe(1);
@@ -20,7 +20,7 @@ describe.each(['logreg', 'mlp', 'svm', 'mf', 'sw-ranking', 'routerdc', 'graph'])
   });
 
   it('gives up the solver for a cheaper model once cost weighs enough', async () => {
-    const r = routerClass(name).create();
+    const r = createRouter(name);
     await r.fit(train);
     const i = test.samples.findIndex((s) => s.task === 'python');
     const p = await r.predict({ text: test.samples[i]!.query, embedding: test.embeddings[i] });
@@ -31,7 +31,7 @@ describe.each(['logreg', 'mlp', 'svm', 'mf', 'sw-ranking', 'routerdc', 'graph'])
 
 describe('elo router', () => {
   it('rates models by pairwise wins, the same for every query', async () => {
-    const r = routerClass('elo').create();
+    const r = createRouter('elo');
     const python = train.samples.map((_, i) => i).filter((i) => train.samples[i]!.task === 'python');
     await r.fit({ ...train, samples: python.map((i) => train.samples[i]!), embeddings: [] });
     const a = await r.predict({ text: 'x' });
@@ -47,13 +47,13 @@ describe('elo router', () => {
 describe('training control', () => {
   it('stops when cancelled', async () => {
     const controller = new AbortController();
-    const r = routerClass('mlp').create({ epochs: 50 });
+    const r = createRouter('mlp', { epochs: 50 });
     const run = r.fit(train, { signal: controller.signal, onProgress: () => controller.abort() });
     await expect(run).rejects.toThrow(/cancelled/);
   });
 
   it('names a sample whose embedding has the wrong size', async () => {
     const bad = { ...train, embeddings: train.embeddings.map((e, i) => (i === 3 ? e.subarray(0, 4) : e)) };
-    await expect(routerClass('knn').create().fit(bad)).rejects.toThrow(/sample q3 has 4 dimensions, expected 16/);
+    await expect(createRouter('knn').fit(bad)).rejects.toThrow(/sample q3 has 4 dimensions, expected 16/);
   });
 });

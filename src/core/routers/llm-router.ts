@@ -4,7 +4,8 @@
 // known model leaves all equal (the cheapest wins) and says so.
 import { z } from 'zod';
 import type { CatalogModel } from '../catalog/model.ts';
-import { Router, type RouteQuery, type TrainingData } from './router.ts';
+import type { RouteQuery, TrainingData } from './router.ts';
+import { RouterRuntime } from './runtime.ts';
 
 const options = z
   .object({
@@ -38,14 +39,12 @@ export function namedModel(reply: string, models: readonly string[]): string | u
   return [...models].sort((a, b) => b.length - a.length).find((m) => text.includes(m.toLowerCase()));
 }
 
-export class LlmRouter extends Router<Options, State> {
+export class LlmRouter extends RouterRuntime<Options, State> {
   static override readonly routerName = 'llm-router';
   static override readonly description = 'an LLM reads the query and the model descriptions and names the model';
   static override readonly input = 'provider';
   static override readonly optionsSchema = options;
   static override readonly stateSchema = state;
-
-  readonly needsEmbedding = false;
 
   protected train(data: TrainingData): State {
     const catalog = new Map((data.catalog ?? []).map((m) => [m.id, m]));

@@ -3,8 +3,10 @@
 // (the winner's score minus the loser's, logistic loss, Adam); then each model's score is
 // Platt-calibrated to its observed quality so the shared cost rule can weigh it.
 import { z } from 'zod';
-import { Router, type RouteQuery, type TrainingData, type Scored } from './router.ts';
+import type { TrainingData } from './router.ts';
+import { defineRouter } from './runtime.ts';
 import type { Step } from './shared/step.ts';
+import { perState } from './shared/per-state.ts';
 import { battles, scoreMatrix } from './shared/outcomes.ts';
 import { applyPlatt, plattSchema, fitPlattPerModel } from './shared/platt.ts';
 import { f32 } from './shared/router-file.ts';
@@ -34,96 +36,92 @@ const state = z
   .strict();
 type State = z.infer<typeof state>;
 
-export class MfRouter extends Router<Options, State> {
-  static override readonly routerName = 'mf';
-  static override readonly description = 'matrix factorisation on pairwise wins (RouteLLM), N models';
-  static override readonly input = 'embedding';
-  static override readonly optionsSchema = options;
-  static override readonly stateSchema = state;
+/** Per trained state: scratch for the projected query and the raw scores. */
+const work = new WeakMap<State, { z: Float64Array; s: Float64Array }>();
 
-  readonly needsEmbedding = true;
-  private z = new Float64Array(0);
-  private s = new Float64Array(0);
-
-  protected async train(data: TrainingData, step: Step): Promise<State> {
-    const sm = scoreMatrix(data);
-    const { m, n } = sm;
-    const d = data.embeddings[0]!.length;
-    const k = this.options.dim;
-    const random = mulberry32(this.options.seed);
-    const st: State = {
-      inputs: d,
-      modelVectors: Float32Array.from({ length: m * k }, () => gaussian(random)),
-      projection: Float32Array.from({ length: k * d }, () => gaussian(random) / Math.sqrt(d)),
-      classifier: Float32Array.from({ length: k }, () => gaussian(random) / Math.sqrt(k)),
-      platt: [],
-    };
-    const bySample: { winner: number; loser: number }[][] = Array.from({ length: n }, () => []);
-    for (const b of battles(sm)) bySample[b.sample]!.push(b);
-    const trainable = data.samples.map((_, i) => i).filter((i) => bySample[i]!.length > 0);
-    const params = [st.modelVectors, st.projection, st.classifier];
-    const adam = adamSlots(params);
-    const grads = adam.map((a) => a.g);
-    let t = 0;
-    for (let epoch = 0; epoch < this.options.epochs; epoch++) {
-      const order = permutation(trainable.length, random);
-      for (let start = 0; start < order.length; start += this.options.batch) {
-        const end = Math.min(order.length, start + this.options.batch);
-        for (let bi = start; bi < end; bi++) {
-          const i = trainable[order[bi]!]!;
-          pairwiseLoss(st, data.embeddings[i]!, bySample[i]!, grads);
-        }
-        adamStep(params, adam, ++t, this.options.learningRate, 1 / (end - start));
-        await step.at((epoch + end / order.length) / this.options.epochs);
-      }
-    }
-    const raw = new Float64Array(n * m);
-    data.embeddings.forEach((x, i) => this.rawScores(st, x, raw.subarray(i * m, (i + 1) * m)));
-    st.platt = fitPlattPerModel(raw, sm);
-    return st;
-  }
-
-  /** Each model's raw score for embedding x, centred on the mean over models, into `out`. */
-  private rawScores(st: State, x: Float32Array, out: Float64Array): void {
-    const m = out.length;
-    const k = st.classifier.length;
-    if (this.z.length !== k) this.z = new Float64Array(k);
-    project(st.projection, x, k, st.inputs, this.z);
-    let mean = 0;
-    for (let j = 0; j < m; j++) {
-      let q = 0,
-        v = 0;
-      for (let c = 0; c < k; c++) q += st.modelVectors[j * k + c]! ** 2;
-      const inv = 1 / (Math.sqrt(q) || 1);
-      for (let c = 0; c < k; c++) v += st.classifier[c]! * st.modelVectors[j * k + c]! * inv * this.z[c]!;
-      out[j] = v;
-      mean += v / m;
-    }
-    for (let j = 0; j < m; j++) out[j] -= mean;
-  }
-
-  protected override score(query: RouteQuery, st: State): Scored {
-    const m = st.platt.length;
-    if (this.s.length !== m) this.s = new Float64Array(m);
+export const MfRouter = defineRouter({
+  name: 'mf',
+  description: 'matrix factorisation on pairwise wins (RouteLLM), N models',
+  input: 'embedding',
+  options,
+  state,
+  fit: trainMf,
+  score(query, st) {
+    const { z, s } = perState(work, st, () => ({ z: new Float64Array(st.classifier.length), s: new Float64Array(st.platt.length) }));
     if (query.embedding!.length !== st.inputs)
       throw new Error(`query embedding has ${query.embedding!.length} dimensions, the router ${st.inputs}`);
-    this.rawScores(st, query.embedding!, this.s);
+    rawScores(st, query.embedding!, s, z);
     return {
-      quality: Array.from(this.s, (v, j) => applyPlatt(st.platt[j]!, v)),
+      quality: Array.from(s, (v, j) => applyPlatt(st.platt[j]!, v)),
       explanation: {
         summary:
           'Matrix factorisation (RouteLLM): learned model vectors against the ' +
           'projected query, trained on pairwise wins, calibrated to quality.',
       },
     };
-  }
-
-  protected override checkState(st: State, models: number): void {
+  },
+  check(st, models) {
     const k = st.classifier.length;
     if (st.modelVectors.length !== models * k || st.projection.length !== k * st.inputs || st.platt.length !== models) {
       throw new Error(`invalid router file: mf state sizes do not match ${models} models, dim ${k}, ${st.inputs} inputs`);
     }
+  },
+});
+
+async function trainMf(data: TrainingData, o: Options, step: Step): Promise<State> {
+  const sm = scoreMatrix(data);
+  const { m, n } = sm;
+  const d = data.embeddings[0]!.length;
+  const k = o.dim;
+  const random = mulberry32(o.seed);
+  const st: State = {
+    inputs: d,
+    modelVectors: Float32Array.from({ length: m * k }, () => gaussian(random)),
+    projection: Float32Array.from({ length: k * d }, () => gaussian(random) / Math.sqrt(d)),
+    classifier: Float32Array.from({ length: k }, () => gaussian(random) / Math.sqrt(k)),
+    platt: [],
+  };
+  const bySample: { winner: number; loser: number }[][] = Array.from({ length: n }, () => []);
+  for (const b of battles(sm)) bySample[b.sample]!.push(b);
+  const trainable = data.samples.map((_, i) => i).filter((i) => bySample[i]!.length > 0);
+  const params = [st.modelVectors, st.projection, st.classifier];
+  const adam = adamSlots(params);
+  const grads = adam.map((a) => a.g);
+  let t = 0;
+  for (let epoch = 0; epoch < o.epochs; epoch++) {
+    const order = permutation(trainable.length, random);
+    for (let start = 0; start < order.length; start += o.batch) {
+      const end = Math.min(order.length, start + o.batch);
+      for (let bi = start; bi < end; bi++) {
+        const i = trainable[order[bi]!]!;
+        pairwiseLoss(st, data.embeddings[i]!, bySample[i]!, grads);
+      }
+      adamStep(params, adam, ++t, o.learningRate, 1 / (end - start));
+      await step.at((epoch + end / order.length) / o.epochs);
+    }
   }
+  const raw = new Float64Array(n * m);
+  data.embeddings.forEach((x, i) => rawScores(st, x, raw.subarray(i * m, (i + 1) * m), new Float64Array(st.classifier.length)));
+  st.platt = fitPlattPerModel(raw, sm);
+  return st;
+}
+
+/** Each model's raw score for embedding x, centred on the mean over models, into `out` (`z`: scratch of the factor size). */
+function rawScores(st: State, x: Float32Array, out: Float64Array, z: Float64Array): void {
+  const m = out.length;
+  const k = st.classifier.length;
+  project(st.projection, x, k, st.inputs, z);
+  let mean = 0;
+  for (let j = 0; j < m; j++) {
+    let q = 0,
+      v = 0;
+    for (let c = 0; c < k; c++) q += st.modelVectors[j * k + c]! ** 2;
+    const inv = 1 / (Math.sqrt(q) || 1);
+    for (let c = 0; c < k; c++) v += st.classifier[c]! * st.modelVectors[j * k + c]! * inv * z[c]!;
+    out[j] = v;
+    mean += v / m;
+  }
+  for (let j = 0; j < m; j++) out[j] -= mean;
 }
 
 /**

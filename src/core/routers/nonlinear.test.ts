@@ -1,7 +1,7 @@
 // Routers that can represent a query-dependent choice no linear score of the embedding makes (XOR clusters):
 // the best constant policy scores 0.6, the solver 1.
 import { describe, expect, it } from 'vitest';
-import { routerClass } from './registry.ts';
+import { createRouter } from './registry.ts';
 import { split, xorClusters } from '../../../test/helpers/synthetic.ts';
 import { solverAccuracy } from '../../../test/helpers/router-checks.ts';
 
@@ -17,7 +17,7 @@ describe.each([
   ['ensemble', { members: ['knn', 'mlp'] }],
 ])('%s on XOR clusters', (name, options) => {
   it('routes each query to its solver, where no constant policy does better than half', async () => {
-    const r = routerClass(name).create(options);
+    const r = createRouter(name, options);
     await r.fit(train);
     expect(await solverAccuracy(r, test, solver)).toBeGreaterThanOrEqual(0.9);
   });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../test-server/server.ts';
 import { RoutedCaller } from '../providers/routed-call.ts';
 import { decide } from './decide.ts';
-import { routerClass } from './registry.ts';
+import { createRouter } from './registry.ts';
 import { completeVia } from './routed-complete.ts';
 import type { CatalogModel } from '../catalog/model.ts';
 import type { TrainingData } from './router.ts';
@@ -49,7 +49,7 @@ const data: TrainingData = { samples, embeddings: [], models: ['small', 'large']
 describe('provider-calling routers over HTTP', () => {
   it('automix: verification by the small model escalates when it does not confirm its answer', async () => {
     server.requests.splice(0);
-    const r = routerClass('automix').create({ small: 'small', large: 'large', samples: 3 }, { complete: complete() });
+    const r = createRouter('automix', { small: 'small', large: 'large', samples: 3 }, { complete: complete() });
     await r.fit(data);
     const p = await r.predict({ text: 'what is routing?' });
     expect(decide(p.estimates, { lambda: 0 }).model).toBe('large');
@@ -59,10 +59,7 @@ describe('provider-calling routers over HTTP', () => {
   });
 
   it('automix: self-consistency keeps the small model when its answers agree', async () => {
-    const r = routerClass('automix').create(
-      { small: 'small', large: 'large', policy: 'self-consistency', samples: 3 },
-      { complete: complete() },
-    );
+    const r = createRouter('automix', { small: 'small', large: 'large', policy: 'self-consistency', samples: 3 }, { complete: complete() });
     await r.fit(data);
     const p = await r.predict({ text: 'what is routing?' });
     expect(p.explanation.features).toMatchObject({ verification: 1 });
@@ -71,7 +68,7 @@ describe('provider-calling routers over HTTP', () => {
 
   it('llm-router: the judge is called through its provider with every model described', async () => {
     server.requests.splice(0);
-    const r = routerClass('llm-router').create({ judge: 'large' }, { complete: complete() });
+    const r = createRouter('llm-router', { judge: 'large' }, { complete: complete() });
     await r.fit(data);
     const p = await r.predict({ text: 'what is routing?' });
     expect(server.requests).toHaveLength(1);
@@ -81,7 +78,7 @@ describe('provider-calling routers over HTTP', () => {
 
   it('a failing provider surfaces as an error naming the model', async () => {
     server.faults.set([{ model: 'echo-small', fault: '500' }]);
-    const r = routerClass('automix').create({ small: 'small', large: 'large' }, { complete: complete() });
+    const r = createRouter('automix', { small: 'small', large: 'large' }, { complete: complete() });
     await r.fit(data);
     try {
       await expect(r.predict({ text: 'x' })).rejects.toThrow(/^small: /);

@@ -1,7 +1,7 @@
 // automix and llm-router call models through the `Complete` interface. These logic tests use an
 // in-process Complete that answers from the synthetic dataset's outcomes (see lookup-complete.ts).
 import { describe, expect, it } from 'vitest';
-import { routerClass, loadRouter } from './registry.ts';
+import { loadRouter, createRouter } from './registry.ts';
 import { decide } from './decide.ts';
 import { namedModel } from './llm-router.ts';
 import { clusters, split, PRICES } from '../../../test/helpers/synthetic.ts';
@@ -15,7 +15,7 @@ const solver = (i: number) => (test.samples[i]!.task === 'python' ? 'coder' : 'm
 describe('automix router', () => {
   for (const policy of ['threshold', 'self-consistency'] as const) {
     it(`keeps the small model's answer when it holds up and escalates when not (${policy})`, async () => {
-      const r = routerClass('automix').create({ small: 'mathematician', large: 'coder', policy }, { complete });
+      const r = createRouter('automix', { small: 'mathematician', large: 'coder', policy }, { complete });
       await r.fit(train);
       for (let i = 0; i < 10; i++) {
         const p = await r.predict({ text: test.samples[i]!.query });
@@ -27,7 +27,7 @@ describe('automix router', () => {
   }
 
   it('needs a provider, and loads back with one', async () => {
-    const r = routerClass('automix').create({ small: 'mathematician', large: 'coder' });
+    const r = createRouter('automix', { small: 'mathematician', large: 'coder' });
     await r.fit(train);
     await expect(r.predict({ text: test.samples[0]!.query })).rejects.toThrow(/context.complete/);
     const loaded = loadRouter(JSON.parse(JSON.stringify(r.toJSON())), { complete });
@@ -48,7 +48,7 @@ describe('llm-router', () => {
   }));
 
   it('asks the judge with every model described, and routes to the model it names', async () => {
-    const r = routerClass('llm-router').create({ judge: 'generalist' }, { complete });
+    const r = createRouter('llm-router', { judge: 'generalist' }, { complete });
     await r.fit({ ...train, catalog });
     complete.calls.length = 0;
     for (let i = 0; i < 10; i++) {

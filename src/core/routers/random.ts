@@ -1,31 +1,23 @@
 // `random`: a uniformly random model per query (seeded by the query text, so the same query gets the same draw).
 import { z } from 'zod';
-import { Router, type RouteQuery, type Scored } from './router.ts';
+import { defineRouter } from './runtime.ts';
 import { mulberry32 } from '../data/random.ts';
 
-const options = z.object({ seed: z.number().int().default(1) }).strict();
-type Options = z.infer<typeof options>;
-const state = z.object({}).strict();
-
-export class RandomRouter extends Router<Options, Record<string, never>> {
-  static override readonly routerName = 'random';
-  static override readonly description = 'a random model per query (baseline)';
-  static override readonly input = 'text';
-  static override readonly optionsSchema = options;
-  static override readonly stateSchema = state;
-
-  readonly needsEmbedding = false;
-  protected train() {
-    return {};
-  }
-  protected override score(query: RouteQuery): Scored {
-    const random = mulberry32(hashText(query.text) ^ this.options.seed);
+export const RandomRouter = defineRouter({
+  name: 'random',
+  description: 'a random model per query (baseline)',
+  input: 'text',
+  options: z.object({ seed: z.number().int().default(1) }).strict(),
+  state: z.object({}).strict(),
+  fit: () => ({}),
+  score(query, _state, { options, models }) {
+    const random = mulberry32(hashText(query.text) ^ options.seed);
     return {
-      quality: this.models.map(() => random()),
+      quality: models.map(() => random()),
       explanation: { summary: 'A random draw per model (seeded by the query): the baseline every router must beat.' },
     };
-  }
-}
+  },
+});
 
 /** FNV-1a hash of a string. */
 export function hashText(text: string): number {

@@ -1,7 +1,7 @@
 // mf and sw-ranking against RouteLLM's own formulas on fixed weights and data
 // (routellm/routers/matrix_factorization/model.py and routers.py SWRankingRouter with similarity_weighted/utils.py).
 import { describe, expect, it } from 'vitest';
-import { loadRouter, routerClass } from './registry.ts';
+import { loadRouter, createRouter } from './registry.ts';
 import { pack } from './shared/router-file.ts';
 import { sigmoid } from './shared/vectors.ts';
 import type { TrainingData } from './router.ts';
@@ -35,7 +35,7 @@ const cosine = (a: Float32Array, b: Float32Array) => {
 
 describe("RouteLLM's formulas", () => {
   it("sw-ranking: weights 10 * 10^(sim / max sim), ties half a win each side, Bradley-Terry's strong win rate", async () => {
-    const router = routerClass('sw-ranking').create({ prior: 1e-9, iterations: 5000 });
+    const router = createRouter('sw-ranking', { prior: 1e-9, iterations: 5000 });
     await router.fit(data);
     const query = Float32Array.from([0.7, 0.5, 0.5]);
     const sims = embeddings.map((e) => cosine(e, query));
@@ -52,7 +52,7 @@ describe("RouteLLM's formulas", () => {
   });
 
   it('mf: score = w . (P_m / |P_m| * W q), win rate sigmoid(score_strong - score_weak)', async () => {
-    const trained = routerClass('mf').create({ dim: 2, epochs: 1 });
+    const trained = createRouter('mf', { dim: 2, epochs: 1 });
     await trained.fit(data);
     const P = [
       [0.3, -1.2],

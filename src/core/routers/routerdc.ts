@@ -6,7 +6,8 @@
 // negatives: the cluster loss; its gradient reaches the anchor query only). Similarities are
 // Platt-calibrated per model to quality.
 import { z } from 'zod';
-import { Router, type RouteQuery, type TrainingData, type Scored } from './router.ts';
+import type { TrainingData } from './router.ts';
+import { defineRouter } from './runtime.ts';
 import type { Step } from './shared/step.ts';
 import { adamSlots, adamStep, gradientOptions } from './shared/adam.ts';
 import { kmeans } from './shared/kmeans.ts';
@@ -34,95 +35,90 @@ type Options = z.infer<typeof options>;
 const state = z.object({ inputs: z.number().int().positive(), projection: f32, modelVectors: f32, platt: z.array(plattSchema) }).strict();
 type State = z.infer<typeof state>;
 
-export class RouterDcRouter extends Router<Options, State> {
-  static override readonly routerName = 'routerdc';
-  static override readonly description =
+export const RouterDcRouter = defineRouter({
+  name: 'routerdc',
+  description:
     "RouterDC's dual contrastive losses on the frozen USE-lite encoder: only a query " +
-    'projection and the model vectors are trained (the paper fine-tunes the encoder)';
-  static override readonly input = 'embedding';
-  static override readonly optionsSchema = options;
-  static override readonly stateSchema = state;
-
-  readonly needsEmbedding = true;
-  private u = new Float64Array(0);
-
-  protected async train(data: TrainingData, step: Step): Promise<State> {
-    const o = this.options;
-    const sm = scoreMatrix(data);
-    const { n, m } = sm;
-    const d = data.embeddings[0]!.length;
-    const k = o.dim;
-    const random = mulberry32(o.seed);
-    const st: State = {
-      inputs: d,
-      projection: Float32Array.from({ length: k * d }, () => gaussian(random) / Math.sqrt(d)),
-      modelVectors: Float32Array.from({ length: m * k }, () => gaussian(random)),
-      platt: [],
-    };
-    const x = stackRows(data.embeddings.map(normalised), d);
-    const cluster = kmeans(x, d, o.clusters, o.seed);
-    const members = Array.from({ length: Math.max(...cluster) + 1 }, () => [] as number[]);
-    cluster.forEach((c, i) => members[c]!.push(i));
-    const params = [st.projection, st.modelVectors];
-    const slots = adamSlots(params);
-    const grads = slots.map((sl) => sl.g);
-    const projected = new Float64Array(n * k);
-    let t = 0;
-    const batch = 32;
-    for (let epoch = 0; epoch < o.epochs; epoch++) {
-      const order = permutation(n, random);
-      // Other samples' projections for the sample-sample loss, refreshed once per epoch.
-      for (let i = 0; i < n; i++) projectUnit(st.projection, x, i, d, k, projected.subarray(i * k, (i + 1) * k));
-      for (let start = 0; start < n; start += batch) {
-        const end = Math.min(n, start + batch);
-        for (let bi = start; bi < end; bi++) {
-          const i = order[bi]!;
-          const groups = { models: modelGroups(sm, i, o), samples: o.sampleWeight > 0 ? sampleGroup(cluster, members, i, random) : [] };
-          contrastiveLoss(st, { x, d, k, m }, i, groups, projected, o, grads);
-        }
-        adamStep(params, slots, ++t, o.learningRate, 1 / (end - start));
-        await step.at((epoch + end / n) / o.epochs);
-      }
-    }
-    const raw = new Float64Array(n * m);
-    for (let i = 0; i < n; i++) this.similarities(st, x.subarray(i * d, (i + 1) * d), raw.subarray(i * m, (i + 1) * m));
-    st.platt = fitPlattPerModel(raw, sm);
-    return st;
-  }
-
-  /** Cosine similarity of the projected query with every model vector, into `out`. */
-  private similarities(st: State, embedding: Float32Array, out: Float64Array): void {
-    const k = st.projection.length / st.inputs;
-    const m = out.length;
-    if (this.u.length !== k) this.u = new Float64Array(k);
-    projectUnit(st.projection, normalised(embedding), 0, st.inputs, k, this.u);
-    const eHat = new Float64Array(m * k);
-    unitRows(st.modelVectors, m, k, eHat);
-    for (let j = 0; j < m; j++) out[j] = dot(this.u, eHat, j * k, k);
-  }
-
-  protected override score(query: RouteQuery, st: State): Scored {
+    'projection and the model vectors are trained (the paper fine-tunes the encoder)',
+  input: 'embedding',
+  options,
+  state,
+  fit: trainRouterDc,
+  score(query, st, { models }) {
     if (query.embedding!.length !== st.inputs)
       throw new Error(`query embedding has ${query.embedding!.length} dimensions, the router ${st.inputs}`);
     const sims = new Float64Array(st.platt.length);
-    this.similarities(st, query.embedding!, sims);
+    similarities(st, query.embedding!, sims);
     return {
       quality: Array.from(sims, (s, j) => applyPlatt(st.platt[j]!, s)),
       explanation: {
         summary:
           'RouterDC on a frozen encoder: the query embedding, projected into a space ' +
           "learned by dual contrastive training, is compared with each model's vector.",
-        features: Object.fromEntries(this.models.map((m, j) => [`similarity:${m}`, Number(sims[j]!.toFixed(3))])),
+        features: Object.fromEntries(models.map((m, j) => [`similarity:${m}`, Number(sims[j]!.toFixed(3))])),
       },
     };
-  }
-
-  protected override checkState(st: State, models: number): void {
+  },
+  check(st, models) {
     const k = st.projection.length / st.inputs;
     if (!Number.isInteger(k) || st.modelVectors.length !== models * k || st.platt.length !== models) {
       throw new Error(`invalid router file: routerdc state sizes do not match ${models} models`);
     }
+  },
+});
+
+async function trainRouterDc(data: TrainingData, o: Options, step: Step): Promise<State> {
+  const sm = scoreMatrix(data);
+  const { n, m } = sm;
+  const d = data.embeddings[0]!.length;
+  const k = o.dim;
+  const random = mulberry32(o.seed);
+  const st: State = {
+    inputs: d,
+    projection: Float32Array.from({ length: k * d }, () => gaussian(random) / Math.sqrt(d)),
+    modelVectors: Float32Array.from({ length: m * k }, () => gaussian(random)),
+    platt: [],
+  };
+  const x = stackRows(data.embeddings.map(normalised), d);
+  const cluster = kmeans(x, d, o.clusters, o.seed);
+  const members = Array.from({ length: Math.max(...cluster) + 1 }, () => [] as number[]);
+  cluster.forEach((c, i) => members[c]!.push(i));
+  const params = [st.projection, st.modelVectors];
+  const slots = adamSlots(params);
+  const grads = slots.map((sl) => sl.g);
+  const projected = new Float64Array(n * k);
+  let t = 0;
+  const batch = 32;
+  for (let epoch = 0; epoch < o.epochs; epoch++) {
+    const order = permutation(n, random);
+    // Other samples' projections for the sample-sample loss, refreshed once per epoch.
+    for (let i = 0; i < n; i++) projectUnit(st.projection, x, i, d, k, projected.subarray(i * k, (i + 1) * k));
+    for (let start = 0; start < n; start += batch) {
+      const end = Math.min(n, start + batch);
+      for (let bi = start; bi < end; bi++) {
+        const i = order[bi]!;
+        const groups = { models: modelGroups(sm, i, o), samples: o.sampleWeight > 0 ? sampleGroup(cluster, members, i, random) : [] };
+        contrastiveLoss(st, { x, d, k, m }, i, groups, projected, o, grads);
+      }
+      adamStep(params, slots, ++t, o.learningRate, 1 / (end - start));
+      await step.at((epoch + end / n) / o.epochs);
+    }
   }
+  const raw = new Float64Array(n * m);
+  for (let i = 0; i < n; i++) similarities(st, x.subarray(i * d, (i + 1) * d), raw.subarray(i * m, (i + 1) * m));
+  st.platt = fitPlattPerModel(raw, sm);
+  return st;
+}
+
+/** Cosine similarity of the projected query with every model vector, into `out`. */
+function similarities(st: State, embedding: Float32Array, out: Float64Array): void {
+  const k = st.projection.length / st.inputs;
+  const m = out.length;
+  const u = new Float64Array(k);
+  projectUnit(st.projection, normalised(embedding), 0, st.inputs, k, u);
+  const eHat = new Float64Array(m * k);
+  unitRows(st.modelVectors, m, k, eHat);
+  for (let j = 0; j < m; j++) out[j] = dot(u, eHat, j * k, k);
 }
 
 /** Sample-model groups of sample `i`: each of its best models (a positive) with its worst ones (negatives) that scored lower. */

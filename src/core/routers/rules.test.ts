@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routerClass, loadRouter } from './registry.ts';
+import { loadRouter, createRouter } from './registry.ts';
 import { decide } from './decide.ts';
 import { detectLanguage, hasCode } from './shared/text-features.ts';
 import { clusters, split } from '../../../test/helpers/synthetic.ts';
@@ -15,7 +15,7 @@ const rules = [
 
 describe('rules router', () => {
   it('applies the first matching rule, else the fallback router', async () => {
-    const r = routerClass('rules').create({ rules, fallback: 'cheapest' });
+    const r = createRouter('rules', { rules, fallback: 'cheapest' });
     await r.fit(train);
     const pick = async (text: string) => decide((await r.predict({ text })).estimates, { lambda: 0.5 }).model;
     expect(await pick('def f(x):\n    return x + 1\n')).toBe('coder');
@@ -29,14 +29,14 @@ describe('rules router', () => {
   });
 
   it('uses an embedding fallback, and rejects a bad regex naming the rule', async () => {
-    const r = routerClass('rules').create({ rules, fallback: 'knn', fallbackOptions: { k: 5 } });
-    expect(r.needsEmbedding).toBe(true);
+    const r = createRouter('rules', { rules, fallback: 'knn', fallbackOptions: { k: 5 } });
+    expect(r.input).toBe('embedding');
     await r.fit(train);
     const i = test.samples.findIndex((s) => s.task === 'python');
     const p = await r.predict({ text: 'no rule here', embedding: test.embeddings[i] });
     expect(decide(p.estimates, { lambda: 0 }).model).toBe('coder');
     expect(() => loadRouter(JSON.parse(JSON.stringify(r.toJSON())))).not.toThrow();
-    expect(() => routerClass('rules').create({ rules: [{ when: { regex: '(' }, model: 'x' }] })).toThrow(/rules\.0\.when\.regex/);
+    expect(() => createRouter('rules', { rules: [{ when: { regex: '(' }, model: 'x' }] })).toThrow(/rules\.0\.when\.regex/);
   });
 
   it('detects language and code', () => {

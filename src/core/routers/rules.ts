@@ -3,7 +3,8 @@
 // data. A matched model is ranked first at any lambda up to 1 for calls under USD 0.10 (the other models keep the fallback's
 // order below it, as the fallback chain).
 import { z } from 'zod';
-import { Router, type RouteQuery, type RouterClass, type RouterContext, type RouterFile, type TrainingData } from './router.ts';
+import { registryOf, type RouteQuery, type Router, type RouterFile, type RouterInput, type TrainingData } from './router.ts';
+import { RouterRuntime } from './runtime.ts';
 import type { Step } from './shared/step.ts';
 import { detectLanguage, hasCode, LANGUAGES } from './shared/text-features.ts';
 
@@ -64,61 +65,58 @@ export function matchRule(rules: readonly Rule[], text: string): { rule: Rule; i
   return index < 0 ? undefined : { rule: rules[index]!, index };
 }
 
-/** The rules router, resolving its fallback by name through the registry's lookup. */
-export function makeRulesRouter(lookup: (name: string) => RouterClass): RouterClass {
-  return class RulesRouter extends Router<Options, State> {
-    static override readonly routerName = 'rules';
-    static override readonly description = 'user rules (regex, length, language, has-code) with a fallback router';
-    static override readonly input = 'text';
-    static override readonly optionsSchema = options;
-    static override readonly stateSchema = state;
+/** The rules router: its fallback is built and loaded through the registry it was given. */
+export class RulesRouter extends RouterRuntime<Options, State> {
+  static override readonly routerName = 'rules';
+  static override readonly description = 'user rules (regex, length, language, has-code) with a fallback router';
+  static override readonly input = 'text';
+  static override readonly optionsSchema = options;
+  static override readonly stateSchema = state;
 
-    readonly needsEmbedding: boolean;
-    private fallbackRouter: Router | undefined;
+  private fallbackRouter: Router | undefined;
 
-    constructor(o: Options, context?: RouterContext) {
-      super(o, context);
-      this.needsEmbedding = lookup(o.fallback).input === 'embedding';
-    }
+  /** The fallback's input: a rule reads only the text. */
+  override get input(): RouterInput {
+    return registryOf(this.context, this.name).kind(this.options.fallback).input === 'embedding' ? 'embedding' : 'text';
+  }
 
-    protected override candidates(data: TrainingData): string[] {
-      return [...new Set([...data.models, ...this.options.rules.map((r) => r.model)])];
-    }
+  protected override candidates(data: TrainingData): string[] {
+    return [...new Set([...data.models, ...this.options.rules.map((r) => r.model)])];
+  }
 
-    protected async train(data: TrainingData, step: Step): Promise<State> {
-      const fallback = lookup(this.options.fallback).create(this.options.fallbackOptions);
-      await fallback.fit(data, step.control);
-      this.fallbackRouter = fallback;
-      return { fallback: fallback.toJSON() };
-    }
+  protected async train(data: TrainingData, step: Step): Promise<State> {
+    const fallback = registryOf(this.context, this.name).create(this.options.fallback, this.options.fallbackOptions);
+    await fallback.fit(data, step.control);
+    this.fallbackRouter = fallback;
+    return { fallback: fallback.toJSON() };
+  }
 
-    override async predict(query: RouteQuery) {
-      const st = this.trained();
-      this.fallbackRouter ??= lookup(st.fallback.router).load(st.fallback);
-      const base = await this.fallbackRouter.predict(query);
-      const byModel = new Map(base.estimates.map((e) => [e.model, e.quality]));
-      const hit = matchRule(this.options.rules, query.text);
-      const estimates = this.withCosts(
-        this.models.map((model) => (hit && model === hit.rule.model ? 1 : (byModel.get(model) ?? 0) - (hit ? 1 : 0))),
-        query.text,
-      );
-      if (!hit)
-        return {
-          estimates,
-          explanation: { ...base.explanation, summary: `No rule matched; ${this.options.fallback}: ${base.explanation.summary}` },
-        };
-      const label = hit.rule.name ?? `rule ${hit.index + 1}`;
+  override async predict(query: RouteQuery) {
+    const st = this.trained();
+    this.fallbackRouter ??= registryOf(this.context, this.name).load(st.fallback);
+    const base = await this.fallbackRouter.predict(query);
+    const byModel = new Map(base.estimates.map((e) => [e.model, e.quality]));
+    const hit = matchRule(this.options.rules, query.text);
+    const estimates = this.withCosts(
+      this.models.map((model) => (hit && model === hit.rule.model ? 1 : (byModel.get(model) ?? 0) - (hit ? 1 : 0))),
+      query.text,
+    );
+    if (!hit)
       return {
         estimates,
-        explanation: {
-          summary: `${label} matched: use ${hit.rule.model}.`,
-          features: { rule: label, language: detectLanguage(query.text), has_code: hasCode(query.text) },
-        },
+        explanation: { ...base.explanation, summary: `No rule matched; ${this.options.fallback}: ${base.explanation.summary}` },
       };
-    }
+    const label = hit.rule.name ?? `rule ${hit.index + 1}`;
+    return {
+      estimates,
+      explanation: {
+        summary: `${label} matched: use ${hit.rule.model}.`,
+        features: { rule: label, language: detectLanguage(query.text), has_code: hasCode(query.text) },
+      },
+    };
+  }
 
-    protected override checkState(st: State): void {
-      this.fallbackRouter = lookup(st.fallback.router).load(st.fallback);
-    }
-  };
+  protected override checkState(st: State): void {
+    this.fallbackRouter = registryOf(this.context, this.name).load(st.fallback);
+  }
 }

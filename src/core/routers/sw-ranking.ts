@@ -4,11 +4,12 @@
 // Ties count as RouteLLM counts them: half a win for each side. `prior` adds that many wins each way
 // between every pair (RouteLLM's unpenalised fit is its limit at 0; the default half win keeps unbeaten models finite).
 import { z } from 'zod';
-import { Router, type RouteQuery, type TrainingData, type Scored } from './router.ts';
+import { defineRouter } from './runtime.ts';
 import { bradleyTerry, winRateAgainstField } from './shared/bradley-terry.ts';
 import { ExactIndex } from './shared/exact-index.ts';
 import { battles } from './shared/outcomes.ts';
 import { checkMemoryTable, memoryTable, memoryTableFields } from './shared/memory-table.ts';
+import { perState } from './shared/per-state.ts';
 
 const options = z
   .object({
@@ -17,7 +18,6 @@ const options = z
     prior: z.number().positive().default(0.5),
   })
   .strict();
-type Options = z.infer<typeof options>;
 
 const state = z
   .object({
@@ -27,58 +27,57 @@ const state = z
   .strict();
 type State = z.infer<typeof state>;
 
-export class SwRankingRouter extends Router<Options, State> {
-  static override readonly routerName = 'sw-ranking';
-  static override readonly description = 'similarity-weighted Bradley-Terry ratings per query (RouteLLM); query-aware Elo';
-  static override readonly input = 'embedding';
-  static override readonly optionsSchema = options;
-  static override readonly stateSchema = state;
+/** Per trained state: its index, outcome patterns and scratch arrays. */
+const work = new WeakMap<State, Work>();
+interface Work {
+  index: ExactIndex;
+  wins: Float64Array;
+  ratings: Float64Array<ArrayBuffer>;
+  patterns: OutcomePatterns;
+  patternWeight: Float64Array;
+}
 
-  readonly needsEmbedding = true;
-  private index: ExactIndex | undefined;
-  private wins = new Float64Array(0);
-  private ratings = new Float64Array(0);
-  private patterns: OutcomePatterns | undefined;
-  private patternWeight = new Float64Array(0);
-
-  protected train(data: TrainingData): State {
-    return memoryTable(data);
-  }
-
-  protected override score(query: RouteQuery, st: State): Scored {
-    const m = this.models.length;
-    if (!this.index || this.index.vectors !== st.vectors) {
-      this.index = new ExactIndex(st.vectors, st.dim, 1);
-      this.wins = new Float64Array(m * m);
-      this.ratings = new Float64Array(m);
-      this.patterns = outcomePatterns(st.scores, m);
-      this.patternWeight = new Float64Array(this.patterns.count);
-    }
-    const { of, battles: pb, weights } = this.patterns!;
-    const sims = this.index.similarities(query.embedding!);
+export const SwRankingRouter = defineRouter({
+  name: 'sw-ranking',
+  description: 'similarity-weighted Bradley-Terry ratings per query (RouteLLM); query-aware Elo',
+  input: 'embedding',
+  options,
+  state,
+  fit: (data) => memoryTable(data),
+  score(query, st, { options: o, models }) {
+    const m = models.length;
+    const w = perState(work, st, () => {
+      const patterns = outcomePatterns(st.scores, m);
+      const index = new ExactIndex(st.vectors, st.dim, 1);
+      return {
+        index,
+        wins: new Float64Array(m * m),
+        ratings: new Float64Array(m),
+        patterns,
+        patternWeight: new Float64Array(patterns.count),
+      };
+    });
+    const { of, battles: pb, weights } = w.patterns;
+    const sims = w.index.similarities(query.embedding!);
     let max = -Infinity;
     for (let i = 0; i < sims.length; i++) if (sims[i]! > max) max = sims[i]!;
-    const scale = Math.log(this.options.base) / (Math.abs(max) || 1);
-    this.patternWeight.fill(0);
-    for (let i = 0; i < sims.length; i++) this.patternWeight[of[i]!] += 10 * Math.exp(sims[i]! * scale);
-    this.wins.fill(0);
-    for (let k = 0; k < weights.length; k++)
-      this.wins[pb[3 * k + 1]! * m + pb[3 * k + 2]!] += weights[k]! * this.patternWeight[pb[3 * k]!]!;
-    bradleyTerry(this.wins, m, this.options.iterations, this.ratings, this.options.prior);
+    const scale = Math.log(o.base) / (Math.abs(max) || 1);
+    w.patternWeight.fill(0);
+    for (let i = 0; i < sims.length; i++) w.patternWeight[of[i]!] += 10 * Math.exp(sims[i]! * scale);
+    w.wins.fill(0);
+    for (let k = 0; k < weights.length; k++) w.wins[pb[3 * k + 1]! * m + pb[3 * k + 2]!] += weights[k]! * w.patternWeight[pb[3 * k]!]!;
+    bradleyTerry(w.wins, m, o.iterations, w.ratings, o.prior);
     return {
-      quality: winRateAgainstField(this.ratings),
+      quality: winRateAgainstField(w.ratings),
       explanation: {
         summary:
           'Bradley-Terry ratings fitted for this query, each training battle weighted by its similarity to it (RouteLLM sw-ranking).',
         features: { most_similar: Number(max.toFixed(3)) },
       },
     };
-  }
-
-  protected override checkState(st: State, models: number): void {
-    checkMemoryTable(st, models);
-  }
-}
+  },
+  check: (st, models) => void checkMemoryTable(st, models),
+});
 
 /**
  * Samples grouped by their row of scores (samples with the same outcomes fight the same battles), so

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultCatalog, requireModel } from '../catalog/catalog.ts';
 import { decide } from './decide.ts';
-import { loadRouter, routerClass } from './registry.ts';
+import { loadRouter, createRouter } from './registry.ts';
 import { WithPriors, withPriorsFor } from './with-priors.ts';
 import { mulberry32 } from '../data/random.ts';
 
@@ -20,7 +20,7 @@ async function trainedOnTwo() {
     query: `query ${i}`,
     outcomes: { 'gpt-5-nano': { score: i % 2, cost: 0.0001 }, 'gpt-5': { score: 1, cost: 0.003 } },
   }));
-  const r = routerClass('knn').create({ k: 5, tune: false });
+  const r = createRouter('knn', { k: 5, tune: false });
   await r.fit({ samples, embeddings: samples.map(vec), models: ['gpt-5-nano', 'gpt-5'], catalog: defaultCatalog.models });
   return { router: r, query: { text: 'hello', embedding: vec() } };
 }

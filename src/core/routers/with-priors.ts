@@ -3,8 +3,7 @@
 // (irt, pointed at the other models: published benchmarks, else price) filling in the others, so a router trained on
 // another set of models still routes instead of failing every message. The explanation says which model came from where.
 import type { CatalogModel } from '../catalog/model.ts';
-import { isRetargetable, type Retargetable } from './default-router.ts';
-import { Router, type Prediction, type RouteQuery, type RouterFile } from './router.ts';
+import type { Prediction, RouteQuery, Router, RouterFile, RouterInput } from './router.ts';
 
 export interface Sources {
   /** Models the trained router estimates from its data. */
@@ -13,29 +12,32 @@ export interface Sources {
   priors: string[];
 }
 
-export class WithPriors extends Router<object, null> {
-  static override readonly routerName = 'with-priors';
-  readonly needsEmbedding: boolean;
+export class WithPriors implements Router {
+  readonly input: RouterInput;
+  readonly textTier = false;
+  readonly retargetable = false;
 
   constructor(
     readonly base: Router,
-    readonly priors: Router & Retargetable,
+    readonly priors: Router,
     readonly sources: Sources,
   ) {
-    super({});
-    this.needsEmbedding = base.needsEmbedding || priors.needsEmbedding;
-    this.models = [...sources.trained, ...sources.priors];
+    this.input = base.input === 'embedding' || priors.input === 'embedding' ? 'embedding' : base.input;
   }
 
-  override get name(): string {
+  get name(): string {
     return `${this.base.name} + ${this.priors.name} priors`;
   }
 
-  protected train(): null {
+  async fit(): Promise<void> {
     throw new Error('with-priors composes two trained routers at run time; train the routers it composes');
   }
 
-  override async predict(query: RouteQuery): Promise<Prediction> {
+  serve(): void {
+    throw new Error(`${this.name} serves the models it was composed for`);
+  }
+
+  async predict(query: RouteQuery): Promise<Prediction> {
     const [own, filled] = await Promise.all([this.base.predict(query), this.priors.predict(query)]);
     const mine = new Set(this.sources.trained);
     return {
@@ -48,7 +50,7 @@ export class WithPriors extends Router<object, null> {
   }
 
   /** The trained router's file: the composition itself is made again wherever it is used. */
-  override toJSON(): RouterFile {
+  toJSON(): RouterFile {
     return this.base.toJSON();
   }
 }
@@ -73,12 +75,12 @@ export async function withPriorsFor(
   openPriors: () => Promise<Router>,
   sameEncoder: (priors: Router) => boolean = () => true,
 ): Promise<Router> {
-  if (isRetargetable(router) || wanted.length === 0) return router;
+  if (router.retargetable || wanted.length === 0) return router;
   const known = new Set(router.toJSON().models);
   const missing = wanted.filter((m) => !known.has(m.id));
   if (missing.length === 0) return router;
   const priors = await openPriors();
-  if (!isRetargetable(priors)) throw new Error(`the default router "${priors.name}" cannot serve catalog models`);
+  if (!priors.retargetable) throw new Error(`the default router "${priors.name}" cannot serve catalog models`);
   if (!sameEncoder(priors))
     throw new Error(
       `router "${router.name}" reads another encoder than the default router, ` +

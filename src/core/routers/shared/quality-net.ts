@@ -1,8 +1,10 @@
 // A router whose network predicts every model's quality at once from the query embedding
-// (one sigmoid output per model, trained on the scores of the models that were run).
-// logreg is the no-hidden-layer case, mlp the one-hidden-layer case.
+// (one sigmoid output per model, trained on the scores of the models that were run): the spec logreg
+// (the no-hidden-layer case) and mlp (the one-hidden-layer case) share.
 import { z } from 'zod';
-import { Router, type RouteQuery, type Scored, type TrainingData } from '../router.ts';
+import type { TrainingData } from '../router.ts';
+import type { RouterSpec } from '../runtime.ts';
+import { perState } from './per-state.ts';
 import type { Step } from './step.ts';
 import { checkDenseNet, denseForward, denseNetSchema, trainDenseNet, type DenseNet } from './dense-net.ts';
 import { gradientOptions } from './adam.ts';
@@ -23,47 +25,57 @@ export type QualityNetOptions = z.infer<ReturnType<typeof qualityNetOptions>>;
 export const qualityNetState = z.object({ net: denseNetSchema }).strict();
 type State = z.infer<typeof qualityNetState>;
 
-/** The network router logreg and mlp share; each declares its name and default options. */
-export abstract class QualityNetRouter extends Router<QualityNetOptions, State> {
-  readonly needsEmbedding = true;
-  private out = new Float64Array(0);
-  private act = new Float32Array(0);
+/** Per trained state: scratch outputs and activations. */
+const work = new WeakMap<State, { out: Float64Array; act: Float32Array }>();
 
-  protected async train(data: TrainingData, step: Step): Promise<State> {
-    const sm = scoreMatrix(data);
-    const o = this.options;
-    const net = await trainDenseNet(
-      {
-        x: stackRows(data.embeddings, data.embeddings[0]!.length),
-        y: sm.scores,
-        mask: sm.ran,
-        hidden: o.hidden,
-        outputs: sm.m,
-        loss: 'logistic',
-        epochs: o.epochs,
-        learningRate: o.learningRate,
-        l2: o.l2,
-        batch: o.batch,
-        seed: o.seed,
-      },
-      step,
-    );
-    return { net };
-  }
+/** The spec of a quality network with these options (`hidden` forced, as logreg's 0, when given). */
+export function qualityNet(
+  name: string,
+  description: string,
+  options: z.ZodType<QualityNetOptions>,
+  hidden?: number,
+): RouterSpec<QualityNetOptions, State> {
+  return {
+    name,
+    description,
+    input: 'embedding',
+    options,
+    state: qualityNetState,
+    fit: (data, o, step) => trainNet(data, hidden === undefined ? o : { ...o, hidden }, step),
+    score(query, st) {
+      const net: DenseNet = st.net;
+      const { out, act } = perState(work, st, () => ({ out: new Float64Array(net.outputs), act: new Float32Array(net.hidden) }));
+      if (query.embedding!.length !== net.inputs)
+        throw new Error(`query embedding has ${query.embedding!.length} dimensions, the router ${net.inputs}`);
+      denseForward(net, query.embedding!, out, act);
+      const quality = Array.from(out, sigmoid);
+      const kind = net.hidden > 0 ? `a ${net.hidden}-unit network` : 'one logistic regression per model';
+      return { quality, explanation: { summary: `Each model's chance of answering well, predicted from the query embedding by ${kind}.` } };
+    },
+    check(st, models) {
+      checkDenseNet(st.net, 'learned.net');
+      if (st.net.outputs !== models) throw new Error(`invalid router file: the network has ${st.net.outputs} outputs for ${models} models`);
+    },
+  };
+}
 
-  protected override score(query: RouteQuery, st: State): Scored {
-    const net: DenseNet = st.net;
-    if (this.out.length !== net.outputs) (this.out = new Float64Array(net.outputs)), (this.act = new Float32Array(net.hidden));
-    if (query.embedding!.length !== net.inputs)
-      throw new Error(`query embedding has ${query.embedding!.length} dimensions, the router ${net.inputs}`);
-    denseForward(net, query.embedding!, this.out, this.act);
-    const quality = Array.from(this.out, sigmoid);
-    const kind = net.hidden > 0 ? `a ${net.hidden}-unit network` : 'one logistic regression per model';
-    return { quality, explanation: { summary: `Each model's chance of answering well, predicted from the query embedding by ${kind}.` } };
-  }
-
-  protected override checkState(st: State, models: number): void {
-    checkDenseNet(st.net, 'learned.net');
-    if (st.net.outputs !== models) throw new Error(`invalid router file: the network has ${st.net.outputs} outputs for ${models} models`);
-  }
+async function trainNet(data: TrainingData, o: QualityNetOptions, step: Step): Promise<State> {
+  const sm = scoreMatrix(data);
+  const net = await trainDenseNet(
+    {
+      x: stackRows(data.embeddings, data.embeddings[0]!.length),
+      y: sm.scores,
+      mask: sm.ran,
+      hidden: o.hidden,
+      outputs: sm.m,
+      loss: 'logistic',
+      epochs: o.epochs,
+      learningRate: o.learningRate,
+      l2: o.l2,
+      batch: o.batch,
+      seed: o.seed,
+    },
+    step,
+  );
+  return { net };
 }

@@ -37,6 +37,16 @@ export function parseEnvelope(value: unknown): RouterFile<unknown, Record<string
   return parseOrThrow(envelopeSchema, value, 'router file') as RouterFile<unknown, Record<string, unknown>>;
 }
 
+/** A router file around a state already made plain JSON (`pack`): the one envelope every router kind writes. */
+export function routerFile(router: string, options: unknown, models: readonly string[], state: unknown): RouterFile {
+  return { format: ROUTER_FORMAT, version: ROUTER_VERSION, router, options, models: [...models], state };
+}
+
+/** The state of a router file written whole by `routerFile(..., pack(state))` (online and feedback routers), checked. */
+export function fileState<T>(file: RouterFile, schema: z.ZodType<T>): T {
+  return parseOrThrow(schema, unpack(file.state), 'router file state');
+}
+
 /** Replaces every Float32Array (at any depth) by `{ f32: base64 }`, so the state is plain JSON. */
 export function pack(value: unknown): unknown {
   if (value instanceof Float32Array) return { f32: encodeF32(value) };

@@ -4,8 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultCatalog, requireModel } from '../../catalog/catalog.ts';
 import { decide, DEFAULT_LAMBDA } from '../decide.ts';
-import { loadRouter, routerClass } from '../registry.ts';
-import { isRetargetable } from '../default-router.ts';
+import { loadRouter, createRouter } from '../registry.ts';
 
 const shipped = () => loadRouter(JSON.parse(readFileSync(new URL('../../../../public/routers/irt.json', import.meta.url), 'utf8')));
 
@@ -16,7 +15,7 @@ describe('irt text-only tier', () => {
     ['Prove that there are infinitely many primes.', 'gpt-5'],
   ])('%s -> %s', async (text, model) => {
     const router = shipped();
-    if (!isRetargetable(router)) throw new Error('irt is retargetable');
+    if (!router.retargetable) throw new Error('irt is retargetable');
     router.serve(['gpt-5-nano', 'gpt-5'].map((m) => requireModel(defaultCatalog, m)));
     const prediction = await router.predict({ text });
     expect(decide(prediction.estimates, { lambda: DEFAULT_LAMBDA }).model).toBe(model);
@@ -24,7 +23,7 @@ describe('irt text-only tier', () => {
   });
 
   it('a router without the tier still refuses a query without its embedding', async () => {
-    const knn = routerClass('knn').create();
+    const knn = createRouter('knn');
     const e = (x: number) => Float32Array.from([x, 1 - x]);
     await knn.fit({
       samples: [0, 1].map((i) => ({ id: `${i}`, query: `q${i}`, outcomes: { a: { score: i, cost: 0 }, b: { score: 1 - i, cost: 0 } } })),
