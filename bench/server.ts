@@ -14,7 +14,7 @@ import { createNodeEmbedder } from '../src/platform/node/encoder.ts';
 import { startGateway, type RunningGateway } from '../src/server/serve.ts';
 import { startTestServer } from '../test-server/server.ts';
 import { CLIENT_TOKEN, PYTHON_QUERY, gatewayConfig, trainedRouterFile } from '../test/helpers/gateway-fixture.ts';
-import { LONG_ANSWER, PRICEY_MODEL, budgetBurst, loggedUsd, redisFigures } from '../test/helpers/budget-burst.ts';
+import { LONG_ANSWER, PRICEY_MODEL, budgetBurst, burstsAcrossRestart, loggedUsd, redisFigures } from '../test/helpers/budget-burst.ts';
 import { startRedis } from '../test/helpers/redis.ts';
 import { writeMarkedTable } from './results-file.ts';
 
@@ -213,7 +213,6 @@ async function budgets() {
       ...(held ? { redis: held } : {}),
     };
   };
-  const pricey = () => server.requests.filter((r) => r.model === 'echo-small').length;
   try {
     const alone = await fleet('alone', 1);
     const withoutRedis = await settle(
@@ -233,25 +232,12 @@ async function budgets() {
       'bench-shared:',
     );
     const restarted = await fleet('restarted', 2, 'bench-restarted:');
-    const start = pricey();
-    const first = await budgetBurst(
+    const both = await burstsAcrossRestart(
       restarted.map((g) => g.url),
-      50,
-      { after: 10, startedCalls: () => pricey() - start, run: () => redis.restart() },
-    );
-    const second = await budgetBurst(
-      restarted.map((g) => g.url),
-      50,
+      server,
+      () => redis.restart(),
     );
     await new Promise((r) => setTimeout(r, 3000)); // heartbeats write back the spend
-    const both = {
-      calls: 100,
-      answered: first.answered + second.answered,
-      refused: first.refused + second.refused,
-      lost: first.lost + second.lost,
-      lost_as: [...first.lost_as, ...second.lost_as],
-      answered_usd: first.answered_usd + second.answered_usd,
-    };
     const withRestart = await settle(restarted, both, 'bench-restarted:');
     return {
       budget_usd: 1,

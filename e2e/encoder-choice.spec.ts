@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startTestServer, type TestServer } from '../test-server/server.ts';
 import { addTestProvider, chat, trainInLab } from './app-helpers.ts';
+import { cosine, embedInPage } from './page-encoder.ts';
 
 const fixture = resolve(import.meta.dirname, '../test/fixtures/tiny-bert');
 const expected = JSON.parse(readFileSync(`${fixture}/expected.json`, 'utf8')) as {
@@ -47,21 +48,10 @@ async function fakeHub(context: BrowserContext): Promise<string[]> {
   return fetched;
 }
 
-const cosine = (a: number[], b: number[]) => {
-  let dot = 0,
-    na = 0,
-    nb = 0;
-  for (let i = 0; i < a.length; i++) [dot, na, nb] = [dot + a[i] * b[i], na + a[i] * a[i], nb + b[i] * b[i]];
-  return dot / Math.sqrt(na * nb);
-};
-
-async function embedOnPage(page: Page, hash: string, texts: string[]): Promise<{ backend: string; vectors: number[][] }> {
+async function embedOnPage(page: Page, hash: string, texts: string[]) {
   await page.goto(`./?${hash}#encoder?model=${HUB_ID}&allowHub=1&${hash}`);
   await expect(page.getByLabel('encoder backend')).toBeVisible({ timeout: 90_000 });
-  return page.evaluate(async (t) => {
-    const enc = window.__encoder!;
-    return { backend: enc.backend, vectors: (await enc.embed(t)).map((v) => Array.from(v)) };
-  }, texts);
+  return embedInPage(page, texts);
 }
 
 test('a small BERT from the hub (only once downloads are allowed) matches the Python reference in Chromium: fp32 and fp16 on WASM, WebGPU, long texts whole', async ({

@@ -1,6 +1,7 @@
 // The on-device encoder in real Chromium on the built app: WASM (threaded, cross-origin isolated) and the WebGPU
 // adapter (SwiftShader with --enable-unsafe-webgpu) give the same embeddings, and nothing is fetched off-origin.
 import { test, expect, type Page } from '@playwright/test';
+import { cosine, embedInPage } from './page-encoder.ts';
 
 const texts = [
   'Which model should answer this question?',
@@ -9,23 +10,11 @@ const texts = [
   '∫_0^1 x^2 dx = 1/3',
 ];
 
-async function embedOn(page: Page, prefer: 'wasm' | 'webgpu'): Promise<{ backend: string; vectors: number[][]; isolated: boolean }> {
+async function embedOn(page: Page, prefer: 'wasm' | 'webgpu') {
   await page.goto(`./?${prefer}#encoder?prefer=${prefer}`); // a new document per backend: ORT initialises once per page
   await expect(page.getByLabel('encoder backend')).toHaveText(prefer, { timeout: 90_000 });
-  return page.evaluate(async (t) => {
-    const enc = window.__encoder!;
-    const vectors = await enc.embed(t);
-    return { backend: enc.backend, vectors: vectors.map((v) => Array.from(v)), isolated: crossOriginIsolated };
-  }, texts);
+  return embedInPage(page, texts);
 }
-
-const cosine = (a: number[], b: number[]) => {
-  let dot = 0,
-    na = 0,
-    nb = 0;
-  for (let i = 0; i < a.length; i++) [dot, na, nb] = [dot + a[i] * b[i], na + a[i] * a[i], nb + b[i] * b[i]];
-  return dot / Math.sqrt(na * nb);
-};
 
 test('embeds in Chromium on WASM and on WebGPU with matching results, all from the app origin', async ({ page, baseURL }) => {
   test.setTimeout(180_000);

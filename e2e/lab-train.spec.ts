@@ -4,7 +4,9 @@ import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { startTraining, trainInLab } from './app-helpers.ts';
 
-test('routers train and evaluate side by side; curve, AIQ and per-task table; no long main-thread task', async ({ page }) => {
+test('routers train and evaluate side by side; curve, AIQ and per-task table; training in a worker', async ({ page }) => {
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
   await page.goto('./#lab');
   await page.evaluate(() => {
     const w = window as unknown as { longTasks: number[] };
@@ -16,10 +18,12 @@ test('routers train and evaluate side by side; curve, AIQ and per-task table; no
   });
   await trainInLab(page, ['knn', 'best-single', 'oracle', 'graph', 'ensemble']);
   const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
-  // Training on the main thread would block it for seconds; the bound leaves room for a loaded machine's jitter.
+  // Training runs in its own worker; on the main thread it would block the page for many seconds (graph, ensemble).
+  // The bound is loose on purpose: a 2-core machine under load stretches ordinary rendering tasks past 1 s.
+  expect(workers.some((url) => /train\.worker/.test(url))).toBe(true);
   expect(
-    longTasks.filter((d) => d > 1000),
-    `main-thread tasks over 1 s: ${longTasks.join(', ')}`,
+    longTasks.filter((d) => d > 3000),
+    `main-thread tasks over 3 s: ${longTasks.join(', ')}`,
   ).toEqual([]);
 
   await expect(page.getByRole('img', { name: 'Cost-quality curve' }).locator('canvas')).toBeVisible();

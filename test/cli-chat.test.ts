@@ -1,16 +1,14 @@
 // Runs the real `llmrouter chat` against the provider test server: a streamed answer, a fallback noted on
 // stderr, attempts and the outcome record logged as JSONL without the key, a failure naming every attempt, and a clear
 // error when no key is set.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../test-server/server.ts';
-import { repoRoot } from './shared-data.ts';
+import { catalogModel } from './helpers/catalog-model.ts';
+import { runCli, testServerUrls } from './helpers/run-cli.ts';
 
-const bin = resolve(repoRoot, 'bin/llmrouter.js');
 const dir = mkdtempSync(join(tmpdir(), 'llmrouter-chat-'));
 const catalogFile = join(dir, 'catalog.json');
 const KEY = 'sk-cli-secret-24680';
@@ -18,44 +16,18 @@ let server: TestServer;
 
 beforeAll(async () => {
   server = await startTestServer();
-  const model = (id: string, provider: string, api_model: string) => ({
-    id,
-    provider,
-    api_model,
-    input_price: 1,
-    output_price: 2,
-    context_window: 8192,
-    description: id,
-  });
   writeFileSync(
     catalogFile,
-    JSON.stringify({ models: [model('small', 'openai', 'echo-small'), model('large', 'anthropic', 'echo-large')] }),
+    JSON.stringify({ models: [catalogModel('small', 'openai', 'echo-small'), catalogModel('large', 'anthropic', 'echo-large')] }),
   );
 });
 afterAll(() => server.close());
 beforeEach(() => server.faults.set([]));
 
-async function cli(args: string[], env: Record<string, string> = {}) {
-  const base = [
-    'chat',
-    '--catalog',
-    catalogFile,
-    '--base-url',
-    `openai=${server.url}/openai/v1`,
-    '--base-url',
-    `anthropic=${server.url}/anthropic/v1`,
-  ];
-  try {
-    const { stdout, stderr } = await promisify(execFile)('node', [bin, ...base, ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, OPENAI_API_KEY: KEY, ANTHROPIC_API_KEY: KEY, ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const cli = (args: string[], env: Record<string, string> = {}) =>
+  runCli(['chat', '--catalog', catalogFile, ...testServerUrls(server.url, 'openai', 'anthropic'), ...args], {
+    env: { ...process.env, OPENAI_API_KEY: KEY, ANTHROPIC_API_KEY: KEY, ...env },
+  });
 
 describe('llmrouter chat', () => {
   it('streams the answer to stdout', async () => {

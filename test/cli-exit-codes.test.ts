@@ -1,15 +1,13 @@
 // One exit-code rule across every verb (src/cli/usage-error.ts): 0 success, 2 when the command line is wrong, 1 when
 // the command line was right and something else failed. Each row runs the compiled CLI as a user would; a usage
 // error is one stderr line that names the fix (the nearest known name, the flag, where the list is).
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers/run-cli.ts';
 import { repoRoot } from './shared-data.ts';
 
-const bin = resolve(repoRoot, 'bin/llmrouter.js');
 const dir = mkdtempSync(join(tmpdir(), 'llmrouter-exit-'));
 const data = resolve(repoRoot, 'test/fixtures/routerbench-sample.csv');
 const missing = join(dir, 'missing.jsonl');
@@ -59,15 +57,7 @@ const rows: Row[] = [
   [['report', '--log', malformed], 1, /malformed\.jsonl/],
 ];
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)('node', [bin, ...args], { cwd: dir, env });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const cli = (args: string[]) => runCli(args, { cwd: dir, env });
 
 describe('llmrouter exit codes', () => {
   it.concurrent.each(rows)(

@@ -2,17 +2,17 @@
 // 5 per task, three models. Every score must equal the fixture's known one; a run killed halfway and rerun ends with
 // each (query, model) pair exactly once, the failed pair retried; the budget stops a run cleanly; `llmrouter train`
 // takes the output. Also `llmrouter score` for single answers.
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../test-server/server.ts';
 import { BenchmarkFixture } from '../test-server/benchmark-fixture.ts';
 import type { BenchmarkFixtureFile } from '../test-server/benchmark-fixture.ts';
 import type { BenchmarkItem } from '../src/core/pipeline/benchmark-item.ts';
 import { BENCH_MODELS, benchFixture, benchItems, writeBenchCatalog } from './helpers/benchmark-run.ts';
+import { runCli, testServerUrls } from './helpers/run-cli.ts';
 import { repoRoot, sharedData } from './shared-data.ts';
 
 const bin = resolve(repoRoot, 'bin/llmrouter.js');
@@ -39,7 +39,6 @@ afterAll(() => server?.close());
 
 function args(out: string, extra: string[] = []): string[] {
   return [
-    bin,
     'generate',
     '--queries',
     queries,
@@ -51,10 +50,7 @@ function args(out: string, extra: string[] = []): string[] {
     BENCH_MODELS.map((m) => m.id).join(','),
     '--catalog',
     catalog,
-    '--base-url',
-    `openai=${server.url}/openai/v1`,
-    '--base-url',
-    `local=${server.url}/local/v1`,
+    ...testServerUrls(server.url, 'openai', 'local'),
     '--out',
     out,
     ...extra,
@@ -63,15 +59,7 @@ function args(out: string, extra: string[] = []): string[] {
 
 const env = () => ({ ...process.env, OPENAI_API_KEY: 'sk-generate-test' });
 
-async function cli(argv: string[]) {
-  try {
-    const { stdout, stderr } = await promisify(execFile)('node', argv, { cwd: repoRoot, env: env(), maxBuffer: 1 << 24 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const cli = (argv: string[]) => runCli(argv, { env: env() });
 
 const lines = (path: string) =>
   existsSync(path)
@@ -83,7 +71,7 @@ const lines = (path: string) =>
 /** Starts generate and SIGKILLs it once `journal` holds `atLeast` results. */
 function runAndKill(argv: string[], journal: string, atLeast: number): Promise<number> {
   return new Promise((done) => {
-    const child = spawn('node', argv, { cwd: repoRoot, env: env(), stdio: 'ignore' });
+    const child = spawn('node', [bin, ...argv], { cwd: repoRoot, env: env(), stdio: 'ignore' });
     const poll = setInterval(() => {
       const n = lines(journal).length;
       if (n >= atLeast) child.kill('SIGKILL');
@@ -139,7 +127,7 @@ describe.skipIf(!sharedData)('llmrouter generate', { timeout: 600_000 }, () => {
     const summary = JSON.parse(readFileSync(join(dir, 'routing.summary.json'), 'utf8'));
     expect(summary.cells.filter((c: { task: string }) => c.task !== 'all').length).toBe(14 * 3);
 
-    const trained = await cli([bin, 'train', '--router', 'knn', '--data', out, '--out', join(dir, 'knn.json')]);
+    const trained = await cli(['train', '--router', 'knn', '--data', out, '--out', join(dir, 'knn.json')]);
     expect(trained.code, trained.stderr).toBe(0);
     expect(trained.stdout).toContain('trained knn on 70 queries over 3 models');
   });
@@ -172,13 +160,13 @@ describe('llmrouter score', () => {
     [['--metric', 'em_mc', '--answer', 'Cambodia', '--truth', 'C', '--choices', "['Calcutta.', 'Bombay.', 'Cambodia.', 'Bali.']"], '1'],
     [['--metric', 'f1_score', '--answer', 'No idea', '--truth', 'seats'], '0'],
   ])('%j -> %s', async (argv, expected) => {
-    const { code, stdout } = await cli([bin, 'score', ...argv]);
+    const { code, stdout } = await cli(['score', ...argv]);
     expect(code).toBe(0);
     expect(stdout.trim()).toBe(expected);
   });
 
   it('names an unknown metric', async () => {
-    const { code, stderr } = await cli([bin, 'score', '--metric', 'bleu', '--answer', 'a', '--truth', 'b']);
+    const { code, stderr } = await cli(['score', '--metric', 'bleu', '--answer', 'a', '--truth', 'b']);
     expect(code).toBe(2);
     expect(stderr).toContain('unknown metric "bleu"');
   });

@@ -1,25 +1,15 @@
 // Runs the real `llmrouter import` on the shared routing data and on broken input.
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { readNative } from '../src/core/data/native.ts';
+import { runCli } from './helpers/run-cli.ts';
 import { repoRoot, sharedData } from './shared-data.ts';
 
-const bin = resolve(repoRoot, 'bin/llmrouter.js');
 const dir = mkdtempSync(join(tmpdir(), 'llmrouter-import-'));
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)('node', [bin, ...args], { cwd: repoRoot });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const cli = (...args: string[]) => runCli(args);
 
 function imported(file: string) {
   return readNative(readFileSync(file, 'utf8'), file);

@@ -1,17 +1,15 @@
 // The real `llmrouter chat --router/--mode` and `llmrouter route --router automix|llm-router` against the
 // provider test server: a routed call, the decision alone, and each multi-call mode with scripted replies
 // (planner JSON, agent turns, verdicts), its steps on stderr and its answer on stdout.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../test-server/server.ts';
 import { createRouter } from '../src/core/routers/registry.ts';
-import { repoRoot } from './shared-data.ts';
+import { catalogModel } from './helpers/catalog-model.ts';
+import { runCli, testServerUrls } from './helpers/run-cli.ts';
 
-const bin = resolve(repoRoot, 'bin/llmrouter.js');
 const dir = mkdtempSync(join(tmpdir(), 'llmrouter-modes-'));
 const catalogFile = join(dir, 'catalog.json');
 const rulesFile = join(dir, 'rules.json');
@@ -20,15 +18,8 @@ let server: TestServer;
 
 beforeAll(async () => {
   server = await startTestServer();
-  const model = (id: string, provider: string, price: number) => ({
-    id,
-    provider,
-    api_model: `echo-${id}`,
-    input_price: price,
-    output_price: 3 * price,
-    context_window: 8192,
-    description: `the ${id} model`,
-  });
+  const model = (id: string, provider: string, price: number) =>
+    catalogModel(id, provider, `echo-${id}`, { input_price: price, output_price: 3 * price, description: `the ${id} model` });
   const models = [model('small', 'openai', 0.1), model('large', 'anthropic', 5)];
   writeFileSync(catalogFile, JSON.stringify({ models }));
   // A real rules router: numbers go to the large model, everything else to the cheapest.
@@ -37,7 +28,7 @@ beforeAll(async () => {
     samples: [{ id: 'q', query: 'x', outcomes: { small: { score: 1, cost: 0.001 }, large: { score: 1, cost: 0.01 } } }],
     embeddings: [],
     models: ['small', 'large'],
-    catalog: models.map((m) => ({ ...m, strengths: [] })),
+    catalog: models,
   });
   writeFileSync(rulesFile, JSON.stringify(rules.toJSON()));
   writeFileSync(
@@ -48,27 +39,10 @@ beforeAll(async () => {
 afterAll(() => server.close());
 beforeEach(() => server.scripts.set([]));
 
-async function cli(verb: string, args: string[]) {
-  const base = [
-    verb,
-    '--catalog',
-    catalogFile,
-    '--base-url',
-    `openai=${server.url}/openai/v1`,
-    '--base-url',
-    `anthropic=${server.url}/anthropic/v1`,
-  ];
-  try {
-    const { stdout, stderr } = await promisify(execFile)('node', [bin, ...base, ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, OPENAI_API_KEY: 'k1', ANTHROPIC_API_KEY: 'k2' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const cli = (verb: string, args: string[]) =>
+  runCli([verb, '--catalog', catalogFile, ...testServerUrls(server.url, 'openai', 'anthropic'), ...args], {
+    env: { ...process.env, OPENAI_API_KEY: 'k1', ANTHROPIC_API_KEY: 'k2' },
+  });
 
 describe('llmrouter chat --router', () => {
   it('routes, then calls the pick; --route-only prints the decision', async () => {

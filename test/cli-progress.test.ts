@@ -1,14 +1,12 @@
 // Long CLI steps report progress with an ETA on stderr (src/cli/progress.ts) and leave --json stdout one object.
-import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, sharedData } from './shared-data.ts';
+import { runCli } from './helpers/run-cli.ts';
+import { sharedData } from './shared-data.ts';
 
-const bin = resolve(repoRoot, 'bin/llmrouter.js');
-const cli = (...args: string[]) => promisify(execFile)('node', [bin, ...args], { cwd: repoRoot, maxBuffer: 1 << 26 });
+const cli = (...args: string[]) => runCli(args);
 
 describe.skipIf(!sharedData)('progress on stderr', () => {
   it('eval reports routing the test set with an ETA; stdout stays the JSON report', async () => {

@@ -1,14 +1,11 @@
 // Runs the real `llmrouter report`: the savings table from a log (per day, router and model, the knob), the same
 // summary as JSON, and clear errors for a bad range (status 2) or a bad record (status 1, naming line and field).
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from './shared-data.ts';
+import { runCli } from './helpers/run-cli.ts';
 
-const bin = resolve(repoRoot, 'bin/llmrouter.js');
 const dir = mkdtempSync(join(tmpdir(), 'llmrouter-report-'));
 const at = new Date(2026, 10, 30, 12).getTime();
 const call = (id: string, over: object) => ({
@@ -47,15 +44,7 @@ writeFileSync(
     .join('\n'),
 );
 
-async function report(args: string[]) {
-  try {
-    const { stdout, stderr } = await promisify(execFile)('node', [bin, 'report', ...args], { cwd: repoRoot });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const report = (args: string[]) => runCli(['report', ...args]);
 
 describe('llmrouter report', () => {
   it('prints the savings table, and the same summary as JSON', async () => {

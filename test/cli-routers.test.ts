@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runInProcess } from './helpers/run-cli.ts';
 import { clusters } from './helpers/synthetic.ts';
+import { REPORT_KEYS } from './helpers/report-keys.ts';
 import { writeNative } from '../src/core/data/native.ts';
 import { routers } from '../src/core/routers/registry.ts';
 
@@ -45,20 +46,7 @@ describe('llmrouter eval --json', () => {
       expect(err).toBe('');
       expect(code).toBe(0);
       const r = JSON.parse(out);
-      expect(Object.keys(r).filter((k) => k !== 'routellm')).toEqual([
-        'router',
-        'n_train',
-        'n_test',
-        'models',
-        'best_single',
-        'oracle',
-        'curve',
-        'aiq',
-        'aiq_max_cost',
-        'quality_at_best_single_cost',
-        'cost_at_95pct_best_quality',
-        'skipped',
-      ]);
+      expect(Object.keys(r).filter((k) => k !== 'routellm')).toEqual(REPORT_KEYS);
       expect('routellm' in r).toBe(r.models.length === 2); // RouteLLM's APGR and CPT on two-model data
       expect(r.n_test).toBe(15);
       expect(r.curve.length).toBeGreaterThan(5);

@@ -54,7 +54,7 @@ describe('llmrouter score --in --out', { timeout: 300_000 }, () => {
     const input = join(dir, 'answers.jsonl');
     const output = join(dir, 'scored.jsonl');
     writeFileSync(input, rows.map(({ expected: _e, ...r }) => JSON.stringify(r)).join('\n'));
-    const { code, stderr } = await runCli('score', '--in', input, '--out', output);
+    const { code, stderr } = await runCli(['score', '--in', input, '--out', output]);
     expect(code, stderr).toBe(0);
     expect(stderr).toContain(`scored 6 answers into ${output}; 5 code answers in 1 sandbox process\n`);
     const scored = readFileSync(output, 'utf8')
@@ -71,7 +71,7 @@ describe('llmrouter score --in --out', { timeout: 300_000 }, () => {
     const input = join(dir, 'no-answer.jsonl');
     const output = join(dir, 'never.jsonl');
     writeFileSync(input, `${JSON.stringify({ ...mbpp, response: 'x' })}\n${JSON.stringify(mbpp)}\n`);
-    const { code, stderr } = await runCli('score', '--in', input, '--out', output);
+    const { code, stderr } = await runCli(['score', '--in', input, '--out', output]);
     expect(code).toBe(1);
     expect(stderr).toContain('line 2');
     expect(stderr).toContain('response');

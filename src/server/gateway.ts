@@ -193,6 +193,9 @@ function routedCaller(
   });
 }
 
+/** The encoder thread's V8 young generation (resourceLimits.maxYoungGenerationSizeMb). */
+export const ENCODER_YOUNG_GENERATION_MB = 4;
+
 /**
  * The encoder on its worker thread, started by the first call that needs it (a gateway without routers that read
  * embeddings never loads it) and started again by the next call after its worker stopped. One query per encoder
@@ -203,7 +206,8 @@ function encoderThread(options: NodeEmbedderOptions = {}): { open(): Promise<Emb
   let thread: Promise<EncoderThread> | undefined;
   const open = (): Promise<EncoderThread> => {
     // One intra-op thread: a query is a few dozen tokens, and onnxruntime's idle pool threads spin on the cores HTTP needs.
-    const started = EncoderThread.start({ threads: 1, ...options });
+    // A 4 MB young generation: V8 would grow it to 32 MB for garbage that dies within one encoder run (-27 MB RSS).
+    const started = EncoderThread.start({ threads: 1, ...options }, { maxYoungGenerationSizeMb: ENCODER_YOUNG_GENERATION_MB });
     void started.then((t) => t.onStop(() => thread === started && (thread = undefined))).catch(() => {});
     return started;
   };

@@ -2,7 +2,7 @@
 // core/modes/personal.ts) and the online routers it serves (LinUCB, Thompson sampling, epsilon-greedy), both taught
 // by ratings sent to /v1/feedback and by failed first attempts (core/engine/lessons.ts). Both are kept in this
 // instance's memory: profiles and online state start fresh on a restart, and an instance learns only from the
-// feedback on calls it answered itself, among its last RECENT_CALLS.
+// feedback on calls it answered itself, among its last RECENT_CALLS routed ones.
 import type { Answered, EngineProfile } from '../core/engine/types.ts';
 import { lessonOfFeedback, lessonsOfLogged, ratingPreference, type Lesson } from '../core/engine/lessons.ts';
 import { loggedRecord } from '../core/engine/record.ts';
@@ -34,6 +34,8 @@ export class GatewayLearning {
   async answered(answered: Answered, router: Router | undefined): Promise<void> {
     const { record, routing } = answered;
     const profile = routing.routed?.profile;
+    // A call with neither router nor profile (a named model) teaches nothing, and neither can its rating: not kept.
+    if (!router && !profile) return;
     const globalQuality = Object.fromEntries((routing.routed?.global ?? []).map((e) => [e.model, e.quality]));
     const basis = profile ? { profile: { id: profile.id, features: profile.features, globalQuality } } : {};
     // Only an online router learns from the query's vector: for the others the record is kept without it (~4 KB).

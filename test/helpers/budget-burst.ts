@@ -1,9 +1,10 @@
 // The $1-budget scenario the fleet tests and bench/server.ts share: one model priced so that each capped call
 // costs about $0.024 (50 of them would spend $1.20), answered by a provider that ignores max_tokens, and a
 // burst of parallel calls spread over one or more gateways, optionally with something done mid-burst (Redis
-// restarted). What came back is compared with what the logs and Redis counted.
+// restarted, or two bursts around a Redis restart). What came back is compared with what the logs and Redis counted.
 import { readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
+import type { TestServer } from '../../test-server/server.ts';
 import { client } from './gateway-fixture.ts';
 
 /** 24 output tokens at $1,000 per million: $0.024 a call, plus a few input tokens at $1 per million. */
@@ -73,6 +74,22 @@ export async function budgetBurst(
     lost: count('lost'),
     lost_as: lostAs,
     answered_usd: outcomes.reduce((n, o) => n + o.usd, 0),
+  };
+}
+
+/** 50 calls over `urls`, Redis restarted by `restart` once 10 of them reached `server`, then 50 more: both bursts summed. */
+export async function burstsAcrossRestart(urls: string[], server: TestServer, restart: () => Promise<void>): Promise<BurstResult> {
+  const reached = () => server.requests.filter((r) => r.model === PRICEY_MODEL.api_model).length;
+  const before = reached();
+  const first = await budgetBurst(urls, 50, { after: 10, startedCalls: () => reached() - before, run: restart });
+  const second = await budgetBurst(urls, 50);
+  return {
+    calls: first.calls + second.calls,
+    answered: first.answered + second.answered,
+    refused: first.refused + second.refused,
+    lost: first.lost + second.lost,
+    lost_as: [...first.lost_as, ...second.lost_as],
+    answered_usd: first.answered_usd + second.answered_usd,
   };
 }
 

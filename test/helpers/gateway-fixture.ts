@@ -1,5 +1,6 @@
 // What the gateway tests share: a knn router trained (real encoder) on two topics, each solved by its own
-// model; a configuration pointing those models at the provider test server; a client for the gateway.
+// model; a configuration pointing those models at the provider test server; a client for the gateway; the
+// provider test server and a gateway started together for a test file; a chat request.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,9 @@ import OpenAI from 'openai';
 import { createRouter } from '../../src/core/routers/registry.ts';
 import { createNodeEmbedder } from '../../src/platform/node/encoder.ts';
 import { parseConfig, type GatewayConfig } from '../../src/server/config.ts';
+import { startGateway, type RunningGateway } from '../../src/server/serve.ts';
+import { startTestServer, type TestServer } from '../../test-server/server.ts';
+import { catalogModel } from './catalog-model.ts';
 import { clusters } from './synthetic.ts';
 
 export const CLIENT_TOKEN = 'client-token-13579';
@@ -27,25 +31,13 @@ export async function trainedRouterFile(dir: string, name = 'knn', options: Reco
   return file;
 }
 
-/** A catalog entry for a test-server model; `extra` adds or replaces fields. */
-export const model = (id: string, provider: string, api_model: string, extra: Record<string, unknown> = {}) => ({
-  id,
-  provider,
-  api_model,
-  input_price: 1,
-  output_price: 2,
-  context_window: 8192,
-  description: id,
-  ...extra,
-});
-
 /** A gateway configuration over the test server at `url`; `extra` replaces top-level fields. */
 export function gatewayConfig(url: string, routerFile: string, extra: Record<string, unknown> = {}): GatewayConfig {
   return parseConfig({
     models: [
-      model('coder', 'test-openai', 'echo-small'),
-      model('mathematician', 'test-anthropic', 'echo-large'),
-      model('generalist', 'test-gemini', 'echo-large'),
+      catalogModel('coder', 'test-openai', 'echo-small'),
+      catalogModel('mathematician', 'test-anthropic', 'echo-large'),
+      catalogModel('generalist', 'test-gemini', 'echo-large'),
     ],
     providers: {
       'test-openai': { base_url: `${url}/openai/v1`, wire: 'openai' },
@@ -75,3 +67,30 @@ export function testFolder(): { dir: string; logFile: string } {
 export function client(url: string, apiKey = CLIENT_TOKEN): OpenAI {
   return new OpenAI({ baseURL: `${url}/v1`, apiKey, maxRetries: 0 });
 }
+
+/** What a gateway test file runs against: the provider test server, a gateway in front of it, an openai client for that. */
+export interface GatewayUnderTest {
+  server: TestServer;
+  gateway: RunningGateway;
+  openai: OpenAI;
+}
+
+/** Starts the provider test server and a gateway over a knn router trained in `dir`; `extra(routerFile)` adds to its configuration. */
+export async function startGatewayUnderTest(
+  dir: string,
+  extra: (routerFile: string) => Record<string, unknown> = () => ({}),
+): Promise<GatewayUnderTest> {
+  const server = await startTestServer();
+  const routerFile = await trainedRouterFile(dir);
+  const gateway = await startGateway(gatewayConfig(server.url, routerFile, extra(routerFile)));
+  return { server, gateway, openai: client(gateway.url) };
+}
+
+/** Closes what startGatewayUnderTest started; either may be missing when a start failed. */
+export async function closeGatewayUnderTest({ server, gateway }: Partial<GatewayUnderTest>): Promise<void> {
+  await gateway?.close();
+  await server?.close();
+}
+
+/** A chat request of one user message to `model` (the knn router unless named). */
+export const ask = (content: string, model = 'router-knn') => ({ model, messages: [{ role: 'user' as const, content }] });

@@ -7,6 +7,7 @@ import { APIError } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEmbedder } from '../../src/platform/node/encoder.ts';
 import { EncoderThread } from '../../src/platform/node/encoder-thread.ts';
+import { ENCODER_YOUNG_GENERATION_MB } from '../../src/server/gateway.ts';
 import { startGateway, type RunningGateway } from '../../src/server/serve.ts';
 import { startTestServer, type TestServer } from '../../test-server/server.ts';
 import { INTEGRAL_QUERY, PYTHON_QUERY, client, gatewayConfig, testFolder, trainedRouterFile } from '../helpers/gateway-fixture.ts';
@@ -42,6 +43,7 @@ describe('the encoder on a worker thread', () => {
     const encoder = await running.gateway.embedder();
     expect(encoder).toBeInstanceOf(EncoderThread);
     expect((encoder as EncoderThread).threadId).not.toBe(threadId);
+    expect((encoder as EncoderThread).resourceLimits.maxYoungGenerationSizeMb).toBe(ENCODER_YOUNG_GENERATION_MB);
     const inProcess = await createNodeEmbedder();
     const [threaded, local] = await Promise.all([encoder.embed([queries[0]!]), inProcess.embed([queries[0]!])]);
     expect(Array.from(threaded[0]!)).toEqual(Array.from(local[0]!));

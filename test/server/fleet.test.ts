@@ -10,7 +10,15 @@ import { startTestServer, type TestServer } from '../../test-server/server.ts';
 import { startGateway, type RunningGateway } from '../../src/server/serve.ts';
 import { client, gatewayConfig, tempDir } from '../helpers/gateway-fixture.ts';
 import { startRedis, type TestRedis } from '../helpers/redis.ts';
-import { BURST_MAX_TOKENS, LONG_ANSWER, PRICEY_MODEL, budgetBurst, loggedUsd, redisFigures } from '../helpers/budget-burst.ts';
+import {
+  BURST_MAX_TOKENS,
+  LONG_ANSWER,
+  PRICEY_MODEL,
+  budgetBurst,
+  burstsAcrossRestart,
+  loggedUsd,
+  redisFigures,
+} from '../helpers/budget-burst.ts';
 
 const dir = tempDir();
 const LEASE_MS = 900;
@@ -121,25 +129,12 @@ describe('a $1 budget under 50 parallel calls to a provider that ignores max_tok
     server.faults.set([{ model: 'echo-small', fault: 'stall=10' }]);
     const fleet = [await gateway('fleet-a', { daily_usd: 1 }, 'restarted:'), await gateway('fleet-b', { daily_usd: 1 }, 'restarted:')];
     const logs = fleet.map((g) => g.gateway.config.log!);
-    const start = pricey();
-    const first = await budgetBurst(
+    const both = await burstsAcrossRestart(
       fleet.map((g) => g.url),
-      50,
-      { after: 10, startedCalls: () => pricey() - start, run: () => redis.restart() },
-    );
-    const second = await budgetBurst(
-      fleet.map((g) => g.url),
-      50,
+      server,
+      () => redis.restart(),
     );
     for (const g of fleet) await g.gateway.log!.flushed();
-    const both = {
-      calls: 100,
-      answered: first.answered + second.answered,
-      refused: first.refused + second.refused,
-      lost: first.lost + second.lost,
-      lost_as: [...first.lost_as, ...second.lost_as],
-      answered_usd: first.answered_usd + second.answered_usd,
-    };
     const logged = await check(both, logs);
     // The heartbeats write back every instance's spend; the leases of finished calls are gone.
     await expect

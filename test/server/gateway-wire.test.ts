@@ -4,43 +4,37 @@
 // shape (hostile ones refused before any provider call), and answers that fail on every model ending as errors.
 import OpenAI, { APIError } from 'openai';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../test-server/server.ts';
-import { startGateway, type RunningGateway } from '../../src/server/serve.ts';
-import { CLIENT_TOKEN, PYTHON_QUERY, client, gatewayConfig, model, testFolder, trainedRouterFile } from '../helpers/gateway-fixture.ts';
+import type { TestServer } from '../../test-server/server.ts';
+import type { RunningGateway } from '../../src/server/serve.ts';
+import { CLIENT_TOKEN, PYTHON_QUERY, ask, closeGatewayUnderTest, startGatewayUnderTest, testFolder } from '../helpers/gateway-fixture.ts';
+import { catalogModel } from '../helpers/catalog-model.ts';
+import type { CatalogModel } from '../../src/core/catalog/model.ts';
 
 const { dir } = testFolder();
 let server: TestServer;
 let gateway: RunningGateway;
 let openai: OpenAI;
 
-const images = { input_modalities: ['text', 'image'] };
+const images = { input_modalities: ['text', 'image'] } satisfies Partial<CatalogModel>;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  const file = await trainedRouterFile(dir);
-  const config = gatewayConfig(server.url, file, {
-    // coder reads text only; the others (viewer, named only directly, on OpenAI's wire) read images too.
-    models: [
-      model('coder', 'test-openai', 'echo-small'),
-      model('viewer', 'test-openai', 'echo-large', images),
-      model('mathematician', 'test-anthropic', 'echo-large', images),
-      model('generalist', 'test-gemini', 'echo-large', images),
-    ],
-    routers: { knn: { file }, 'knn-text': { file, allowed: ['coder'] } },
-  });
-  gateway = await startGateway(config);
-  openai = client(gateway.url);
-}, 60_000);
-afterAll(async () => {
-  await gateway?.close();
-  await server?.close();
-});
+// coder reads text only; the others (viewer, named only directly, on OpenAI's wire) read images too.
+const models = [
+  catalogModel('coder', 'test-openai', 'echo-small'),
+  catalogModel('viewer', 'test-openai', 'echo-large', images),
+  catalogModel('mathematician', 'test-anthropic', 'echo-large', images),
+  catalogModel('generalist', 'test-gemini', 'echo-large', images),
+];
+const routers = (file: string) => ({ knn: { file }, 'knn-text': { file, allowed: ['coder'] } });
+
+beforeAll(
+  async () => void ({ server, gateway, openai } = await startGatewayUnderTest(dir, (file) => ({ models, routers: routers(file) }))),
+  60_000,
+);
+afterAll(() => closeGatewayUnderTest({ server, gateway }));
 afterEach(() => {
   server.faults.set([]);
   server.scripts.set([]);
 });
-
-const ask = (content: string, model = 'router-knn') => ({ model, messages: [{ role: 'user' as const, content }] });
 
 describe('streamed function calls', () => {
   const tools = ['search', 'lookup'].map((name) => ({

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import OpenAI, { APIError } from 'openai';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../test-server/server.ts';
+import type { TestServer } from '../../test-server/server.ts';
 import { startGateway, type RunningGateway } from '../../src/server/serve.ts';
 import {
   CLIENT_TOKEN,
@@ -15,30 +15,21 @@ import {
   PYTHON_QUERY,
   client,
   gatewayConfig,
-  tempDir,
-  trainedRouterFile,
+  testFolder,
+  ask,
+  closeGatewayUnderTest,
+  startGatewayUnderTest,
 } from '../helpers/gateway-fixture.ts';
+import { spentAttempt } from '../helpers/spent-attempt.ts';
 
-const dir = tempDir();
-process.env.LLMROUTER_CACHE = join(dir, 'embedding-cache');
-const logFile = join(dir, 'calls.jsonl');
+const { dir, logFile } = testFolder();
 let server: TestServer;
 let gateway: RunningGateway;
 let openai: OpenAI;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  const routerFile = await trainedRouterFile(dir);
-  gateway = await startGateway(gatewayConfig(server.url, routerFile, { log: logFile }));
-  openai = client(gateway.url);
-}, 60_000);
-afterAll(async () => {
-  await gateway?.close();
-  await server?.close();
-});
+beforeAll(async () => void ({ server, gateway, openai } = await startGatewayUnderTest(dir, () => ({ log: logFile }))), 60_000);
+afterAll(() => closeGatewayUnderTest({ server, gateway }));
 beforeEach(() => server.faults.set([]));
-
-const ask = (content: string, model = 'router-knn') => ({ model, messages: [{ role: 'user' as const, content }] });
 
 describe('routed answers through the openai client', () => {
   it('routes a whole answer by the trained router, with the decision in headers and the llmrouter field', async () => {
@@ -243,36 +234,27 @@ describe('feedback', () => {
   });
 });
 
+/** A log line: an attempt on `coder` that spent $0.0099, nearly all of the daily budget `budgetedGateway` sets. */
+const SPENT = { type: 'attempt', ...spentAttempt(0.0099, { id: 'a1', callId: 'c1', model: 'coder', provider: 'test-openai' }) };
+
+/** A gateway with a $0.01 daily budget, started over the call log `log` written with `content` first. */
+async function budgetedGateway(log: string, content: string): Promise<RunningGateway> {
+  writeFileSync(log, content);
+  return startGateway(gatewayConfig(server.url, gateway.gateway.config.routers.knn!.file, { log, budgets: { daily_usd: 0.01 } }));
+}
+
+/** A call to `coder` whose estimate (100 output tokens at $2 per million) passes the $0.0001 left of that budget. */
+const callCoder = (url: string) => client(url).chat.completions.create({ ...ask('hi', 'coder'), max_tokens: 100 });
+
 describe('a log torn by a crash', () => {
   it('starts anyway: unreadable lines are skipped and reported, spend is read from the rest, the next record starts a new line', async () => {
     const log = join(dir, 'torn.jsonl');
-    const spent = {
-      type: 'attempt',
-      id: 'a1',
-      at: Date.now(),
-      callId: 'c1',
-      model: 'coder',
-      provider: 'test-openai',
-      attempt: 1,
-      kind: 'ok',
-      latencyMs: 5,
-      inputTokens: 1,
-      outputTokens: 1,
-      usageEstimated: false,
-      cost: 0.0099,
-      resumed: false,
-    };
-    const torn = JSON.stringify({ ...spent, id: 'a2', cost: 5 }).slice(0, 70);
-    writeFileSync(log, `${JSON.stringify(spent)}\n{"type":"routed-call","callId":\n${torn}`);
-    const restarted = await startGateway(
-      gatewayConfig(server.url, gateway.gateway.config.routers.knn!.file, { log, budgets: { daily_usd: 0.01 } }),
-    );
+    const torn = JSON.stringify({ ...SPENT, id: 'a2', cost: 5 }).slice(0, 70);
+    const restarted = await budgetedGateway(log, `${JSON.stringify(SPENT)}\n{"type":"routed-call","callId":\n${torn}`);
     try {
       expect(restarted.gateway.notices).toEqual([expect.stringMatching(/skipped 2 unreadable lines: line 2 .*line 3/)]);
       // 0.0099 spent, so the budget refuses this call; the spend in the torn line was never counted.
-      const refused = await client(restarted.url)
-        .chat.completions.create({ ...ask('hi', 'coder'), max_tokens: 100 })
-        .catch((e: APIError) => e);
+      const refused = await callCoder(restarted.url).catch((e: APIError) => e);
       expect(refused).toMatchObject({ status: 429, code: 'budget_exceeded' });
       await restarted.gateway.log!.write({ type: 'feedback', callId: 'c1' });
       await restarted.gateway.log!.flushed();
@@ -292,31 +274,10 @@ describe('a log torn by a crash', () => {
 describe('budgets without Redis', () => {
   it("remember this month's spending from the log after a restart, and refuse the call that would pass the budget", async () => {
     const log = join(dir, 'restart.jsonl');
-    const spent = {
-      type: 'attempt',
-      id: 'a1',
-      at: Date.now(),
-      callId: 'c1',
-      model: 'coder',
-      provider: 'test-openai',
-      attempt: 1,
-      kind: 'ok',
-      latencyMs: 5,
-      inputTokens: 1,
-      outputTokens: 1,
-      usageEstimated: false,
-      cost: 0.0099,
-      resumed: false,
-    };
-    writeFileSync(log, `${JSON.stringify(spent)}\n`);
-    const restarted = await startGateway(
-      gatewayConfig(server.url, gateway.gateway.config.routers.knn!.file, { log, budgets: { daily_usd: 0.01 } }),
-    );
+    const restarted = await budgetedGateway(log, `${JSON.stringify(SPENT)}\n`);
     const before = server.requests.length;
     try {
-      const refused = await client(restarted.url)
-        .chat.completions.create({ ...ask('hi', 'coder'), max_tokens: 100 })
-        .catch((e: APIError) => e);
+      const refused = await callCoder(restarted.url).catch((e: APIError) => e);
       expect(refused).toMatchObject({ status: 429, code: 'budget_exceeded' });
       expect(server.requests).toHaveLength(before);
     } finally {

@@ -9,6 +9,7 @@ import { startGateway, type RunningGateway } from '../../src/server/serve.ts';
 import type { ProviderError } from '../../src/core/providers/errors.ts';
 import { client, gatewayConfig, tempDir, trainedRouterFile } from '../helpers/gateway-fixture.ts';
 import { startRedis, type TestRedis } from '../helpers/redis.ts';
+import { spentAttempt } from '../helpers/spent-attempt.ts';
 
 let redis: TestRedis;
 let server: TestServer;
@@ -59,22 +60,6 @@ describe('a gateway given an unreachable Redis', () => {
 
 describe('the Redis budget guard', () => {
   const LEASE_MS = 600;
-  const outcome = (cost: number) => ({
-    id: crypto.randomUUID(),
-    at: Date.now(),
-    callId: 'c',
-    model: 'm',
-    provider: 'p',
-    attempt: 1,
-    kind: 'ok' as const,
-    latencyMs: 1,
-    inputTokens: 1,
-    outputTokens: 1,
-    usageEstimated: false,
-    cost,
-    resumed: false,
-  });
-
   async function guard(prefix: string, budget: { dailyUsd?: number; monthlyUsd?: number }): Promise<RedisBudgetGuard> {
     const g = new RedisBudgetGuard(state(prefix), budget, { leaseMs: LEASE_MS });
     opened.push({ close: async () => g.close() });
@@ -106,7 +91,7 @@ describe('the Redis budget guard', () => {
     const g = await guard('release:', { dailyUsd: 0.001 });
     const release = await g.reserve(0.0006);
     await expect(g.reserve(0.0006)).rejects.toMatchObject({ kind: 'budget' });
-    g.record(outcome(0.0004));
+    g.record(spentAttempt(0.0004));
     await release();
     await release();
     await g.heartbeat();
@@ -144,21 +129,7 @@ describe('a Redis restarted empty', () => {
     opened.push({ close: async () => (a.close(), b.close()) });
     await a.ready();
     const inFlight = await a.reserve(0.003);
-    a.record({
-      id: 'x',
-      at: Date.now(),
-      callId: 'c',
-      model: 'm',
-      provider: 'p',
-      attempt: 1,
-      kind: 'ok',
-      latencyMs: 1,
-      inputTokens: 1,
-      outputTokens: 1,
-      usageEstimated: false,
-      cost: 0.004,
-      resumed: false,
-    });
+    a.record(spentAttempt(0.004));
     await redis.restart();
     await expect
       .poll(

@@ -3,25 +3,24 @@
 // a fallback and a direct call are counted as they cost, and the log carries each call's premium alternative.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../test-server/server.ts';
-import { startGateway, type RunningGateway } from '../../src/server/serve.ts';
+import type { TestServer } from '../../test-server/server.ts';
+import type { RunningGateway } from '../../src/server/serve.ts';
 import type { UsageSummary } from '../../src/core/learn/usage.ts';
 import {
   CLIENT_TOKEN,
   INTEGRAL_QUERY,
   PYTHON_QUERY,
-  client,
-  gatewayConfig,
-  tempDir,
-  trainedRouterFile,
+  testFolder,
+  ask,
+  closeGatewayUnderTest,
+  startGatewayUnderTest,
 } from '../helpers/gateway-fixture.ts';
+import { catalogModel } from '../helpers/catalog-model.ts';
 
-const dir = tempDir();
-process.env.LLMROUTER_CACHE = join(dir, 'embedding-cache');
-const logFile = join(dir, 'calls.jsonl');
+const { dir, logFile } = testFolder();
 const bin = resolve(import.meta.dirname, '../../bin/llmrouter.js');
 const auth = { authorization: `Bearer ${CLIENT_TOKEN}` };
 let server: TestServer;
@@ -30,33 +29,15 @@ let openai: OpenAI;
 
 // A dear coder, a cheap mathematician (as the router's training costs have them): a python question the knob sends
 // to the mathematician saves against the coder, the best model for it.
-const model = (id: string, provider: string, api_model: string, input_price: number, output_price: number) => ({
-  id,
-  provider,
-  api_model,
-  input_price,
-  output_price,
-  context_window: 8192,
-  description: id,
-});
+const models = [
+  catalogModel('coder', 'test-openai', 'echo-small', { input_price: 5, output_price: 15 }),
+  catalogModel('mathematician', 'test-anthropic', 'echo-large', { input_price: 0.1, output_price: 0.4 }),
+  catalogModel('generalist', 'test-gemini', 'echo-large', { input_price: 3, output_price: 10 }),
+];
 
-beforeAll(async () => {
-  server = await startTestServer();
-  const routerFile = await trainedRouterFile(dir);
-  const models = [
-    model('coder', 'test-openai', 'echo-small', 5, 15),
-    model('mathematician', 'test-anthropic', 'echo-large', 0.1, 0.4),
-    model('generalist', 'test-gemini', 'echo-large', 3, 10),
-  ];
-  gateway = await startGateway(gatewayConfig(server.url, routerFile, { log: logFile, models }));
-  openai = client(gateway.url);
-}, 60_000);
-afterAll(async () => {
-  await gateway?.close();
-  await server?.close();
-});
+beforeAll(async () => void ({ server, gateway, openai } = await startGatewayUnderTest(dir, () => ({ log: logFile, models }))), 60_000);
+afterAll(() => closeGatewayUnderTest({ server, gateway }));
 
-const ask = (content: string, model = 'router-knn') => ({ model, messages: [{ role: 'user' as const, content }] });
 const cents = (usd: number) => Math.round(usd * 100);
 
 /** The sum over labels of one metric in Prometheus text. */

@@ -8,6 +8,7 @@ import type { ModelEstimate } from '../../core/routers/router.ts';
 import { verdict } from '../../core/routers/verdict.ts';
 import type { RoutingInfo } from '../stores/conversations.ts';
 import { pct, usd } from '../format.ts';
+import { TableHead } from '../components/TableHead.tsx';
 
 export function RoutingBadge({ routing }: { routing: RoutingInfo }) {
   const [open, setOpen] = useState(false);
@@ -66,13 +67,7 @@ function Explanation({ routing }: { routing: RoutingInfo }) {
         Rule: the highest predicted quality − λ·cost/$0.10 (λ = {lambda}: {lambdaMeaning(routing.lambda)}), ties to the cheaper model.
       </p>
       <table>
-        <thead>
-          <tr>
-            <th>model</th>
-            <th>predicted quality</th>
-            <th>predicted cost</th>
-          </tr>
-        </thead>
+        <TableHead columns={['model', 'predicted quality', 'predicted cost']} />
         <tbody>
           {estimates.map((e) => (
             <tr key={e.model} className={e.model === routing.model ? 'chosen' : undefined}>

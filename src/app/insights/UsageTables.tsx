@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import type { ModelUsage, PeriodUsage, RouterUsage, UsageTotals } from '../../core/learn/usage.ts';
 import { pct, usd } from '../format.ts';
+import { TableHead } from '../components/TableHead.tsx';
 
 interface Column<T> {
   header: string;
@@ -13,15 +14,7 @@ interface Column<T> {
 function Table<T>({ label, columns, rows, rowKey }: { label: string; columns: Column<T>[]; rows: readonly T[]; rowKey(row: T): string }) {
   return (
     <table aria-label={label}>
-      <thead>
-        <tr>
-          {columns.map((c) => (
-            <th key={c.header} title={c.title}>
-              {c.header}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <TableHead columns={columns} />
       <tbody>
         {rows.map((row) => (
           <tr key={rowKey(row)}>

@@ -2,6 +2,7 @@
 // LLMRouter's query files when queries name none.
 import { useLab, type DatasetRecord } from '../stores/lab.ts';
 import { pct, usd } from '../format.ts';
+import { TableHead } from '../components/TableHead.tsx';
 
 export function DatasetStatsView({ dataset }: { dataset: DatasetRecord }) {
   const { stats } = dataset;
@@ -14,14 +15,7 @@ export function DatasetStatsView({ dataset }: { dataset: DatasetRecord }) {
         {dataset.format}
       </p>
       <table>
-        <thead>
-          <tr>
-            <th>model</th>
-            <th>runs</th>
-            <th>mean score</th>
-            <th>total cost</th>
-          </tr>
-        </thead>
+        <TableHead columns={['model', 'runs', 'mean score', 'total cost']} />
         <tbody>
           {[...stats.models]
             .sort((a, b) => b.meanScore - a.meanScore)

@@ -2,6 +2,7 @@
 // held-out check of the last retraining found, how it changed the router's decisions on the logged queries, and undo.
 import { useLearning } from '../stores/learning.ts';
 import { logToSamples } from '../../core/learn/to-samples.ts';
+import { TableHead } from '../components/TableHead.tsx';
 
 export function LearningPanel() {
   const {
@@ -80,13 +81,7 @@ export function LearningPanel() {
             On the {last.changes.length} logged queries, {changed} decision{changed === 1 ? '' : 's'} changed.
           </p>
           <table aria-label="Decisions before and after retraining">
-            <thead>
-              <tr>
-                <th>logged query</th>
-                <th>before</th>
-                <th>after</th>
-              </tr>
-            </thead>
+            <TableHead columns={['logged query', 'before', 'after']} />
             <tbody>
               {last.changes.map((c, i) => (
                 <tr key={i} className={c.before !== c.after ? 'chosen' : undefined}>

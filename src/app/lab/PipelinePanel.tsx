@@ -5,6 +5,9 @@ import { useEffect, useState } from 'react';
 import { useUsableModels } from '../stores/usable-models.ts';
 import { usePipeline, type RunView } from '../stores/pipeline.ts';
 import { TrashIcon } from '../components/icons.tsx';
+import { NumberField } from '../components/NumberField.tsx';
+import { Picks } from '../components/Picks.tsx';
+import { TableHead } from '../components/TableHead.tsx';
 import type { RunEstimate } from '../../core/pipeline/estimate.ts';
 
 function eta(ms: number | undefined): string {
@@ -45,14 +48,7 @@ function SummaryTable({ view }: { view: RunView }) {
   const score = (task: string, model: string) => view.cells.find((c) => c.task === task && c.model === model);
   return (
     <table aria-label="Generation summary">
-      <thead>
-        <tr>
-          <th>task</th>
-          {view.run.models.map((m) => (
-            <th key={m}>{m}</th>
-          ))}
-        </tr>
-      </thead>
+      <TableHead columns={['task', ...view.run.models]} />
       <tbody>
         {tasks.map((task) => (
           <tr key={task}>
@@ -75,27 +71,8 @@ function SampleInputs(props: { perTask: number; setPerTask: Setter<number>; seed
   const { perTask, setPerTask, seed, setSeed, onFile } = props;
   return (
     <div className="row">
-      <label>
-        Queries per task{' '}
-        <input
-          type="number"
-          aria-label="Queries per task"
-          min={1}
-          value={perTask}
-          onChange={(e) => setPerTask(Number(e.target.value))}
-          style={{ width: '5rem' }}
-        />
-      </label>
-      <label>
-        Sample seed{' '}
-        <input
-          type="number"
-          aria-label="Sample seed"
-          value={seed}
-          onChange={(e) => setSeed(Number(e.target.value))}
-          style={{ width: '5rem' }}
-        />
-      </label>
+      <NumberField label="Queries per task" min={1} value={perTask} onChange={setPerTask} />
+      <NumberField label="Sample seed" value={seed} onChange={setSeed} />
       <label>
         Benchmark queries{' '}
         <input
@@ -106,26 +83,6 @@ function SampleInputs(props: { perTask: number; setPerTask: Setter<number>; seed
         />
       </label>
     </div>
-  );
-}
-
-/** A checkbox for each usable model: the models the run asks. */
-function ModelPicks({ usable, models, setModels }: { usable: readonly string[]; models: string[]; setModels: Setter<string[]> }) {
-  return (
-    <fieldset className="router-picks">
-      <legend>Models to run</legend>
-      {usable.length === 0 && <span className="muted">Enable models of a provider you set up (Settings) first.</span>}
-      {usable.map((id) => (
-        <label key={id}>
-          <input
-            type="checkbox"
-            checked={models.includes(id)}
-            onChange={(e) => setModels(e.target.checked ? [...models, id] : models.filter((m) => m !== id))}
-          />{' '}
-          {id}
-        </label>
-      ))}
-    </fieldset>
   );
 }
 
@@ -164,17 +121,7 @@ function RunLimits(props: {
           </select>
         </label>
       )}
-      <label>
-        Calls at once per provider{' '}
-        <input
-          type="number"
-          aria-label="Calls at once per provider"
-          min={1}
-          value={concurrency}
-          onChange={(e) => setConcurrency(Number(e.target.value))}
-          style={{ width: '4rem' }}
-        />
-      </label>
+      <NumberField label="Calls at once per provider" min={1} value={concurrency} onChange={setConcurrency} width={4} />
     </div>
   );
 }
@@ -263,7 +210,9 @@ export function PipelinePanel() {
           <p aria-label="Sampled queries">
             {draft.items.length} queries over {new Set(draft.items.map((i) => i.task)).size} tasks from {draft.source}
           </p>
-          <ModelPicks usable={usable} models={models} setModels={setModels} />
+          <Picks legend="Models to run" options={usable} chosen={models} setChosen={setModels}>
+            {usable.length === 0 && <span className="muted">Enable models of a provider you set up (Settings) first.</span>}
+          </Picks>
           <RunLimits
             usable={usable}
             budget={budget}

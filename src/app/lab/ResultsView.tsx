@@ -15,6 +15,17 @@ import { download } from '../download.ts';
 import { withSharedAiq } from '../../core/eval/evaluate.ts';
 import { shortOfBest } from '../../core/eval/below-best.ts';
 import type { RouterFile } from '../../core/routers/router.ts';
+import { TableHead } from '../components/TableHead.tsx';
+
+const COMPARISON_COLUMNS = [
+  'router',
+  { header: 'AIQ', title: "RouterBench's AIQ over the cost range the routers shown share" },
+  'quality at best-single cost',
+  'cost to 95% of best single',
+  'calibration error',
+  'train',
+  '',
+];
 
 export function ResultsView({ dataset }: { dataset: DatasetRecord }) {
   const runs = useLabRuns((s) => s.runs);
@@ -37,17 +48,7 @@ export function ResultsView({ dataset }: { dataset: DatasetRecord }) {
       <h2 id="results-title">Results on the test split</h2>
       <CurveChart series={series} label="Cost-quality curve" />
       <table aria-label="Router comparison">
-        <thead>
-          <tr>
-            <th>router</th>
-            <th title="RouterBench's AIQ over the cost range the routers shown share">AIQ</th>
-            <th>quality at best-single cost</th>
-            <th>cost to 95% of best single</th>
-            <th>calibration error</th>
-            <th>train</th>
-            <th />
-          </tr>
-        </thead>
+        <TableHead columns={COMPARISON_COLUMNS} />
         <tbody>
           {done.map((r, i) => (
             <tr key={r.id}>
@@ -95,16 +96,7 @@ export function ResultsView({ dataset }: { dataset: DatasetRecord }) {
         </select>
       </h3>
       <table aria-label="Per-task results">
-        <thead>
-          <tr>
-            <th>task</th>
-            <th>queries</th>
-            <th>router quality</th>
-            <th>router cost</th>
-            <th>best single</th>
-            <th>oracle</th>
-          </tr>
-        </thead>
+        <TableHead columns={['task', 'queries', 'router quality', 'router cost', 'best single', 'oracle']} />
         <tbody>
           {shown.result.tasks.map((t) => (
             <tr key={t.task}>

@@ -4,9 +4,13 @@ import { useState } from 'react';
 import { routers } from '../../core/routers/registry.ts';
 import { useLabRuns } from '../stores/lab-runs.ts';
 import type { DatasetRecord } from '../stores/lab.ts';
+import { NumberField } from '../components/NumberField.tsx';
+import { Picks } from '../components/Picks.tsx';
 
 /** Routers that need no provider calls; the lab trains and evaluates them on recorded outcomes. */
-const TRAINABLE = Object.entries(routers).filter(([, e]) => e.input !== 'provider');
+const TRAINABLE = Object.entries(routers)
+  .filter(([, e]) => e.input !== 'provider')
+  .map(([name]) => name);
 
 export function TrainPanel({ dataset }: { dataset: DatasetRecord }) {
   const { runs, split, setSplit, start, cancel } = useLabRuns();
@@ -15,43 +19,17 @@ export function TrainPanel({ dataset }: { dataset: DatasetRecord }) {
   return (
     <section className="card" aria-labelledby="train-title">
       <h2 id="train-title">Train and evaluate</h2>
-      <fieldset className="router-picks">
-        <legend>Routers</legend>
-        {TRAINABLE.map(([name, entry]) => (
-          <label key={name} title={entry.description}>
-            <input
-              type="checkbox"
-              checked={chosen.includes(name)}
-              onChange={(e) => setChosen(e.target.checked ? [...chosen, name] : chosen.filter((c) => c !== name))}
-            />{' '}
-            {name}
-          </label>
-        ))}
-      </fieldset>
+      <Picks legend="Routers" options={TRAINABLE} chosen={chosen} setChosen={setChosen} title={(name) => routers[name]?.description} />
       <div className="row">
-        <label>
-          Test share{' '}
-          <input
-            type="number"
-            aria-label="Test share"
-            min={0.05}
-            max={0.9}
-            step={0.05}
-            value={split.testFraction}
-            onChange={(e) => setSplit({ ...split, testFraction: Number(e.target.value) })}
-            style={{ width: '5rem' }}
-          />
-        </label>
-        <label>
-          Seed{' '}
-          <input
-            type="number"
-            aria-label="Seed"
-            value={split.seed}
-            onChange={(e) => setSplit({ ...split, seed: Number(e.target.value) })}
-            style={{ width: '5rem' }}
-          />
-        </label>
+        <NumberField
+          label="Test share"
+          min={0.05}
+          max={0.9}
+          step={0.05}
+          value={split.testFraction}
+          onChange={(testFraction) => setSplit({ ...split, testFraction })}
+        />
+        <NumberField label="Seed" value={split.seed} onChange={(seed) => setSplit({ ...split, seed })} />
         <button className="primary" disabled={chosen.length === 0} onClick={() => chosen.forEach((r) => void start(dataset, r))}>
           Train and evaluate
         </button>

@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { catalogModels, useCatalog } from '../stores/catalog.ts';
 import { useProviders } from '../stores/providers.ts';
+import { TableHead } from '../components/TableHead.tsx';
 
 export function ModelsSection() {
   const { models, enabled, setEnabled, setPrices } = useCatalog();
@@ -17,15 +18,7 @@ export function ModelsSection() {
         <p className="muted">No catalog model is served by your providers yet: add one below.</p>
       ) : (
         <table>
-          <thead>
-            <tr>
-              <th>enabled</th>
-              <th>model</th>
-              <th>provider</th>
-              <th>input $/M tokens</th>
-              <th>output $/M tokens</th>
-            </tr>
-          </thead>
+          <TableHead columns={['enabled', 'model', 'provider', 'input $/M tokens', 'output $/M tokens']} />
           <tbody>
             {shown.map((m) => (
               <tr key={m.id}>

@@ -17,6 +17,8 @@ export const serve: Command = {
     // Loaded here, not at the top: the other verbs need none of the server's libraries.
     const { loadConfig } = await import('../../server/config.ts');
     const { startGateway } = await import('../../server/serve.ts');
+    const { limitHeapGrowth } = await import('../../server/serving-heap.ts');
+    limitHeapGrowth();
     const config = await loadConfig(existingFile(requiredFlag(values, 'config'), 'configuration file'));
     const running = await startGateway(config, {
       ...(typeof values.host === 'string' ? { host: values.host } : {}),

@@ -2,7 +2,8 @@
 // and its record (wall-clock latency, the fallback path, the premium alternative), the context policy deciding what
 // the model receives and what the router reads, a profile's shift changing the decision, a multi-call mode recorded
 // with every call it made, a direct call, a routing failure surfacing as a RoutingError, images answered only by a
-// model that reads them, function calls streamed as events, and an answer failed on every model ending as an error.
+// model that reads them, function calls streamed as events, an answer failed on every model ending as an error, and
+// answerWith telling its callback the same events.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../test-server/server.ts';
 import { TEST_CATALOG, testCaller } from '../../../test/helpers/mode-env.ts';
@@ -83,6 +84,25 @@ describe('answer', () => {
     expect(record.answerCost).toBe(done.answered.outcomes[0]!.cost);
     expect(record.output_tokens).toBeGreaterThan(0);
     expect(record.callId).toBe(done.answered.outcomes[0]!.callId);
+  });
+
+  it("tells answerWith's callback the events answer yields, in order, and rejects with a callback's error once settled", async () => {
+    const ask = { messages: [user('Name a colour')], policy };
+    const yielded: string[] = [];
+    for await (const event of answer(await parts(), ask)) yielded.push(event.type === 'text' ? `text:${event.text}` : event.type);
+    const told: string[] = [];
+    const answered = await answerWith(await parts(), ask, (event) => told.push(event.type === 'text' ? `text:${event.text}` : event.type));
+    expect(told.filter((t) => t !== 'attempt')).toEqual(yielded.filter((t) => t !== 'attempt'));
+    expect(told.at(-1)).toBe('done');
+    expect(answered.text).toBe('Echo from echo-small: Name a colour');
+    const after: string[] = [];
+    const refused = answerWith(await parts(), ask, (event) => {
+      after.push(event.type);
+      if (event.type === 'text') throw new Error('the view failed');
+    });
+    await expect(refused).rejects.toThrow('the view failed');
+    expect(after.filter((t) => t === 'text')).toHaveLength(1);
+    expect(after).not.toContain('done');
   });
 
   it('records wall-clock latency over the whole fallback path', async () => {

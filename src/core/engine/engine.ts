@@ -21,14 +21,25 @@ export function answer(parts: EngineParts, request: AnswerRequest): AsyncGenerat
   return eventStream<EngineEvent>(async (emit) => emit({ type: 'done', answered: await respond(parts, request, emit) }));
 }
 
-/** The same answer with a callback for the events; resolves with how it ended. */
+/**
+ * The same answer with a callback told each event as it happens (no async iterator between: a promise and a
+ * queue per event is a gateway's hot path); resolves with how it ended. A callback that throws hears no more
+ * events, and the answer rejects with its error once the call has settled.
+ */
 export async function answerWith(parts: EngineParts, request: AnswerRequest, onEvent: Emit = () => {}): Promise<Answered> {
-  let answered: Answered | undefined;
-  for await (const event of answer(parts, request)) {
-    onEvent(event);
-    if (event.type === 'done') answered = event.answered;
-  }
-  return answered!;
+  let failed: { error: unknown } | undefined;
+  const emit: Emit = (event) => {
+    if (failed) return;
+    try {
+      onEvent(event);
+    } catch (error) {
+      failed = { error };
+    }
+  };
+  const answered = await respond(parts, request, emit);
+  emit({ type: 'done', answered });
+  if (failed) throw failed.error;
+  return answered;
 }
 
 /** How the answer ended, before its record: the text, every attempt, the call's or the mode's result. */

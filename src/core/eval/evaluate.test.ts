@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, perTask, withSharedAiq } from './evaluate.ts';
 import { createRouter } from '../routers/registry.ts';
 import { clusters, split } from '../../../test/helpers/synthetic.ts';
+import { REPORT_KEYS } from '../../../test/helpers/report-keys.ts';
 
 const [train, test] = split(clusters(300), 200);
 
@@ -11,20 +12,7 @@ describe('evaluate', () => {
     await router.fit(train);
     const e = await evaluate({ router, test: test.samples, embeddings: test.embeddings, nTrain: train.samples.length });
     const r = e.report;
-    expect(Object.keys(r)).toEqual([
-      'router',
-      'n_train',
-      'n_test',
-      'models',
-      'best_single',
-      'oracle',
-      'curve',
-      'aiq',
-      'aiq_max_cost',
-      'quality_at_best_single_cost',
-      'cost_at_95pct_best_quality',
-      'skipped',
-    ]);
+    expect(Object.keys(r)).toEqual(REPORT_KEYS);
     expect(r.best_single).toEqual({ model: 'generalist', quality: expect.closeTo(0.6), cost: expect.closeTo(1) });
     expect(r.oracle.quality).toBe(1);
     expect(r.curve[0]).toMatchObject({ lambda: 0, quality: 1, cost: r.oracle.cost });

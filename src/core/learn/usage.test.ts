@@ -8,6 +8,7 @@ import type { OutcomeRecord } from './outcome.ts';
 import { premiumAlternative, savingsOf } from './premium.ts';
 import { summarizeUsage } from './usage.ts';
 import { usageRange } from './usage-range.ts';
+import { spentAttempt } from '../../../test/helpers/spent-attempt.ts';
 
 const day = (d: number, hour = 12) => new Date(2026, 10, d, hour).getTime();
 
@@ -146,21 +147,7 @@ describe('reading a call log', () => {
   });
 
   it("reads an app backup's outcomes store, skipping its attempt records", () => {
-    const attempt = {
-      id: 'a1',
-      at: 1,
-      callId: 'c1',
-      model: 'nano',
-      provider: 'p',
-      attempt: 1,
-      kind: 'ok',
-      latencyMs: 1,
-      inputTokens: 1,
-      outputTokens: 1,
-      usageEstimated: false,
-      cost: 0.1,
-      resumed: false,
-    };
+    const attempt = spentAttempt(0.1, { id: 'a1', at: 1, callId: 'c1', model: 'nano' });
     const backup = {
       format: 'llmrouter-web/backup',
       version: 1,

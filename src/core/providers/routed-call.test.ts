@@ -2,7 +2,6 @@
 // through real HTTP against the local test server with faults injected per model.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../test-server/server.ts';
-import type { CatalogModel } from '../catalog/model.ts';
 import { CircuitBreaker } from './circuit-breaker.ts';
 import { KeyRing } from './key-ring.ts';
 import { MemoryOutcomeLog } from './outcome.ts';
@@ -10,6 +9,8 @@ import { CONTINUE_PROMPT, RoutedCaller, type RoutedCallerOptions, type RoutedEve
 import { SpendingGuard } from './spending-guard.ts';
 import type { ProviderError } from './errors.ts';
 import type { WireFormat } from './definitions.ts';
+import { spentAttempt } from '../../../test/helpers/spent-attempt.ts';
+import { catalogModel } from '../../../test/helpers/catalog-model.ts';
 
 let server: TestServer;
 beforeAll(async () => void (server = await startTestServer()));
@@ -19,20 +20,10 @@ beforeEach(() => {
   server.requests.splice(0);
 });
 
-const model = (id: string, provider: string, api_model: string): CatalogModel => ({
-  id,
-  provider,
-  api_model,
-  input_price: 1,
-  output_price: 2,
-  context_window: 8192,
-  description: id,
-  strengths: [],
-});
 const catalog = [
-  model('alpha', 'p-openai', 'echo-small'),
-  model('beta', 'p-anthropic', 'echo-large'),
-  model('gamma', 'p-gemini', 'echo-small'),
+  catalogModel('alpha', 'p-openai', 'echo-small'),
+  catalogModel('beta', 'p-anthropic', 'echo-large'),
+  catalogModel('gamma', 'p-gemini', 'echo-small'),
 ];
 const wires: Record<string, [WireFormat, string]> = {
   'p-openai': ['openai', '/openai/v1'],
@@ -111,7 +102,7 @@ describe('fallback before the first token', () => {
   });
 
   it('after a refused key skips the other models on that provider and key, and falls back elsewhere', async () => {
-    const twins = [...catalog, model('alpha-2', 'p-openai', 'echo-large'), model('alpha-3', 'p-openai', 'echo-small')];
+    const twins = [...catalog, catalogModel('alpha-2', 'p-openai', 'echo-large'), catalogModel('alpha-3', 'p-openai', 'echo-small')];
     const refusedOnce = new KeyRing({ 'p-openai': ['bad-secret-key-5555'] });
     const { log, events, c } = caller({
       catalog: twins,
@@ -136,7 +127,7 @@ describe('fallback before the first token', () => {
   });
 
   it('after a refused key still tries the same provider under its next key', async () => {
-    const twins = [...catalog, model('alpha-2', 'p-openai', 'echo-large')];
+    const twins = [...catalog, catalogModel('alpha-2', 'p-openai', 'echo-large')];
     const ring = new KeyRing({ 'p-openai': ['bad-secret-key-5555', 'sk-good-6666'] });
     const { log, c } = caller({
       catalog: twins,
@@ -255,21 +246,7 @@ describe('the spending guard', () => {
   it('refuses a call whose estimate would pass the daily budget, before any request', async () => {
     const log = new MemoryOutcomeLog();
     const guard = new SpendingGuard({ dailyUsd: 0.01 }, log);
-    log.record({
-      id: 'earlier',
-      at: Date.now(),
-      callId: 'c',
-      model: 'alpha',
-      provider: 'p-openai',
-      attempt: 1,
-      kind: 'ok',
-      latencyMs: 1,
-      inputTokens: 1,
-      outputTokens: 1,
-      usageEstimated: false,
-      cost: 0.0095,
-      resumed: false,
-    });
+    log.record(spentAttempt(0.0095, { model: 'alpha', provider: 'p-openai' }));
     const { call } = caller({ guard, sink: log });
     const result = await call();
     expect(result.error?.kind).toBe('budget');

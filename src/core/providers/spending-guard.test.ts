@@ -1,32 +1,18 @@
 // Attacks on the budget: records restored from a backup or left in storage that claim a negative, NaN or infinite
 // cost, and estimates that are not numbers, never lower what a budget counts nor let a call past it.
 import { describe, expect, it } from 'vitest';
-import { MemoryOutcomeLog, type AttemptOutcome, type SpendLedger } from './outcome.ts';
+import { MemoryOutcomeLog, type SpendLedger } from './outcome.ts';
 import { SpendingGuard } from './spending-guard.ts';
 import { SpendCounters } from '../../server/spend-counters.ts';
+import { spentAttempt } from '../../../test/helpers/spent-attempt.ts';
 
 const at = Date.now();
-const outcome = (id: string, cost: number): AttemptOutcome => ({
-  id,
-  at,
-  callId: id,
-  model: 'm',
-  provider: 'p',
-  attempt: 1,
-  kind: 'ok',
-  latencyMs: 1,
-  inputTokens: 1,
-  outputTokens: 1,
-  usageEstimated: false,
-  cost,
-  resumed: false,
-});
 
 /** A ledger holding $0.009 of real spending beside the poisoned records given. */
 function poisonedLog(...costs: number[]): MemoryOutcomeLog {
   const log = new MemoryOutcomeLog();
-  log.record(outcome('real', 0.009));
-  costs.forEach((cost, i) => log.record(outcome(`poison-${i}`, cost)));
+  log.record(spentAttempt(0.009, { id: 'real', at }));
+  costs.forEach((cost, i) => log.record(spentAttempt(cost, { id: `poison-${i}`, at })));
   return log;
 }
 

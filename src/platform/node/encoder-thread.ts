@@ -4,7 +4,7 @@
 // back with their buffers moved. Batching stays the caller's: one text in, one encoder run, the same vector as in
 // process (int8 activations are scaled per batch, so joining concurrent queries would move their vectors).
 // A worker that cannot open the encoder, or stops, fails the calls waiting on it with an error that says so.
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { Backend, Embedder } from '../../core/embed/embedder.ts';
 import type { NodeEmbedderOptions } from './encoder.ts';
 
@@ -22,12 +22,13 @@ type Pending = { resolve(vectors: Float32Array[]): void; reject(e: Error): void 
  * Starts the worker: the compiled module in dist-cli/, or under tests and benches (running from src/) the
  * TypeScript source, loaded through tsx's loader registered inside the worker.
  */
-function spawnWorker(options: NodeEmbedderOptions): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./encoder-thread-worker.mjs', import.meta.url), { workerData: options });
+function spawnWorker(options: NodeEmbedderOptions, resourceLimits: ResourceLimits): Worker {
+  const settings = { workerData: options, resourceLimits };
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./encoder-thread-worker.mjs', import.meta.url), settings);
   // Evaluated code resolves packages from the working directory: tests and benches run from the package root.
   const source = new URL('./encoder-thread-worker.ts', import.meta.url).href;
   const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(source)}); })`;
-  return new Worker(boot, { eval: true, workerData: options });
+  return new Worker(boot, { eval: true, ...settings });
 }
 
 export class EncoderThread implements Embedder {
@@ -48,9 +49,12 @@ export class EncoderThread implements Embedder {
     worker.on('exit', (code) => this.stop(new Error(`the encoder thread stopped (exit code ${code})`)));
   }
 
-  /** Starts a worker and waits until its encoder is open; rejects with the reason when it cannot open it. */
-  static start(options: NodeEmbedderOptions = {}): Promise<EncoderThread> {
-    const worker = spawnWorker(options);
+  /**
+   * Starts a worker and waits until its encoder is open; rejects with the reason when it cannot open it. `limits`
+   * bound the worker's own V8 heap (its young generation, say: the encoder's garbage is tensors that die at once).
+   */
+  static start(options: NodeEmbedderOptions = {}, limits: ResourceLimits = {}): Promise<EncoderThread> {
+    const worker = spawnWorker(options, limits);
     return new Promise((resolve, reject) => {
       const onError = (e: Error) => fail(e.message);
       const onExit = (code: number) => fail(`the worker exited with code ${code}`);
@@ -75,6 +79,11 @@ export class EncoderThread implements Embedder {
       this.pending.set(id, { resolve, reject });
       this.worker.postMessage({ id, texts: [...texts] } satisfies EncoderThreadRequest);
     });
+  }
+
+  /** The worker's V8 heap limits, as in effect. */
+  get resourceLimits(): ResourceLimits {
+    return this.worker.resourceLimits ?? {};
   }
 
   /** Calls `listener` once the worker has stopped (crashed, exited or closed). */

@@ -6,6 +6,7 @@
 // blocks before the text (Anthropic's advice), their source base64 or a URL.
 import type { ErrorKind } from '../errors.ts';
 import { at, eventJson, filteredAnswer, joinUrl, streamError, streamReader, turnsWithResults, type WireAdapter } from './adapter.ts';
+import { splitSystem } from './system-prompt.ts';
 import type { ImagePart } from '../images.ts';
 import type { ChatMessage, Endpoint, ToolChoice } from '../types.ts';
 
@@ -62,10 +63,7 @@ function toolChoice(choice: ToolChoice): Block {
 
 export const anthropicWire: WireAdapter = {
   chat(endpoint, request, stream) {
-    const system = request.messages
-      .filter((m) => m.role === 'system')
-      .map((m) => m.content)
-      .join('\n\n');
+    const { system, turns } = splitSystem(request.messages);
     return {
       url: joinUrl(endpoint.baseUrl, 'messages'),
       method: 'POST',
@@ -73,11 +71,7 @@ export const anthropicWire: WireAdapter = {
       body: {
         model: request.model,
         max_tokens: request.maxTokens ?? DEFAULT_MAX_TOKENS,
-        messages: turnsWithResults(
-          request.messages.filter((m) => m.role !== 'system'),
-          turn,
-          (last, m) => (last.content as Block[]).push(toolResult(m)),
-        ),
+        messages: turnsWithResults(turns, turn, (last, m) => (last.content as Block[]).push(toolResult(m))),
         stream,
         ...(system ? { system } : {}),
         ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),

@@ -16,6 +16,7 @@ import {
   type ReplyMeta,
   type WireAdapter,
 } from './adapter.ts';
+import { splitSystem } from './system-prompt.ts';
 import type { ImagePart } from '../images.ts';
 import type { ChatMessage, Endpoint, ToolChoice } from '../types.ts';
 
@@ -98,10 +99,7 @@ function kindOf(status: string | undefined, message: string | undefined, reasons
 
 export const geminiWire: WireAdapter = {
   chat(endpoint, request, stream) {
-    const system = request.messages
-      .filter((m) => m.role === 'system')
-      .map((m) => m.content)
-      .join('\n\n');
+    const { system, turns } = splitSystem(request.messages);
     const method = stream ? 'streamGenerateContent?alt=sse' : 'generateContent';
     return {
       url: joinUrl(endpoint.baseUrl, `models/${encodeURIComponent(request.model)}:${method}`),
@@ -109,7 +107,7 @@ export const geminiWire: WireAdapter = {
       headers: headers(endpoint),
       body: {
         contents: turnsWithResults(
-          request.messages.filter((m) => m.role !== 'system'),
+          turns,
           (m) => content(m, request.messages),
           (last, m) => last.parts.push(functionResponse(m, request.messages)),
         ),
