@@ -132,3 +132,28 @@ describe('online routers on a two-cluster stream with bandit feedback', () => {
     expect(new Set((await constant.predict(q)).estimates.map((e) => e.quality))).toEqual(new Set([0.5]));
   });
 });
+
+describe('epsilon-greedy explores only plausible models', () => {
+  /** Which models epsilon-greedy (exploring at every call) picks on the fresh queries, after learning the whole stream. */
+  async function picks(options: Record<string, unknown>): Promise<{ hopeless: number; other: number }> {
+    const router = createRouter('epsilon-greedy', { dim: 0, epsilon: 1, maxExploreShare: 1, ...options }) as OnlineRouter;
+    await router.fit(stream);
+    const counts = { hopeless: 0, other: 0 };
+    for (const [i, s] of fresh.samples.entries()) {
+      const { decision } = await router.choose({ text: s.query, embedding: fresh.embeddings[i] }, { lambda: 0 });
+      // The other cluster's solver scores 0 here, and the router has seen it hundreds of times.
+      const wrong = solver(i) === 'coder' ? 'mathematician' : 'coder';
+      if (decision.model === wrong) counts.hopeless++;
+      else counts.other++;
+    }
+    return counts;
+  }
+
+  it('never picks a model its estimate and uncertainty rule out, where uniform exploration does', async () => {
+    const uniform = await picks({ plausibleWidths: 1e6 });
+    expect(uniform.hopeless).toBeGreaterThan(20);
+    const plausibleOnly = await picks({});
+    expect(plausibleOnly.hopeless).toBe(0);
+    expect(plausibleOnly.other).toBe(fresh.samples.length);
+  });
+});

@@ -6,7 +6,7 @@
 // shared decision rule under the user's cost knob and budget twice, greedy (the means) and exploring, and the
 // exploration ceiling (exploration.ts) picks which to act on. Strategies: LinUCB (mean + alpha x width), linear
 // Thompson sampling (a draw from each arm's Gaussian posterior of the reward at this query), and epsilon-greedy
-// (a uniformly random affordable model with probability epsilon, decaying with the calls routed). The arms are
+// (a uniformly random affordable, plausible model with probability epsilon, decaying with the calls routed). The arms are
 // pooled (pooled-arms.ts): a shared arm learns what all models have in common at a query, and the greedy choice
 // leaves the model best on average only for one estimated better by a margin.
 import { z } from 'zod';
@@ -31,7 +31,7 @@ import { fileState, pack, parseOrThrow, routerFile } from '../routers/shared/rou
 import { gaussian } from '../routers/shared/vectors.ts';
 import { FeatureMap } from './features.ts';
 import { LEADER_MARGIN, PooledArms, poolSchema } from './pooled-arms.ts';
-import { decayedEpsilon, withinCeiling, type ExplorationCounts } from './exploration.ts';
+import { decayedEpsilon, plausible, PLAUSIBLE_WIDTHS, withinCeiling, type ExplorationCounts } from './exploration.ts';
 import { catalogPriors } from './catalog-prior.ts';
 
 export type Strategy = 'linucb' | 'lin-ts' | 'epsilon-greedy';
@@ -59,10 +59,23 @@ const common = {
 const strategyOptions = {
   linucb: { alpha: z.number().min(0).default(0.05) },
   'lin-ts': { v: z.number().min(0).default(0.05) },
-  'epsilon-greedy': { epsilon: z.number().min(0).max(1).default(0.05) },
+  'epsilon-greedy': {
+    epsilon: z.number().min(0).max(1).default(0.05),
+    /** The calls after which epsilon has halved (absent: EPSILON_HALF_CALLS; optional so older files save back unchanged). */
+    epsilonHalfCalls: z.number().positive().optional(),
+    /** Explore only models whose estimate plus this many widths reaches the greedy choice's (absent: PLAUSIBLE_WIDTHS). */
+    plausibleWidths: z.number().min(0).optional(),
+  },
 } as const;
 
-const optionsSchema = z.object({ ...common, alpha: z.number().optional(), v: z.number().optional(), epsilon: z.number().optional() });
+const optionsSchema = z.object({
+  ...common,
+  alpha: z.number().optional(),
+  v: z.number().optional(),
+  epsilon: z.number().optional(),
+  epsilonHalfCalls: z.number().optional(),
+  plausibleWidths: z.number().optional(),
+});
 type Options = z.infer<typeof optionsSchema>;
 
 const stateSchema = z
@@ -190,7 +203,7 @@ export class OnlineLinearRouter implements OnlineRouter {
     const margin = this.base ? 0 : (this.options.leaderMargin ?? LEADER_MARGIN);
     const estimates = this.pool!.favourLeader(prediction.estimates, this.coldPriors(), margin);
     const greedy = decide(estimates, policy);
-    const exploring = this.strategy === 'epsilon-greedy' ? this.epsilonDecision(greedy) : decide(this.optimistic(estimates, x), policy);
+    const exploring = this.strategy === 'epsilon-greedy' ? this.epsilonDecision(greedy, x) : decide(this.optimistic(estimates, x), policy);
     const { decision, explored } = withinCeiling(greedy, exploring, this.counts, this.options.maxExploreShare);
     const features = { ...prediction.explanation.features, explored };
     return { prediction: { ...prediction, explanation: { ...prediction.explanation, features } }, decision, explored };
@@ -299,10 +312,13 @@ export class OnlineLinearRouter implements OnlineRouter {
   }
 
   /** With probability epsilon (decaying, exploration.ts), a uniformly random model among those the greedy rule could pick
-   * (allowed, affordable), then the greedy order. */
-  private epsilonDecision(greedy: Decision): Decision {
-    if (this.draw() >= decayedEpsilon(this.options.epsilon ?? 0, this.counts.calls)) return greedy;
-    const pick = greedy.ranking[Math.floor(this.draw() * greedy.ranking.length)]!;
+   * (allowed, affordable) that could still beat its choice (plausible, exploration.ts), then the greedy order. */
+  private epsilonDecision(greedy: Decision, x: Float64Array): Decision {
+    const o = this.options;
+    if (this.draw() >= decayedEpsilon(o.epsilon ?? 0, this.counts.calls, o.epsilonHalfCalls)) return greedy;
+    const width = (model: string) => this.arm(this.models.indexOf(model)).width(x);
+    const candidates = plausible(greedy.ranking, width, o.plausibleWidths ?? PLAUSIBLE_WIDTHS);
+    const pick = candidates[Math.floor(this.draw() * candidates.length)]!;
     return { model: pick.model, ranking: [pick, ...greedy.ranking.filter((r) => r !== pick)] };
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PooledArms } from './pooled-arms.ts';
-import { decayedEpsilon, EPSILON_HALF_CALLS } from './exploration.ts';
+import { decayedEpsilon, EPSILON_HALF_CALLS, plausible } from './exploration.ts';
 import { LinearArm, newArm } from './linear-arm.ts';
 
 // Features: [hardness, 1]. Every model scores 0.9 - 0.6 x hardness, plus its own edge: "strong" 0.1 more than "weak".
@@ -74,5 +74,26 @@ describe('decaying epsilon', () => {
     expect(decayedEpsilon(0.1, 0)).toBe(0.1);
     expect(decayedEpsilon(0.1, EPSILON_HALF_CALLS)).toBeCloseTo(0.05, 12);
     expect(decayedEpsilon(0.1, 9 * EPSILON_HALF_CALLS)).toBeCloseTo(0.01, 12);
+    // By a 5,000-call stream's last queries the default explores fewer than 1 call in 1,000.
+    expect(decayedEpsilon(0.05, 5000)).toBeLessThan(0.001);
+  });
+});
+
+describe('plausible exploration', () => {
+  it("keeps the greedy choice and the models whose quality plus widths x uncertainty reaches it, in the ranking's order", () => {
+    const ranking = [
+      { model: 'leader', quality: 0.7 },
+      { model: 'close', quality: 0.65 },
+      { model: 'unsure', quality: 0.4 },
+      { model: 'hopeless', quality: 0.2 },
+    ];
+    const width = (m: string) => ({ leader: 0.01, close: 0.06, unsure: 0.5, hopeless: 0.1 })[m]!;
+    expect(plausible(ranking, width, 1).map((r) => r.model)).toEqual(['leader', 'close', 'unsure']);
+    expect(plausible(ranking, width, 0).map((r) => r.model)).toEqual(['leader']);
+    expect(plausible(ranking, width, 10)).toEqual(ranking);
+  });
+
+  it('decays epsilon on its own half-life when given one', () => {
+    expect(decayedEpsilon(0.1, 300, 300)).toBeCloseTo(0.05, 12);
   });
 });
