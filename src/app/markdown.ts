@@ -1,10 +1,11 @@
-// Turns model answers into safe HTML, without ever letting one hang or break the page: an answer over the size cap
-// is shown as plain text; the others are parsed in the markdown worker (src/workers/markdown-html.ts) under a time
-// limit, and one whose parse fails, runs too long, or makes too many or too deeply nested elements is shown as plain text too. What the worker
-// returns passes through DOMPurify here before it is shown. Model output is hostile: besides scripts, nothing may
-// style itself (`style`, our own class names), take input (forms and their controls), fetch from elsewhere (remote
-// images) or navigate the app's tab (links open a new, unrelated context and show where they go). The message box
-// also contains itself in CSS (styles.css). Figures: bench/markdown-torture.ts (`npm run bench:markdown`).
+// Turns model answers into safe HTML, without ever letting one hang or break the page: an answer over the size cap is
+// shown as plain text; the others are parsed in the markdown worker (src/workers/markdown-html.ts) under a time limit,
+// and one whose parse fails, runs too long, or makes too many or too deeply nested elements is shown as plain text
+// too. What the worker returns passes through DOMPurify here before it is shown. Model output is hostile: besides
+// scripts, nothing may style itself (`style`, our own class names), take input (forms and their controls), fetch from
+// elsewhere (remote images) or navigate the app's tab (links open a new, unrelated context and show where they go).
+// The message box also contains itself in CSS (styles.css).
+// Figures: bench/markdown-torture.ts (`npm run bench:markdown`).
 import DOMPurify from 'dompurify';
 import { MarkdownWorkerClient } from '../workers/markdown-client.ts';
 

@@ -139,7 +139,8 @@ export const routeHandlers = {
     if (!isOnlineRouter(online)) throw new Error(`router "${args.strategy}" does not learn online`);
     return online.over(file, base).toJSON();
   },
-  /** One outcome for the online router in use (`previous`: the reward it already learned for this answer); its new state, or nothing when the router in use does not learn online. */
+  /** One outcome for the online router in use (`previous`: the reward it already learned for this answer); its new
+   * state, or nothing when the router in use does not learn online. */
   async learn(args: { query: RouteQuery; model: string; reward: number; previous?: number }): Promise<RouterFile | undefined> {
     if (!router || !isOnlineRouter(router)) return undefined;
     await router.update(args.query, args.model, args.reward, args.previous);

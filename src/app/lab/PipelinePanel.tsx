@@ -1,6 +1,7 @@
-// Generate routing data for your own models: pick a benchmark query file, how many queries per task, the models,
-// a budget (and a judge model when tasks are scored by llm_judge); edit the prompt templates; see the cost estimate; run, with a progress bar (done/total, ETA, spend),
-// resumable after a reload. A finished run becomes a lab dataset, ready to train on.
+// Generate routing data for your own models: pick a benchmark query file, how many queries per task, the models, a
+// budget (and a judge model when tasks are scored by llm_judge); edit the prompt templates; see the cost estimate;
+// run, with a progress bar (done/total, ETA, spend), resumable after a reload. A finished run becomes a lab dataset,
+// ready to train on.
 import { useEffect, useState } from 'react';
 import { useUsableModels } from '../stores/usable-models.ts';
 import { usePipeline, type RunView } from '../stores/pipeline.ts';

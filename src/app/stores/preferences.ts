@@ -6,7 +6,8 @@ import { DEFAULT_LAMBDA } from '../../core/routers/decide.ts';
 const KEY = 'preferences';
 
 interface Preferences {
-  /** Cost/quality trade-off of the shared decision rule; 0 = quality only, else a point of quality is worth USD 1/lambda per thousand messages. */
+  /** Cost/quality trade-off of the shared decision rule; 0 = quality only, else a point of quality is worth USD
+   * 1/lambda per thousand messages. */
   lambda: number;
 }
 

@@ -1,11 +1,11 @@
-// The arms of an online router, pooled: a shared linear arm learns from every outcome what all models have in
-// common at a query (how hard it is), and each model's own arm learns only its residual against the offset plus
-// that shared part (backfitting, one outcome at a time). Without the pool each arm learns the query's difficulty
-// from the few queries it was chosen for, and compares with arms that learned it elsewhere: a model tried only
-// on hard queries looks worse than one tried on easy ones. Each model's raw rewards are counted too, for the
-// leader: the model with the best mean reward so far (shrunk toward its prior), which the greedy choice leaves
-// only for a model estimated better by `margin` at this query (half of it after 50 outcomes of the leader's) (a conservative exploit: a noisy per-query
-// estimate alone does not move traffic off the model that has been best on average).
+// The arms of an online router, pooled: a shared linear arm learns from every outcome what all models have in common
+// at a query (how hard it is), and each model's own arm learns only its residual against the offset plus that shared
+// part (backfitting, one outcome at a time). Without the pool each arm learns the query's difficulty from the few
+// queries it was chosen for, and compares with arms that learned it elsewhere: a model tried only on hard queries
+// looks worse than one tried on easy ones. Each model's raw rewards are counted too, for the leader: the model with
+// the best mean reward so far (shrunk toward its prior), which the greedy choice leaves only for a model estimated
+// better by `margin` at this query (half of it after 50 outcomes of the leader's) (a conservative exploit: a noisy
+// per-query estimate alone does not move traffic off the model that has been best on average).
 import { z } from 'zod';
 import type { ModelEstimate } from '../routers/router.ts';
 import { LinearArm, armSchema, newArm } from './linear-arm.ts';

@@ -1,8 +1,8 @@
-// A personal user vector (in the spirit of GMTRouter / PersonalizedRouter), learned on the device from one
-// profile's feedback: for each model a weight over a small seeded random projection of the query embedding,
-// whose dot product with the query's projection is added to the global router's quality estimate (no per-model
-// bias: a preference learned on one kind of query stays with queries like it; bench/personal.json). A rating pulls the model's personal estimate
-// towards it (squared error); a pairwise preference pushes the winner above the loser (Bradley-Terry); L2
+// A personal user vector (in the spirit of GMTRouter / PersonalizedRouter), learned on the device from one profile's
+// feedback: for each model a weight over a small seeded random projection of the query embedding, whose dot product
+// with the query's projection is added to the global router's quality estimate (no per-model bias: a preference
+// learned on one kind of query stays with queries like it; bench/personal.json). A rating pulls the model's personal
+// estimate towards it (squared error); a pairwise preference pushes the winner above the loser (Bradley-Terry); L2
 // keeps the vector near zero. The zero vector (no feedback) leaves the global router's estimates unchanged.
 import { z } from 'zod';
 import { mulberry32 } from '../data/random.ts';
@@ -35,7 +35,8 @@ export function emptyUserVector(): UserVector {
 
 const projections = new Map<number, Float32Array>();
 
-/** The query's features: its unit embedding times a fixed Gaussian matrix (seeded: the same on every device), scaled to unit length on average. */
+/** The query's features: its unit embedding times a fixed Gaussian matrix (seeded: the same on every device), scaled to
+ * unit length on average. */
 export function userFeatures(embedding: Float32Array | undefined): number[] {
   if (!embedding) return new Array<number>(FEATURES).fill(0);
   const dim = embedding.length;

@@ -81,7 +81,8 @@ export interface RoutedResult {
 }
 
 export interface RoutedCallRequest {
-  /** Models best first, as `Decision.ranking` gives them (`cost`, the router's estimate, is not what the budget reserves: that is the cap). */
+  /** Models best first, as `Decision.ranking` gives them (`cost`, the router's estimate, is not what the budget
+   * reserves: that is the cap). */
   ranking: readonly { model: string; cost?: number }[];
   messages: ChatMessage[];
   maxTokens?: number;

@@ -1,9 +1,9 @@
-// `automix`: AutoMix's cascade for a small/large pair. The small model answers; then it is asked to
-// verify its own answer several times (sampled), and the share of "yes" is the verification score
-// (policy `threshold`); or the small model answers several times and the share agreeing with the most
-// common answer is the score (policy `self-consistency`). Under the threshold the query escalates to
-// the large model: at lambda 0 the small model's quality is the score and the large model's the
-// threshold, flagged as a threshold (ModelEstimate.threshold), not a prediction. The small model's answer is in the explanation, to be reused when it is kept.
+// `automix`: AutoMix's cascade for a small/large pair. The small model answers; then it is asked to verify its own
+// answer several times (sampled), and the share of "yes" is the verification score (policy `threshold`); or the small
+// model answers several times and the share agreeing with the most common answer is the score (policy
+// `self-consistency`). Under the threshold the query escalates to the large model: at lambda 0 the small model's
+// quality is the score and the large model's the threshold, flagged as a threshold (ModelEstimate.threshold), not a
+// prediction. The small model's answer is in the explanation, to be reused when it is kept.
 import { z } from 'zod';
 import type { ChatMessage, Complete } from './complete.ts';
 import type { RouteQuery, TrainingData } from './router.ts';
@@ -76,7 +76,8 @@ export interface Verified {
 
 type Check = (complete: Complete, model: string, messages: ChatMessage[], o: { samples: number; maxTokens: number }) => Promise<Verified>;
 
-/** AutoMix's self-verification: the model answers, then judges its own answer `samples` times (sampled); the score is the share of "yes". */
+/** AutoMix's self-verification: the model answers, then judges its own answer `samples` times (sampled); the score is
+ * the share of "yes". */
 export const selfVerify: Check = async (complete, model, messages, o) => {
   const first = await complete(model, messages, { maxTokens: o.maxTokens, temperature: 0 });
   const votes = await verificationVotes(complete, model, messages.at(-1)!.content, first.text, o);

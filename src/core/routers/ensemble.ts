@@ -132,7 +132,8 @@ export class EnsembleRouter extends RouterRuntime<Options, State> {
   private async asMember(index: number, query: RouteQuery): Promise<Prediction> {
     const p = await this.members![index]!.predict(query);
     const name = this.options.members[index]!;
-    const summary = `${name} alone (no blend with stacking ${this.options.members.join(', ')} beat it out of fold): ${p.explanation.summary}`;
+    const stacked = this.options.members.join(', ');
+    const summary = `${name} alone (no blend with stacking ${stacked} beat it out of fold): ${p.explanation.summary}`;
     return { estimates: this.withCosts(qualityByModel(p, this.models), query.text), explanation: { ...p.explanation, summary } };
   }
 

@@ -131,7 +131,8 @@ function modelGroups(sm: ScoreMatrix, i: number, o: Options): number[][] {
   return pos.filter((p) => sm.scores[i * m + p]! > sm.scores[i * m + neg[0]!]!).map((p) => [p, ...neg]);
 }
 
-/** The sample-sample group of sample `i`: a partner from its cluster, then up to three samples of other clusters (none when clusters cannot tell). */
+/** The sample-sample group of sample `i`: a partner from its cluster, then up to three samples of other clusters (none
+ * when clusters cannot tell). */
 function sampleGroup(cluster: ArrayLike<number>, members: number[][], i: number, random: () => number): number[] {
   const mine = members[cluster[i]!]!;
   if (mine.length <= 1 || members.length <= 1) return [];

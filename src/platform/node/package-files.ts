@@ -1,5 +1,5 @@
-// Files this package ships (public/: models, shipped routers; the code sandbox's plain-JavaScript files), found from the package root whether the code runs
-// from src/ (tsx, tests) or from the compiled CLI in dist-cli/.
+// Files this package ships (public/: models, shipped routers; the code sandbox's plain-JavaScript files), found from
+// the package root whether the code runs from src/ (tsx, tests) or from the compiled CLI in dist-cli/.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -63,7 +63,8 @@ export function containsExactMatch(answer: string, truth: string): number {
   return referenceAliases(truth).some((t) => containsTokens(answer, t)) ? 1 : 0;
 }
 
-/** The short-answer score: 1 when the answer contains the reference, else token F1 (a long, right answer is not penalised for its length). */
+/** The short-answer score: 1 when the answer contains the reference, else token F1 (a long, right answer is not
+ * penalised for its length). */
 export function shortAnswerScore(answer: string, truth: string): number {
   return containsExactMatch(answer, truth) === 1 ? 1 : f1(answer, truth);
 }

@@ -1,8 +1,8 @@
-// Catalog priors for the IRT router's model abilities. A model's published benchmark figure for a skill maps
-// onto the ability scale by ability = intercept[skill] + slope x logit(score): the line is fitted on the models
-// that have both a figure and abilities learned from outcomes (one slope shared by every skill, never negative,
-// so a better published score never lowers an ability; with no such models, ability = logit(score)). A model with no figure for a skill gets it from its
-// price (a per-skill line of ability on log price, fitted on the catalog's models that have figures).
+// Catalog priors for the IRT router's model abilities. A model's published benchmark figure for a skill maps onto the
+// ability scale by ability = intercept[skill] + slope x logit(score): the line is fitted on the models that have both
+// a figure and abilities learned from outcomes (one slope shared by every skill, never negative, so a better published
+// score never lowers an ability; with no such models, ability = logit(score)). A model with no figure for a skill gets
+// it from its price (a per-skill line of ability on log price, fitted on the catalog's models that have figures).
 import { z } from 'zod';
 import type { CatalogModel, Skill } from '../../catalog/model.ts';
 
