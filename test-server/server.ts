@@ -219,7 +219,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     const { head, pieces: textEvents, tail } = r.spec.events(reply);
     for (const event of head) await writeSplit(res, event);
     for (const [sent, event] of textEvents.entries()) {
-      if (fault.resetAfter === sent) return void (await sleep(20), req.socket.destroy()); // let what was sent arrive
+      // Let what was sent arrive and be read first: a reset discards what the client has not read yet (20 ms was too
+      // short on a loaded machine).
+      if (fault.resetAfter === sent) return void (await sleep(200), req.socket.destroy());
       if (fault.cutAfter === sent) return void res.end();
       await writeSplit(res, fault.malformed && sent === 1 ? `data: {"choices":[{"delta":${r.spec.eol}${r.spec.eol}` : event);
       if (fault.stallMs) await sleep(fault.stallMs);
